@@ -1,0 +1,34 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import globals from "globals";
+
+export default defineConfig([
+  globalIgnores(["node_modules/", "dist/", "main.js", "coverage/", ".bench/", "tests/screenshots/", "**/*.d.ts"]),
+  ...obsidianmd.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs"],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    // TypeScript checks undefined names itself (and knows ambient types such as NodeJS).
+    files: ["**/*.ts"],
+    rules: { "no-undef": "off" },
+  },
+  {
+    // The CLI, its Node adapter, tests, benchmarks and build scripts run in Node, not in Obsidian.
+    files: ["src/cli/**", "src/adapters/node/**", "tests/**", "scripts/**", "bench/**", "*.mjs", "*.ts"],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "import/no-nodejs-modules": "off",
+      "obsidianmd/no-nodejs-modules": "off",
+      "no-console": "off",
+    },
+  },
+]);

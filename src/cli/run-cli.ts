@@ -1,0 +1,55 @@
+import { captureUsage, runCapture } from "./commands/capture";
+import { checkUsage, runCheck } from "./commands/check";
+import { CliError } from "./cli-error";
+import { processIo, type CliIo } from "./io";
+
+interface Command {
+  usage: string;
+  run: (argv: string[], io: CliIo) => Promise<number>;
+}
+
+/** Every CLI command; later features add theirs here. */
+const COMMANDS: Record<string, Command> = {
+  check: { usage: checkUsage, run: runCheck },
+  capture: { usage: captureUsage, run: runCapture },
+};
+
+function usage(): string {
+  return `Usage: lifebetter <command> --vault DIR [options]\n\n${Object.values(COMMANDS)
+    .map((command) => command.usage)
+    .join("\n\n")}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`lifebetter: unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(command.usage + "\n");
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`lifebetter ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // parseArgs reports unknown or malformed options with a code; those are usage errors.
+    const code = (error as { code?: string }).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`lifebetter ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    io.err(`lifebetter ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,52 @@
+import { promises as fs } from "node:fs";
+import * as nodePath from "node:path";
+import { NodeNoteRepository } from "../adapters/node/node-repository";
+import { loadSettings, type LifeBetterSettings } from "../core/settings";
+import { CliError } from "./cli-error";
+import type { CliIo } from "./io";
+
+export interface VaultContext {
+  root: string;
+  repo: NodeNoteRepository;
+  settings: LifeBetterSettings;
+}
+
+/**
+ * The plugin's saved settings inside a vault, which the CLI applies too. Obsidian's config folder is a
+ * dot-folder whose name the user can change, so look in every dot-folder of the vault root for
+ * `plugins/lifebetter/data.json` (LIFEBETTER_CONFIG_DIR names it outright).
+ */
+async function findPluginData(root: string): Promise<string | null> {
+  const named = process.env.LIFEBETTER_CONFIG_DIR;
+  const candidates = named
+    ? [named]
+    : (await fs.readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name.startsWith(".")).map((e) => e.name);
+  for (const dir of candidates) {
+    const path = nodePath.join(root, dir, "plugins", "lifebetter", "data.json");
+    if (await fs.stat(path).then((stat) => stat.isFile(), () => false)) return path;
+  }
+  return null;
+}
+
+/** Opens a vault folder: it must exist. The plugin's saved settings apply when present. */
+export async function openVault(dir: string | undefined, io: CliIo): Promise<VaultContext> {
+  if (!dir) throw new CliError("Missing --vault DIR: the folder of notes to work on.");
+  const root = nodePath.resolve(dir);
+  let isFolder = false;
+  try {
+    isFolder = (await fs.stat(root)).isDirectory();
+  } catch {
+    throw new CliError(`The vault folder "${dir}" does not exist.`);
+  }
+  if (!isFolder) throw new CliError(`"${dir}" is a file, not a vault folder.`);
+  let raw: unknown = {};
+  const dataPath = await findPluginData(root);
+  if (dataPath) {
+    try {
+      raw = JSON.parse(await fs.readFile(dataPath, "utf8"));
+    } catch (error) {
+      io.err(`lifebetter: ignoring unreadable plugin settings in ${dataPath} (${(error as Error).message}); using defaults\n`);
+    }
+  }
+  return { root, repo: new NodeNoteRepository(root), settings: loadSettings(raw) };
+}

@@ -1,0 +1,148 @@
+import { NoteExistsError, InvalidInputError } from "../errors";
+import { composeNote } from "../codec/frontmatter";
+import { parseWikilink, linkTo } from "../codec/wikilinks";
+import { isoDate, isoDateTime } from "../dates";
+import { newId } from "../ids";
+import { TYPE_FIELDS } from "../schema/entry-fields";
+import { checkValue } from "../schema/values";
+import { entryTypes, type LifeBetterSettings } from "../settings";
+import { joinVaultPath, safeFileStem } from "../vault/paths";
+import type { NoteRepository } from "../vault/repository";
+
+/** What a user captures, from the modal, the URI or the CLI. */
+export interface CaptureInput {
+  type: string;
+  text: string;
+  /** Problem note name or `[[link]]`. */
+  problem?: string;
+  metaSkills?: string[];
+  tags?: string[];
+  mood?: number;
+  energy?: number;
+  stress?: number;
+  context?: string;
+  /** Type-specific properties (approach, outcome, time_spent, review_on, custom fields…). */
+  fields?: Record<string, string | number>;
+  /** Where it was captured: obsidian, cli, uri, … */
+  source: string;
+}
+
+export interface CapturedEntry {
+  path: string;
+  id: string;
+}
+
+// Obsidian tags: letters, numbers, _, -, / (nesting); not only digits.
+const TAG = /^[\p{L}\p{N}_\-/]+$/u;
+
+function asLink(name: string): string {
+  const trimmed = name.trim();
+  return parseWikilink(trimmed) ? trimmed : linkTo(trimmed);
+}
+
+function normalizeTags(tags: string[]): string[] {
+  const clean = tags.map((tag) => tag.trim().replace(/^#/, "")).filter((tag) => tag !== "");
+  for (const tag of clean) {
+    if (!TAG.test(tag) || /^\d+$/.test(tag)) {
+      throw new InvalidInputError(`"${tag}" is not a valid tag: use letters, numbers, -, _ or / and no spaces.`);
+    }
+  }
+  return [...new Set(clean)];
+}
+
+function checkScale(name: string, value: number | undefined): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < 1 || value > 10) {
+    throw new InvalidInputError(`${name} must be a whole number from 1 to 10, not ${String(value)}.`);
+  }
+}
+
+/** The fields a type accepts: its built-in ones, or the custom type's own text fields. */
+export function fieldsForType(type: string, settings: LifeBetterSettings): { property: string; label: string }[] {
+  const builtIn = TYPE_FIELDS[type];
+  if (builtIn) return builtIn;
+  const custom = settings.customEntryTypes.find((candidate) => candidate.name === type);
+  return (custom?.fields ?? []).map((field) => ({ property: field, label: field }));
+}
+
+/** Builds the entry's properties, refusing bad input with a message that says what to change. */
+export function entryProperties(input: CaptureInput, settings: LifeBetterSettings, now: Date, id: string): Record<string, unknown> {
+  const types = entryTypes(settings);
+  if (!types.includes(input.type)) {
+    throw new InvalidInputError(`Unknown entry type "${input.type}". Choose one of: ${types.join(", ")}.`);
+  }
+  if (input.text.trim() === "") throw new InvalidInputError("The entry has no text: write something to capture.");
+  checkScale("Mood", input.mood);
+  checkScale("Energy", input.energy);
+  checkScale("Stress", input.stress);
+
+  const properties: Record<string, unknown> = {
+    id,
+    kind: "entry",
+    type: input.type,
+    created: isoDateTime(now),
+    timestamp: isoDateTime(now),
+    source: input.source,
+  };
+  if (input.problem?.trim()) properties.problem = asLink(input.problem);
+  const skills = (input.metaSkills ?? []).filter((skill) => skill.trim() !== "");
+  if (skills.length > 0) properties.meta_skills = skills.map(asLink);
+  const tags = normalizeTags(input.tags ?? []);
+  if (tags.length > 0) properties.tags = tags;
+  if (input.mood !== undefined) properties.mood = input.mood;
+  if (input.energy !== undefined) properties.energy = input.energy;
+  if (input.stress !== undefined) properties.stress = input.stress;
+  if (input.context?.trim()) properties.context = input.context.trim();
+
+  const allowed = fieldsForType(input.type, settings);
+  for (const [property, raw] of Object.entries(input.fields ?? {})) {
+    if (typeof raw === "string" && raw.trim() === "") continue;
+    const field = allowed.find((candidate) => candidate.property === property);
+    if (!field) {
+      throw new InvalidInputError(`"${property}" is not a field of ${input.type} entries.`);
+    }
+    const spec = TYPE_FIELDS[input.type]?.find((candidate) => candidate.property === property)?.spec ?? { type: "text" as const };
+    const value = spec.type === "number" && typeof raw === "string" ? Number(raw) : raw;
+    const problem = checkValue(field.label, value, spec);
+    if (problem) throw new InvalidInputError(`${problem.message}.`);
+    properties[property] = typeof value === "string" ? value.trim() : value;
+  }
+  return properties;
+}
+
+/** The readable file name: the date, then the first words of the text. */
+export function entryFileStem(text: string, now: Date): string {
+  const firstLine = text.trim().split(/\r?\n/)[0] ?? "";
+  const words = safeFileStem(firstLine.split(/\s+/).slice(0, 8).join(" "), 50);
+  return words ? `${isoDate(now)} ${words}` : `${isoDate(now)} entry`;
+}
+
+/** Creates `stem.md` in `folder`, or `stem 2.md`, `stem 3.md`, … : never overwrites. */
+export async function createUniqueNote(repo: NoteRepository, folder: string, stem: string, content: string): Promise<string> {
+  for (let attempt = 1; attempt < 1000; attempt++) {
+    const path = joinVaultPath(folder, attempt === 1 ? `${stem}.md` : `${stem} ${attempt}.md`);
+    if (await repo.exists(path)) continue;
+    try {
+      await repo.create(path, content);
+      return path;
+    } catch (error) {
+      if (error instanceof NoteExistsError) continue; // created meanwhile by someone else: try the next name
+      throw error;
+    }
+  }
+  throw new Error(`Could not find a free file name for "${stem}" in "${folder}".`);
+}
+
+/** Captures an entry note the same way from every surface (modal, URI, CLI). */
+export async function captureEntry(
+  repo: NoteRepository,
+  input: CaptureInput,
+  settings: LifeBetterSettings,
+  now: Date = new Date(),
+): Promise<CapturedEntry> {
+  const id = newId();
+  const properties = entryProperties(input, settings, now, id);
+  const body = input.text.trim() + "\n";
+  const path = await createUniqueNote(repo, settings.folders.entry, entryFileStem(input.text, now), composeNote(properties, body));
+  return { path, id };
+}

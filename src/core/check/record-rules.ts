@@ -1,0 +1,67 @@
+import { isRecordId } from "../ids";
+import type { RecordKind } from "../schema/kinds";
+import { propertySpec } from "../schema/properties";
+import { checkValue } from "../schema/values";
+import { entryTypes, type LifeBetterSettings } from "../settings";
+import type { Finding } from "./findings";
+
+/** Property findings for one LifeBetter record: missing id, wrong types, values out of range. */
+export function checkRecordProperties(
+  path: string,
+  kind: RecordKind,
+  properties: Record<string, unknown>,
+  settings: LifeBetterSettings,
+): Finding[] {
+  const findings: Finding[] = [];
+  if (properties.id === undefined || properties.id === null || properties.id === "") {
+    findings.push({
+      path,
+      code: "missing-id",
+      severity: "warning",
+      property: "id",
+      message: "the record has no id, so it cannot be found again once its links break",
+      fix: { action: "new-id", description: "give this note an id" },
+    });
+  } else if (!isRecordId(properties.id)) {
+    findings.push({
+      path,
+      code: "invalid-value",
+      severity: "error",
+      property: "id",
+      message: `id must be a UUID v4, found ${JSON.stringify(properties.id)}`,
+      fix: { action: "new-id", description: "replace it with a new id" },
+    });
+  }
+  if (kind === "entry") {
+    const types = entryTypes(settings);
+    const type = properties.type;
+    if (typeof type !== "string" || !types.includes(type)) {
+      findings.push({
+        path,
+        code: "invalid-value",
+        severity: "error",
+        property: "type",
+        message: `type must be one of ${types.join(", ")}, found ${JSON.stringify(type ?? null)}`,
+      });
+    }
+  }
+  for (const [name, value] of Object.entries(properties)) {
+    if (name === "id" || name === "type") continue;
+    const spec = propertySpec(kind, name);
+    if (!spec) continue; // keys LifeBetter does not know are the user's business
+    const problem = checkValue(name, value, spec);
+    if (!problem) continue;
+    findings.push({
+      path,
+      code: "invalid-value",
+      severity: "error",
+      property: name,
+      message: problem.message,
+      fix:
+        problem.repaired === undefined
+          ? undefined
+          : { action: "set", property: name, value: problem.repaired, description: `set ${name} to ${JSON.stringify(problem.repaired)}` },
+    });
+  }
+  return findings;
+}

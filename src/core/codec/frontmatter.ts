@@ -1,0 +1,131 @@
+import { Document, isCollection, isMap, parseDocument, stringify, visit } from "yaml";
+
+/**
+ * A note cut into its frontmatter and body. `head` + `body` (after the BOM) is the file exactly;
+ * property edits rebuild only the head, so the body's bytes never change.
+ */
+export interface NoteParts {
+  bom: boolean;
+  eol: "\n" | "\r\n";
+  /** The YAML between the fences, or null when the note has no frontmatter. */
+  yaml: string | null;
+  body: string;
+}
+
+export type ParsedNote =
+  | { ok: true; parts: NoteParts; properties: Record<string, unknown>; document: Document | null }
+  | { ok: false; problem: string };
+
+const BOM = "\uFEFF";
+const OPEN_FENCE = /^---[ \t]*(\r?\n)/;
+const CLOSE_FENCE = /^---[ \t]*(\r?\n|$)/m;
+
+/** Finds the frontmatter fences the way Obsidian does: `---` on the first line and the next `---` line. */
+export function splitNote(text: string): NoteParts | { problem: string } {
+  const bom = text.startsWith(BOM);
+  const rest = bom ? text.slice(1) : text;
+  const open = OPEN_FENCE.exec(rest);
+  if (!open) {
+    const eol = rest.includes("\r\n") ? "\r\n" : "\n";
+    return { bom, eol, yaml: null, body: rest };
+  }
+  const eol = open[1] === "\r\n" ? "\r\n" : "\n";
+  const afterOpen = rest.slice(open[0].length);
+  // The closing fence may come straight away (empty frontmatter) or after the YAML lines.
+  const close = CLOSE_FENCE.exec(afterOpen);
+  if (!close) {
+    return { problem: "the frontmatter has no closing --- line, so its properties cannot be read" };
+  }
+  const yaml = afterOpen.slice(0, close.index);
+  const body = afterOpen.slice(close.index + close[0].length);
+  return { bom, eol, yaml, body };
+}
+
+function describeYamlError(document: Document): string {
+  const first = document.errors[0];
+  if (!first) return "";
+  const line = first.linePos?.[0]?.line;
+  const where = line ? ` (frontmatter line ${line})` : "";
+  const what = first.message.split("\n")[0] ?? first.message;
+  return `the frontmatter is not valid YAML${where}: ${what}`;
+}
+
+/** Parses a note's frontmatter; never throws. Invalid YAML, or YAML that is not properties, is a problem. */
+export function parseNote(text: string): ParsedNote {
+  const parts = splitNote(text);
+  if ("problem" in parts) return { ok: false, problem: parts.problem };
+  if (parts.yaml === null || parts.yaml.trim() === "") {
+    return { ok: true, parts, properties: {}, document: null };
+  }
+  const document = parseDocument(parts.yaml, { uniqueKeys: true, prettyErrors: true, strict: true });
+  if (document.errors.length > 0) return { ok: false, problem: describeYamlError(document) };
+  if (document.contents === null) return { ok: true, parts, properties: {}, document };
+  if (!isMap(document.contents)) {
+    return { ok: false, problem: "the frontmatter is YAML but not a set of properties (key: value lines)" };
+  }
+  let collectionKey = false;
+  visit(document, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        collectionKey = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (collectionKey) {
+    return {
+      ok: false,
+      problem: "the frontmatter uses a list or mapping as a key — often an unquoted template placeholder like {{date}}; quote it",
+    };
+  }
+  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  return { ok: true, parts, properties: (value ?? {}) as Record<string, unknown>, document };
+}
+
+function withEol(yamlText: string, eol: string): string {
+  return eol === "\n" ? yamlText : yamlText.replace(/\r?\n/g, eol);
+}
+
+function assemble(parts: NoteParts, yamlText: string): string {
+  const head = `---${parts.eol}${withEol(yamlText, parts.eol)}---${parts.eol}`;
+  return (parts.bom ? BOM : "") + head + parts.body;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const YAML_OUT = { lineWidth: 0, nullStr: "" } as const;
+
+/**
+ * Applies `mutate` to a copy of the properties and writes back only the keys that changed, keeping
+ * the other keys, their order, comments and the body exactly. Returns null for a note that cannot be
+ * parsed (it must never be rewritten), or the same text when nothing changed.
+ */
+export function updateProperties(
+  text: string,
+  mutate: (properties: Record<string, unknown>) => void,
+): { text: string; changed: boolean } | { problem: string } {
+  const parsed = parseNote(text);
+  if (!parsed.ok) return { problem: parsed.problem };
+  const before = parsed.properties;
+  const after = structuredClone(before);
+  mutate(after);
+  const changedKeys = Object.keys(after).filter((key) => !(key in before) || !sameValue(before[key], after[key]));
+  const removedKeys = Object.keys(before).filter((key) => !(key in after));
+  if (changedKeys.length === 0 && removedKeys.length === 0) return { text, changed: false };
+
+  const document = parsed.document ?? new Document({});
+  if (document.contents === null) document.contents = document.createNode({});
+  for (const key of removedKeys) document.delete(key);
+  for (const key of changedKeys) document.set(key, document.createNode(after[key]));
+  const yamlText = document.toString(YAML_OUT);
+  return { text: assemble(parsed.parts, yamlText), changed: true };
+}
+
+/** The full text of a new note with these properties and body. */
+export function composeNote(properties: Record<string, unknown>, body: string, eol: "\n" | "\r\n" = "\n"): string {
+  const yamlText = stringify(properties, YAML_OUT);
+  return assemble({ bom: false, eol, yaml: null, body }, yamlText);
+}

@@ -1,0 +1,112 @@
+import { isValid, parse, parseISO } from "date-fns";
+import { validate as isUuid } from "uuid";
+import type { PropertySpec } from "./properties";
+import { parseWikilink } from "../codec/wikilinks";
+
+/** What is wrong with one property value, and the property-only repair if one is safe. */
+export interface ValueProblem {
+  message: string;
+  /** A corrected value that keeps the user's data (e.g. a lone string wrapped in a list). */
+  repaired?: unknown;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  return DATE_ONLY.test(value) && isValid(parse(value, "yyyy-MM-dd", new Date(2000, 0, 1)));
+}
+
+export function isIsoDateTime(value: string): boolean {
+  return value.includes("T") && isValid(parseISO(value));
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "nothing";
+  if (typeof value === "object") return "nested properties";
+  if (typeof value === "string") return `text "${value.length > 40 ? value.slice(0, 40) + "…" : value}"`;
+  return `${typeof value === "boolean" ? "checkbox" : typeof value} ${JSON.stringify(value)}`;
+}
+
+function isLink(value: unknown): boolean {
+  return typeof value === "string" && parseWikilink(value) !== null;
+}
+
+/** Checks one property value against its spec; null and undefined count as "not set". */
+export function checkValue(name: string, value: unknown, spec: PropertySpec): ValueProblem | null {
+  if (value === null || value === undefined) return null;
+  switch (spec.type) {
+    case "uuid":
+      return typeof value === "string" && isUuid(value) ? null : { message: `${name} must be a UUID, found ${describe(value)}` };
+    case "text":
+      if (typeof value !== "string") {
+        if (typeof value === "number" || typeof value === "boolean") {
+          return spec.oneOf ? { message: `${name} must be one of ${spec.oneOf.join(", ")}, found ${describe(value)}` } : null;
+        }
+        return { message: `${name} must be text, found ${describe(value)}` };
+      }
+      if (spec.oneOf && !spec.oneOf.includes(value)) {
+        return { message: `${name} must be one of ${spec.oneOf.join(", ")}, found "${value}"` };
+      }
+      return null;
+    case "number": {
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        const asNumber = typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+        const repaired = Number.isFinite(asNumber) && withinRange(asNumber, spec) ? asNumber : undefined;
+        return { message: `${name} must be a number${rangeText(spec)}, found ${describe(value)}`, repaired };
+      }
+      return withinRange(value, spec) ? null : { message: `${name} must be a number${rangeText(spec)}, found ${value}` };
+    }
+    case "checkbox":
+      return typeof value === "boolean" ? null : { message: `${name} must be a checkbox (true or false), found ${describe(value)}` };
+    case "date":
+      return typeof value === "string" && isIsoDate(value) ? null : { message: `${name} must be a date (YYYY-MM-DD), found ${describe(value)}` };
+    case "datetime":
+      return typeof value === "string" && (isIsoDateTime(value) || isIsoDate(value))
+        ? null
+        : { message: `${name} must be a date and time (ISO 8601), found ${describe(value)}` };
+    case "date-or-datetime":
+      return typeof value === "string" && (isIsoDate(value) || isIsoDateTime(value))
+        ? null
+        : { message: `${name} must be a date or date and time, found ${describe(value)}` };
+    case "list":
+      if (Array.isArray(value)) {
+        return value.every((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean")
+          ? null
+          : { message: `${name} must be a list of plain values, found nested values` };
+      }
+      if (typeof value === "string" || typeof value === "number") {
+        return { message: `${name} must be a list, found ${describe(value)}`, repaired: [value] };
+      }
+      return { message: `${name} must be a list, found ${describe(value)}` };
+    case "link":
+      if (isLink(value)) return null;
+      if (typeof value === "string" && value.trim() !== "" && !value.includes("[[")) {
+        return { message: `${name} must be a link like "[[${value}]]", found ${describe(value)}`, repaired: `[[${value.trim()}]]` };
+      }
+      return { message: `${name} must be a link like "[[Note]]", found ${describe(value)}` };
+    case "links": {
+      const items: unknown[] = Array.isArray(value) ? value : [value];
+      if (Array.isArray(value) && items.every(isLink)) return null;
+      const fixable = items.every((item) => typeof item === "string" && item.trim() !== "");
+      const repaired = fixable
+        ? items.map((item) => (isLink(item) ? item : `[[${String(item).trim()}]]`))
+        : undefined;
+      return { message: `${name} must be a list of links like ["[[Note]]"], found ${describe(value)}`, repaired };
+    }
+  }
+}
+
+function withinRange(value: number, spec: PropertySpec): boolean {
+  if (spec.integer && !Number.isInteger(value)) return false;
+  if (spec.min !== undefined && value < spec.min) return false;
+  if (spec.max !== undefined && value > spec.max) return false;
+  return true;
+}
+
+function rangeText(spec: PropertySpec): string {
+  const whole = spec.integer ? " (whole)" : "";
+  if (spec.min !== undefined && spec.max !== undefined) return `${whole} from ${spec.min} to ${spec.max}`;
+  if (spec.min !== undefined) return `${whole} of at least ${spec.min}`;
+  return whole;
+}
