@@ -1,5 +1,8 @@
 import { defineConfig } from "vitest/config";
 
+// Tests that need the Obsidian API mock and a DOM (they mirror src/ui, src/adapters/obsidian, src/main.ts).
+const OBSIDIAN_TESTS = ["tests/ui/**/*.test.ts", "tests/adapters/obsidian/**/*.test.ts", "tests/main.test.ts"];
+
 // Two projects: the pure core, adapters and CLI run in Node; UI and the Obsidian adapter run
 // against the Obsidian API mock in a DOM.
 export default defineConfig({
@@ -10,7 +13,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/obsidian/**"],
+          exclude: OBSIDIAN_TESTS,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -22,7 +25,7 @@ export default defineConfig({
         test: {
           name: "obsidian",
           environment: "happy-dom",
-          include: ["tests/obsidian/**/*.test.ts"],
+          include: OBSIDIAN_TESTS,
           setupFiles: ["obsidian-test-mocks/vitest-setup"],
           testTimeout: 30_000,
         },
