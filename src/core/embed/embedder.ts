@@ -1,0 +1,19 @@
+/**
+ * Turns texts into unit-length sentence vectors. Implementations: transformers.js in the app (WASM
+ * in a worker) and in Node (onnxruntime-node). The index never knows which one it has.
+ */
+export interface Embedder {
+  /** Identifies the model and its settings; part of every embedding cache key. */
+  readonly modelId: string;
+  readonly dimensions: number;
+  /** One Float32Array of length `dimensions` per text, L2-normalised, in the same order. */
+  embed(texts: string[]): Promise<Float32Array[]>;
+  dispose?(): Promise<void>;
+}
+
+/** Why embeddings are unavailable, for the status bar and the CLI's stderr. */
+export interface EmbedderUnavailable {
+  reason: string;
+  /** What the user can do about it. */
+  fix: string;
+}
