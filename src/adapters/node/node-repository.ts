@@ -104,6 +104,7 @@ export class NodeNoteRepository implements NoteRepository {
     const target = this.absolute(path);
     const temp = await this.writeTemp(target, content);
     try {
+      await fs.chmod(temp, (await fs.stat(target)).mode); // keep the note's permissions
       if ((await this.read(path)) !== expected) {
         throw new Error(`"${path}" changed on disk while LifeBetter was editing it; nothing was written, try again`);
       }

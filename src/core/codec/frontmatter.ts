@@ -79,7 +79,13 @@ export function parseNote(text: string): ParsedNote {
       problem: "the frontmatter uses a list or mapping as a key — often an unquoted template placeholder like {{date}}; quote it",
     };
   }
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    // Throws for an alias whose anchor is missing, or an alias bomb over the count limit.
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, problem: `the frontmatter could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
   return { ok: true, parts, properties: (value ?? {}) as Record<string, unknown>, document };
 }
 

@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The shared, read-only corpora of real vaults nobody here wrote. */
+export const CORPORA_ROOT = process.env.LIFEBETTER_CORPORA ?? fileURLToPath(new URL("../../../shared/corpora", import.meta.url));
+
+export const LOOSE_CORPORA = [
+  "obsidian-help",
+  "vault-kepano",
+  "vault-lesleylai-garden",
+  "vault-digitallyliterate",
+  "journal/obsidian-tracker-examples",
+  "journal/dataview-example-vault",
+  "journal/heatmap-calendar-example",
+  "journal/aww-werther-demo",
+];
+
+export const ARCHIVED_CORPORA = [
+  { archive: "large-digitalyoshixi-zettelkasten.tar.gz", folder: "digitalyoshixi-zettelkasten" },
+  { archive: "large-winrt-api.tar.gz", folder: "winrt-api" },
+];
+
+/** Extracts an archived corpus once per machine into the temp folder and returns its path. */
+export function extractedCorpus(archive: string, folder: string): string {
+  const target = path.join(os.tmpdir(), "lifebetter-corpora");
+  const extracted = path.join(target, folder);
+  if (!existsSync(path.join(extracted, ".complete"))) {
+    mkdirSync(target, { recursive: true });
+    execFileSync("tar", ["-xzf", path.join(CORPORA_ROOT, archive), "-C", target]);
+    execFileSync("touch", [path.join(extracted, ".complete")]);
+  }
+  return extracted;
+}
