@@ -10,6 +10,7 @@ import { LinkResolver } from "../vault/link-resolver";
 import { isInFolders, isMarkdown } from "../vault/paths";
 import type { NoteRepository, VaultFile } from "../vault/repository";
 import type { CheckReport, Finding } from "./findings";
+import { splitIdHolders } from "./id-keeper";
 
 export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
@@ -121,15 +122,16 @@ export async function checkVault(repo: NoteRepository, settings: LifeBetterSetti
 function duplicateIdFindings(owners: Map<string, IdOwner[]>): Finding[] {
   const findings: Finding[] = [];
   for (const [id, list] of owners) {
-    if (list.length < 2) continue;
-    const [keeper, ...copies] = [...list].sort((a, b) => a.ctime - b.ctime || a.path.localeCompare(b.path));
+    const split = list.length < 2 ? null : splitIdHolders(list);
+    if (!split) continue;
+    const { keeper, copies } = split;
     for (const copy of copies) {
       findings.push({
         path: copy.path,
         code: "duplicate-id",
         severity: "error",
         property: "id",
-        message: `id ${id} is also the id of "${keeper?.path}"; this copy is the newer file and should get a new id`,
+        message: `id ${id} is also the id of "${keeper.path}"; this copy is the newer file and should get a new id`,
         fix: { action: "new-id", description: "give this note a new id" },
       });
     }
