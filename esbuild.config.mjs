@@ -3,6 +3,7 @@
 //  - dist/cli.js: the headless command line for Node
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { pathToFileURL } from "node:url";
 
 const production = process.argv[2] === "production";
 
@@ -19,7 +20,7 @@ const forbidNodeBuiltins = {
   },
 };
 
-const plugin = {
+export const plugin = {
   entryPoints: ["src/main.ts"],
   bundle: true,
   external: [
@@ -39,7 +40,7 @@ const plugin = {
   plugins: [forbidNodeBuiltins],
 };
 
-const cli = {
+export const cli = {
   entryPoints: ["src/cli/main.ts"],
   bundle: true,
   format: "esm",
@@ -56,9 +57,12 @@ const cli = {
   external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers"],
 };
 
-if (production) {
-  await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
-} else {
-  const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli)]);
-  await Promise.all(contexts.map((c) => c.watch()));
+// Build only when run as a script; tests import the options above to bundle the same way.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (production) {
+    await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
+  } else {
+    const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli)]);
+    await Promise.all(contexts.map((c) => c.watch()));
+  }
 }
