@@ -1,0 +1,168 @@
+import type { Heading, List, ListItem, Root, RootContent, Table } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { parseMarkdown, renderMarkdown } from "./markdown-tree";
+
+/**
+ * Heading sections of a note body (`## Sessions`, `## What it is`, reflection prompts). Offsets come
+ * from remark's positions, so an edit replaces only the bytes of the section concerned.
+ */
+export interface Section {
+  heading: string;
+  depth: number;
+  /** Offset of the heading line. */
+  start: number;
+  /** Offset just after the heading line. */
+  contentStart: number;
+  /** Offset of the next heading of the same or a higher level, or the end of the body. */
+  end: number;
+  /** Top-level nodes inside the section (sub-sections included). */
+  nodes: RootContent[];
+}
+
+function normalizeHeading(text: string): string {
+  return text.trim().replace(/\s+/g, " ").replace(/[:?.!]+$/, "").toLowerCase();
+}
+
+/** Every heading section, in order; nested sections are contained in their parent's range. */
+export function sectionsOf(markdown: string, tree: Root = parseMarkdown(markdown)): Section[] {
+  const nodes = tree.children;
+  const sections: Section[] = [];
+  nodes.forEach((node, index) => {
+    if (node.type !== "heading" || !node.position) return;
+    const heading = node as Heading;
+    let endIndex = index + 1;
+    while (endIndex < nodes.length) {
+      const next = nodes[endIndex];
+      if (next?.type === "heading" && next.depth <= heading.depth) break;
+      endIndex++;
+    }
+    const endNode = nodes[endIndex];
+    const lineEnd = markdown.indexOf("\n", node.position.end.offset ?? 0);
+    sections.push({
+      heading: toString(heading),
+      depth: heading.depth,
+      start: node.position.start.offset ?? 0,
+      contentStart: lineEnd === -1 ? markdown.length : lineEnd + 1,
+      end: endNode?.position?.start.offset ?? markdown.length,
+      nodes: nodes.slice(index + 1, endIndex),
+    });
+  });
+  return sections;
+}
+
+/** The first section whose heading matches (case, spacing and a trailing `?`/`:` ignored). */
+export function findSection(markdown: string, heading: string, tree?: Root): Section | undefined {
+  const wanted = normalizeHeading(heading);
+  return sectionsOf(markdown, tree).find((section) => normalizeHeading(section.heading) === wanted);
+}
+
+/** The text under a heading, without the heading line; undefined when there is no such heading. */
+export function sectionText(markdown: string, heading: string): string | undefined {
+  const section = findSection(markdown, heading);
+  return section ? markdown.slice(section.contentStart, section.end).trim() : undefined;
+}
+
+function eolOf(markdown: string): string {
+  return markdown.includes("\r\n") ? "\r\n" : "\n";
+}
+
+/**
+ * Replaces what is under a heading, keeping every other byte of the body. A missing section is
+ * appended at the end as `## heading`.
+ */
+export function replaceSection(markdown: string, heading: string, content: string, depth = 2): string {
+  const eol = eolOf(markdown);
+  const body = content.replace(/\r?\n/g, eol).replace(/\s+$/, "");
+  const section = findSection(markdown, heading);
+  if (!section) {
+    const separator = markdown === "" ? "" : markdown.endsWith(eol + eol) ? "" : markdown.endsWith(eol) ? eol : eol + eol;
+    return `${markdown}${separator}${"#".repeat(depth)} ${heading}${eol}${body}${eol}`;
+  }
+  const rest = markdown.slice(section.end);
+  const tail = rest === "" ? eol : eol + eol;
+  return markdown.slice(0, section.contentStart) + body + tail + rest.replace(/^(\r?\n)+/, "");
+}
+
+/** The plain text of each top-level list item under a heading (reflection answers). */
+export function listItemsUnder(markdown: string, heading: string): string[] {
+  const section = findSection(markdown, heading);
+  if (!section) return [];
+  return section.nodes
+    .filter((node): node is List => node.type === "list")
+    .flatMap((list) => list.children.map((item: ListItem) => toString(item.children[0] ?? item).trim()))
+    .filter((text) => text !== "");
+}
+
+export interface Task {
+  text: string;
+  checked: boolean;
+}
+
+/** Markdown tasks (`- [ ] …`, `- [x] …`) under a heading, nested ones included (milestones). */
+export function tasksUnder(markdown: string, heading: string): Task[] {
+  const section = findSection(markdown, heading);
+  if (!section) return [];
+  const tasks: Task[] = [];
+  const walk = (nodes: RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === "list") {
+        for (const item of node.children) {
+          if (typeof item.checked === "boolean") tasks.push({ text: toString(item.children[0] ?? item).trim(), checked: item.checked });
+          walk(item.children);
+        }
+      }
+    }
+  };
+  walk(section.nodes);
+  return tasks;
+}
+
+/** The first table under a heading: its header cells and rows of cell texts, plus its byte range. */
+export interface SectionTable {
+  header: string[];
+  rows: string[][];
+  start: number;
+  end: number;
+}
+
+export function tableUnder(markdown: string, heading: string): SectionTable | undefined {
+  const section = findSection(markdown, heading);
+  const table = section?.nodes.find((node): node is Table => node.type === "table");
+  if (!table?.position) return undefined;
+  const [head, ...rows] = table.children.map((row) => row.children.map((cell) => toString(cell).trim()));
+  return { header: head ?? [], rows, start: table.position.start.offset ?? 0, end: table.position.end.offset ?? 0 };
+}
+
+const tableCell = (text: string) => ({ type: "tableCell" as const, children: text === "" ? [] : [{ type: "text" as const, value: text }] });
+
+/** Renders a whole table (header, separator, rows) with remark, so pipes and escapes are handled for us. */
+export function renderTable(header: string[], rows: string[][]): string {
+  const tree: Root = {
+    type: "root",
+    children: [{ type: "table", children: [header, ...rows].map((cells) => ({ type: "tableRow" as const, children: cells.map(tableCell) })) }],
+  };
+  return renderMarkdown(tree).trimEnd();
+}
+
+/** One row as remark renders it: the last line of a one-row table. */
+function renderRow(header: string[], row: string[]): string {
+  const lines = renderTable(header, [row]).split("\n");
+  return lines[lines.length - 1] ?? "";
+}
+
+/**
+ * Appends a row to the table under `heading`, creating the section or the table when missing. Only
+ * the bytes at the insertion point change.
+ */
+export function appendTableRow(markdown: string, heading: string, header: string[], row: string[]): string {
+  const eol = eolOf(markdown);
+  const table = tableUnder(markdown, heading);
+  if (!table) {
+    const section = findSection(markdown, heading);
+    const existing = section ? markdown.slice(section.contentStart, section.end).trim() : "";
+    const created = renderTable(header, [row]).replace(/\n/g, eol);
+    return replaceSection(markdown, heading, existing ? `${existing}${eol}${eol}${created}` : created);
+  }
+  const line = renderRow(table.header.length > 0 ? table.header : header, row);
+  return markdown.slice(0, table.end) + eol + line + markdown.slice(table.end);
+}
