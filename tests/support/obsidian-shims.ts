@@ -1,0 +1,134 @@
+/**
+ * Local shims for gaps of obsidian-test-mocks 3.11 (see ../shared/notes/testing-and-models.md), each
+ * bringing the mock closer to what Obsidian itself does. Imported by the Obsidian-side tests only.
+ *
+ * - Modal.open closes the modal on the next tick: here it stays open until close().
+ * - Scope.register drops the handler: here it is kept, and pressKey() dispatches like Obsidian's
+ *   keymap (exact modifiers; a handler returning false prevents the default).
+ * - Vault.create overwrites an existing file: Obsidian refuses ("File already exists.").
+ * - Every TFile has stat ctime 0: here files get increasing creation times, as on disk.
+ * - A note with malformed YAML makes the metadata cache throw inside vault.create: Obsidian keeps
+ *   the file and a cache without frontmatter.
+ * - Notices are not observable: here each one is recorded with the message it was given.
+ */
+import type { App as AppOriginal, PluginManifest } from "obsidian";
+import { MetadataCache, Modal, Notice, Plugin, Scope, TFile, Vault, App } from "obsidian-test-mocks/obsidian";
+
+interface KeptHandler {
+  key: string | null;
+  modifiers: string | null;
+  func?: (evt: KeyboardEvent, ctx: unknown) => unknown;
+}
+
+export interface RecordedNotice {
+  text: string;
+  /** What the plugin passed: a string, or the fragment with its live buttons. */
+  message: string | DocumentFragment;
+}
+
+export const notices: RecordedNotice[] = [];
+export const openModals = new Set<Modal>();
+
+let clock = 1_000_000;
+let installed = false;
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+
+  Modal.prototype.open = function open(this: Modal): void {
+    openModals.add(this);
+    this.onOpen();
+  };
+  const close = Modal.prototype.close;
+  Modal.prototype.close = function closeModal(this: Modal): void {
+    if (!openModals.delete(this)) return;
+    close.call(this);
+  };
+
+  Scope.prototype.register = function register(this: Scope, modifiers, key, func) {
+    const handler = { key, modifiers: modifiers?.join(",") ?? null, scope: this, func } as KeptHandler;
+    (this as unknown as { handlers: KeptHandler[] }).handlers.push(handler);
+    return handler as never;
+  };
+
+  const create = Vault.prototype.create;
+  Vault.prototype.create = async function createOnce(this: Vault, path, data, options) {
+    if (this.getAbstractFileByPath(path)) throw new Error("File already exists.");
+    return create.call(this, path, data, options);
+  };
+
+  const createFile = TFile.create__.bind(TFile);
+  TFile.create__ = (vault, path) => {
+    const file = createFile(vault, path);
+    clock += 1000;
+    file.stat = { ctime: clock, mtime: clock, size: 0 };
+    return file;
+  };
+
+  const cache = MetadataCache.prototype as unknown as { parseFileMetadata(file: unknown): void };
+  const parse = cache.parseFileMetadata;
+  cache.parseFileMetadata = function parseLeniently(this: MetadataCache, file: unknown): void {
+    try {
+      parse.call(this, file);
+    } catch {
+      const path = (file as { path: string }).path;
+      this.setCache__(path, {});
+    }
+  };
+
+  const noticeInit = Notice.prototype.constructor__;
+  Notice.prototype.constructor__ = function recordNotice(this: Notice, message, duration) {
+    notices.push({ text: typeof message === "string" ? message : (message.textContent ?? ""), message });
+    noticeInit.call(this, message, duration);
+  };
+}
+
+install();
+
+/** An Obsidian app over an in-memory vault with these files (parent folders are created). */
+export function makeApp(files: Record<string, string> = {}): { app: AppOriginal; mock: App } {
+  const mock = App.createConfigured__({ files });
+  return { app: mock.asOriginalType__(), mock };
+}
+
+/** The text of a note in the mock vault, straight from its adapter (no cache). */
+export function contentOf(mock: App, path: string): string {
+  const file = mock.vault.getFileByPath(path);
+  if (!file) throw new Error(`no file at ${path}`);
+  return mock.vault.readSync__(file);
+}
+
+/** Presses a key in a scope the way Obsidian's keymap does; resolves to whether the default was prevented. */
+export function pressKey(scope: Scope | AppOriginal["scope"], key: string, modifiers: string[] = [], target?: EventTarget): boolean {
+  const handlers = (scope as unknown as { handlers: KeptHandler[] }).handlers;
+  const wanted = modifiers.join(",");
+  const handler = handlers.find((candidate) => candidate.key === key && (candidate.modifiers ?? "") === wanted);
+  if (!handler?.func) return false;
+  const evt = new KeyboardEvent("keydown", { key, shiftKey: modifiers.includes("Shift") });
+  if (target) Object.defineProperty(evt, "target", { value: target });
+  return handler.func(evt, { key, modifiers: wanted, vkey: key }) === false;
+}
+
+/** Lets pending promise chains and zero-delay timers run. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let round = 0; round < rounds; round++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export const MANIFEST: PluginManifest = {
+  id: "lifebetter",
+  name: "LifeBetter",
+  version: "0.1.0",
+  minAppVersion: "1.5.0",
+  description: "",
+  author: "",
+};
+
+/** The mock's view of a plugin, to read what it registered. */
+export function registered(plugin: object): Plugin {
+  return Plugin.fromOriginalType2__(plugin as never);
+}
+
+export function resetNotices(): void {
+  notices.length = 0;
+}
