@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { NoteExistsError, NoteParseError, NoteReadError } from "../../core/errors";
-import { updateProperties } from "../../core/codec/frontmatter";
+import { replaceBody, updateProperties } from "../../core/codec/frontmatter";
 import { normalizeVaultPath } from "../../core/vault/paths";
 import type { NoteRepository, VaultFile } from "../../core/vault/repository";
 
@@ -93,6 +93,15 @@ export class NodeNoteRepository implements NoteRepository {
   async updateProperties(path: string, mutate: (properties: Record<string, unknown>) => void): Promise<boolean> {
     const text = await this.read(path);
     const result = updateProperties(text, mutate);
+    if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
+    if (!result.changed) return false;
+    await this.replace(path, text, result.text);
+    return true;
+  }
+
+  async updateBody(path: string, edit: (body: string) => string): Promise<boolean> {
+    const text = await this.read(path);
+    const result = replaceBody(text, edit);
     if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
     if (!result.changed) return false;
     await this.replace(path, text, result.text);

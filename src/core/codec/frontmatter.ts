@@ -130,6 +130,19 @@ export function updateProperties(
   return { text: assemble(parsed.parts, yamlText), changed: true };
 }
 
+/**
+ * Applies `edit` to the body only: the frontmatter's bytes stay exactly as they were. Refuses a note
+ * whose frontmatter cannot be parsed, like every write.
+ */
+export function replaceBody(text: string, edit: (body: string) => string): { text: string; changed: boolean } | { problem: string } {
+  const parsed = parseNote(text);
+  if (!parsed.ok) return { problem: parsed.problem };
+  const body = parsed.parts.body;
+  const next = edit(body);
+  if (next === body) return { text, changed: false };
+  return { text: text.slice(0, text.length - body.length) + next, changed: true };
+}
+
 /** The full text of a new note with these properties and body. */
 export function composeNote(properties: Record<string, unknown>, body: string, eol: "\n" | "\r\n" = "\n"): string {
   const yamlText = stringify(properties, YAML_OUT);

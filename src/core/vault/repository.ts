@@ -26,4 +26,9 @@ export interface NoteRepository {
    * Resolves to whether anything changed.
    */
   updateProperties(path: string, mutate: (properties: Record<string, unknown>) => void): Promise<boolean>;
+  /**
+   * Changes the body only (a section, a table row); the frontmatter's bytes stay as they are. Throws
+   * NoteParseError for a note whose frontmatter cannot be parsed. Resolves to whether anything changed.
+   */
+  updateBody(path: string, edit: (body: string) => string): Promise<boolean>;
 }
