@@ -1,0 +1,97 @@
+import { promises as fs } from "node:fs";
+import { homedir } from "node:os";
+import * as nodePath from "node:path";
+import type { EmbedderLoad } from "../../core/embed/embedder-load";
+import { unavailable } from "../../core/embed/embedder-load";
+import { describeLoadFailure } from "../../core/embed/load-failure";
+import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, modelCacheKey, requiredModelFiles, type ModelSource } from "../../core/embed/model-source";
+import { TransformersEmbedder, type FeatureExtractor } from "../../core/embed/transformers-embedder";
+
+export interface NodeEmbedderOptions {
+  /** A Hugging Face model id or a model folder; default Xenova/all-MiniLM-L6-v2. */
+  model?: string;
+  /** Where downloaded models are kept (transformers.js `env.cacheDir`). */
+  cacheDir?: string;
+  /** Weights to load: "q8" (onnx/model_quantized.onnx, default) or "fp32" (onnx/model.onnx). */
+  dtype?: "q8" | "fp32";
+  batchSize?: number;
+  /** false: never download, only use a model already in cacheDir. */
+  allowDownload?: boolean;
+  /** The download server (tests point it at a closed port to be "offline"). */
+  remoteHost?: string;
+}
+
+/**
+ * Loads a sentence model with transformers.js on onnxruntime-node (CPU), for the CLI and the
+ * benchmark. Never throws: a model that cannot be loaded yields a reason and a fix.
+ */
+export async function loadNodeEmbedder(options: NodeEmbedderOptions = {}): Promise<EmbedderLoad> {
+  const dtype = options.dtype ?? DEFAULT_DTYPE;
+  const source = await resolveModelSource(options.model ?? DEFAULT_MODEL_ID);
+  if (source.kind === "folder") {
+    const missing = await missingFiles(source.path, requiredModelFiles(dtype));
+    if (missing === "no-folder") return unavailable(`the model folder "${source.path}" does not exist`, "Set the model to an existing folder, or leave it empty to use the default model.");
+    if (missing.length > 0) {
+      return unavailable(
+        `the model folder "${source.path}" is missing ${missing.join(", ")}`,
+        "Copy the complete model into that folder (config.json, tokenizer files and the onnx/ weights), or leave the model setting empty to use the default model.",
+      );
+    }
+  }
+  try {
+    const transformers = await import("@huggingface/transformers");
+    const { env } = transformers;
+    // Only this process's settings: the CLI loads one model at a time.
+    if (source.kind === "folder") {
+      env.allowLocalModels = true;
+      env.allowRemoteModels = false;
+      env.localModelPath = nodePath.dirname(source.path);
+    } else {
+      // Downloads stay allowed in env and are refused per call (local_files_only): transformers.js
+      // rejects a configuration where both local and remote models are off.
+      env.allowLocalModels = false;
+      env.allowRemoteModels = true;
+      if (options.remoteHost) env.remoteHost = options.remoteHost;
+      if (options.cacheDir) env.cacheDir = options.cacheDir;
+    }
+    const name = source.kind === "folder" ? nodePath.basename(source.path) : source.id;
+    const extractor = (await transformers.pipeline("feature-extraction", name, {
+      dtype,
+      device: "cpu",
+      local_files_only: source.kind === "hub" && options.allowDownload === false,
+    })) as unknown as FeatureExtractor;
+    const cacheKey = modelCacheKey(source.kind === "folder" ? `folder:${source.path}` : source.id, dtype);
+    return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: cacheKey, batchSize: options.batchSize }) };
+  } catch (error) {
+    return { ok: false, unavailable: describeLoadFailure(error, source, options.cacheDir) };
+  }
+}
+
+/** A model setting that names an existing folder, or looks like a path, is a folder; else a hub id. */
+async function resolveModelSource(model: string): Promise<ModelSource> {
+  const looksLikePath = nodePath.isAbsolute(model) || model.startsWith(".") || model.startsWith("~") || model.includes("\\");
+  const absolute = nodePath.resolve(model.startsWith("~") ? nodePath.join(homedir(), model.slice(1)) : model);
+  if (looksLikePath || (await isDirectory(absolute))) return { kind: "folder", path: absolute };
+  return { kind: "hub", id: model };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function missingFiles(folder: string, files: string[]): Promise<string[] | "no-folder"> {
+  if (!(await isDirectory(folder))) return "no-folder";
+  const missing: string[] = [];
+  for (const file of files) {
+    try {
+      await fs.access(nodePath.join(folder, file));
+    } catch {
+      missing.push(file);
+    }
+  }
+  return missing;
+}

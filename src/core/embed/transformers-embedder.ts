@@ -1,0 +1,79 @@
+import type { Embedder } from "./embedder";
+import { EmbedderUnavailableError } from "./embedder-load";
+
+/** The slice of a transformers.js feature-extraction pipeline this module uses. */
+export interface FeatureExtractor {
+  (texts: string[], options: { pooling: "mean"; normalize: true }): Promise<{ data: ArrayLike<number>; dims: readonly number[] }>;
+  dispose?(): Promise<unknown>;
+}
+
+export interface TransformersEmbedderOptions {
+  /** The embedding cache key (see modelCacheKey). */
+  modelId: string;
+  /** Texts per model call. Larger batches amortise overhead; padding to the longest costs more. */
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH_SIZE = 32;
+
+/**
+ * An Embedder over a loaded transformers.js pipeline (mean pooling, L2-normalised). It is the
+ * same code in Node (onnxruntime-node) and in the worker (onnxruntime-web): only the pipeline differs.
+ */
+export class TransformersEmbedder implements Embedder {
+  readonly modelId: string;
+  readonly dimensions: number;
+  private readonly batchSize: number;
+
+  private constructor(
+    private readonly extractor: FeatureExtractor,
+    options: TransformersEmbedderOptions,
+    dimensions: number,
+  ) {
+    this.modelId = options.modelId;
+    this.dimensions = dimensions;
+    this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  }
+
+  /**
+   * Wraps a pipeline after one probe embedding, so a model that loads but cannot run (wrong
+   * outputs, corrupt weights) fails here, at load time, rather than in the middle of indexing.
+   */
+  static async create(extractor: FeatureExtractor, options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
+    const probe = await extractor(["probe"], { pooling: "mean", normalize: true });
+    const dimensions = probe.dims[probe.dims.length - 1] ?? 0;
+    if (probe.dims.length !== 2 || dimensions <= 0 || probe.data.length !== dimensions) {
+      throw new EmbedderUnavailableError(
+        `the model's output has shape [${probe.dims.join(", ")}], not one sentence vector`,
+        "Use a sentence-embedding (feature-extraction) model such as Xenova/all-MiniLM-L6-v2.",
+      );
+    }
+    return new TransformersEmbedder(extractor, options, dimensions);
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    const vectors = new Array<Float32Array>(texts.length);
+    // Texts of similar length share a batch, so little compute is spent on padding.
+    const order = texts.map((_, index) => index).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
+    for (let start = 0; start < order.length; start += this.batchSize) {
+      const indexes = order.slice(start, start + this.batchSize);
+      const output = await this.extractor(indexes.map((index) => texts[index] ?? ""), { pooling: "mean", normalize: true });
+      indexes.forEach((textIndex, row) => (vectors[textIndex] = this.row(output.data, row)));
+    }
+    return vectors;
+  }
+
+  /** A copy of one row, so each vector owns its memory (the pipeline's buffer is not kept alive). */
+  private row(data: ArrayLike<number>, row: number): Float32Array {
+    const start = row * this.dimensions;
+    const vector = data instanceof Float32Array ? data.slice(start, start + this.dimensions) : Float32Array.from({ length: this.dimensions }, (_, d) => data[start + d] ?? 0);
+    for (const value of vector) {
+      if (!Number.isFinite(value)) throw new EmbedderUnavailableError("the model produced an invalid vector (NaN or infinity)", "The model files are probably damaged: delete them so they are downloaded again.");
+    }
+    return vector;
+  }
+
+  async dispose(): Promise<void> {
+    await this.extractor.dispose?.();
+  }
+}
