@@ -2,7 +2,8 @@
  * Local shims for gaps of obsidian-test-mocks 3.11 (see ../shared/notes/testing-and-models.md), each
  * bringing the mock closer to what Obsidian itself does. Imported by the Obsidian-side tests only.
  *
- * - Modal.open closes the modal on the next tick: here it stays open until close().
+ * - Modal.open closes the modal on the next tick: here it stays open until close(), attached to the
+ *   document like Obsidian's modals (so focus can be observed).
  * - Scope.register drops the handler: here it is kept, and pressKey() dispatches like Obsidian's
  *   keymap (exact modifiers; a handler returning false prevents the default).
  * - Vault.create overwrites an existing file: Obsidian refuses ("File already exists.").
@@ -10,9 +11,11 @@
  * - A note with malformed YAML makes the metadata cache throw inside vault.create: Obsidian keeps
  *   the file and a cache without frontmatter.
  * - Notices are not observable: here each one is recorded with the message it was given.
+ * - ButtonComponent/ExtraButtonComponent.onClick do not listen to clicks on their element: here they
+ *   do, as in Obsidian, so tests click the element the user clicks.
  */
 import type { App as AppOriginal, PluginManifest } from "obsidian";
-import { MetadataCache, Modal, Notice, Plugin, Scope, TFile, Vault, App } from "obsidian-test-mocks/obsidian";
+import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, TFile, Vault } from "obsidian-test-mocks/obsidian";
 
 interface KeptHandler {
   key: string | null;
@@ -27,7 +30,7 @@ export interface RecordedNotice {
 }
 
 export const notices: RecordedNotice[] = [];
-export const openModals = new Set<Modal>();
+export const openModals = new Set<object>();
 
 let clock = 1_000_000;
 let installed = false;
@@ -38,12 +41,14 @@ function install(): void {
 
   Modal.prototype.open = function open(this: Modal): void {
     openModals.add(this);
+    document.body.appendChild(this.containerEl);
     this.onOpen();
   };
   const close = Modal.prototype.close;
   Modal.prototype.close = function closeModal(this: Modal): void {
     if (!openModals.delete(this)) return;
     close.call(this);
+    this.containerEl.remove();
   };
 
   Scope.prototype.register = function register(this: Scope, modifiers, key, func) {
@@ -75,6 +80,17 @@ function install(): void {
       const path = (file as { path: string }).path;
       this.setCache__(path, {});
     }
+  };
+
+  const buttonClick = ButtonComponent.prototype.onClick;
+  ButtonComponent.prototype.onClick = function onClick(this: ButtonComponent, callback) {
+    this.buttonEl.addEventListener("click", (evt) => callback(evt));
+    return buttonClick.call(this, callback);
+  };
+  const extraClick = ExtraButtonComponent.prototype.onClick;
+  ExtraButtonComponent.prototype.onClick = function onClick(this: ExtraButtonComponent, callback) {
+    this.extraSettingsEl.addEventListener("click", () => callback());
+    return extraClick.call(this, callback);
   };
 
   const noticeInit = Notice.prototype.constructor__;

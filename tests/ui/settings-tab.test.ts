@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import LifeBetterPlugin from "../../src/main";
+import { LifeBetterSettingTab } from "../../src/ui/settings-tab";
+import { MANIFEST, makeApp, registered, settle } from "../support/obsidian-shims";
+
+async function loadPlugin(data?: unknown): Promise<LifeBetterPlugin> {
+  const { app } = makeApp({});
+  const plugin = new LifeBetterPlugin(app, MANIFEST);
+  if (data !== undefined) registered(plugin).data__ = data;
+  plugin.load();
+  await settle();
+  return plugin;
+}
+
+function openTab(plugin: LifeBetterPlugin): LifeBetterSettingTab {
+  const tab = new LifeBetterSettingTab(plugin.app, plugin);
+  tab.display();
+  return tab;
+}
+
+function inputs(tab: LifeBetterSettingTab, label: string): HTMLInputElement[] {
+  return [...tab.containerEl.querySelectorAll<HTMLInputElement>(`[aria-label="${label}"]`)];
+}
+
+function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  el.value = value;
+  el.dispatchEvent(new Event("input"));
+}
+
+function button(tab: LifeBetterSettingTab, text: string): HTMLButtonElement {
+  const found = [...tab.containerEl.querySelectorAll("button")].find((candidate) => candidate.textContent === text);
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+}
+
+function savedData(plugin: LifeBetterPlugin): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(registered(plugin).data__)) as Record<string, unknown>;
+}
+
+describe("settings tab", () => {
+  it("round-trips custom entry types through saved data", async () => {
+    const plugin = await loadPlugin();
+    const tab = openTab(plugin);
+    button(tab, "Add entry type").click();
+    const [name] = inputs(tab, "Type name");
+    const [fields] = inputs(tab, "Type fields");
+    if (!name || !fields) throw new Error("no row for the new type");
+    typeInto(name, "experiment");
+    typeInto(fields, "hypothesis, result, ");
+    await settle();
+    expect(plugin.settings.customEntryTypes).toEqual([{ name: "experiment", fields: ["hypothesis", "result"] }]);
+    expect(savedData(plugin).customEntryTypes).toEqual([{ name: "experiment", fields: ["hypothesis", "result"] }]);
+
+    // A fresh start of the plugin reads them back, and the tab shows them as they were saved.
+    const reloaded = await loadPlugin(savedData(plugin));
+    expect(reloaded.settings.customEntryTypes).toEqual([{ name: "experiment", fields: ["hypothesis", "result"] }]);
+    const again = openTab(reloaded);
+    expect(inputs(again, "Type name").map((input) => input.value)).toEqual(["experiment"]);
+    expect(inputs(again, "Type fields").map((input) => input.value)).toEqual(["hypothesis, result"]);
+  });
+
+  it("refuses an invalid type name or field with a message and keeps what was typed", async () => {
+    const plugin = await loadPlugin({ customEntryTypes: [{ name: "experiment", fields: [] }] });
+    const tab = openTab(plugin);
+    const [name] = inputs(tab, "Type name");
+    if (!name) throw new Error("no row");
+    typeInto(name, "My Type");
+    await settle();
+    expect(plugin.settings.customEntryTypes).toEqual([]);
+    expect(tab.containerEl.querySelector(".lifebetter-setting-error")?.textContent).toMatch(/"My Type" is not a valid type name/);
+    expect(name.value).toBe("My Type");
+
+    typeInto(name, "question");
+    expect(tab.containerEl.querySelector(".lifebetter-setting-error")?.textContent).toMatch(/already a built-in type/);
+
+    typeInto(name, "review");
+    const [fields] = inputs(tab, "Type fields");
+    if (!fields) throw new Error("no fields input");
+    typeInto(fields, "mood");
+    expect(tab.containerEl.querySelector(".lifebetter-setting-error")?.textContent).toMatch(/"mood" is already an entry property/);
+    typeInto(fields, "went_well");
+    await settle();
+    expect(tab.containerEl.querySelector(".lifebetter-setting-error")?.textContent).toBe("");
+    expect(plugin.settings.customEntryTypes).toEqual([{ name: "review", fields: ["went_well"] }]);
+  });
+
+  it("removes a custom type", async () => {
+    const plugin = await loadPlugin({ customEntryTypes: [{ name: "experiment", fields: [] }, { name: "review", fields: [] }] });
+    const tab = openTab(plugin);
+    const remove = tab.containerEl.querySelector<HTMLElement>('[aria-label="Remove this type"]');
+    remove?.click();
+    await settle();
+    expect(plugin.settings.customEntryTypes).toEqual([{ name: "review", fields: [] }]);
+    expect(inputs(tab, "Type name").map((input) => input.value)).toEqual(["review"]);
+  });
+
+  it("saves folders per kind and excluded folders, one per line", async () => {
+    const plugin = await loadPlugin();
+    const tab = openTab(plugin);
+    const [entries] = inputs(tab, "Entries folder");
+    if (!entries) throw new Error("no entries folder");
+    expect(entries.value).toBe("LifeBetter/Entries");
+    typeInto(entries, "Journal/Inbox/");
+    const excluded = tab.containerEl.querySelector<HTMLTextAreaElement>('[aria-label="Excluded folders"]');
+    if (!excluded) throw new Error("no excluded folders");
+    typeInto(excluded, "Templates\n\n  Archive/Old/ \n");
+    await settle();
+    expect(plugin.settings.folders.entry).toBe("Journal/Inbox");
+    expect(plugin.settings.excludedFolders).toEqual(["Templates", "Archive/Old"]);
+    expect(savedData(plugin)).toMatchObject({ folders: { entry: "Journal/Inbox" }, excludedFolders: ["Templates", "Archive/Old"] });
+
+    typeInto(entries, "  ");
+    expect(plugin.settings.folders.entry).toBe("Journal/Inbox");
+  });
+});
