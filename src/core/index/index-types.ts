@@ -1,0 +1,41 @@
+import type { RecordKind } from "../schema/kinds";
+import type { VaultFile } from "../vault/repository";
+
+/** Where the index reads notes from: the vault repository, or the main thread from inside the worker. */
+export interface NoteSource {
+  listFiles(): Promise<VaultFile[]>;
+  /**
+   * The note's file state and text, or null when it is gone (deleted while being indexed) or is not
+   * readable text (then `unreadable` says why).
+   */
+  readNote(path: string): Promise<{ file: VaultFile; text: string } | { unreadable: string } | null>;
+}
+
+/** One search result, as every search-like command and view shows it. */
+export interface SearchResult {
+  path: string;
+  id: string | null;
+  title: string;
+  kind: RecordKind | null;
+  score: number;
+  /** Why it matched (shared tags or links, meaning, words, the best heading section). */
+  reasons?: string[];
+}
+
+export type EmbeddingState =
+  | { state: "ready"; modelId: string }
+  | { state: "unavailable"; reason: string; fix: string };
+
+export interface IndexStatus {
+  notes: number;
+  /** Heading-path chunks with their own vector. */
+  chunks: number;
+  /** Notes still waiting for their vectors. */
+  pendingEmbeddings: number;
+  /** Embeddings computed by the model since the index was opened. */
+  embedded: number;
+  /** Embeddings taken from the index, the reuse pool or the cache instead of the model. */
+  reused: number;
+  skipped: { path: string; reason: string }[];
+  embeddings: EmbeddingState;
+}

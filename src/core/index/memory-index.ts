@@ -1,0 +1,107 @@
+import { detectClusters, type NoteCluster } from "./clusters";
+import type { EmbedderStatus } from "./embedder-status";
+import type { IndexStatus, NoteSource, SearchResult } from "./index-types";
+import { IndexUpdater, DEFAULT_DEBOUNCE_MS } from "./index-updater";
+import { NoteIndex } from "./note-index";
+import type { Timers } from "./timers";
+import { restoreIndex, serializeIndex, type IndexStorage } from "./persistence";
+import { findSimilar, searchByMeaning, type SearchOptions, type SimilarOptions } from "./queries";
+import { findSimilarProblems, suggestMetaSkills } from "./skill-and-problem-queries";
+
+export interface MemoryIndexOptions {
+  source: NoteSource;
+  embedder: EmbedderStatus;
+  timers: Timers;
+  storage?: IndexStorage;
+  excludedFolders?: readonly string[];
+  debounceMs?: number;
+}
+
+export interface OpenReport {
+  /** The saved index was used (only changed notes were read). */
+  restored: boolean;
+  /** Why a saved index was not used, when there was one. */
+  restoreProblem?: string;
+  restoreMs: number;
+  syncMs: number;
+}
+
+/**
+ * The memory of the vault, as the plugin's worker and the CLI use it: restore the saved index, bring
+ * it up to date with the notes, follow vault events, answer queries, save for the next start.
+ */
+export class MemoryIndex {
+  readonly index: NoteIndex;
+  private readonly updater: IndexUpdater;
+
+  constructor(private readonly options: MemoryIndexOptions) {
+    this.index = new NoteIndex({ embedder: options.embedder, timers: options.timers, excludedFolders: options.excludedFolders });
+    this.updater = new IndexUpdater(this.index, options.source, options.timers, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  /** Restores the saved index if it checks out, then indexes what changed since. */
+  async open(onProgress?: (done: number, total: number) => void): Promise<OpenReport> {
+    const started = Date.now();
+    let restored = false;
+    let restoreProblem: string | undefined;
+    const bytes = await this.options.storage?.read().catch(() => null);
+    if (bytes) {
+      const problem = restoreIndex(this.index, bytes);
+      if (problem) restoreProblem = problem;
+      else restored = true;
+    }
+    const restoreMs = Date.now() - started;
+    await this.updater.run(() => this.index.sync(this.options.source, onProgress));
+    return { restored, ...(restoreProblem ? { restoreProblem } : {}), restoreMs, syncMs: Date.now() - started - restoreMs };
+  }
+
+  created(path: string): void {
+    this.updater.created(path);
+  }
+  modified(path: string): void {
+    this.updater.modified(path);
+  }
+  deleted(path: string): void {
+    this.updater.deleted(path);
+  }
+  renamed(from: string, to: string): void {
+    this.updater.renamed(from, to);
+  }
+
+  /** Resolves when every vault event so far is indexed. */
+  idle(): Promise<void> {
+    return this.updater.idle();
+  }
+
+  /** Writes the index for the next start (after pending events are in). */
+  async save(): Promise<void> {
+    const storage = this.options.storage;
+    if (!storage) return;
+    await this.updater.run(async () => {
+      await storage.writeAtomic(serializeIndex(this.index));
+    });
+  }
+
+  searchByMeaning(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return searchByMeaning(this.index, query, options);
+  }
+  findSimilar(note: string, options?: SimilarOptions): Promise<SearchResult[]> {
+    return findSimilar(this.index, note, options);
+  }
+  suggestMetaSkills(text: string, limit?: number): Promise<SearchResult[]> {
+    return suggestMetaSkills(this.index, text, limit);
+  }
+  findSimilarProblems(problem: string, limit?: number): Promise<SearchResult[]> {
+    return findSimilarProblems(this.index, problem, limit);
+  }
+  detectClusters(ids: string[], k: number): NoteCluster[] {
+    return detectClusters(this.index, ids, k);
+  }
+  status(): IndexStatus {
+    return this.index.status();
+  }
+
+  dispose(): void {
+    this.updater.dispose();
+  }
+}

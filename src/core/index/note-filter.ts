@@ -1,0 +1,35 @@
+import type { RecordKind } from "../schema/kinds";
+import { linkName, type NoteRecord } from "./note-record";
+
+/** Filters of "search by meaning" (all optional; dates in ms since the epoch or ISO strings). */
+export interface NoteFilter {
+  kind?: RecordKind;
+  type?: string;
+  tags?: string[];
+  since?: number | string;
+  until?: number | string;
+  /** The problem entries must belong to: its name, path or `[[link]]`. */
+  problem?: string;
+}
+
+function time(value: number | string | undefined): number | null {
+  if (value === undefined) return null;
+  const ms = typeof value === "number" ? value : Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** A predicate for the filter, or null when nothing is filtered. */
+export function compileFilter(filter: NoteFilter): ((record: NoteRecord) => boolean) | null {
+  const since = time(filter.since);
+  const until = time(filter.until);
+  const tags = (filter.tags ?? []).map((tag) => tag.replace(/^#/, "").toLowerCase()).filter((t) => t !== "");
+  const problem = filter.problem ? linkName(filter.problem.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "") : null;
+  if (!filter.kind && !filter.type && tags.length === 0 && since === null && until === null && !problem) return null;
+  return (record) =>
+    (!filter.kind || record.kind === filter.kind) &&
+    (!filter.type || record.type === filter.type) &&
+    tags.every((tag) => record.tags.some((t) => t === tag || t.startsWith(tag + "/"))) &&
+    (since === null || record.date >= since) &&
+    (until === null || record.date <= until) &&
+    (!problem || record.problem === problem);
+}

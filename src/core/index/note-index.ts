@@ -1,0 +1,256 @@
+import type { Embedder } from "../embed/embedder";
+import { MAX_INDEXED_NOTE_BYTES } from "../limits";
+import { isInFolders, isMarkdown } from "../vault/paths";
+import type { VaultFile } from "../vault/repository";
+import { FullTextIndex } from "./fulltext-index";
+import type { EmbedderStatus } from "./embedder-status";
+import type { IndexStatus, NoteSource } from "./index-types";
+import { extractNote, type EmbedText, type NoteRecord } from "./note-record";
+import { ReusePool } from "./reuse-pool";
+import { yieldToEventLoop, type Timers } from "./timers";
+import { VectorStore } from "./vector-store";
+
+/** One indexed note: what searches read, what it wants embedded, and the file state it came from. */
+export interface IndexedNote {
+  no: number;
+  record: NoteRecord;
+  embedTexts: EmbedText[];
+  mtime: number;
+  size: number;
+}
+
+export interface NoteIndexOptions {
+  embedder: EmbedderStatus;
+  timers: Timers;
+  excludedFolders?: readonly string[];
+  /** Texts per model call. */
+  embedBatch?: number;
+}
+
+
+/**
+ * The hybrid index of a vault: note records, Orama full text, and two vector stores (one vector per
+ * note for "similar notes", one per heading chunk of long notes for "search by meaning").
+ * Full text is updated at once; vectors follow in batches (`embedPending`), so search works while
+ * the model is slow or missing.
+ */
+export class NoteIndex {
+  readonly notes = new Map<string, IndexedNote>();
+  readonly byNo = new Map<number, IndexedNote>();
+  readonly skipped = new Map<string, string>();
+  fullText = new FullTextIndex();
+  noteVectors: VectorStore | null;
+  chunkVectors: VectorStore | null;
+  embedded = 0;
+  reused = 0;
+  private nextNo = 1;
+  private readonly pending = new Set<string>();
+  private readonly pool = new ReusePool();
+  private readonly excluded: readonly string[];
+
+  constructor(private readonly options: NoteIndexOptions) {
+    this.excluded = options.excludedFolders ?? [];
+    const dims = this.embedder?.dimensions;
+    this.noteVectors = dims ? new VectorStore(dims) : null;
+    this.chunkVectors = dims ? new VectorStore(dims) : null;
+  }
+
+  get embedder(): Embedder | null {
+    return "embedder" in this.options.embedder ? this.options.embedder.embedder : null;
+  }
+
+  /** Whether a vault file belongs in the index at all (Markdown, not excluded, not too large). */
+  admits(file: VaultFile): boolean {
+    return isMarkdown(file.path) && !isInFolders(file.path, this.excluded);
+  }
+
+  /** Adds or replaces a note from its text. Vectors whose text did not change are kept. */
+  apply(file: VaultFile, text: string): void {
+    if (!this.admits(file)) return;
+    if (file.size > MAX_INDEXED_NOTE_BYTES) {
+      this.remove(file.path);
+      this.skipped.set(file.path, `larger than ${MAX_INDEXED_NOTE_BYTES} bytes, so it is not indexed`);
+      return;
+    }
+    this.skipped.delete(file.path);
+    const extracted = extractNote(file, text);
+    const previous = this.notes.get(file.path);
+    const no = previous?.no ?? this.nextNo++;
+    if (previous) this.dropStaleVectors(previous, extracted.embedTexts);
+    const note: IndexedNote = { no, record: extracted.record, embedTexts: extracted.embedTexts, mtime: file.mtime, size: file.size };
+    this.notes.set(file.path, note);
+    this.byNo.set(no, note);
+    this.fullText.upsert(file.path, extracted.fullText);
+    if (this.noteVectors && !this.hasAllVectors(note)) this.pending.add(file.path);
+  }
+
+  /** Removes a note; its vectors go to the reuse pool in case it comes back under another name. */
+  remove(path: string): void {
+    this.skipped.delete(path);
+    const note = this.notes.get(path);
+    if (!note) return;
+    this.notes.delete(path);
+    this.byNo.delete(note.no);
+    this.pending.delete(path);
+    this.fullText.remove(path);
+    this.clearVectors(note);
+  }
+
+  private dropStaleVectors(previous: IndexedNote, wanted: EmbedText[]): void {
+    const wantedHashes = new Set(wanted.map((t) => t.hash));
+    for (const store of [this.noteVectors, this.chunkVectors]) {
+      if (!store || !store.has(previous.no)) continue;
+      const entries = store.entriesOf(previous.no);
+      if (entries.every((e) => wantedHashes.has(e.hash))) continue;
+      for (const entry of entries) this.pool.put(entry.hash, entry.vector);
+      store.remove(previous.no);
+    }
+  }
+
+  private storeFor(text: EmbedText): VectorStore | null {
+    return text.key === "" ? this.noteVectors : this.chunkVectors;
+  }
+
+  private hasAllVectors(note: IndexedNote): boolean {
+    const noteHashes = new Set(this.noteVectors?.entriesOf(note.no).map((e) => e.hash));
+    const chunkHashes = new Set(this.chunkVectors?.entriesOf(note.no).map((e) => e.hash));
+    return note.embedTexts.every((t) => (t.key === "" ? noteHashes : chunkHashes).has(t.hash));
+  }
+
+  /**
+   * Computes the missing vectors of changed notes, in batches, reusing any vector already known by
+   * its text hash. A note changed or deleted while its batch was embedding keeps nothing stale:
+   * results are stored only if the note still wants exactly that text.
+   */
+  async embedPending(): Promise<void> {
+    const embedder = this.embedder;
+    if (!embedder) {
+      this.pending.clear();
+      return;
+    }
+    const batchSize = this.options.embedBatch ?? 32;
+    while (this.pending.size > 0) {
+      const batch: { path: string; text: EmbedText }[] = [];
+      for (const path of this.pending) {
+        const note = this.notes.get(path);
+        this.pending.delete(path);
+        if (!note) continue;
+        this.clearVectors(note);
+        for (const text of note.embedTexts) batch.push({ path, text });
+        if (batch.length >= batchSize) break;
+      }
+      await this.fillBatch(embedder, batch);
+      await yieldToEventLoop(this.options.timers);
+    }
+  }
+
+  /** Moves a note's current vectors to the reuse pool, so its unchanged texts are not embedded again. */
+  private clearVectors(note: IndexedNote): void {
+    for (const store of [this.noteVectors, this.chunkVectors]) {
+      if (!store) continue;
+      for (const entry of store.entriesOf(note.no)) this.pool.put(entry.hash, entry.vector);
+      store.remove(note.no);
+    }
+  }
+
+  private async fillBatch(embedder: Embedder, batch: { path: string; text: EmbedText }[]): Promise<void> {
+    const vectors = new Map<string, Float32Array>();
+    const missing = new Set<string>();
+    for (const { text } of batch) {
+      const known = this.pool.take(text.hash);
+      if (known) vectors.set(text.hash, known);
+      else missing.add(text.hash);
+    }
+    if (missing.size > 0) {
+      const texts = batch.filter(({ text }) => missing.has(text.hash));
+      const unique = [...new Map(texts.map(({ text }) => [text.hash, text.text])).entries()];
+      const computed = await embedder.embed(unique.map(([, text]) => text));
+      this.embedded += unique.length;
+      unique.forEach(([hash], i) => vectors.set(hash, computed[i]!));
+    }
+    for (const { path, text } of batch) {
+      const note = this.notes.get(path);
+      const vector = vectors.get(text.hash);
+      // Deleted or edited while the model ran: keep the vector for later reuse, store nothing stale.
+      if (!note || !vector || !note.embedTexts.some((t) => t.hash === text.hash && t.key === text.key)) {
+        if (vector) this.pool.put(text.hash, vector);
+        continue;
+      }
+      if (!missing.has(text.hash)) this.reused++;
+      this.storeFor(text)?.add(note.no, text.key, text.hash, vector);
+    }
+  }
+
+  /**
+   * Brings the index in line with the vault: notes unchanged since the index was saved (same mtime
+   * and size) are not even read, removed ones drop out, the rest are read and re-indexed.
+   */
+  async sync(source: NoteSource, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const files = (await source.listFiles()).filter((file) => this.admits(file));
+    const present = new Set(files.map((f) => f.path));
+    for (const path of [...this.notes.keys()]) if (!present.has(path)) this.remove(path);
+    for (const path of [...this.skipped.keys()]) if (!present.has(path)) this.skipped.delete(path);
+    let done = 0;
+    for (const file of files) {
+      const known = this.notes.get(file.path);
+      if (!known || known.mtime !== file.mtime || known.size !== file.size) await this.refresh(source, file.path);
+      if (++done % 64 === 0) {
+        onProgress?.(done, files.length);
+        await yieldToEventLoop(this.options.timers);
+      }
+    }
+    onProgress?.(done, files.length);
+    await this.embedPending();
+  }
+
+  /** Re-reads one note; a note gone by the time it is read is removed. */
+  async refresh(source: NoteSource, path: string): Promise<void> {
+    const read = await source.readNote(path);
+    if (read === null || "unreadable" in read) {
+      this.remove(path);
+      if (read && this.admits({ path, size: 0, mtime: 0, ctime: 0 })) this.skipped.set(path, read.unreadable);
+      return;
+    }
+    this.apply(read.file, read.text);
+  }
+
+  status(): IndexStatus {
+    const embedder = this.options.embedder;
+    return {
+      notes: this.notes.size,
+      chunks: this.chunkVectors?.size ?? 0,
+      pendingEmbeddings: this.pending.size,
+      embedded: this.embedded,
+      reused: this.reused,
+      skipped: [...this.skipped].map(([path, reason]) => ({ path, reason })),
+      embeddings: "embedder" in embedder ? { state: "ready", modelId: embedder.embedder.modelId } : { state: "unavailable", ...embedder.unavailable },
+    };
+  }
+
+  /** Internal: used by persistence to restore saved state. */
+  adopt(state: { notes: IndexedNote[]; fullText: FullTextIndex; noteVectors: VectorStore | null; chunkVectors: VectorStore | null; nextNo: number }): void {
+    this.notes.clear();
+    this.byNo.clear();
+    for (const note of state.notes) {
+      this.notes.set(note.record.path, note);
+      this.byNo.set(note.no, note);
+    }
+    this.fullText = state.fullText;
+    if (this.noteVectors && state.noteVectors && state.chunkVectors) {
+      this.noteVectors = state.noteVectors;
+      this.chunkVectors = state.chunkVectors;
+    }
+    this.nextNo = state.nextNo;
+    // A restored note has no texts to embed (only their hashes): if vectors are missing, the next
+    // sync must read it again.
+    for (const note of this.notes.values()) if (this.noteVectors && !this.hasAllVectors(note)) note.mtime = -1;
+  }
+
+  isPending(path: string): boolean {
+    return this.pending.has(path);
+  }
+
+  get nextNoteNo(): number {
+    return this.nextNo;
+  }
+}

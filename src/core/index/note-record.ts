@@ -1,0 +1,184 @@
+import { parseNote, splitNote } from "../codec/frontmatter";
+import { linksInProperties } from "../codec/wikilinks";
+import { isRecordKind, type RecordKind } from "../schema/kinds";
+import { basename, noteName } from "../vault/paths";
+import type { VaultFile } from "../vault/repository";
+import { outlineNote } from "./note-sections";
+import { topTerms } from "./terms";
+import { hashText } from "./text-hash";
+
+/** What the index keeps about one note (never its full text: Orama holds that once). */
+export interface NoteRecord {
+  path: string;
+  /** The LifeBetter `id`, or null for an ordinary note. */
+  id: string | null;
+  title: string;
+  kind: RecordKind | null;
+  /** An entry's `type`. */
+  type: string | null;
+  tags: string[];
+  aliases: string[];
+  headings: string[];
+  /** When it happened (timestamp, date, created, else the file's mtime), ms since the epoch. */
+  date: number;
+  /** Lower-cased name of the problem an entry links to. */
+  problem: string | null;
+  /** A problem's `status`, so similar problems can say how they ended. */
+  status: string | null;
+  /** Lower-cased names of every note it links to (body and properties). */
+  links: string[];
+  /** Effectiveness of a meta-skill (`uses_success` / `uses_total`), or null. */
+  successRate: number | null;
+  /** Its most frequent content words, for cluster labels. */
+  terms: string[];
+  /** Why the frontmatter could not be read; the body is still indexed. */
+  problemNote?: string;
+}
+
+/** A text to embed: the whole note (`key` "") or one heading-path chunk of a long note. */
+export interface EmbedText {
+  key: string;
+  text: string;
+  hash: string;
+}
+
+/** Full-text fields, boosted differently by the full-text index. */
+export interface FullTextFields {
+  title: string;
+  aliases: string;
+  headings: string;
+  tags: string;
+  body: string;
+}
+
+export interface ExtractedNote {
+  record: NoteRecord;
+  fullText: FullTextFields;
+  embedTexts: EmbedText[];
+}
+
+/** Most sentence models read 256–512 tokens; longer text only costs time. */
+export const MAX_EMBED_CHARS = 2000;
+/** A note longer than this also gets one vector per heading section ("Methods > Analysis"). */
+export const LONG_NOTE_CHARS = 2000;
+/** Sections shorter than this are too thin to stand alone as a chunk. */
+export const MIN_CHUNK_CHARS = 120;
+export const MAX_CHUNKS_PER_NOTE = 48;
+/** Full text beyond this is rarely searched for and costs memory in every index. */
+export const MAX_BODY_CHARS = 200_000;
+
+const INLINE_TAG = /(?:^|\s)#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return value.trim() === "" ? [] : [value.trim()];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  return [];
+}
+
+function firstString(properties: Record<string, unknown>, key: string): string | null {
+  const value = properties[key];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+function normaliseTag(tag: string): string {
+  return tag.replace(/^#/, "").trim().toLowerCase();
+}
+
+function dateOf(properties: Record<string, unknown>, file: VaultFile): number {
+  for (const key of ["timestamp", "date", "created", "started"]) {
+    const value = properties[key];
+    const time = value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : NaN;
+    if (Number.isFinite(time)) return time;
+  }
+  return file.mtime;
+}
+
+/** The lower-cased note name a link target points at (`Folder/Ship v2.md` → `ship v2`). */
+export function linkName(target: string): string {
+  return noteName(basename(target.trim())).toLowerCase();
+}
+
+function successRate(properties: Record<string, unknown>): number | null {
+  const total = properties.uses_total;
+  const success = properties.uses_success;
+  return typeof total === "number" && total > 0 && typeof success === "number" ? Math.min(1, Math.max(0, success / total)) : null;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max);
+}
+
+/**
+ * Reads one note into what the index needs, with the core's frontmatter codec and remark. A note
+ * whose frontmatter cannot be parsed is still indexed by its body and title.
+ */
+export function extractNote(file: VaultFile, text: string): ExtractedNote {
+  const parsed = parseNote(text);
+  let properties: Record<string, unknown> = {};
+  let body: string;
+  let problemNote: string | undefined;
+  if (parsed.ok) {
+    properties = parsed.properties;
+    body = parsed.parts.body;
+  } else {
+    problemNote = parsed.problem;
+    const parts = splitNote(text);
+    body = "problem" in parts ? text : parts.body;
+  }
+  const outline = outlineNote(body);
+  const bodyText = outline.sections.map((s) => s.text).join("\n");
+  const title = noteName(file.path);
+  const tags = [
+    ...new Set([...strings(properties.tags), ...strings(properties.tag), ...[...bodyText.matchAll(INLINE_TAG)].map((m) => m[1] ?? "")]
+      .map(normaliseTag)
+      .filter((tag) => tag !== "")),
+  ];
+  const aliases = [...strings(properties.aliases), ...strings(properties.alias), ...strings(properties.title)];
+  const links = new Set<string>();
+  for (const link of [...outline.links, ...linksInProperties(properties)]) {
+    if (link.target !== "" && !link.embed) links.add(linkName(link.target));
+  }
+  const problemLink = firstString(properties, "problem");
+  const record: NoteRecord = {
+    path: file.path,
+    id: firstString(properties, "id"),
+    title,
+    kind: isRecordKind(properties.kind) ? properties.kind : null,
+    type: firstString(properties, "type"),
+    tags,
+    aliases,
+    headings: outline.headings,
+    date: dateOf(properties, file),
+    problem: problemLink ? linkName(problemLink.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "") : null,
+    status: firstString(properties, "status"),
+    links: [...links],
+    successRate: successRate(properties),
+    terms: topTerms(`${title} ${outline.headings.join(" ")} ${bodyText}`, 12),
+    ...(problemNote ? { problemNote } : {}),
+  };
+  const fullText: FullTextFields = {
+    title,
+    aliases: aliases.join(" \n "),
+    headings: outline.headings.join(" \n "),
+    tags: tags.map((tag) => tag.replace(/[/_-]/g, " ")).join(" \n "),
+    body: truncate(bodyText, MAX_BODY_CHARS),
+  };
+  return { record, fullText, embedTexts: embedTextsOf(title, outline.sections, bodyText) };
+}
+
+/**
+ * The texts whose vectors stand for a note. The title is left out on purpose: a rename must
+ * re-embed nothing. Only a note with no body falls back to its title.
+ */
+function embedTextsOf(title: string, sections: { headingPath: string[]; text: string }[], bodyText: string): EmbedText[] {
+  const whole = truncate(bodyText.trim() === "" ? title : bodyText, MAX_EMBED_CHARS);
+  const texts: EmbedText[] = [{ key: "", text: whole, hash: hashText(whole) }];
+  if (bodyText.length <= LONG_NOTE_CHARS) return texts;
+  for (const section of sections) {
+    if (texts.length > MAX_CHUNKS_PER_NOTE || section.text.length < MIN_CHUNK_CHARS || section.headingPath.length === 0) continue;
+    const key = section.headingPath.join(" > ");
+    const text = truncate(`${key}\n${section.text}`, MAX_EMBED_CHARS);
+    texts.push({ key, text, hash: hashText(text) });
+  }
+  return texts;
+}

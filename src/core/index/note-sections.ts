@@ -1,0 +1,113 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import type { Nodes, Root, RootContent } from "mdast";
+import { parseWikilink, type Wikilink } from "../codec/wikilinks";
+
+/** A heading's section of a note: its heading path ("Methods > Analysis") and its plain text. */
+export interface NoteSection {
+  headingPath: string[];
+  text: string;
+}
+
+export interface NoteOutline {
+  /** Every non-empty heading, in order. */
+  headings: string[];
+  /** Sections with text, in order; text before the first heading has an empty heading path. */
+  sections: NoteSection[];
+  /** Wikilinks in the body's text (not in code or HTML), found in the same parse. */
+  links: Wikilink[];
+}
+
+// Only finds the brackets; the link itself is split by the codec's parseWikilink.
+const LINK_IN_TEXT = /!?\[\[[^[\]\n]+?\]\]/g;
+
+// Code blocks that hold queries or drawings, not prose: they would only add noise to the index.
+const QUERY_BLOCKS = new Set(["dataview", "dataviewjs", "tracker", "base", "query", "excalidraw", "json"]);
+const WIKILINK = /!?\[\[([^[\]\n|]*)(?:\|([^[\]\n]*))?\]\]/g;
+const TEMPLATE_PLACEHOLDER = /\{\{[^{}\n]*\}\}|<%[\s\S]*?%>/g;
+const OBSIDIAN_COMMENT = /%%[\s\S]*?%%/g;
+const CALLOUT_MARK = /\[![\w-]+\][+-]?/g;
+
+/** Readable text for a wikilink: its alias, else its target; embeds (`![[x.png]]`) say nothing. */
+function readableLinks(text: string): string {
+  return text.replace(WIKILINK, (whole, target: string, alias: string | undefined) =>
+    whole.startsWith("!") ? " " : (alias ?? target.replace(/#/g, " ")),
+  );
+}
+
+function plainText(node: Nodes, out: string[], links: Wikilink[]): void {
+  switch (node.type) {
+    case "text":
+      for (const match of node.value.matchAll(LINK_IN_TEXT)) {
+        const link = parseWikilink(match[0]);
+        if (link) links.push(link);
+      }
+      out.push(node.value);
+      return;
+    case "inlineCode":
+      out.push(node.value);
+      return;
+    case "code":
+      if (!QUERY_BLOCKS.has((node.lang ?? "").toLowerCase())) out.push("\n" + node.value + "\n");
+      return;
+    case "html":
+    case "image":
+    case "imageReference":
+    case "definition":
+      return;
+    case "break":
+      out.push("\n");
+      return;
+    default:
+      break;
+  }
+  if ("children" in node) {
+    for (const child of node.children) plainText(child, out, links);
+    if (node.type === "paragraph" || node.type === "listItem" || node.type === "tableRow" || node.type === "heading") out.push("\n");
+    else if (node.type === "tableCell") out.push(" ");
+  }
+}
+
+/** Plain text of Markdown nodes, with links made readable and template boilerplate removed. */
+function textOf(nodes: RootContent[], links: Wikilink[]): string {
+  const out: string[] = [];
+  for (const node of nodes) plainText(node, out, links);
+  return readableLinks(out.join(""))
+    .replace(TEMPLATE_PLACEHOLDER, " ")
+    .replace(CALLOUT_MARK, " ")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\s*\n\s*/g, "\n")
+    .trim();
+}
+
+/**
+ * Splits a Markdown body (frontmatter already removed) into heading-path sections with remark, so
+ * headings inside code blocks or HTML never count. Sections with no text of their own (empty
+ * headings, template prompts with no answer yet) are left out: they are boilerplate, not meaning.
+ */
+export function outlineNote(body: string): NoteOutline {
+  const root: Root = fromMarkdown(body.replace(OBSIDIAN_COMMENT, " "));
+  const headings: string[] = [];
+  const sections: NoteSection[] = [];
+  const links: Wikilink[] = [];
+  const stack: { depth: number; title: string }[] = [];
+  let pending: RootContent[] = [];
+  const flush = (): void => {
+    const text = textOf(pending, links);
+    if (text !== "") sections.push({ headingPath: stack.map((h) => h.title), text });
+    pending = [];
+  };
+  for (const node of root.children) {
+    if (node.type !== "heading") {
+      pending.push(node);
+      continue;
+    }
+    flush();
+    const title = textOf(node.children, links).replace(/\n/g, " ");
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
+    if (title === "") continue;
+    stack.push({ depth: node.depth, title });
+    headings.push(title);
+  }
+  flush();
+  return { headings, sections, links };
+}

@@ -1,0 +1,123 @@
+import type { RawData } from "@orama/orama";
+import { crc32 } from "./crc32";
+import { FullTextIndex } from "./fulltext-index";
+import { NoteIndex, type IndexedNote } from "./note-index";
+import { VectorStore } from "./vector-store";
+
+/**
+ * The saved index, one binary file per device: a 16-byte header (magic, format version, CRC-32 of the
+ * payload, payload length), then a JSON part (note records, Orama's own full-text state, vector
+ * owners and text hashes) and the raw Float32 vectors. Vectors are never written as JSON numbers
+ * (Orama's persistence does, and breaks near 50k notes). Anything that does not check out is
+ * reported as unusable and the index is rebuilt from the notes, never trusted.
+ */
+export const INDEX_FORMAT_VERSION = 1;
+const MAGIC = 0x5842494c; // "LIBX" little-endian
+const HEADER_BYTES = 16;
+
+/**
+ * Where the saved index lives: a file in the plugin's per-device folder, or the CLI's cache folder.
+ * The same shape as the embeddings module's BinaryFile, so its Node and Obsidian files fit.
+ */
+export interface IndexStorage {
+  read(): Promise<Uint8Array | null>;
+  /** Replaces the whole file atomically (temp file, then rename). */
+  writeAtomic(bytes: Uint8Array): Promise<void>;
+}
+
+interface StoreMeta {
+  owners: number[];
+  keys: string[];
+  hashes: string[];
+}
+
+interface SavedJson {
+  modelId: string | null;
+  dimensions: number;
+  nextNo: number;
+  notes: [no: number, mtime: number, size: number, record: IndexedNote["record"], texts: [key: string, hash: string][]][];
+  fullText: RawData;
+  noteStore: StoreMeta | null;
+  chunkStore: StoreMeta | null;
+}
+
+function metaOf(store: VectorStore | null): { meta: StoreMeta | null; vectors: Float32Array } {
+  if (!store) return { meta: null, vectors: new Float32Array(0) };
+  const snap = store.snapshot();
+  return { meta: { owners: Array.from(snap.owners), keys: snap.keys, hashes: snap.hashes }, vectors: snap.vectors };
+}
+
+export function serializeIndex(index: NoteIndex): Uint8Array {
+  const pending = new Set(index.status().pendingEmbeddings > 0 ? [...index.notes.keys()].filter((p) => index.isPending(p)) : []);
+  const noteStore = metaOf(index.noteVectors);
+  const chunkStore = metaOf(index.chunkVectors);
+  const saved: SavedJson = {
+    modelId: index.embedder?.modelId ?? null,
+    dimensions: index.embedder?.dimensions ?? 0,
+    nextNo: index.nextNoteNo,
+    // A note still waiting for vectors is saved as changed (mtime -1) so the next start re-reads it.
+    notes: [...index.notes.values()].map((n) => [n.no, pending.has(n.record.path) ? -1 : n.mtime, n.size, n.record, n.embedTexts.map((t) => [t.key, t.hash])]),
+    fullText: index.fullText.save(),
+    noteStore: noteStore.meta,
+    chunkStore: chunkStore.meta,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(saved));
+  const jsonPadded = Math.ceil((4 + json.length) / 4) * 4;
+  const payloadLength = jsonPadded + noteStore.vectors.byteLength + chunkStore.vectors.byteLength;
+  const bytes = new Uint8Array(HEADER_BYTES + payloadLength);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(HEADER_BYTES, json.length, true);
+  bytes.set(json, HEADER_BYTES + 4);
+  bytes.set(new Uint8Array(noteStore.vectors.buffer, noteStore.vectors.byteOffset, noteStore.vectors.byteLength), HEADER_BYTES + jsonPadded);
+  bytes.set(new Uint8Array(chunkStore.vectors.buffer, chunkStore.vectors.byteOffset, chunkStore.vectors.byteLength), HEADER_BYTES + jsonPadded + noteStore.vectors.byteLength);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, INDEX_FORMAT_VERSION, true);
+  view.setUint32(8, crc32(bytes.subarray(HEADER_BYTES)), true);
+  view.setUint32(12, payloadLength, true);
+  return bytes;
+}
+
+function storeFrom(meta: StoreMeta | null, vectors: Float32Array, dimensions: number): VectorStore | null {
+  if (!meta || dimensions === 0) return null;
+  if (vectors.length !== meta.owners.length * dimensions) throw new Error("vector data does not match its owners");
+  return VectorStore.fromSnapshot(dimensions, { owners: Int32Array.from(meta.owners), keys: meta.keys, hashes: meta.hashes, vectors });
+}
+
+/**
+ * Restores a saved index into `index` (created with the current model). Returns why the file was
+ * not usable, or null when it was restored. Saved vectors of another model are dropped, and the
+ * notes re-read, so they get vectors of the current one.
+ */
+export function restoreIndex(index: NoteIndex, bytes: Uint8Array): string | null {
+  if (bytes.length < HEADER_BYTES) return "the saved index is truncated";
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) return "the saved index is not a LifeBetter index file";
+  if (view.getUint32(4, true) !== INDEX_FORMAT_VERSION) return "the saved index has an older format";
+  const payloadLength = view.getUint32(12, true);
+  if (bytes.length !== HEADER_BYTES + payloadLength) return "the saved index is truncated or has extra bytes";
+  if (crc32(bytes.subarray(HEADER_BYTES)) !== view.getUint32(8, true)) return "the saved index is corrupt (checksum mismatch)";
+  try {
+    const jsonLength = view.getUint32(HEADER_BYTES, true);
+    const json = new TextDecoder().decode(bytes.subarray(HEADER_BYTES + 4, HEADER_BYTES + 4 + jsonLength));
+    const saved = JSON.parse(json) as SavedJson;
+    const sameModel = saved.modelId !== null && saved.modelId === index.embedder?.modelId && saved.dimensions === index.embedder.dimensions;
+    const vectorStart = HEADER_BYTES + Math.ceil((4 + jsonLength) / 4) * 4;
+    // Copy into an aligned buffer: the file's bytes may sit at any offset.
+    const allVectors = new Float32Array(bytes.slice(vectorStart).buffer);
+    const noteCount = (saved.noteStore?.owners.length ?? 0) * saved.dimensions;
+    const noteVectors = sameModel ? storeFrom(saved.noteStore, allVectors.subarray(0, noteCount), saved.dimensions) : null;
+    const chunkVectors = sameModel ? storeFrom(saved.chunkStore, allVectors.subarray(noteCount), saved.dimensions) : null;
+    const notes: IndexedNote[] = saved.notes.map(([no, mtime, size, record, texts]) => ({
+      no,
+      // Without this model's vectors the note must be read again to embed it.
+      mtime: sameModel || !index.embedder ? mtime : -1,
+      size,
+      record,
+      embedTexts: texts.map(([key, hash]) => ({ key, hash, text: "" })),
+    }));
+    index.adopt({ notes, fullText: FullTextIndex.load(saved.fullText), noteVectors, chunkVectors, nextNo: saved.nextNo });
+    return null;
+  } catch (error) {
+    return `the saved index could not be read (${error instanceof Error ? error.message : String(error)})`;
+  }
+}

@@ -1,0 +1,147 @@
+import type { RecordKind } from "../schema/kinds";
+import type { IndexedNote, NoteIndex } from "./note-index";
+import { compileFilter, type NoteFilter } from "./note-filter";
+import { fuseRankings, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE } from "./hybrid";
+import type { SearchResult } from "./index-types";
+import { resolveNote } from "./resolve-note";
+
+export interface SearchOptions extends NoteFilter {
+  limit?: number;
+  /** Cosine below which a note does not enter the meaning ranking (default MEANING_MIN_SCORE). */
+  minMeaning?: number;
+}
+
+export interface SimilarOptions {
+  limit?: number;
+  /** Leave out notes this note links to or that link to it. */
+  excludeLinked?: boolean;
+  minScore?: number;
+  /** Only notes of this kind (the sidebar's kind filter, similar problems). */
+  kind?: RecordKind;
+}
+
+const DEFAULT_LIMIT = 10;
+
+function resultOf(note: IndexedNote, score: number, reasons?: string[]): SearchResult {
+  const { path, id, title, kind } = note.record;
+  return { path, id, title, kind, score: Math.round(score * 1000) / 1000, ...(reasons && reasons.length > 0 ? { reasons } : {}) };
+}
+
+/** Owners (note numbers) a filter leaves out, so the vector scan skips them. */
+function skippedBy(index: NoteIndex, accept: ((note: IndexedNote) => boolean) | null, extra: number[] = []): Set<number> | undefined {
+  if (!accept && extra.length === 0) return undefined;
+  const skip = new Set(extra);
+  if (accept) for (const note of index.notes.values()) if (!accept(note)) skip.add(note.no);
+  return skip;
+}
+
+/** Best cosine per note over its note vector and chunk vectors, best first, with the best chunk's heading path. */
+function meaningRanking(index: NoteIndex, query: Float32Array, k: number, minScore: number, skip?: Set<number>): { no: number; score: number; section?: string }[] {
+  const best = new Map<number, { no: number; score: number; section?: string }>();
+  for (const store of [index.noteVectors, index.chunkVectors]) {
+    if (!store) continue;
+    for (const hit of store.topK(query, k * 3, minScore, skip)) {
+      const current = best.get(hit.owner);
+      if (current && current.score >= hit.score) continue;
+      const section = store === index.chunkVectors ? store.keyAt(hit.slot) : undefined;
+      best.set(hit.owner, { no: hit.owner, score: hit.score, ...(section ? { section } : {}) });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, k);
+}
+
+async function embedQuery(index: NoteIndex, text: string): Promise<Float32Array | null> {
+  const embedder = index.embedder;
+  if (!embedder || !index.noteVectors || text.trim() === "") return null;
+  const [vector] = await embedder.embed([text]);
+  return vector ?? null;
+}
+
+/**
+ * Hybrid search: full text (Orama, boosted fields) and meaning (exact cosine over note and chunk
+ * vectors) fused by reciprocal rank (see hybrid.ts). Without a model it is full text alone.
+ */
+export async function searchByMeaning(index: NoteIndex, query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const filter = compileFilter(options);
+  const accept = filter ? (note: IndexedNote) => filter(note.record) : null;
+  // A filter is applied after Orama ranks, so ask it for more hits when filtering.
+  const textHits = index.fullText.search(query, accept ? Math.max(500, limit * 50) : limit * 3);
+  const textRanked: number[] = [];
+  for (const hit of textHits) {
+    const note = index.notes.get(hit.path);
+    if (note && (!accept || accept(note))) textRanked.push(note.no);
+  }
+  const vector = await embedQuery(index, query);
+  const meaning = vector ? meaningRanking(index, vector, limit * 3, options.minMeaning ?? MEANING_MIN_SCORE, skippedBy(index, accept)) : null;
+  const sections = new Map(meaning?.map((m) => [m.no, m] as const));
+  const fused = fuseRankings(textRanked.slice(0, limit * 3), meaning?.map((m) => m.no) ?? null);
+  return fused.flatMap((entry) => {
+    const note = index.byNo.get(entry.key);
+    if (!note) return [];
+    const reasons: string[] = [];
+    if (entry.textRank) reasons.push(`words (#${entry.textRank})`);
+    const m = sections.get(entry.key);
+    if (m) reasons.push(`meaning ${m.score.toFixed(2)}${m.section ? ` in "${m.section}"` : ""}`);
+    return [resultOf(note, entry.score, reasons)];
+  }).sort(byScoreThenPath).slice(0, limit);
+}
+
+/** Equal scores in one stable order (by path), whatever order the notes were indexed in. */
+function byScoreThenPath(a: SearchResult, b: SearchResult): number {
+  return b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+/** Notes linked from or to `note`, by note number. */
+function linkedNotes(index: NoteIndex, note: IndexedNote): number[] {
+  const names = new Set(note.record.links);
+  const own = note.record.title.toLowerCase();
+  const linked: number[] = [];
+  for (const other of index.notes.values()) {
+    if (names.has(other.record.title.toLowerCase()) || other.record.links.includes(own)) linked.push(other.no);
+  }
+  return linked;
+}
+
+function sharedReasons(a: IndexedNote, b: IndexedNote): string[] {
+  const reasons: string[] = [];
+  const tags = a.record.tags.filter((tag) => b.record.tags.includes(tag));
+  if (tags.length > 0) reasons.push(`shared tags: ${tags.slice(0, 3).map((t) => `#${t}`).join(" ")}`);
+  const links = a.record.links.filter((link) => b.record.links.includes(link));
+  if (links.length > 0) reasons.push(`both link to ${links.slice(0, 3).map((l) => `[[${l}]]`).join(", ")}`);
+  return reasons;
+}
+
+/** What a note is about, as a full-text query (used when there is no vector to compare). */
+function describingQuery(note: IndexedNote): string {
+  return [note.record.title, ...note.record.tags, ...note.record.terms.slice(0, 8)].join(" ");
+}
+
+/**
+ * The notes closest in meaning to `ref` (path, id or name): an exact cosine top-k over one vector per
+ * note. Without vectors it falls back to full text on the note's title, tags and telling terms.
+ */
+export async function findSimilar(index: NoteIndex, ref: string, options: SimilarOptions = {}): Promise<SearchResult[]> {
+  const note = resolveNote(index, ref);
+  if (!note) return [];
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const skip = [note.no, ...(options.excludeLinked ? linkedNotes(index, note) : [])];
+  if (options.kind) for (const other of index.notes.values()) if (other.record.kind !== options.kind) skip.push(other.no);
+  const own = index.noteVectors?.entriesOf(note.no)[0]?.vector;
+  if (own && index.noteVectors) {
+    const hits = index.noteVectors.topK(own.slice(), limit, options.minScore ?? SIMILAR_MIN_SCORE, new Set(skip));
+    return hits.flatMap((hit) => {
+      const other = index.byNo.get(hit.owner);
+      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)])] : [];
+    });
+  }
+  const skipSet = new Set(skip);
+  const hits = index.fullText.search(describingQuery(note), limit * 3);
+  const top = hits[0]?.score ?? 1;
+  return hits
+    .flatMap((hit) => {
+      const other = index.notes.get(hit.path);
+      return other && !skipSet.has(other.no) ? [resultOf(other, hit.score / top, ["words", ...sharedReasons(note, other)])] : [];
+    })
+    .slice(0, limit);
+}
