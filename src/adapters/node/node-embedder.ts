@@ -7,6 +7,8 @@ import { describeLoadFailure } from "../../core/embed/load-failure";
 import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, modelCacheKey, requiredModelFiles, type ModelSource } from "../../core/embed/model-source";
 import { TransformersEmbedder, type FeatureExtractor } from "../../core/embed/transformers-embedder";
 
+const HUB_HOST = "https://huggingface.co/";
+
 export interface NodeEmbedderOptions {
   /** A Hugging Face model id or a model folder; default Xenova/all-MiniLM-L6-v2. */
   model?: string;
@@ -47,19 +49,18 @@ export async function loadNodeEmbedder(options: NodeEmbedderOptions = {}): Promi
       env.allowRemoteModels = false;
       env.localModelPath = nodePath.dirname(source.path);
     } else {
-      // Downloads stay allowed in env and are refused per call (local_files_only): transformers.js
-      // rejects a configuration where both local and remote models are off.
-      env.allowLocalModels = false;
-      env.allowRemoteModels = true;
-      if (options.remoteHost) env.remoteHost = options.remoteHost;
+      // With downloads off, the download cache is also the local folder: transformers.js refuses a
+      // configuration with both local and remote models off, and its per-call local_files_only
+      // still fetches config.json to plan the files.
+      const download = options.allowDownload ?? true;
       if (options.cacheDir) env.cacheDir = options.cacheDir;
+      env.allowRemoteModels = download;
+      env.allowLocalModels = !download;
+      if (!download && env.cacheDir) env.localModelPath = env.cacheDir;
+      env.remoteHost = options.remoteHost ?? HUB_HOST;
     }
     const name = source.kind === "folder" ? nodePath.basename(source.path) : source.id;
-    const extractor = (await transformers.pipeline("feature-extraction", name, {
-      dtype,
-      device: "cpu",
-      local_files_only: source.kind === "hub" && options.allowDownload === false,
-    })) as unknown as FeatureExtractor;
+    const extractor = (await transformers.pipeline("feature-extraction", name, { dtype, device: "cpu" })) as unknown as FeatureExtractor;
     const cacheKey = modelCacheKey(source.kind === "folder" ? `folder:${source.path}` : source.id, dtype);
     return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: cacheKey, batchSize: options.batchSize }) };
   } catch (error) {
