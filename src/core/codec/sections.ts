@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Root, RootContent, Table } from "mdast";
+import type { List, ListItem, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { parseMarkdown, renderMarkdown } from "./markdown-tree";
 
@@ -29,7 +29,7 @@ export function sectionsOf(markdown: string, tree: Root = parseMarkdown(markdown
   const sections: Section[] = [];
   nodes.forEach((node, index) => {
     if (node.type !== "heading" || !node.position) return;
-    const heading = node as Heading;
+    const heading = node;
     let endIndex = index + 1;
     while (endIndex < nodes.length) {
       const next = nodes[endIndex];
