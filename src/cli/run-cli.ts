@@ -1,5 +1,14 @@
 import { captureUsage, runCapture } from "./commands/capture";
 import { checkUsage, runCheck } from "./commands/check";
+import { clustersUsage, runClusters } from "./commands/clusters";
+import { indexUsage, runIndex } from "./commands/index-vault";
+import { runSearch, searchUsage } from "./commands/search";
+import { runSimilar, similarUsage } from "./commands/similar";
+import { runSimilarProblems, similarProblemsUsage } from "./commands/similar-problems";
+import { runSuggestSkills, suggestSkillsUsage } from "./commands/suggest-skills";
+import { problemUsage, runProblem } from "./commands/problem";
+import { problemsUsage, runProblems } from "./commands/problems";
+import { runSession, sessionUsage } from "./commands/session";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 
@@ -12,6 +21,15 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   check: { usage: checkUsage, run: runCheck },
   capture: { usage: captureUsage, run: runCapture },
+  index: { usage: indexUsage, run: runIndex },
+  search: { usage: searchUsage, run: runSearch },
+  similar: { usage: similarUsage, run: runSimilar },
+  "suggest-skills": { usage: suggestSkillsUsage, run: runSuggestSkills },
+  "similar-problems": { usage: similarProblemsUsage, run: runSimilarProblems },
+  clusters: { usage: clustersUsage, run: runClusters },
+  problem: { usage: problemUsage, run: runProblem },
+  session: { usage: sessionUsage, run: runSession },
+  problems: { usage: problemsUsage, run: runProblems },
 };
 
 function usage(): string {

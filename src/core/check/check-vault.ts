@@ -5,6 +5,7 @@ import { isRecordId } from "../ids";
 import { MAX_INDEXED_NOTE_BYTES } from "../limits";
 import { isRecordKind } from "../schema/kinds";
 import { checkRecordProperties } from "./record-rules";
+import { checkProblemSessions } from "./session-rules";
 import type { LifeBetterSettings } from "../settings";
 import { LinkResolver } from "../vault/link-resolver";
 import { isInFolders, isMarkdown } from "../vault/paths";
@@ -84,6 +85,7 @@ export async function checkVault(repo: NoteRepository, settings: LifeBetterSetti
     }
     records[kind] = (records[kind] ?? 0) + 1;
     findings.push(...checkRecordProperties(file.path, kind, properties, settings));
+    if (kind === "problem" && bytes <= MAX_INDEXED_NOTE_BYTES) findings.push(...checkProblemSessions(file.path, properties, parsed.parts.body));
     if (isRecordId(properties.id)) {
       const list = owners.get(properties.id) ?? [];
       list.push({ path: file.path, ctime: file.ctime });

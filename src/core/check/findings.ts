@@ -7,7 +7,9 @@ export type FindingCode =
   | "broken-link"
   | "unreadable"
   | "empty-file"
-  | "too-large";
+  | "too-large"
+  | "invalid-session-row"
+  | "time-spent-mismatch";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -1,0 +1,60 @@
+import { parseArgs } from "node:util";
+import type { CliIo } from "../io";
+import { DEFAULT_STALE_DAYS, problemsDashboard, type ProblemSummary } from "../../core/problems/dashboard";
+import { loadRecords } from "../../core/problems/vault-records";
+import { CliError } from "../cli-error";
+import { openVault } from "../vault-context";
+
+export const problemsUsage = `lifebetter problems --vault DIR [--stale-days N] [--json]
+  Lists the problems as the dashboard does: open ones first, by priority. With --json, an array of
+  {path, title, status, priority, time_spent, last_worked, open_blockers, estimate, stale, milestones}.`;
+
+function jsonRow(problem: ProblemSummary) {
+  return {
+    path: problem.path,
+    title: problem.title,
+    status: problem.status,
+    priority: problem.priority ?? null,
+    time_spent: problem.timeSpent ?? null,
+    last_worked: problem.lastWorked ?? null,
+    open_blockers: problem.openBlockers,
+    estimate: problem.estimate ?? null,
+    category: problem.category ?? null,
+    stale: problem.stale,
+    milestones: problem.milestones,
+  };
+}
+
+function textRow(problem: ProblemSummary): string {
+  const time = `${problem.timeSpent ?? 0}${problem.estimate === undefined ? "" : `/${problem.estimate}`} min`;
+  const flags = [
+    problem.priority,
+    time,
+    problem.openBlockers > 0 ? `${problem.openBlockers} open blocker${problem.openBlockers === 1 ? "" : "s"}` : undefined,
+    problem.milestones.total > 0 ? `milestones ${problem.milestones.done}/${problem.milestones.total}` : undefined,
+    problem.lastWorked ? `last worked ${problem.lastWorked}` : undefined,
+    problem.stale ? "stale" : undefined,
+  ].filter((flag): flag is string => flag !== undefined);
+  return `[${problem.status}] ${problem.title} (${flags.join(", ")})`;
+}
+
+export async function runProblems(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { vault: { type: "string" }, "stale-days": { type: "string" }, json: { type: "boolean" } },
+    strict: true,
+  });
+  const raw = values["stale-days"];
+  const staleDays = raw === undefined ? DEFAULT_STALE_DAYS : Number(raw);
+  if (!Number.isInteger(staleDays) || staleDays < 1) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
+  const { repo, settings } = await openVault(values.vault, io);
+  const dashboard = problemsDashboard(await loadRecords(repo, settings, ["problem", "entry"]), new Date(), staleDays);
+  if (values.json) {
+    io.out(JSON.stringify(dashboard.problems.map(jsonRow)) + "\n");
+    return 0;
+  }
+  const counts = Object.entries(dashboard.counts).map(([status, n]) => `${n} ${status}`).join(", ");
+  const lines = [`${dashboard.problems.length} problems: ${counts}.`, ...dashboard.problems.map(textRow)];
+  io.out(lines.join("\n") + "\n");
+  return 0;
+}

@@ -1,0 +1,70 @@
+import { parseArgs } from "node:util";
+import type { CliIo } from "../io";
+import { addSession } from "../../core/problems/add-session";
+import { findProblem } from "../../core/problems/find-problem";
+import { loadRecords } from "../../core/problems/vault-records";
+import { CliError } from "../cli-error";
+import { openVault } from "../vault-context";
+import { userErrors } from "./problem-args";
+
+export const sessionUsage = `lifebetter session add --vault DIR --problem NAME --start ISO --end ISO --focus N --energy N
+                       [--activity TEXT] [--distractions TEXT] [--outcome TEXT] [--json]
+  Appends a work session to the problem's Sessions table and updates time_spent and last_worked.
+  Refuses an end before the start, an overlap with another session, focus or energy outside 1-10.`;
+
+function scale(name: string, raw: string | undefined): number {
+  if (raw === undefined) throw new CliError(`Missing --${name}: a whole number from 1 to 10.`);
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value)) throw new CliError(`--${name} must be a number from 1 to 10, not "${raw}".`);
+  return value;
+}
+
+async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      vault: { type: "string" },
+      problem: { type: "string" },
+      start: { type: "string" },
+      end: { type: "string" },
+      focus: { type: "string" },
+      energy: { type: "string" },
+      activity: { type: "string" },
+      distractions: { type: "string" },
+      outcome: { type: "string" },
+      json: { type: "boolean" },
+    },
+    strict: true,
+  });
+  if (values.problem === undefined) throw new CliError("Missing --problem: the problem's note name, [[link]], path or id.");
+  if (values.start === undefined) throw new CliError("Missing --start: when the session began, like 2026-11-20T09:00:00+01:00.");
+  if (values.end === undefined) throw new CliError("Missing --end: when the session ended, like 2026-11-20T10:30:00+01:00.");
+  const focus = scale("focus", values.focus);
+  const energy = scale("energy", values.energy);
+  const { repo, settings } = await openVault(values.vault, io);
+  const added = await userErrors(async () => {
+    const problem = findProblem(await loadRecords(repo, settings, ["problem"]), values.problem ?? "");
+    return addSession(repo, problem.path, {
+      start: values.start ?? "",
+      end: values.end ?? "",
+      focus,
+      energy,
+      activity: values.activity,
+      distractions: values.distractions,
+      outcome: values.outcome,
+    });
+  });
+  io.out(
+    values.json
+      ? JSON.stringify(added) + "\n"
+      : `Added ${added.minutes} minutes to ${added.path} (time spent ${added.timeSpent} minutes, last worked ${added.lastWorked})\n`,
+  );
+  return 0;
+}
+
+/** `session add …`; the subcommand word keeps room for more (list, …). */
+export async function runSession(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === "add") return runSessionAdd(rest, io);
+  throw new CliError(sub ? `Unknown session subcommand "${sub}"; use: session add.` : "Missing subcommand: session add.");
+}

@@ -1,0 +1,127 @@
+import { areIntervalsOverlapping, differenceInMinutes, parseISO } from "date-fns";
+import { appendTableRow } from "../codec/sections";
+import { isoDateTime } from "../dates";
+import { InvalidInputError, NoteParseError } from "../errors";
+import { parseNote } from "../codec/frontmatter";
+import { isIsoDateTime } from "../schema/values";
+import type { NoteRepository } from "../vault/repository";
+import {
+  SESSION_COLUMNS,
+  SESSIONS_HEADING,
+  describeRowProblems,
+  lastWorked,
+  parseSessions,
+  totalMinutes,
+  type SessionColumn,
+  type SessionRow,
+} from "./sessions-table";
+
+/** A finished work session, from the stop-session form or `lifebetter session add`. */
+export interface SessionInput {
+  /** ISO 8601 date and time; without an offset it is local time. */
+  start: string;
+  end: string;
+  focus: number;
+  energy: number;
+  activity?: string;
+  distractions?: string;
+  outcome?: string;
+}
+
+/** What was written: the row's cells by column, and the problem's new totals. */
+export interface AddedSession {
+  path: string;
+  cells: Record<SessionColumn, string>;
+  minutes: number;
+  timeSpent: number;
+  lastWorked: string;
+}
+
+function instant(name: string, value: string): Date {
+  const text = value.trim();
+  if (!isIsoDateTime(text)) {
+    throw new InvalidInputError(`The session's ${name} "${value}" is not an ISO date and time like 2026-11-20T09:00:00+01:00.`);
+  }
+  return parseISO(text);
+}
+
+function checkScale(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > 10) {
+    throw new InvalidInputError(`${name} must be a whole number from 1 to 10, not ${String(value)}.`);
+  }
+}
+
+// A table cell holds one line; line breaks typed into a form become spaces.
+const oneLine = (text: string | undefined): string => (text ?? "").replace(/\s*[\r\n]+\s*/g, " ").trim();
+
+/**
+ * Checks a new session against the ones already in the table and returns its cells. Refuses an end
+ * not after the start, focus or energy outside 1–10, and any overlap with an existing session.
+ */
+export function sessionCells(input: SessionInput, existing: readonly SessionRow[]): { cells: Record<SessionColumn, string>; minutes: number } {
+  const start = instant("start", input.start);
+  const end = instant("end", input.end);
+  if (end <= start) {
+    throw new InvalidInputError(`The session ends (${input.end}) before or when it starts (${input.start}); the end must come after the start.`);
+  }
+  checkScale("Focus", input.focus);
+  checkScale("Energy", input.energy);
+  const clash = existing.find((row) => areIntervalsOverlapping({ start, end }, { start: row.startTime, end: row.endTime }));
+  if (clash) {
+    throw new InvalidInputError(`The session overlaps session ${clash.row} of this problem (${clash.start} to ${clash.end}); sessions of one problem cannot overlap.`);
+  }
+  const minutes = differenceInMinutes(end, start);
+  const cells: Record<SessionColumn, string> = {
+    start: isoDateTime(start),
+    end: isoDateTime(end),
+    minutes: String(minutes),
+    focus: String(input.focus),
+    energy: String(input.energy),
+    activity: oneLine(input.activity),
+    distractions: oneLine(input.distractions),
+    outcome: oneLine(input.outcome),
+  };
+  return { cells, minutes };
+}
+
+/** The row in the order of the table's own header (a hand-made table may order columns differently). */
+function rowFor(header: readonly string[], cells: Record<SessionColumn, string>): string[] {
+  const order = header.length > 0 ? header : SESSION_COLUMNS;
+  return order.map((name) => cells[name.trim().toLowerCase() as SessionColumn] ?? "");
+}
+
+/**
+ * Appends a session row to the problem note's `## Sessions` table (creating it if missing), then
+ * writes `time_spent` (sum of the rows) and `last_worked` (end of the latest session). A table with a
+ * row that cannot be read is refused: its sum would be a guess. Nothing is written when refused.
+ */
+export async function addSession(repo: NoteRepository, path: string, input: SessionInput, now: Date = new Date()): Promise<AddedSession> {
+  const text = await repo.read(path);
+  const parsed = parseNote(text);
+  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
+  if (parsed.properties.kind !== "problem") throw new InvalidInputError(`"${path}" is not a problem note (its kind is not "problem").`);
+  const table = parseSessions(parsed.parts.body);
+  if (table.problems.length > 0) {
+    throw new InvalidInputError(`The Sessions table of "${path}" has rows that cannot be read (${describeRowProblems(table.problems)}). Fix them first, then add the session again.`);
+  }
+  const { cells, minutes } = sessionCells(input, table.rows);
+  const header = table.found ? table.header : [...SESSION_COLUMNS];
+  const missingColumns = SESSION_COLUMNS.filter((column) => !header.some((name) => name.trim().toLowerCase() === column));
+  if (missingColumns.length > 0) {
+    throw new InvalidInputError(`The Sessions table of "${path}" has no ${missingColumns.join(", ")} column; add the column, then the session.`);
+  }
+  await repo.updateBody(path, (body) => appendTableRow(body, SESSIONS_HEADING, [...SESSION_COLUMNS], rowFor(header, cells)));
+
+  // Totals come from the table as written, so they always equal the sum of its rows.
+  const after = parseNote(await repo.read(path));
+  const rows = after.ok ? parseSessions(after.parts.body).rows : [];
+  const timeSpent = totalMinutes(rows);
+  const latest = lastWorked(rows);
+  const lastWorkedText = latest ? isoDateTime(latest.endTime) : cells.end;
+  await repo.updateProperties(path, (properties) => {
+    properties.time_spent = timeSpent;
+    properties.last_worked = lastWorkedText;
+    properties.updated = isoDateTime(now);
+  });
+  return { path, cells, minutes, timeSpent, lastWorked: lastWorkedText };
+}

@@ -1,0 +1,114 @@
+import { differenceInCalendarDays, parseISO } from "date-fns";
+import { PRIORITIES, PROBLEM_STATUSES } from "../schema/kinds";
+import { isIsoDate, isIsoDateTime } from "../schema/values";
+import { noteName } from "../vault/paths";
+import { linkedEntries, openBlockerCount } from "./linked-entries";
+import { milestoneProgress } from "./milestones";
+import { numberProperty, textProperty } from "./property-readers";
+import type { RecordNote, VaultRecords } from "./vault-records";
+
+/** Days without a session after which an open problem counts as stale, until settings say otherwise. */
+export const DEFAULT_STALE_DAYS = 14;
+
+/** One row of the problems dashboard. */
+export interface ProblemSummary {
+  path: string;
+  id?: string;
+  /** The note name, which is what links use. */
+  title: string;
+  /** As written; a problem without one is active. */
+  status: string;
+  priority?: string;
+  category?: string;
+  isGoal: boolean;
+  /** Minutes. */
+  timeSpent?: number;
+  estimate?: number;
+  /** time spent ÷ estimate, when both are known and the estimate is above 0. */
+  estimateUsed?: number;
+  lastWorked?: string;
+  started?: string;
+  target?: string;
+  openBlockers: number;
+  milestones: { done: number; total: number };
+  /** Whole days since the last session (or since the problem started when it has none). */
+  daysSinceWorked?: number;
+  /** Open (active or blocked) and not worked on for at least the stale-days setting. */
+  stale: boolean;
+}
+
+export interface ProblemsDashboard {
+  problems: ProblemSummary[];
+  counts: Record<(typeof PROBLEM_STATUSES)[number], number>;
+}
+
+function dateValue(properties: Record<string, unknown>, name: string): string | undefined {
+  const value = textProperty(properties, name);
+  return value && (isIsoDate(value) || isIsoDateTime(value)) ? value : undefined;
+}
+
+function summarize(vault: VaultRecords, problem: RecordNote, now: Date, staleDays: number): ProblemSummary {
+  const p = problem.properties;
+  const status = textProperty(p, "status") ?? "active";
+  const timeSpent = numberProperty(p, "time_spent");
+  const estimate = numberProperty(p, "estimate");
+  const lastWorked = dateValue(p, "last_worked");
+  const started = dateValue(p, "started");
+  const since = lastWorked ?? started ?? dateValue(p, "created");
+  const daysSinceWorked = since === undefined ? undefined : differenceInCalendarDays(now, parseISO(since));
+  const open = status === "active" || status === "blocked";
+  const milestones = milestoneProgress(problem.body);
+  const category = textProperty(p, "category");
+  return {
+    path: problem.path,
+    id: textProperty(p, "id"),
+    title: noteName(problem.path),
+    status,
+    priority: textProperty(p, "priority"),
+    category,
+    isGoal: category?.toLowerCase() === "goal",
+    timeSpent,
+    estimate,
+    estimateUsed: timeSpent !== undefined && estimate !== undefined && estimate > 0 ? timeSpent / estimate : undefined,
+    lastWorked,
+    started,
+    target: dateValue(p, "target"),
+    openBlockers: openBlockerCount(linkedEntries(vault, problem)),
+    milestones: { done: milestones.done, total: milestones.total },
+    daysSinceWorked,
+    stale: open && daysSinceWorked !== undefined && daysSinceWorked >= staleDays,
+  };
+}
+
+/** Urgent first; a problem without a priority after low. */
+function priorityRank(priority: string | undefined): number {
+  const index = (PRIORITIES as readonly string[]).indexOf(priority ?? "");
+  return index < 0 ? -1 : index;
+}
+
+/** Open problems first (active, then blocked), then by priority, then the longest untouched first. */
+export function compareForDashboard(a: ProblemSummary, b: ProblemSummary): number {
+  const statusRank = (s: string) => {
+    const index = (PROBLEM_STATUSES as readonly string[]).indexOf(s);
+    return index < 0 ? PROBLEM_STATUSES.length : index;
+  };
+  return (
+    statusRank(a.status) - statusRank(b.status) ||
+    priorityRank(b.priority) - priorityRank(a.priority) ||
+    (b.daysSinceWorked ?? -1) - (a.daysSinceWorked ?? -1) ||
+    a.path.localeCompare(b.path)
+  );
+}
+
+/** The dashboard's rows and counts by status, from records loaded with kinds problem and entry. */
+export function problemsDashboard(vault: VaultRecords, now: Date = new Date(), staleDays: number = DEFAULT_STALE_DAYS): ProblemsDashboard {
+  const problems = vault.records
+    .filter((record) => record.kind === "problem")
+    .map((problem) => summarize(vault, problem, now, staleDays))
+    .sort(compareForDashboard);
+  const counts = Object.fromEntries(PROBLEM_STATUSES.map((status) => [status, 0])) as ProblemsDashboard["counts"];
+  for (const problem of problems) {
+    if ((PROBLEM_STATUSES as readonly string[]).includes(problem.status)) counts[problem.status as keyof typeof counts]++;
+  }
+  return { problems, counts };
+}

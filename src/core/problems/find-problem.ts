@@ -1,0 +1,41 @@
+import { parseWikilink } from "../codec/wikilinks";
+import { InvalidInputError } from "../errors";
+import { isRecordId } from "../ids";
+import type { RecordNote, VaultRecords } from "./vault-records";
+import type { RunningSession } from "./running-session";
+
+/** The link target a user typed: `Ship v2`, `[[Ship v2]]`, or a vault path. */
+function targetOf(name: string): string {
+  const trimmed = name.trim();
+  return parseWikilink(trimmed)?.target ?? trimmed;
+}
+
+/** Problem records by id, for finding a note again after its links broke. */
+export function problemById(vault: VaultRecords, id: string): RecordNote | undefined {
+  return vault.records.find((record) => record.kind === "problem" && record.properties.id === id);
+}
+
+/**
+ * The problem a user named by note name, link, path or id. Refuses a name that is no note, or a
+ * note that is not a problem, with a message saying which.
+ */
+export function findProblem(vault: VaultRecords, name: string): RecordNote {
+  const target = targetOf(name);
+  if (target === "") throw new InvalidInputError("Name the problem: its note name, [[link]], path or id.");
+  const path = vault.resolver.resolve(target, "");
+  if (path) {
+    const record = vault.records.find((candidate) => candidate.path === path);
+    if (record?.kind === "problem") return record;
+    throw new InvalidInputError(`"${path}" is not a problem note (its kind is ${record ? `"${record.kind}"` : "not set"}).`);
+  }
+  const byId = isRecordId(target) ? problemById(vault, target) : undefined;
+  if (byId) return byId;
+  throw new InvalidInputError(`No problem note named "${name}".`);
+}
+
+/** The problem a running session belongs to: at its path, or by id if it was renamed or moved. */
+export function problemOfSession(vault: VaultRecords, session: RunningSession): RecordNote | undefined {
+  const atPath = vault.records.find((record) => record.path === session.problemPath && record.kind === "problem");
+  if (atPath) return atPath;
+  return session.problemId ? problemById(vault, session.problemId) : undefined;
+}

@@ -1,0 +1,90 @@
+import { parseISO } from "date-fns";
+import { parseWikilink } from "../codec/wikilinks";
+import { isIsoDate, isIsoDateTime } from "../schema/values";
+import { listProperty, textProperty } from "./property-readers";
+import type { RecordNote, VaultRecords } from "./vault-records";
+
+/** The entry types a problem view shows. */
+export const PROBLEM_ENTRY_TYPES = ["attempt", "blocker", "solution"] as const;
+export type ProblemEntryType = (typeof PROBLEM_ENTRY_TYPES)[number];
+
+/** An attempt, blocker or solution that links a problem. */
+export interface LinkedEntry {
+  path: string;
+  id?: string;
+  type: ProblemEntryType;
+  /** When it happened: `timestamp`, else `created`; undefined when neither is a date. */
+  timestamp?: string;
+  /** Blockers only: unresolved (no `resolved` date). */
+  open: boolean;
+  outcome?: string;
+  approach?: string;
+  timeSpent?: number;
+  resolved?: string;
+  howResolved?: string;
+  metaSkills: string[];
+  /** The body: the entry's own text. */
+  text: string;
+}
+
+/**
+ * Whether an entry's `problem` points at this problem: the link resolves to its path, or, when the
+ * link is broken, names the problem's id (`[[<id>]]` or the bare id) so a renamed problem keeps it.
+ */
+export function linksProblem(entry: RecordNote, problem: RecordNote, vault: VaultRecords): boolean {
+  const value = textProperty(entry.properties, "problem");
+  if (!value) return false;
+  const link = parseWikilink(value);
+  const target = link?.target ?? value;
+  const resolved = vault.resolver.resolve(target, entry.path);
+  if (resolved) return resolved === problem.path;
+  return typeof problem.properties.id === "string" && target === problem.properties.id;
+}
+
+function when(properties: Record<string, unknown>): string | undefined {
+  for (const name of ["timestamp", "created"]) {
+    const value = textProperty(properties, name);
+    if (value && (isIsoDateTime(value) || isIsoDate(value))) return value;
+  }
+  return undefined;
+}
+
+function toLinkedEntry(entry: RecordNote, type: ProblemEntryType): LinkedEntry {
+  const p = entry.properties;
+  const resolved = textProperty(p, "resolved");
+  const timeSpent = p.time_spent;
+  return {
+    path: entry.path,
+    id: textProperty(p, "id"),
+    type,
+    timestamp: when(p),
+    open: type === "blocker" && !resolved,
+    outcome: textProperty(p, "outcome"),
+    approach: textProperty(p, "approach"),
+    timeSpent: typeof timeSpent === "number" && Number.isFinite(timeSpent) ? timeSpent : undefined,
+    resolved,
+    howResolved: textProperty(p, "how_resolved"),
+    metaSkills: listProperty(p, "meta_skills"),
+    text: entry.body.trim(),
+  };
+}
+
+const time = (entry: LinkedEntry): number => (entry.timestamp ? parseISO(entry.timestamp).getTime() : Number.POSITIVE_INFINITY);
+
+/**
+ * The problem's attempts, blockers and solutions as a timeline: open blockers first (the longest
+ * standing on top), then everything else oldest first. Undated entries go last; ties by path.
+ */
+export function linkedEntries(vault: VaultRecords, problem: RecordNote): LinkedEntry[] {
+  const entries = vault.records.flatMap((record) => {
+    const type = record.properties.type;
+    if (record.kind !== "entry" || !(PROBLEM_ENTRY_TYPES as readonly unknown[]).includes(type)) return [];
+    return linksProblem(record, problem, vault) ? [toLinkedEntry(record, type as ProblemEntryType)] : [];
+  });
+  return entries.sort((a, b) => Number(b.open) - Number(a.open) || time(a) - time(b) || a.path.localeCompare(b.path));
+}
+
+/** How many blockers of the problem are still open. */
+export function openBlockerCount(entries: readonly LinkedEntry[]): number {
+  return entries.filter((entry) => entry.open).length;
+}

@@ -1,0 +1,45 @@
+import { NoteExistsError, NoteParseError, NoteReadError } from "../../src/core/errors";
+import { replaceBody, updateProperties } from "../../src/core/codec/frontmatter";
+import type { NoteRepository, VaultFile } from "../../src/core/vault/repository";
+
+/** Notes in a Map, for fast core tests (property tests run hundreds of writes). Uses the real codecs. */
+export class MemoryNoteRepository implements NoteRepository {
+  readonly files = new Map<string, string>();
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(files)) this.files.set(path, text);
+  }
+
+  listFiles(): Promise<VaultFile[]> {
+    return Promise.resolve([...this.files].map(([path, text]) => ({ path, size: text.length, mtime: 0, ctime: 0 })));
+  }
+
+  read(path: string): Promise<string> {
+    const text = this.files.get(path);
+    return text === undefined ? Promise.reject(new NoteReadError(path, "missing", `"${path}" does not exist`)) : Promise.resolve(text);
+  }
+
+  exists(path: string): Promise<boolean> {
+    return Promise.resolve(this.files.has(path));
+  }
+
+  create(path: string, content: string): Promise<void> {
+    if (this.files.has(path)) return Promise.reject(new NoteExistsError(path));
+    this.files.set(path, content);
+    return Promise.resolve();
+  }
+
+  async updateProperties(path: string, mutate: (properties: Record<string, unknown>) => void): Promise<boolean> {
+    return this.write(path, updateProperties(await this.read(path), mutate));
+  }
+
+  async updateBody(path: string, edit: (body: string) => string): Promise<boolean> {
+    return this.write(path, replaceBody(await this.read(path), edit));
+  }
+
+  private write(path: string, result: { text: string; changed: boolean } | { problem: string }): boolean {
+    if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
+    if (result.changed) this.files.set(path, result.text);
+    return result.changed;
+  }
+}
