@@ -90,18 +90,18 @@ export class NodeNoteRepository implements NoteRepository {
     }
   }
 
-  async updateProperties(path: string, mutate: (properties: Record<string, unknown>) => void): Promise<boolean> {
-    const text = await this.read(path);
-    const result = updateProperties(text, mutate);
-    if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
-    if (!result.changed) return false;
-    await this.replace(path, text, result.text);
-    return true;
+  updateProperties(path: string, mutate: (properties: Record<string, unknown>) => void): Promise<boolean> {
+    return this.rewrite(path, (text) => updateProperties(text, mutate));
   }
 
-  async updateBody(path: string, edit: (body: string) => string): Promise<boolean> {
+  updateBody(path: string, edit: (body: string) => string): Promise<boolean> {
+    return this.rewrite(path, (text) => replaceBody(text, edit));
+  }
+
+  /** Reads, transforms and atomically writes back a note; a note the codec cannot parse is refused. */
+  private async rewrite(path: string, transform: (text: string) => { text: string; changed: boolean } | { problem: string }): Promise<boolean> {
     const text = await this.read(path);
-    const result = replaceBody(text, edit);
+    const result = transform(text);
     if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
     if (!result.changed) return false;
     await this.replace(path, text, result.text);
