@@ -1,0 +1,28 @@
+import { parseArgs } from "node:util";
+import type { CliIo } from "../io";
+import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSession } from "../index/index-session";
+import { limitOption } from "../index/print-results";
+
+export const clustersUsage = `lifebetter clusters --vault DIR [--k N] [NOTE …] [--model DIR|ID] [--cache DIR] [--json]
+  Groups the notes (or the NOTEs given) into N clusters (default 8), each labelled by its telling terms.
+${INDEX_OPTIONS_USAGE}`;
+
+export async function runClusters(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { ...INDEX_OPTIONS, k: { type: "string" } }, allowPositionals: true, strict: true });
+  const k = limitOption(values.k, 8, "k");
+  const session = await openIndexSession(values, io);
+  const clusters = session.memory.detectClusters(positionals, k);
+  await session.close();
+  if (values.json) {
+    // Centroids stay out of the JSON: hundreds of numbers per cluster that no script reads.
+    io.out(JSON.stringify(clusters.map(({ label, terms, notes }) => ({ label, terms, size: notes.length, notes }))) + "\n");
+    return 0;
+  }
+  if (clusters.length === 0) io.out("No notes to cluster.\n");
+  for (const cluster of clusters) {
+    io.out(`${cluster.label || "(no telling terms)"} — ${cluster.notes.length} notes\n`);
+    for (const note of cluster.notes.slice(0, 5)) io.out(`  ${note.score.toFixed(3)}  ${note.path}\n`);
+    if (cluster.notes.length > 5) io.out(`  … and ${cluster.notes.length - 5} more\n`);
+  }
+  return 0;
+}

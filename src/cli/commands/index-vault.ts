@@ -1,0 +1,27 @@
+import { parseArgs } from "node:util";
+import type { CliIo } from "../io";
+import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSession } from "../index/index-session";
+
+export const indexUsage = `lifebetter index --vault DIR [--model DIR|ID] [--cache DIR] [--json]
+  Builds or updates the search index of every note (full text, and vectors when a model is loaded)
+  and prints {notes, chunks, embedded, reused, ms}; "embedded" counts embeddings computed in this run.
+${INDEX_OPTIONS_USAGE}`;
+
+export async function runIndex(argv: string[], io: CliIo): Promise<number> {
+  const started = Date.now();
+  const { values } = parseArgs({ args: argv, options: INDEX_OPTIONS, strict: true });
+  const session = await openIndexSession(values, io);
+  await session.close();
+  const status = session.memory.status();
+  const vectors = (session.memory.index.noteVectors?.size ?? 0) + status.chunks;
+  const embedded = session.computed();
+  const summary = { notes: status.notes, chunks: status.chunks, embedded, reused: Math.max(0, vectors - embedded), ms: Date.now() - started };
+  if (values.json) {
+    io.out(JSON.stringify({ ...summary, skipped: status.skipped, embeddings: status.embeddings }) + "\n");
+  } else {
+    const model = status.embeddings.state === "ready" ? `model ${status.embeddings.modelId}` : "full text only";
+    io.out(`Indexed ${summary.notes} notes (${summary.chunks} heading chunks; ${model}): ${summary.embedded} embeddings computed, ${summary.reused} reused, in ${summary.ms} ms.\n`);
+    for (const { path, reason } of status.skipped) io.out(`skipped ${path}: ${reason}\n`);
+  }
+  return 0;
+}

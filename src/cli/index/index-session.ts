@@ -1,0 +1,83 @@
+import { promises as fs } from "node:fs";
+import * as nodePath from "node:path";
+import { NodeBinaryFile } from "../../adapters/node/node-binary-file";
+import { loadNodeEmbedder } from "../../adapters/node/node-embedder";
+import { nodeNoteSource } from "../../adapters/node/node-note-source";
+import { nodeSha256Texts } from "../../adapters/node/node-text-hash";
+import { nodeTimers } from "../../adapters/node/node-timers";
+import { CachingEmbedder } from "../../core/embed/caching-embedder";
+import type { EmbedderUnavailable } from "../../core/embed/embedder";
+import { loadEmbeddingCache, saveEmbeddingCache } from "../../core/embed/embedding-cache-store";
+import { DEFAULT_MODEL_ID } from "../../core/embed/model-source";
+import type { EmbedderStatus } from "../../core/index/embedder-status";
+import { MemoryIndex, type OpenReport } from "../../core/index/memory-index";
+import { hashText } from "../../core/index/text-hash";
+import type { CliIo } from "../io";
+import { openVault } from "../vault-context";
+
+/** The options every command that uses the index takes. */
+export const INDEX_OPTIONS = {
+  vault: { type: "string" },
+  model: { type: "string" },
+  cache: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+export const INDEX_OPTIONS_USAGE = `  --model DIR|ID  a sentence model folder, or a Hugging Face id (downloaded once into the cache);
+                  without it, the default model is used if it is already in the cache
+  --cache DIR     where the index and embeddings are kept (default: VAULT/.lifebetter)`;
+
+/** The cache folder: inside the vault as a dot-folder (which the index itself never reads) or --cache. */
+export const DEFAULT_CACHE_FOLDER = ".lifebetter";
+
+export interface IndexSession {
+  memory: MemoryIndex;
+  opened: OpenReport;
+  /** Embeddings the model computed in this run (cache hits not counted). */
+  computed(): number;
+  /** Saves the index and the embedding cache for the next run. */
+  close(): Promise<void>;
+}
+
+async function loadModel(model: string | undefined, cacheDir: string): Promise<{ status: EmbedderStatus; caching: CachingEmbedder | null; saveCache: () => Promise<void> }> {
+  const load = await loadNodeEmbedder({ model: model ?? DEFAULT_MODEL_ID, cacheDir: nodePath.join(cacheDir, "models"), allowDownload: model !== undefined });
+  if (!load.ok) return { status: { unavailable: load.unavailable }, caching: null, saveCache: () => Promise.resolve() };
+  const file = new NodeBinaryFile(nodePath.join(cacheDir, `embeddings-${hashText(load.embedder.modelId)}.bin`));
+  const { cache } = await loadEmbeddingCache(file, load.embedder.modelId, load.embedder.dimensions);
+  const caching = new CachingEmbedder(load.embedder, cache, nodeSha256Texts);
+  return { status: { embedder: caching }, caching, saveCache: () => saveEmbeddingCache(file, cache).then(() => undefined) };
+}
+
+function reportUnavailable(unavailable: EmbedderUnavailable, modelGiven: boolean, io: CliIo): void {
+  const what = modelGiven ? `the model could not be loaded: ${unavailable.reason}` : `no embedding model (${unavailable.reason})`;
+  io.err(`lifebetter: ${what}. Going on with full-text search only. ${unavailable.fix}\n`);
+}
+
+/** Opens the vault's index: restores the saved one, indexes what changed, loads the model if it can. */
+export async function openIndexSession(values: { vault?: string; model?: string; cache?: string }, io: CliIo): Promise<IndexSession> {
+  const { root, repo, settings } = await openVault(values.vault, io);
+  const cacheDir = nodePath.resolve(values.cache ?? nodePath.join(root, DEFAULT_CACHE_FOLDER));
+  await fs.mkdir(cacheDir, { recursive: true });
+  const model = await loadModel(values.model, cacheDir);
+  if ("unavailable" in model.status) reportUnavailable(model.status.unavailable, values.model !== undefined, io);
+  const memory = new MemoryIndex({
+    source: nodeNoteSource(repo),
+    embedder: model.status,
+    timers: nodeTimers,
+    storage: new NodeBinaryFile(nodePath.join(cacheDir, "index.bin")),
+    excludedFolders: settings.excludedFolders,
+  });
+  const opened = await memory.open();
+  if (opened.restoreProblem) io.err(`lifebetter: rebuilding the index: ${opened.restoreProblem}\n`);
+  return {
+    memory,
+    opened,
+    computed: () => model.caching?.stats.computed ?? 0,
+    close: async () => {
+      await memory.save();
+      await model.saveCache();
+      memory.dispose();
+      await model.caching?.dispose();
+    },
+  };
+}
