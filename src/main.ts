@@ -1,5 +1,109 @@
-import { Plugin } from "obsidian";
+import { Notice, Plugin, TFile, type ObsidianProtocolData } from "obsidian";
+import { DuplicateIdGuard } from "./adapters/obsidian/duplicate-id-guard";
+import { ObsidianNoteRepository } from "./adapters/obsidian/obsidian-repository";
+import { captureEntry, type CaptureInput, type CapturedEntry } from "./core/capture/capture-entry";
+import { InvalidInputError, errorMessage } from "./core/errors";
+import { BUILT_IN_ENTRY_TYPES } from "./core/schema/kinds";
+import { loadSettings, type LifeBetterSettings } from "./core/settings";
+import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
+import { CaptureModal, type CaptureHost } from "./ui/capture-modal";
+import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
+import { showCapturedNotice } from "./ui/captured-notice";
+import { LifeBetterSettingTab } from "./ui/settings-tab";
+
+const ID_NOTICE_MS = 10000;
 
 export default class LifeBetterPlugin extends Plugin {
-  override async onload(): Promise<void> {}
+  override settings: LifeBetterSettings = loadSettings(undefined);
+  repo!: ObsidianNoteRepository;
+  /** Set once the layout is ready; null before (and in a vault that never finishes loading). */
+  duplicateIds: DuplicateIdGuard | null = null;
+
+  override async onload(): Promise<void> {
+    this.settings = loadSettings(await this.loadData());
+    this.repo = new ObsidianNoteRepository(this.app);
+    this.addSettingTab(new LifeBetterSettingTab(this.app, this));
+
+    this.addCommand({ id: "capture-entry", name: "Capture entry", callback: () => this.openCapture() });
+    for (const type of BUILT_IN_ENTRY_TYPES) {
+      this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
+    }
+    this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
+
+    // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
+    this.app.workspace.onLayoutReady(() => this.startDuplicateIdGuard());
+  }
+
+  async saveSettings(): Promise<void> {
+    await this.saveData(this.settings);
+  }
+
+  openCapture(options: ConstructorParameters<typeof CaptureModal>[1] = {}): CaptureModal {
+    const modal = new CaptureModal(this.captureHost(), options);
+    modal.open();
+    return modal;
+  }
+
+  /** obsidian://lifebetter-capture?type=insight&text=… : captures at once, or opens the form to fix it. */
+  async captureFromUri(params: ObsidianProtocolData): Promise<CapturedEntry | null> {
+    const { draft, problems } = parseCaptureUri(params, this.settings);
+    if (problems.length > 0 || !draft.text?.trim()) {
+      this.openFromUri(draft, problems.join(" "));
+      return null;
+    }
+    try {
+      const input = draftToInput(draft, this.settings, "uri");
+      const entry = await captureEntry(this.repo, input, this.settings);
+      showCapturedNotice(this.app, entry, input.type);
+      return entry;
+    } catch (error) {
+      const message = error instanceof InvalidInputError ? error.message : `The entry could not be saved: ${errorMessage(error)}`;
+      this.openFromUri(draft, message);
+      return null;
+    }
+  }
+
+  private openFromUri(draft: CaptureDraft, message: string): void {
+    this.openCapture({ draft, message, source: "uri" });
+  }
+
+  private captureHost(): CaptureHost {
+    return {
+      app: this.app,
+      repo: this.repo,
+      settings: () => this.settings,
+      captured: async (entry: CapturedEntry, input: CaptureInput) => {
+        showCapturedNotice(this.app, entry, input.type);
+        if (this.settings.lastEntryType === input.type) return;
+        this.settings.lastEntryType = input.type;
+        try {
+          await this.saveSettings();
+        } catch (error) {
+          console.error("LifeBetter could not remember the last entry type", error);
+        }
+      },
+    };
+  }
+
+  private startDuplicateIdGuard(): void {
+    // The plugin may have been disabled before the layout was ready.
+    if (!this.repo) return;
+    const guard = new DuplicateIdGuard(this.app, this.repo, {
+      excludedFolders: () => this.settings.excludedFolders,
+      notify: (message) => new Notice(message, ID_NOTICE_MS),
+    });
+    guard.start();
+    this.duplicateIds = guard;
+    const { vault, metadataCache } = this.app;
+    this.registerEvent(vault.on("create", (file) => file instanceof TFile && void guard.noteChanged(file)));
+    // "changed" follows every create and modify once the new properties are parsed.
+    this.registerEvent(metadataCache.on("changed", (file) => void guard.noteChanged(file)));
+    this.registerEvent(vault.on("rename", (file, oldPath) => file instanceof TFile && guard.renamed(file, oldPath)));
+    this.registerEvent(vault.on("delete", (file) => file instanceof TFile && guard.deleted(file.path)));
+  }
+
+  override onunload(): void {
+    // Everything above was registered through addCommand/register*, which Obsidian undoes itself.
+    this.duplicateIds = null;
+  }
 }

@@ -10,6 +10,7 @@
  * - Every TFile has stat ctime 0: here files get increasing creation times, as on disk.
  * - A note with malformed YAML makes the metadata cache throw inside vault.create: Obsidian keeps
  *   the file and a cache without frontmatter.
+ * - Renaming a file leaves its metadata cache under the old path: here the cache moves with it.
  * - Notices are not observable: here each one is recorded with the message it was given.
  * - ButtonComponent/ExtraButtonComponent.onClick do not listen to clicks on their element: here they
  *   do, as in Obsidian, so tests click the element the user clicks.
@@ -77,8 +78,9 @@ function install(): void {
     try {
       parse.call(this, file);
     } catch {
-      const path = (file as { path: string }).path;
-      this.setCache__(path, {});
+      const cache = {};
+      (this as unknown as { cache__: Map<string, unknown> }).cache__.set((file as { path: string }).path, cache);
+      this.trigger("changed", file, "", cache);
     }
   };
 
@@ -105,6 +107,14 @@ install();
 /** An Obsidian app over an in-memory vault with these files (parent folders are created). */
 export function makeApp(files: Record<string, string> = {}): { app: AppOriginal; mock: App } {
   const mock = App.createConfigured__({ files });
+  const caches = (mock.metadataCache as unknown as { cache__: Map<string, unknown> }).cache__;
+  mock.vault.on("rename", (file, oldPath) => {
+    if (typeof oldPath !== "string") return;
+    const cache = caches.get(oldPath);
+    if (cache === undefined) return;
+    caches.delete(oldPath);
+    caches.set((file as { path: string }).path, cache);
+  });
   return { app: mock.asOriginalType__(), mock };
 }
 

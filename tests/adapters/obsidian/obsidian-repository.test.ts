@@ -84,4 +84,20 @@ describe("ObsidianNoteRepository", () => {
     expect(spy).not.toHaveBeenCalled();
     expect(contentOf(mock, "bad.md")).toBe(note);
   });
+
+  it("edits the body only: the frontmatter's bytes stay as they are", async () => {
+    const head = "---\nid: 3f1c2a4e-8a1b-4c3d-9e5f-1a2b3c4d5e6f\nkind: problem   # keep this comment\ntags: [a,   b]\n---\n";
+    const { app, mock } = makeApp({ "p.md": `${head}${BODY}` });
+    const repo = new ObsidianNoteRepository(app);
+    expect(await repo.updateBody("p.md", (body) => body + "\n## Sessions\n")).toBe(true);
+    expect(contentOf(mock, "p.md")).toBe(`${head}${BODY}\n## Sessions\n`);
+  });
+
+  it("refuses a body edit of a note it cannot parse and leaves it unchanged", async () => {
+    const note = "---\nkind: entry\ntags: [unclosed\n---\nbody\n";
+    const { app, mock } = makeApp({ "bad.md": note });
+    const repo = new ObsidianNoteRepository(app);
+    await expect(repo.updateBody("bad.md", () => "replaced\n")).rejects.toBeInstanceOf(NoteParseError);
+    expect(contentOf(mock, "bad.md")).toBe(note);
+  });
 });
