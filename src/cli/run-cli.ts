@@ -1,5 +1,7 @@
 import { captureUsage, runCapture } from "./commands/capture";
 import { checkUsage, runCheck } from "./commands/check";
+import { reviewUsage, runReview } from "./commands/review";
+import { runSkill, skillUsage } from "./commands/skill";
 import { clustersUsage, runClusters } from "./commands/clusters";
 import { indexUsage, runIndex } from "./commands/index-vault";
 import { runSearch, searchUsage } from "./commands/search";
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, Command> = {
   problem: { usage: problemUsage, run: runProblem },
   session: { usage: sessionUsage, run: runSession },
   problems: { usage: problemsUsage, run: runProblems },
+  review: { usage: reviewUsage, run: runReview },
+  skill: { usage: skillUsage, run: runSkill },
 };
 
 function usage(): string {

@@ -13,7 +13,16 @@ export interface LifeBetterSettings {
   excludedFolders: string[];
   /** Remembered between captures. */
   lastEntryType: string;
+  /** Spaced review of meta-skills: SM-2 by default, FSRS (ts-fsrs) when chosen. */
+  scheduler: ReviewScheduler;
+  /** Skill reviews a day, new ones included (decisions are not limited). */
+  reviewsPerDay: number;
+  /** Never-reviewed skills that may enter the review queue a day (within reviewsPerDay). */
+  newSkillsPerDay: number;
 }
+
+export const REVIEW_SCHEDULERS = ["sm2", "fsrs"] as const;
+export type ReviewScheduler = (typeof REVIEW_SCHEDULERS)[number];
 
 export const DEFAULT_SETTINGS: LifeBetterSettings = {
   folders: {
@@ -27,6 +36,9 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   customEntryTypes: [],
   excludedFolders: [],
   lastEntryType: "insight",
+  scheduler: "sm2",
+  reviewsPerDay: 5,
+  newSkillsPerDay: 2,
 };
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -39,6 +51,11 @@ export function isValidTypeName(name: string): boolean {
 export function entryTypes(settings: LifeBetterSettings): string[] {
   const custom = settings.customEntryTypes.map((type) => type.name).filter((name) => !(BUILT_IN_ENTRY_TYPES as readonly string[]).includes(name));
   return [...BUILT_IN_ENTRY_TYPES, ...custom];
+}
+
+/** A whole number ≥ 0 from saved data, or the default when missing or unusable. */
+function dailyLimit(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
 function stringList(value: unknown): string[] {
@@ -69,5 +86,8 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     customEntryTypes,
     excludedFolders: stringList(data.excludedFolders),
     lastEntryType: typeof data.lastEntryType === "string" ? data.lastEntryType : DEFAULT_SETTINGS.lastEntryType,
+    scheduler: (REVIEW_SCHEDULERS as readonly unknown[]).includes(data.scheduler) ? (data.scheduler as ReviewScheduler) : DEFAULT_SETTINGS.scheduler,
+    reviewsPerDay: dailyLimit(data.reviewsPerDay, DEFAULT_SETTINGS.reviewsPerDay),
+    newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
   };
 }

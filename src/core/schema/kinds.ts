@@ -23,6 +23,8 @@ export const SKILL_SOURCES = ["discovered", "learned", "imported"] as const;
 export const REFLECTION_PERIODS = ["daily", "weekly", "monthly", "problem", "adhoc"] as const;
 export const PATTERN_TYPES = ["behavioral", "thinking", "emotional", "temporal", "problem-solving"] as const;
 export const PATTERN_STATUSES = ["detected", "confirmed", "dismissed"] as const;
+/** ts-fsrs card states, written lower-case in `fsrs_state`. */
+export const FSRS_STATES = ["new", "learning", "review", "relearning"] as const;
 export const CHAT_PLATFORMS = ["chatgpt", "claude", "claude-code", "gemini", "other"] as const;
 
 /** Typed connections a record may hold to others (lists of links). */

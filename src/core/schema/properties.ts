@@ -2,6 +2,7 @@ import {
   ATTEMPT_OUTCOMES,
   CHAT_PLATFORMS,
   CONNECTION_PROPERTIES,
+  FSRS_STATES,
   PATTERN_STATUSES,
   PATTERN_TYPES,
   PRIORITIES,
@@ -87,6 +88,7 @@ export const KIND_PROPERTIES: Record<RecordKind, Record<string, PropertySpec>> =
     actual_outcome: text,
     satisfaction: scale10,
     would_decide_same: checkbox,
+    reviewed_on: list,
   },
   problem: {
     status: oneOf(PROBLEM_STATUSES),
@@ -118,6 +120,12 @@ export const KIND_PROPERTIES: Record<RecordKind, Record<string, PropertySpec>> =
     review_count: count,
     ease: { type: "number", min: 1.3 },
     interval_days: { type: "number", min: 0 },
+    /** The days it was reviewed, oldest first: "done today" and the streak are derived from them. */
+    reviewed_on: list,
+    fsrs_stability: { type: "number", min: 0 },
+    fsrs_difficulty: { type: "number", min: 1, max: 10 },
+    fsrs_state: oneOf(FSRS_STATES),
+    fsrs_lapses: count,
     category: text,
   },
   reflection: {

@@ -1,0 +1,41 @@
+import { isoDateTime } from "../dates";
+import { InvalidInputError } from "../errors";
+import type { NoteRepository } from "../vault/repository";
+import { dayOf } from "./days";
+import { isDecision } from "./decision-state";
+import type { ReviewClock } from "./grade-skill";
+import { withReviewDay } from "./schedule";
+
+/** "How did it turn out?" */
+export interface DecisionAnswer {
+  actualOutcome: string;
+  /** 1–10. */
+  satisfaction: number;
+  wouldDecideSame: boolean;
+}
+
+/** Refuses an answer the schema would reject, with a message that says what to change. */
+export function checkDecisionAnswer(answer: DecisionAnswer): void {
+  if (answer.actualOutcome.trim() === "") throw new InvalidInputError("Say how the decision turned out: the outcome is empty.");
+  const { satisfaction } = answer;
+  if (!Number.isInteger(satisfaction) || satisfaction < 1 || satisfaction > 10) {
+    throw new InvalidInputError(`Satisfaction must be a whole number from 1 to 10, not ${String(satisfaction)}.`);
+  }
+}
+
+/** Fills actual_outcome, satisfaction and would_decide_same on a decision entry (properties only). */
+export async function reviewDecision(repo: NoteRepository, path: string, answer: DecisionAnswer, clock: ReviewClock = {}): Promise<void> {
+  checkDecisionAnswer(answer);
+  const now = clock.now ?? new Date();
+  const today = clock.today ?? dayOf(now);
+  await repo.updateProperties(path, (properties) => {
+    if (!isDecision(properties)) {
+      throw new InvalidInputError(`"${path}" is not a decision entry (kind entry, type decision), so it has no outcome to review.`);
+    }
+    properties.actual_outcome = answer.actualOutcome.trim();
+    properties.satisfaction = answer.satisfaction;
+    properties.would_decide_same = answer.wouldDecideSame;
+    properties.reviewed_on = withReviewDay(properties.reviewed_on, today);
+    properties.updated = isoDateTime(now);
+  });
+}

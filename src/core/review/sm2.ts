@@ -1,0 +1,53 @@
+import type { ReviewGrade } from "./grades";
+
+export const SM2_START_EASE = 2.5;
+export const SM2_MIN_EASE = 1.3;
+const MIN_EASE_CENTS = 130; // 1.3 × 100 is 130.00000000000003 in floating point
+/** A hundred years: intervals stop growing here so due dates stay real calendar dates. */
+export const MAX_INTERVAL_DAYS = 36_500;
+
+/**
+ * The four grades on SM-2's 0–5 quality scale. Again is 2, the mildest failing quality ("incorrect,
+ * but the answer seemed easy once shown"): the user saw the card and tried, and its ease drop (0.32)
+ * stays close to Anki's. Hard is 3 ("correct with serious difficulty"), Good 4 ("correct after a
+ * hesitation"), Easy 5 ("perfect response").
+ */
+export const SM2_QUALITY: Record<ReviewGrade, number> = { again: 2, hard: 3, good: 4, easy: 5 };
+
+export interface Sm2State {
+  ease: number;
+  /** Days between the last review and the one it scheduled; 0 for a skill never reviewed. */
+  intervalDays: number;
+}
+
+export interface Sm2Result extends Sm2State {
+  /** The answer failed (quality < 3): the interval restarted. */
+  lapse: boolean;
+}
+
+/**
+ * One SM-2 step (Wozniak 1990, as in Wikipedia's pseudocode):
+ * - quality < 3: a lapse; the repetitions start again from I(1) = 1 day.
+ * - quality ≥ 3: I(1) = 1, I(2) = 6, then I(n) = round(I(n-1) × EF), using the ease before this
+ *   answer's change. All three passing grades give the same interval; they differ in the ease.
+ * - every answer: EF' = EF + (0.1 − (5 − q) × (0.08 + (5 − q) × 0.02)), never below 1.3.
+ *
+ * The repetition number n is not stored: it is read from the interval (0 → first repetition,
+ * 1–5 → second, 6 and over → later ones), so a lapse (interval 1) continues with I(2) = 6 as SM-2's
+ * "start the repetitions from the beginning" implies. Ease is kept in hundredths: every SM-2 ease
+ * change is a whole number of hundredths, so the arithmetic stays exact (2.5 − 0.14 is 2.36, not
+ * 2.3600000000000003) and a .5 interval always rounds up.
+ */
+export function sm2Step(state: Sm2State, grade: ReviewGrade): Sm2Result {
+  const q = SM2_QUALITY[grade];
+  const easeCents = Math.max(Math.round(state.ease * 100), MIN_EASE_CENTS);
+  const lapse = q < 3;
+  let intervalDays: number;
+  if (lapse || state.intervalDays < 1) intervalDays = 1;
+  else if (state.intervalDays < 6) intervalDays = 6;
+  else intervalDays = Math.min(Math.round((state.intervalDays * easeCents) / 100), MAX_INTERVAL_DAYS);
+  const miss = 5 - q;
+  // EF change in hundredths: 100 × (0.1 − miss × (0.08 + miss × 0.02)) = 10 − miss × (8 + 2 × miss).
+  const nextCents = Math.max(easeCents + 10 - miss * (8 + 2 * miss), MIN_EASE_CENTS);
+  return { ease: nextCents / 100, intervalDays, lapse };
+}
