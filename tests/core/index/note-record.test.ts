@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { extractNote } from "../../../src/core/index/note-record";
+
+const file = (path: string) => ({ path, size: 100, mtime: Date.parse("2026-03-01T10:00:00Z"), ctime: 0 });
+
+describe("what the index reads from a note", () => {
+  it("takes filters from the frontmatter and never embeds the frontmatter", () => {
+    const note = extractNote(
+      file("LifeBetter/Entries/Flaky.md"),
+      "---\nid: 0b8c6a52-0000-4000-8000-000000000001\nkind: entry\ntype: blocker\ntags: [ci, '#testing/flaky']\nproblem: \"[[Ship v2]]\"\ntimestamp: 2026-02-03T09:00:00+01:00\naliases: [CI flake]\n---\nThe #nightly build fails on the [[Scheduler|job runner]].\n",
+    );
+    expect(note.record).toMatchObject({
+      id: "0b8c6a52-0000-4000-8000-000000000001",
+      title: "Flaky",
+      kind: "entry",
+      type: "blocker",
+      tags: ["ci", "testing/flaky", "nightly"],
+      aliases: ["CI flake"],
+      problem: "ship v2",
+      date: Date.parse("2026-02-03T09:00:00+01:00"),
+    });
+    expect(note.record.links.sort()).toEqual(["scheduler", "ship v2"]);
+    expect(note.embedTexts.map((t) => t.text)).toEqual(["The #nightly build fails on the job runner."]);
+    expect(note.fullText.body).not.toContain("blocker");
+  });
+
+  it("leaves template boilerplate out: empty prompt headings, placeholders, query blocks", () => {
+    const note = extractNote(
+      file("Daily.md"),
+      "# {{date}}\n\n## What worked?\n\n- \n\n## What did I learn?\n\n- Sleep early helps\n\n## Tasks\n\n```dataview\nTASK FROM \"x\"\n```\n",
+    );
+    expect(note.embedTexts[0]?.text).toBe("Sleep early helps");
+    expect(note.record.headings).toEqual(["What worked?", "What did I learn?", "Tasks"]);
+  });
+
+  it("still indexes the body and title of a note whose frontmatter is broken", () => {
+    const note = extractNote(file("Templates/Book.md"), "---\ntitle: {{title}}\n---\nA book template body.\n");
+    expect(note.record.problemNote).toMatch(/frontmatter/);
+    expect(note.fullText.title).toBe("Book");
+    expect(note.embedTexts[0]?.text).toBe("A book template body.");
+  });
+
+  it("cuts a long note into heading-path chunks", () => {
+    const para = (word: string) => `${word} `.repeat(300);
+    const note = extractNote(file("Long.md"), `# Methods\n\n## Analysis\n\n${para("regression")}\n\n## Sampling\n\n${para("sample")}\n\nshort\n\n# Tiny\n\nx\n`);
+    expect(note.embedTexts.map((t) => t.key)).toEqual(["", "Methods > Analysis", "Methods > Sampling"]);
+    expect(note.embedTexts[1]?.text.startsWith("Methods > Analysis\nregression")).toBe(true);
+  });
+
+  it("embeds the title only when there is no body, so a rename changes no other embedding", () => {
+    expect(extractNote(file("Only a title.md"), "---\ntags: [x]\n---\n").embedTexts[0]?.text).toBe("Only a title");
+    const a = extractNote(file("A.md"), "same body");
+    const b = extractNote(file("Folder/B.md"), "same body");
+    expect(a.embedTexts).toEqual(b.embedTexts);
+  });
+});
