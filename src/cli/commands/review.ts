@@ -16,7 +16,8 @@ export const reviewUsage = `lifebetter review --vault DIR --due [--today YYYY-MM
   Lists the skills and decisions due for review, in review order (daily limits applied).
 lifebetter review --vault DIR --grade NOTE again|hard|good|easy [--today YYYY-MM-DD] [--json]
   Grades a meta-skill (1–4 work too) and writes its next review date; only properties change.
-lifebetter review --vault DIR --decision NOTE --outcome TEXT --satisfaction N --same yes|no [--json]
+lifebetter review --vault DIR --decision NOTE --outcome TEXT --satisfaction N --same yes|no
+                  [--today YYYY-MM-DD] [--json]
   Records how a decision turned out (satisfaction 1–10; would you decide the same?).`;
 
 const OPTIONS = {
