@@ -172,7 +172,7 @@ describe("duplicate ids", () => {
     expect(contentOf(mock, "Projects/Ship v2.md")).toBe(ORIGINAL);
 
     // Once the original is gone, a note that brings its id back (undo, sync) keeps it.
-    await mock.vault.delete(original);
+    await mock.fileManager.trashFile(original);
     await mock.vault.create("Restored.md", ORIGINAL);
     await settle();
     expect(contentOf(mock, "Restored.md")).toBe(ORIGINAL);

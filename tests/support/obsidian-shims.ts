@@ -15,7 +15,7 @@
  * - ButtonComponent/ExtraButtonComponent.onClick do not listen to clicks on their element: here they
  *   do, as in Obsidian, so tests click the element the user clicks.
  */
-import type { App as AppOriginal, PluginManifest } from "obsidian";
+import { TFile as TFileOriginal, type App as AppOriginal, type PluginManifest } from "obsidian";
 import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, TFile, Vault } from "obsidian-test-mocks/obsidian";
 
 interface KeptHandler {
@@ -36,6 +36,12 @@ export const openModals = new Set<object>();
 let clock = 1_000_000;
 let installed = false;
 
+/** The mock's own method, kept before it is replaced (read without binding: callers pass `this`). */
+function original<T extends object, K extends keyof T>(prototype: T, key: K): T[K] {
+  const method: T[K] = Reflect.get(prototype, key);
+  return method;
+}
+
 function install(): void {
   if (installed) return;
   installed = true;
@@ -45,7 +51,7 @@ function install(): void {
     document.body.appendChild(this.containerEl);
     this.onOpen();
   };
-  const close = Modal.prototype.close;
+  const close = original(Modal.prototype, "close");
   Modal.prototype.close = function closeModal(this: Modal): void {
     if (!openModals.delete(this)) return;
     close.call(this);
@@ -58,7 +64,7 @@ function install(): void {
     return handler as never;
   };
 
-  const create = Vault.prototype.create;
+  const create = original(Vault.prototype, "create");
   Vault.prototype.create = async function createOnce(this: Vault, path, data, options) {
     if (this.getAbstractFileByPath(path)) throw new Error("File already exists.");
     return create.call(this, path, data, options);
@@ -73,7 +79,7 @@ function install(): void {
   };
 
   const cache = MetadataCache.prototype as unknown as { parseFileMetadata(file: unknown): void };
-  const parse = cache.parseFileMetadata;
+  const parse = original(cache, "parseFileMetadata");
   cache.parseFileMetadata = function parseLeniently(this: MetadataCache, file: unknown): void {
     try {
       parse.call(this, file);
@@ -84,18 +90,18 @@ function install(): void {
     }
   };
 
-  const buttonClick = ButtonComponent.prototype.onClick;
+  const buttonClick = original(ButtonComponent.prototype, "onClick");
   ButtonComponent.prototype.onClick = function onClick(this: ButtonComponent, callback) {
     this.buttonEl.addEventListener("click", (evt) => callback(evt));
     return buttonClick.call(this, callback);
   };
-  const extraClick = ExtraButtonComponent.prototype.onClick;
+  const extraClick = original(ExtraButtonComponent.prototype, "onClick");
   ExtraButtonComponent.prototype.onClick = function onClick(this: ExtraButtonComponent, callback) {
     this.extraSettingsEl.addEventListener("click", () => callback());
     return extraClick.call(this, callback);
   };
 
-  const noticeInit = Notice.prototype.constructor__;
+  const noticeInit = original(Notice.prototype, "constructor__");
   Notice.prototype.constructor__ = function recordNotice(this: Notice, message, duration) {
     notices.push({ text: typeof message === "string" ? message : (message.textContent ?? ""), message });
     noticeInit.call(this, message, duration);
@@ -157,4 +163,11 @@ export function registered(plugin: object): Plugin {
 
 export function resetNotices(): void {
   notices.length = 0;
+}
+
+/** The note at `path`, which the test expects to exist. */
+export function fileAt(app: AppOriginal, path: string): TFileOriginal {
+  const file = app.vault.getAbstractFileByPath(path);
+  if (!(file instanceof TFileOriginal)) throw new Error(`no file at ${path}`);
+  return file;
 }

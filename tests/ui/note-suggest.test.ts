@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { TFile } from "obsidian";
 import { KindNoteSuggest } from "../../src/ui/note-suggest";
-import { makeApp } from "../support/obsidian-shims";
+import { fileAt, makeApp } from "../support/obsidian-shims";
 
 const FILES = {
   "LifeBetter/Problems/Ship v2.md": "---\nkind: problem\n---\n",
@@ -33,7 +33,7 @@ describe("note suggestions by kind", () => {
     const input = createEl("input");
     const picked = vi.fn();
     const suggest = new KindNoteSuggest(app, input, "problem", false, picked);
-    const file = app.vault.getAbstractFileByPath("LifeBetter/Problems/Ship v2.md") as TFile;
+    const file = fileAt(app, "LifeBetter/Problems/Ship v2.md");
     suggest.selectSuggestion(file);
     expect(input.value).toBe("Ship v2");
     expect(picked).toHaveBeenCalledWith("Ship v2");
@@ -46,7 +46,7 @@ describe("note suggestions by kind", () => {
     const picked = vi.fn();
     const suggest = new KindNoteSuggest(app, input, "meta-skill", true, picked);
     expect(suggestionsOf(suggest, input.value)).toEqual(["LifeBetter/Meta-skills/Divide and conquer.md"]);
-    suggest.selectSuggestion(app.vault.getAbstractFileByPath("LifeBetter/Meta-skills/Divide and conquer.md") as TFile);
+    suggest.selectSuggestion(fileAt(app, "LifeBetter/Meta-skills/Divide and conquer.md"));
     expect(input.value).toBe("Rubber duck debugging, Divide and conquer");
     expect(picked).toHaveBeenCalledWith("Rubber duck debugging, Divide and conquer");
   });
@@ -55,7 +55,7 @@ describe("note suggestions by kind", () => {
     const { app } = makeApp(FILES);
     const suggest = new KindNoteSuggest(app, createEl("input"), "problem", false, () => undefined);
     const el = createDiv();
-    suggest.renderSuggestion(app.vault.getAbstractFileByPath("Archive/Ship v1.md") as TFile, el);
+    suggest.renderSuggestion(fileAt(app, "Archive/Ship v1.md"), el);
     expect(el.textContent).toBe("Ship v1Archive");
     expect(el.querySelector(".lifebetter-suggest-path")?.textContent).toBe("Archive");
   });

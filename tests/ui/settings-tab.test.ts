@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import LifeBetterPlugin from "../../src/main";
 import { LifeBetterSettingTab } from "../../src/ui/settings-tab";
+import { SettingTab } from "obsidian-test-mocks/obsidian";
 import { MANIFEST, makeApp, registered, settle } from "../support/obsidian-shims";
 
 async function loadPlugin(data?: unknown): Promise<LifeBetterPlugin> {
@@ -14,7 +15,8 @@ async function loadPlugin(data?: unknown): Promise<LifeBetterPlugin> {
 
 function openTab(plugin: LifeBetterPlugin): LifeBetterSettingTab {
   const tab = new LifeBetterSettingTab(plugin.app, plugin);
-  tab.display();
+  SettingTab.fromOriginalType__(tab).renderTab__(); // what Obsidian does when the tab is shown
+
   return tab;
 }
 

@@ -5,7 +5,7 @@ import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { NoteParseError } from "../../../src/core/errors";
 import type { NoteRepository } from "../../../src/core/vault/repository";
-import { contentOf, makeApp } from "../../support/obsidian-shims";
+import { contentOf, fileAt, makeApp } from "../../support/obsidian-shims";
 
 const ID = "3f1c2a4e-8a1b-4c3d-9e5f-1a2b3c4d5e6f";
 const NOTE = `---\nid: ${ID}\nkind: entry\ntype: insight\n---\nText.\n`;
@@ -23,7 +23,7 @@ function setup(files: Record<string, string>, ctimes: Record<string, number>, re
     notify,
     now: () => new Date(2026, 10, 24, 12, 0),
   });
-  const file = (path: string): TFile => app.vault.getAbstractFileByPath(path) as TFile;
+  const file = (path: string): TFile => fileAt(app, path);
   return { app, mock, guard, notify, file };
 }
 
