@@ -10,5 +10,5 @@ export async function runProblem(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === "new") return runProblemNew(rest, io);
   if (sub === "solve") return runProblemSolve(rest, io);
-  throw new CliError(sub ? `Unknown problem subcommand "${sub}"; use: problem new, problem solve.` : "Missing subcommand: problem new or problem solve.");
+  throw new CliError(sub && !sub.startsWith("-") ? `Unknown problem subcommand "${sub}"; use: problem new, problem solve.` : "Missing subcommand: problem new or problem solve.");
 }

@@ -66,5 +66,5 @@ async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
 export async function runSession(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === "add") return runSessionAdd(rest, io);
-  throw new CliError(sub ? `Unknown session subcommand "${sub}"; use: session add.` : "Missing subcommand: session add.");
+  throw new CliError(sub && !sub.startsWith("-") ? `Unknown session subcommand "${sub}"; use: session add.` : "Missing subcommand: session add.");
 }
