@@ -2,7 +2,6 @@
 // installed packages), then prints its JSON. `npm run bench` calls benchEmbeddings() itself.
 import esbuild from "esbuild";
 import { mkdirSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 
 mkdirSync(".bench", { recursive: true });
 const outfile = ".bench/embeddings.mjs";
@@ -17,5 +16,5 @@ await esbuild.build({
   banner: { js: "import { createRequire as __lbCreateRequire } from 'node:module';\nconst require = __lbCreateRequire(import.meta.url);" },
   external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers"],
 });
-const { benchEmbeddings } = await import(pathToFileURL(outfile).href);
+const { benchEmbeddings } = await import("../.bench/embeddings.mjs");
 console.log(JSON.stringify(await benchEmbeddings(), null, 2));
