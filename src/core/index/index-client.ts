@@ -1,0 +1,92 @@
+import type { NoteCluster } from "./clusters";
+import type { IndexStatus, NoteSource, SearchResult } from "./index-types";
+import type { OpenReport } from "./memory-index";
+import type { IndexStorage } from "./persistence";
+import type { SearchOptions, SimilarOptions } from "./queries";
+import { errorText, PendingCalls } from "./rpc";
+import type { FromWorker, IndexCalls, MessageEndpoint, Request, ToWorker, VaultCalls, WorkerConfig } from "./worker-protocol";
+
+/**
+ * The main thread's handle on the index worker: the API the plugin's views call. Each call is a
+ * message round trip; the worker reads notes and the saved index through `vault` and `storage`.
+ */
+export class IndexClient {
+  private readonly pending = new PendingCalls();
+
+  constructor(
+    private readonly endpoint: MessageEndpoint<FromWorker, ToWorker>,
+    vault: NoteSource,
+    storage: IndexStorage,
+    onProgress?: (done: number, total: number) => void,
+  ) {
+    const answer: { [K in keyof VaultCalls]: (params: VaultCalls[K]["params"]) => Promise<VaultCalls[K]["result"]> } = {
+      listFiles: () => vault.listFiles(),
+      readNote: ({ path }) => vault.readNote(path),
+      readIndexFile: () => storage.read(),
+      writeIndexFile: ({ bytes }) => storage.writeAtomic(bytes).then(() => null),
+    };
+    endpoint.listen((message) => {
+      if (message.type === "response") return this.pending.settle(message);
+      if (message.type === "progress") return onProgress?.(message.done, message.total);
+      const handler = answer[message.method] as (params: unknown) => Promise<unknown>;
+      handler(message.params).then(
+        (result) => endpoint.post({ type: "response", id: message.id, ok: true, result }),
+        (error: unknown) => endpoint.post({ type: "response", id: message.id, ok: false, error: errorText(error) }),
+      );
+    });
+  }
+
+  private call<K extends keyof IndexCalls>(method: K, params: IndexCalls[K]["params"]): Promise<IndexCalls[K]["result"]> {
+    const { id, done } = this.pending.start<IndexCalls[K]["result"]>();
+    this.endpoint.post({ type: "request", id, method, params } as Request<IndexCalls>);
+    return done;
+  }
+
+  /** Loads the model, restores the saved index and indexes what changed. */
+  open(config: WorkerConfig): Promise<OpenReport> {
+    return this.call("open", config);
+  }
+  searchByMeaning(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return this.call("search", { query, options });
+  }
+  findSimilar(note: string, options?: SimilarOptions): Promise<SearchResult[]> {
+    return this.call("similar", { note, options });
+  }
+  suggestMetaSkills(text: string, limit?: number): Promise<SearchResult[]> {
+    return this.call("suggestSkills", { text, limit });
+  }
+  findSimilarProblems(problem: string, limit?: number): Promise<SearchResult[]> {
+    return this.call("similarProblems", { problem, limit });
+  }
+  detectClusters(ids: string[], k: number): Promise<NoteCluster[]> {
+    return this.call("clusters", { ids, k });
+  }
+  status(): Promise<IndexStatus> {
+    return this.call("status", {});
+  }
+  /** Resolves when every vault event sent so far is in the index. */
+  idle(): Promise<void> {
+    return this.call("idle", {}).then(() => undefined);
+  }
+  save(): Promise<void> {
+    return this.call("save", {}).then(() => undefined);
+  }
+
+  created(path: string): void {
+    this.endpoint.post({ type: "event", event: "created", path });
+  }
+  modified(path: string): void {
+    this.endpoint.post({ type: "event", event: "modified", path });
+  }
+  deleted(path: string): void {
+    this.endpoint.post({ type: "event", event: "deleted", path });
+  }
+  renamed(from: string, to: string): void {
+    this.endpoint.post({ type: "event", event: "renamed", path: to, from });
+  }
+
+  /** Fails calls still waiting (call when the worker is terminated). */
+  close(reason = "the index worker stopped"): void {
+    this.pending.failAll(reason);
+  }
+}

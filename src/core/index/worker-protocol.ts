@@ -1,0 +1,71 @@
+import type { NoteCluster } from "./clusters";
+import type { IndexStatus, SearchResult } from "./index-types";
+import type { OpenReport } from "./memory-index";
+import type { SearchOptions, SimilarOptions } from "./queries";
+import type { VaultFile } from "../vault/repository";
+
+/**
+ * Messages between the main thread (which owns the vault) and the index worker (which owns the
+ * index and the model). Both sides send requests with an `id` and answer with the same `id`:
+ * the main thread asks for searches; the worker asks the main thread for files, because a worker
+ * cannot reach Obsidian's vault API. Everything is structured-clone data.
+ */
+
+/** What the worker needs to start: its model (or none) and the folders to leave out. */
+export interface WorkerConfig {
+  /** A model id or folder as in the settings; null runs full text only. */
+  model: string | null;
+  /**
+   * In the plugin: URLs the worker can fetch the model and the ONNX runtime's WASM from (files in
+   * the plugin folder, served by Obsidian's resource paths), so nothing comes from a CDN at start.
+   */
+  assets?: { localModelPath: string; wasmPaths: string };
+  excludedFolders: string[];
+  debounceMs?: number;
+}
+
+/** Requests the main thread sends to the worker, and what each answers. */
+export interface IndexCalls {
+  open: { params: WorkerConfig; result: OpenReport };
+  search: { params: { query: string; options?: SearchOptions }; result: SearchResult[] };
+  similar: { params: { note: string; options?: SimilarOptions }; result: SearchResult[] };
+  suggestSkills: { params: { text: string; limit?: number }; result: SearchResult[] };
+  similarProblems: { params: { problem: string; limit?: number }; result: SearchResult[] };
+  clusters: { params: { ids: string[]; k: number }; result: NoteCluster[] };
+  status: { params: Record<string, never>; result: IndexStatus };
+  idle: { params: Record<string, never>; result: null };
+  save: { params: Record<string, never>; result: null };
+}
+
+/** Requests the worker sends to the main thread for vault and storage access. */
+export interface VaultCalls {
+  listFiles: { params: Record<string, never>; result: VaultFile[] };
+  readNote: { params: { path: string }; result: { file: VaultFile; text: string } | { unreadable: string } | null };
+  readIndexFile: { params: Record<string, never>; result: Uint8Array | null };
+  writeIndexFile: { params: { bytes: Uint8Array }; result: null };
+}
+
+/** Vault events: fire and forget, debounced in the worker. */
+export type VaultEvent =
+  | { type: "event"; event: "created" | "modified" | "deleted"; path: string }
+  | { type: "event"; event: "renamed"; path: string; from: string };
+
+export type Request<Calls> = { [K in keyof Calls]: { type: "request"; id: number; method: K; params: Calls[K] extends { params: infer P } ? P : never } }[keyof Calls];
+
+export type Response = { type: "response"; id: number; ok: true; result: unknown } | { type: "response"; id: number; ok: false; error: string };
+
+/** Progress of the first build, so the status bar can show it. */
+export interface ProgressNotice {
+  type: "progress";
+  done: number;
+  total: number;
+}
+
+export type ToWorker = Request<IndexCalls> | VaultEvent | Response;
+export type FromWorker = Request<VaultCalls> | Response | ProgressNotice;
+
+/** The one thing both ends need from a Worker, a worker_threads port or `self`. */
+export interface MessageEndpoint<In, Out> {
+  post(message: Out): void;
+  listen(handler: (message: In) => void): void;
+}
