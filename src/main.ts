@@ -18,6 +18,7 @@ export default class LifeBetterPlugin extends Plugin {
   repo!: ObsidianNoteRepository;
   /** Set once the layout is ready; null before (and in a vault that never finishes loading). */
   duplicateIds: DuplicateIdGuard | null = null;
+  private unloaded = false;
 
   override async onload(): Promise<void> {
     this.settings = loadSettings(await this.loadData());
@@ -86,8 +87,8 @@ export default class LifeBetterPlugin extends Plugin {
   }
 
   private startDuplicateIdGuard(): void {
-    // The plugin may have been disabled before the layout was ready.
-    if (!this.repo) return;
+    // The plugin may have been disabled before the layout was ready: register nothing then.
+    if (this.unloaded) return;
     const guard = new DuplicateIdGuard(this.app, this.repo, {
       excludedFolders: () => this.settings.excludedFolders,
       notify: (message) => new Notice(message, ID_NOTICE_MS),
@@ -104,6 +105,7 @@ export default class LifeBetterPlugin extends Plugin {
 
   override onunload(): void {
     // Everything above was registered through addCommand/register*, which Obsidian undoes itself.
+    this.unloaded = true;
     this.duplicateIds = null;
   }
 }

@@ -204,6 +204,16 @@ describe("duplicate ids", () => {
     expect(notices).toEqual([]);
   });
 
+  it("starts nothing when the plugin was disabled before the layout was ready", async () => {
+    const { mock, plugin } = await start({ "Ship v2.md": ORIGINAL });
+    plugin.unload();
+    mock.workspace.setLayoutReady__();
+    await mock.vault.create("Copy.md", ORIGINAL);
+    await settle();
+    expect(plugin.duplicateIds).toBeNull();
+    expect(contentOf(mock, "Copy.md")).toBe(ORIGINAL);
+  });
+
   it("stops watching when the plugin is unloaded", async () => {
     const { mock, plugin } = await start({ "Ship v2.md": ORIGINAL });
     mock.workspace.setLayoutReady__();

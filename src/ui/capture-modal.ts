@@ -1,4 +1,4 @@
-import { Modal, Setting, type App } from "obsidian";
+import { Modal, Platform, Setting, type App } from "obsidian";
 import { captureEntry, fieldsForType, type CaptureInput, type CapturedEntry } from "../core/capture/capture-entry";
 import { InvalidInputError, errorMessage } from "../core/errors";
 import { TYPE_FIELDS } from "../core/schema/entry-fields";
@@ -94,7 +94,8 @@ export class CaptureModal extends Modal {
 
     contentEl.createDiv({
       cls: "lifebetter-capture-hint",
-      text: "Enter saves, Shift+Enter starts a new line, Esc cancels.",
+      // A phone keyboard has no Shift+Enter: there Enter starts a new line in the text and Save saves.
+      text: Platform.isMobile ? "Enter in the text starts a new line; tap save to save." : "Enter saves, Shift+Enter starts a new line, Esc cancels.",
     });
     const buttons = contentEl.createDiv({ cls: "modal-button-container" });
     this.saveButton = buttons.createEl("button", { cls: "mod-cta", text: "Save" });
@@ -140,6 +141,7 @@ export class CaptureModal extends Modal {
     // Let an input method finish composing, and let Enter press a focused button (Cancel).
     const target = evt.target as HTMLElement | null;
     if (evt.isComposing || target?.tagName === "BUTTON") return true;
+    if (Platform.isMobile && target?.tagName === "TEXTAREA") return true;
     void this.save();
     return false;
   }

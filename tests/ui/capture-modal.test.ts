@@ -1,3 +1,4 @@
+import { Platform } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import { parseNote } from "../../src/core/codec/frontmatter";
@@ -188,6 +189,23 @@ describe("capture modal", () => {
     typeInto(textArea(second), "Second");
     expect(pressKey(second.scope, "Enter", ["Mod"])).toBe(true);
     await vi.waitFor(() => expect(entries()).toHaveLength(2));
+  });
+
+  it("on a phone, lets Enter start a new line in the text and says so", async () => {
+    const { open, entries } = setup();
+    Platform.isMobile = true;
+    try {
+      const modal = open();
+      typeInto(textArea(modal), "First line");
+      expect(pressKey(modal.scope, "Enter", [], textArea(modal))).toBe(false);
+      await Promise.resolve();
+      expect(entries()).toEqual([]);
+      expect(modal.contentEl.querySelector(".lifebetter-capture-hint")?.textContent).toMatch(/starts a new line; tap save/);
+      expect(pressKey(modal.scope, "Enter", [], field(modal, "Tags"))).toBe(true);
+      await vi.waitFor(() => expect(entries()).toHaveLength(1));
+    } finally {
+      Platform.isMobile = false;
+    }
   });
 
   it("starts with the last used type and shows each type's own fields", () => {
