@@ -91,16 +91,11 @@ function rowFor(header: readonly string[], cells: Record<SessionColumn, string>)
 }
 
 /**
- * Appends a session row to the problem note's `## Sessions` table (creating it if missing), then
- * writes `time_spent` (sum of the rows) and `last_worked` (end of the latest session). A table with a
- * row that cannot be read is refused: its sum would be a guess. Nothing is written when refused.
+ * The body with the session appended, or a refusal. Run inside the body edit, so the check and the
+ * append see the same text even if the note changed since it was first read.
  */
-export async function addSession(repo: NoteRepository, path: string, input: SessionInput, now: Date = new Date()): Promise<AddedSession> {
-  const text = await repo.read(path);
-  const parsed = parseNote(text);
-  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
-  if (parsed.properties.kind !== "problem") throw new InvalidInputError(`"${path}" is not a problem note (its kind is not "problem").`);
-  const table = parseSessions(parsed.parts.body);
+function appendSession(path: string, body: string, input: SessionInput): { body: string; cells: Record<SessionColumn, string>; minutes: number } {
+  const table = parseSessions(body);
   if (table.problems.length > 0) {
     throw new InvalidInputError(`The Sessions table of "${path}" has rows that cannot be read (${describeRowProblems(table.problems)}). Fix them first, then add the session again.`);
   }
@@ -110,7 +105,28 @@ export async function addSession(repo: NoteRepository, path: string, input: Sess
   if (missingColumns.length > 0) {
     throw new InvalidInputError(`The Sessions table of "${path}" has no ${missingColumns.join(", ")} column; add the column, then the session.`);
   }
-  await repo.updateBody(path, (body) => appendTableRow(body, SESSIONS_HEADING, [...SESSION_COLUMNS], rowFor(header, cells)));
+  return { body: appendTableRow(body, SESSIONS_HEADING, [...SESSION_COLUMNS], rowFor(header, cells)), cells, minutes };
+}
+
+/**
+ * Appends a session row to the problem note's `## Sessions` table (creating it if missing), then
+ * writes `time_spent` (sum of the rows) and `last_worked` (end of the latest session). A table with a
+ * row that cannot be read is refused: its sum would be a guess. Nothing is written when refused.
+ */
+export async function addSession(repo: NoteRepository, path: string, input: SessionInput, now: Date = new Date()): Promise<AddedSession> {
+  const parsed = parseNote(await repo.read(path));
+  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
+  if (parsed.properties.kind !== "problem") throw new InvalidInputError(`"${path}" is not a problem note (its kind is not "problem").`);
+  // Fail before any write on what the current text already shows.
+  appendSession(path, parsed.parts.body, input);
+  let added: { cells: Record<SessionColumn, string>; minutes: number } | undefined;
+  await repo.updateBody(path, (body) => {
+    const result = appendSession(path, body, input);
+    added = result;
+    return result.body;
+  });
+  if (!added) throw new Error(`"${path}" was not changed.`);
+  const { cells, minutes } = added;
 
   // Totals come from the table as written, so they always equal the sum of its rows.
   const after = parseNote(await repo.read(path));

@@ -28,17 +28,37 @@ export interface LinkedEntry {
 }
 
 /**
- * Whether an entry's `problem` points at this problem: the link resolves to its path, or, when the
- * link is broken, names the problem's id (`[[<id>]]` or the bare id) so a renamed problem keeps it.
+ * The path of the problem an entry's `problem` points at: where the link resolves, or, when the link
+ * is broken, the problem whose id it names (`[[<id>]]` or the bare id), so a renamed problem keeps it.
  */
-export function linksProblem(entry: RecordNote, problem: RecordNote, vault: VaultRecords): boolean {
+function problemPathOf(entry: RecordNote, vault: VaultRecords, problemsById: Map<string, string>): string | undefined {
   const value = textProperty(entry.properties, "problem");
-  if (!value) return false;
-  const link = parseWikilink(value);
-  const target = link?.target ?? value;
-  const resolved = vault.resolver.resolve(target, entry.path);
-  if (resolved) return resolved === problem.path;
-  return typeof problem.properties.id === "string" && target === problem.properties.id;
+  if (!value) return undefined;
+  const target = parseWikilink(value)?.target ?? value;
+  return vault.resolver.resolve(target, entry.path) ?? problemsById.get(target);
+}
+
+// A VaultRecords is a read-only snapshot, so the grouping is computed once per snapshot: the
+// dashboard and skill effectiveness ask for every problem's entries.
+const groupings = new WeakMap<VaultRecords, Map<string, RecordNote[]>>();
+
+/** Attempt, blocker and solution entries grouped by the problem path they link. */
+function entriesByProblem(vault: VaultRecords): Map<string, RecordNote[]> {
+  const cached = groupings.get(vault);
+  if (cached) return cached;
+  const problemsById = new Map<string, string>();
+  for (const record of vault.records) {
+    const id = record.properties.id;
+    if (record.kind === "problem" && typeof id === "string") problemsById.set(id, record.path);
+  }
+  const groups = new Map<string, RecordNote[]>();
+  for (const record of vault.records) {
+    if (record.kind !== "entry" || !(PROBLEM_ENTRY_TYPES as readonly unknown[]).includes(record.properties.type)) continue;
+    const path = problemPathOf(record, vault, problemsById);
+    if (path) groups.set(path, [...(groups.get(path) ?? []), record]);
+  }
+  groupings.set(vault, groups);
+  return groups;
 }
 
 function when(properties: Record<string, unknown>): string | undefined {
@@ -76,11 +96,7 @@ const time = (entry: LinkedEntry): number => (entry.timestamp ? parseISO(entry.t
  * standing on top), then everything else oldest first. Undated entries go last; ties by path.
  */
 export function linkedEntries(vault: VaultRecords, problem: RecordNote): LinkedEntry[] {
-  const entries = vault.records.flatMap((record) => {
-    const type = record.properties.type;
-    if (record.kind !== "entry" || !(PROBLEM_ENTRY_TYPES as readonly unknown[]).includes(type)) return [];
-    return linksProblem(record, problem, vault) ? [toLinkedEntry(record, type as ProblemEntryType)] : [];
-  });
+  const entries = (entriesByProblem(vault).get(problem.path) ?? []).map((record) => toLinkedEntry(record, record.properties.type as ProblemEntryType));
   return entries.sort((a, b) => Number(b.open) - Number(a.open) || time(a) - time(b) || a.path.localeCompare(b.path));
 }
 
