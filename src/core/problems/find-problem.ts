@@ -34,7 +34,7 @@ export function findProblem(vault: VaultRecords, name: string): RecordNote {
 }
 
 /** The problem a running session belongs to: at its path, or by id if it was renamed or moved. */
-export function problemOfSession(vault: VaultRecords, session: RunningSession): RecordNote | undefined {
+export function findProblemOfSession(vault: VaultRecords, session: RunningSession): RecordNote | undefined {
   const atPath = vault.records.find((record) => record.path === session.problemPath && record.kind === "problem");
   if (atPath) return atPath;
   return session.problemId ? problemById(vault, session.problemId) : undefined;

@@ -19,6 +19,14 @@ describe("problems dashboard", () => {
     expect(old).toMatchObject({ status: "solved", stale: false });
   });
 
+  it("marks goals, and reads hand-edited values of the wrong type as not set", async () => {
+    const repo = new MemoryNoteRepository({
+      "Goal.md": "---\nkind: problem\ncategory: Goal\ntime_spent: lots\nestimate: 0\npriority: 3\n---\n",
+    });
+    const [goal] = problemsDashboard(await loadRecords(repo, DEFAULT_SETTINGS, ["problem"]), new Date("2026-11-24T12:00:00Z")).problems;
+    expect(goal).toMatchObject({ isGoal: true, status: "active", timeSpent: undefined, estimate: 0, estimateUsed: undefined, priority: undefined, daysSinceWorked: undefined, stale: false });
+  });
+
   it("counts milestone progress from tasks under ## Milestones only", () => {
     expect(milestoneProgress("## Milestones\n- [x] a\n- [ ] b\n  - [x] c\n- plain\n\n## Other\n- [x] d\n")).toMatchObject({ done: 2, total: 3 });
     expect(milestoneProgress("No milestones.\n")).toMatchObject({ done: 0, total: 0, ratio: 0 });

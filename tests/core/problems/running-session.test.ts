@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { composeNote } from "../../../src/core/codec/frontmatter";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { addSession } from "../../../src/core/problems/add-session";
-import { problemOfSession } from "../../../src/core/problems/find-problem";
+import { findProblemOfSession } from "../../../src/core/problems/find-problem";
+import { recoverSession } from "../../../src/core/problems/recover-session";
 import { elapsedMinutes, parseRunningSession, startSession, stopSession } from "../../../src/core/problems/running-session";
 import { parseSessions } from "../../../src/core/problems/sessions-table";
 import { loadRecords } from "../../../src/core/problems/vault-records";
@@ -54,8 +55,8 @@ describe("running session", () => {
     const repo = new MemoryNoteRepository({ "Problems/Renamed.md": composeNote({ id: ID, kind: "problem" }, "Text\n") });
     const vault = await loadRecords(repo, DEFAULT_SETTINGS, ["problem"]);
     const running = { problemPath: "Problems/Ship v2.md", problemId: ID, start: "2026-11-24T09:00:00Z" };
-    expect(problemOfSession(vault, running)?.path).toBe("Problems/Renamed.md");
-    expect(problemOfSession(vault, { problemPath: "Problems/Ship v2.md", start: running.start })).toBeUndefined();
+    expect(findProblemOfSession(vault, running)?.path).toBe("Problems/Renamed.md");
+    expect(findProblemOfSession(vault, { problemPath: "Problems/Ship v2.md", start: running.start })).toBeUndefined();
   });
 
   it("a refused stop loses nothing: the running session can be stopped again once the table is fixed", async () => {
@@ -68,5 +69,16 @@ describe("running session", () => {
     await addSession(repo, "p.md", input);
     const rows = parseSessions(await repo.read("p.md")).rows;
     expect(rows.map((row) => row.minutes)).toEqual([10, 30]);
+  });
+
+  it("recovers a session saved before a restart with its problem and elapsed time, or nothing from bad data", async () => {
+    const repo = new MemoryNoteRepository({ "Problems/Renamed.md": composeNote({ id: ID, kind: "problem" }, "Text\n") });
+    const vault = await loadRecords(repo, DEFAULT_SETTINGS, ["problem"]);
+    const saved: unknown = JSON.parse(JSON.stringify(startSession(null, { path: "Problems/Ship v2.md", id: ID }, started)));
+    const recovered = recoverSession(saved, vault, new Date("2026-11-24T17:00:00Z"));
+    expect(recovered).toMatchObject({ elapsedMinutes: 480, session: { problemPath: "Problems/Ship v2.md" } });
+    expect(recovered?.problem?.path).toBe("Problems/Renamed.md");
+    expect(recoverSession({ problemPath: "gone.md", start: "2026-11-24T09:00:00Z" }, vault, started)).toMatchObject({ problem: undefined, elapsedMinutes: 0 });
+    expect(recoverSession({ start: 5 }, vault, started)).toBeNull();
   });
 });

@@ -1,0 +1,26 @@
+import { linkedEntries, type LinkedEntry } from "./linked-entries";
+import { milestoneProgress, type MilestoneProgress } from "./milestones";
+import { parseSessions, type SessionRow, type SessionRowProblem } from "./sessions-table";
+import type { RecordNote, VaultRecords } from "./vault-records";
+
+/** Everything the problem view shows, read from one vault snapshot. */
+export interface ProblemView {
+  problem: RecordNote;
+  /** Attempts, blockers and solutions: open blockers first, then oldest first. */
+  timeline: LinkedEntry[];
+  milestones: MilestoneProgress;
+  sessions: SessionRow[];
+  /** Rows of the Sessions table that cannot be read, to show rather than hide. */
+  sessionProblems: SessionRowProblem[];
+}
+
+export function problemView(vault: VaultRecords, problem: RecordNote): ProblemView {
+  const table = parseSessions(problem.body);
+  return {
+    problem,
+    timeline: linkedEntries(vault, problem),
+    milestones: milestoneProgress(problem.body),
+    sessions: table.rows,
+    sessionProblems: table.problems,
+  };
+}
