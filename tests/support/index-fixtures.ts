@@ -40,5 +40,5 @@ export function indexSnapshot(index: MemoryIndex): unknown {
       ),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { notes, fullTextSize: inner.fullText.size, vectorCounts: [inner.noteVectors?.size, inner.chunkVectors?.size] };
+  return { notes, fullTextSize: inner.fullText.size, fullTextDocuments: inner.fullText.documents, vectorCounts: [inner.noteVectors?.size, inner.chunkVectors?.size] };
 }

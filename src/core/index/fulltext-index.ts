@@ -13,7 +13,16 @@ export const FIELD_BOOSTS = { title: 4, aliases: 3, headings: 2, tags: 2, body: 
  */
 export const FULLTEXT_THRESHOLD = 1;
 
+/**
+ * Orama counts each token's frequency by scanning all tokens of the field once per distinct token,
+ * so inserting a field costs O(tokens²): a 50 KB note took seconds. Long bodies are therefore
+ * stored as several Orama documents of at most this many characters (the first one also holds
+ * title, aliases, headings and tags); a note's score is its best piece's score.
+ */
+export const BODY_PIECE_CHARS = 3000;
+
 const SCHEMA = { title: "string", aliases: "string", headings: "string", tags: "string", body: "string" } as const;
+const PIECE_SEPARATOR = "\u0000";
 
 function createDb() {
   return create({
@@ -31,27 +40,63 @@ export interface FullTextHit {
   score: number;
 }
 
+/** The full-text state that is saved: Orama's raw data and how many pieces each note has. */
+export interface SavedFullText {
+  raw: RawData;
+  pieces: [path: string, count: number][];
+}
+
+/** Cuts a body into pieces of at most BODY_PIECE_CHARS, at whitespace where possible. */
+function bodyPieces(body: string): string[] {
+  const pieces: string[] = [];
+  let rest = body;
+  while (rest.length > BODY_PIECE_CHARS) {
+    const space = rest.lastIndexOf(" ", BODY_PIECE_CHARS);
+    const cut = space > BODY_PIECE_CHARS / 2 ? space : BODY_PIECE_CHARS;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
 /**
  * The full-text side of the index, keyed by note path. Documents are only ever inserted from the
  * note's own text and removed by id: never rebuilt from search results, which Orama mutates.
  */
 export class FullTextIndex {
   private db: Db = createDb();
+  private readonly pieceCount = new Map<string, number>();
 
+  /** Notes in the index. */
   get size(): number {
+    return this.pieceCount.size;
+  }
+
+  /** Orama documents (pieces) in the index. */
+  get documents(): number {
     return count(this.db);
   }
 
   upsert(path: string, fields: FullTextFields): void {
     this.remove(path);
-    void insert(this.db, { id: path, ...fields });
+    const pieces = bodyPieces(fields.body);
+    pieces.forEach((body, i) => {
+      const id = i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`;
+      const doc = i === 0 ? { ...fields, body } : { title: "", aliases: "", headings: "", tags: "", body };
+      void insert(this.db, { id, ...doc });
+    });
+    this.pieceCount.set(path, pieces.length);
   }
 
   remove(path: string): void {
-    void remove(this.db, path);
+    const pieces = this.pieceCount.get(path);
+    if (pieces === undefined) return;
+    for (let i = 0; i < pieces; i++) void remove(this.db, i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`);
+    this.pieceCount.delete(path);
   }
 
-  /** Notes matching the query words, best first, with Orama's BM25 score. */
+  /** Notes matching the query words, best first, with Orama's BM25 score (best piece per note). */
   search(query: string, limit: number): FullTextHit[] {
     if (query.trim() === "") return [];
     const result = search(this.db, {
@@ -60,20 +105,26 @@ export class FullTextIndex {
       boost: FIELD_BOOSTS,
       threshold: FULLTEXT_THRESHOLD,
       tolerance: 0,
-      limit,
+      // Pieces of one note may fill several places: ask for more, then keep each note once.
+      limit: limit * 2,
     }) as { hits: { id: string; score: number }[] };
-    return result.hits.map((hit) => ({ path: hit.id, score: hit.score }));
+    const best = new Map<string, number>();
+    for (const hit of result.hits) {
+      const path = hit.id.split(PIECE_SEPARATOR)[0]!;
+      if (!best.has(path)) best.set(path, hit.score);
+    }
+    return [...best].slice(0, limit).map(([path, score]) => ({ path, score }));
   }
 
-  /** Orama's own raw state (full-text index only; vectors are never in Orama). */
-  save(): RawData {
-    return save(this.db);
+  save(): SavedFullText {
+    return { raw: save(this.db), pieces: [...this.pieceCount] };
   }
 
   /** Loads saved state into an instance created with our tokenizer (Orama's restore() would drop it). */
-  static load(raw: RawData): FullTextIndex {
+  static load(saved: SavedFullText): FullTextIndex {
     const index = new FullTextIndex();
-    load(index.db, raw);
+    load(index.db, saved.raw);
+    for (const [path, pieces] of saved.pieces) index.pieceCount.set(path, pieces);
     return index;
   }
 }

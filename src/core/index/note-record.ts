@@ -64,8 +64,10 @@ export const LONG_NOTE_CHARS = 2000;
 /** Sections shorter than this are too thin to stand alone as a chunk. */
 export const MIN_CHUNK_CHARS = 120;
 export const MAX_CHUNKS_PER_NOTE = 48;
+/** A note's telling terms are taken from its beginning: enough to label a cluster. */
+const TERMS_FROM_CHARS = 10_000;
 /** Full text beyond this is rarely searched for and costs memory in every index. */
-export const MAX_BODY_CHARS = 200_000;
+export const MAX_BODY_CHARS = 100_000;
 
 const INLINE_TAG = /(?:^|\s)#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 
@@ -153,7 +155,7 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     status: firstString(properties, "status"),
     links: [...links],
     successRate: successRate(properties),
-    terms: topTerms(`${title} ${outline.headings.join(" ")} ${bodyText}`, 12),
+    terms: topTerms(`${title} ${outline.headings.join(" ")} ${bodyText.slice(0, TERMS_FROM_CHARS)}`, 12),
     ...(problemNote ? { problemNote } : {}),
   };
   const fullText: FullTextFields = {

@@ -21,7 +21,7 @@ export interface NoteOutline {
 const LINK_IN_TEXT = /!?\[\[[^[\]\n]+?\]\]/g;
 
 // Code blocks that hold queries or drawings, not prose: they would only add noise to the index.
-const QUERY_BLOCKS = new Set(["dataview", "dataviewjs", "tracker", "base", "query", "excalidraw", "json"]);
+const QUERY_BLOCKS = new Set(["dataview", "dataviewjs", "tracker", "base", "query", "excalidraw", "json", "compressed-json"]);
 const WIKILINK = /!?\[\[([^[\]\n|]*)(?:\|([^[\]\n]*))?\]\]/g;
 const TEMPLATE_PLACEHOLDER = /\{\{[^{}\n]*\}\}|<%[\s\S]*?%>/g;
 const OBSIDIAN_COMMENT = /%%[\s\S]*?%%/g;

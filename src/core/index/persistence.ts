@@ -1,6 +1,5 @@
-import type { RawData } from "@orama/orama";
 import { crc32 } from "./crc32";
-import { FullTextIndex } from "./fulltext-index";
+import { FullTextIndex, type SavedFullText } from "./fulltext-index";
 import { NoteIndex, type IndexedNote } from "./note-index";
 import { VectorStore } from "./vector-store";
 
@@ -11,7 +10,7 @@ import { VectorStore } from "./vector-store";
  * (Orama's persistence does, and breaks near 50k notes). Anything that does not check out is
  * reported as unusable and the index is rebuilt from the notes, never trusted.
  */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const MAGIC = 0x5842494c; // "LIBX" little-endian
 const HEADER_BYTES = 16;
 
@@ -36,7 +35,7 @@ interface SavedJson {
   dimensions: number;
   nextNo: number;
   notes: [no: number, mtime: number, size: number, record: IndexedNote["record"], texts: [key: string, hash: string][]][];
-  fullText: RawData;
+  fullText: SavedFullText;
   noteStore: StoreMeta | null;
   chunkStore: StoreMeta | null;
 }

@@ -65,6 +65,20 @@ describe("incremental updates", () => {
     expect(await index.findSimilar("Bread")).toEqual([]);
   });
 
+  it("a very long note is searchable to its end and, once deleted, leaves no piece behind", async () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `filler${i % 50}`).join(" ");
+    const vault = new MemoryVault({ "Huge log.md": `${filler} zebracorn at the very end`, "Other.md": "a short note" });
+    const index = memoryIndex(vault, null);
+    await index.open();
+    expect(index.index.fullText.documents).toBeGreaterThan(3);
+    expect((await index.searchByMeaning("zebracorn")).map((r) => r.path)).toEqual(["Huge log.md"]);
+    vault.delete("Huge log.md");
+    index.deleted("Huge log.md");
+    await index.idle();
+    expect(index.index.fullText.documents).toBe(1);
+    expect(await index.searchByMeaning("zebracorn")).toEqual([]);
+  });
+
   it("a note deleted while it is being read or embedded drops out cleanly", async () => {
     const vault = vaultWithThree();
     const embedder = new FakeEmbedder();

@@ -1,0 +1,181 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { loadNodeEmbedder } from "../src/adapters/node/node-embedder";
+import { nodeNoteSource } from "../src/adapters/node/node-note-source";
+import { NodeNoteRepository } from "../src/adapters/node/node-repository";
+import { nodeTimers } from "../src/adapters/node/node-timers";
+import type { Embedder } from "../src/core/embed/embedder";
+import { NO_MODEL } from "../src/core/index/embedder-status";
+import type { NoteSource } from "../src/core/index/index-types";
+import { MemoryIndex } from "../src/core/index/memory-index";
+import { extractedCorpus } from "../tests/support/corpora";
+import { tempMiniLmModel, tempStaticModel } from "../tests/support/models/temp-models";
+import { heapMiB, round, timed } from "./measure";
+import { MemoryStorage, memorySource } from "./memory-source";
+import { benchQueries, type QueryNumbers } from "./query-bench";
+import { RandomUnitEmbedder } from "./random-embedder";
+import { syntheticVault, VOCABULARY } from "./synthetic-vault";
+import { workerStall } from "./worker-stall";
+
+interface Row extends Partial<QueryNumbers> {
+  vault: string;
+  notes: number;
+  vectors: number;
+  fullTextBuildMs: number;
+  fullBuildMs: number;
+  saveMs: number;
+  indexFileMiB: number;
+  restoreMs: number;
+  secondStartMs: number;
+  secondStartEmbedded: number;
+  heapMiB: number;
+  workerBuildMs?: number;
+  mainThreadMaxStallMs?: number;
+}
+
+const counting = (inner: Embedder): Embedder & { embedded: number } => {
+  const wrapper = {
+    modelId: inner.modelId,
+    dimensions: inner.dimensions,
+    embedded: 0,
+    embed: (texts: string[]) => {
+      wrapper.embedded += texts.length;
+      return inner.embed(texts);
+    },
+  };
+  return wrapper;
+};
+
+async function benchVault(name: string, source: NoteSource, makeEmbedder: () => Embedder & { embedded: number }, words: readonly string[]): Promise<Row> {
+  const fullText = new MemoryIndex({ source, embedder: NO_MODEL, timers: nodeTimers });
+  const fullTextBuild = await timed(() => fullText.open());
+  fullText.dispose();
+
+  const storage = new MemoryStorage();
+  const memory = new MemoryIndex({ source, embedder: { embedder: makeEmbedder() }, storage, timers: nodeTimers });
+  const build = await timed(() => memory.open());
+  const heap = heapMiB();
+  const save = await timed(() => memory.save());
+
+  const second = makeEmbedder();
+  const restored = new MemoryIndex({ source, embedder: { embedder: second }, storage, timers: nodeTimers });
+  const reopened = await timed(() => restored.open());
+  if (!reopened.value.restored) throw new Error(`restore failed: ${reopened.value.restoreProblem}`);
+  // Counted before the queries below, which embed their query texts.
+  const secondStartEmbedded = second.embedded;
+  const queries = await benchQueries(restored, words);
+  const status = restored.status();
+  memory.dispose();
+  restored.dispose();
+  return {
+    vault: name,
+    notes: status.notes,
+    vectors: (restored.index.noteVectors?.size ?? 0) + status.chunks,
+    fullTextBuildMs: round(fullTextBuild.ms, 0),
+    fullBuildMs: round(build.ms, 0),
+    saveMs: round(save.ms, 0),
+    indexFileMiB: round((storage.bytes?.length ?? 0) / 1024 / 1024, 1),
+    restoreMs: reopened.value.restoreMs,
+    secondStartMs: round(reopened.ms, 0),
+    secondStartEmbedded,
+    heapMiB: round(heap, 0),
+    ...queries,
+  };
+}
+
+async function embeddingThroughput(): Promise<Record<string, number>> {
+  const model = await tempMiniLmModel();
+  try {
+    const load = await loadNodeEmbedder({ model: model.folder, dtype: "fp32" });
+    if (!load.ok) return {};
+    const short = Array.from({ length: 64 }, (_, i) => `a short note about sleep and focus number ${i}`);
+    const long = Array.from({ length: 32 }, (_, i) => `${"a longer paragraph about habits, focus and sleep ".repeat(14)} ${i}`);
+    await load.embedder.embed(short.slice(0, 4));
+    const s = await timed(() => load.embedder.embed(short));
+    const l = await timed(() => load.embedder.embed(long));
+    await load.embedder.dispose?.();
+    return { miniLmNodeShortTextsPerSec: round((short.length / s.ms) * 1000, 0), miniLmNodeLongTextsPerSec: round((long.length / l.ms) * 1000, 0) };
+  } finally {
+    await model.cleanup();
+  }
+}
+
+const GOALS = [
+  "similar-notes p50 <= 1.2x exact scan at 10k and 50k, recall@10 = 1.0",
+  "hybrid p50 <= 2x exact scan at 50k",
+  "restore of 10k notes <= 1 s",
+  "full-text build of 10k notes <= 5 s",
+  "heap <= 300 MB at 50k",
+  "main-thread stall <= 50 ms",
+  "0 embeddings computed on a second start",
+];
+
+function printTable(rows: Row[]): void {
+  const columns: [keyof Row, string][] = [
+    ["vault", "vault"],
+    ["notes", "notes"],
+    ["vectors", "vectors"],
+    ["fullTextBuildMs", "FT build ms"],
+    ["fullBuildMs", "full build ms"],
+    ["restoreMs", "restore ms"],
+    ["secondStartMs", "2nd start ms"],
+    ["secondStartEmbedded", "2nd start embedded"],
+    ["similarP50", "similar p50"],
+    ["similarP95", "similar p95"],
+    ["scanP50", "scan p50"],
+    ["similarRatio", "similar/scan"],
+    ["recallAt10", "recall@10"],
+    ["hybridP50", "hybrid p50"],
+    ["hybridP95", "hybrid p95"],
+    ["hybridRatio", "hybrid/scan"],
+    ["heapMiB", "heap MiB"],
+    ["indexFileMiB", "file MiB"],
+    ["mainThreadMaxStallMs", "max stall ms"],
+  ];
+  const lines = [`| ${columns.map(([, title]) => title).join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`];
+  for (const row of rows) lines.push(`| ${columns.map(([key]) => String(row[key] ?? "")).join(" | ")} |`);
+  console.log(lines.join("\n"));
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const sizes = (args.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "1000,10000,50000").split(",").map(Number);
+  const workerFile = args.find((a) => a.startsWith("--worker="))?.slice(9);
+  const skipCorpus = args.includes("--no-corpus");
+  const rows: Row[] = [];
+
+  if (!skipCorpus) {
+    const folder = extractedCorpus("large-digitalyoshixi-zettelkasten.tar.gz", "digitalyoshixi-zettelkasten");
+    const model = await tempStaticModel();
+    try {
+      const load = await loadNodeEmbedder({ model: model.folder });
+      if (!load.ok) throw new Error(load.unavailable.reason);
+      console.error("bench: zettelkasten corpus with the static test model…");
+      rows.push(await benchVault("zettelkasten (real, static model)", nodeNoteSource(new NodeNoteRepository(folder)), () => counting(load.embedder), ["graph", "derivative", "linear algebra", "matrix", "integral", "neural network", "probability"]));
+    } finally {
+      await model.cleanup();
+    }
+  }
+  for (const size of sizes) {
+    console.error(`bench: synthetic ${size} notes…`);
+    const notes = syntheticVault(size);
+    const row = await benchVault(`synthetic ${size / 1000}k (random 384-d)`, memorySource(notes), () => new RandomUnitEmbedder(), VOCABULARY);
+    if (workerFile && size <= 10_000) {
+      const stall = await workerStall(workerFile, notes);
+      row.workerBuildMs = stall.buildMs;
+      row.mainThreadMaxStallMs = stall.maxStallMs;
+    }
+    rows.push(row);
+  }
+  console.error("bench: embedding throughput (MiniLM-shaped random weights, onnxruntime-node)…");
+  const embeddings = await embeddingThroughput();
+  printTable(rows);
+  console.log("\nEmbedding throughput:", embeddings);
+  console.log("\nGoals:\n- " + GOALS.join("\n- "));
+  const out = path.resolve(".bench");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, "summary.json"), JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows, embeddings, goals: GOALS }, null, 2));
+  console.log(`\nWrote ${path.join(out, "summary.json")}`);
+}
+
+await main();

@@ -1,0 +1,27 @@
+// `npm run bench`: bundles the TypeScript benchmark and its worker with esbuild (Node 20 cannot run
+// TypeScript), then runs it with --expose-gc so heap numbers are measured after a collection.
+// Extra arguments pass through, e.g. `npm run bench -- --sizes=1000,10000 --no-corpus`.
+import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+
+const outdir = ".bench/build";
+mkdirSync(outdir, { recursive: true });
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+  external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers", "esbuild"],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
+await build({ ...common, entryPoints: ["bench/run-bench.ts"], outfile: `${outdir}/run-bench.mjs` });
+await build({ ...common, entryPoints: ["bench/bench-worker.ts"], outfile: `${outdir}/bench-worker.mjs` });
+const result = spawnSync(
+  process.execPath,
+  ["--expose-gc", "--max-old-space-size=8192", `${outdir}/run-bench.mjs`, `--worker=${resolve(outdir, "bench-worker.mjs")}`, ...process.argv.slice(2)],
+  { stdio: "inherit" },
+);
+process.exit(result.status ?? 1);
