@@ -1,4 +1,4 @@
-import { PluginSettingTab, Setting, normalizePath, type App, type Plugin } from "obsidian";
+import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
 import type { CustomEntryType, LifeBetterSettings } from "../core/settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
@@ -18,6 +18,12 @@ const FOLDER_LABELS: Record<RecordKind, string> = {
   conversation: "Conversations folder",
 };
 
+const TYPES_HEADING = "Custom entry types";
+const TYPES_DESC =
+  "Your own entry types besides question, insight, attempt and the others. Fields are extra properties the capture form asks for, separated by commas.";
+const EXCLUDED_NAME = "Folders to leave out";
+const EXCLUDED_DESC = "One folder per line. Notes in them are not checked, indexed or suggested.";
+
 /** A custom type row as typed: the field list stays raw text so typing "a, " is not tidied away. */
 interface TypeRow {
   name: string;
@@ -25,6 +31,11 @@ interface TypeRow {
   errorEl?: HTMLElement;
 }
 
+/**
+ * Settings: folder per kind, custom entry types, excluded folders. Obsidian 1.13+ renders the
+ * declarative definitions (searchable in settings); older versions call display(). Both build their
+ * rows with the same functions.
+ */
 export class LifeBetterSettingTab extends PluginSettingTab {
   // Rows live while the tab is open, so a half-typed (not yet valid) type is not lost on re-render.
   private rows: TypeRow[] | null = null;
@@ -36,49 +47,41 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     super(app, host);
   }
 
-  override display(): void {
-    this.render();
+  override getSettingDefinitions(): SettingDefinitionItem[] {
+    const rows = this.typeRows();
+    // Only Obsidian 1.13+ asks for definitions, so update() exists whenever this runs.
+    const rerender = (): void => {
+      if (requireApiVersion("1.13.0")) this.update();
+    };
+    return [
+      {
+        type: "group",
+        heading: "Folders",
+        items: RECORD_KINDS.map((kind) => ({ name: FOLDER_LABELS[kind], render: (setting: Setting) => this.folderControl(setting, kind) })),
+      },
+      {
+        type: "list",
+        heading: TYPES_HEADING,
+        cls: "lifebetter-custom-types",
+        emptyState: TYPES_DESC,
+        addItem: { name: "Add entry type", action: () => this.addRow(rerender) },
+        onDelete: (index: number) => this.removeRow(index, rerender),
+        items: rows.map((row, index) => ({
+          name: row.name === "" ? "New entry type" : row.name,
+          render: (setting: Setting) => this.typeControls(setting, row, index),
+        })),
+      },
+      {
+        type: "group",
+        heading: "Excluded folders",
+        items: [{ name: EXCLUDED_NAME, desc: EXCLUDED_DESC, render: (setting: Setting) => this.excludedControl(setting) }],
+      },
+    ];
   }
 
-  private render(): void {
-    const { containerEl } = this;
-    containerEl.empty();
-    containerEl.addClass("lifebetter-settings");
-    this.rows ??= this.host.settings.customEntryTypes.map((type) => ({ name: type.name, fieldsText: type.fields.join(", ") }));
-
-    new Setting(containerEl).setName("Folders").setHeading();
-    for (const kind of RECORD_KINDS) this.addFolder(containerEl, kind);
-
-    new Setting(containerEl)
-      .setName("Custom entry types")
-      .setDesc("Your own entry types besides question, insight, attempt and the others. Fields are extra properties the capture form asks for, separated by commas.")
-      .setHeading();
-    this.rows.forEach((row, index) => this.addTypeRow(containerEl, row, index));
-    this.validRows(); // show what is wrong with rows kept from before
-    new Setting(containerEl).addButton((button) =>
-      button.setButtonText("Add entry type").onClick(() => {
-        this.rows?.push({ name: "", fieldsText: "" });
-        this.render();
-      }),
-    );
-
-    new Setting(containerEl).setName("Excluded folders").setHeading();
-    new Setting(containerEl)
-      .setName("Folders to leave out")
-      .setDesc("One folder per line. Notes in them are not checked, indexed or suggested.")
-      .addTextArea((text) => {
-        text.inputEl.rows = 4;
-        text.inputEl.setAttribute("aria-label", "Excluded folders");
-        text.setValue(this.host.settings.excludedFolders.join("\n"));
-        text.inputEl.addEventListener("input", () => {
-          this.host.settings.excludedFolders = text.inputEl.value
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== "")
-            .map((line) => normalizePath(line));
-          void this.host.saveSettings();
-        });
-      });
+  /** Before Obsidian 1.13 (and as its fallback): the same rows, built by hand. */
+  override display(): void {
+    this.render();
   }
 
   override hide(): void {
@@ -86,8 +89,49 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     super.hide();
   }
 
-  private addFolder(containerEl: HTMLElement, kind: RecordKind): void {
-    const setting = new Setting(containerEl).setName(FOLDER_LABELS[kind]);
+  private render(): void {
+    const { containerEl } = this;
+    containerEl.empty();
+    containerEl.addClass("lifebetter-settings");
+
+    new Setting(containerEl).setName("Folders").setHeading();
+    for (const kind of RECORD_KINDS) this.folderControl(new Setting(containerEl).setName(FOLDER_LABELS[kind]), kind);
+
+    new Setting(containerEl).setName(TYPES_HEADING).setDesc(TYPES_DESC).setHeading();
+    this.typeRows().forEach((row, index) => {
+      const setting = new Setting(containerEl);
+      this.typeControls(setting, row, index);
+      setting.addExtraButton((button) =>
+        button
+          .setIcon("trash")
+          .setTooltip("Remove this type")
+          .onClick(() => this.removeRow(index, () => this.render())),
+      );
+    });
+    this.validRows(); // show what is wrong with rows kept from before
+    new Setting(containerEl).addButton((button) => button.setButtonText("Add entry type").onClick(() => this.addRow(() => this.render())));
+
+    new Setting(containerEl).setName("Excluded folders").setHeading();
+    this.excludedControl(new Setting(containerEl).setName(EXCLUDED_NAME).setDesc(EXCLUDED_DESC));
+  }
+
+  private typeRows(): TypeRow[] {
+    this.rows ??= this.host.settings.customEntryTypes.map((type) => ({ name: type.name, fieldsText: type.fields.join(", ") }));
+    return this.rows;
+  }
+
+  private addRow(rerender: () => void): void {
+    this.typeRows().push({ name: "", fieldsText: "" });
+    rerender();
+  }
+
+  private removeRow(index: number, rerender: () => void): void {
+    this.typeRows().splice(index, 1);
+    void this.commitTypes();
+    rerender();
+  }
+
+  private folderControl(setting: Setting, kind: RecordKind): void {
     const describe = (problem?: string): void => {
       setting.descEl.setText(problem ?? "");
       setting.settingEl.toggleClass("lifebetter-invalid", problem !== undefined);
@@ -108,8 +152,8 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     });
   }
 
-  private addTypeRow(containerEl: HTMLElement, row: TypeRow, index: number): void {
-    const setting = new Setting(containerEl).setClass("lifebetter-custom-type");
+  private typeControls(setting: Setting, row: TypeRow, index: number): void {
+    setting.setClass("lifebetter-custom-type");
     row.errorEl = setting.descEl.createDiv({ cls: "lifebetter-setting-error", attr: { role: "alert" } });
     setting.addText((text) => {
       text.inputEl.setAttribute("aria-label", "Type name");
@@ -129,24 +173,44 @@ export class LifeBetterSettingTab extends PluginSettingTab {
         void this.commitTypes();
       });
     });
-    setting.addExtraButton((button) =>
-      button
-        .setIcon("trash")
-        .setTooltip("Remove this type")
-        .onClick(() => {
-          this.rows?.splice(index, 1);
-          void this.commitTypes();
-          this.render();
-        }),
-    );
+    // Judged against the rows above it, as commitTypes does.
+    const before = this.typeRows().slice(0, index);
+    this.showProblem(row, before);
+  }
+
+  private excludedControl(setting: Setting): void {
+    setting.addTextArea((text) => {
+      text.inputEl.rows = 4;
+      text.inputEl.setAttribute("aria-label", "Excluded folders");
+      text.setValue(this.host.settings.excludedFolders.join("\n"));
+      text.inputEl.addEventListener("input", () => {
+        this.host.settings.excludedFolders = text.inputEl.value
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== "")
+          .map((line) => normalizePath(line));
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  private showProblem(row: TypeRow, before: readonly TypeRow[]): void {
+    const valid: CustomEntryType[] = [];
+    for (const other of before) {
+      const type = { name: other.name, fields: parseFieldList(other.fieldsText) };
+      if (customTypeProblem(type, valid) === null) valid.push(type);
+    }
+    const type = { name: row.name, fields: parseFieldList(row.fieldsText) };
+    // A row just added is empty on purpose: no error until the user types in it.
+    const problem = row.name === "" && type.fields.length === 0 ? "" : customTypeProblem(type, valid);
+    row.errorEl?.setText(problem ?? "");
   }
 
   /** The rows that can be saved, each judged against the valid ones before it; errors go on the rows. */
   private validRows(): CustomEntryType[] {
     const valid: CustomEntryType[] = [];
-    for (const row of this.rows ?? []) {
+    for (const row of this.typeRows()) {
       const type = { name: row.name, fields: parseFieldList(row.fieldsText) };
-      // A row just added is empty on purpose: no error until the user types in it.
       const problem = row.name === "" && type.fields.length === 0 ? "" : customTypeProblem(type, valid);
       row.errorEl?.setText(problem ?? "");
       if (problem === null) valid.push(type);

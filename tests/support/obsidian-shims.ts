@@ -12,11 +12,13 @@
  *   the file and a cache without frontmatter.
  * - Renaming a file leaves its metadata cache under the old path: here the cache moves with it.
  * - Notices are not observable: here each one is recorded with the message it was given.
+ * - SettingTab.update() reads the definitions but does not render them: here it renders, as in
+ *   Obsidian 1.13.
  * - ButtonComponent/ExtraButtonComponent.onClick do not listen to clicks on their element: here they
  *   do, as in Obsidian, so tests click the element the user clicks.
  */
 import { TFile as TFileOriginal, type App as AppOriginal, type PluginManifest } from "obsidian";
-import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, TFile, Vault } from "obsidian-test-mocks/obsidian";
+import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, SettingTab, TFile, Vault } from "obsidian-test-mocks/obsidian";
 
 interface KeptHandler {
   key: string | null;
@@ -99,6 +101,12 @@ function install(): void {
   ExtraButtonComponent.prototype.onClick = function onClick(this: ExtraButtonComponent, callback) {
     this.extraSettingsEl.addEventListener("click", () => callback());
     return extraClick.call(this, callback);
+  };
+
+  const update = original(SettingTab.prototype, "update");
+  SettingTab.prototype.update = function updateAndRender(this: SettingTab): void {
+    update.call(this);
+    this.renderTab__();
   };
 
   const noticeInit = original(Notice.prototype, "constructor__");

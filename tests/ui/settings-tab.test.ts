@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import LifeBetterPlugin from "../../src/main";
 import { LifeBetterSettingTab } from "../../src/ui/settings-tab";
+import type { SettingDefinitionItem, SettingDefinitionList } from "obsidian";
 import { SettingTab } from "obsidian-test-mocks/obsidian";
 import { MANIFEST, makeApp, registered, settle } from "../support/obsidian-shims";
 
@@ -13,11 +14,33 @@ async function loadPlugin(data?: unknown): Promise<LifeBetterPlugin> {
   return plugin;
 }
 
-function openTab(plugin: LifeBetterPlugin): LifeBetterSettingTab {
-  const tab = new LifeBetterSettingTab(plugin.app, plugin);
-  SettingTab.fromOriginalType__(tab).renderTab__(); // what Obsidian does when the tab is shown
+type Mode = "display" | "definitions";
 
+/** Shows the tab the way Obsidian does: display() before 1.13, the declarative definitions from 1.13. */
+function openTab(plugin: LifeBetterPlugin, mode: Mode): LifeBetterSettingTab {
+  const tab = new LifeBetterSettingTab(plugin.app, plugin);
+  if (mode === "definitions") SettingTab.fromOriginalType__(tab).update();
+  else SettingTab.fromOriginalType__(tab).renderTab__();
+  // display() marks its container; the declarative rendering does not go through it.
+  expect(tab.containerEl.classList.contains("lifebetter-settings")).toBe(mode === "display");
   return tab;
+}
+
+function typesList(tab: LifeBetterSettingTab): SettingDefinitionList {
+  const list = tab.getSettingDefinitions().find((item: SettingDefinitionItem) => "type" in item && item.type === "list");
+  if (!list) throw new Error("no list of custom types");
+  return list as SettingDefinitionList;
+}
+
+/** The user adds a type: the "Add entry type" button, or the list's + affordance in Obsidian 1.13. */
+function addType(tab: LifeBetterSettingTab, mode: Mode): void {
+  if (mode === "definitions") typesList(tab).addItem?.action(createDiv());
+  else button(tab, "Add entry type").click();
+}
+
+function removeType(tab: LifeBetterSettingTab, mode: Mode, index: number): void {
+  if (mode === "definitions") typesList(tab).onDelete?.(index);
+  else tab.containerEl.querySelectorAll<HTMLElement>('[aria-label="Remove this type"]')[index]?.click();
 }
 
 function inputs(tab: LifeBetterSettingTab, label: string): HTMLInputElement[] {
@@ -39,11 +62,11 @@ function savedData(plugin: LifeBetterPlugin): Record<string, unknown> {
   return JSON.parse(JSON.stringify(registered(plugin).data__)) as Record<string, unknown>;
 }
 
-describe("settings tab", () => {
+describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
   it("round-trips custom entry types through saved data", async () => {
     const plugin = await loadPlugin();
-    const tab = openTab(plugin);
-    button(tab, "Add entry type").click();
+    const tab = openTab(plugin, mode);
+    addType(tab, mode);
     const [name] = inputs(tab, "Type name");
     const [fields] = inputs(tab, "Type fields");
     if (!name || !fields) throw new Error("no row for the new type");
@@ -56,14 +79,16 @@ describe("settings tab", () => {
     // A fresh start of the plugin reads them back, and the tab shows them as they were saved.
     const reloaded = await loadPlugin(savedData(plugin));
     expect(reloaded.settings.customEntryTypes).toEqual([{ name: "experiment", fields: ["hypothesis", "result"] }]);
-    const again = openTab(reloaded);
+    const again = openTab(reloaded, mode);
     expect(inputs(again, "Type name").map((input) => input.value)).toEqual(["experiment"]);
     expect(inputs(again, "Type fields").map((input) => input.value)).toEqual(["hypothesis, result"]);
+    // In Obsidian 1.13 the type is a searchable row named after it.
+    expect(typesList(again).items?.map((item) => ("name" in item ? item.name : ""))).toEqual(["experiment"]);
   });
 
   it("refuses an invalid type name or field with a message and keeps what was typed", async () => {
     const plugin = await loadPlugin({ customEntryTypes: [{ name: "experiment", fields: [] }] });
-    const tab = openTab(plugin);
+    const tab = openTab(plugin, mode);
     const [name] = inputs(tab, "Type name");
     if (!name) throw new Error("no row");
     typeInto(name, "My Type");
@@ -88,9 +113,8 @@ describe("settings tab", () => {
 
   it("removes a custom type", async () => {
     const plugin = await loadPlugin({ customEntryTypes: [{ name: "experiment", fields: [] }, { name: "review", fields: [] }] });
-    const tab = openTab(plugin);
-    const remove = tab.containerEl.querySelector<HTMLElement>('[aria-label="Remove this type"]');
-    remove?.click();
+    const tab = openTab(plugin, mode);
+    removeType(tab, mode, 0);
     await settle();
     expect(plugin.settings.customEntryTypes).toEqual([{ name: "review", fields: [] }]);
     expect(inputs(tab, "Type name").map((input) => input.value)).toEqual(["review"]);
@@ -98,7 +122,7 @@ describe("settings tab", () => {
 
   it("saves folders per kind and excluded folders, one per line", async () => {
     const plugin = await loadPlugin();
-    const tab = openTab(plugin);
+    const tab = openTab(plugin, mode);
     const [entries] = inputs(tab, "Entries folder");
     if (!entries) throw new Error("no entries folder");
     expect(entries.value).toBe("LifeBetter/Entries");
