@@ -16,10 +16,10 @@ export interface WorkerConfig {
   /** A model id or folder as in the settings; null runs full text only. */
   model: string | null;
   /**
-   * In the plugin: URLs the worker can fetch the model and the ONNX runtime's WASM from (files in
-   * the plugin folder, served by Obsidian's resource paths), so nothing comes from a CDN at start.
+   * In the plugin: the model's files and the ONNX runtime's WASM as bytes, read from the plugin
+   * folder by the main thread (see core/embed/web-embedder.ts), so the worker fetches nothing.
    */
-  assets?: { localModelPath: string; wasmPaths: string };
+  modelFiles?: { files: Map<string, Uint8Array<ArrayBuffer>>; wasmBinary?: Uint8Array<ArrayBuffer>; threads?: number };
   excludedFolders: string[];
   debounceMs?: number;
 }
