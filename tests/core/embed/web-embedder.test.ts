@@ -28,7 +28,7 @@ describe("loadEmbedderFromFiles", () => {
 
   test("loads from bytes alone, without fetching anything, and ranks by meaning", async () => {
     const fetched: string[] = [];
-    const load = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, onBlockedFetch: (url) => fetched.push(url) });
+    const load = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, device: "cpu", onBlockedFetch: (url) => fetched.push(url) });
     if (!load.ok) throw new Error(load.unavailable.reason);
     expect(load.embedder.modelId).toBe("lifebetter-test/in-memory#q8#mean-normalized");
     const [query, paraphrase, unrelated] = await load.embedder.embed(["fix the failing test", "repair the broken check", "bake sourdough bread"]);
@@ -39,7 +39,7 @@ describe("loadEmbedderFromFiles", () => {
 
   test("a file the worker does not have is never fetched from the network", async () => {
     const fetched: string[] = [];
-    const load = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, onBlockedFetch: (url) => fetched.push(url) });
+    const load = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, device: "cpu", onBlockedFetch: (url) => fetched.push(url) });
     expect(load.ok).toBe(true);
     // Same configuration, a model the worker was not given: transformers.js tries to get it, and is refused.
     await expect(transformers.pipeline("feature-extraction", "other-org/unknown-model")).rejects.toThrow();
@@ -50,12 +50,12 @@ describe("loadEmbedderFromFiles", () => {
   test("missing or damaged files give a reason, not an exception", async () => {
     const withoutWeights = new Map(files);
     withoutWeights.delete("onnx/model_quantized.onnx");
-    const missing = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files: withoutWeights });
+    const missing = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files: withoutWeights, device: "cpu" });
     expect(missing).toMatchObject({ ok: false, unavailable: { reason: expect.stringContaining("missing onnx/model_quantized.onnx") as unknown } });
 
     const damaged = new Map(files);
     damaged.set("onnx/model_quantized.onnx", new Uint8Array(files.get("onnx/model_quantized.onnx")!.subarray(0, 100)));
-    const corrupt = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files: damaged });
+    const corrupt = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files: damaged, device: "cpu" });
     expect(corrupt.ok).toBe(false);
   });
 });
