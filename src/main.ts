@@ -6,7 +6,7 @@ import { InvalidInputError, errorMessage } from "./core/errors";
 import { BUILT_IN_ENTRY_TYPES } from "./core/schema/kinds";
 import { loadSettings, type LifeBetterSettings } from "./core/settings";
 import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
-import { CaptureModal, type CaptureHost } from "./ui/capture-modal";
+import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
@@ -39,7 +39,7 @@ export default class LifeBetterPlugin extends Plugin {
     await this.saveData(this.settings);
   }
 
-  openCapture(options: ConstructorParameters<typeof CaptureModal>[1] = {}): CaptureModal {
+  openCapture(options: CaptureModalOptions = {}): CaptureModal {
     const modal = new CaptureModal(this.captureHost(), options);
     modal.open();
     return modal;
