@@ -8,7 +8,8 @@ import { semicolonList, userErrors } from "./problem-args";
 export const problemSolveUsage = `lifebetter problem solve --vault DIR --problem NAME [--abandon] [--learned "a;b"] [--worked "a;b"]
                          [--didnt-work "a;b"] [--json]
   Marks the problem solved (or abandoned), writes what was learned / worked / didn't (lists split
-  on ;) and records the outcome on every meta-skill the problem and its attempts used.`;
+  on ;) and records the outcome on every meta-skill the problem and its attempts used. Exits 1 if a
+  skill note could not be written (the problem is closed all the same; stderr names the note).`;
 
 export async function runProblemSolve(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

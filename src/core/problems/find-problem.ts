@@ -1,6 +1,7 @@
 import { parseWikilink } from "../codec/wikilinks";
 import { InvalidInputError } from "../errors";
 import { isRecordId } from "../ids";
+import { noteName } from "../vault/paths";
 import type { RecordNote, VaultRecords } from "./vault-records";
 import type { RunningSession } from "./running-session";
 
@@ -26,6 +27,10 @@ export function findProblem(vault: VaultRecords, name: string): RecordNote {
   if (path) {
     const record = vault.records.find((candidate) => candidate.path === path);
     if (record?.kind === "problem") return record;
+    // Another note may share the name (a daily note "Ship v2" outside the problems folder): a
+    // single problem of that name is clearly the one meant.
+    const named = vault.records.filter((candidate) => candidate.kind === "problem" && noteName(candidate.path).toLowerCase() === target.toLowerCase());
+    if (named.length === 1 && named[0]) return named[0];
     throw new InvalidInputError(`"${path}" is not a problem note (its kind is ${record ? `"${record.kind}"` : "not set"}).`);
   }
   const byId = isRecordId(target) ? problemById(vault, target) : undefined;

@@ -36,6 +36,13 @@ describe("linked entries", () => {
     expect(() => findProblem(vault, "  ")).toThrow(/Name the problem/);
   });
 
+  it("prefers the one problem of a name over another note that shares it", async () => {
+    const files = { "A/Ship v2.md": "plain note\n", ...problemVault() };
+    const vault = await loadRecords(new MemoryNoteRepository(files), DEFAULT_SETTINGS, ["problem", "entry"]);
+    expect(vault.resolver.resolve("Ship v2", "")).toBe("A/Ship v2.md");
+    expect(findProblem(vault, "Ship v2").path).toBe("Problems/Ship v2.md");
+  });
+
   it("resolves a blocker: it leaves the open ones and keeps how it was resolved", async () => {
     const repo = new MemoryNoteRepository(problemVault());
     const now = new Date("2026-11-24T12:00:00Z");
