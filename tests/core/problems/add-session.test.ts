@@ -121,7 +121,7 @@ describe("addSession", () => {
     expect(await repo.read(PATH)).toBe(text);
   });
 
-  it("time_spent always equals the sum of the table's rows after any sequence of adds, refused ones included", async () => {
+  it("time_spent always equals the sum of the table's rows after any sequence of adds, refused ones included, and only the table grows", async () => {
     const base = Date.parse("2026-11-01T00:00:00Z");
     const attempt = fc.record({
       offset: fc.integer({ min: 0, max: 60 * 24 * 3 }),
@@ -150,6 +150,11 @@ describe("addSession", () => {
         expect(table.problems).toEqual([]);
         expect(table.rows).toHaveLength(1 + accepted);
         expect(parsed.properties.time_spent ?? 90).toBe(totalMinutes(table.rows));
+        // Every byte of the body before the new rows and after the table is as it was.
+        const at = BODY.indexOf("found it |") + "found it |".length;
+        const tail = BODY.indexOf("\n\n## Notes");
+        expect(parsed.parts.body.slice(0, at)).toBe(BODY.slice(0, at));
+        expect(parsed.parts.body.endsWith(BODY.slice(tail))).toBe(true);
         // No two sessions overlap.
         const sorted = [...table.rows].sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
         sorted.slice(1).forEach((row, i) => expect(row.startTime.getTime()).toBeGreaterThanOrEqual(sorted[i]?.endTime.getTime() ?? 0));
