@@ -18,6 +18,8 @@ export interface WebEmbedderAssets {
   threads?: number;
   dtype?: string;
   batchSize?: number;
+  /** Where the files live, for messages (e.g. ".obsidian/plugins/lifebetter/models"). */
+  folder?: string;
   /** The transformers.js device: "wasm" in the worker (default); tests in Node use "cpu". */
   device?: "wasm" | "cpu" | "auto";
   /** Told about any request transformers.js makes (all are refused); for the plugin's debug log. */
@@ -62,6 +64,7 @@ export async function loadEmbedderFromFiles(transformers: typeof Transformers, a
     const extractor = (await transformers.pipeline("feature-extraction", assets.modelId, { dtype: dtype as "q8", device: assets.device ?? "wasm" })) as unknown as FeatureExtractor;
     return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: modelCacheKey(assets.modelId, dtype), batchSize: assets.batchSize }) };
   } catch (error) {
-    return { ok: false, unavailable: describeLoadFailure(error, { kind: "folder", path: `plugin folder: ${assets.modelId}` }) };
+    // Read as a downloaded model: damaged files are fixed by downloading them again.
+    return { ok: false, unavailable: describeLoadFailure(error, { kind: "hub", id: assets.modelId }, assets.folder) };
   }
 }

@@ -55,8 +55,11 @@ describe("loadEmbedderFromFiles", () => {
 
     const damaged = new Map(files);
     damaged.set("onnx/model_quantized.onnx", new Uint8Array(files.get("onnx/model_quantized.onnx")!.subarray(0, 100)));
-    const corrupt = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files: damaged, device: "cpu" });
-    expect(corrupt.ok).toBe(false);
+    const corrupt = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files: damaged, device: "cpu", folder: ".obsidian/plugins/lifebetter/models" });
+    expect(corrupt).toMatchObject({
+      ok: false,
+      unavailable: { reason: expect.stringContaining('"lifebetter-test/in-memory" could not be loaded') as unknown, fix: expect.stringContaining(".obsidian/plugins/lifebetter/models") as unknown },
+    });
   });
 });
 
