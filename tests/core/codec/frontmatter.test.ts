@@ -98,12 +98,15 @@ describe("updateProperties", () => {
 
   it("never changes the body, whatever the body and the values written (property test)", () => {
     const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 4 }));
+    // Properties are edited as a plain object (as in Obsidian's processFrontMatter), where assigning
+    // `__proto__` sets the prototype rather than a key: no note can be given that key this way.
+    const key = fc.stringMatching(/^[a-z_]{1,12}$/).filter((name) => name !== "__proto__");
     fc.assert(
       fc.property(
         fc.string({ maxLength: 400 }),
         fc.constantFrom("\n", "\r\n"),
-        fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), value, { maxKeys: 5 }),
-        fc.stringMatching(/^[a-z_]{1,12}$/),
+        fc.dictionary(key, value, { maxKeys: 5 }),
+        key,
         value,
         (body, eol, props, key, newValue) => {
           const text = composeNote(props, body, eol);
