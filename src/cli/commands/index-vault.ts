@@ -20,7 +20,7 @@ export async function runIndex(argv: string[], io: CliIo): Promise<number> {
     io.out(JSON.stringify({ ...summary, skipped: status.skipped, embeddings: status.embeddings }) + "\n");
   } else {
     const model = status.embeddings.state === "ready" ? `model ${status.embeddings.modelId}` : "full text only";
-    io.out(`Indexed ${summary.notes} notes (${summary.chunks} heading chunks; ${model}): ${summary.embedded} embeddings computed, ${summary.reused} reused, in ${summary.ms} ms.\n`);
+    io.out(`Indexed ${summary.notes} ${summary.notes === 1 ? "note" : "notes"} (${summary.chunks} heading chunks; ${model}): ${summary.embedded} embeddings computed, ${summary.reused} reused, in ${summary.ms} ms.\n`);
     for (const { path, reason } of status.skipped) io.out(`skipped ${path}: ${reason}\n`);
   }
   return 0;

@@ -50,7 +50,8 @@ async function loadModel(model: string | undefined, cacheDir: string): Promise<{
 
 function reportUnavailable(unavailable: EmbedderUnavailable, modelGiven: boolean, io: CliIo): void {
   const what = modelGiven ? `the model could not be loaded: ${unavailable.reason}` : `no embedding model (${unavailable.reason})`;
-  io.err(`lifebetter: ${what}. Going on with full-text search only. ${unavailable.fix}\n`);
+  const cliFix = modelGiven ? "" : ` From the command line: --model ${DEFAULT_MODEL_ID} downloads it once into the cache; --model DIR uses a model folder.`;
+  io.err(`lifebetter: ${what}. Going on with full-text search only. ${unavailable.fix}${cliFix}\n`);
 }
 
 /** Opens the vault's index: restores the saved one, indexes what changed, loads the model if it can. */
