@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
 import { DEFAULT_STALE_DAYS, problemsDashboard, type ProblemSummary } from "../../core/problems/dashboard";
-import { loadRecords } from "../../core/problems/vault-records";
+import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
 import { openVault } from "../vault-context";
 

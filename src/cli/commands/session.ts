@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
 import { addSession } from "../../core/problems/add-session";
 import { findProblem } from "../../core/problems/find-problem";
-import { loadRecords } from "../../core/problems/vault-records";
+import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
 import { openVault } from "../vault-context";
 import { userErrors } from "./problem-args";

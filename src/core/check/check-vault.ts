@@ -7,6 +7,7 @@ import { isRecordKind } from "../schema/kinds";
 import { checkRecordProperties } from "./record-rules";
 import { checkProblemSessions } from "./session-rules";
 import type { LifeBetterSettings } from "../settings";
+import { forEachConcurrently, READ_CONCURRENCY } from "../vault/concurrency";
 import { LinkResolver } from "../vault/link-resolver";
 import { isInFolders, isMarkdown } from "../vault/paths";
 import type { NoteRepository, VaultFile } from "../vault/repository";
@@ -21,8 +22,6 @@ interface IdOwner {
   path: string;
   ctime: number;
 }
-
-const READ_CONCURRENCY = 16;
 
 /** Reads every Markdown note and reports what is wrong. It never writes. */
 export async function checkVault(repo: NoteRepository, settings: LifeBetterSettings, options: CheckOptions = {}): Promise<CheckReport> {
@@ -106,14 +105,10 @@ export async function checkVault(repo: NoteRepository, settings: LifeBetterSetti
     }
   };
 
-  const queue = [...notes];
-  const workers = Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      await checkOne(file);
-      options.onProgress?.(++done, notes.length);
-    }
+  await forEachConcurrently(notes, READ_CONCURRENCY, async (file) => {
+    await checkOne(file);
+    options.onProgress?.(++done, notes.length);
   });
-  await Promise.all(workers);
 
   findings.push(...duplicateIdFindings(owners));
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.code.localeCompare(b.code));

@@ -5,7 +5,7 @@ import type { NoteRepository } from "../vault/repository";
 import { findProblem } from "./find-problem";
 import { listProperty, numberProperty, textProperty } from "./property-readers";
 import { hoursToSolution, skillsUsedBy } from "./skill-usage";
-import { loadRecords, type VaultRecords } from "./vault-records";
+import { loadRecords, type VaultRecords } from "../vault/records";
 
 export type ClosingStatus = "solved" | "abandoned";
 

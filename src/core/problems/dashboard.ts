@@ -5,7 +5,7 @@ import { noteName } from "../vault/paths";
 import { linkedEntries, openBlockerCount } from "./linked-entries";
 import { milestoneProgress } from "./milestones";
 import { numberProperty, textProperty } from "./property-readers";
-import type { RecordNote, VaultRecords } from "./vault-records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** Days without a session after which an open problem counts as stale, until settings say otherwise. */
 export const DEFAULT_STALE_DAYS = 14;
@@ -47,7 +47,7 @@ function dateValue(properties: Record<string, unknown>, name: string): string | 
   return value && (isIsoDate(value) || isIsoDateTime(value)) ? value : undefined;
 }
 
-function summarize(vault: VaultRecords, problem: RecordNote, now: Date, staleDays: number): ProblemSummary {
+function summarize(vault: VaultRecords, problem: VaultRecord, now: Date, staleDays: number): ProblemSummary {
   const p = problem.properties;
   const status = textProperty(p, "status") ?? "active";
   const timeSpent = numberProperty(p, "time_spent");

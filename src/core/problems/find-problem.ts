@@ -2,7 +2,7 @@ import { parseWikilink } from "../codec/wikilinks";
 import { InvalidInputError } from "../errors";
 import { isRecordId } from "../ids";
 import { noteName } from "../vault/paths";
-import type { RecordNote, VaultRecords } from "./vault-records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 import type { RunningSession } from "./running-session";
 
 /** The link target a user typed: `Ship v2`, `[[Ship v2]]`, or a vault path. */
@@ -12,7 +12,7 @@ function targetOf(name: string): string {
 }
 
 /** Problem records by id, for finding a note again after its links broke. */
-export function problemById(vault: VaultRecords, id: string): RecordNote | undefined {
+export function problemById(vault: VaultRecords, id: string): VaultRecord | undefined {
   return vault.records.find((record) => record.kind === "problem" && record.properties.id === id);
 }
 
@@ -20,7 +20,7 @@ export function problemById(vault: VaultRecords, id: string): RecordNote | undef
  * The problem a user named by note name, link, path or id. Refuses a name that is no note, or a
  * note that is not a problem, with a message saying which.
  */
-export function findProblem(vault: VaultRecords, name: string): RecordNote {
+export function findProblem(vault: VaultRecords, name: string): VaultRecord {
   const target = targetOf(name);
   if (target === "") throw new InvalidInputError("Name the problem: its note name, [[link]], path or id.");
   const path = vault.resolver.resolve(target, "");
@@ -39,7 +39,7 @@ export function findProblem(vault: VaultRecords, name: string): RecordNote {
 }
 
 /** The problem a running session belongs to: at its path, or by id if it was renamed or moved. */
-export function findProblemOfSession(vault: VaultRecords, session: RunningSession): RecordNote | undefined {
+export function findProblemOfSession(vault: VaultRecords, session: RunningSession): VaultRecord | undefined {
   const atPath = vault.records.find((record) => record.path === session.problemPath && record.kind === "problem");
   if (atPath) return atPath;
   return session.problemId ? problemById(vault, session.problemId) : undefined;

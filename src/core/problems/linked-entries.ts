@@ -2,7 +2,7 @@ import { parseISO } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
 import { isIsoDate, isIsoDateTime } from "../schema/values";
 import { listProperty, textProperty } from "./property-readers";
-import type { RecordNote, VaultRecords } from "./vault-records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** The entry types a problem view shows. */
 export const PROBLEM_ENTRY_TYPES = ["attempt", "blocker", "solution"] as const;
@@ -31,7 +31,7 @@ export interface LinkedEntry {
  * The path of the problem an entry's `problem` points at: where the link resolves, or, when the link
  * is broken, the problem whose id it names (`[[<id>]]` or the bare id), so a renamed problem keeps it.
  */
-function problemPathOf(entry: RecordNote, vault: VaultRecords, problemsById: Map<string, string>): string | undefined {
+function problemPathOf(entry: VaultRecord, vault: VaultRecords, problemsById: Map<string, string>): string | undefined {
   const value = textProperty(entry.properties, "problem");
   if (!value) return undefined;
   const target = parseWikilink(value)?.target ?? value;
@@ -40,10 +40,10 @@ function problemPathOf(entry: RecordNote, vault: VaultRecords, problemsById: Map
 
 // A VaultRecords is a read-only snapshot, so the grouping is computed once per snapshot: the
 // dashboard and skill effectiveness ask for every problem's entries.
-const groupings = new WeakMap<VaultRecords, Map<string, RecordNote[]>>();
+const groupings = new WeakMap<VaultRecords, Map<string, VaultRecord[]>>();
 
 /** Attempt, blocker and solution entries grouped by the problem path they link. */
-function entriesByProblem(vault: VaultRecords): Map<string, RecordNote[]> {
+function entriesByProblem(vault: VaultRecords): Map<string, VaultRecord[]> {
   const cached = groupings.get(vault);
   if (cached) return cached;
   const problemsById = new Map<string, string>();
@@ -51,7 +51,7 @@ function entriesByProblem(vault: VaultRecords): Map<string, RecordNote[]> {
     const id = record.properties.id;
     if (record.kind === "problem" && typeof id === "string") problemsById.set(id, record.path);
   }
-  const groups = new Map<string, RecordNote[]>();
+  const groups = new Map<string, VaultRecord[]>();
   for (const record of vault.records) {
     if (record.kind !== "entry" || !(PROBLEM_ENTRY_TYPES as readonly unknown[]).includes(record.properties.type)) continue;
     const path = problemPathOf(record, vault, problemsById);
@@ -69,7 +69,7 @@ function when(properties: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function toLinkedEntry(entry: RecordNote, type: ProblemEntryType): LinkedEntry {
+function toLinkedEntry(entry: VaultRecord, type: ProblemEntryType): LinkedEntry {
   const p = entry.properties;
   const resolved = textProperty(p, "resolved");
   const timeSpent = p.time_spent;
@@ -95,7 +95,7 @@ const time = (entry: LinkedEntry): number => (entry.timestamp ? parseISO(entry.t
  * The problem's attempts, blockers and solutions as a timeline: open blockers first (the longest
  * standing on top), then everything else oldest first. Undated entries go last; ties by path.
  */
-export function linkedEntries(vault: VaultRecords, problem: RecordNote): LinkedEntry[] {
+export function linkedEntries(vault: VaultRecords, problem: VaultRecord): LinkedEntry[] {
   const entries = (entriesByProblem(vault).get(problem.path) ?? []).map((record) => toLinkedEntry(record, record.properties.type as ProblemEntryType));
   return entries.sort((a, b) => Number(b.open) - Number(a.open) || time(a) - time(b) || a.path.localeCompare(b.path));
 }

@@ -1,11 +1,11 @@
 import { linkedEntries, type LinkedEntry } from "./linked-entries";
 import { milestoneProgress, type MilestoneProgress } from "./milestones";
 import { parseSessions, type SessionRow, type SessionRowProblem } from "./sessions-table";
-import type { RecordNote, VaultRecords } from "./vault-records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** Everything the problem view shows, read from one vault snapshot. */
 export interface ProblemView {
-  problem: RecordNote;
+  problem: VaultRecord;
   /** Attempts, blockers and solutions: open blockers first, then oldest first. */
   timeline: LinkedEntry[];
   milestones: MilestoneProgress;
@@ -14,7 +14,7 @@ export interface ProblemView {
   sessionProblems: SessionRowProblem[];
 }
 
-export function problemView(vault: VaultRecords, problem: RecordNote): ProblemView {
+export function problemView(vault: VaultRecords, problem: VaultRecord): ProblemView {
   const table = parseSessions(problem.body);
   return {
     problem,

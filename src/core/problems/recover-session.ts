@@ -1,12 +1,12 @@
 import { findProblemOfSession } from "./find-problem";
 import { elapsedMinutes, parseRunningSession, type RunningSession } from "./running-session";
-import type { RecordNote, VaultRecords } from "./vault-records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** A session found running at start-up, for the "keep or discard?" question. */
 export interface RecoveredSession {
   session: RunningSession;
   /** The problem note now (found by id if it was renamed); undefined if it is gone. */
-  problem?: RecordNote;
+  problem?: VaultRecord;
   elapsedMinutes: number;
 }
 

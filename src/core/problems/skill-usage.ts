@@ -1,11 +1,11 @@
 import { parseWikilink } from "../codec/wikilinks";
 import { linkedEntries } from "./linked-entries";
 import { listProperty, numberProperty } from "./property-readers";
-import type { RecordNote, VaultRecords } from "./vault-records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** The meta-skills a problem used, as notes, plus the skill links that lead to no meta-skill note. */
 export interface SkillsUsed {
-  skills: RecordNote[];
+  skills: VaultRecord[];
   missing: string[];
 }
 
@@ -13,12 +13,12 @@ export interface SkillsUsed {
  * Skills a problem used: its own `meta_skills` and those of its attempts. Links resolve from the note
  * that holds them; a skill named twice counts once.
  */
-export function skillsUsedBy(vault: VaultRecords, problem: RecordNote): SkillsUsed {
+export function skillsUsedBy(vault: VaultRecords, problem: VaultRecord): SkillsUsed {
   const holders: { path: string; links: string[] }[] = [{ path: problem.path, links: listProperty(problem.properties, "meta_skills") }];
   for (const entry of linkedEntries(vault, problem)) {
     if (entry.type === "attempt") holders.push({ path: entry.path, links: entry.metaSkills });
   }
-  const skills = new Map<string, RecordNote>();
+  const skills = new Map<string, VaultRecord>();
   const missing = new Set<string>();
   for (const holder of holders) {
     for (const raw of holder.links) {

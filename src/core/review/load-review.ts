@@ -1,11 +1,11 @@
 import type { LifeBetterSettings } from "../settings";
-import { LinkResolver } from "../vault/link-resolver";
+import type { LinkResolver } from "../vault/link-resolver";
 import type { NoteRepository } from "../vault/repository";
 import type { Day } from "./days";
 import { buildReviewQueue, type ReviewQueue } from "./queue";
 import { buildBacklinks, type Backlinks } from "./skill-examples";
 import { reviewSummary, type ReviewSummary } from "./summary";
-import { loadRecords, type VaultRecord } from "./vault-records";
+import { loadRecords, type VaultRecord } from "../vault/records";
 
 /** Everything a review session needs, rebuilt from the notes (call again when notes change). */
 export interface ReviewSnapshot {
@@ -18,8 +18,7 @@ export interface ReviewSnapshot {
 }
 
 export async function loadReview(repo: NoteRepository, settings: LifeBetterSettings, today: Day): Promise<ReviewSnapshot> {
-  const { records, paths } = await loadRecords(repo, settings);
-  const resolver = new LinkResolver(paths);
+  const { records, resolver } = await loadRecords(repo, settings);
   let backlinks: Backlinks | undefined;
   return {
     queue: buildReviewQueue(records, settings, today),

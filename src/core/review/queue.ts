@@ -2,7 +2,7 @@ import type { LifeBetterSettings } from "../settings";
 import { daysBetween, type Day } from "./days";
 import { isDecision, readDecisionState } from "./decision-state";
 import { isNewSkill, readSkillState } from "./skill-state";
-import type { VaultRecord } from "./vault-records";
+import type { VaultRecord } from "../vault/records";
 
 interface QueueItemBase {
   path: string;

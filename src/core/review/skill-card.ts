@@ -2,7 +2,7 @@ import { sectionText } from "../codec/sections";
 import { skillEffectiveness, type SkillEffectiveness } from "./effectiveness";
 import { recentExamples, type Backlinks, type SkillExample } from "./skill-examples";
 import { readSkillState, type SkillState } from "./skill-state";
-import type { VaultRecord } from "./vault-records";
+import type { VaultRecord } from "../vault/records";
 
 /** What the review card shows besides the rendered note. */
 export interface SkillCard {

@@ -1,7 +1,7 @@
 import { parseISO } from "date-fns";
 import { linksInMarkdown, linksInProperties } from "../codec/wikilinks";
 import type { LinkResolver } from "../vault/link-resolver";
-import type { VaultRecord } from "./vault-records";
+import type { VaultRecord } from "../vault/records";
 
 /** An entry or problem that links a skill: a recent example of it in use. */
 export interface SkillExample {

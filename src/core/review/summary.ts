@@ -1,7 +1,7 @@
 import { addDaysTo, daysBetween, type Day } from "./days";
 import { isDecision, readDecisionState } from "./decision-state";
 import { readSkillState, reviewedDays } from "./skill-state";
-import type { VaultRecord } from "./vault-records";
+import type { VaultRecord } from "../vault/records";
 
 export interface ReviewSummary {
   today: Day;

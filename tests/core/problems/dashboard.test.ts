@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { problemsDashboard } from "../../../src/core/problems/dashboard";
 import { milestoneProgress } from "../../../src/core/problems/milestones";
-import { loadRecords } from "../../../src/core/problems/vault-records";
+import { loadRecords } from "../../../src/core/vault/records";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 import { problemVault } from "../../support/problem-vault";
 

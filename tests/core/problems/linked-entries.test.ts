@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { findProblem } from "../../../src/core/problems/find-problem";
 import { linkedEntries, openBlockerCount } from "../../../src/core/problems/linked-entries";
 import { resolveBlocker } from "../../../src/core/problems/resolve-blocker";
-import { loadRecords } from "../../../src/core/problems/vault-records";
+import { loadRecords } from "../../../src/core/vault/records";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 import { SHIP_ID, problemVault } from "../../support/problem-vault";
 

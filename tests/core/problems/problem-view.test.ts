@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { findProblem } from "../../../src/core/problems/find-problem";
 import { problemView } from "../../../src/core/problems/problem-view";
-import { loadRecords } from "../../../src/core/problems/vault-records";
+import { loadRecords } from "../../../src/core/vault/records";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 import { problemVault } from "../../support/problem-vault";
 

@@ -7,7 +7,7 @@ import { findProblemOfSession } from "../../../src/core/problems/find-problem";
 import { recoverSession } from "../../../src/core/problems/recover-session";
 import { elapsedMinutes, parseRunningSession, startSession, stopSession } from "../../../src/core/problems/running-session";
 import { parseSessions } from "../../../src/core/problems/sessions-table";
-import { loadRecords } from "../../../src/core/problems/vault-records";
+import { loadRecords } from "../../../src/core/vault/records";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 
 const ID = "0b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a01";

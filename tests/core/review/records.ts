@@ -1,4 +1,4 @@
-import type { VaultRecord } from "../../../src/core/review/vault-records";
+import type { VaultRecord } from "../../../src/core/vault/records";
 import { isRecordKind } from "../../../src/core/schema/kinds";
 import { noteName } from "../../../src/core/vault/paths";
 

@@ -1,0 +1,54 @@
+import { parseNote } from "../codec/frontmatter";
+import { isRecordKind, type RecordKind } from "../schema/kinds";
+import type { LifeBetterSettings } from "../settings";
+import { forEachConcurrently, READ_CONCURRENCY } from "./concurrency";
+import { LinkResolver } from "./link-resolver";
+import { isInFolders, isMarkdown, noteName } from "./paths";
+import type { NoteRepository } from "./repository";
+
+/** A LifeBetter record as read from its note: the one shape every feature reads records in. */
+export interface VaultRecord {
+  path: string;
+  /** The note name, which links use. */
+  name: string;
+  kind: RecordKind;
+  properties: Record<string, unknown>;
+  body: string;
+  /** File modification time (ms), the fallback date of a record without one. */
+  mtime: number;
+}
+
+/** A read-only snapshot of records, with a resolver that knows every file (links may point anywhere). */
+export interface VaultRecords {
+  records: VaultRecord[];
+  resolver: LinkResolver;
+}
+
+/** The record a note holds, or null for a note that is not a LifeBetter record or cannot be parsed. */
+export function recordFromText(path: string, text: string, mtime: number): VaultRecord | null {
+  const parsed = parseNote(text);
+  if (!parsed.ok || !isRecordKind(parsed.properties.kind)) return null;
+  return { path, name: noteName(path), kind: parsed.properties.kind, properties: parsed.properties, body: parsed.parts.body, mtime };
+}
+
+/**
+ * Reads the records (of the given kinds, or all) outside the excluded folders, fresh from the notes
+ * so that a sync is always seen. Notes that cannot be read or parsed are skipped: `check` reports
+ * them, and one bad note must not stop a dashboard or a review.
+ */
+export async function loadRecords(repo: NoteRepository, settings: LifeBetterSettings, kinds?: readonly RecordKind[]): Promise<VaultRecords> {
+  const files = (await repo.listFiles()).filter((file) => !isInFolders(file.path, settings.excludedFolders));
+  const records: VaultRecord[] = [];
+  await forEachConcurrently(
+    files.filter((file) => isMarkdown(file.path)),
+    READ_CONCURRENCY,
+    async (file) => {
+      const text = await repo.read(file.path).catch(() => null);
+      const record = text === null ? null : recordFromText(file.path, text, file.mtime);
+      if (record && (!kinds || kinds.includes(record.kind))) records.push(record);
+    },
+  );
+  // Reads finish in any order; sort so every run lists the same way.
+  records.sort((a, b) => a.path.localeCompare(b.path));
+  return { records, resolver: new LinkResolver(files.map((file) => file.path)) };
+}
