@@ -35,6 +35,8 @@ interface Row extends Partial<QueryNumbers> {
   heapMiB: number;
   workerBuildMs?: number;
   mainThreadMaxStallMs?: number;
+  mainThreadP99StallMs?: number;
+  idleMaxStallMs?: number;
 }
 
 const counting = (inner: Embedder): Embedder & { embedded: number } => {
@@ -124,6 +126,8 @@ function printTable(rows: Row[]): void {
     ["heapMiB", "heap MiB"],
     ["indexFileMiB", "file MiB"],
     ["mainThreadMaxStallMs", "max stall ms"],
+    ["mainThreadP99StallMs", "p99 stall ms"],
+    ["idleMaxStallMs", "idle max stall ms"],
   ];
   const lines = [`| ${columns.map(([, title]) => title).join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`];
   for (const row of rows) lines.push(`| ${columns.map(([key]) => String(row[key] ?? "")).join(" | ")} |`);
@@ -161,6 +165,8 @@ async function main(): Promise<void> {
     if (stall) {
       row.workerBuildMs = stall.buildMs;
       row.mainThreadMaxStallMs = stall.maxStallMs;
+      row.mainThreadP99StallMs = stall.p99StallMs;
+      row.idleMaxStallMs = stall.idleMaxStallMs;
     }
     rows.push(row);
   }
