@@ -75,7 +75,8 @@ export async function openIndexSession(values: { vault?: string; model?: string;
     opened,
     computed: () => model.caching?.stats.computed ?? 0,
     close: async () => {
-      await memory.save();
+      const unsaved = await memory.save();
+      if (unsaved) io.err(`lifebetter: ${unsaved}\n`);
       await model.saveCache();
       memory.dispose();
       await model.caching?.dispose();

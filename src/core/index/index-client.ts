@@ -68,8 +68,9 @@ export class IndexClient {
   idle(): Promise<void> {
     return this.call("idle", {}).then(() => undefined);
   }
-  save(): Promise<void> {
-    return this.call("save", {}).then(() => undefined);
+  /** Saves the index for the next start; resolves to why it could not, or null. */
+  save(): Promise<string | null> {
+    return this.call("save", {});
   }
 
   created(path: string): void {

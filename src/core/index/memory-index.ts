@@ -73,13 +73,23 @@ export class MemoryIndex {
     return this.updater.idle();
   }
 
-  /** Writes the index for the next start (after pending events are in). */
-  async save(): Promise<void> {
+  /**
+   * Writes the index for the next start (after pending events are in). Returns why it could not,
+   * instead of throwing: an unsaved index only costs a rebuild at the next start. (Orama's state is
+   * one JSON string, which nears V8's string limit around 60k notes.)
+   */
+  async save(): Promise<string | null> {
     const storage = this.options.storage;
-    if (!storage) return;
+    if (!storage) return null;
+    let problem: string | null = null;
     await this.updater.run(async () => {
-      await storage.writeAtomic(serializeIndex(this.index));
+      try {
+        await storage.writeAtomic(serializeIndex(this.index));
+      } catch (error) {
+        problem = `the index could not be saved (${error instanceof Error ? error.message : String(error)}); it will be rebuilt at the next start`;
+      }
     });
+    return problem;
   }
 
   searchByMeaning(query: string, options?: SearchOptions): Promise<SearchResult[]> {

@@ -56,10 +56,7 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
       await opened().idle();
       return null;
     },
-    save: async () => {
-      await opened().save();
-      return null;
-    },
+    save: () => opened().save(),
   };
 
   endpoint.listen((message) => {

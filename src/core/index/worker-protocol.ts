@@ -34,7 +34,8 @@ export interface IndexCalls {
   clusters: { params: { ids: string[]; k: number }; result: NoteCluster[] };
   status: { params: Record<string, never>; result: IndexStatus };
   idle: { params: Record<string, never>; result: null };
-  save: { params: Record<string, never>; result: null };
+  /** Why the index could not be saved, or null. */
+  save: { params: Record<string, never>; result: string | null };
 }
 
 /** Requests the worker sends to the main thread for vault and storage access. */

@@ -88,6 +88,17 @@ describe("the saved index", () => {
     expect(index.index.noteVectors?.dimensions).toBe(32);
   });
 
+  it("reports a save that failed instead of throwing, and the next start rebuilds", async () => {
+    const vault = sampleVault();
+    const failing = new MemoryStorage();
+    failing.writeAtomic = () => Promise.reject(new Error("disk full"));
+    const index = memoryIndex(vault, new FakeEmbedder(), { storage: failing });
+    await index.open();
+    expect(await index.save()).toMatch(/could not be saved \(disk full\)/);
+    const next = await memoryIndex(vault, new FakeEmbedder(), { storage: failing }).open();
+    expect(next.restored).toBe(false);
+  });
+
   it("keeps note records exactly through serialize and restore", () => {
     const index = new NoteIndex({ embedder: { embedder: new FakeEmbedder() }, timers: testTimers });
     index.apply({ path: "x.md", size: 5, mtime: 1, ctime: 1 }, "hello world");
