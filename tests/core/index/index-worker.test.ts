@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleIndexWorker, startIndexWorker } from "../../support/index-worker";
 import { MemoryStorage } from "../../support/index-fixtures";
@@ -10,7 +12,10 @@ let model: BuiltModel & { cleanup: () => Promise<void> };
 beforeAll(async () => {
   [bundle, model] = await Promise.all([bundleIndexWorker(), tempStaticModel()]);
 });
-afterAll(() => model.cleanup());
+afterAll(async () => {
+  await model.cleanup();
+  await rm(path.dirname(bundle), { recursive: true, force: true });
+});
 
 const notes = {
   "Bake.md": "Bake sourdough bread in a hot oven.",
