@@ -81,7 +81,7 @@ export class IndexUpdater {
       const paths = [...this.dirty];
       this.dirty.clear();
       for (const path of paths) {
-        if (!this.index.admits({ path, size: 0, mtime: 0, ctime: 0 })) {
+        if (!this.index.admits(path)) {
           this.index.remove(path);
           continue;
         }

@@ -59,19 +59,21 @@ export class NoteIndex {
     return "embedder" in this.options.embedder ? this.options.embedder.embedder : null;
   }
 
-  /** Whether a vault file belongs in the index at all (Markdown, not excluded, not too large). */
-  admits(file: VaultFile): boolean {
-    return isMarkdown(file.path) && !isInFolders(file.path, this.excluded);
+  /** Whether a vault path belongs in the index at all (Markdown, not in an excluded folder). */
+  admits(path: string): boolean {
+    return isMarkdown(path) && !isInFolders(path, this.excluded);
+  }
+
+  private tooLarge(file: VaultFile): boolean {
+    if (file.size <= MAX_INDEXED_NOTE_BYTES) return false;
+    this.remove(file.path);
+    this.skipped.set(file.path, `larger than ${MAX_INDEXED_NOTE_BYTES} bytes, so it is not indexed`);
+    return true;
   }
 
   /** Adds or replaces a note from its text. Vectors whose text did not change are kept. */
   apply(file: VaultFile, text: string): void {
-    if (!this.admits(file)) return;
-    if (file.size > MAX_INDEXED_NOTE_BYTES) {
-      this.remove(file.path);
-      this.skipped.set(file.path, `larger than ${MAX_INDEXED_NOTE_BYTES} bytes, so it is not indexed`);
-      return;
-    }
+    if (!this.admits(file.path) || this.tooLarge(file)) return;
     this.skipped.delete(file.path);
     const extracted = extractNote(file, text);
     const previous = this.notes.get(file.path);
@@ -186,14 +188,16 @@ export class NoteIndex {
    * and size) are not even read, removed ones drop out, the rest are read and re-indexed.
    */
   async sync(source: NoteSource, onProgress?: (done: number, total: number) => void): Promise<void> {
-    const files = (await source.listFiles()).filter((file) => this.admits(file));
+    const files = (await source.listFiles()).filter((file) => this.admits(file.path));
     const present = new Set(files.map((f) => f.path));
     for (const path of [...this.notes.keys()]) if (!present.has(path)) this.remove(path);
     for (const path of [...this.skipped.keys()]) if (!present.has(path)) this.skipped.delete(path);
     let done = 0;
     for (const file of files) {
       const known = this.notes.get(file.path);
-      if (!known || known.mtime !== file.mtime || known.size !== file.size) await this.refresh(source, file.path);
+      const changed = !known || known.mtime !== file.mtime || known.size !== file.size;
+      // A note over the limit is skipped without reading it.
+      if (changed && !this.tooLarge(file)) await this.refresh(source, file.path);
       if (++done % 64 === 0) {
         onProgress?.(done, files.length);
         await yieldToEventLoop(this.options.timers);
@@ -208,7 +212,7 @@ export class NoteIndex {
     const read = await source.readNote(path);
     if (read === null || "unreadable" in read) {
       this.remove(path);
-      if (read && this.admits({ path, size: 0, mtime: 0, ctime: 0 })) this.skipped.set(path, read.unreadable);
+      if (read && this.admits(path)) this.skipped.set(path, read.unreadable);
       return;
     }
     this.apply(read.file, read.text);

@@ -110,9 +110,15 @@ describe("incremental updates", () => {
       "Kept.md": "a kept note",
       "image.png": "not markdown",
     });
+    const reads: string[] = [];
+    vault.beforeRead = (path) => {
+      reads.push(path);
+      return Promise.resolve();
+    };
     const index = memoryIndex(vault, null, { excludedFolders: ["Private"] });
     await index.open();
     expect([...index.index.notes.keys()]).toEqual(["Kept.md"]);
+    expect(reads).toEqual(["Kept.md"]); // neither the excluded nor the oversized note is even read
     const skipped = index.status().skipped;
     expect(skipped.map((s) => s.path)).toEqual(["Huge.md"]);
     expect(skipped[0]?.reason).toMatch(/larger than/);
