@@ -1,0 +1,111 @@
+import type { IndexClient } from "../../core/index/index-client";
+import type { NoteSource } from "../../core/index/index-types";
+import type { OpenReport } from "../../core/index/memory-index";
+import type { IndexStorage } from "../../core/index/persistence";
+import type { WorkerConfig } from "../../core/index/worker-protocol";
+import { fullTextOnlyText, indexingText, readyText } from "../../ui/index-status-text";
+
+/** Starts the index worker: createIndexWorker in the plugin, an in-process host in tests. */
+export type StartIndexWorker = (source: NoteSource, storage: IndexStorage, onProgress: (done: number, total: number) => void) => { client: IndexClient; stop: () => void };
+
+export interface IndexHostOptions {
+  startWorker: StartIndexWorker;
+  source: NoteSource;
+  storage: IndexStorage;
+  /** Shows one line of status (the status bar item). */
+  showStatus: (text: string) => void;
+  /** The longest the final save may take before the worker is stopped anyway. */
+  saveTimeoutMs?: number;
+}
+
+const DEFAULT_SAVE_TIMEOUT_MS = 10_000;
+
+function isMarkdown(path: string): boolean {
+  return path.toLowerCase().endsWith(".md");
+}
+
+/**
+ * Owns the index worker for the plugin: starts it, opens the index, forwards the vault's events,
+ * keeps the status line current, and at the end saves (bounded) and stops it.
+ */
+export class IndexHost {
+  private worker: { client: IndexClient; stop: () => void } | null = null;
+  private stopped = false;
+  /** Why semantic search is off, when it is; shown instead of the note count. */
+  private fullTextReason: string | null = null;
+
+  constructor(private readonly options: IndexHostOptions) {}
+
+  /** The client the views call; null before open() and after stop(). */
+  get client(): IndexClient | null {
+    return this.worker?.client ?? null;
+  }
+
+  /**
+   * Starts the worker and indexes the vault. `fullTextReason` says why no model is given (a failed
+   * download, semantic search turned off). Resolves once the first index is built and saved, to
+   * how it went (null when stopped or already open).
+   */
+  async open(config: WorkerConfig, fullTextReason: string | null = null): Promise<OpenReport | null> {
+    if (this.stopped || this.worker) return null;
+    this.fullTextReason = fullTextReason;
+    this.worker = this.options.startWorker(this.options.source, this.options.storage, (done, total) => {
+      if (!this.stopped) this.options.showStatus(indexingText(done, total));
+    });
+    const client = this.worker.client;
+    const report = await client.open(config);
+    if (this.stopped) return null;
+    await this.refreshStatus();
+    // A first build of a large vault is long: keep it even if Obsidian is closed without unloading.
+    if (!report.restored) await client.save();
+    return report;
+  }
+
+  /** Puts the note count (or why it is full text only) in the status line. */
+  async refreshStatus(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const status = await client.status();
+    if (this.stopped) return;
+    const reason = this.fullTextReason ?? (status.embeddings.state === "unavailable" ? status.embeddings.reason : null);
+    this.options.showStatus(reason === null ? readyText(status.notes) : fullTextOnlyText(reason));
+  }
+
+  created(path: string): void {
+    if (isMarkdown(path)) this.client?.created(path);
+  }
+  modified(path: string): void {
+    if (isMarkdown(path)) this.client?.modified(path);
+  }
+  deleted(path: string): void {
+    if (isMarkdown(path)) this.client?.deleted(path);
+  }
+  /** A rename that changes the extension turns a note into an attachment, or back. */
+  renamed(from: string, to: string): void {
+    if (isMarkdown(from) && isMarkdown(to)) this.client?.renamed(from, to);
+    else if (isMarkdown(to)) this.client?.created(to);
+    else if (isMarkdown(from)) this.client?.deleted(from);
+  }
+
+  /**
+   * Saves the index, waiting at most saveTimeoutMs, then stops the worker. Resolves to why the
+   * index was not saved, or null. After this nothing of the index is left running.
+   */
+  async stop(): Promise<string | null> {
+    if (this.stopped) return null;
+    this.stopped = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return null;
+    let timer: number | undefined;
+    const timeout = new Promise<string>((resolve) => {
+      timer = window.setTimeout(() => resolve("the index took too long to save; it will catch up at the next start"), this.options.saveTimeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([worker.client.save().catch((error: unknown) => `the index could not be saved (${String(error)})`), timeout]);
+    } finally {
+      window.clearTimeout(timer);
+      worker.stop();
+    }
+  }
+}

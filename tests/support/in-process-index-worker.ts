@@ -1,0 +1,65 @@
+import type { StartIndexWorker } from "../../src/adapters/obsidian/index-host";
+import type { Embedder } from "../../src/core/embed/embedder";
+import { NO_MODEL } from "../../src/core/index/embedder-status";
+import { IndexClient } from "../../src/core/index/index-client";
+import { serveIndex } from "../../src/core/index/worker-host";
+import type { FromWorker, MessageEndpoint, ToWorker, WorkerConfig } from "../../src/core/index/worker-protocol";
+
+export interface InProcessWorkers {
+  start: StartIndexWorker;
+  /** How many workers were started, and how many stopped. */
+  started: number;
+  stopped: number;
+  /** The config each worker's index was opened with. */
+  configs: WorkerConfig[];
+}
+
+/**
+ * The real worker host (core/index/worker-host) run in this process, behind a message pair that
+ * structured-clones every message and delivers it on a later task, as postMessage does. Stands in
+ * for the Web Worker, which happy-dom cannot run. `embedder` is used when the config names a model.
+ */
+export function inProcessWorkers(embedder?: (config: WorkerConfig) => Embedder): InProcessWorkers {
+  const workers: InProcessWorkers = {
+    started: 0,
+    stopped: 0,
+    configs: [],
+    start: (source, storage, onProgress) => {
+      workers.started++;
+      let open = true;
+      let toWorker: ((message: ToWorker) => void) | null = null;
+      let toMain: ((message: FromWorker) => void) | null = null;
+      const deliver = <T>(message: T, handler: () => ((message: T) => void) | null): void => {
+        const copy = structuredClone(message);
+        window.setTimeout(() => {
+          if (open) handler()?.(copy);
+        }, 0);
+      };
+      const workerSide: MessageEndpoint<ToWorker, FromWorker> = {
+        post: (message) => deliver(message, () => toMain),
+        listen: (handler) => void (toWorker = handler),
+      };
+      const mainSide: MessageEndpoint<FromWorker, ToWorker> = {
+        post: (message) => deliver(message, () => toWorker),
+        listen: (handler) => void (toMain = handler),
+      };
+      serveIndex(workerSide, {
+        timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
+        loadEmbedder: (config) => {
+          workers.configs.push(config);
+          return Promise.resolve(config.model && embedder ? { embedder: embedder(config) } : NO_MODEL);
+        },
+      });
+      const client = new IndexClient(mainSide, source, storage, onProgress);
+      return {
+        client,
+        stop: () => {
+          open = false;
+          workers.stopped++;
+          client.close();
+        },
+      };
+    },
+  };
+  return workers;
+}
