@@ -1,5 +1,6 @@
 import { count, create, insert, load, remove, save, search, type RawData } from "@orama/orama";
 import type { FullTextFields } from "./note-record";
+import { compactIndex } from "./orama-compact-index";
 import { STOP_WORDS } from "./terms";
 
 /** Field boosts: a word in the title says more about a note than the same word in its body. */
@@ -29,7 +30,7 @@ function createDb() {
     schema: SCHEMA,
     // Sorting is never used; Orama's default sort index makes every update O(N).
     sort: { enabled: false },
-    components: { tokenizer: { language: "english", stemming: true, stopWords: [...STOP_WORDS] } },
+    components: { tokenizer: { language: "english", stemming: true, stopWords: [...STOP_WORDS] }, index: compactIndex() },
   });
 }
 

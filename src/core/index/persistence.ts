@@ -10,7 +10,7 @@ import { VectorStore } from "./vector-store";
  * (Orama's persistence does, and breaks near 50k notes). Anything that does not check out is
  * reported as unusable and the index is rebuilt from the notes, never trusted.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 0x5842494c; // "LIBX" little-endian
 const HEADER_BYTES = 16;
 

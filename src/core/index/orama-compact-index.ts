@@ -1,0 +1,75 @@
+import type { IIndex } from "@orama/orama";
+import { internalDocumentIDStore, index as oramaIndex } from "@orama/orama/components";
+
+type Index = oramaIndex.Index;
+type InternalDocumentID = internalDocumentIDStore.InternalDocumentID;
+type Bm25 = { k: number; b: number; d: number };
+interface RadixTree {
+  type: string;
+  node: { find(params: { term: string; exact: boolean; tolerance: number }): Record<string, InternalDocumentID[]> };
+}
+
+/**
+ * Orama's index, minus its per-document term-frequency maps. Orama's tokenizer drops repeated
+ * tokens, so the term frequency it stores for every token of a field is always 1 / (the field's
+ * token count), which `fieldLengths` already holds. The maps were measured at 62% of the saved state
+ * and most of the heap, and filling them scans all of a field's tokens once per token (O(n²)).
+ * Everything else (radix trees, token occurrences, field lengths, save/load) is Orama's own.
+ */
+export function compactIndex(): IIndex<Index> {
+  const base = oramaIndex.createIndex();
+  return {
+    ...base,
+    insertDocumentScoreParameters(index, prop, id, tokens, docsCount) {
+      const internalId = internalDocumentIDStore.getInternalDocumentId(index.sharedInternalDocumentStore, id);
+      index.avgFieldLength[prop] = ((index.avgFieldLength[prop] ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
+      index.fieldLengths[prop]![internalId] = tokens.length;
+    },
+    insertTokenScoreParameters(index, prop, _id, _tokens, token) {
+      const occurrences = index.tokenOccurrences[prop]!;
+      occurrences[token] = (occurrences[token] ?? 0) + 1;
+    },
+    removeDocumentScoreParameters(index, prop, id, docsCount) {
+      // Orama passes the external id here (the internal one on insert).
+      const internalId = internalDocumentIDStore.getInternalDocumentId(index.sharedInternalDocumentStore, id);
+      const avg = index.avgFieldLength[prop]!;
+      index.avgFieldLength[prop] = docsCount > 1 ? (avg * docsCount - index.fieldLengths[prop]![internalId]!) / (docsCount - 1) : undefined!;
+      index.fieldLengths[prop]![internalId] = undefined;
+    },
+    search(store, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold = 0) {
+      // Only the any-word mode is used (FULLTEXT_THRESHOLD); Orama's all-words filtering is not copied.
+      if (threshold !== 1) throw new Error("the compact full-text index supports threshold 1 only");
+      const index = store as Index;
+      const scores = new Map<InternalDocumentID, number>();
+      const tokens = tokenizer.tokenize(term, language);
+      for (const prop of properties) {
+        const tree = index.indexes[prop] as RadixTree | undefined;
+        if (!tree || tree.type !== "Radix") continue;
+        const weight = (boost as Record<string, number>)[prop] ?? 1;
+        for (const token of tokens) {
+          const found = tree.node.find({ term: token, exact, tolerance });
+          for (const word of Object.keys(found)) {
+            scoreTerm(index, prop, word, found[word]!, docsCount, relevance, weight, whereFiltersIDs, scores);
+          }
+        }
+      }
+      return [...scores].sort((a, b) => b[1] - a[1]);
+    },
+  };
+}
+
+/** Orama's BM25 for one term over the documents that contain it, with tf = 1 / field length. */
+function scoreTerm(index: Index, prop: string, term: string, ids: InternalDocumentID[], docsCount: number, params: Bm25, weight: number, filter: Set<InternalDocumentID> | undefined, scores: Map<InternalDocumentID, number>): void {
+  const occurrences = index.tokenOccurrences[prop]![term];
+  const matching = typeof occurrences === "number" ? occurrences : 0;
+  const fieldLengths = index.fieldLengths[prop]!;
+  const avg = index.avgFieldLength[prop]!;
+  const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
+  for (const id of ids) {
+    if (filter && !filter.has(id)) continue;
+    const length = fieldLengths[id]!;
+    const tf = 1 / length;
+    const bm25 = (idf * (params.d + tf * (params.k + 1))) / (tf + params.k * (1 - params.b + (params.b * length) / avg));
+    scores.set(id, (scores.get(id) ?? 0) + bm25 * weight);
+  }
+}
