@@ -1,5 +1,5 @@
 import { EmbeddingCache } from "./embedding-cache";
-import { digestKey, HASH_BYTES, writeDigestKey } from "./text-hash";
+import { digestKey, HASH_BYTES, sha256Bytes as sha256, writeDigestKey } from "./text-hash";
 
 /**
  * The embedding cache file, little-endian:
@@ -99,8 +99,4 @@ function problem(text: string): DecodedCache {
 
 function align4(length: number): number {
   return (length + 3) & ~3;
-}
-
-async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
 }

@@ -12,6 +12,11 @@ export const sha256Texts: TextHasher = async (texts) =>
 
 export const HASH_BYTES = 32;
 
+/** SHA-256 of bytes: the checksum of the embedding cache and of the saved index. */
+export async function sha256Bytes(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+}
+
 /**
  * A digest as a 32-character string, one character per byte: an opaque Map key. It is about ten
  * times faster to make and to write back than hex, which counts when 50k keys are loaded at startup.

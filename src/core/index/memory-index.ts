@@ -46,7 +46,7 @@ export class MemoryIndex {
     let restoreProblem: string | undefined;
     const bytes = await this.options.storage?.read().catch(() => null);
     if (bytes) {
-      const problem = restoreIndex(this.index, bytes);
+      const problem = await restoreIndex(this.index, bytes);
       if (problem) restoreProblem = problem;
       else restored = true;
     }
@@ -84,7 +84,7 @@ export class MemoryIndex {
     let problem: string | null = null;
     await this.updater.run(async () => {
       try {
-        await storage.writeAtomic(serializeIndex(this.index));
+        await storage.writeAtomic(await serializeIndex(this.index));
       } catch (error) {
         problem = `the index could not be saved (${error instanceof Error ? error.message : String(error)}); it will be rebuilt at the next start`;
       }

@@ -1,18 +1,19 @@
-import { crc32 } from "./crc32";
+import { HASH_BYTES, sha256Bytes } from "../embed/text-hash";
 import { FullTextIndex, type SavedFullText } from "./fulltext-index";
 import { NoteIndex, type IndexedNote } from "./note-index";
 import { VectorStore } from "./vector-store";
 
 /**
- * The saved index, one binary file per device: a 16-byte header (magic, format version, CRC-32 of the
- * payload, payload length), then a JSON part (note records, Orama's own full-text state, vector
+ * The saved index, one binary file per device: a header (magic, format version, payload length,
+ * SHA-256 of the payload, as the embedding cache checks its file), then a JSON part (note records, Orama's own full-text state, vector
  * owners and text hashes) and the raw Float32 vectors. Vectors are never written as JSON numbers
  * (Orama's persistence does, and breaks near 50k notes). Anything that does not check out is
  * reported as unusable and the index is rebuilt from the notes, never trusted.
  */
 export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 0x5842494c; // "LIBX" little-endian
-const HEADER_BYTES = 16;
+const DIGEST_AT = 12;
+const HEADER_BYTES = DIGEST_AT + HASH_BYTES;
 
 /**
  * Where the saved index lives: a file in the plugin's per-device folder, or the CLI's cache folder.
@@ -46,7 +47,7 @@ function metaOf(store: VectorStore | null): { meta: StoreMeta | null; vectors: F
   return { meta: { owners: Array.from(snap.owners), keys: snap.keys, hashes: snap.hashes }, vectors: snap.vectors };
 }
 
-export function serializeIndex(index: NoteIndex): Uint8Array {
+export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
   const pending = new Set(index.status().pendingEmbeddings > 0 ? [...index.notes.keys()].filter((p) => index.isPending(p)) : []);
   const noteStore = metaOf(index.noteVectors);
   const chunkStore = metaOf(index.chunkVectors);
@@ -71,8 +72,8 @@ export function serializeIndex(index: NoteIndex): Uint8Array {
   bytes.set(new Uint8Array(chunkStore.vectors.buffer, chunkStore.vectors.byteOffset, chunkStore.vectors.byteLength), HEADER_BYTES + jsonPadded + noteStore.vectors.byteLength);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, INDEX_FORMAT_VERSION, true);
-  view.setUint32(8, crc32(bytes.subarray(HEADER_BYTES)), true);
-  view.setUint32(12, payloadLength, true);
+  view.setUint32(8, payloadLength, true);
+  bytes.set(await sha256Bytes(bytes.subarray(HEADER_BYTES)), DIGEST_AT);
   return bytes;
 }
 
@@ -87,14 +88,17 @@ function storeFrom(meta: StoreMeta | null, vectors: Float32Array, dimensions: nu
  * not usable, or null when it was restored. Saved vectors of another model are dropped, and the
  * notes re-read, so they get vectors of the current one.
  */
-export function restoreIndex(index: NoteIndex, bytes: Uint8Array): string | null {
+export async function restoreIndex(index: NoteIndex, bytes: Uint8Array): Promise<string | null> {
   if (bytes.length < HEADER_BYTES) return "the saved index is truncated";
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) return "the saved index is not a LifeBetter index file";
   if (view.getUint32(4, true) !== INDEX_FORMAT_VERSION) return "the saved index has an older format";
-  const payloadLength = view.getUint32(12, true);
+  const payloadLength = view.getUint32(8, true);
   if (bytes.length !== HEADER_BYTES + payloadLength) return "the saved index is truncated or has extra bytes";
-  if (crc32(bytes.subarray(HEADER_BYTES)) !== view.getUint32(8, true)) return "the saved index is corrupt (checksum mismatch)";
+  // Web Crypto wants bytes it can own: copy only if `bytes` is a view of a shared buffer.
+  const payload = bytes.buffer instanceof ArrayBuffer ? (bytes.subarray(HEADER_BYTES) as Uint8Array<ArrayBuffer>) : bytes.slice(HEADER_BYTES);
+  const digest = await sha256Bytes(payload);
+  if (digest.some((byte, i) => byte !== bytes[DIGEST_AT + i])) return "the saved index is corrupt (checksum mismatch)";
   try {
     const jsonLength = view.getUint32(HEADER_BYTES, true);
     const json = new TextDecoder().decode(bytes.subarray(HEADER_BYTES + 4, HEADER_BYTES + 4 + jsonLength));

@@ -99,11 +99,11 @@ describe("the saved index", () => {
     expect(next.restored).toBe(false);
   });
 
-  it("keeps note records exactly through serialize and restore", () => {
+  it("keeps note records exactly through serialize and restore", async () => {
     const index = new NoteIndex({ embedder: { embedder: new FakeEmbedder() }, timers: testTimers });
     index.apply({ path: "x.md", size: 5, mtime: 1, ctime: 1 }, "hello world");
     const copy = new NoteIndex({ embedder: { embedder: new FakeEmbedder() }, timers: testTimers });
-    expect(restoreIndex(copy, serializeIndex(index))).toBeNull();
+    expect(await restoreIndex(copy, await serializeIndex(index))).toBeNull();
     expect(copy.notes.get("x.md")?.record).toEqual(index.notes.get("x.md")?.record);
   });
 });
