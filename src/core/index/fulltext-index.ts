@@ -1,7 +1,7 @@
 import { count, create, insert, load, remove, save, search, type RawData } from "@orama/orama";
+import { cachedEnglishTokenizer } from "./cached-tokenizer";
 import type { FullTextFields } from "./note-record";
 import { compactIndex } from "./orama-compact-index";
-import { STOP_WORDS } from "./terms";
 
 /** Field boosts: a word in the title says more about a note than the same word in its body. */
 export const FIELD_BOOSTS = { title: 4, aliases: 3, headings: 2, tags: 2, body: 1 } as const;
@@ -30,7 +30,7 @@ function createDb() {
     schema: SCHEMA,
     // Sorting is never used; Orama's default sort index makes every update O(N).
     sort: { enabled: false },
-    components: { tokenizer: { language: "english", stemming: true, stopWords: [...STOP_WORDS] }, index: compactIndex() },
+    components: { tokenizer: cachedEnglishTokenizer(), index: compactIndex() },
   });
 }
 
