@@ -3,14 +3,14 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
 
 export default defineConfig([
-  globalIgnores(["node_modules/", "dist/", "main.js", "coverage/", ".bench/", "tests/screenshots/", "**/*.d.ts"]),
+  globalIgnores(["node_modules/", "dist/", "main.js", "coverage/", ".bench/", ".tmp/", "tests/screenshots/", "**/*.d.ts"]),
   ...obsidianmd.configs.recommended,
   {
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["eslint.config.mjs", "scripts/*.mjs"],
+          allowDefaultProject: ["eslint.config.mjs", "scripts/*.mjs", ".ci/*.mjs"],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -23,7 +23,7 @@ export default defineConfig([
   },
   {
     // The CLI, its Node adapter, tests, benchmarks and build scripts run in Node, not in Obsidian.
-    files: ["src/cli/**", "src/adapters/node/**", "tests/**", "scripts/**", "bench/**", "*.mjs", "*.ts"],
+    files: ["src/cli/**", "src/adapters/node/**", "tests/**", "scripts/**", "bench/**", ".ci/**", "*.mjs", "*.ts"],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       "import/no-nodejs-modules": "off",

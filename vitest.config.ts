@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // Tests that need the Obsidian API mock and a DOM (they mirror src/ui, src/adapters/obsidian, src/main.ts).
-const OBSIDIAN_TESTS = ["tests/ui/**/*.test.ts", "tests/adapters/obsidian/**/*.test.ts", "tests/main.test.ts"];
+const OBSIDIAN_TESTS = ["tests/ui/**/*.test.ts", "tests/adapters/obsidian/**/*.test.ts", "tests/main.test.ts", "tests/main-index.test.ts"];
 
 // Two projects: the pure core, adapters and CLI run in Node; UI and the Obsidian adapter run
 // against the Obsidian API mock in a DOM.

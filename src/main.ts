@@ -1,8 +1,11 @@
 import { Notice, Plugin, TFile, type ObsidianProtocolData } from "obsidian";
+import { defaultIndexServices } from "./adapters/obsidian/default-index-services";
 import { DuplicateIdGuard } from "./adapters/obsidian/duplicate-id-guard";
+import { PluginIndex, type IndexServices } from "./adapters/obsidian/plugin-index";
 import { ObsidianNoteRepository } from "./adapters/obsidian/obsidian-repository";
 import { captureEntry, type CaptureInput, type CapturedEntry } from "./core/capture/capture-entry";
 import { InvalidInputError, errorMessage } from "./core/errors";
+import type { IndexClient } from "./core/index/index-client";
 import { BUILT_IN_ENTRY_TYPES } from "./core/schema/kinds";
 import { loadSettings, type LifeBetterSettings } from "./core/settings";
 import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
@@ -18,7 +21,19 @@ export default class LifeBetterPlugin extends Plugin {
   repo!: ObsidianNoteRepository;
   /** Set once the layout is ready; null before (and in a vault that never finishes loading). */
   duplicateIds: DuplicateIdGuard | null = null;
+  /** How the index starts, downloads and saves; tests replace it before the layout is ready. */
+  indexServices: IndexServices = defaultIndexServices(this.app);
+  /** Settles once the index is built (or could not start); views may wait on it. */
+  indexReady: Promise<void> = Promise.resolve();
+  /** Settles once the index is saved and its worker stopped after unload. */
+  indexStopped: Promise<string | null> = Promise.resolve(null);
+  private searchIndex: PluginIndex | null = null;
   private unloaded = false;
+
+  /** The vault's search index for the views; null until the layout is ready and the worker has started. */
+  get index(): IndexClient | null {
+    return this.searchIndex?.client ?? null;
+  }
 
   override async onload(): Promise<void> {
     this.settings = loadSettings(await this.loadData());
@@ -32,7 +47,10 @@ export default class LifeBetterPlugin extends Plugin {
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
-    this.app.workspace.onLayoutReady(() => this.startDuplicateIdGuard());
+    this.app.workspace.onLayoutReady(() => {
+      this.startDuplicateIdGuard();
+      this.startIndex();
+    });
   }
 
   async saveSettings(): Promise<void> {
@@ -103,9 +121,34 @@ export default class LifeBetterPlugin extends Plugin {
     this.registerEvent(vault.on("delete", (file) => file instanceof TFile && guard.deleted(file.path)));
   }
 
+  private startIndex(): void {
+    if (this.unloaded) return;
+    const status = this.addStatusBarItem();
+    status.addClass("lifebetter-index-status");
+    const searchIndex = new PluginIndex({
+      app: this.app,
+      repo: this.repo,
+      pluginDir: this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
+      settings: () => this.settings,
+      showStatus: (text) => status.setText(text),
+      services: this.indexServices,
+    });
+    this.searchIndex = searchIndex;
+    const { vault } = this.app;
+    // Events before the worker exists are dropped; its first scan of the vault sees those changes.
+    this.registerEvent(vault.on("create", (file) => file instanceof TFile && searchIndex.events?.created(file.path)));
+    this.registerEvent(vault.on("modify", (file) => file instanceof TFile && searchIndex.events?.modified(file.path)));
+    this.registerEvent(vault.on("delete", (file) => file instanceof TFile && searchIndex.events?.deleted(file.path)));
+    this.registerEvent(vault.on("rename", (file, oldPath) => file instanceof TFile && searchIndex.events?.renamed(oldPath, file.path)));
+    this.indexReady = searchIndex.start();
+  }
+
   override onunload(): void {
     // Everything above was registered through addCommand/register*, which Obsidian undoes itself.
     this.unloaded = true;
     this.duplicateIds = null;
+    // Obsidian does not wait for onunload: the save runs on, bounded by IndexHost's timeout.
+    this.indexStopped = this.searchIndex?.stop() ?? Promise.resolve(null);
+    this.searchIndex = null;
   }
 }

@@ -19,6 +19,10 @@ export interface LifeBetterSettings {
   reviewsPerDay: number;
   /** Never-reviewed skills that may enter the review queue a day (within reviewsPerDay). */
   newSkillsPerDay: number;
+  /** "" = the default model, downloaded once into the plugin folder; else a vault folder holding a model. */
+  embeddingModel: string;
+  /** Off: the index is full text only (no model is downloaded or loaded). */
+  semanticIndex: boolean;
 }
 
 export const REVIEW_SCHEDULERS = ["sm2", "fsrs"] as const;
@@ -39,6 +43,8 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   scheduler: "sm2",
   reviewsPerDay: 5,
   newSkillsPerDay: 2,
+  embeddingModel: "",
+  semanticIndex: true,
 };
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -89,5 +95,7 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     scheduler: (REVIEW_SCHEDULERS as readonly unknown[]).includes(data.scheduler) ? (data.scheduler as ReviewScheduler) : DEFAULT_SETTINGS.scheduler,
     reviewsPerDay: dailyLimit(data.reviewsPerDay, DEFAULT_SETTINGS.reviewsPerDay),
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
+    embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
+    semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
   };
 }

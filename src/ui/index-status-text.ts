@@ -15,5 +15,5 @@ export function fullTextOnlyText(reason: string): string {
 }
 
 export function downloadingText(percent: number): string {
-  return `Downloading model ${Math.floor(percent)}%`;
+  return `Downloading model ${Math.floor(Math.min(100, percent))}%`;
 }

@@ -23,6 +23,13 @@ const TYPES_DESC =
   "Your own entry types besides question, insight, attempt and the others. Fields are extra properties the capture form asks for, separated by commas.";
 const EXCLUDED_NAME = "Folders to leave out";
 const EXCLUDED_DESC = "One folder per line. Notes in them are not checked, indexed or suggested.";
+const INDEX_HEADING = "Search index";
+const SEMANTIC_NAME = "Search by meaning";
+const SEMANTIC_DESC =
+  "Find notes by meaning, not only by their words, with a small model that runs on this device. Off: full-text search only, and no model is downloaded. Applies the next time LifeBetter starts.";
+const MODEL_NAME = "Embedding model folder";
+const MODEL_DESC =
+  "Leave empty to download the default model once (about 37 MB). Or a folder in this vault holding config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, for use offline. Applies the next time LifeBetter starts.";
 
 /** A custom type row as typed: the field list stays raw text so typing "a, " is not tidied away. */
 interface TypeRow {
@@ -32,7 +39,7 @@ interface TypeRow {
 }
 
 /**
- * Settings: folder per kind, custom entry types, excluded folders. Obsidian 1.13+ renders the
+ * Settings: folder per kind, custom entry types, excluded folders, the search index. Obsidian 1.13+ renders the
  * declarative definitions (searchable in settings); older versions call display(). Both build their
  * rows with the same functions.
  */
@@ -76,6 +83,14 @@ export class LifeBetterSettingTab extends PluginSettingTab {
         heading: "Excluded folders",
         items: [{ name: EXCLUDED_NAME, desc: EXCLUDED_DESC, render: (setting: Setting) => this.excludedControl(setting) }],
       },
+      {
+        type: "group",
+        heading: INDEX_HEADING,
+        items: [
+          { name: SEMANTIC_NAME, desc: SEMANTIC_DESC, render: (setting: Setting) => this.semanticControl(setting) },
+          { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
+        ],
+      },
     ];
   }
 
@@ -113,6 +128,10 @@ export class LifeBetterSettingTab extends PluginSettingTab {
 
     new Setting(containerEl).setName("Excluded folders").setHeading();
     this.excludedControl(new Setting(containerEl).setName(EXCLUDED_NAME).setDesc(EXCLUDED_DESC));
+
+    new Setting(containerEl).setName(INDEX_HEADING).setHeading();
+    this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
+    this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
   }
 
   private typeRows(): TypeRow[] {
@@ -189,6 +208,30 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           .map((line) => line.trim())
           .filter((line) => line !== "")
           .map((line) => normalizePath(line));
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  private semanticControl(setting: Setting): void {
+    setting.addToggle((toggle) => {
+      toggle.toggleEl.setAttribute("aria-label", SEMANTIC_NAME);
+      toggle.setValue(this.host.settings.semanticIndex);
+      toggle.onChange((on) => {
+        this.host.settings.semanticIndex = on;
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  private modelControl(setting: Setting): void {
+    setting.addText((text) => {
+      text.inputEl.setAttribute("aria-label", MODEL_NAME);
+      text.setPlaceholder("Default model");
+      text.setValue(this.host.settings.embeddingModel);
+      text.inputEl.addEventListener("input", () => {
+        const folder = text.inputEl.value.trim();
+        this.host.settings.embeddingModel = folder === "" ? "" : normalizePath(folder);
         void this.host.saveSettings();
       });
     });

@@ -54,7 +54,7 @@ describe("IndexHost", () => {
   });
 
   it("follows created, modified, renamed and deleted notes, and ignores other files", async () => {
-    const { app, host } = setUp();
+    const { app, mock, host } = setUp();
     await host.open({ model: null, excludedFolders: [] });
 
     const created = await app.vault.create("Ideas/Kites.md", "# Kites\n\nBuild a kite from bamboo.\n");
@@ -69,8 +69,9 @@ describe("IndexHost", () => {
     host.renamed("Ideas/Kites.md", "Ideas/Paper kites.md");
     expect(await paths(host, "paper")).toEqual(["Ideas/Paper kites.md"]);
 
-    const standup = fileAt(app, "Work/Standup.md");
-    await app.vault.delete(standup);
+    const standup = mock.vault.getFileByPath("Work/Standup.md");
+    if (!standup) throw new Error("no standup note");
+    await mock.fileManager.trashFile(standup);
     host.deleted("Work/Standup.md");
     expect(await paths(host, "standup")).toEqual([]);
 

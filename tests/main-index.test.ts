@@ -1,0 +1,158 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { IDBFactory } from "fake-indexeddb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { IndexedDbBinaryFile } from "../src/adapters/obsidian/indexeddb-binary-file";
+import type { IndexServices } from "../src/adapters/obsidian/plugin-index";
+import type { FetchedResponse } from "../src/core/embed/asset-download";
+import { ORT_WASM_FILE } from "../src/core/embed/default-assets";
+import { DEFAULT_MODEL_ID } from "../src/core/embed/model-source";
+import LifeBetterPlugin from "../src/main";
+import { FakeEmbedder } from "./support/fake-embedder";
+import { inProcessWorkers, type InProcessWorkers } from "./support/in-process-index-worker";
+import { MANIFEST, makeApp, notices, registered, resetNotices, settle } from "./support/obsidian-shims";
+
+const NOTES = {
+  "Garden/Tomatoes.md": "# Tomatoes\n\nWater the tomatoes every morning in July.\n",
+  "Work/Standup.md": "# Standup\n\nKeep the standup short: three questions.\n",
+};
+const offline = (): Promise<FetchedResponse> => Promise.reject(new Error("net::ERR_INTERNET_DISCONNECTED"));
+
+interface Started {
+  plugin: LifeBetterPlugin;
+  mock: ReturnType<typeof makeApp>["mock"];
+  workers: InProcessWorkers;
+  storage: IndexedDbBinaryFile;
+  /** Saves of the index so far. */
+  writes: () => number;
+  requested: string[];
+  status: () => string;
+}
+
+/** The plugin on the mock vault with the real worker host in-process, IndexedDB faked and the network given. */
+async function start(options: { data?: unknown; fetch?: (url: string) => Promise<FetchedResponse>; embedder?: boolean } = {}): Promise<Started> {
+  const { app, mock } = makeApp(NOTES);
+  const plugin = new LifeBetterPlugin(app, MANIFEST);
+  if (options.data !== undefined) registered(plugin).data__ = options.data;
+  const workers = inProcessWorkers(options.embedder ? () => new FakeEmbedder() : undefined);
+  const storage = new IndexedDbBinaryFile("index:test", new IDBFactory());
+  const requested: string[] = [];
+  let writes = 0;
+  const fetch = options.fetch ?? offline;
+  const services: IndexServices = {
+    startWorker: workers.start,
+    fetch: (url) => {
+      requested.push(url);
+      return fetch(url);
+    },
+    storage: () => ({
+      read: () => storage.read(),
+      writeAtomic: (bytes) => {
+        writes++;
+        return storage.writeAtomic(bytes);
+      },
+    }),
+  };
+  plugin.indexServices = services;
+  plugin.load();
+  await settle();
+  mock.workspace.setLayoutReady__();
+  const status = (): string => registered(plugin).statusBarItems__.map((el) => el.textContent).join(" | ");
+  return { plugin, mock, workers, storage, writes: () => writes, requested, status };
+}
+
+beforeEach(() => resetNotices());
+
+describe("the search index in the plugin", () => {
+  it("falls back to full text when the model cannot be downloaded, says why once, and still finds notes", async () => {
+    const { plugin, mock, status } = await start();
+    await plugin.indexReady;
+    expect(status()).toMatch(/^Full text only — "Xenova\/all-MiniLM-L6-v2\/config\.json" could not be downloaded .*ERR_INTERNET_DISCONNECTED$/);
+    const told = notices.filter((notice) => notice.text.startsWith("LifeBetter searches by words only"));
+    expect(told).toHaveLength(1);
+    expect(told[0]?.text).toMatch(/Check the connection and reload the plugin/);
+
+    // A note created after the start reaches the index through the vault's events.
+    await mock.vault.create("Ideas/Kites.md", "# Kites\n\nBuild a kite from bamboo.\n");
+    const index = plugin.index;
+    if (!index) throw new Error("no index");
+    await settle();
+    await index.idle();
+    expect((await index.searchByMeaning("bamboo kite")).map((result) => result.path)).toEqual(["Ideas/Kites.md"]);
+    expect(notices.filter((notice) => notice.text.startsWith("LifeBetter searches by words only"))).toHaveLength(1);
+  });
+
+  it("downloads the default model once with a progress notice and indexes by meaning", async () => {
+    const wasm = new Uint8Array(readFileSync(path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm")));
+    const fetch = (url: string): Promise<FetchedResponse> => {
+      const body = url === ORT_WASM_FILE.url ? wasm : new TextEncoder().encode(`file at ${url}`);
+      return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
+    };
+    const { plugin, workers, requested, status } = await start({ fetch, embedder: true });
+    await plugin.indexReady;
+    expect(requested).toHaveLength(5);
+    expect(notices.some((notice) => notice.text.startsWith("LifeBetter is downloading its search model"))).toBe(true);
+    expect(workers.configs).toHaveLength(1);
+    expect(workers.configs[0]?.model).toBe(DEFAULT_MODEL_ID);
+    expect(workers.configs[0]?.modelFiles?.wasmBinary?.length).toBe(wasm.length);
+    expect(status()).toBe("Index ready · 2 notes");
+  });
+
+  it("cancels the download from its notice and says how to get the model later", async () => {
+    const { plugin, status } = await start({ fetch: () => new Promise<FetchedResponse>(() => undefined) });
+    await settle();
+    // The first request hangs: the notice is already there, with its cancel button.
+    const downloading = notices.find((notice) => notice.text.startsWith("LifeBetter is downloading"));
+    const cancel = downloading ? (downloading.message as DocumentFragment).querySelector("button") : null;
+    if (!cancel) throw new Error("no cancel button");
+    cancel.click();
+    await plugin.indexReady;
+    expect(status()).toBe("Full text only — the model download was cancelled");
+  });
+
+  it("downloads nothing when search by meaning is off", async () => {
+    const { plugin, requested, status, workers } = await start({ data: { semanticIndex: false } });
+    await plugin.indexReady;
+    expect(requested).toEqual([]);
+    expect(workers.configs[0]?.model).toBeNull();
+    expect(status()).toBe("Full text only — search by meaning is off in settings");
+    expect(notices).toEqual([]);
+  });
+
+  it("saves the index to IndexedDB and stops the worker on unload", async () => {
+    const { plugin, workers, storage, writes } = await start({ data: { semanticIndex: false } });
+    await plugin.indexReady;
+    expect(writes()).toBe(1);
+    expect((await storage.read())?.length).toBeGreaterThan(0);
+    plugin.unload();
+    expect(plugin.index).toBeNull();
+    expect(await plugin.indexStopped).toBeNull();
+    expect(writes()).toBe(2);
+    expect(workers.stopped).toBe(1);
+  });
+
+  it("starts no worker when the plugin is disabled before the layout is ready", async () => {
+    const { app, mock } = makeApp(NOTES);
+    const plugin = new LifeBetterPlugin(app, MANIFEST);
+    const workers = inProcessWorkers();
+    plugin.indexServices = { startWorker: workers.start, fetch: offline, storage: () => new IndexedDbBinaryFile("index:test", new IDBFactory()) };
+    plugin.load();
+    await settle();
+    plugin.unload();
+    mock.workspace.setLayoutReady__();
+    await settle();
+    expect(workers.started).toBe(0);
+    expect(registered(plugin).statusBarItems__).toEqual([]);
+  });
+
+  it("says there is no index when the build has no worker (as in these tests by default)", async () => {
+    const { app, mock } = makeApp(NOTES);
+    const plugin = new LifeBetterPlugin(app, MANIFEST);
+    plugin.load();
+    await settle();
+    mock.workspace.setLayoutReady__();
+    await plugin.indexReady;
+    expect(registered(plugin).statusBarItems__.map((el) => el.textContent)).toEqual(["Search index unavailable — this build has no index worker"]);
+    expect(plugin.index).toBeNull();
+  });
+});
