@@ -16,9 +16,11 @@
  *   Obsidian 1.13.
  * - ButtonComponent/ExtraButtonComponent.onClick do not listen to clicks on their element: here they
  *   do, as in Obsidian, so tests click the element the user clicks.
+ * - ToggleComponent's element neither shows its value nor listens to clicks: here it has
+ *   Obsidian's "is-enabled" class when on, and a click flips it.
  */
 import { TFile as TFileOriginal, type App as AppOriginal, type PluginManifest } from "obsidian";
-import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, SettingTab, TFile, Vault } from "obsidian-test-mocks/obsidian";
+import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, SettingTab, TFile, ToggleComponent, Vault } from "obsidian-test-mocks/obsidian";
 
 interface KeptHandler {
   key: string | null;
@@ -101,6 +103,18 @@ function install(): void {
   ExtraButtonComponent.prototype.onClick = function onClick(this: ExtraButtonComponent, callback) {
     this.extraSettingsEl.addEventListener("click", () => callback());
     return extraClick.call(this, callback);
+  };
+
+  const toggleSet = original(ToggleComponent.prototype, "setValue");
+  ToggleComponent.prototype.setValue = function setValue(this: ToggleComponent, value: boolean) {
+    this.toggleEl.toggleClass("is-enabled", value);
+    if (!this.toggleEl.dataset.clicks) {
+      this.toggleEl.dataset.clicks = "on";
+      this.toggleEl.addEventListener("click", () => {
+        this.setValue(!this.getValue());
+      });
+    }
+    return toggleSet.call(this, value);
   };
 
   const update = original(SettingTab.prototype, "update");

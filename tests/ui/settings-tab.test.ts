@@ -138,4 +138,23 @@ describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
     typeInto(entries, "  ");
     expect(plugin.settings.folders.entry).toBe("Journal/Inbox");
   });
+
+  it("saves search by meaning and the embedding model folder", async () => {
+    const plugin = await loadPlugin();
+    const tab = openTab(plugin, mode);
+    const toggle = tab.containerEl.querySelector<HTMLElement>('[aria-label="Search by meaning"]');
+    if (!toggle) throw new Error("no search by meaning toggle");
+    expect(toggle.classList.contains("is-enabled")).toBe(true);
+    toggle.click();
+    const [folder] = inputs(tab, "Embedding model folder");
+    if (!folder) throw new Error("no model folder");
+    expect(folder.value).toBe("");
+    typeInto(folder, " Models/MiniLM/ ");
+    await settle();
+    expect(plugin.settings).toMatchObject({ semanticIndex: false, embeddingModel: "Models/MiniLM" });
+    expect(savedData(plugin)).toMatchObject({ semanticIndex: false, embeddingModel: "Models/MiniLM" });
+    typeInto(folder, "  ");
+    await settle();
+    expect(savedData(plugin)).toMatchObject({ embeddingModel: "" });
+  });
 });
