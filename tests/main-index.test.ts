@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { IDBFactory } from "fake-indexeddb";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { IndexedDbBinaryFile } from "../src/adapters/obsidian/indexeddb-binary-file";
 import type { IndexServices } from "../src/adapters/obsidian/plugin-index";
 import type { FetchedResponse } from "../src/core/embed/asset-download";
@@ -16,6 +16,8 @@ const NOTES = {
   "Garden/Tomatoes.md": "# Tomatoes\n\nWater the tomatoes every morning in July.\n",
   "Work/Standup.md": "# Standup\n\nKeep the standup short: three questions.\n",
 };
+// The real WASM of the installed onnxruntime-web: its size and SHA-256 are the pinned ones.
+const WASM = (): Uint8Array => new Uint8Array(readFileSync(path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm")));
 const offline = (): Promise<FetchedResponse> => Promise.reject(new Error("net::ERR_INTERNET_DISCONNECTED"));
 
 interface Started {
@@ -30,17 +32,32 @@ interface Started {
 }
 
 /** The plugin on the mock vault with the real worker host in-process, IndexedDB faked and the network given. */
-async function start(options: { data?: unknown; fetch?: (url: string) => Promise<FetchedResponse>; embedder?: boolean } = {}): Promise<Started> {
+async function start(
+  options: { data?: unknown; fetch?: (url: string) => Promise<FetchedResponse>; embedder?: boolean; workers?: InProcessWorkers; broken?: boolean } = {},
+): Promise<Started> {
   const { app, mock } = makeApp(NOTES);
   const plugin = new LifeBetterPlugin(app, MANIFEST);
   if (options.data !== undefined) registered(plugin).data__ = options.data;
-  const workers = inProcessWorkers(options.embedder ? () => new FakeEmbedder() : undefined);
+  const workers = options.workers ?? inProcessWorkers(options.embedder ? () => new FakeEmbedder() : undefined);
   const storage = new IndexedDbBinaryFile("index:test", new IDBFactory());
   const requested: string[] = [];
   let writes = 0;
   const fetch = options.fetch ?? offline;
   const services: IndexServices = {
-    startWorker: workers.start,
+    startWorker: options.broken
+      ? (source, storage, onProgress) => {
+          // A worker that fails while it opens: its onerror closes the client (create-index-worker.ts).
+          const started = workers.start(source, storage, onProgress);
+          const { client } = started;
+          const open = client.open.bind(client);
+          client.open = (config) => {
+            const opening = open(config);
+            client.close("the index worker failed: Uncaught SyntaxError");
+            return opening;
+          };
+          return started;
+        }
+      : workers.start,
     fetch: (url) => {
       requested.push(url);
       return fetch(url);
@@ -83,7 +100,7 @@ describe("the search index in the plugin", () => {
   });
 
   it("downloads the default model once with a progress notice and indexes by meaning", async () => {
-    const wasm = new Uint8Array(readFileSync(path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm")));
+    const wasm = WASM();
     const fetch = (url: string): Promise<FetchedResponse> => {
       const body = url === ORT_WASM_FILE.url ? wasm : new TextEncoder().encode(`file at ${url}`);
       return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
@@ -96,6 +113,32 @@ describe("the search index in the plugin", () => {
     expect(workers.configs[0]?.model).toBe(DEFAULT_MODEL_ID);
     expect(workers.configs[0]?.modelFiles?.wasmBinary?.length).toBe(wasm.length);
     expect(status()).toBe("Index ready · 2 notes");
+  });
+
+  it("says once why, and how to fix it, when the downloaded model does not load", async () => {
+    const served = (url: string): Promise<FetchedResponse> => {
+      const body = url === ORT_WASM_FILE.url ? WASM() : new TextEncoder().encode("<html>Sign in</html>");
+      return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
+    };
+    const workers = inProcessWorkers(() => ({ unavailable: { reason: "the model files are damaged", fix: "Delete the models folder and reload LifeBetter." } }));
+    const { plugin, status } = await start({ fetch: served, workers });
+    await plugin.indexReady;
+    expect(status()).toBe("Full text only — the model files are damaged");
+    expect(notices.filter((notice) => notice.text.startsWith("LifeBetter searches by words only")).map((notice) => notice.text)).toEqual([
+      "LifeBetter searches by words only: the model files are damaged. Delete the models folder and reload LifeBetter.",
+    ]);
+    expect(plugin.index).not.toBeNull();
+  });
+
+  it("shows that the index is unavailable, and leaves no worker, when the worker fails", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { plugin, workers, status } = await start({ data: { semanticIndex: false }, broken: true });
+    await plugin.indexReady;
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+    expect(status()).toBe("Search index unavailable — the index worker failed: Uncaught SyntaxError");
+    expect(plugin.index).toBeNull();
+    expect(workers.stopped).toBe(1);
   });
 
   it("cancels the download from its notice and says how to get the model later", async () => {

@@ -1,5 +1,5 @@
 import type { StartIndexWorker } from "../../src/adapters/obsidian/index-host";
-import type { Embedder } from "../../src/core/embed/embedder";
+import type { Embedder, EmbedderUnavailable } from "../../src/core/embed/embedder";
 import { NO_MODEL } from "../../src/core/index/embedder-status";
 import { IndexClient } from "../../src/core/index/index-client";
 import { serveIndex } from "../../src/core/index/worker-host";
@@ -17,9 +17,10 @@ export interface InProcessWorkers {
 /**
  * The real worker host (core/index/worker-host) run in this process, behind a message pair that
  * structured-clones every message and delivers it on a later task, as postMessage does. Stands in
- * for the Web Worker, which happy-dom cannot run. `embedder` is used when the config names a model.
+ * for the Web Worker, which happy-dom cannot run. `embedder` is used when the config names a model
+ * (or says why that model does not load, as a damaged download would).
  */
-export function inProcessWorkers(embedder?: (config: WorkerConfig) => Embedder): InProcessWorkers {
+export function inProcessWorkers(embedder?: (config: WorkerConfig) => Embedder | { unavailable: EmbedderUnavailable }): InProcessWorkers {
   const workers: InProcessWorkers = {
     started: 0,
     stopped: 0,
@@ -47,7 +48,9 @@ export function inProcessWorkers(embedder?: (config: WorkerConfig) => Embedder):
         timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
         loadEmbedder: (config) => {
           workers.configs.push(config);
-          return Promise.resolve(config.model && embedder ? { embedder: embedder(config) } : NO_MODEL);
+          if (!config.model || !embedder) return Promise.resolve(NO_MODEL);
+          const loaded = embedder(config);
+          return Promise.resolve("unavailable" in loaded ? loaded : { embedder: loaded });
         },
       });
       const client = new IndexClient(mainSide, source, storage, onProgress);

@@ -76,10 +76,16 @@ export class PluginIndex {
     }
     try {
       await host.open(config, model.ok ? null : model.reason);
+      // The files were there but the worker could not load them (damaged, not a sentence model).
+      const embeddings = model.ok ? (await host.client?.status())?.embeddings : undefined;
+      if (embeddings?.state === "unavailable" && !this.stopped) this.tellOnce(embeddings);
     } catch (error) {
       if (this.stopped) return;
       console.error("LifeBetter: the search index could not start", error);
       showStatus(`Search index unavailable — ${errorMessage(error)}`);
+      // No half-started worker is left for the views to call.
+      this.host = null;
+      await host.stop();
     }
   }
 
