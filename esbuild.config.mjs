@@ -35,6 +35,9 @@ export const worker = {
   // transformers.js imports onnxruntime's WebGPU build, whose WASM is the 27 MB asyncify variant;
   // the plain build matches the WASM file the plugin downloads (core/embed/default-assets.ts).
   alias: { "onnxruntime-web/webgpu": "onnxruntime-web/wasm" },
+  // A worker has no `document`: packages with a "worker" export must not get their DOM build
+  // (decode-named-character-reference's calls document.createElement when it loads).
+  conditions: ["worker"],
   plugins: [forbidNodeBuiltins],
 };
 

@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import { builtinModules } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as vm from "node:vm";
 import { build, type BuildOptions } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -52,6 +53,32 @@ describe("the plugin bundle", () => {
     expect(nodeBuiltinsUsed(worker)).toEqual([]);
     // The scan itself finds one when there is one.
     expect(nodeBuiltinsUsed('const fs = require("fs"); import("node:path");')).toEqual(["fs", "node:path"]);
+  });
+
+  it("loads in a worker-like scope without a DOM (no document, no window)", () => {
+    // A Web Worker has neither: a library's DOM build that touches `document` on load kills the
+    // worker before it answers (found in Chromium: decode-named-character-reference).
+    const scope: Record<string, unknown> = {
+      postMessage: () => undefined,
+      onmessage: null,
+      setTimeout,
+      clearTimeout,
+      TextEncoder,
+      TextDecoder,
+      URL,
+      WebAssembly,
+      crypto,
+      console,
+      performance,
+      Blob,
+      Response,
+      Headers,
+      navigator: { hardwareConcurrency: 2, userAgent: "worker" },
+    };
+    scope.self = scope;
+    scope.globalThis = scope;
+    vm.runInContext(worker, vm.createContext(scope));
+    expect(typeof scope.onmessage).toBe("function");
   });
 
   it("bundles onnxruntime's WASM build, not the WebGPU one whose WASM is not downloaded", () => {
