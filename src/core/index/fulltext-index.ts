@@ -15,10 +15,10 @@ export const FIELD_BOOSTS = { title: 4, aliases: 3, headings: 2, tags: 2, body: 
 export const FULLTEXT_THRESHOLD = 1;
 
 /**
- * Orama counts each token's frequency by scanning all tokens of the field once per distinct token,
- * so inserting a field costs O(tokens²): a 50 KB note took seconds. Long bodies are therefore
- * stored as several Orama documents of at most this many characters (the first one also holds
- * title, aliases, headings and tags); a note's score is its best piece's score.
+ * Long bodies are stored as several Orama documents of at most this many characters (the first one
+ * also holds title, aliases, headings and tags); a note's score is its best piece's score. This was
+ * needed because Orama's own index counts term frequencies in O(tokens²) (a 50 KB note took
+ * seconds); compactIndex no longer does, and the pieces stay so that ranking is unchanged.
  */
 export const BODY_PIECE_CHARS = 3000;
 

@@ -180,6 +180,9 @@ export class NoteIndex {
       }
       if (!missing.has(text.hash)) this.reused++;
       this.storeFor(text)?.add(note.no, text.key, text.hash, vector);
+      // Only the hash is needed from now on (a changed note is extracted afresh): holding every
+      // embedded text would keep a second copy of the vault's prose in the worker's heap.
+      text.text = "";
     }
   }
 
