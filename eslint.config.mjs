@@ -10,7 +10,7 @@ export default defineConfig([
       globals: { ...globals.browser },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["eslint.config.mjs", "scripts/*.mjs", ".ci/*.mjs"],
+          allowDefaultProject: ["eslint.config.mjs", "scripts/*.mjs", ".ci/*.mjs", "tests/browser/*.mjs"],
         },
         tsconfigRootDir: import.meta.dirname,
       },

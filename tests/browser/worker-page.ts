@@ -1,0 +1,64 @@
+/**
+ * The page of tests/browser/worker-in-chromium.mjs: runs the plugin's worker starter in a browser
+ * and posts what happened back to the script, with the expectations that failed.
+ */
+import { bundledWorkerStarter } from "../../src/adapters/obsidian/bundled-worker";
+import { IndexedDbBinaryFile } from "../../src/adapters/obsidian/indexeddb-binary-file";
+import type { NoteSource } from "../../src/core/index/index-types";
+
+const NOTES: Record<string, string> = {
+  "Work/Tests.md": "# Tests\n\nfix the failing test before lunch.\n",
+  "Home/Bread.md": "# Bread\n\nbake sourdough bread on sunday.\n",
+  "Home/Garden.md": "# Garden\n\nwater the tomatoes.\n",
+};
+const source: NoteSource = {
+  listFiles: () => Promise.resolve(Object.keys(NOTES).map((path) => ({ path, size: NOTES[path]!.length, mtime: 1000, ctime: 1000 }))),
+  readNote: (path) => {
+    const text = NOTES[path];
+    return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1000, ctime: 1000 }, text });
+  },
+};
+function bytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("GET", url);
+    request.responseType = "arraybuffer";
+    request.onload = () => (request.status === 200 ? resolve(new Uint8Array(request.response as ArrayBuffer)) : reject(new Error(`${url}: ${request.status}`)));
+    request.onerror = () => reject(new Error(`${url} could not be loaded`));
+    request.send();
+  });
+}
+async function run() {
+  const start = bundledWorkerStarter();
+  if (!start) throw new Error("no worker in this build");
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
+  for (const f of ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model_quantized.onnx"]) files.set(f, await bytes(`/model/${f}`));
+  const wasmBinary = await bytes("/ort-wasm-simd-threaded.wasm");
+  const storage = new IndexedDbBinaryFile("index:browser-check", indexedDB);
+  const progress: string[] = [];
+  const first = start(source, storage, (d, t) => progress.push(`${d}/${t}`));
+  const open1 = await first.client.open({ model: "lifebetter-test/wasm", modelFiles: { files, wasmBinary }, excludedFolders: [] });
+  const status1 = await first.client.status();
+  const search = await first.client.searchByMeaning("repair the broken check");
+  const saved = await first.client.save();
+  first.stop();
+  const second = start(source, storage, () => undefined);
+  const open2 = await second.client.open({ model: "lifebetter-test/wasm", modelFiles: { files, wasmBinary }, excludedFolders: [] });
+  const status2 = await second.client.status();
+  second.stop();
+  const storedBytes = (await storage.read())?.length ?? 0;
+  const problems = [
+    status1.embeddings.state === "ready" ? null : "the model did not load in the worker",
+    status1.embedded === 3 ? null : `first start embedded ${status1.embedded} notes, not 3`,
+    search[0]?.path === "Work/Tests.md" ? null : "the paraphrase did not find its note first",
+    saved === null ? null : `the index was not saved: ${saved}`,
+    storedBytes > 0 ? null : "nothing in IndexedDB",
+    open2.restored ? null : "the second start did not restore the saved index",
+    status2.embedded === 0 ? null : `the second start embedded ${status2.embedded} notes, not 0`,
+  ].filter((problem) => problem !== null);
+  return { problems, result: { crossOriginIsolated: self.crossOriginIsolated, progress, open1, status1, search, open2, status2, storedBytes } };
+}
+run().then(
+  (report) => navigator.sendBeacon("/result", JSON.stringify({ ok: true, ...report })),
+  (error: unknown) => navigator.sendBeacon("/result", JSON.stringify({ ok: false, error: String(error instanceof Error ? error.stack : error) })),
+);
