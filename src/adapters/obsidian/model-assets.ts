@@ -32,9 +32,9 @@ const CANCELLED: EmbedderUnavailable = {
  */
 export async function prepareModelAssets(options: ModelAssetOptions): Promise<ModelAssets> {
   const modelsDir = `${options.pluginDir}/models`;
-  const downloads = new AdapterAssetStore(options.adapter, modelsDir);
+  const downloads = remembering(new AdapterAssetStore(options.adapter, modelsDir));
   const local = options.modelFolder.trim() === "" ? null : normalizePath(options.modelFolder.trim());
-  const modelStore = new AdapterAssetStore(options.adapter, local ?? `${modelsDir}/${DEFAULT_MODEL_ID}`);
+  const modelStore = local ? new AdapterAssetStore(options.adapter, local) : prefixed(downloads, `${DEFAULT_MODEL_ID}/`);
   // A local folder is checked before anything is downloaded for it.
   const localFiles = local ? await readModelFiles(modelStore, local) : null;
   if (localFiles && !localFiles.ok) return localFiles;
@@ -84,6 +84,30 @@ async function readModelFiles(store: AssetStore, local: string | null): Promise<
  */
 export function localModelId(folder: string): string {
   return `local/${folder.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
+}
+
+/**
+ * Keeps the bytes ensureAssets read (to verify them) or wrote, so the worker's copy is not read from
+ * disk a second time (37 MB at every start). Lives for one prepareModelAssets call.
+ */
+function remembering(store: AssetStore): AssetStore {
+  const kept = new Map<string, Uint8Array<ArrayBuffer>>();
+  return {
+    read: async (path) => {
+      const bytes = kept.get(path) ?? (await store.read(path));
+      if (bytes) kept.set(path, bytes);
+      return bytes;
+    },
+    writeAtomic: async (path, bytes) => {
+      await store.writeAtomic(path, bytes);
+      kept.set(path, bytes.slice());
+    },
+  };
+}
+
+/** The same store seen from a folder inside it. */
+function prefixed(store: AssetStore, prefix: string): AssetStore {
+  return { read: (path) => store.read(`${prefix}${path}`), writeAtomic: (path, bytes) => store.writeAtomic(`${prefix}${path}`, bytes) };
 }
 
 /** Reads the WASM from the local model folder first; downloads still go to the plugin folder. */

@@ -60,9 +60,17 @@ describe("prepareModelAssets", () => {
     expect(await vault.exists(`${PLUGIN}/models/${DEFAULT_MODEL_ID}/onnx/model_quantized.onnx`)).toBe(true);
 
     const second = server();
+    const read: string[] = [];
+    const readBinary = vault.readBinary.bind(vault);
+    vault.readBinary = (path) => {
+      read.push(path);
+      return readBinary(path);
+    };
     const again = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", fetch: second.fetch, signal: new AbortController().signal });
     expect(again.ok).toBe(true);
     expect(second.requested).toEqual([]);
+    // Each file is read from disk once: the bytes checked are the bytes handed to the worker.
+    expect(read.sort()).toEqual([...MODEL_FILES.map((name) => `${PLUGIN}/models/${DEFAULT_MODEL_ID}/${name}`), `${PLUGIN}/models/${ORT_WASM_FILE.path}`].sort());
   });
 
   it("says which file failed and how to fix it when the download fails", async () => {
