@@ -15,6 +15,8 @@ import { showCapturedNotice } from "./ui/captured-notice";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 
 const ID_NOTICE_MS = 10000;
+/** How often the index is saved while notes change (it is also saved on unload). */
+const INDEX_SAVE_INTERVAL_MS = 10 * 60 * 1000;
 
 export default class LifeBetterPlugin extends Plugin {
   override settings: LifeBetterSettings = loadSettings(undefined);
@@ -141,6 +143,7 @@ export default class LifeBetterPlugin extends Plugin {
     this.registerEvent(vault.on("delete", (file) => file instanceof TFile && searchIndex.events?.deleted(file.path)));
     this.registerEvent(vault.on("rename", (file, oldPath) => file instanceof TFile && searchIndex.events?.renamed(oldPath, file.path)));
     this.indexReady = searchIndex.start();
+    this.registerInterval(window.setInterval(() => searchIndex.saveIfChanged(), INDEX_SAVE_INTERVAL_MS));
   }
 
   override onunload(): void {

@@ -31,6 +31,8 @@ function isMarkdown(path: string): boolean {
 export class IndexHost {
   private worker: { client: IndexClient; stop: () => void } | null = null;
   private stopped = false;
+  /** Vault events were forwarded since the last save. */
+  private changed = false;
   /** Why semantic search is off, when it is; shown instead of the note count. */
   private fullTextReason: string | null = null;
 
@@ -71,20 +73,38 @@ export class IndexHost {
     this.options.showStatus(reason === null ? readyText(status.notes) : fullTextOnlyText(reason));
   }
 
+  /**
+   * Saves when notes changed since the last save, so a crash or a quit without unload costs
+   * little at the next start. Resolves to why it could not, or null.
+   */
+  async saveIfChanged(): Promise<string | null> {
+    const client = this.client;
+    if (!client || !this.changed) return null;
+    this.changed = false;
+    return client.save();
+  }
+
   created(path: string): void {
-    if (isMarkdown(path)) this.client?.created(path);
+    if (isMarkdown(path)) this.send((client) => client.created(path));
   }
   modified(path: string): void {
-    if (isMarkdown(path)) this.client?.modified(path);
+    if (isMarkdown(path)) this.send((client) => client.modified(path));
   }
   deleted(path: string): void {
-    if (isMarkdown(path)) this.client?.deleted(path);
+    if (isMarkdown(path)) this.send((client) => client.deleted(path));
   }
   /** A rename that changes the extension turns a note into an attachment, or back. */
   renamed(from: string, to: string): void {
-    if (isMarkdown(from) && isMarkdown(to)) this.client?.renamed(from, to);
-    else if (isMarkdown(to)) this.client?.created(to);
-    else if (isMarkdown(from)) this.client?.deleted(from);
+    if (isMarkdown(from) && isMarkdown(to)) this.send((client) => client.renamed(from, to));
+    else if (isMarkdown(to)) this.send((client) => client.created(to));
+    else if (isMarkdown(from)) this.send((client) => client.deleted(from));
+  }
+
+  private send(event: (client: IndexClient) => void): void {
+    const client = this.client;
+    if (!client) return;
+    event(client);
+    this.changed = true;
   }
 
   /**

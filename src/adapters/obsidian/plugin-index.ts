@@ -126,6 +126,13 @@ export class PluginIndex {
     new Notice(`LifeBetter searches by words only: ${problem.reason}. ${problem.fix}`, PROBLEM_NOTICE_MS);
   }
 
+  /** Saves the index when notes changed since the last save (called every few minutes). */
+  saveIfChanged(): void {
+    void this.host?.saveIfChanged().then((problem) => {
+      if (problem) console.warn(`LifeBetter: ${problem}`);
+    });
+  }
+
   /**
    * Cancels a download, saves the index (bounded wait) and stops the worker. Resolves to why the
    * index was not saved, or null.

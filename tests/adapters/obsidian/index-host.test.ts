@@ -112,6 +112,25 @@ describe("IndexHost", () => {
     expect(await paths(again.host, "lanterns")).toEqual(["New.md"]);
   });
 
+  it("saves between starts only when notes changed", async () => {
+    const storage = new MemoryBinaryFile();
+    const { app, host } = setUp({ storage });
+    await host.open({ model: null, excludedFolders: [] });
+    expect(storage.writes).toBe(1);
+    expect(await host.saveIfChanged()).toBeNull();
+    expect(storage.writes).toBe(1);
+    await app.vault.create("Attachment.png", "png");
+    host.created("Attachment.png");
+    await host.saveIfChanged();
+    expect(storage.writes).toBe(1);
+    await app.vault.create("Later.md", "# Later\n");
+    host.created("Later.md");
+    await host.saveIfChanged();
+    expect(storage.writes).toBe(2);
+    await host.saveIfChanged();
+    expect(storage.writes).toBe(2);
+  });
+
   it("stops the worker even when the save never finishes", async () => {
     const hanging: IndexStorage = { read: () => Promise.resolve(null), writeAtomic: () => new Promise<void>(() => undefined) };
     const { app, workers, statuses } = setUp();
