@@ -12,6 +12,7 @@ import type { FromWorker, IndexCalls, MessageEndpoint, Request, ToWorker, VaultC
  */
 export class IndexClient {
   private readonly pending = new PendingCalls();
+  private closedReason: string | null = null;
 
   constructor(
     private readonly endpoint: MessageEndpoint<FromWorker, ToWorker>,
@@ -37,6 +38,7 @@ export class IndexClient {
   }
 
   private call<K extends keyof IndexCalls>(method: K, params: IndexCalls[K]["params"]): Promise<IndexCalls[K]["result"]> {
+    if (this.closedReason !== null) return Promise.reject(new Error(this.closedReason));
     const { id, done } = this.pending.start<IndexCalls[K]["result"]>();
     this.endpoint.post({ type: "request", id, method, params } as Request<IndexCalls>);
     return done;
@@ -88,6 +90,8 @@ export class IndexClient {
 
   /** Fails calls still waiting (call when the worker is terminated). */
   close(reason = "the index worker stopped"): void {
+    // Later calls fail at once too: a view must never wait on a worker that is gone.
+    this.closedReason = reason;
     this.pending.failAll(reason);
   }
 }
