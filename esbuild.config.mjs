@@ -5,6 +5,9 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
 import { pathToFileURL } from "node:url";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
 
 const production = process.argv[2] === "production";
 
@@ -91,8 +94,35 @@ export const cli = {
   external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers"],
 };
 
+/**
+ * `node esbuild.config.mjs install VAULT [--config-dir .obsidian]` (npm run install-plugin -- VAULT):
+ * copies what a community release ships — main.js, manifest.json, styles.css — into the vault.
+ */
+function installInto(args) {
+  const { values, positionals } = parseArgs({ args, options: { "config-dir": { type: "string", default: ".obsidian" } }, allowPositionals: true });
+  const vault = positionals[0];
+  if (!vault || !existsSync(vault) || !statSync(vault).isDirectory()) {
+    console.error(vault ? `The vault folder "${vault}" does not exist.` : "Usage: npm run install-plugin -- /path/to/vault [--config-dir .obsidian]");
+    process.exit(2);
+  }
+  const files = ["main.js", "manifest.json", "styles.css"];
+  const missing = files.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    console.error(`Missing ${missing.join(", ")}: run "npm ci && npm run build" first.`);
+    process.exit(1);
+  }
+  const { id } = JSON.parse(readFileSync("manifest.json", "utf8"));
+  const target = join(vault, values["config-dir"], "plugins", id);
+  mkdirSync(target, { recursive: true });
+  for (const file of files) copyFileSync(file, join(target, file));
+  console.log(`Installed LifeBetter into ${target}.`);
+  console.log('In Obsidian: Settings → Community plugins → turn on "LifeBetter" (reload Obsidian if it was open).');
+}
+
 // Build only when run as a script; tests import the options above to bundle the same way.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === "install") {
+  installInto(process.argv.slice(3));
+} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // The worker is built once first; in watch mode a change to it needs a restart of `npm run dev`.
   const pluginWithWorker = withWorkerSource(plugin, await buildWorkerSource());
   if (production) {

@@ -10,7 +10,7 @@ export default defineConfig([
       globals: { ...globals.browser },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["eslint.config.mjs", "scripts/*.mjs", ".ci/*.mjs", "tests/browser/*.mjs"],
+          allowDefaultProject: ["eslint.config.mjs", ".ci/*.mjs", "tests/browser/*.mjs", "tests/bench/*.mjs"],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -23,7 +23,7 @@ export default defineConfig([
   },
   {
     // The CLI, its Node adapter, tests, benchmarks and build scripts run in Node, not in Obsidian.
-    files: ["src/cli/**", "src/adapters/node/**", "tests/**", "scripts/**", "bench/**", ".ci/**", "*.mjs", "*.ts"],
+    files: ["src/cli/**", "src/adapters/node/**", "tests/**", ".ci/**", "*.mjs", "*.ts"],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       "import/no-nodejs-modules": "off",

@@ -11,7 +11,7 @@ import type { BuiltModel } from "../../support/models/model-folder";
 /**
  * The worker's loading path (model files as bytes, served through transformers.js's custom cache)
  * run through the real library in Node. Only the ONNX runtime differs: onnxruntime-node here,
- * onnxruntime-web's WASM in the plugin (that runtime is measured by bench/embeddings.ts).
+ * onnxruntime-web's WASM in the plugin (that runtime is measured by tests/bench/embeddings.ts).
  */
 describe("loadEmbedderFromFiles", () => {
   let model: BuiltModel & { cleanup: () => Promise<void> };

@@ -11,7 +11,7 @@ export async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number;
   return { ms: performance.now() - start, value };
 }
 
-// Defined by node --expose-gc (scripts/bench.mjs passes it).
+// Defined by node --expose-gc (tests/bench/run.mjs passes it).
 declare const gc: (() => void) | undefined;
 
 /** Heap in use after a full collection, in MiB. */

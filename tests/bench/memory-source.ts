@@ -1,6 +1,6 @@
-import type { NoteSource } from "../src/core/index/index-types";
-import type { IndexStorage } from "../src/core/index/persistence";
-import type { VaultFile } from "../src/core/vault/repository";
+import type { NoteSource } from "../../src/core/index/index-types";
+import type { IndexStorage } from "../../src/core/index/persistence";
+import type { VaultFile } from "../../src/core/vault/repository";
 import type { SyntheticNote } from "./synthetic-vault";
 
 /** Synthetic notes served from memory, as the main thread serves the vault to the worker. */

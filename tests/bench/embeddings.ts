@@ -2,9 +2,9 @@ import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import * as path from "node:path";
-import { loadNodeEmbedder } from "../src/adapters/node/node-embedder";
-import { tempMiniLmModel } from "../tests/support/models/temp-models";
-import { buildVocabulary } from "../tests/support/models/vocabulary";
+import { loadNodeEmbedder } from "../../src/adapters/node/node-embedder";
+import { tempMiniLmModel } from "../support/models/temp-models";
+import { buildVocabulary } from "../support/models/vocabulary";
 import { WASM_WORKER_SOURCE, type WasmJob, type WasmResult } from "./embeddings-wasm-worker";
 
 /**

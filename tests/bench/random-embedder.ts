@@ -1,5 +1,5 @@
-import type { Embedder } from "../src/core/embed/embedder";
-import { hashText } from "../src/core/index/text-hash";
+import type { Embedder } from "../../src/core/embed/embedder";
+import { hashText } from "../../src/core/index/text-hash";
 import { seeded } from "./synthetic-vault";
 
 /**

@@ -17,8 +17,8 @@ const common = {
   external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers", "esbuild"],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
-await build({ ...common, entryPoints: ["bench/run-bench.ts"], outfile: `${outdir}/run-bench.mjs` });
-await build({ ...common, entryPoints: ["bench/bench-worker.ts"], outfile: `${outdir}/bench-worker.mjs` });
+await build({ ...common, entryPoints: ["tests/bench/run-bench.ts"], outfile: `${outdir}/run-bench.mjs` });
+await build({ ...common, entryPoints: ["tests/bench/bench-worker.ts"], outfile: `${outdir}/bench-worker.mjs` });
 const result = spawnSync(
   process.execPath,
   ["--expose-gc", "--max-old-space-size=8192", `${outdir}/run-bench.mjs`, `--worker=${resolve(outdir, "bench-worker.mjs")}`, ...process.argv.slice(2)],

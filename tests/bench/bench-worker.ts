@@ -1,8 +1,8 @@
 import { parentPort } from "node:worker_threads";
-import { nodeTimers } from "../src/adapters/node/node-timers";
-import { NO_MODEL } from "../src/core/index/embedder-status";
-import { serveIndex } from "../src/core/index/worker-host";
-import type { FromWorker, MessageEndpoint, ToWorker } from "../src/core/index/worker-protocol";
+import { nodeTimers } from "../../src/adapters/node/node-timers";
+import { NO_MODEL } from "../../src/core/index/embedder-status";
+import { serveIndex } from "../../src/core/index/worker-host";
+import type { FromWorker, MessageEndpoint, ToWorker } from "../../src/core/index/worker-protocol";
 import { RandomUnitEmbedder } from "./random-embedder";
 
 /** The index worker of the benchmark: the real host code, with random unit vectors for a model. */

@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
-import { IndexClient } from "../src/core/index/index-client";
-import type { FromWorker, ToWorker } from "../src/core/index/worker-protocol";
+import { IndexClient } from "../../src/core/index/index-client";
+import type { FromWorker, ToWorker } from "../../src/core/index/worker-protocol";
 import { MemoryStorage, memorySource } from "./memory-source";
 import { round } from "./measure";
 import type { SyntheticNote } from "./synthetic-vault";

@@ -1,4 +1,4 @@
-import type { MemoryIndex } from "../src/core/index/memory-index";
+import type { MemoryIndex } from "../../src/core/index/memory-index";
 import { exactTopK } from "./exact-scan";
 import { percentile, round, timed } from "./measure";
 import { seeded } from "./synthetic-vault";
