@@ -87,20 +87,14 @@ describe("embedding cache codec", () => {
     expect((await decodeEmbeddingCache(new Uint8Array(text), MODEL, 4)).ok).toBe(false);
   });
 
-  test("50k × 384 vectors encode and decode in well under a few seconds", async () => {
+  // Speed is the benchmark's business (src/core/embed/README.md gives the numbers); this checks that a
+  // vault-sized cache round-trips whole.
+  test("a 50k × 384 cache round-trips every key and vector", async () => {
     const cache = await randomCache(50_000, 384);
-    let start = performance.now();
     const bytes = await encodeEmbeddingCache(cache);
-    const encodeMs = performance.now() - start;
-    start = performance.now();
     const decoded = await decodeEmbeddingCache(bytes, MODEL, 384);
-    const decodeMs = performance.now() - start;
-    console.log(`50k x 384: ${(bytes.length / 2 ** 20).toFixed(1)} MiB, encode ${encodeMs.toFixed(0)} ms, decode ${decodeMs.toFixed(0)} ms`);
     if (!decoded.ok) throw new Error(decoded.problem);
     expectSameEntries(decoded.cache, cache);
     expect(bytes.length).toBe(24 + 32 + 50_000 * (32 + 384 * 4) + 32);
-    // Generous bounds for a slow CI machine; measured here: see the codec's report.
-    expect(encodeMs).toBeLessThan(5_000);
-    expect(decodeMs).toBeLessThan(5_000);
   });
 });
