@@ -1,7 +1,7 @@
 import type { MemoryIndex } from "../../src/core/index/memory-index";
 import { exactTopK } from "./exact-scan";
 import { percentile, round, timed } from "./measure";
-import { seeded } from "./synthetic-vault";
+import { seededRandom as seeded } from "../support/seeded-random";
 
 export interface QueryNumbers {
   similarP50: number;

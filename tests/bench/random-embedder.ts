@@ -1,6 +1,6 @@
 import type { Embedder } from "../../src/core/embed/embedder";
 import { hashText } from "../../src/core/index/text-hash";
-import { seeded } from "./synthetic-vault";
+import { seededRandom as seeded } from "../support/seeded-random";
 
 /**
  * Precomputed-style random unit vectors (384 dims) for the large synthetic runs: isolates the index

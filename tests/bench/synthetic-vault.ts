@@ -1,3 +1,5 @@
+import { seededRandom as seeded } from "../support/seeded-random";
+
 /**
  * Synthetic vaults like the ones Orama was measured on (shared notes/orama-measured.md): bodies of
  * ~150 words drawn from a 20k-word Zipf vocabulary, a heading or two, tags, and 10% near-duplicates.
@@ -5,16 +7,6 @@
 export interface SyntheticNote {
   path: string;
   text: string;
-}
-
-export function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VOCABULARY_SIZE = 20_000;

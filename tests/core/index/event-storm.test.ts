@@ -3,17 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FakeEmbedder } from "../../support/fake-embedder";
 import { indexSnapshot, memoryIndex } from "../../support/index-fixtures";
 import { MemoryVault } from "../../support/memory-vault";
-
-/** A small seeded generator (mulberry32), so a failing storm can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from "../../support/seeded-random";
 
 const WORDS = "sleep focus bread test failing sync plugin theme graph link tag canvas journal mood energy habit review skill problem attempt".split(" ");
 

@@ -1,5 +1,6 @@
 import { FLOAT, GraphBuilder, INT64 } from "./onnx-graph";
-import { gaussian, normalArray, seededRandom } from "./random";
+import { seededRandom } from "../seeded-random";
+import { gaussian, normalArray } from "./random";
 import { buildVocabulary, type VocabularyEntry } from "./vocabulary";
 import { writeModelFolder, type BuiltModel } from "./model-folder";
 
