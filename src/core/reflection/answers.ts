@@ -24,8 +24,8 @@ export function readAnswerProperty(properties: Record<string, unknown>, name: st
   const texts: string[] = [];
   for (const item of items) {
     if (item === null || item === undefined) continue;
-    if (typeof item === "object") return "unreadable";
-    const text = normalizeAnswer(String(item as string | number | boolean));
+    if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") return "unreadable";
+    const text = normalizeAnswer(String(item));
     if (text !== "") texts.push(text);
   }
   return texts;

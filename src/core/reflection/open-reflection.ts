@@ -118,7 +118,7 @@ async function newNoteText(env: ReflectionEnv, location: ReflectionLocation): Pr
 async function convert(env: ReflectionEnv, location: ReflectionLocation, kind: unknown): Promise<boolean> {
   if (kind === "reflection") return false;
   if (kind !== undefined && kind !== null && kind !== "") {
-    throw new InvalidInputError(`"${location.path}" is already a LifeBetter ${String(kind)} note, so the reflection was not written into it.`);
+    throw new InvalidInputError(`"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`);
   }
   const properties = reflectionProperties(env, location);
   await env.repo.updateProperties(location.path, (current) => {
