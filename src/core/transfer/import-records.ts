@@ -41,8 +41,9 @@ function readRecord(raw: unknown): ExportedRecord | string {
   if (typeof body !== "string") return "its body is not text";
   if (properties.id !== undefined && properties.id !== id) return `its properties hold another id (${JSON.stringify(properties.id)})`;
   if (properties.kind !== undefined && properties.kind !== kind) return `its properties hold another kind (${JSON.stringify(properties.kind)})`;
-  // id and kind first, as LifeBetter writes them, then the rest in the file's order.
-  return { id, kind, path: path as string, properties: { id, kind, ...properties }, body };
+  // The file's key order is kept (a round trip gives the same note); a missing id or kind goes first.
+  const missing = { ...(properties.id === undefined ? { id } : {}), ...(properties.kind === undefined ? { kind } : {}) };
+  return { id, kind, path: path as string, properties: { ...missing, ...properties }, body };
 }
 
 function sameRecord(existing: VaultRecord, record: ExportedRecord): boolean {
