@@ -38,8 +38,6 @@ export async function runImportChats(argv: string[], io: CliIo): Promise<number>
   }
   const report = await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), {
     totalBytes: size,
-    // The CLI has no UI to keep responsive: no need to give up the event loop between chunks.
-    yieldToUi: () => Promise.resolve(),
   });
   io.out(values.json ? JSON.stringify(report) + "\n" : summary(report));
   return report.stopped ? 1 : 0;

@@ -12,13 +12,12 @@ export interface ChatStreamOptions {
   totalBytes?: number;
   onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
   signal?: AbortSignal;
-  /** Lets the app paint between chunks; a macrotask by default. */
+  /** Lets the app paint between chunks (the plugin passes a zero-delay window timer); none by default. */
   yieldToUi?: () => Promise<void>;
 }
 
 export type StreamEnd = { ok: true } | { ok: false; cancelled: boolean; message: string };
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Detects the platform of one conversation by its shape and reads it. */
 export function readConversation(raw: unknown): ChatConversation | string {
@@ -45,7 +44,7 @@ export async function streamChatExport(chunks: AsyncIterable<Uint8Array | string
     const read = readConversation(value);
     ready.push(typeof read === "string" ? { index: count, problem: read } : { index: count, conversation: read });
   };
-  const yieldToUi = options.yieldToUi ?? nextTask;
+  const yieldToUi = options.yieldToUi ?? (() => Promise.resolve());
   let bytes = 0;
   const drain = async (): Promise<void> => {
     while (ready.length > 0) {

@@ -32,7 +32,7 @@ describe("import of a records file", () => {
   it("updates a record only when the file's updated is newer, and reports the skip otherwise", async () => {
     const repo = new MemoryNoteRepository({ "Moved/a.md": composeNote({ id: ID, kind: "entry", type: "insight", updated: "2026-11-20T10:00:00Z", mine: 1 }, "Old\n") });
     const older = await importRecords(repo, DEFAULT_SETTINGS, file([rec({ updated: "2026-11-19T10:00:00Z" }, "Older\n")]));
-    expect(older.actions[0]).toMatchObject({ action: "skip", path: "Moved/a.md", reason: expect.stringMatching(/as new or newer/) });
+    expect(older.actions.map((a) => `${a.action} ${a.path ?? ""}: ${"reason" in a ? a.reason : ""}`)).toEqual([expect.stringMatching(/^skip Moved\/a.md: .*as new or newer/)]);
     expect(repo.files.get("Moved/a.md")).toContain("Old\n");
 
     const newer = await importRecords(repo, DEFAULT_SETTINGS, file([rec({ updated: "2026-11-21T10:00:00Z" }, "Newer\n")]));
@@ -65,7 +65,7 @@ describe("import of a records file", () => {
     const repo = new MemoryNoteRepository();
     const report = await importRecords(repo, DEFAULT_SETTINGS, file([rec({}, "first"), rec({}, "second", "b.md")]));
     expect(report.counts).toMatchObject({ create: 1, error: 1 });
-    expect(report.actions[1]).toMatchObject({ action: "error", reason: expect.stringMatching(/appears earlier in the same file/) });
+    expect(report.actions[1]?.action === "error" && report.actions[1].reason).toMatch(/appears earlier in the same file/);
     expect([...repo.files.keys()]).toEqual(["LifeBetter/Entries/a.md"]);
   });
 
@@ -79,7 +79,7 @@ describe("import of a records file", () => {
   ])("refuses the path %s and writes nothing", async (path, reason) => {
     const repo = new MemoryNoteRepository();
     const report = await importRecords(repo, DEFAULT_SETTINGS, file([rec({}, "x", path)]));
-    expect(report.actions[0]).toMatchObject({ action: "error", reason: expect.stringMatching(reason) });
+    expect(report.actions[0]?.action === "error" && report.actions[0].reason).toMatch(reason);
     expect(repo.files.size).toBe(0);
   });
 
