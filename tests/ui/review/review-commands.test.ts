@@ -23,7 +23,7 @@ async function start() {
   return { app, mock, plugin, registry, run, check };
 }
 
-function modalOf<T>(type: new (...args: never[]) => T): T {
+function modalOf<T extends object>(type: new (...args: never[]) => T): T {
   const found = [...openModals].filter((modal): modal is T => modal instanceof type);
   expect(found).toHaveLength(1);
   return found[0] as T;
