@@ -13,6 +13,7 @@ import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/c
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
 import { registerReview } from "./ui/review/register-review";
+import { registerReflections, type Reflections } from "./ui/reflection/register-reflections";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 
 const ID_NOTICE_MS = 10000;
@@ -30,6 +31,8 @@ export default class LifeBetterPlugin extends Plugin {
   indexReady: Promise<void> = Promise.resolve();
   /** Settles once the index is saved and its worker stopped after unload. */
   indexStopped: Promise<string | null> = Promise.resolve(null);
+  /** Reflection commands, panel, sync and reminder (set in onload). */
+  reflections: Reflections | null = null;
   private searchIndex: PluginIndex | null = null;
   private unloaded = false;
 
@@ -49,6 +52,7 @@ export default class LifeBetterPlugin extends Plugin {
     }
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
     registerReview(this);
+    this.reflections = registerReflections(this);
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {
