@@ -3,6 +3,7 @@ import { InvalidInputError, NoteParseError, errorMessage } from "../../core/erro
 import type { DecisionAnswer } from "../../core/review/decision-review";
 import { REVIEW_GRADES, type ReviewGrade } from "../../core/review/grades";
 import type { DecisionQueueItem, SkillQueueItem } from "../../core/review/queue";
+import { isRecordKind } from "../../core/schema/kinds";
 import { scheduleGrade, type GradeOutcome } from "../../core/review/schedule";
 import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
@@ -88,13 +89,19 @@ export class ReviewView extends ItemView {
 
     this.registerDomEvent(root, "keydown", (evt) => this.onKey(evt));
     const { vault, metadataCache } = this.app;
-    const changed = (file: unknown): void => {
-      if (file instanceof TFile && file.extension === "md") this.requestRefresh();
-    };
-    this.registerEvent(metadataCache.on("changed", changed));
-    this.registerEvent(vault.on("create", changed));
-    this.registerEvent(vault.on("delete", changed));
-    this.registerEvent(vault.on("rename", changed));
+    // Only records can change the queue: typing in an ordinary note reloads nothing.
+    const wasRecord = (path: string): boolean => this.session.record(path) !== null;
+    this.registerEvent(
+      metadataCache.on("changed", (file, _data, cache) => {
+        if (isRecordKind(cache.frontmatter?.kind) || wasRecord(file.path)) this.requestRefresh();
+      }),
+    );
+    this.registerEvent(vault.on("delete", (file) => wasRecord(file.path) && this.requestRefresh()));
+    this.registerEvent(
+      vault.on("rename", (file, oldPath) => {
+        if (wasRecord(oldPath) || (file instanceof TFile && isRecordKind(metadataCache.getFileCache(file)?.frontmatter?.kind))) this.requestRefresh();
+      }),
+    );
     await this.refresh(true);
   }
 

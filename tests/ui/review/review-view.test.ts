@@ -179,6 +179,10 @@ describe("review queue follows the notes", () => {
     await vi.advanceTimersByTimeAsync(5000);
     await view.whenIdle();
     expect(reload).toHaveBeenCalledTimes(1);
+    // An ordinary note (not a record) changing reloads nothing.
+    await mock.vault.create("Journal/Today.md", "Typing away.\n");
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(reload).toHaveBeenCalledTimes(1);
     expect(card(view).querySelector(".lifebetter-review-name")?.textContent).toBe("Divide and conquer");
     // Still revealed: the grade buttons are there, and the new due skill counts.
     expect(view.contentEl.querySelectorAll(".lifebetter-review-grade")).toHaveLength(4);
@@ -190,6 +194,11 @@ describe("review queue follows the notes", () => {
     await vi.advanceTimersByTimeAsync(5000);
     await view.whenIdle();
     expect(card(view).querySelector(".lifebetter-review-name")?.textContent).not.toBe("Divide and conquer");
+    // A skill written on another device arrives by sync: it joins the queue.
+    await mock.vault.create(`${SKILLS}/Write it down.md`, "---\nkind: meta-skill\nreview_due: 2026-11-01\nreview_count: 1\ninterval_days: 1\n---\n");
+    await vi.advanceTimersByTimeAsync(5000);
+    await view.whenIdle();
+    expect(view.session.openItems().map((item) => item.name)).toContain("Write it down");
     await view.onClose();
   });
 });
