@@ -11,6 +11,7 @@ import { runSuggestSkills, suggestSkillsUsage } from "./commands/suggest-skills"
 import { problemUsage, runProblem } from "./commands/problem";
 import { problemsUsage, runProblems } from "./commands/problems";
 import { runSession, sessionUsage } from "./commands/session";
+import { patternsUsage, runPatterns } from "./commands/patterns";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   problems: { usage: problemsUsage, run: runProblems },
   review: { usage: reviewUsage, run: runReview },
   skill: { usage: skillUsage, run: runSkill },
+  patterns: { usage: patternsUsage, run: runPatterns },
 };
 
 function usage(): string {
