@@ -6,11 +6,11 @@ import type { PatternData } from "./pattern-data";
 /** What a detector gets besides the data: a way to yield to the UI, and seeds for its tests. */
 export interface DetectContext {
   /** Awaited between units of work; yields when the current slice has run long enough. */
-  tick(): Promise<void>;
+  tick: () => Promise<void>;
   /** A seed derived from a candidate's key, so a permutation test is the same on every run. */
-  seed(key: string): number;
+  seed: (key: string) => number;
   /** Counts a hypothesis tested (even when not kept): the engine corrects p-values for all of them. */
-  counted(): void;
+  counted: () => void;
 }
 
 export type Detector = (data: PatternData, context: DetectContext) => Promise<PatternCandidate[]>;
@@ -21,7 +21,7 @@ export function seedOf(key: string): number {
 
 /** Mean to one decimal, for descriptions and charts. */
 export function round1(values: readonly number[]): number {
-  return Math.round(mean(values as number[]) * 10) / 10;
+  return Math.round(mean(values) * 10) / 10;
 }
 
 /** Keeps, of candidates that say the same thing in different ways, the one with the smallest p. */

@@ -51,7 +51,7 @@ export function normalTwoSidedP(z: number): number {
 /** Standardised mean difference: (mean x − mean y) over the spread of all values. */
 function standardisedDifference(x: readonly number[], y: readonly number[]): number {
   const spread = sampleStandardDeviation([...x, ...y]);
-  const difference = mean(x as number[]) - mean(y as number[]);
+  const difference = mean(x) - mean(y);
   if (spread === 0) return difference === 0 ? 0 : Math.sign(difference) * 10;
   return difference / spread;
 }
@@ -68,7 +68,7 @@ export async function differenceTest(x: readonly number[], y: readonly number[],
   if (n < MIN_GROUP) return null;
   const effect = standardisedDifference(x, y);
   if (Math.min(x.length, y.length) >= LARGE_GROUP) {
-    const t = tTestTwoSample(x as number[], y as number[], 0);
+    const t = tTestTwoSample(x, y, 0);
     const p = t === null || t === undefined || !Number.isFinite(t) ? (effect === 0 ? 1 : 0) : normalTwoSidedP(t);
     return { p, effect, large: LARGE_D, n };
   }
@@ -91,7 +91,7 @@ export async function differenceTest(x: readonly number[], y: readonly number[],
 export function correlationTest(x: readonly number[], y: readonly number[]): TestResult | null {
   const n = Math.min(x.length, y.length);
   if (n < MIN_GROUP * 2) return null;
-  const r = sampleCorrelation(x as number[], y as number[]);
+  const r = sampleCorrelation(x, y);
   if (!Number.isFinite(r)) return null;
   const clamped = Math.max(-0.999999, Math.min(0.999999, r));
   return { p: normalTwoSidedP(Math.atanh(clamped) * Math.sqrt(n - 3)), effect: r, large: LARGE_R, n };
