@@ -12,6 +12,7 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
+import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 import { PATTERNS_VIEW_TYPE, PatternsView } from "./ui/patterns-view";
 
@@ -50,6 +51,7 @@ export default class LifeBetterPlugin extends Plugin {
     this.registerView(PATTERNS_VIEW_TYPE, (leaf) => new PatternsView(leaf, { repo: this.repo, settings: () => this.settings }));
     this.addCommand({ id: "open-patterns", name: "Open patterns", callback: () => void this.openPatterns() });
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
+    registerReview(this);
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {

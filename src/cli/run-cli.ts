@@ -12,6 +12,9 @@ import { problemUsage, runProblem } from "./commands/problem";
 import { problemsUsage, runProblems } from "./commands/problems";
 import { runSession, sessionUsage } from "./commands/session";
 import { patternsUsage, runPatterns } from "./commands/patterns";
+import { exportUsage, runExport } from "./commands/export";
+import { importUsage, runImport } from "./commands/import";
+import { importChatsUsage, runImportChats } from "./commands/import-chats";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 
@@ -36,6 +39,9 @@ const COMMANDS: Record<string, Command> = {
   review: { usage: reviewUsage, run: runReview },
   skill: { usage: skillUsage, run: runSkill },
   patterns: { usage: patternsUsage, run: runPatterns },
+  export: { usage: exportUsage, run: runExport },
+  import: { usage: importUsage, run: runImport },
+  "import-chats": { usage: importChatsUsage, run: runImportChats },
 };
 
 function usage(): string {
