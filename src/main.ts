@@ -14,7 +14,7 @@ import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
 import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
-import { PATTERNS_VIEW_TYPE, PatternsView } from "./ui/patterns-view";
+import { registerPatterns } from "./ui/register-patterns";
 
 const ID_NOTICE_MS = 10000;
 /** How often the index is saved while notes change (it is also saved on unload). */
@@ -48,10 +48,9 @@ export default class LifeBetterPlugin extends Plugin {
     for (const type of BUILT_IN_ENTRY_TYPES) {
       this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
     }
-    this.registerView(PATTERNS_VIEW_TYPE, (leaf) => new PatternsView(leaf, { repo: this.repo, settings: () => this.settings }));
-    this.addCommand({ id: "open-patterns", name: "Open patterns", callback: () => void this.openPatterns() });
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
     registerReview(this);
+    registerPatterns(this);
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {
@@ -87,14 +86,6 @@ export default class LifeBetterPlugin extends Plugin {
       this.openFromUri(draft, message);
       return null;
     }
-  }
-
-  /** Shows the pattern view, in a new tab the first time, else where it already is. */
-  async openPatterns(): Promise<void> {
-    const { workspace } = this.app;
-    const leaf = workspace.getLeavesOfType(PATTERNS_VIEW_TYPE)[0] ?? workspace.getLeaf("tab");
-    await leaf.setViewState({ type: PATTERNS_VIEW_TYPE, active: true });
-    workspace.setActiveLeaf(leaf, { focus: true });
   }
 
   private openFromUri(draft: CaptureDraft, message: string): void {
