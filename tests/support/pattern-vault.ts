@@ -34,7 +34,7 @@ export interface PatternVault {
   };
 }
 
-export const DAYS = 90;
+const BASE_DAYS = 90;
 const START = new Date(2026, 7, 1);
 const SKILLS = ["Rubber duck", "Divide and conquer", "Timeboxing", "Ask for help", "Write it down"];
 const SESSION_PROBLEMS = ["Ship v2", "Tax return", "Garden shed", "Learn Rust", "Move house", "Thesis draft"];
@@ -83,13 +83,15 @@ function gaussian(random: () => number): number {
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, Math.round(value)));
 
-export function patternVault(seed: number, shuffled = false): PatternVault {
+/** `scale` multiplies days, sessions and entries (the benchmark's 10k-entry vault is scale 30). */
+export function patternVault(seed: number, shuffled = false, scale = 1): PatternVault {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const topic = (): string => Array.from({ length: 6 }, () => pick(TOPIC_WORDS)).join(" ");
   const files: Record<string, string> = {};
   let counter = 0;
   const uuid = (): string => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
+  const DAYS = BASE_DAYS * scale;
   const now = addDays(START, DAYS);
 
   // Daily reflections.
@@ -115,7 +117,7 @@ export function patternVault(seed: number, shuffled = false): PatternVault {
   });
 
   // Work sessions: morning sessions are focused.
-  const sessions = Array.from({ length: 120 }, () => {
+  const sessions = Array.from({ length: 120 * scale }, () => {
     const hour = pick(HOURS);
     return { problem: pick(SESSION_PROBLEMS), day: Math.floor(random() * (DAYS - 1)), hour, focus: clamp((hour < 12 ? 8 : 5) + gaussian(random) * 1.1, 1, 10), energy: clamp(3 + random() * 5, 1, 10) };
   });
@@ -146,7 +148,7 @@ export function patternVault(seed: number, shuffled = false): PatternVault {
   // Entries: texts are planted per type; the twin shuffles every entry text across entries.
   type Draft = { type: string; day: number; extra: Record<string, unknown>; text: string; planted?: "flaky" | "sync" | "duck" };
   const drafts: Draft[] = [];
-  const attempts = Array.from({ length: 100 }, () => {
+  const attempts = Array.from({ length: 100 * scale }, () => {
     const skill = random() < 0.3 ? "Rubber duck" : pick(SKILLS.slice(1));
     return { skill, success: random() < (skill === "Rubber duck" ? 0.9 : 0.4) };
   });
@@ -155,16 +157,16 @@ export function patternVault(seed: number, shuffled = false): PatternVault {
     drafts.push({ type: "attempt", day: Math.floor(random() * DAYS), extra: { outcome: outcomes[i] ? "success" : "failed", meta_skills: [`[[${a.skill}]]`] }, text: topic(), planted: a.skill === "Rubber duck" ? "duck" : undefined }),
   );
   FLAKY.forEach((text) => drafts.push({ type: "blocker", day: Math.floor(random() * DAYS), extra: {}, text, planted: "flaky" }));
-  for (let i = 0; i < 30; i++) drafts.push({ type: "blocker", day: Math.floor(random() * DAYS), extra: {}, text: topic() });
+  for (let i = 0; i < 30 * scale; i++) drafts.push({ type: "blocker", day: Math.floor(random() * DAYS), extra: {}, text: topic() });
   SYNC.forEach((text) => drafts.push({ type: "question", day: Math.floor(random() * DAYS), extra: {}, text, planted: "sync" }));
-  for (let i = 0; i < 40; i++) drafts.push({ type: "question", day: Math.floor(random() * DAYS), extra: {}, text: topic() + "?" });
+  for (let i = 0; i < 40 * scale; i++) drafts.push({ type: "question", day: Math.floor(random() * DAYS), extra: {}, text: topic() + "?" });
   for (const type of ["insight", "reading", "emotion", "decision"]) {
-    for (let i = 0; i < 40; i++) drafts.push({ type, day: Math.floor(random() * DAYS), extra: {}, text: topic() });
+    for (let i = 0; i < 40 * scale; i++) drafts.push({ type, day: Math.floor(random() * DAYS), extra: {}, text: topic() });
   }
   const texts = shuffled ? shuffle(drafts.map((d) => d.text), random) : drafts.map((d) => d.text);
   const planted = { flaky: [] as string[], sync: [] as string[], duck: [] as string[] };
   drafts.forEach((d, i) => {
-    const path = `LifeBetter/Entries/${d.type} ${String(i).padStart(3, "0")}.md`;
+    const path = `LifeBetter/Entries/${d.type} ${String(i).padStart(5, "0")}.md`;
     const timestamp = formatISO(new Date(START.getFullYear(), START.getMonth(), START.getDate() + d.day, 12));
     files[path] = composeNote({ id: uuid(), kind: "entry", type: d.type, timestamp, ...d.extra }, `${texts[i]}\n`);
     if (d.planted) planted[d.planted].push(path);

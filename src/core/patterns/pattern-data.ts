@@ -1,6 +1,6 @@
 import { format, getDay, getHours, parseISO } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
-import { problemsDashboard, DEFAULT_STALE_DAYS, type ProblemSummary } from "../problems/dashboard";
+import { compareForDashboard, summarize, DEFAULT_STALE_DAYS, type ProblemSummary } from "../problems/dashboard";
 import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
 import { parseSessions } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
@@ -169,12 +169,12 @@ export async function patternData(vault: VaultRecords, now: Date, tick: () => Pr
     }
     await tick();
   }
-  const byPath = new Map(vault.records.map((record) => [record.path, record]));
-  for (const summary of problemsDashboard(vault, now, staleDays).problems) {
-    const record = byPath.get(summary.path)!;
-    data.problems.push({ ...summary, skills: skillsUsedBy(vault, record).skills.map((skill) => skill.path) });
+  for (const record of vault.records) {
+    if (record.kind !== "problem") continue;
+    data.problems.push({ ...summarize(vault, record, now, staleDays), skills: skillsUsedBy(vault, record).skills.map((skill) => skill.path) });
     await tick();
   }
+  data.problems.sort(compareForDashboard);
   data.days.sort((a, b) => a.date.localeCompare(b.date));
   return data;
 }

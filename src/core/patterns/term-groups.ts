@@ -17,9 +17,12 @@ const LARGE_SHARE = 0.2;
 const SAME_TOPIC = 0.7;
 const LABEL_TERMS = 3;
 
-function termSets(entries: readonly EntryPoint[]): Map<string, Set<string>> {
+async function termSets(entries: readonly EntryPoint[], tick: () => Promise<void>): Promise<Map<string, Set<string>>> {
   const sets = new Map<string, Set<string>>();
-  for (const entry of entries) sets.set(entry.path, new Set(contentWords(entry.text)));
+  for (const entry of entries) {
+    sets.set(entry.path, new Set(contentWords(entry.text)));
+    await tick();
+  }
   return sets;
 }
 
@@ -27,12 +30,12 @@ function termSets(entries: readonly EntryPoint[]): Map<string, Set<string>> {
  * Topics of `group` (the questions, the blockers) by shared content words (the index's
  * tokenizer): for each word in at least three of them, the exact binomial chance of seeing it that
  * often if it were as common as in the `others`. Words over nearly the same entries merge into one
- * topic labelled by up to three of them. `counted` is called once per word tested.
+ * topic labelled by up to three of them. `counted` is called once per word tested; `tick` between notes.
  */
-export function termGroups(group: readonly EntryPoint[], others: readonly EntryPoint[], counted: () => void): TermGroup[] {
-  const inGroup = termSets(group);
+export async function termGroups(group: readonly EntryPoint[], others: readonly EntryPoint[], counted: () => void, tick: () => Promise<void>): Promise<TermGroup[]> {
+  const inGroup = await termSets(group, tick);
   const outCounts = new Map<string, number>();
-  for (const words of termSets(others).values()) for (const word of words) outCounts.set(word, (outCounts.get(word) ?? 0) + 1);
+  for (const words of (await termSets(others, tick)).values()) for (const word of words) outCounts.set(word, (outCounts.get(word) ?? 0) + 1);
   const members = new Map<string, EntryPoint[]>();
   for (const entry of group) {
     for (const word of inGroup.get(entry.path)!) {

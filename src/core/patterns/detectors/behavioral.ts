@@ -12,10 +12,10 @@ const MIN_STALE = 2;
 /** The recent part of a habit's record: its last third of days. */
 const RECENT_SHARE = 1 / 3;
 
-function recurringBlockers(data: PatternData, context: DetectContext): PatternCandidate[] {
+async function recurringBlockers(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
   const blockers = data.entries.filter((e) => e.type === "blocker");
   const others = data.entries.filter((e) => e.type !== "blocker");
-  return termGroups(blockers, others, () => context.counted())
+  return (await termGroups(blockers, others, context.counted, context.tick))
     .filter((topic) => new Set(topic.members.map((e) => e.date)).size >= MIN_BLOCKER_DAYS)
     .map((topic) => {
       const label = topic.terms.join(" · ");
@@ -88,5 +88,5 @@ async function skippedHabits(data: PatternData, context: DetectContext): Promise
 
 /** Behavioral: recurring blockers, stale problems, skipped habits. */
 export async function detectBehavioral(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
-  return [...recurringBlockers(data, context), ...staleProblems(data), ...(await skippedHabits(data, context))];
+  return [...(await recurringBlockers(data, context)), ...staleProblems(data), ...(await skippedHabits(data, context))];
 }

@@ -5,10 +5,11 @@ import type { PatternCandidate } from "../pattern-types";
 import type { PatternData } from "../pattern-data";
 
 /** Thinking: clusters of questions the user keeps asking, labelled by the cluster's telling terms. */
-export function detectThinking(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
+export async function detectThinking(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
   const questions = data.entries.filter((e) => e.type === "question");
   const others = data.entries.filter((e) => e.type !== "question");
-  const found = termGroups(questions, others, () => context.counted()).map((topic): PatternCandidate => {
+  const topics = await termGroups(questions, others, context.counted, context.tick);
+  return topics.map((topic): PatternCandidate => {
     const label = topic.terms.join(" · ");
     return {
       key: `thinking/questions/${topic.terms[0]}`,
@@ -22,5 +23,4 @@ export function detectThinking(data: PatternData, context: DetectContext): Promi
       test: topic.test,
     };
   });
-  return Promise.resolve(found);
 }
