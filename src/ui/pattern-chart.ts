@@ -89,7 +89,7 @@ function configuration(spec: Extract<ChartSpec, { kind: "bar" | "line" }>, theme
         tooltip: { enabled: true },
       },
       scales: {
-        x: { ticks: { color: theme.text, font, maxRotation: 0, autoSkip: true, maxTicksLimit: 12 }, grid: { display: false }, border: { color: theme.grid } },
+        x: { ticks: { color: theme.text, font, maxRotation: 0, autoSkip: true, autoSkipPadding: 12, maxTicksLimit: spec.kind === "line" ? 5 : 12 }, grid: { display: false }, border: { color: theme.grid } },
         y: { beginAtZero: true, max: spec.max, ticks: { color: theme.text, font, maxTicksLimit: 6 }, grid: { color: theme.grid }, border: { color: theme.grid }, title: { display: true, text: spec.yLabel, color: theme.text, font } },
       },
     },

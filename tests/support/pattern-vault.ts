@@ -119,11 +119,13 @@ export function patternVault(seed: number, shuffled = false, scale = 1): Pattern
   // Work sessions: morning sessions are focused.
   const sessions = Array.from({ length: 120 * scale }, () => {
     const hour = pick(HOURS);
-    return { problem: pick(SESSION_PROBLEMS), day: Math.floor(random() * (DAYS - 1)), hour, focus: clamp((hour < 12 ? 8 : 5) + gaussian(random) * 1.1, 1, 10), energy: clamp(3 + random() * 5, 1, 10) };
+    // Larger vaults have more problems rather than longer tables (a table is read whole, in one step).
+    const problem = scale > 1 ? `${pick(SESSION_PROBLEMS)} ${1 + Math.floor(random() * scale)}` : pick(SESSION_PROBLEMS);
+    return { problem, day: Math.floor(random() * (DAYS - 1)), hour, focus: clamp((hour < 12 ? 8 : 5) + gaussian(random) * 1.1, 1, 10), energy: clamp(3 + random() * 5, 1, 10) };
   });
   const focuses = shuffled ? shuffle(sessions.map((s) => s.focus), random) : sessions.map((s) => s.focus);
   const morningProblems = new Set<string>();
-  for (const name of SESSION_PROBLEMS) {
+  for (const name of [...new Set(sessions.map((s) => s.problem))].sort()) {
     const mine = sessions.map((s, i) => ({ ...s, focus: focuses[i]! })).filter((s) => s.problem === name);
     const seen = new Set<string>();
     const rows = mine
