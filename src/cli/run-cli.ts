@@ -12,6 +12,7 @@ import { problemUsage, runProblem } from "./commands/problem";
 import { problemsUsage, runProblems } from "./commands/problems";
 import { runSession, sessionUsage } from "./commands/session";
 import { patternsUsage, runPatterns } from "./commands/patterns";
+import { reflectUsage, runReflect } from "./commands/reflect";
 import { exportUsage, runExport } from "./commands/export";
 import { importUsage, runImport } from "./commands/import";
 import { importChatsUsage, runImportChats } from "./commands/import-chats";
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   review: { usage: reviewUsage, run: runReview },
   skill: { usage: skillUsage, run: runSkill },
   patterns: { usage: patternsUsage, run: runPatterns },
+  reflect: { usage: reflectUsage, run: runReflect },
   export: { usage: exportUsage, run: runExport },
   import: { usage: importUsage, run: runImport },
   "import-chats": { usage: importChatsUsage, run: runImportChats },
