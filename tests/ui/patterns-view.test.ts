@@ -33,7 +33,7 @@ const habit: PatternProposal = {
 const report: PatternReport = { proposals: [focus, habit], overview: [focus.chart, habit.chart], tested: 40 };
 
 function panel(decide: PatternsPanelActions["decide"] = () => Promise.resolve("LifeBetter/Patterns/Saved.md")) {
-  const root = document.createElement("div");
+  const root = createDiv();
   document.body.appendChild(root);
   const actions = { openNote: vi.fn(), decide: vi.fn(decide), refresh: vi.fn() };
   const shown = new PatternsPanel(root, actions);
@@ -106,7 +106,7 @@ describe("the pattern view in Obsidian", () => {
     const cards = () => [...view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-pattern-card")];
     expect(cards().length).toBeGreaterThanOrEqual(9);
     const first = cards()[0]!;
-    const name = first.querySelector("h3")!.textContent!;
+    const name = first.querySelector("h3")!.textContent;
     [...first.querySelectorAll("button")].find((b) => b.textContent === "Confirm")!.click();
     await vi.waitFor(() => expect(first.classList.contains("is-confirmed")).toBe(true));
     const path = `LifeBetter/Patterns/${name}.md`;
