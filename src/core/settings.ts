@@ -1,3 +1,5 @@
+import { DEFAULT_STALE_DAYS } from "./problems/dashboard";
+import { parseRunningSession, type RunningSession } from "./problems/running-session";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
 
 /** A user-defined entry type; `fields` are extra text properties its capture form asks for. */
@@ -23,6 +25,10 @@ export interface LifeBetterSettings {
   embeddingModel: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
+  /** An open problem without a work session for this many days shows as stale on the dashboard. */
+  staleDays: number;
+  /** The work session that is running, kept in data.json so quitting Obsidian does not lose it. */
+  runningSession: RunningSession | null;
 }
 
 export const REVIEW_SCHEDULERS = ["sm2", "fsrs"] as const;
@@ -45,6 +51,8 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   newSkillsPerDay: 2,
   embeddingModel: "",
   semanticIndex: true,
+  staleDays: DEFAULT_STALE_DAYS,
+  runningSession: null,
 };
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -97,5 +105,7 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
+    staleDays: typeof data.staleDays === "number" && Number.isInteger(data.staleDays) && data.staleDays >= 1 ? data.staleDays : DEFAULT_SETTINGS.staleDays,
+    runningSession: parseRunningSession(data.runningSession),
   };
 }

@@ -24,6 +24,9 @@ const TYPES_DESC =
 const EXCLUDED_NAME = "Folders to leave out";
 const EXCLUDED_DESC = "One folder per line. Notes in them are not checked, indexed or suggested.";
 const INDEX_HEADING = "Search index";
+const PROBLEMS_HEADING = "Problems";
+const STALE_NAME = "Stale after (days)";
+const STALE_DESC = "An open problem without a work session for this many days is marked stale on the problems dashboard.";
 const SEMANTIC_NAME = "Search by meaning";
 const SEMANTIC_DESC =
   "Find notes by meaning, not only by their words, with a small model that runs on this device. Off: full-text search only, and no model is downloaded. Applies the next time LifeBetter starts.";
@@ -91,6 +94,11 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
         ],
       },
+      {
+        type: "group",
+        heading: PROBLEMS_HEADING,
+        items: [{ name: STALE_NAME, desc: STALE_DESC, render: (setting: Setting) => this.staleControl(setting) }],
+      },
     ];
   }
 
@@ -132,6 +140,9 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     new Setting(containerEl).setName(INDEX_HEADING).setHeading();
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
+
+    new Setting(containerEl).setName(PROBLEMS_HEADING).setHeading();
+    this.staleControl(new Setting(containerEl).setName(STALE_NAME).setDesc(STALE_DESC));
   }
 
   private typeRows(): TypeRow[] {
@@ -232,6 +243,26 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       text.inputEl.addEventListener("input", () => {
         const folder = text.inputEl.value.trim();
         this.host.settings.embeddingModel = folder === "" ? "" : normalizePath(folder);
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  /** Whole days from 1; anything else is shown as a problem and not saved. */
+  private staleControl(setting: Setting): void {
+    const desc = setting.descEl.getText();
+    setting.addText((text) => {
+      text.inputEl.type = "number";
+      text.inputEl.min = "1";
+      text.inputEl.setAttribute("aria-label", STALE_NAME);
+      text.setValue(String(this.host.settings.staleDays));
+      text.inputEl.addEventListener("input", () => {
+        const days = Number(text.inputEl.value);
+        const valid = text.inputEl.value.trim() !== "" && Number.isInteger(days) && days >= 1;
+        setting.descEl.setText(valid ? desc : "Enter a whole number of days, 1 or more.");
+        setting.settingEl.toggleClass("lifebetter-invalid", !valid);
+        if (!valid) return;
+        this.host.settings.staleDays = days;
         void this.host.saveSettings();
       });
     });
