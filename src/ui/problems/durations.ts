@@ -1,4 +1,4 @@
-import { format, formatDistanceStrict, parseISO } from "date-fns";
+import { differenceInMinutes, format, formatDistanceStrict, parseISO } from "date-fns";
 
 const two = (n: number): string => String(n).padStart(2, "0");
 
@@ -30,5 +30,6 @@ export function dateText(iso: string): string {
 export function agoText(iso: string, now: Date): string {
   const date = parseISO(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (Math.abs(differenceInMinutes(now, date)) < 1) return "Just now";
   return `${formatDistanceStrict(date, now)} ago`;
 }
