@@ -6,7 +6,7 @@ import { loadSettings, type LifeBetterSettings } from "../../src/core/settings";
 import type { CaptureDraft } from "../../src/ui/capture-draft";
 import type { ProblemsHost } from "../../src/ui/problems/problems-host";
 import { WorkSessions } from "../../src/ui/problems/work-sessions";
-import { contentOf, makeApp } from "./obsidian-shims";
+import { contentOf, makeApp, openModals } from "./obsidian-shims";
 
 /** A problems host over the mock vault that records what the UI asked the plugin to do. */
 export function problemsSetup(files: Record<string, string> = {}, options: { settings?: unknown; index?: IndexClient | null } = {}) {
@@ -67,4 +67,11 @@ export function buttonTexts(root: HTMLElement): string[] {
 
 export function texts(root: HTMLElement, selector: string): string[] {
   return [...root.querySelectorAll(selector)].map((el) => el.textContent ?? "");
+}
+
+/** The one open modal of this class (the test fails if there is none or more). */
+export function onlyModal<T extends object>(type: abstract new (...args: never[]) => T): T {
+  const modals = [...openModals].filter((modal): modal is T => modal instanceof type);
+  if (modals.length !== 1) throw new Error(`expected one open ${type.name}, found ${modals.length}`);
+  return modals[0] as T;
 }

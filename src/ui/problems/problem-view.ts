@@ -188,7 +188,7 @@ export class ProblemItemView extends ItemView {
     const { tasks, done, total } = view.milestones;
     section.createEl("h3", { text: "Milestones" });
     if (total === 0) {
-      section.createEl("p", { cls: "lifebetter-muted", text: "No milestones yet: add tasks under ## Milestones in the note." });
+      section.createEl("p", { cls: "lifebetter-muted", text: "No milestones yet: add tasks under the milestones heading of the note." });
       return;
     }
     const summary = `${done} of ${total} done`;

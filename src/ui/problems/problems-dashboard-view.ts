@@ -84,7 +84,7 @@ export class ProblemsDashboardView extends ItemView {
     el.empty();
     el.createEl("h2", { text: "Problems" });
     if (data.problems.length === 0) {
-      el.createEl("p", { cls: "lifebetter-muted", text: 'No problems yet. Create one with the "New problem" command.' });
+      el.createEl("p", { cls: "lifebetter-muted", text: 'No problems yet: create one with the new problem command.' });
       return;
     }
     const stale = data.problems.filter((problem) => problem.stale).length;

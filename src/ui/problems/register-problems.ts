@@ -48,13 +48,11 @@ export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openP
     const existing = app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)[0];
     const leaf = existing ?? app.workspace.getLeaf("tab");
     await leaf.setViewState({ type: PROBLEM_VIEW_TYPE, state: { path }, active: true });
-    await app.workspace.revealLeaf(leaf);
   }
 
   async function openDashboard(): Promise<void> {
     const leaf = app.workspace.getLeavesOfType(PROBLEMS_DASHBOARD_VIEW_TYPE)[0] ?? app.workspace.getLeaf("tab");
     await leaf.setViewState({ type: PROBLEMS_DASHBOARD_VIEW_TYPE, active: true });
-    await app.workspace.revealLeaf(leaf);
   }
 
   function activeProblem(): string | null {
@@ -75,7 +73,7 @@ export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openP
   function stopSession(): void {
     const running = sessions.running;
     if (!running) {
-      new Notice('No work session is running. Start one with "Start work session".');
+      new Notice("No work session is running.");
       return;
     }
     new SessionStopModal(app, sessions, running).open();

@@ -83,6 +83,6 @@ describe("problems dashboard", () => {
 
   it("invites to create a problem in an empty vault", async () => {
     const { root } = await openDashboard({});
-    expect(root.textContent).toBe('ProblemsNo problems yet. Create one with the "New problem" command.');
+    expect(root.textContent).toBe('ProblemsNo problems yet: create one with the new problem command.');
   });
 });

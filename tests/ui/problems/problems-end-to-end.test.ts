@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { WorkspaceLeaf } from "obsidian";
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { parseSessions } from "../../../src/core/problems/sessions-table";
 import LifeBetterPlugin from "../../../src/main";
@@ -10,7 +9,7 @@ import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
 import { inProcessWorkers } from "../../support/in-process-index-worker";
 import { MemoryBinaryFile } from "../../support/memory-binary-file";
 import { MANIFEST, contentOf, fileAt, makeApp, notices, openModals, registered, resetNotices, settle } from "../../support/obsidian-shims";
-import { button, control, texts, typeInto } from "../../support/problems-ui";
+import { button, onlyModal, control, texts, typeInto } from "../../support/problems-ui";
 
 const SHIP = "LifeBetter/Problems/Ship v2.md";
 const SHIP_ID = "11111111-1111-4111-8111-111111111111";
@@ -25,11 +24,6 @@ const FILES = {
 const STARTED = new Date(2026, 10, 24, 9, 0);
 const RESTART = new Date(2026, 10, 24, 11, 0);
 
-function only<T>(type: abstract new (...args: never[]) => T): T {
-  const modals = [...openModals].filter((modal): modal is T => modal instanceof type);
-  expect(modals).toHaveLength(1);
-  return modals[0] as T;
-}
 
 async function startPlugin() {
   const { app, mock } = makeApp(FILES);
@@ -42,7 +36,9 @@ async function startPlugin() {
   await settle();
   mock.workspace.setLayoutReady__();
   const registry = registered(plugin);
-  const run = (id: string) => registry.commands__.get(id)?.callback?.();
+  const run = (id: string): void => {
+    void registry.commands__.get(id)?.callback?.();
+  };
   const timer = () => registry.statusBarItems__.find((el) => el.hasClass("lifebetter-session-status"))!;
   return { app, mock, plugin, registry, run, timer };
 }
@@ -74,7 +70,7 @@ describe("problems end to end: recovered session, new problem, timer, dashboard"
     expect(recovery?.contentEl.textContent).toContain('Started on "Ship v2"');
     expect(timer().textContent).toBe("Ship v2 · 2:00");
     button(recovery!.contentEl, "Stop and log it").click();
-    const stop = only(SessionStopModal);
+    const stop = onlyModal(SessionStopModal);
     typeInto(control(stop.contentEl, "Ended"), "2026-11-24T09:40");
     typeInto(control(stop.contentEl, "Focus"), "7");
     typeInto(control(stop.contentEl, "Energy"), "4");
@@ -90,7 +86,7 @@ describe("problems end to end: recovered session, new problem, timer, dashboard"
     // 2. "New problem" creates the note, then shows the similar solved problem and a fitting skill.
     await plugin.indexReady;
     run("new-problem");
-    const form = only(NewProblemModal);
+    const form = onlyModal(NewProblemModal);
     typeInto(control(form.contentEl, "Title"), "Slow checkout page");
     typeInto(control<HTMLTextAreaElement>(form.contentEl, "Description"), "The checkout page is slow in the browser; measure where the time goes.");
     typeInto(control<HTMLSelectElement>(form.contentEl, "Priority"), "urgent");
@@ -98,7 +94,7 @@ describe("problems end to end: recovered session, new problem, timer, dashboard"
     expect(await form.save()).toBe(true);
     const created = "LifeBetter/Problems/Slow checkout page.md";
     expect(propertiesAt(mock, created)).toMatchObject({ kind: "problem", status: "active", priority: "urgent", estimate: 90 });
-    const suggestions = only(ProblemSuggestionsModal);
+    const suggestions = onlyModal(ProblemSuggestionsModal);
     await suggestions.loaded;
     expect(texts(suggestions.contentEl, ".lifebetter-similar-problems a")).toContain("Slow checkout tests");
     expect(suggestions.contentEl.textContent).toContain("Solved — worked: Cached the browser between tests");
@@ -115,14 +111,14 @@ describe("problems end to end: recovered session, new problem, timer, dashboard"
     run("start-work-session");
     expect(notices.at(-1)?.text).toContain('A work session on "Slow checkout page" is already running (25:00)');
     timer().click();
-    const stopNow = only(SessionStopModal);
+    const stopNow = onlyModal(SessionStopModal);
     typeInto(control(stopNow.contentEl, "Focus"), "9");
     expect(await stopNow.save()).toBe(true);
     expect(propertiesAt(mock, created)).toMatchObject({ time_spent: 25 });
 
     // 4. The dashboard shows both problems with their time against the estimate.
     const creator = registry.views__.get(PROBLEMS_DASHBOARD_VIEW_TYPE);
-    const dashboard = creator?.(app.workspace.getLeaf(true) as WorkspaceLeaf) as ProblemsDashboardView;
+    const dashboard = creator?.(app.workspace.getLeaf(true)) as ProblemsDashboardView;
     await dashboard.onOpen();
     const rows = [...dashboard.contentEl.querySelectorAll(".lifebetter-dashboard-group.is-active tbody tr")].map((row) => texts(row as HTMLElement, "td").slice(0, 5));
     expect(rows).toEqual([

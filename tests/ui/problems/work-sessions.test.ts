@@ -5,7 +5,7 @@ import { RecoverSessionModal } from "../../../src/ui/problems/recover-session-mo
 import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
 import { contentOf, notices, openModals, resetNotices } from "../../support/obsidian-shims";
 import { SHIP_ID, problemVault } from "../../support/problem-vault";
-import { button, buttonTexts, control, problemsSetup, typeInto } from "../../support/problems-ui";
+import { button, onlyModal, buttonTexts, control, problemsSetup, typeInto } from "../../support/problems-ui";
 
 const SHIP = "Problems/Ship v2.md";
 // Local times: the form's "Ended" field is local, as a user reads the clock.
@@ -18,11 +18,6 @@ function rowsOf(text: string) {
   return parseSessions(parsed.parts.body).rows;
 }
 
-function stopModal(): SessionStopModal {
-  const modals = [...openModals].filter((modal): modal is SessionStopModal => modal instanceof SessionStopModal);
-  expect(modals).toHaveLength(1);
-  return modals[0] as SessionStopModal;
-}
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -157,7 +152,7 @@ describe("recovering a session left running", () => {
     expect(buttonTexts(modal.contentEl)).toEqual(["Stop and log it", "Keep it running", "Discard it"]);
 
     button(modal.contentEl, "Stop and log it").click();
-    const stop = stopModal();
+    const stop = onlyModal(SessionStopModal);
     expect(stop.contentEl.textContent).toContain("Obsidian was closed while it ran: set when you really stopped.");
     const end = new Date("2026-11-24T08:15:00Z");
     typeInto(control(stop.contentEl, "Ended"), `${end.getFullYear()}-11-24T${String(end.getHours()).padStart(2, "0")}:15`);
