@@ -13,6 +13,7 @@ import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/c
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
+import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 
 const ID_NOTICE_MS = 10000;
@@ -58,6 +59,7 @@ export default class LifeBetterPlugin extends Plugin {
       index: () => this.index,
       capture: (draft) => void this.openCapture({ draft }),
     });
+    registerReview(this);
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {

@@ -59,6 +59,9 @@ describe("commands", () => {
       "stop-work-session",
       "mark-problem-solved",
       "mark-problem-abandoned",
+      "new-meta-skill",
+      "review-meta-skills",
+      "suggest-meta-skills",
     ]);
     expect(commands.find((command) => command.id === "capture-insight")?.name).toBe("Capture insight");
     expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);

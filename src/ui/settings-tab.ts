@@ -1,6 +1,6 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
-import type { CustomEntryType, LifeBetterSettings } from "../core/settings";
+import { REVIEW_SCHEDULERS, type CustomEntryType, type LifeBetterSettings, type ReviewScheduler } from "../core/settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
@@ -33,6 +33,16 @@ const SEMANTIC_DESC =
 const MODEL_NAME = "Embedding model folder";
 const MODEL_DESC =
   "Leave empty to download the default model once (about 37 MB). Or a folder in this vault holding config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, for use offline. Applies the next time LifeBetter starts.";
+
+const REVIEW_HEADING = "Meta-skill review";
+const SCHEDULER_NAME = "Scheduler";
+const SCHEDULER_DESC =
+  "How the next review date is chosen. SM-2 is the classic algorithm; FSRS adapts to how well you remember and adds its own properties to each skill.";
+const SCHEDULER_LABELS: Record<ReviewScheduler, string> = { sm2: "SM-2", fsrs: "FSRS" };
+const REVIEWS_NAME = "Reviews per day";
+const REVIEWS_DESC = "Meta-skill reviews a day, new ones included. Due decisions are always shown.";
+const NEW_NAME = "New skills per day";
+const NEW_DESC = "Skills never reviewed that may come in each day, within the reviews per day.";
 
 /** A custom type row as typed: the field list stays raw text so typing "a, " is not tidied away. */
 interface TypeRow {
@@ -97,7 +107,16 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       {
         type: "group",
         heading: PROBLEMS_HEADING,
-        items: [{ name: STALE_NAME, desc: STALE_DESC, render: (setting: Setting) => this.staleControl(setting) }],
+        items: [{ name: STALE_NAME, desc: STALE_DESC, render: (setting: Setting) => this.limitControl(setting, "staleDays", STALE_NAME, STALE_DESC, 1) }],
+      },
+      {
+        type: "group",
+        heading: REVIEW_HEADING,
+        items: [
+          { name: SCHEDULER_NAME, desc: SCHEDULER_DESC, render: (setting: Setting) => this.schedulerControl(setting) },
+          { name: REVIEWS_NAME, desc: REVIEWS_DESC, render: (setting: Setting) => this.limitControl(setting, "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC) },
+          { name: NEW_NAME, desc: NEW_DESC, render: (setting: Setting) => this.limitControl(setting, "newSkillsPerDay", NEW_NAME, NEW_DESC) },
+        ],
       },
     ];
   }
@@ -142,7 +161,46 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
 
     new Setting(containerEl).setName(PROBLEMS_HEADING).setHeading();
-    this.staleControl(new Setting(containerEl).setName(STALE_NAME).setDesc(STALE_DESC));
+    this.limitControl(new Setting(containerEl).setName(STALE_NAME).setDesc(STALE_DESC), "staleDays", STALE_NAME, STALE_DESC, 1);
+
+    new Setting(containerEl).setName(REVIEW_HEADING).setHeading();
+    this.schedulerControl(new Setting(containerEl).setName(SCHEDULER_NAME).setDesc(SCHEDULER_DESC));
+    this.limitControl(new Setting(containerEl).setName(REVIEWS_NAME).setDesc(REVIEWS_DESC), "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC);
+    this.limitControl(new Setting(containerEl).setName(NEW_NAME).setDesc(NEW_DESC), "newSkillsPerDay", NEW_NAME, NEW_DESC);
+  }
+
+  private schedulerControl(setting: Setting): void {
+    setting.addDropdown((dropdown) => {
+      dropdown.selectEl.setAttribute("aria-label", SCHEDULER_NAME);
+      for (const scheduler of REVIEW_SCHEDULERS) dropdown.addOption(scheduler, SCHEDULER_LABELS[scheduler]);
+      dropdown.setValue(this.host.settings.scheduler);
+      dropdown.selectEl.addEventListener("change", () => {
+        const value = REVIEW_SCHEDULERS.find((scheduler) => scheduler === dropdown.selectEl.value);
+        if (!value) return;
+        this.host.settings.scheduler = value;
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  /** A whole number from `min` (daily limits, stale days); anything else is shown as a problem and not saved. */
+  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay" | "staleDays", name: string, desc: string, min = 0): void {
+    setting.addText((text) => {
+      text.inputEl.type = "number";
+      text.inputEl.min = String(min);
+      text.inputEl.setAttribute("aria-label", name);
+      text.setValue(String(this.host.settings[key]));
+      text.inputEl.addEventListener("input", () => {
+        const raw = text.inputEl.value.trim();
+        const value = Number(raw);
+        const valid = raw !== "" && Number.isInteger(value) && value >= min;
+        setting.descEl.setText(valid ? desc : `Enter a whole number, ${min} or more.`);
+        setting.settingEl.toggleClass("lifebetter-invalid", !valid);
+        if (!valid) return;
+        this.host.settings[key] = value;
+        void this.host.saveSettings();
+      });
+    });
   }
 
   private typeRows(): TypeRow[] {
@@ -243,26 +301,6 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       text.inputEl.addEventListener("input", () => {
         const folder = text.inputEl.value.trim();
         this.host.settings.embeddingModel = folder === "" ? "" : normalizePath(folder);
-        void this.host.saveSettings();
-      });
-    });
-  }
-
-  /** Whole days from 1; anything else is shown as a problem and not saved. */
-  private staleControl(setting: Setting): void {
-    const desc = setting.descEl.getText();
-    setting.addText((text) => {
-      text.inputEl.type = "number";
-      text.inputEl.min = "1";
-      text.inputEl.setAttribute("aria-label", STALE_NAME);
-      text.setValue(String(this.host.settings.staleDays));
-      text.inputEl.addEventListener("input", () => {
-        const days = Number(text.inputEl.value);
-        const valid = text.inputEl.value.trim() !== "" && Number.isInteger(days) && days >= 1;
-        setting.descEl.setText(valid ? desc : "Enter a whole number of days, 1 or more.");
-        setting.settingEl.toggleClass("lifebetter-invalid", !valid);
-        if (!valid) return;
-        this.host.settings.staleDays = days;
         void this.host.saveSettings();
       });
     });
