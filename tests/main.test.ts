@@ -52,6 +52,13 @@ describe("commands", () => {
     expect(commands.map((command) => command.id)).toEqual([
       "capture-entry",
       ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`),
+      "new-problem",
+      "open-problem-view",
+      "open-problems-dashboard",
+      "start-work-session",
+      "stop-work-session",
+      "mark-problem-solved",
+      "mark-problem-abandoned",
       "new-meta-skill",
       "review-meta-skills",
       "suggest-meta-skills",
