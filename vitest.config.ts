@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 // Tests that need the Obsidian API mock and a DOM (they mirror src/ui, src/adapters/obsidian, src/main.ts).
 const OBSIDIAN_TESTS = ["tests/ui/**/*.test.ts", "tests/adapters/obsidian/**/*.test.ts", "tests/main.test.ts", "tests/main-index.test.ts"];
 
-// Screenshots of real UI in headless Chromium (tests/support/screenshot.ts); `npm run screenshots` runs only these.
-const SCREENSHOT_TESTS = ["tests/screens/**/*.screenshot.test.ts"];
+// Screenshots of real UI in headless Chromium (tests/support/screenshot.ts) and the index worker in
+// Chromium; `npm run screenshots` runs only these.
+const SCREENSHOT_TESTS = ["tests/screens/**/*.screenshot.test.ts", "tests/browser/**/*.test.ts"];
 
 // Three projects: the pure core, adapters and CLI run in Node; UI and the Obsidian adapter run
 // against the Obsidian API mock in a DOM; screenshots drive a browser from Node.

@@ -12,9 +12,11 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
+import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
 import { registerReview } from "./ui/review/register-review";
 import { registerReflections, type Reflections } from "./ui/reflection/register-reflections";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
+import { registerPatterns } from "./ui/register-patterns";
 
 const ID_NOTICE_MS = 10000;
 /** How often the index is saved while notes change (it is also saved on unload). */
@@ -33,6 +35,8 @@ export default class LifeBetterPlugin extends Plugin {
   indexStopped: Promise<string | null> = Promise.resolve(null);
   /** Reflection commands, panel, sync and reminder (set in onload). */
   reflections: Reflections | null = null;
+  /** Problem views, commands and the work-session timer; set in onload. */
+  problems!: ProblemsFeature;
   private searchIndex: PluginIndex | null = null;
   private unloaded = false;
 
@@ -51,8 +55,17 @@ export default class LifeBetterPlugin extends Plugin {
       this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
     }
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
+    this.problems = registerProblems(this, {
+      app: this.app,
+      repo: this.repo,
+      settings: () => this.settings,
+      saveSettings: () => this.saveSettings(),
+      index: () => this.index,
+      capture: (draft) => void this.openCapture({ draft }),
+    });
     registerReview(this);
     this.reflections = registerReflections(this);
+    registerPatterns(this);
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {

@@ -88,7 +88,7 @@ export async function shoot(screen: string, theme: Theme, options: ShootOptions 
 }
 
 /** Skips the running test (or fails it where a browser is required) when Chromium is not installed. */
-function requireBrowser(): void {
+export function requireBrowser(): void {
   if (existsSync(CHROMIUM)) return;
   const reason = `Screenshots need Chromium at ${CHROMIUM} and fonts: ${INSTALL}`;
   if (process.env.LIFEBETTER_REQUIRE_BROWSER === "1") throw new Error(`${reason} (LIFEBETTER_REQUIRE_BROWSER=1)`);
