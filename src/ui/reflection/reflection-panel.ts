@@ -3,6 +3,8 @@ import type { ContextNote, PeriodContext } from "../../core/reflection/context";
 import type { ReflectionModel } from "../../core/reflection/reflection-model";
 import type { ReflectionValues } from "../../core/reflection/values";
 import { describePromptSync } from "../../core/reflection/sync-report";
+import { daysIn } from "../../core/reflection/periods";
+import { parseWikilink } from "../../core/codec/wikilinks";
 import { daysText, durationText, PERIOD_NAMES, periodTitle } from "./reflection-labels";
 
 /** What the panel's controls do; the view writes through the repository. */
@@ -65,8 +67,9 @@ function renderForm(parent: HTMLElement, model: ReflectionModel, actions: Reflec
     clear.addEventListener("click", () => void save({ [scale.key]: null }));
   }
   const sleepRow = form.createDiv({ cls: "lifebetter-reflection-sleep" });
-  sleepRow.createEl("label", { text: "Sleep (hours)", attr: { for: "lifebetter-reflection-sleep" } });
-  const sleep = sleepRow.createEl("input", { type: "number", attr: { id: "lifebetter-reflection-sleep", min: "0", max: "24", step: "0.5", placeholder: "Not set" } });
+  sleepRow.createEl("label", { text: "Sleep", attr: { for: "lifebetter-reflection-sleep" } });
+  const sleep = sleepRow.createEl("input", { type: "number", attr: { id: "lifebetter-reflection-sleep", min: "0", max: "24", step: "0.5", placeholder: "Not set", "aria-label": "Sleep in hours" } });
+  sleepRow.createSpan({ cls: "lifebetter-reflection-muted", text: "hours" });
   sleep.value = model.values.sleepHours === undefined ? "" : String(model.values.sleepHours);
   sleep.addEventListener("change", () => {
     const raw = sleep.value.trim();
@@ -89,7 +92,7 @@ function renderForm(parent: HTMLElement, model: ReflectionModel, actions: Reflec
   }
 }
 
-function trendRow(parent: HTMLElement, label: string, trend: Trend, unit: string, max: number): void {
+function trendRow(parent: HTMLElement, label: string, trend: Trend, unit: string, max: number, days: readonly string[]): void {
   const row = parent.createDiv({ cls: "lifebetter-reflection-trend" });
   row.createSpan({ cls: "lifebetter-reflection-trend-label", text: label });
   if (trend.average === null) {
@@ -98,9 +101,13 @@ function trendRow(parent: HTMLElement, label: string, trend: Trend, unit: string
   }
   row.createSpan({ text: `${trend.average.toFixed(1)}${unit} average${trend.direction ? `, ${ARROWS[trend.direction]}` : ""}` });
   const bars = row.createDiv({ cls: "lifebetter-reflection-bars", attr: { "aria-hidden": "true" } });
-  for (const point of trend.points) {
-    const bar = bars.createDiv({ cls: "lifebetter-reflection-bar", attr: { title: `${point.day}: ${point.value}` } });
-    bar.style.setProperty("--lifebetter-bar", `${Math.max(0.08, Math.min(1, point.value / max))}`);
+  // One slot a day of the period, so the days without a reflection show as gaps.
+  const byDay = new Map(trend.points.map((point) => [point.day, point.value]));
+  for (const day of days) {
+    const value = byDay.get(day);
+    const bar = bars.createDiv({ cls: "lifebetter-reflection-bar", attr: { title: value === undefined ? `${day}: no value` : `${day}: ${value}` } });
+    if (value === undefined) bar.addClass("is-empty");
+    else bar.style.setProperty("--lifebetter-bar", `${Math.max(0.08, Math.min(1, value / max))}`);
   }
 }
 
@@ -110,10 +117,11 @@ function renderDigest(parent: HTMLElement, model: ReflectionModel, actions: Refl
   const section = parent.createDiv({ cls: "lifebetter-reflection-digest" });
   section.createEl("h3", { text: "Digest" });
   section.createDiv({ cls: "lifebetter-reflection-muted", text: `Daily reflections on ${digest.reflected} of ${digest.days} days` });
-  trendRow(section, "Mood", digest.mood, "", 10);
-  trendRow(section, "Energy", digest.energy, "", 10);
-  trendRow(section, "Stress", digest.stress, "", 10);
-  trendRow(section, "Sleep", digest.sleep, " h", 12);
+  const days = daysIn(model.range);
+  trendRow(section, "Mood", digest.mood, "", 10, days);
+  trendRow(section, "Energy", digest.energy, "", 10, days);
+  trendRow(section, "Stress", digest.stress, "", 10, days);
+  trendRow(section, "Sleep", digest.sleep, " h", 12, days);
   noteList(section, "Wins", digest.wins.map((win) => ({ note: { path: win.path, title: win.text }, suffix: win.day })), "No wins written down yet.", actions);
   noteList(section, "Time per problem", digest.timePerProblem.map((p) => ({ note: p, suffix: durationText(p.minutes) })), "No work sessions in this period.", actions);
   if (digest.habits.length > 0) {
@@ -134,7 +142,8 @@ function renderContext(parent: HTMLElement, context: PeriodContext, actions: Ref
   noteList(details, "Entries", entries, "Nothing captured.", actions);
   if (daily) noteList(details, "Problems worked on", context.problems.map((p) => ({ note: p, suffix: durationText(p.minutes) })), "No work sessions.", actions);
   noteList(details, "Skills reviewed", context.skillsReviewed.map((note) => ({ note })), "No skill reviewed.", actions);
-  noteList(details, "Open blockers", context.openBlockers.map((note) => ({ note, suffix: note.problem })), "No open blockers.", actions);
+  const problemName = (link: string | undefined) => (link === undefined ? undefined : (parseWikilink(link)?.target ?? link));
+  noteList(details, "Open blockers", context.openBlockers.map((note) => ({ note, suffix: problemName(note.problem) })), "No open blockers.", actions);
   noteList(details, "Decisions to review", context.decisionsDue.map((note) => ({ note, suffix: note.reviewOn ?? undefined })), "No decision due.", actions);
 }
 
@@ -155,7 +164,9 @@ export function renderReflectionPanel(root: HTMLElement, model: ReflectionModel,
     statusEl.setText(text ?? "");
     statusEl.toggleClass("is-error", text !== null);
   };
-  for (const outcome of model.attention) {
+  // A prompt a template leaves out on purpose is not worth a warning; one whose answers are now
+  // only in its property is.
+  for (const outcome of model.attention.filter((o) => o.state === "unreadable-property" || o.kept.length > 0)) {
     const text = describePromptSync(outcome);
     if (text) root.createDiv({ cls: "lifebetter-reflection-attention", text });
   }
