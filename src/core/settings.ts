@@ -23,6 +23,14 @@ export interface LifeBetterSettings {
   embeddingModel: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
+  /** Scheduled backups: a dated export of every record (private ones too: it stays in this vault) into this folder. */
+  backupFolder: string;
+  /** Hours between backups; 0 turns them off. */
+  backupIntervalHours: number;
+  /** How many backups to keep; older ones go to the trash. */
+  backupKeep: number;
+  /** When the last backup was written (ms since the epoch), so a restart does not back up again at once. */
+  lastBackupAt: number;
 }
 
 export const REVIEW_SCHEDULERS = ["sm2", "fsrs"] as const;
@@ -45,6 +53,10 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   newSkillsPerDay: 2,
   embeddingModel: "",
   semanticIndex: true,
+  backupFolder: "LifeBetter/Backups",
+  backupIntervalHours: 24,
+  backupKeep: 7,
+  lastBackupAt: 0,
 };
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -97,5 +109,9 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
+    backupFolder: typeof data.backupFolder === "string" && data.backupFolder.trim() !== "" ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.backupFolder,
+    backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),
+    backupKeep: Math.max(1, dailyLimit(data.backupKeep, DEFAULT_SETTINGS.backupKeep)),
+    lastBackupAt: typeof data.lastBackupAt === "number" && Number.isFinite(data.lastBackupAt) ? data.lastBackupAt : 0,
   };
 }

@@ -1,6 +1,7 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
 import type { CustomEntryType, LifeBetterSettings } from "../core/settings";
+import { BACKUPS_HEADING, backupSettingRows } from "./backup-settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
@@ -91,6 +92,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
         ],
       },
+      { type: "group", heading: BACKUPS_HEADING, items: backupSettingRows(this.host) },
     ];
   }
 
@@ -132,6 +134,9 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     new Setting(containerEl).setName(INDEX_HEADING).setHeading();
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
+
+    new Setting(containerEl).setName(BACKUPS_HEADING).setHeading();
+    for (const row of backupSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
   }
 
   private typeRows(): TypeRow[] {
