@@ -1,6 +1,6 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
-import type { CustomEntryType, LifeBetterSettings } from "../core/settings";
+import { REVIEW_SCHEDULERS, type CustomEntryType, type LifeBetterSettings, type ReviewScheduler } from "../core/settings";
 import { BACKUPS_HEADING, backupSettingRows } from "./backup-settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 
@@ -31,6 +31,16 @@ const SEMANTIC_DESC =
 const MODEL_NAME = "Embedding model folder";
 const MODEL_DESC =
   "Leave empty to download the default model once (about 37 MB). Or a folder in this vault holding config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, for use offline. Applies the next time LifeBetter starts.";
+
+const REVIEW_HEADING = "Meta-skill review";
+const SCHEDULER_NAME = "Scheduler";
+const SCHEDULER_DESC =
+  "How the next review date is chosen. SM-2 is the classic algorithm; FSRS adapts to how well you remember and adds its own properties to each skill.";
+const SCHEDULER_LABELS: Record<ReviewScheduler, string> = { sm2: "SM-2", fsrs: "FSRS" };
+const REVIEWS_NAME = "Reviews per day";
+const REVIEWS_DESC = "Meta-skill reviews a day, new ones included. Due decisions are always shown.";
+const NEW_NAME = "New skills per day";
+const NEW_DESC = "Skills never reviewed that may come in each day, within the reviews per day.";
 
 /** A custom type row as typed: the field list stays raw text so typing "a, " is not tidied away. */
 interface TypeRow {
@@ -92,6 +102,15 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
         ],
       },
+      {
+        type: "group",
+        heading: REVIEW_HEADING,
+        items: [
+          { name: SCHEDULER_NAME, desc: SCHEDULER_DESC, render: (setting: Setting) => this.schedulerControl(setting) },
+          { name: REVIEWS_NAME, desc: REVIEWS_DESC, render: (setting: Setting) => this.limitControl(setting, "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC) },
+          { name: NEW_NAME, desc: NEW_DESC, render: (setting: Setting) => this.limitControl(setting, "newSkillsPerDay", NEW_NAME, NEW_DESC) },
+        ],
+      },
       { type: "group", heading: BACKUPS_HEADING, items: backupSettingRows(this.host) },
     ];
   }
@@ -137,6 +156,45 @@ export class LifeBetterSettingTab extends PluginSettingTab {
 
     new Setting(containerEl).setName(BACKUPS_HEADING).setHeading();
     for (const row of backupSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
+
+    new Setting(containerEl).setName(REVIEW_HEADING).setHeading();
+    this.schedulerControl(new Setting(containerEl).setName(SCHEDULER_NAME).setDesc(SCHEDULER_DESC));
+    this.limitControl(new Setting(containerEl).setName(REVIEWS_NAME).setDesc(REVIEWS_DESC), "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC);
+    this.limitControl(new Setting(containerEl).setName(NEW_NAME).setDesc(NEW_DESC), "newSkillsPerDay", NEW_NAME, NEW_DESC);
+  }
+
+  private schedulerControl(setting: Setting): void {
+    setting.addDropdown((dropdown) => {
+      dropdown.selectEl.setAttribute("aria-label", SCHEDULER_NAME);
+      for (const scheduler of REVIEW_SCHEDULERS) dropdown.addOption(scheduler, SCHEDULER_LABELS[scheduler]);
+      dropdown.setValue(this.host.settings.scheduler);
+      dropdown.selectEl.addEventListener("change", () => {
+        const value = REVIEW_SCHEDULERS.find((scheduler) => scheduler === dropdown.selectEl.value);
+        if (!value) return;
+        this.host.settings.scheduler = value;
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  /** A daily limit: a whole number from 0; anything else is shown as a problem and not saved. */
+  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay", name: string, desc: string): void {
+    setting.addText((text) => {
+      text.inputEl.type = "number";
+      text.inputEl.min = "0";
+      text.inputEl.setAttribute("aria-label", name);
+      text.setValue(String(this.host.settings[key]));
+      text.inputEl.addEventListener("input", () => {
+        const raw = text.inputEl.value.trim();
+        const value = Number(raw);
+        const valid = raw !== "" && Number.isInteger(value) && value >= 0;
+        setting.descEl.setText(valid ? desc : "Enter a whole number, 0 or more.");
+        setting.settingEl.toggleClass("lifebetter-invalid", !valid);
+        if (!valid) return;
+        this.host.settings[key] = value;
+        void this.host.saveSettings();
+      });
+    });
   }
 
   private typeRows(): TypeRow[] {
