@@ -25,7 +25,8 @@ export function backupSettingRows(host: BackupSettingsHost): { name: string; des
         setting.addText((text) => {
           text.inputEl.setAttribute("aria-label", "Backup folder");
           text.setPlaceholder(DEFAULT_SETTINGS.backupFolder).setValue(host.settings.backupFolder);
-          text.onChange((value) => {
+          text.inputEl.addEventListener("input", () => {
+            const value = text.inputEl.value;
             host.settings.backupFolder = value.trim() === "" ? DEFAULT_SETTINGS.backupFolder : normalizePath(value.trim());
             save();
           });
@@ -40,7 +41,8 @@ export function backupSettingRows(host: BackupSettingsHost): { name: string; des
           text.inputEl.type = "number";
           text.inputEl.setAttribute("aria-label", "Hours between backups");
           text.setValue(String(host.settings.backupIntervalHours));
-          text.onChange((value) => {
+          text.inputEl.addEventListener("input", () => {
+            const value = text.inputEl.value;
             const hours = wholeNumber(value, 0);
             if (hours === null) return;
             host.settings.backupIntervalHours = hours;
@@ -57,7 +59,8 @@ export function backupSettingRows(host: BackupSettingsHost): { name: string; des
           text.inputEl.type = "number";
           text.inputEl.setAttribute("aria-label", "Backups to keep");
           text.setValue(String(host.settings.backupKeep));
-          text.onChange((value) => {
+          text.inputEl.addEventListener("input", () => {
+            const value = text.inputEl.value;
             const keep = wholeNumber(value, 1);
             if (keep === null) return;
             host.settings.backupKeep = keep;

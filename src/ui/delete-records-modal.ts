@@ -6,6 +6,7 @@ import { selectRecords } from "../core/transfer/select-records";
 import { loadRecords, type VaultRecord } from "../core/vault/records";
 import type { NoteRepository } from "../core/vault/repository";
 import { confirmAction } from "./confirm-modal";
+import { onInput } from "./export-modal";
 import { humanize } from "./labels";
 
 export interface DeleteHost {
@@ -54,14 +55,17 @@ export class DeleteRecordsModal extends Modal {
     new Setting(el).setName("Kind").addDropdown((dropdown) => {
       dropdown.addOption("", "Choose by tag instead");
       for (const kind of RECORD_KINDS) dropdown.addOption(kind, humanize(kind));
-      dropdown.setValue("entry").onChange((value) => {
-        if (value !== "") this.choose({ kind: value as RecordKind });
+      dropdown.setValue("entry");
+      dropdown.selectEl.addEventListener("change", () => {
+        const kind = RECORD_KINDS.find((candidate) => candidate === dropdown.selectEl.value);
+        if (kind) this.choose({ kind });
       });
       dropdown.selectEl.setAttr("aria-label", "Kind");
     });
     new Setting(el).setName("Tag").setDesc("Records with this tag (and its nested tags).").addText((text) => {
       text.inputEl.setAttr("aria-label", "Tag");
-      text.setPlaceholder("Tag name").onChange((value) => this.choose({ tag: value }));
+      text.setPlaceholder("Tag name");
+      onInput(text.inputEl, (value) => this.choose({ tag: value }));
     });
     this.countEl = el.createEl("p", { cls: "lifebetter-delete-count", attr: { role: "status" } });
     new Setting(el)

@@ -46,6 +46,11 @@ export function exportSummary(result: ExportResult, where: string): string {
   return `Exported ${result.file.records.length} records ${where}.${privateNote}${skipped}`;
 }
 
+/** Follows what the user types (the field's own "input" event, as every LifeBetter form does). */
+export function onInput(input: HTMLInputElement, change: (value: string) => void): void {
+  input.addEventListener("input", () => change(input.value));
+}
+
 /** Builds the export form; `run` is called with where to put the file. */
 export function buildExportForm(container: HTMLElement, choice: ExportChoice, run: (target: "vault" | "download") => void): { showMessage(text: string): void } {
   container.addClass("lifebetter-export");
@@ -65,7 +70,8 @@ export function buildExportForm(container: HTMLElement, choice: ExportChoice, ru
     .addText((text) => {
       text.inputEl.type = "date";
       text.inputEl.setAttr("aria-label", "From");
-      text.setValue(choice.since).onChange((value) => (choice.since = value));
+      text.setValue(choice.since);
+      onInput(text.inputEl, (value) => (choice.since = value));
     });
   new Setting(container)
     .setName("Until")
@@ -73,7 +79,8 @@ export function buildExportForm(container: HTMLElement, choice: ExportChoice, ru
     .addText((text) => {
       text.inputEl.type = "date";
       text.inputEl.setAttr("aria-label", "Until");
-      text.setValue(choice.until).onChange((value) => (choice.until = value));
+      text.setValue(choice.until);
+      onInput(text.inputEl, (value) => (choice.until = value));
     });
   new Setting(container)
     .setName("Include private records")
@@ -84,7 +91,8 @@ export function buildExportForm(container: HTMLElement, choice: ExportChoice, ru
     .setDesc("Where the file goes when you save it in the vault.")
     .addText((text) => {
       text.inputEl.setAttr("aria-label", "Export folder");
-      text.setValue(choice.folder).onChange((value) => (choice.folder = value));
+      text.setValue(choice.folder);
+      onInput(text.inputEl, (value) => (choice.folder = value));
     });
   const message = container.createDiv({ cls: "lifebetter-export-message", attr: { role: "status" } });
   new Setting(container)

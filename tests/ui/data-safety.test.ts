@@ -175,7 +175,8 @@ describe("Import AI conversations", () => {
     expect(report?.conversations.created).toBe(1);
     expect(paths(app)).toContain("LifeBetter/Conversations/2026-01-05 Cache trouble.md");
     const progress = notices.find((n) => n.text.startsWith("Importing AI conversations from conversations.json"));
-    expect(progress?.text).toContain("100%");
+    const label = (progress?.message as DocumentFragment | undefined)?.querySelector(".lifebetter-chat-progress-label");
+    expect(label?.textContent).toMatch(/^100% · 0\.0 of 0\.0 MB read$/);
     expect(notices.at(-1)?.text).toBe("Imported 1 conversations and 2 questions; 0 were already imported.");
   });
 
