@@ -12,6 +12,7 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
+import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
 import { registerReview } from "./ui/review/register-review";
 import { registerDataSafety, startBackups } from "./ui/data-safety-commands";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
@@ -31,6 +32,8 @@ export default class LifeBetterPlugin extends Plugin {
   indexReady: Promise<void> = Promise.resolve();
   /** Settles once the index is saved and its worker stopped after unload. */
   indexStopped: Promise<string | null> = Promise.resolve(null);
+  /** Problem views, commands and the work-session timer; set in onload. */
+  problems!: ProblemsFeature;
   private searchIndex: PluginIndex | null = null;
   private unloaded = false;
 
@@ -49,6 +52,14 @@ export default class LifeBetterPlugin extends Plugin {
       this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
     }
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
+    this.problems = registerProblems(this, {
+      app: this.app,
+      repo: this.repo,
+      settings: () => this.settings,
+      saveSettings: () => this.saveSettings(),
+      index: () => this.index,
+      capture: (draft) => void this.openCapture({ draft }),
+    });
     registerReview(this);
     registerDataSafety(this);
 

@@ -54,6 +54,13 @@ describe("commands", () => {
     expect(commands.map((command) => command.id).filter((id) => !dataSafety.includes(id))).toEqual([
       "capture-entry",
       ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`),
+      "new-problem",
+      "open-problem-view",
+      "open-problems-dashboard",
+      "start-work-session",
+      "stop-work-session",
+      "mark-problem-solved",
+      "mark-problem-abandoned",
       "new-meta-skill",
       "review-meta-skills",
       "suggest-meta-skills",

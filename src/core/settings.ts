@@ -1,3 +1,5 @@
+import { DEFAULT_STALE_DAYS } from "./problems/dashboard";
+import { parseRunningSession, type RunningSession } from "./problems/running-session";
 import { DEFAULT_PROMPTS, promptsProblem, type ReflectionPrompt } from "./reflection/prompts";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
 
@@ -32,6 +34,10 @@ export interface LifeBetterSettings {
   backupKeep: number;
   /** When the last backup was written (ms since the epoch), so a restart does not back up again at once. */
   lastBackupAt: number;
+  /** An open problem without a work session for this many days shows as stale on the dashboard. */
+  staleDays: number;
+  /** The work session that is running, kept in data.json so quitting Obsidian does not lose it. */
+  runningSession: RunningSession | null;
   /** Reflection prompts: a heading each, mirrored by a list property. */
   reflectionPrompts: ReflectionPrompt[];
   /** A vault note used as the reflection's template instead of the prompts ("" = none). */
@@ -76,6 +82,8 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   backupIntervalHours: 24,
   backupKeep: 7,
   lastBackupAt: 0,
+  staleDays: DEFAULT_STALE_DAYS,
+  runningSession: null,
   reflectionPrompts: DEFAULT_PROMPTS.map((prompt) => ({ ...prompt })),
   reflectionTemplate: "",
   reflectionInPeriodicNote: false,
@@ -169,6 +177,8 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),
     backupKeep: Math.max(1, dailyLimit(data.backupKeep, DEFAULT_SETTINGS.backupKeep)),
     lastBackupAt: typeof data.lastBackupAt === "number" && Number.isFinite(data.lastBackupAt) ? data.lastBackupAt : 0,
+    staleDays: typeof data.staleDays === "number" && Number.isInteger(data.staleDays) && data.staleDays >= 1 ? data.staleDays : DEFAULT_SETTINGS.staleDays,
+    runningSession: parseRunningSession(data.runningSession),
     reflectionPrompts: prompts(data.reflectionPrompts),
     reflectionTemplate: typeof data.reflectionTemplate === "string" ? data.reflectionTemplate.trim().replace(/^\/+/, "") : "",
     reflectionInPeriodicNote: data.reflectionInPeriodicNote === true,
