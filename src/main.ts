@@ -16,6 +16,7 @@ import { registerProblems, type ProblemsFeature } from "./ui/problems/register-p
 import { registerReview } from "./ui/review/register-review";
 import { registerDataSafety, startBackups } from "./ui/data-safety-commands";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
+import { registerPatterns } from "./ui/register-patterns";
 
 const ID_NOTICE_MS = 10000;
 /** How often the index is saved while notes change (it is also saved on unload). */
@@ -61,6 +62,7 @@ export default class LifeBetterPlugin extends Plugin {
       capture: (draft) => void this.openCapture({ draft }),
     });
     registerReview(this);
+    registerPatterns(this);
     registerDataSafety(this);
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.

@@ -64,6 +64,7 @@ describe("commands", () => {
       "new-meta-skill",
       "review-meta-skills",
       "suggest-meta-skills",
+      "open-patterns",
     ]);
     expect(commands.find((command) => command.id === "capture-insight")?.name).toBe("Capture insight");
     expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);
