@@ -23,7 +23,16 @@ export interface LifeBetterSettings {
   embeddingModel: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
+  /** How many notes the similar-notes sidebar lists. */
+  similarResults: number;
+  /** Similar notes: leave out notes the active note already links to (or that link to it). */
+  hideLinked: boolean;
+  /** Show `private: true` records in the similar-notes, search and capture panels. */
+  showPrivate: boolean;
 }
+
+/** Bounds of the similar-notes count (a sidebar longer than this is a search, not a hint). */
+export const SIMILAR_RESULTS_RANGE = { min: 1, max: 50 } as const;
 
 export const REVIEW_SCHEDULERS = ["sm2", "fsrs"] as const;
 export type ReviewScheduler = (typeof REVIEW_SCHEDULERS)[number];
@@ -45,6 +54,9 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   newSkillsPerDay: 2,
   embeddingModel: "",
   semanticIndex: true,
+  similarResults: 10,
+  hideLinked: false,
+  showPrivate: false,
 };
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -62,6 +74,12 @@ export function entryTypes(settings: LifeBetterSettings): string[] {
 /** A whole number ≥ 0 from saved data, or the default when missing or unusable. */
 function dailyLimit(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+/** A similar-notes count from saved data or the settings field, or the default when unusable. */
+export function similarCount(value: unknown): number {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isInteger(n) && n >= SIMILAR_RESULTS_RANGE.min && n <= SIMILAR_RESULTS_RANGE.max ? n : DEFAULT_SETTINGS.similarResults;
 }
 
 function stringList(value: unknown): string[] {
@@ -97,5 +115,8 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
+    similarResults: similarCount(data.similarResults),
+    hideLinked: typeof data.hideLinked === "boolean" ? data.hideLinked : DEFAULT_SETTINGS.hideLinked,
+    showPrivate: typeof data.showPrivate === "boolean" ? data.showPrivate : DEFAULT_SETTINGS.showPrivate,
   };
 }

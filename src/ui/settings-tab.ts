@@ -1,6 +1,6 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
-import type { CustomEntryType, LifeBetterSettings } from "../core/settings";
+import { SIMILAR_RESULTS_RANGE, type CustomEntryType, type LifeBetterSettings } from "../core/settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
@@ -30,6 +30,14 @@ const SEMANTIC_DESC =
 const MODEL_NAME = "Embedding model folder";
 const MODEL_DESC =
   "Leave empty to download the default model once (about 37 MB). Or a folder in this vault holding config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, for use offline. Applies the next time LifeBetter starts.";
+
+const SIMILAR_HEADING = "Similar notes and search";
+const COUNT_NAME = "Similar notes shown";
+const COUNT_DESC = "How many similar notes the sidebar lists for the active note.";
+const HIDE_LINKED_NAME = "Hide linked notes";
+const HIDE_LINKED_DESC = "Leave out notes the active note already links to, or that link to it. The sidebar has the same switch.";
+const PRIVATE_NAME = "Show private records";
+const PRIVATE_DESC = "Records with the private property are hidden from similar notes, search by meaning and capture suggestions unless this is on.";
 
 /** A custom type row as typed: the field list stays raw text so typing "a, " is not tidied away. */
 interface TypeRow {
@@ -87,8 +95,17 @@ export class LifeBetterSettingTab extends PluginSettingTab {
         type: "group",
         heading: INDEX_HEADING,
         items: [
-          { name: SEMANTIC_NAME, desc: SEMANTIC_DESC, render: (setting: Setting) => this.semanticControl(setting) },
+          { name: SEMANTIC_NAME, desc: SEMANTIC_DESC, render: (setting: Setting) => this.switchControl(setting, "semanticIndex", SEMANTIC_NAME) },
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
+        ],
+      },
+      {
+        type: "group",
+        heading: SIMILAR_HEADING,
+        items: [
+          { name: COUNT_NAME, desc: COUNT_DESC, render: (setting: Setting) => this.countControl(setting) },
+          { name: HIDE_LINKED_NAME, desc: HIDE_LINKED_DESC, render: (setting: Setting) => this.switchControl(setting, "hideLinked", HIDE_LINKED_NAME) },
+          { name: PRIVATE_NAME, desc: PRIVATE_DESC, render: (setting: Setting) => this.switchControl(setting, "showPrivate", PRIVATE_NAME) },
         ],
       },
     ];
@@ -130,8 +147,37 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.excludedControl(new Setting(containerEl).setName(EXCLUDED_NAME).setDesc(EXCLUDED_DESC));
 
     new Setting(containerEl).setName(INDEX_HEADING).setHeading();
-    this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
+    this.switchControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC), "semanticIndex", SEMANTIC_NAME);
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
+
+    new Setting(containerEl).setName(SIMILAR_HEADING).setHeading();
+    this.countControl(new Setting(containerEl).setName(COUNT_NAME).setDesc(COUNT_DESC));
+    this.switchControl(new Setting(containerEl).setName(HIDE_LINKED_NAME).setDesc(HIDE_LINKED_DESC), "hideLinked", HIDE_LINKED_NAME);
+    this.switchControl(new Setting(containerEl).setName(PRIVATE_NAME).setDesc(PRIVATE_DESC), "showPrivate", PRIVATE_NAME);
+  }
+
+  private countControl(setting: Setting): void {
+    setting.addSlider((slider) => {
+      slider.sliderEl.setAttribute("aria-label", COUNT_NAME);
+      slider.setLimits(SIMILAR_RESULTS_RANGE.min, SIMILAR_RESULTS_RANGE.max, 1);
+      slider.setDynamicTooltip();
+      slider.setValue(this.host.settings.similarResults);
+      slider.onChange((value) => {
+        this.host.settings.similarResults = value;
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  private switchControl(setting: Setting, key: "semanticIndex" | "hideLinked" | "showPrivate", label: string): void {
+    setting.addToggle((toggle) => {
+      toggle.toggleEl.setAttribute("aria-label", label);
+      toggle.setValue(this.host.settings[key]);
+      toggle.onChange((on) => {
+        this.host.settings[key] = on;
+        void this.host.saveSettings();
+      });
+    });
   }
 
   private typeRows(): TypeRow[] {
@@ -208,17 +254,6 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           .map((line) => line.trim())
           .filter((line) => line !== "")
           .map((line) => normalizePath(line));
-        void this.host.saveSettings();
-      });
-    });
-  }
-
-  private semanticControl(setting: Setting): void {
-    setting.addToggle((toggle) => {
-      toggle.toggleEl.setAttribute("aria-label", SEMANTIC_NAME);
-      toggle.setValue(this.host.settings.semanticIndex);
-      toggle.onChange((on) => {
-        this.host.settings.semanticIndex = on;
         void this.host.saveSettings();
       });
     });
