@@ -1,4 +1,4 @@
-import { Notice, Plugin, TFile, type ObsidianProtocolData } from "obsidian";
+import { Notice, Plugin, requireApiVersion, TFile, type ObsidianProtocolData, type WorkspaceLeaf } from "obsidian";
 import { defaultIndexServices } from "./adapters/obsidian/default-index-services";
 import { DuplicateIdGuard } from "./adapters/obsidian/duplicate-id-guard";
 import { PluginIndex, type IndexServices } from "./adapters/obsidian/plugin-index";
@@ -12,6 +12,10 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
+import { CAPTURE_HOVER_SOURCE } from "./ui/memory/capture-similar";
+import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
+import { SEARCH_HOVER_SOURCE, SearchByMeaningModal } from "./ui/memory/search-modal";
+import { SIMILAR_VIEW_TYPE, SimilarNotesView } from "./ui/memory/similar-notes-view";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 
 const ID_NOTICE_MS = 10000;
@@ -30,6 +34,11 @@ export default class LifeBetterPlugin extends Plugin {
   /** Settles once the index is saved and its worker stopped after unload. */
   indexStopped: Promise<string | null> = Promise.resolve(null);
   private searchIndex: PluginIndex | null = null;
+  /** Set once the index has started or failed: the views then either query or say it is unavailable. */
+  private indexSettled = false;
+  private markIndexSettled: () => void = () => undefined;
+  /** Unlike indexReady (resolved before the layout is ready), settles only when the index has. */
+  private readonly indexSettledPromise = new Promise<void>((resolve) => (this.markIndexSettled = resolve));
   private unloaded = false;
 
   /** The vault's search index for the views; null until the layout is ready and the worker has started. */
@@ -48,6 +57,13 @@ export default class LifeBetterPlugin extends Plugin {
     }
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
 
+    this.registerView(SIMILAR_VIEW_TYPE, (leaf) => new SimilarNotesView(leaf, this.memoryHost()));
+    this.addCommand({ id: "open-similar-notes", name: "Open similar notes", callback: () => void this.openSimilarNotes() });
+    this.addCommand({ id: "search-by-meaning", name: "Search by meaning", callback: () => this.openSearch() });
+    this.registerHoverLinkSource(SIMILAR_VIEW_TYPE, { display: "LifeBetter similar notes", defaultMod: true });
+    this.registerHoverLinkSource(SEARCH_HOVER_SOURCE, { display: "LifeBetter search by meaning", defaultMod: true });
+    this.registerHoverLinkSource(CAPTURE_HOVER_SOURCE, { display: "LifeBetter capture suggestions", defaultMod: true });
+
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {
       this.startDuplicateIdGuard();
@@ -63,6 +79,45 @@ export default class LifeBetterPlugin extends Plugin {
     const modal = new CaptureModal(this.captureHost(), options);
     modal.open();
     return modal;
+  }
+
+  /** Shows the similar-notes view in the right sidebar (the one already open, else a new one). */
+  async openSimilarNotes(): Promise<WorkspaceLeaf | null> {
+    const { workspace } = this.app;
+    let leaf = workspace.getLeavesOfType(SIMILAR_VIEW_TYPE)[0] ?? null;
+    if (!leaf) {
+      leaf = workspace.getRightLeaf(false);
+      if (!leaf) return null;
+      await leaf.setViewState({ type: SIMILAR_VIEW_TYPE, active: true });
+    }
+    // revealLeaf also opens a collapsed sidebar; before 1.7.2 making the leaf active is what there is.
+    if (requireApiVersion("1.7.2")) await workspace.revealLeaf(leaf);
+    else workspace.setActiveLeaf(leaf, { focus: true });
+    return leaf;
+  }
+
+  openSearch(): SearchByMeaningModal {
+    const modal = new SearchByMeaningModal(this.memoryHost());
+    modal.open();
+    return modal;
+  }
+
+  /** Where the index stands, for the views. */
+  indexAvailability(): IndexAvailability {
+    if (!this.indexSettled) return { state: "building" };
+    const client = this.index;
+    return client ? { state: "ready", queries: client } : { state: "unavailable", reason: "the search index could not start (the status bar says why)" };
+  }
+
+  private memoryHost(): MemoryHost {
+    return {
+      app: this.app,
+      repo: this.repo,
+      settings: () => this.settings,
+      saveSettings: () => this.saveSettings(),
+      index: () => this.indexAvailability(),
+      indexReady: () => this.indexSettledPromise,
+    };
   }
 
   /** obsidian://lifebetter-capture?type=insight&text=… : captures at once, or opens the form to fix it. */
@@ -93,6 +148,7 @@ export default class LifeBetterPlugin extends Plugin {
       app: this.app,
       repo: this.repo,
       settings: () => this.settings,
+      index: () => this.indexAvailability(),
       captured: async (entry: CapturedEntry, input: CaptureInput) => {
         showCapturedNotice(this.app, entry, input.type);
         if (this.settings.lastEntryType === input.type) return;
@@ -142,7 +198,10 @@ export default class LifeBetterPlugin extends Plugin {
     this.registerEvent(vault.on("modify", (file) => file instanceof TFile && searchIndex.events?.modified(file.path)));
     this.registerEvent(vault.on("delete", (file) => file instanceof TFile && searchIndex.events?.deleted(file.path)));
     this.registerEvent(vault.on("rename", (file, oldPath) => file instanceof TFile && searchIndex.events?.renamed(oldPath, file.path)));
-    this.indexReady = searchIndex.start();
+    this.indexReady = searchIndex.start().finally(() => {
+      this.indexSettled = true;
+      this.markIndexSettled();
+    });
     this.registerInterval(window.setInterval(() => searchIndex.saveIfChanged(), INDEX_SAVE_INTERVAL_MS));
   }
 

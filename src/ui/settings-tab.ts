@@ -160,7 +160,6 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     setting.addSlider((slider) => {
       slider.sliderEl.setAttribute("aria-label", COUNT_NAME);
       slider.setLimits(SIMILAR_RESULTS_RANGE.min, SIMILAR_RESULTS_RANGE.max, 1);
-      slider.setDynamicTooltip();
       slider.setValue(this.host.settings.similarResults);
       slider.onChange((value) => {
         this.host.settings.similarResults = value;
