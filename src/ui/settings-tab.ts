@@ -1,6 +1,6 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
-import { SIMILAR_RESULTS_RANGE, type CustomEntryType, type LifeBetterSettings } from "../core/settings";
+import { SIMILAR_RESULTS_RANGE, similarCount, type CustomEntryType, type LifeBetterSettings } from "../core/settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
@@ -161,8 +161,10 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       slider.sliderEl.setAttribute("aria-label", COUNT_NAME);
       slider.setLimits(SIMILAR_RESULTS_RANGE.min, SIMILAR_RESULTS_RANGE.max, 1);
       slider.setValue(this.host.settings.similarResults);
-      slider.onChange((value) => {
-        this.host.settings.similarResults = value;
+      slider.sliderEl.value = String(this.host.settings.similarResults);
+      // Saved when the slider is let go, not at every step of a drag.
+      slider.sliderEl.addEventListener("change", () => {
+        this.host.settings.similarResults = similarCount(Number(slider.sliderEl.value));
         void this.host.saveSettings();
       });
     });
