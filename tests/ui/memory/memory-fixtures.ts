@@ -42,7 +42,7 @@ export async function memoryFixture(options: { notes?: Record<string, string>; m
   const { app, mock } = makeApp(options.notes ?? MEMORY_NOTES);
   const repo = new ObsidianNoteRepository(app);
   const workers = inProcessWorkers(options.model === false ? undefined : () => new FakeEmbedder());
-  const { client } = workers.start(obsidianNoteSource(app, repo), new MemoryStorage());
+  const { client } = workers.start(obsidianNoteSource(app, repo), new MemoryStorage(), () => undefined);
   await client.open({ model: options.model === false ? null : "test/fake", excludedFolders: [], debounceMs: 5 });
   // As main.ts does: vault events reach the index.
   app.vault.on("modify", (file) => client.modified(file.path));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import type { SearchResult } from "../../../src/core/index/index-types";
 import { SIMILAR_VIEW_TYPE, SimilarNotesView } from "../../../src/ui/memory/similar-notes-view";
-import { contentOf, notices, resetNotices, settle } from "../../support/obsidian-shims";
+import { contentOf, fileAt, notices, resetNotices, settle } from "../../support/obsidian-shims";
 import { memoryFixture, rowFor, rowTitles, type MemoryFixture } from "./memory-fixtures";
 
 const ACTIVE = "Problems/Flaky tests.md";
@@ -112,7 +112,8 @@ describe("similar notes sidebar", () => {
     const fixture = await memoryFixture();
     const view = await openView(fixture);
     const hovers: unknown[] = [];
-    fixture.app.workspace.on("hover-link", (info: unknown) => hovers.push(info));
+    // "hover-link" is triggered by views and heard by the page-preview plugin; not in the typed events.
+    (fixture.app.workspace as unknown as { on(name: string, callback: (info: unknown) => void): void }).on("hover-link", (info) => hovers.push(info));
     const leavesBefore = fixture.app.workspace.getLeavesOfType("").length;
 
     const row = rowFor(view.contentEl, "Bisect");
@@ -159,7 +160,7 @@ describe("similar notes sidebar", () => {
     expect(rowTitles(view.contentEl)).not.toEqual(before);
 
     // Editing the note: the list follows once the index has read the new text.
-    await fixture.app.vault.modify(fileAt(fixture, "Entries/Sleep.md"), "---\nkind: entry\ntype: insight\n---\nIntegration tests fail on CI after the cache warm-up.\n");
+    await fixture.app.vault.modify(fileAt(fixture.app, "Entries/Sleep.md"), "---\nkind: entry\ntype: insight\n---\nIntegration tests fail on CI after the cache warm-up.\n");
     await vi.waitFor(() => expect(rowTitles(view.contentEl)).toContain("Bisect"), { timeout: 5000 });
   });
 
@@ -204,9 +205,3 @@ describe("similar notes sidebar", () => {
     expect(rowTitles(view.contentEl)).not.toContain("Stale");
   });
 });
-
-function fileAt(fixture: MemoryFixture, path: string) {
-  const file = fixture.app.vault.getFileByPath(path);
-  if (!file) throw new Error(`no ${path}`);
-  return file;
-}
