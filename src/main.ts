@@ -1,4 +1,4 @@
-import { Notice, Plugin, requireApiVersion, TFile, type ObsidianProtocolData, type WorkspaceLeaf } from "obsidian";
+import { Notice, Plugin, TFile, type ObsidianProtocolData } from "obsidian";
 import { defaultIndexServices } from "./adapters/obsidian/default-index-services";
 import { DuplicateIdGuard } from "./adapters/obsidian/duplicate-id-guard";
 import { PluginIndex, type IndexServices } from "./adapters/obsidian/plugin-index";
@@ -12,10 +12,9 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
-import { CAPTURE_HOVER_SOURCE } from "./ui/memory/capture-similar";
 import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
-import { SEARCH_HOVER_SOURCE, SearchByMeaningModal } from "./ui/memory/search-modal";
-import { SIMILAR_VIEW_TYPE, SimilarNotesView } from "./ui/memory/similar-notes-view";
+import { registerMemoryViews } from "./ui/memory/register-memory-views";
+import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 
 const ID_NOTICE_MS = 10000;
@@ -56,13 +55,9 @@ export default class LifeBetterPlugin extends Plugin {
       this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
     }
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
+    registerReview(this);
 
-    this.registerView(SIMILAR_VIEW_TYPE, (leaf) => new SimilarNotesView(leaf, this.memoryHost()));
-    this.addCommand({ id: "open-similar-notes", name: "Open similar notes", callback: () => void this.openSimilarNotes() });
-    this.addCommand({ id: "search-by-meaning", name: "Search by meaning", callback: () => this.openSearch() });
-    this.registerHoverLinkSource(SIMILAR_VIEW_TYPE, { display: "LifeBetter similar notes", defaultMod: true });
-    this.registerHoverLinkSource(SEARCH_HOVER_SOURCE, { display: "LifeBetter search by meaning", defaultMod: true });
-    this.registerHoverLinkSource(CAPTURE_HOVER_SOURCE, { display: "LifeBetter capture suggestions", defaultMod: true });
+    registerMemoryViews(this, () => this.memoryHost());
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {
@@ -81,27 +76,6 @@ export default class LifeBetterPlugin extends Plugin {
     return modal;
   }
 
-  /** Shows the similar-notes view in the right sidebar (the one already open, else a new one). */
-  async openSimilarNotes(): Promise<WorkspaceLeaf | null> {
-    const { workspace } = this.app;
-    let leaf = workspace.getLeavesOfType(SIMILAR_VIEW_TYPE)[0] ?? null;
-    if (!leaf) {
-      leaf = workspace.getRightLeaf(false);
-      if (!leaf) return null;
-      await leaf.setViewState({ type: SIMILAR_VIEW_TYPE, active: true });
-    }
-    // revealLeaf also opens a collapsed sidebar; before 1.7.2 making the leaf active is what there is.
-    if (requireApiVersion("1.7.2")) await workspace.revealLeaf(leaf);
-    else workspace.setActiveLeaf(leaf, { focus: true });
-    return leaf;
-  }
-
-  openSearch(): SearchByMeaningModal {
-    const modal = new SearchByMeaningModal(this.memoryHost());
-    modal.open();
-    return modal;
-  }
-
   /** Where the index stands, for the views. */
   indexAvailability(): IndexAvailability {
     if (!this.indexSettled) return { state: "building" };
@@ -109,7 +83,8 @@ export default class LifeBetterPlugin extends Plugin {
     return client ? { state: "ready", queries: client } : { state: "unavailable", reason: "the search index could not start (the status bar says why)" };
   }
 
-  private memoryHost(): MemoryHost {
+  /** What the similar-notes view, search by meaning and the capture suggestions use. */
+  memoryHost(): MemoryHost {
     return {
       app: this.app,
       repo: this.repo,

@@ -8,6 +8,7 @@ import type { FetchedResponse } from "../src/core/embed/asset-download";
 import { ORT_WASM_FILE } from "../src/core/embed/default-assets";
 import { DEFAULT_MODEL_ID } from "../src/core/embed/model-source";
 import LifeBetterPlugin from "../src/main";
+import { openSearch } from "../src/ui/memory/register-memory-views";
 import { SIMILAR_VIEW_TYPE } from "../src/ui/memory/similar-notes-view";
 import { FakeEmbedder } from "./support/fake-embedder";
 import { inProcessWorkers, type InProcessWorkers } from "./support/in-process-index-worker";
@@ -217,7 +218,7 @@ describe("the search index in the plugin", () => {
     mock.workspace.setLayoutReady__();
     await plugin.indexReady;
     expect(plugin.indexAvailability().state).toBe("ready");
-    const modal = plugin.openSearch();
+    const modal = openSearch(plugin.memoryHost());
     const query = modal.contentEl.querySelector<HTMLInputElement>(".lifebetter-search-query");
     if (!query) throw new Error("no search field");
     query.value = "tomatoes";

@@ -49,9 +49,17 @@ describe("commands", () => {
   it("registers Capture entry and one quick command per built-in type, without hotkeys", async () => {
     const { registry } = await start();
     const commands = [...registry.commands__.values()];
-    // Other features add their own commands: these are the capture ones (and the memory views').
+    // Other features add their own commands: these are the capture ones, review's and the memory views'.
     expect(commands.map((command) => command.id)).toEqual(
-      expect.arrayContaining(["capture-entry", ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`), "open-similar-notes", "search-by-meaning"]),
+      expect.arrayContaining([
+        "capture-entry",
+        ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`),
+        "new-meta-skill",
+        "review-meta-skills",
+        "suggest-meta-skills",
+        "open-similar-notes",
+        "search-by-meaning",
+      ]),
     );
     expect(commands.find((command) => command.id === "capture-insight")?.name).toBe("Capture insight");
     expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);

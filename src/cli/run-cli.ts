@@ -11,6 +11,10 @@ import { runSuggestSkills, suggestSkillsUsage } from "./commands/suggest-skills"
 import { problemUsage, runProblem } from "./commands/problem";
 import { problemsUsage, runProblems } from "./commands/problems";
 import { runSession, sessionUsage } from "./commands/session";
+import { reflectUsage, runReflect } from "./commands/reflect";
+import { exportUsage, runExport } from "./commands/export";
+import { importUsage, runImport } from "./commands/import";
+import { importChatsUsage, runImportChats } from "./commands/import-chats";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 
@@ -34,6 +38,10 @@ const COMMANDS: Record<string, Command> = {
   problems: { usage: problemsUsage, run: runProblems },
   review: { usage: reviewUsage, run: runReview },
   skill: { usage: skillUsage, run: runSkill },
+  reflect: { usage: reflectUsage, run: runReflect },
+  export: { usage: exportUsage, run: runExport },
+  import: { usage: importUsage, run: runImport },
+  "import-chats": { usage: importChatsUsage, run: runImportChats },
 };
 
 function usage(): string {

@@ -9,6 +9,33 @@ export interface VaultContext {
   root: string;
   repo: NodeNoteRepository;
   settings: LifeBetterSettings;
+  /** Obsidian's config folder of the vault (".obsidian" unless the vault uses another name). */
+  configDir: string;
+}
+
+/** The dot-folder Obsidian keeps its settings in: LIFEBETTER_CONFIG_DIR, else one holding app.json or daily-notes.json, else ".obsidian". */
+async function findConfigDir(root: string, dataPath: string | null): Promise<string> {
+  const named = process.env.LIFEBETTER_CONFIG_DIR;
+  if (named) return named;
+  if (dataPath) return nodePath.relative(root, dataPath).split(nodePath.sep)[0] ?? ".obsidian";
+  const dirs = (await fs.readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name.startsWith(".")).map((e) => e.name);
+  for (const dir of dirs) {
+    for (const file of ["app.json", "daily-notes.json", "core-plugins.json"]) {
+      if (await fs.stat(nodePath.join(root, dir, file)).then((stat) => stat.isFile(), () => false)) return dir;
+    }
+  }
+  return ".obsidian";
+}
+
+/** Reads a file of the vault by vault-relative path (config files included); null when missing. */
+export function vaultFileReader(root: string): (path: string) => Promise<string | null> {
+  return async (path) => {
+    try {
+      return await fs.readFile(nodePath.join(root, ...path.split("/")), "utf8");
+    } catch {
+      return null;
+    }
+  };
 }
 
 /**
@@ -48,5 +75,5 @@ export async function openVault(dir: string | undefined, io: CliIo): Promise<Vau
       io.err(`lifebetter: ignoring unreadable plugin settings in ${dataPath} (${(error as Error).message}); using defaults\n`);
     }
   }
-  return { root, repo: new NodeNoteRepository(root), settings: loadSettings(raw) };
+  return { root, repo: new NodeNoteRepository(root), settings: loadSettings(raw), configDir: await findConfigDir(root, dataPath) };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_PROMPTS, promptsProblem, type ReflectionPrompt } from "./reflection/prompts";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
 
 /** A user-defined entry type; `fields` are extra text properties its capture form asks for. */
@@ -29,6 +30,24 @@ export interface LifeBetterSettings {
   hideLinked: boolean;
   /** Show `private: true` records in the similar-notes, search and capture panels. */
   showPrivate: boolean;
+  /** Reflection prompts: a heading each, mirrored by a list property. */
+  reflectionPrompts: ReflectionPrompt[];
+  /** A vault note used as the reflection's template instead of the prompts ("" = none). */
+  reflectionTemplate: string;
+  /** True: the reflection is written into the daily (weekly, monthly) note; false: its own note beside it. */
+  reflectionInPeriodicNote: boolean;
+  /** "HH:mm" when to remind, while Obsidian is open; "" = no reminder. */
+  reflectionTime: string;
+  /** The weekday (0 = Sunday … 6 = Saturday) the weekly reflection is due. */
+  weeklyReflectionDay: number;
+  /** Habits ticked in the daily reflection; streaks and completion derive from the dailies. */
+  habits: Habit[];
+}
+
+/** A habit the daily reflection asks about, and how many days a week the user aims for. */
+export interface Habit {
+  name: string;
+  targetPerWeek: number;
 }
 
 /** Bounds of the similar-notes count (a sidebar longer than this is a search, not a hint). */
@@ -57,6 +76,12 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   similarResults: 10,
   hideLinked: false,
   showPrivate: false,
+  reflectionPrompts: DEFAULT_PROMPTS.map((prompt) => ({ ...prompt })),
+  reflectionTemplate: "",
+  reflectionInPeriodicNote: false,
+  reflectionTime: "21:00",
+  weeklyReflectionDay: 0,
+  habits: [],
 };
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -84,6 +109,37 @@ export function similarCount(value: unknown): number {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A valid "HH:mm" reminder time, or "" (off). */
+export function isReminderTime(value: string): boolean {
+  return value === "" || TIME.test(value);
+}
+
+function prompts(value: unknown): ReflectionPrompt[] {
+  if (!Array.isArray(value)) return DEFAULT_SETTINGS.reflectionPrompts.map((prompt) => ({ ...prompt }));
+  const list = value.flatMap((item: unknown) => {
+    if (!item || typeof item !== "object") return [];
+    const { heading, property } = item as Record<string, unknown>;
+    return typeof heading === "string" && typeof property === "string" ? [{ heading: heading.trim(), property: property.trim() }] : [];
+  });
+  // A list that would mirror two sections into one property is not used: the defaults are.
+  return promptsProblem(list) === null ? list : DEFAULT_SETTINGS.reflectionPrompts.map((prompt) => ({ ...prompt }));
+}
+
+function habits(value: unknown): Habit[] {
+  if (!Array.isArray(value)) return [];
+  const seen = new Set<string>();
+  return value.flatMap((item: unknown) => {
+    if (!item || typeof item !== "object") return [];
+    const { name, targetPerWeek } = item as Record<string, unknown>;
+    if (typeof name !== "string" || name.trim() === "" || seen.has(name.trim())) return [];
+    seen.add(name.trim());
+    const target = typeof targetPerWeek === "number" && Number.isInteger(targetPerWeek) && targetPerWeek >= 1 && targetPerWeek <= 7 ? targetPerWeek : 7;
+    return [{ name: name.trim(), targetPerWeek: target }];
+  });
 }
 
 /**
@@ -118,5 +174,14 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     similarResults: similarCount(data.similarResults),
     hideLinked: typeof data.hideLinked === "boolean" ? data.hideLinked : DEFAULT_SETTINGS.hideLinked,
     showPrivate: typeof data.showPrivate === "boolean" ? data.showPrivate : DEFAULT_SETTINGS.showPrivate,
+    reflectionPrompts: prompts(data.reflectionPrompts),
+    reflectionTemplate: typeof data.reflectionTemplate === "string" ? data.reflectionTemplate.trim().replace(/^\/+/, "") : "",
+    reflectionInPeriodicNote: data.reflectionInPeriodicNote === true,
+    reflectionTime: typeof data.reflectionTime === "string" && isReminderTime(data.reflectionTime.trim()) ? data.reflectionTime.trim() : DEFAULT_SETTINGS.reflectionTime,
+    weeklyReflectionDay:
+      typeof data.weeklyReflectionDay === "number" && Number.isInteger(data.weeklyReflectionDay) && data.weeklyReflectionDay >= 0 && data.weeklyReflectionDay <= 6
+        ? data.weeklyReflectionDay
+        : DEFAULT_SETTINGS.weeklyReflectionDay,
+    habits: habits(data.habits),
   };
 }

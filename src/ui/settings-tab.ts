@@ -1,7 +1,8 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
-import { SIMILAR_RESULTS_RANGE, similarCount, type CustomEntryType, type LifeBetterSettings } from "../core/settings";
+import { REVIEW_SCHEDULERS, type CustomEntryType, type LifeBetterSettings, type ReviewScheduler } from "../core/settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
+import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "./memory/similar-settings";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
 export interface SettingsHost extends Plugin {
@@ -31,13 +32,15 @@ const MODEL_NAME = "Embedding model folder";
 const MODEL_DESC =
   "Leave empty to download the default model once (about 37 MB). Or a folder in this vault holding config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, for use offline. Applies the next time LifeBetter starts.";
 
-const SIMILAR_HEADING = "Similar notes and search";
-const COUNT_NAME = "Similar notes shown";
-const COUNT_DESC = "How many similar notes the sidebar lists for the active note.";
-const HIDE_LINKED_NAME = "Hide linked notes";
-const HIDE_LINKED_DESC = "Leave out notes the active note already links to, or that link to it. The sidebar has the same switch.";
-const PRIVATE_NAME = "Show private records";
-const PRIVATE_DESC = "Records with the private property are hidden from similar notes, search by meaning and capture suggestions unless this is on.";
+const REVIEW_HEADING = "Meta-skill review";
+const SCHEDULER_NAME = "Scheduler";
+const SCHEDULER_DESC =
+  "How the next review date is chosen. SM-2 is the classic algorithm; FSRS adapts to how well you remember and adds its own properties to each skill.";
+const SCHEDULER_LABELS: Record<ReviewScheduler, string> = { sm2: "SM-2", fsrs: "FSRS" };
+const REVIEWS_NAME = "Reviews per day";
+const REVIEWS_DESC = "Meta-skill reviews a day, new ones included. Due decisions are always shown.";
+const NEW_NAME = "New skills per day";
+const NEW_DESC = "Skills never reviewed that may come in each day, within the reviews per day.";
 
 /** A custom type row as typed: the field list stays raw text so typing "a, " is not tidied away. */
 interface TypeRow {
@@ -95,17 +98,18 @@ export class LifeBetterSettingTab extends PluginSettingTab {
         type: "group",
         heading: INDEX_HEADING,
         items: [
-          { name: SEMANTIC_NAME, desc: SEMANTIC_DESC, render: (setting: Setting) => this.switchControl(setting, "semanticIndex", SEMANTIC_NAME) },
+          { name: SEMANTIC_NAME, desc: SEMANTIC_DESC, render: (setting: Setting) => this.semanticControl(setting) },
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
         ],
       },
+      { type: "group", heading: SIMILAR_SETTINGS_HEADING, items: similarSettingRows(this.host) },
       {
         type: "group",
-        heading: SIMILAR_HEADING,
+        heading: REVIEW_HEADING,
         items: [
-          { name: COUNT_NAME, desc: COUNT_DESC, render: (setting: Setting) => this.countControl(setting) },
-          { name: HIDE_LINKED_NAME, desc: HIDE_LINKED_DESC, render: (setting: Setting) => this.switchControl(setting, "hideLinked", HIDE_LINKED_NAME) },
-          { name: PRIVATE_NAME, desc: PRIVATE_DESC, render: (setting: Setting) => this.switchControl(setting, "showPrivate", PRIVATE_NAME) },
+          { name: SCHEDULER_NAME, desc: SCHEDULER_DESC, render: (setting: Setting) => this.schedulerControl(setting) },
+          { name: REVIEWS_NAME, desc: REVIEWS_DESC, render: (setting: Setting) => this.limitControl(setting, "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC) },
+          { name: NEW_NAME, desc: NEW_DESC, render: (setting: Setting) => this.limitControl(setting, "newSkillsPerDay", NEW_NAME, NEW_DESC) },
         ],
       },
     ];
@@ -147,35 +151,47 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.excludedControl(new Setting(containerEl).setName(EXCLUDED_NAME).setDesc(EXCLUDED_DESC));
 
     new Setting(containerEl).setName(INDEX_HEADING).setHeading();
-    this.switchControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC), "semanticIndex", SEMANTIC_NAME);
+    this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
 
-    new Setting(containerEl).setName(SIMILAR_HEADING).setHeading();
-    this.countControl(new Setting(containerEl).setName(COUNT_NAME).setDesc(COUNT_DESC));
-    this.switchControl(new Setting(containerEl).setName(HIDE_LINKED_NAME).setDesc(HIDE_LINKED_DESC), "hideLinked", HIDE_LINKED_NAME);
-    this.switchControl(new Setting(containerEl).setName(PRIVATE_NAME).setDesc(PRIVATE_DESC), "showPrivate", PRIVATE_NAME);
+    new Setting(containerEl).setName(SIMILAR_SETTINGS_HEADING).setHeading();
+    for (const row of similarSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
+
+    new Setting(containerEl).setName(REVIEW_HEADING).setHeading();
+    this.schedulerControl(new Setting(containerEl).setName(SCHEDULER_NAME).setDesc(SCHEDULER_DESC));
+    this.limitControl(new Setting(containerEl).setName(REVIEWS_NAME).setDesc(REVIEWS_DESC), "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC);
+    this.limitControl(new Setting(containerEl).setName(NEW_NAME).setDesc(NEW_DESC), "newSkillsPerDay", NEW_NAME, NEW_DESC);
   }
 
-  private countControl(setting: Setting): void {
-    setting.addSlider((slider) => {
-      slider.sliderEl.setAttribute("aria-label", COUNT_NAME);
-      slider.setLimits(SIMILAR_RESULTS_RANGE.min, SIMILAR_RESULTS_RANGE.max, 1);
-      slider.setValue(this.host.settings.similarResults);
-      slider.sliderEl.value = String(this.host.settings.similarResults);
-      // Saved when the slider is let go, not at every step of a drag.
-      slider.sliderEl.addEventListener("change", () => {
-        this.host.settings.similarResults = similarCount(Number(slider.sliderEl.value));
+  private schedulerControl(setting: Setting): void {
+    setting.addDropdown((dropdown) => {
+      dropdown.selectEl.setAttribute("aria-label", SCHEDULER_NAME);
+      for (const scheduler of REVIEW_SCHEDULERS) dropdown.addOption(scheduler, SCHEDULER_LABELS[scheduler]);
+      dropdown.setValue(this.host.settings.scheduler);
+      dropdown.selectEl.addEventListener("change", () => {
+        const value = REVIEW_SCHEDULERS.find((scheduler) => scheduler === dropdown.selectEl.value);
+        if (!value) return;
+        this.host.settings.scheduler = value;
         void this.host.saveSettings();
       });
     });
   }
 
-  private switchControl(setting: Setting, key: "semanticIndex" | "hideLinked" | "showPrivate", label: string): void {
-    setting.addToggle((toggle) => {
-      toggle.toggleEl.setAttribute("aria-label", label);
-      toggle.setValue(this.host.settings[key]);
-      toggle.onChange((on) => {
-        this.host.settings[key] = on;
+  /** A daily limit: a whole number from 0; anything else is shown as a problem and not saved. */
+  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay", name: string, desc: string): void {
+    setting.addText((text) => {
+      text.inputEl.type = "number";
+      text.inputEl.min = "0";
+      text.inputEl.setAttribute("aria-label", name);
+      text.setValue(String(this.host.settings[key]));
+      text.inputEl.addEventListener("input", () => {
+        const raw = text.inputEl.value.trim();
+        const value = Number(raw);
+        const valid = raw !== "" && Number.isInteger(value) && value >= 0;
+        setting.descEl.setText(valid ? desc : "Enter a whole number, 0 or more.");
+        setting.settingEl.toggleClass("lifebetter-invalid", !valid);
+        if (!valid) return;
+        this.host.settings[key] = value;
         void this.host.saveSettings();
       });
     });
@@ -255,6 +271,17 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           .map((line) => line.trim())
           .filter((line) => line !== "")
           .map((line) => normalizePath(line));
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  private semanticControl(setting: Setting): void {
+    setting.addToggle((toggle) => {
+      toggle.toggleEl.setAttribute("aria-label", SEMANTIC_NAME);
+      toggle.setValue(this.host.settings.semanticIndex);
+      toggle.onChange((on) => {
+        this.host.settings.semanticIndex = on;
         void this.host.saveSettings();
       });
     });

@@ -1,4 +1,4 @@
-// Manual check, not part of `vitest run`: the plugin's index worker in a real browser engine.
+// The plugin's index worker in a real browser engine (run by worker-in-chromium.test.ts, or by hand).
 // Needs Debian's `chromium` (apt-get install chromium). Run: node tests/browser/worker-in-chromium.mjs
 // It builds the worker exactly as `npm run build` does, starts it the plugin's way (Blob URL, from
 // bundledWorkerStarter), gives it a test model and onnxruntime's WASM as bytes, saves the index to

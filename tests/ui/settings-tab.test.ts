@@ -176,4 +176,27 @@ describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
     await settle();
     expect(savedData(plugin)).toMatchObject({ similarResults: 25, hideLinked: true, showPrivate: true });
   });
+
+  it("saves the review scheduler and the daily limits, refusing a limit that is not a whole number", async () => {
+    const plugin = await loadPlugin({ reviewsPerDay: 7 });
+    const tab = openTab(plugin, mode);
+    const scheduler = tab.containerEl.querySelector<HTMLSelectElement>('[aria-label="Scheduler"]');
+    if (!scheduler) throw new Error("no scheduler dropdown");
+    expect(scheduler.value).toBe("sm2");
+    expect([...scheduler.options].map((option) => option.text)).toEqual(["SM-2", "FSRS"]);
+    scheduler.value = "fsrs";
+    scheduler.dispatchEvent(new Event("change"));
+    const [reviews] = inputs(tab, "Reviews per day");
+    const [fresh] = inputs(tab, "New skills per day");
+    if (!reviews || !fresh) throw new Error("no limit fields");
+    expect([reviews.value, fresh.value]).toEqual(["7", "2"]);
+    typeInto(reviews, "12");
+    typeInto(fresh, "0");
+    await settle();
+    expect(savedData(plugin)).toMatchObject({ scheduler: "fsrs", reviewsPerDay: 12, newSkillsPerDay: 0 });
+    typeInto(reviews, "2.5");
+    await settle();
+    expect(tab.containerEl.textContent).toContain("Enter a whole number, 0 or more.");
+    expect(savedData(plugin)).toMatchObject({ reviewsPerDay: 12 });
+  });
 });

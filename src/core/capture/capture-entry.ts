@@ -117,10 +117,14 @@ export function entryFileStem(text: string, now: Date): string {
   return words ? `${isoDate(now)} ${words}` : `${isoDate(now)} entry`;
 }
 
+/** The names a new note may take, in order: `stem.md`, then `stem 2.md`, `stem 3.md`, … */
+export function* uniqueNoteCandidates(folder: string, stem: string): Generator<string> {
+  for (let attempt = 1; attempt < 1000; attempt++) yield joinVaultPath(folder, attempt === 1 ? `${stem}.md` : `${stem} ${attempt}.md`);
+}
+
 /** Creates `stem.md` in `folder`, or `stem 2.md`, `stem 3.md`, … : never overwrites. */
 export async function createUniqueNote(repo: NoteRepository, folder: string, stem: string, content: string): Promise<string> {
-  for (let attempt = 1; attempt < 1000; attempt++) {
-    const path = joinVaultPath(folder, attempt === 1 ? `${stem}.md` : `${stem} ${attempt}.md`);
+  for (const path of uniqueNoteCandidates(folder, stem)) {
     if (await repo.exists(path)) continue;
     try {
       await repo.create(path, content);

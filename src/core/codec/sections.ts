@@ -166,3 +166,53 @@ export function appendTableRow(markdown: string, heading: string, header: string
   const line = renderRow(table.header.length > 0 ? table.header : header, row);
   return markdown.slice(0, table.end) + eol + line + markdown.slice(table.end);
 }
+
+/** A top-level list item under a heading as written: its first block's Markdown and its byte range. */
+export interface ListItemSpan {
+  /** The first block of the item as written (formatting and links kept), lines joined by a space. */
+  text: string;
+  /** Offset of the start of the item's first line (indentation included). */
+  lineStart: number;
+  /** Offset just after the item's last line, its line end included (nested items belong to it). */
+  lineEnd: number;
+  /** The marker as written, such as "-", "*" or "3.". */
+  marker: string;
+}
+
+/** The lists directly under a heading (not under its sub-headings), with their items as written. */
+export interface SectionLists {
+  section: Section;
+  items: ListItemSpan[];
+}
+
+function lineStartAt(markdown: string, offset: number): number {
+  return markdown.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineEndAfter(markdown: string, offset: number): number {
+  const newline = markdown.indexOf("\n", offset);
+  return newline === -1 ? markdown.length : newline + 1;
+}
+
+/**
+ * Reflection answers: every item of the lists under a heading, before its first sub-heading, with
+ * the bytes it spans so a sync can remove or add one item without touching the others.
+ */
+export function listItemSpans(markdown: string, heading: string, tree?: Root): SectionLists | undefined {
+  const section = findSection(markdown, heading, tree);
+  if (!section) return undefined;
+  const items: ListItemSpan[] = [];
+  for (const node of section.nodes) {
+    if (node.type === "heading") break;
+    if (node.type !== "list") continue;
+    for (const item of node.children) {
+      const first = item.children[0];
+      const start = item.position?.start.offset ?? 0;
+      const end = item.position?.end.offset ?? start;
+      const raw = first?.position ? markdown.slice(first.position.start.offset ?? 0, first.position.end.offset ?? 0) : "";
+      const marker = /^\s*([-*+]|\d+[.)])/.exec(markdown.slice(start, end))?.[1] ?? "-";
+      items.push({ text: raw.replace(/\s*\r?\n\s*/g, " ").trim(), lineStart: lineStartAt(markdown, start), lineEnd: lineEndAfter(markdown, end), marker });
+    }
+  }
+  return { section, items };
+}

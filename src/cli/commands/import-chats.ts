@@ -1,0 +1,44 @@
+import { createReadStream, promises as fs } from "node:fs";
+import { parseArgs } from "node:util";
+import { importChats, type ChatImportReport } from "../../core/chats/import-chats";
+import { CliError } from "../cli-error";
+import type { CliIo } from "../io";
+import { openVault } from "../vault-context";
+
+export const importChatsUsage = `lifebetter import-chats --vault DIR FILE [--json]
+  Imports a ChatGPT or Claude conversations.json (detected from the file) as conversation notes, and
+  the questions you asked as question entries linked to them. Importing the same file again creates
+  nothing new.`;
+
+function summary(report: ChatImportReport): string {
+  const { created, alreadyImported, failed } = report.conversations;
+  const lines = report.problems.map((problem) => problem.reason);
+  lines.push(
+    `Imported ${created} conversations and ${report.questions} questions; ${alreadyImported} were already imported${failed ? `, ${failed} could not be imported` : ""}.`,
+  );
+  if (report.stopped) lines.push(report.stopped);
+  return lines.join("\n") + "\n";
+}
+
+export async function runImportChats(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { vault: { type: "string" }, json: { type: "boolean" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new CliError("Give one FILE: the conversations.json of a ChatGPT or Claude export.");
+  const { repo, settings } = await openVault(values.vault, io);
+  let size: number;
+  try {
+    size = (await fs.stat(file)).size;
+  } catch (error) {
+    throw new CliError(`Could not read "${file}": ${(error as Error).message}`, 1);
+  }
+  const report = await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), {
+    totalBytes: size,
+  });
+  io.out(values.json ? JSON.stringify(report) + "\n" : summary(report));
+  return report.stopped ? 1 : 0;
+}

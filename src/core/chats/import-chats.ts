@@ -1,0 +1,103 @@
+import { composeNote } from "../codec/frontmatter";
+import { createUniqueNote, entryFileStem } from "../capture/capture-entry";
+import { errorMessage } from "../errors";
+import type { LifeBetterSettings } from "../settings";
+import { noteName, safeFileStem } from "../vault/paths";
+import { loadRecords } from "../vault/records";
+import type { NoteRepository } from "../vault/repository";
+import type { ChatConversation } from "./chat-conversation";
+import { conversationBody, conversationProperties, conversationSpan, conversationStem, isQuestion, questionProperties } from "./conversation-note";
+import { streamChatExport, type ChatStreamOptions } from "./read-chat-export";
+import { stableId } from "./stable-id";
+
+export interface ChatImportReport {
+  conversations: { created: number; alreadyImported: number; failed: number };
+  questions: number;
+  /** Paths of the conversation notes created. */
+  created: string[];
+  /** Conversations that could not be read or written, by position in the file. */
+  problems: { index: number; title?: string; reason: string }[];
+  /** Why the import stopped early (a file cut short, not JSON, cancelled), or null when it read it all. */
+  stopped: string | null;
+  cancelled: boolean;
+  platforms: Record<string, number>;
+}
+
+export interface ChatImportOptions extends ChatStreamOptions {
+  now?: Date;
+}
+
+/**
+ * Imports a ChatGPT or Claude `conversations.json`: each conversation becomes a conversation note in the
+ * conversations folder and each question the user asked an entry linked to it. Ids come from the
+ * platform's ids, so the same export imported again finds its notes and creates nothing; a
+ * conversation already imported is left as it is (with its questions, which the user may have edited
+ * or deleted).
+ */
+export async function importChats(
+  repo: NoteRepository,
+  settings: LifeBetterSettings,
+  chunks: AsyncIterable<Uint8Array | string>,
+  options: ChatImportOptions = {},
+): Promise<ChatImportReport> {
+  const now = options.now ?? new Date();
+  const known = new Set<string>();
+  for (const record of (await loadRecords(repo, { ...settings, excludedFolders: [] }, ["conversation"])).records) {
+    if (typeof record.properties.id === "string") known.add(record.properties.id);
+  }
+  const report: ChatImportReport = {
+    conversations: { created: 0, alreadyImported: 0, failed: 0 },
+    questions: 0,
+    created: [],
+    problems: [],
+    stopped: null,
+    cancelled: false,
+    platforms: {},
+  };
+
+  const importOne = async (conversation: ChatConversation): Promise<void> => {
+    const id = await stableId(`${conversation.platform}:conversation:${conversation.sourceId}`);
+    if (known.has(id)) {
+      report.conversations.alreadyImported++;
+      return;
+    }
+    const { started } = conversationSpan(conversation);
+    const stem = conversationStem(conversation.title, started, (text) => safeFileStem(text));
+    const note = composeNote(conversationProperties(conversation, id, now), conversationBody(conversation));
+    const path = await createUniqueNote(repo, settings.folders.conversation, stem, note);
+    known.add(id); // a conversation listed twice in one export is imported once
+    report.created.push(path);
+    report.conversations.created++;
+    report.platforms[conversation.platform] = (report.platforms[conversation.platform] ?? 0) + 1;
+    for (const message of conversation.messages) {
+      if (message.role !== "user" || !isQuestion(message.text)) continue;
+      const questionId = await stableId(`${conversation.platform}:message:${conversation.sourceId}:${message.sourceId}`);
+      const properties = questionProperties(message, questionId, noteName(path), now);
+      await createUniqueNote(repo, settings.folders.entry, entryFileStem(message.text, message.time ?? now), composeNote(properties, message.text + "\n"));
+      report.questions++;
+    }
+  };
+
+  const end = await streamChatExport(
+    chunks,
+    async (item) => {
+      if ("problem" in item) {
+        report.conversations.failed++;
+        report.problems.push({ index: item.index, reason: `Conversation ${item.index} was skipped: ${item.problem}.` });
+        return;
+      }
+      try {
+        await importOne(item.conversation);
+      } catch (error) {
+        report.conversations.failed++;
+        report.problems.push({ index: item.index, title: item.conversation.title, reason: `Conversation ${item.index} ("${item.conversation.title}") was not imported: ${errorMessage(error)}` });
+      }
+    },
+    options,
+  );
+  if (!end.ok) {
+    report.stopped = end.message;
+    report.cancelled = end.cancelled;
+  }
+  return report;
+}

@@ -1,0 +1,59 @@
+import { isoDateTime } from "../dates";
+import { isRecordId } from "../ids";
+import type { RecordKind } from "../schema/kinds";
+import type { LifeBetterSettings } from "../settings";
+import { loadRecords } from "../vault/records";
+import type { NoteRepository } from "../vault/repository";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from "./export-format";
+import { isPrivate, recordDate } from "./record-dates";
+
+export interface ExportOptions {
+  /** Only these kinds; all when empty or missing. */
+  kinds?: readonly RecordKind[];
+  /** Records dated on or after / before these instants (see recordDate). */
+  since?: Date;
+  until?: Date;
+  /** Private records are left out unless this is true. */
+  includePrivate?: boolean;
+  now?: Date;
+}
+
+export interface ExportResult {
+  file: ExportFile;
+  /** Private records left out (so the user knows they exist). */
+  privateLeftOut: number;
+  /** Records that could not be exported, with why (no valid id: `check --fix` gives one). */
+  skipped: { path: string; reason: string }[];
+}
+
+/** Collects the records to export; nothing is written. */
+export async function exportRecords(repo: NoteRepository, settings: LifeBetterSettings, options: ExportOptions = {}): Promise<ExportResult> {
+  const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : undefined;
+  const { records } = await loadRecords(repo, settings, kinds);
+  const result: ExportResult = {
+    file: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: isoDateTime(options.now ?? new Date()), records: [] },
+    privateLeftOut: 0,
+    skipped: [],
+  };
+  for (const record of records) {
+    const date = recordDate(record);
+    if (options.since && date < options.since) continue;
+    if (options.until && date >= options.until) continue;
+    if (isPrivate(record.properties) && !options.includePrivate) {
+      result.privateLeftOut++;
+      continue;
+    }
+    const id = record.properties.id;
+    if (!isRecordId(id)) {
+      result.skipped.push({ path: record.path, reason: "it has no valid id (run the vault check's fix to give it one)" });
+      continue;
+    }
+    result.file.records.push({ id, kind: record.kind, path: record.path, properties: record.properties, body: record.body });
+  }
+  return result;
+}
+
+/** The export as the text of a file (readable, stable key order). */
+export function exportText(file: ExportFile): string {
+  return JSON.stringify(file, null, 2) + "\n";
+}

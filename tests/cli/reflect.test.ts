@@ -1,0 +1,76 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { cli } from "../support/cli";
+import { makeTempVault, removeVault } from "../support/temp-vault";
+
+let vault = "";
+afterEach(async () => {
+  if (vault) await removeVault(vault);
+  vault = "";
+});
+
+const dailyNotes = JSON.stringify({ folder: "Journal", format: "YYYY/MM/YYYY-MM-DD dddd", template: "" });
+
+describe("lifebetter reflect", () => {
+  it("creates the daily reflection where the vault's daily notes live and prints what it did", async () => {
+    vault = await makeTempVault({ ".obsidian/daily-notes.json": dailyNotes });
+    const run = await cli("reflect", "--vault", vault, "--period", "daily", "--date", "2026-11-24", "--json");
+    expect(run.err).toBe("");
+    expect(JSON.parse(run.out)).toMatchObject({
+      path: "Journal/2026/11/2026-11-24 Tuesday reflection.md",
+      created: true,
+      period: "daily",
+      period_start: "2026-11-24",
+      periodic_note: "Journal/2026/11/2026-11-24 Tuesday.md",
+    });
+    const text = await fs.readFile(path.join(vault, "Journal/2026/11/2026-11-24 Tuesday reflection.md"), "utf8");
+    expect(text).toContain("kind: reflection\n");
+    expect(text).toContain("## Tomorrow's focus\n");
+  });
+
+  it("updates an edited reflection: answers typed in the note reach the properties and the reverse, and says so", async () => {
+    vault = await makeTempVault({ ".obsidian/daily-notes.json": dailyNotes });
+    await cli("reflect", "--vault", vault, "--date", "2026-11-24");
+    const file = path.join(vault, "Journal/2026/11/2026-11-24 Tuesday reflection.md");
+    const text = await fs.readFile(file, "utf8");
+    await fs.writeFile(file, text.replace("## Wins\n", "## Wins\n- Ran 5k\n").replace("gratitude: []", "gratitude: [Sun]").replace("## What worked?", "## What went well"));
+    const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24");
+    expect(run.out).toContain("Updated Journal/2026/11/2026-11-24 Tuesday reflection.md");
+    expect(run.out).toContain('wins: copied from the list under "Wins"');
+    expect(run.out).toContain('1 answer from gratitude added under "Gratitude"');
+    expect(run.out).toContain('"What worked?" is not in the note (renamed or removed?): what_worked keeps its 0 answers');
+    const after = await fs.readFile(file, "utf8");
+    expect(after).toMatch(/wins:\n {2}- Ran 5k\n/);
+    expect(after).toContain("## Gratitude\n- Sun\n");
+    expect(after).toContain("## What went well\n");
+  });
+
+  it("writes into the daily note itself when the plugin's settings say so", async () => {
+    vault = await makeTempVault({
+      ".obsidian/daily-notes.json": dailyNotes,
+      ".obsidian/plugins/lifebetter/data.json": JSON.stringify({ reflectionInPeriodicNote: true }),
+      "Journal/2026/11/2026-11-24 Tuesday.md": "Morning pages.\n",
+    });
+    const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24", "--json");
+    expect(JSON.parse(run.out)).toMatchObject({ path: "Journal/2026/11/2026-11-24 Tuesday.md", created: false, converted: true });
+    const text = await fs.readFile(path.join(vault, "Journal/2026/11/2026-11-24 Tuesday.md"), "utf8");
+    expect(text).toMatch(/^---\nid: .+\nkind: reflection\n/);
+    expect(text).toContain("---\nMorning pages.\n\n## What worked?\n");
+  });
+
+  it("refuses a bad period or date with a usage error, writing nothing", async () => {
+    vault = await makeTempVault();
+    expect(await cli("reflect", "--vault", vault, "--period", "yearly")).toMatchObject({ code: 2, err: expect.stringContaining("--period must be one of daily, weekly, monthly") as unknown });
+    expect(await cli("reflect", "--vault", vault, "--date", "2026-02-30")).toMatchObject({ code: 2, err: expect.stringContaining("--date must be a date") as unknown });
+    expect(await fs.readdir(vault)).toEqual([]);
+  });
+
+  it("reports a reflection note it cannot read instead of rewriting it", async () => {
+    vault = await makeTempVault({ "LifeBetter/Reflections/2026-11-24 reflection.md": "---\nwins: [\n---\nbody\n" });
+    const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24");
+    expect(run.code).toBe(1);
+    expect(run.err).toContain("was not changed");
+    expect(await fs.readFile(path.join(vault, "LifeBetter/Reflections/2026-11-24 reflection.md"), "utf8")).toBe("---\nwins: [\n---\nbody\n");
+  });
+});

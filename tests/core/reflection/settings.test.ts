@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PROMPTS, promptsFromText, promptsProblem, promptsToText } from "../../../src/core/reflection/prompts";
+import { loadSettings } from "../../../src/core/settings";
+
+describe("reflection settings", () => {
+  it("default to the seven prompts, their own note, a 21:00 reminder on Sunday and no habits", () => {
+    expect(loadSettings(undefined)).toMatchObject({
+      reflectionPrompts: DEFAULT_PROMPTS,
+      reflectionTemplate: "",
+      reflectionInPeriodicNote: false,
+      reflectionTime: "21:00",
+      weeklyReflectionDay: 0,
+      habits: [],
+    });
+  });
+
+  it("keep valid saved values and drop what cannot be used", () => {
+    const loaded = loadSettings({
+      reflectionPrompts: [{ heading: "Energy drains", property: "energy_drains" }, { heading: "Wins", property: "wins" }],
+      reflectionTime: "7:00",
+      weeklyReflectionDay: 9,
+      habits: [{ name: " Run ", targetPerWeek: 3 }, { name: "Run", targetPerWeek: 2 }, { name: "Read", targetPerWeek: 12 }, { name: "" }, "x"],
+    });
+    expect(loaded.reflectionPrompts).toEqual([{ heading: "Energy drains", property: "energy_drains" }, { heading: "Wins", property: "wins" }]);
+    expect(loaded.reflectionTime).toBe("21:00");
+    expect(loaded.weeklyReflectionDay).toBe(0);
+    expect(loaded.habits).toEqual([{ name: "Run", targetPerWeek: 3 }, { name: "Read", targetPerWeek: 7 }]);
+    // Two prompts mirrored into one property would fight: the defaults are used instead.
+    expect(loadSettings({ reflectionPrompts: [{ heading: "A", property: "wins" }, { heading: "B", property: "wins" }] }).reflectionPrompts).toEqual(DEFAULT_PROMPTS);
+  });
+
+  it("prompts round-trip through the settings text, one 'Heading = property' a line", () => {
+    expect(promptsFromText(promptsToText(DEFAULT_PROMPTS))).toEqual(DEFAULT_PROMPTS);
+    expect(promptsFromText("Energy drains\n\n  Wins = wins  ")).toEqual([{ heading: "Energy drains", property: "energy_drains" }, { heading: "Wins", property: "wins" }]);
+    expect(promptsProblem(promptsFromText("Wins\nwins"))).toMatch(/used twice/);
+    expect(promptsProblem([{ heading: "X", property: "Bad Name" }])).toMatch(/not a property name/);
+  });
+});
