@@ -14,6 +14,7 @@ import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
 import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
 import { registerMemoryViews } from "./ui/memory/register-memory-views";
+import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
 import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 
@@ -32,6 +33,8 @@ export default class LifeBetterPlugin extends Plugin {
   indexReady: Promise<void> = Promise.resolve();
   /** Settles once the index is saved and its worker stopped after unload. */
   indexStopped: Promise<string | null> = Promise.resolve(null);
+  /** Problem views, commands and the work-session timer; set in onload. */
+  problems!: ProblemsFeature;
   private searchIndex: PluginIndex | null = null;
   /** Set once the index has started or failed: the views then either query or say it is unavailable. */
   private indexSettled = false;
@@ -55,6 +58,14 @@ export default class LifeBetterPlugin extends Plugin {
       this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
     }
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
+    this.problems = registerProblems(this, {
+      app: this.app,
+      repo: this.repo,
+      settings: () => this.settings,
+      saveSettings: () => this.saveSettings(),
+      index: () => this.index,
+      capture: (draft) => void this.openCapture({ draft }),
+    });
     registerReview(this);
 
     registerMemoryViews(this, () => this.memoryHost());

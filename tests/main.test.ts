@@ -49,11 +49,18 @@ describe("commands", () => {
   it("registers Capture entry and one quick command per built-in type, without hotkeys", async () => {
     const { registry } = await start();
     const commands = [...registry.commands__.values()];
-    // Other features add their own commands: these are the capture ones, review's and the memory views'.
+    // Other features add their own commands: each lists its own here.
     expect(commands.map((command) => command.id)).toEqual(
       expect.arrayContaining([
         "capture-entry",
         ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`),
+        "new-problem",
+        "open-problem-view",
+        "open-problems-dashboard",
+        "start-work-session",
+        "stop-work-session",
+        "mark-problem-solved",
+        "mark-problem-abandoned",
         "new-meta-skill",
         "review-meta-skills",
         "suggest-meta-skills",

@@ -1,3 +1,5 @@
+import { DEFAULT_STALE_DAYS } from "./problems/dashboard";
+import { parseRunningSession, type RunningSession } from "./problems/running-session";
 import { DEFAULT_PROMPTS, promptsProblem, type ReflectionPrompt } from "./reflection/prompts";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
 
@@ -30,6 +32,10 @@ export interface LifeBetterSettings {
   hideLinked: boolean;
   /** Show `private: true` records in the similar-notes, search and capture panels. */
   showPrivate: boolean;
+  /** An open problem without a work session for this many days shows as stale on the dashboard. */
+  staleDays: number;
+  /** The work session that is running, kept in data.json so quitting Obsidian does not lose it. */
+  runningSession: RunningSession | null;
   /** Reflection prompts: a heading each, mirrored by a list property. */
   reflectionPrompts: ReflectionPrompt[];
   /** A vault note used as the reflection's template instead of the prompts ("" = none). */
@@ -76,6 +82,8 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   similarResults: 10,
   hideLinked: false,
   showPrivate: false,
+  staleDays: DEFAULT_STALE_DAYS,
+  runningSession: null,
   reflectionPrompts: DEFAULT_PROMPTS.map((prompt) => ({ ...prompt })),
   reflectionTemplate: "",
   reflectionInPeriodicNote: false,
@@ -174,6 +182,8 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     similarResults: similarCount(data.similarResults),
     hideLinked: typeof data.hideLinked === "boolean" ? data.hideLinked : DEFAULT_SETTINGS.hideLinked,
     showPrivate: typeof data.showPrivate === "boolean" ? data.showPrivate : DEFAULT_SETTINGS.showPrivate,
+    staleDays: typeof data.staleDays === "number" && Number.isInteger(data.staleDays) && data.staleDays >= 1 ? data.staleDays : DEFAULT_SETTINGS.staleDays,
+    runningSession: parseRunningSession(data.runningSession),
     reflectionPrompts: prompts(data.reflectionPrompts),
     reflectionTemplate: typeof data.reflectionTemplate === "string" ? data.reflectionTemplate.trim().replace(/^\/+/, "") : "",
     reflectionInPeriodicNote: data.reflectionInPeriodicNote === true,
