@@ -17,6 +17,7 @@ import { registerMemoryViews } from "./ui/memory/register-memory-views";
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
 import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
+import { registerPatterns } from "./ui/register-patterns";
 
 const ID_NOTICE_MS = 10000;
 /** How often the index is saved while notes change (it is also saved on unload). */
@@ -67,6 +68,7 @@ export default class LifeBetterPlugin extends Plugin {
       capture: (draft) => void this.openCapture({ draft }),
     });
     registerReview(this);
+    registerPatterns(this);
 
     registerMemoryViews(this, () => this.memoryHost());
 

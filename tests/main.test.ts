@@ -64,6 +64,7 @@ describe("commands", () => {
         "new-meta-skill",
         "review-meta-skills",
         "suggest-meta-skills",
+        "open-patterns",
         "open-similar-notes",
         "search-by-meaning",
       ]),
