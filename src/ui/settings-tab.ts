@@ -2,6 +2,7 @@ import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, 
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
 import { REVIEW_SCHEDULERS, type CustomEntryType, type LifeBetterSettings, type ReviewScheduler } from "../core/settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
+import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "./memory/similar-settings";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
 export interface SettingsHost extends Plugin {
@@ -104,6 +105,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
         ],
       },
+      { type: "group", heading: SIMILAR_SETTINGS_HEADING, items: similarSettingRows(this.host) },
       {
         type: "group",
         heading: PROBLEMS_HEADING,
@@ -160,6 +162,8 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
 
+    new Setting(containerEl).setName(SIMILAR_SETTINGS_HEADING).setHeading();
+    for (const row of similarSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
     new Setting(containerEl).setName(PROBLEMS_HEADING).setHeading();
     this.limitControl(new Setting(containerEl).setName(STALE_NAME).setDesc(STALE_DESC), "staleDays", STALE_NAME, STALE_DESC, 1);
 

@@ -263,7 +263,7 @@ export class ReviewView extends ItemView {
     const position = this.session.openItems().findIndex((open) => open.path === item.path) + 1;
     meta.createSpan({ cls: "lifebetter-review-position", text: `${position} of ${this.session.openItems().length}` });
     cardEl.createEl("h2", { cls: "lifebetter-review-name", text: item.name });
-    renderWarnings(cardEl, item.warnings);
+    renderWarnings(cardEl, item.warnings, item.kind === "skill" ? "Grading it writes usable values again." : "It is shown as due so that it is not missed.");
   }
 
   private renderNote(containerEl: HTMLElement, markdown: string, path: string): void {
