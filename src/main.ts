@@ -16,6 +16,7 @@ import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
 import { registerMemoryViews } from "./ui/memory/register-memory-views";
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
 import { registerReview } from "./ui/review/register-review";
+import { registerDataSafety, startBackups } from "./ui/data-safety-commands";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 import { registerPatterns } from "./ui/register-patterns";
 
@@ -69,6 +70,7 @@ export default class LifeBetterPlugin extends Plugin {
     });
     registerReview(this);
     registerPatterns(this);
+    registerDataSafety(this);
 
     registerMemoryViews(this, () => this.memoryHost());
 
@@ -76,6 +78,7 @@ export default class LifeBetterPlugin extends Plugin {
     this.app.workspace.onLayoutReady(() => {
       this.startDuplicateIdGuard();
       this.startIndex();
+      if (!this.unloaded) startBackups(this);
     });
   }
 

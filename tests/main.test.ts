@@ -67,6 +67,13 @@ describe("commands", () => {
         "open-patterns",
         "open-similar-notes",
         "search-by-meaning",
+        "check-vault",
+        "export-records",
+        "import-records",
+        "import-ai-conversations",
+        "back-up-now",
+        "restore-backup",
+        "delete-records",
       ]),
     );
     expect(commands.find((command) => command.id === "capture-insight")?.name).toBe("Capture insight");

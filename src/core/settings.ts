@@ -26,6 +26,14 @@ export interface LifeBetterSettings {
   embeddingModel: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
+  /** Scheduled backups: a dated export of every record (private ones too: it stays in this vault) into this folder. */
+  backupFolder: string;
+  /** Hours between backups; 0 turns them off. */
+  backupIntervalHours: number;
+  /** How many backups to keep; older ones go to the trash. */
+  backupKeep: number;
+  /** When the last backup was written (ms since the epoch), so a restart does not back up again at once. */
+  lastBackupAt: number;
   /** How many notes the similar-notes sidebar lists. */
   similarResults: number;
   /** Similar notes: leave out notes the active note already links to (or that link to it). */
@@ -79,6 +87,10 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   newSkillsPerDay: 2,
   embeddingModel: "",
   semanticIndex: true,
+  backupFolder: "LifeBetter/Backups",
+  backupIntervalHours: 24,
+  backupKeep: 7,
+  lastBackupAt: 0,
   similarResults: 10,
   hideLinked: false,
   showPrivate: false,
@@ -179,6 +191,10 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
+    backupFolder: typeof data.backupFolder === "string" && data.backupFolder.trim() !== "" ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.backupFolder,
+    backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),
+    backupKeep: Math.max(1, dailyLimit(data.backupKeep, DEFAULT_SETTINGS.backupKeep)),
+    lastBackupAt: typeof data.lastBackupAt === "number" && Number.isFinite(data.lastBackupAt) ? data.lastBackupAt : 0,
     similarResults: similarCount(data.similarResults),
     hideLinked: typeof data.hideLinked === "boolean" ? data.hideLinked : DEFAULT_SETTINGS.hideLinked,
     showPrivate: typeof data.showPrivate === "boolean" ? data.showPrivate : DEFAULT_SETTINGS.showPrivate,
