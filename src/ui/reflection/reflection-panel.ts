@@ -78,9 +78,9 @@ function renderForm(parent: HTMLElement, model: ReflectionModel, actions: Reflec
   if (model.habits.length > 0) {
     const habits = form.createEl("fieldset", { cls: "lifebetter-reflection-habits" });
     habits.createEl("legend", { text: "Habits" });
-    for (const habit of model.habits) {
+    model.habits.forEach((habit, index) => {
       const label = habits.createEl("label", { cls: "lifebetter-reflection-habit" });
-      const box = label.createEl("input", { type: "checkbox" });
+      const box = label.createEl("input", { type: "checkbox", attr: { id: `lifebetter-reflection-habit-${index}` } });
       box.checked = habit.done;
       label.createSpan({ text: habit.name });
       label.createSpan({ cls: "lifebetter-reflection-muted", text: habit.streak > 0 ? ` ${daysText(habit.streak)} in a row` : "" });
@@ -88,7 +88,7 @@ function renderForm(parent: HTMLElement, model: ReflectionModel, actions: Reflec
         const done = model.habits.filter((other) => (other === habit ? box.checked : other.done)).map((other) => other.name);
         void save({ habits: done });
       });
-    }
+    });
   }
 }
 

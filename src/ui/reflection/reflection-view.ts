@@ -89,6 +89,8 @@ export class ReflectionView extends ItemView {
     const { records } = await loadRecords(this.host.repo, settings);
     const model = reflectionModel({ path: file.path, properties: parsed.properties, body: parsed.parts.body }, range, records, settings);
     this.shownPath = file.path;
+    // A redraw after a save must not take the keyboard away from the control being used.
+    const focused = this.contentEl.contains(document.activeElement) ? document.activeElement?.id : undefined;
     renderReflectionPanel(this.contentEl, model, {
       setValues: async (values) => {
         try {
@@ -102,6 +104,7 @@ export class ReflectionView extends ItemView {
       },
       openNote: (path) => void this.app.workspace.openLinkText(path, "", false),
     });
+    if (focused) this.contentEl.querySelector<HTMLElement>(`[id="${focused}"]`)?.focus();
   }
 
   private renderChooser(): void {

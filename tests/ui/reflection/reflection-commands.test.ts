@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
 import { parseNote } from "../../../src/core/codec/frontmatter";
+import { loadSettings } from "../../../src/core/settings";
 import LifeBetterPlugin from "../../../src/main";
 import { REFLECTION_VIEW_TYPE, ReflectionView } from "../../../src/ui/reflection/reflection-view";
 import { MANIFEST, contentOf, fileAt, makeApp, notices, registered, resetNotices, settle } from "../../support/obsidian-shims";
@@ -138,5 +140,40 @@ describe("the reminder", () => {
     const { reflections } = await start({ "Journal/2026/11/2026-11-29 Sunday reflection.md": written }, { weeklyReflectionDay: 0 });
     await reflections.remind(new Date(2026, 10, 29, 21, 30));
     expect(notices.map((n) => n.text)).toEqual(["Time for your weekly reflection.Open reflection"]);
+  });
+});
+
+describe("the reflection panel beside the note", () => {
+  it("shows the open reflection's form, writes a slider as a property, and keeps the keyboard on the slider", async () => {
+    const { app, mock, reflections } = await start();
+    const path = (await reflections.open("daily"))?.path ?? "";
+    // The mock's setViewState builds no view: the panel is built on its sidebar leaf here.
+    const leaf = app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
+    if (!leaf) throw new Error("no panel leaf");
+    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    document.body.appendChild(view.contentEl);
+    await view.onOpen();
+    expect(view.shownPath).toBe(path);
+    const slider = view.contentEl.querySelector<HTMLInputElement>("#lifebetter-reflection-energy");
+    if (!slider) throw new Error("no energy slider");
+    slider.focus();
+    slider.value = "6";
+    slider.dispatchEvent(new Event("change"));
+    await settle(20);
+    await view.refresh();
+    expect(properties(contentOf(mock, path)).energy).toBe(6);
+    expect(document.activeElement?.id).toBe("lifebetter-reflection-energy");
+    expect(view.contentEl.querySelector<HTMLInputElement>("#lifebetter-reflection-energy")?.value).toBe("6");
+  });
+
+  it("offers the three reflections when the active note is not one", async () => {
+    const { app } = await start({ "Notes/Idea.md": "Just a note.\n" });
+    await app.workspace.getLeaf(false).openFile(fileAt(app, "Notes/Idea.md"));
+    const leaf = app.workspace.getRightLeaf(false);
+    if (!leaf) throw new Error("no leaf");
+    await leaf.setViewState({ type: REFLECTION_VIEW_TYPE });
+    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    await view.onOpen();
+    expect([...view.contentEl.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection"]);
   });
 });
