@@ -52,6 +52,7 @@ describe("commands", () => {
     expect(commands.map((command) => command.id)).toEqual([
       "capture-entry",
       ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`),
+      "show-index-status",
       "new-meta-skill",
       "review-meta-skills",
       "suggest-meta-skills",
