@@ -170,8 +170,8 @@ export default class LifeBetterPlugin extends Plugin {
       status: () => searchIndex.status(),
       settings: () => this.settings,
       onChange: (listener) => searchIndex.onChange(listener),
-      rebuild: () => void searchIndex.restart(true),
-      retryModel: () => void searchIndex.restart(),
+      rebuild: () => void (this.indexReady = searchIndex.restart(true)),
+      retryModel: () => void (this.indexReady = searchIndex.restart()),
       cancelDownload: () => searchIndex.cancelDownload(),
     });
     modal.open();
