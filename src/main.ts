@@ -12,10 +12,15 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
+<<<<<<< HEAD
 import { makeStatusItemOpen } from "./ui/index-status-item";
 import { IndexStatusModal } from "./ui/index-status-panel";
+=======
+import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
+>>>>>>> main
 import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
+import { registerPatterns } from "./ui/register-patterns";
 
 const ID_NOTICE_MS = 10000;
 /** How often the index is saved while notes change (it is also saved on unload). */
@@ -32,6 +37,8 @@ export default class LifeBetterPlugin extends Plugin {
   indexReady: Promise<void> = Promise.resolve();
   /** Settles once the index is saved and its worker stopped after unload. */
   indexStopped: Promise<string | null> = Promise.resolve(null);
+  /** Problem views, commands and the work-session timer; set in onload. */
+  problems!: ProblemsFeature;
   private searchIndex: PluginIndex | null = null;
   private unloaded = false;
 
@@ -59,7 +66,16 @@ export default class LifeBetterPlugin extends Plugin {
       },
     });
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
+    this.problems = registerProblems(this, {
+      app: this.app,
+      repo: this.repo,
+      settings: () => this.settings,
+      saveSettings: () => this.saveSettings(),
+      index: () => this.index,
+      capture: (draft) => void this.openCapture({ draft }),
+    });
     registerReview(this);
+    registerPatterns(this);
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {

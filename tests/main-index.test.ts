@@ -32,6 +32,10 @@ interface Started {
   status: () => string;
 }
 
+/** The index's status bar item (the work-session timer has its own). */
+const indexStatusItems = (plugin: LifeBetterPlugin): HTMLElement[] =>
+  registered(plugin).statusBarItems__.filter((el) => el.hasClass("lifebetter-index-status"));
+
 /** The plugin on the mock vault with the real worker host in-process, IndexedDB faked and the network given. */
 async function start(
   options: { data?: unknown; fetch?: (url: string) => Promise<FetchedResponse>; embedder?: boolean; workers?: InProcessWorkers; broken?: boolean } = {},
@@ -75,7 +79,7 @@ async function start(
   plugin.load();
   await settle();
   mock.workspace.setLayoutReady__();
-  const status = (): string => registered(plugin).statusBarItems__.map((el) => el.textContent).join(" | ");
+  const status = (): string => indexStatusItems(plugin).map((el) => el.textContent).join(" | ");
   return { plugin, mock, workers, storage, writes: () => writes, requested, status };
 }
 
@@ -186,7 +190,7 @@ describe("the search index in the plugin", () => {
     mock.workspace.setLayoutReady__();
     await settle();
     expect(workers.started).toBe(0);
-    expect(registered(plugin).statusBarItems__).toEqual([]);
+    expect(indexStatusItems(plugin)).toEqual([]);
   });
 
   it("says there is no index when the build has no worker (as in these tests by default)", async () => {
@@ -196,7 +200,7 @@ describe("the search index in the plugin", () => {
     await settle();
     mock.workspace.setLayoutReady__();
     await plugin.indexReady;
-    expect(registered(plugin).statusBarItems__.map((el) => el.textContent)).toEqual(["Search index unavailable — this build has no index worker"]);
+    expect(indexStatusItems(plugin).map((el) => el.textContent)).toEqual(["Search index unavailable — this build has no index worker"]);
     expect(plugin.index).toBeNull();
   });
 });

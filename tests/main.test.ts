@@ -53,9 +53,17 @@ describe("commands", () => {
       "capture-entry",
       ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`),
       "show-index-status",
+      "new-problem",
+      "open-problem-view",
+      "open-problems-dashboard",
+      "start-work-session",
+      "stop-work-session",
+      "mark-problem-solved",
+      "mark-problem-abandoned",
       "new-meta-skill",
       "review-meta-skills",
       "suggest-meta-skills",
+      "open-patterns",
     ]);
     expect(commands.find((command) => command.id === "capture-insight")?.name).toBe("Capture insight");
     expect(commands.every((command) => command.hotkeys === undefined)).toBe(true);

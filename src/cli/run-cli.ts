@@ -11,6 +11,7 @@ import { runSuggestSkills, suggestSkillsUsage } from "./commands/suggest-skills"
 import { problemUsage, runProblem } from "./commands/problem";
 import { problemsUsage, runProblems } from "./commands/problems";
 import { runSession, sessionUsage } from "./commands/session";
+import { patternsUsage, runPatterns } from "./commands/patterns";
 import { reflectUsage, runReflect } from "./commands/reflect";
 import { exportUsage, runExport } from "./commands/export";
 import { importUsage, runImport } from "./commands/import";
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   problems: { usage: problemsUsage, run: runProblems },
   review: { usage: reviewUsage, run: runReview },
   skill: { usage: skillUsage, run: runSkill },
+  patterns: { usage: patternsUsage, run: runPatterns },
   reflect: { usage: reflectUsage, run: runReflect },
   export: { usage: exportUsage, run: runExport },
   import: { usage: importUsage, run: runImport },

@@ -1,3 +1,5 @@
+import { DEFAULT_STALE_DAYS } from "./problems/dashboard";
+import { parseRunningSession, type RunningSession } from "./problems/running-session";
 import { DEFAULT_PROMPTS, promptsProblem, type ReflectionPrompt } from "./reflection/prompts";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
 
@@ -24,6 +26,10 @@ export interface LifeBetterSettings {
   embeddingModel: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
+  /** An open problem without a work session for this many days shows as stale on the dashboard. */
+  staleDays: number;
+  /** The work session that is running, kept in data.json so quitting Obsidian does not lose it. */
+  runningSession: RunningSession | null;
   /** Reflection prompts: a heading each, mirrored by a list property. */
   reflectionPrompts: ReflectionPrompt[];
   /** A vault note used as the reflection's template instead of the prompts ("" = none). */
@@ -64,6 +70,8 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   newSkillsPerDay: 2,
   embeddingModel: "",
   semanticIndex: true,
+  staleDays: DEFAULT_STALE_DAYS,
+  runningSession: null,
   reflectionPrompts: DEFAULT_PROMPTS.map((prompt) => ({ ...prompt })),
   reflectionTemplate: "",
   reflectionInPeriodicNote: false,
@@ -153,6 +161,8 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
+    staleDays: typeof data.staleDays === "number" && Number.isInteger(data.staleDays) && data.staleDays >= 1 ? data.staleDays : DEFAULT_SETTINGS.staleDays,
+    runningSession: parseRunningSession(data.runningSession),
     reflectionPrompts: prompts(data.reflectionPrompts),
     reflectionTemplate: typeof data.reflectionTemplate === "string" ? data.reflectionTemplate.trim().replace(/^\/+/, "") : "",
     reflectionInPeriodicNote: data.reflectionInPeriodicNote === true,

@@ -24,6 +24,9 @@ const TYPES_DESC =
 const EXCLUDED_NAME = "Folders to leave out";
 const EXCLUDED_DESC = "One folder per line. Notes in them are not checked, indexed or suggested.";
 const INDEX_HEADING = "Search index";
+const PROBLEMS_HEADING = "Problems";
+const STALE_NAME = "Stale after (days)";
+const STALE_DESC = "An open problem without a work session for this many days is marked stale on the problems dashboard.";
 const SEMANTIC_NAME = "Search by meaning";
 const SEMANTIC_DESC =
   "Find notes by meaning, not only by their words, with a small model that runs on this device. Off: full-text search only, and no model is downloaded. Applies the next time LifeBetter starts.";
@@ -103,6 +106,11 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       },
       {
         type: "group",
+        heading: PROBLEMS_HEADING,
+        items: [{ name: STALE_NAME, desc: STALE_DESC, render: (setting: Setting) => this.limitControl(setting, "staleDays", STALE_NAME, STALE_DESC, 1) }],
+      },
+      {
+        type: "group",
         heading: REVIEW_HEADING,
         items: [
           { name: SCHEDULER_NAME, desc: SCHEDULER_DESC, render: (setting: Setting) => this.schedulerControl(setting) },
@@ -152,6 +160,9 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
 
+    new Setting(containerEl).setName(PROBLEMS_HEADING).setHeading();
+    this.limitControl(new Setting(containerEl).setName(STALE_NAME).setDesc(STALE_DESC), "staleDays", STALE_NAME, STALE_DESC, 1);
+
     new Setting(containerEl).setName(REVIEW_HEADING).setHeading();
     this.schedulerControl(new Setting(containerEl).setName(SCHEDULER_NAME).setDesc(SCHEDULER_DESC));
     this.limitControl(new Setting(containerEl).setName(REVIEWS_NAME).setDesc(REVIEWS_DESC), "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC);
@@ -172,18 +183,18 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     });
   }
 
-  /** A daily limit: a whole number from 0; anything else is shown as a problem and not saved. */
-  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay", name: string, desc: string): void {
+  /** A whole number from `min` (daily limits, stale days); anything else is shown as a problem and not saved. */
+  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay" | "staleDays", name: string, desc: string, min = 0): void {
     setting.addText((text) => {
       text.inputEl.type = "number";
-      text.inputEl.min = "0";
+      text.inputEl.min = String(min);
       text.inputEl.setAttribute("aria-label", name);
       text.setValue(String(this.host.settings[key]));
       text.inputEl.addEventListener("input", () => {
         const raw = text.inputEl.value.trim();
         const value = Number(raw);
-        const valid = raw !== "" && Number.isInteger(value) && value >= 0;
-        setting.descEl.setText(valid ? desc : "Enter a whole number, 0 or more.");
+        const valid = raw !== "" && Number.isInteger(value) && value >= min;
+        setting.descEl.setText(valid ? desc : `Enter a whole number, ${min} or more.`);
         setting.settingEl.toggleClass("lifebetter-invalid", !valid);
         if (!valid) return;
         this.host.settings[key] = value;

@@ -1,15 +1,2 @@
-/**
- * Seeded pseudo-random numbers, so test models, generated vaults and event storms are the same on
- * every run and machine and a failure can be replayed (mulberry32: tiny and fast; not for anything
- * security related).
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator lives in the core now (the pattern engine's permutation tests use it too).
+export { seededRandom } from "../../src/core/random";

@@ -1,17 +1,36 @@
 import { parseArgs } from "node:util";
+import { compileFilter } from "../../core/index/note-filter";
+import { isRecordKind } from "../../core/schema/kinds";
+import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
 import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSession } from "../index/index-session";
 import { limitOption } from "../index/print-results";
 
-export const clustersUsage = `lifebetter clusters --vault DIR [--k N] [NOTE …] [--model DIR|ID] [--cache DIR] [--json]
-  Groups the notes (or the NOTEs given) into N clusters (default 8), each labelled by its telling terms.
+export const clustersUsage = `lifebetter clusters --vault DIR [--k N] [--kind KIND] [--type TYPE] [NOTE …] [--model DIR|ID] [--cache DIR] [--json]
+  Groups the notes (or the NOTEs given, or those of a kind and entry type: --kind entry --type question)
+  into N clusters (default 8), each labelled by its telling terms.
 ${INDEX_OPTIONS_USAGE}`;
 
 export async function runClusters(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { ...INDEX_OPTIONS, k: { type: "string" } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...INDEX_OPTIONS, k: { type: "string" }, kind: { type: "string" }, type: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
   const k = limitOption(values.k, 8, "k");
+  if (values.kind !== undefined && !isRecordKind(values.kind)) throw new CliError(`--kind must be a LifeBetter kind (entry, problem, meta-skill, …), not "${values.kind}".`);
   const session = await openIndexSession(values, io);
-  const clusters = session.memory.detectClusters(positionals, k);
+  const filter = compileFilter({ kind: values.kind, type: values.type });
+  let refs = positionals;
+  if (filter) {
+    // Only the notes of the kind and type (among the NOTEs given, if any): clustered by their paths.
+    const given = new Set(positionals);
+    refs = [...session.memory.index.notes.values()]
+      .filter((note) => filter(note.record) && (given.size === 0 || given.has(note.record.path) || given.has(note.record.title)))
+      .map((note) => note.record.path);
+  }
+  const clusters = filter && refs.length === 0 ? [] : session.memory.detectClusters(refs, k);
   await session.close();
   if (values.json) {
     // Centroids stay out of the JSON: hundreds of numbers per cluster that no script reads.

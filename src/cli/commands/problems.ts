@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
-import { DEFAULT_STALE_DAYS, problemsDashboard, type ProblemSummary } from "../../core/problems/dashboard";
+import { problemsDashboard, type ProblemSummary } from "../../core/problems/dashboard";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
 import { openVault } from "../vault-context";
@@ -45,9 +45,10 @@ export async function runProblems(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const raw = values["stale-days"];
-  const staleDays = raw === undefined ? DEFAULT_STALE_DAYS : Number(raw);
-  if (!Number.isInteger(staleDays) || staleDays < 1) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
+  if (raw !== undefined && !(Number.isInteger(Number(raw)) && Number(raw) >= 1)) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
   const { repo, settings } = await openVault(values.vault, io);
+  // The vault's "Stale after (days)" setting unless the command names another.
+  const staleDays = raw === undefined ? settings.staleDays : Number(raw);
   const dashboard = problemsDashboard(await loadRecords(repo, settings, ["problem", "entry"]), new Date(), staleDays);
   if (values.json) {
     io.out(JSON.stringify(dashboard.problems.map(jsonRow)) + "\n");

@@ -47,7 +47,8 @@ function dateValue(properties: Record<string, unknown>, name: string): string | 
   return value && (isIsoDate(value) || isIsoDateTime(value)) ? value : undefined;
 }
 
-function summarize(vault: VaultRecords, problem: VaultRecord, now: Date, staleDays: number): ProblemSummary {
+/** One problem's row (the pattern engine reads them one at a time, between slices). */
+export function summarize(vault: VaultRecords, problem: VaultRecord, now: Date, staleDays: number): ProblemSummary {
   const p = problem.properties;
   const status = textProperty(p, "status") ?? "active";
   const timeSpent = numberProperty(p, "time_spent");

@@ -5,7 +5,7 @@ import type { Day } from "./days";
 import { buildReviewQueue, type ReviewQueue } from "./queue";
 import { buildBacklinks, type Backlinks } from "./skill-examples";
 import { reviewSummary, type ReviewSummary } from "./summary";
-import { loadRecords, type VaultRecord } from "../vault/records";
+import { loadRecords, type VaultRecord, type VaultRecords } from "../vault/records";
 
 /** Everything a review session needs, rebuilt from the notes (call again when notes change). */
 export interface ReviewSnapshot {
@@ -18,13 +18,21 @@ export interface ReviewSnapshot {
 }
 
 export async function loadReview(repo: NoteRepository, settings: LifeBetterSettings, today: Day): Promise<ReviewSnapshot> {
-  const { records, resolver } = await loadRecords(repo, settings);
-  let backlinks: Backlinks | undefined;
+  return reviewSnapshot(await loadRecords(repo, settings), settings, today);
+}
+
+/**
+ * The snapshot of records already read (the review view keeps them and re-reads only the notes
+ * that changed). `backlinks` is reused when given: a grade changes a skill's properties, never
+ * which entries link it.
+ */
+export function reviewSnapshot({ records, resolver }: VaultRecords, settings: LifeBetterSettings, today: Day, backlinks?: () => Backlinks): ReviewSnapshot {
+  let built: Backlinks | undefined;
   return {
     queue: buildReviewQueue(records, settings, today),
     summary: reviewSummary(records, today),
     records,
     resolver,
-    backlinks: () => (backlinks ??= buildBacklinks(records, resolver)),
+    backlinks: backlinks ?? (() => (built ??= buildBacklinks(records, resolver))),
   };
 }

@@ -45,12 +45,13 @@ export function renderExamples(containerEl: HTMLElement, examples: readonly Skil
 }
 
 /** Hand-edited values the queue could not use: shown, never hidden (the next grade repairs them). */
-export function renderWarnings(containerEl: HTMLElement, warnings: readonly string[]): void {
+export function renderWarnings(containerEl: HTMLElement, warnings: readonly string[], repair: string): void {
   if (warnings.length === 0) return;
   const box = containerEl.createDiv({ cls: "lifebetter-review-warning", attr: { role: "alert" } });
   box.createDiv({ text: "This note has values that could not be used:" });
   const list = box.createEl("ul");
   for (const warning of warnings) list.createEl("li", { text: warning });
+  box.createDiv({ cls: "lifebetter-review-muted", text: repair });
 }
 
 /** A key hint shown on a button: `<kbd>`, so users see which key does the same. */

@@ -2,19 +2,20 @@ import { reviewDecision, type DecisionAnswer } from "../../core/review/decision-
 import { dayOf, type Day } from "../../core/review/days";
 import { gradeSkill } from "../../core/review/grade-skill";
 import type { ReviewGrade } from "../../core/review/grades";
-import { loadReview, type ReviewSnapshot } from "../../core/review/load-review";
+import { reviewSnapshot, type ReviewSnapshot } from "../../core/review/load-review";
 import type { ReviewQueueItem } from "../../core/review/queue";
 import type { GradeOutcome } from "../../core/review/schedule";
 import { skillCard, type SkillCard } from "../../core/review/skill-card";
 import type { LifeBetterSettings } from "../../core/settings";
-import type { VaultRecord } from "../../core/vault/records";
+import { isInFolders, isMarkdown } from "../../core/vault/paths";
+import { loadRecords, recordFromText, type VaultRecord } from "../../core/vault/records";
 import type { NoteRepository } from "../../core/vault/repository";
 
 /**
  * A review sitting, without the DOM: which item is shown, what was skipped, and the writes. The
- * queue itself always comes fresh from the notes (core loadReview), so a grade, a sync or an edit
- * by hand all show up the same way: reload, then keep the item in front of the user if it is
- * still due.
+ * queue always comes from the notes (core reviewSnapshot), so a grade, a sync or an edit by hand
+ * all show up the same way: re-read what changed, then keep the item in front of the user if it is
+ * still due. Only the notes that changed are read again; a new, deleted or renamed note reads all.
  */
 export class ReviewSession {
   snapshot: ReviewSnapshot | null = null;
@@ -23,6 +24,8 @@ export class ReviewSession {
   /** Put off until the next sitting (the view is reopened); they stay due in the notes. */
   private readonly skipped = new Set<string>();
   private records = new Map<string, VaultRecord>();
+  /** Every Markdown path at the last full read: link resolution depends on them. */
+  private knownPaths = new Set<string>();
 
   constructor(
     private readonly repo: NoteRepository,
@@ -34,9 +37,37 @@ export class ReviewSession {
     return dayOf(this.now());
   }
 
-  /** Rebuilds the queue from the notes; resolves to whether the item on screen changed. */
+  /** Reads every record again; resolves to whether the item on screen changed. */
   async reload(): Promise<boolean> {
-    const snapshot = await loadReview(this.repo, this.settings(), this.today());
+    const vault = await loadRecords(this.repo, this.settings());
+    this.knownPaths = new Set((await this.repo.listFiles()).map((file) => file.path).filter(isMarkdown));
+    return this.show(reviewSnapshot(vault, this.settings(), this.today()));
+  }
+
+  /**
+   * Re-reads only these notes and rebuilds the queue from the records in memory; a full reload when
+   * the set of notes changed (links may resolve elsewhere) or nothing was loaded yet.
+   */
+  async update(paths: readonly string[]): Promise<boolean> {
+    const previous = this.snapshot;
+    if (!previous || paths.some((path) => !this.knownPaths.has(path))) return this.reload();
+    const settings = this.settings();
+    let linksChanged = false;
+    for (const path of paths) {
+      const text = isInFolders(path, settings.excludedFolders) ? null : await this.repo.read(path).catch(() => null);
+      // Just written: its modification time is now (only records without a date of their own use it).
+      const next = text === null ? null : recordFromText(path, text, this.now().getTime());
+      const before = this.records.get(path);
+      if (before?.kind === "entry" || before?.kind === "problem" || next?.kind === "entry" || next?.kind === "problem") linksChanged = true;
+      if (next) this.records.set(path, next);
+      else this.records.delete(path);
+    }
+    const records = [...this.records.values()].sort((a, b) => a.path.localeCompare(b.path));
+    const vault = { records, resolver: previous.resolver };
+    return this.show(reviewSnapshot(vault, settings, this.today(), linksChanged ? undefined : previous.backlinks));
+  }
+
+  private show(snapshot: ReviewSnapshot): boolean {
     this.snapshot = snapshot;
     this.records = new Map(snapshot.records.map((record) => [record.path, record]));
     const before = this.currentPath;
@@ -85,7 +116,7 @@ export class ReviewSession {
     if (item?.kind !== "skill") throw new Error("No meta-skill is being reviewed.");
     const outcome = await gradeSkill(this.repo, item.path, grade, this.settings().scheduler, { now: this.now(), today: this.today() });
     this.currentPath = null;
-    await this.reload();
+    await this.update([item.path]);
     return outcome;
   }
 
@@ -94,6 +125,6 @@ export class ReviewSession {
     if (item?.kind !== "decision") throw new Error("No decision is being reviewed.");
     await reviewDecision(this.repo, item.path, answer, { now: this.now(), today: this.today() });
     this.currentPath = null;
-    await this.reload();
+    await this.update([item.path]);
   }
 }

@@ -3,6 +3,7 @@ import { InvalidInputError, NoteParseError, errorMessage } from "../../core/erro
 import type { DecisionAnswer } from "../../core/review/decision-review";
 import { REVIEW_GRADES, type ReviewGrade } from "../../core/review/grades";
 import type { DecisionQueueItem, SkillQueueItem } from "../../core/review/queue";
+import { isRecordKind } from "../../core/schema/kinds";
 import { scheduleGrade, type GradeOutcome } from "../../core/review/schedule";
 import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
@@ -53,7 +54,10 @@ export class ReviewView extends ItemView {
   /** The last grade or answer started from a key or a button. */
   private working: Promise<unknown> = Promise.resolve();
   private loadError: string | null = null;
-  private readonly requestRefresh = debounce(() => void this.refresh(), REVIEW_REFRESH_MS, true);
+  /** Notes changed since the last refresh, and whether notes were added, deleted or renamed. */
+  private readonly changedPaths = new Set<string>();
+  private notesMoved = false;
+  private readonly requestRefresh = debounce(() => void this.applyChanges(), REVIEW_REFRESH_MS, true);
 
   constructor(
     leaf: WorkspaceLeaf,
@@ -88,13 +92,25 @@ export class ReviewView extends ItemView {
 
     this.registerDomEvent(root, "keydown", (evt) => this.onKey(evt));
     const { vault, metadataCache } = this.app;
-    const changed = (file: unknown): void => {
-      if (file instanceof TFile && file.extension === "md") this.requestRefresh();
+    // Only records can change the queue: typing in an ordinary note reloads nothing.
+    const wasRecord = (path: string): boolean => this.session.record(path) !== null;
+    this.registerEvent(
+      metadataCache.on("changed", (file, _data, cache) => {
+        if (!isRecordKind(cache.frontmatter?.kind) && !wasRecord(file.path)) return;
+        this.changedPaths.add(file.path);
+        this.requestRefresh();
+      }),
+    );
+    const moved = (): void => {
+      this.notesMoved = true;
+      this.requestRefresh();
     };
-    this.registerEvent(metadataCache.on("changed", changed));
-    this.registerEvent(vault.on("create", changed));
-    this.registerEvent(vault.on("delete", changed));
-    this.registerEvent(vault.on("rename", changed));
+    this.registerEvent(vault.on("delete", (file) => wasRecord(file.path) && moved()));
+    this.registerEvent(
+      vault.on("rename", (file, oldPath) => {
+        if (wasRecord(oldPath) || (file instanceof TFile && isRecordKind(metadataCache.getFileCache(file)?.frontmatter?.kind))) moved();
+      }),
+    );
     await this.refresh(true);
   }
 
@@ -103,11 +119,21 @@ export class ReviewView extends ItemView {
     await this.loading;
   }
 
-  /** Rebuilds the queue from the notes and shows it; `focus` moves the keyboard focus to the card. */
-  refresh(focus = false): Promise<void> {
+  private applyChanges(): Promise<void> {
+    const paths = this.notesMoved ? null : [...this.changedPaths];
+    this.notesMoved = false;
+    this.changedPaths.clear();
+    return this.refresh(false, paths);
+  }
+
+  /**
+   * Rebuilds the queue from the notes (all of them, or only `paths` again) and shows it; `focus`
+   * moves the keyboard focus to the card.
+   */
+  refresh(focus = false, paths: readonly string[] | null = null): Promise<void> {
     this.loading = this.loading.then(async () => {
       try {
-        await this.session.reload();
+        await (paths ? this.session.update(paths) : this.session.reload());
         this.loadError = null;
       } catch (error) {
         this.loadError = `The review could not be loaded: ${errorMessage(error)}`;
@@ -237,7 +263,7 @@ export class ReviewView extends ItemView {
     const position = this.session.openItems().findIndex((open) => open.path === item.path) + 1;
     meta.createSpan({ cls: "lifebetter-review-position", text: `${position} of ${this.session.openItems().length}` });
     cardEl.createEl("h2", { cls: "lifebetter-review-name", text: item.name });
-    renderWarnings(cardEl, item.warnings);
+    renderWarnings(cardEl, item.warnings, item.kind === "skill" ? "Grading it writes usable values again." : "It is shown as due so that it is not missed.");
   }
 
   private renderNote(containerEl: HTMLElement, markdown: string, path: string): void {

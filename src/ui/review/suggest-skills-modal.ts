@@ -55,6 +55,7 @@ export class SuggestSkillsModal extends Modal {
     this.messageEl = contentEl.createDiv({ cls: "lifebetter-suggest-message", attr: { role: "status" } });
     this.listEl = contentEl.createDiv({ cls: "lifebetter-suggest-list", attr: { role: "listbox", "aria-label": "Suggested meta-skills" } });
     this.registerArrowKeys(this.listEl);
+    contentEl.createDiv({ cls: "lifebetter-capture-hint", text: "Up and down arrows move, Enter links the skill, Esc closes." });
     this.loaded = this.load();
   }
 

@@ -173,12 +173,19 @@ describe("review queue follows the notes", () => {
     press(" ");
     expect(text()).toContain("Effectiveness");
     const reload = vi.spyOn(view.session, "reload");
+    const update = vi.spyOn(view.session, "update");
     const sleep = mock.vault.getFileByPath(`${SKILLS}/Sleep on it.md`);
     if (!sleep) throw new Error("no Sleep on it");
     for (let edit = 0; edit < 5; edit++) await mock.vault.modify(sleep, `---\nkind: meta-skill\nreview_due: 2026-11-2${edit}\nreview_count: 2\n---\n`);
     await vi.advanceTimersByTimeAsync(5000);
     await view.whenIdle();
-    expect(reload).toHaveBeenCalledTimes(1);
+    // One rebuild for the burst, reading only the note that changed.
+    expect(update.mock.calls).toEqual([[[`${SKILLS}/Sleep on it.md`]]]);
+    expect(reload).not.toHaveBeenCalled();
+    // An ordinary note (not a record) changing reloads nothing.
+    await mock.vault.create("Journal/Today.md", "Typing away.\n");
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(update).toHaveBeenCalledTimes(1);
     expect(card(view).querySelector(".lifebetter-review-name")?.textContent).toBe("Divide and conquer");
     // Still revealed: the grade buttons are there, and the new due skill counts.
     expect(view.contentEl.querySelectorAll(".lifebetter-review-grade")).toHaveLength(4);
@@ -190,6 +197,12 @@ describe("review queue follows the notes", () => {
     await vi.advanceTimersByTimeAsync(5000);
     await view.whenIdle();
     expect(card(view).querySelector(".lifebetter-review-name")?.textContent).not.toBe("Divide and conquer");
+    // A skill written on another device arrives by sync: it joins the queue.
+    await mock.vault.create(`${SKILLS}/Write it down.md`, "---\nkind: meta-skill\nreview_due: 2026-11-01\nreview_count: 1\ninterval_days: 1\n---\n");
+    await vi.advanceTimersByTimeAsync(5000);
+    await view.whenIdle();
+    expect(view.session.openItems().map((item) => item.name)).toContain("Write it down");
+    expect(reload).toHaveBeenCalledTimes(1); // a new note: links may resolve to it, so all is read again
     await view.onClose();
   });
 });

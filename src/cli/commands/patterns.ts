@@ -1,0 +1,52 @@
+import { parseArgs } from "node:util";
+import type { CliIo } from "../io";
+import { DEFAULT_STALE_DAYS } from "../../core/problems/dashboard";
+import { findPatterns } from "../../core/patterns/engine";
+import { loadRecords } from "../../core/vault/records";
+import { CliError } from "../cli-error";
+import { openVault } from "../vault-context";
+
+export const patternsUsage = `lifebetter patterns --vault DIR [--stale-days N] [--json]
+  Proposes patterns from entries, work sessions, reflections and problems, best first. Patterns you
+  confirmed or dismissed in the view are not proposed again. With --json, an array of
+  {name, pattern_type, confidence, positive, evidence: [paths], suggestion, description, key}.`;
+
+export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { vault: { type: "string" }, "stale-days": { type: "string" }, json: { type: "boolean" } },
+    strict: true,
+  });
+  const raw = values["stale-days"];
+  const staleDays = raw === undefined ? DEFAULT_STALE_DAYS : Number(raw);
+  if (!Number.isInteger(staleDays) || staleDays < 1) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
+  const { repo, settings } = await openVault(values.vault, io);
+  const report = await findPatterns(await loadRecords(repo, settings), { staleDays });
+  if (values.json) {
+    const rows = report.proposals.map((p) => ({
+      name: p.name,
+      pattern_type: p.pattern_type,
+      confidence: p.confidence,
+      positive: p.positive,
+      evidence: p.evidence,
+      suggestion: p.suggestion,
+      description: p.description,
+      key: p.key,
+    }));
+    io.out(JSON.stringify(rows) + "\n");
+    return 0;
+  }
+  if (report.proposals.length === 0) {
+    io.out("No patterns yet: keep logging sessions, reflections and entries, and patterns will show once there is enough data.\n");
+    return 0;
+  }
+  const lines: string[] = [];
+  for (const p of report.proposals) {
+    lines.push(`${p.confidence.toFixed(2)}  [${p.pattern_type}] ${p.name}`);
+    lines.push(`      ${p.description}`);
+    lines.push(`      Suggestion: ${p.suggestion}`);
+    lines.push(`      Evidence (${p.evidence.length}): ${p.evidence.slice(0, 5).join(", ")}${p.evidence.length > 5 ? `, … and ${p.evidence.length - 5} more` : ""}`);
+  }
+  io.out(lines.join("\n") + "\n");
+  return 0;
+}

@@ -1,0 +1,47 @@
+import { mean } from "simple-statistics";
+import { hashText } from "../index/text-hash";
+import type { PatternCandidate } from "./pattern-types";
+import type { PatternData } from "./pattern-data";
+
+/** What a detector gets besides the data: a way to yield to the UI, and seeds for its tests. */
+export interface DetectContext {
+  /** Awaited between units of work; yields when the current slice has run long enough. */
+  tick: () => Promise<void>;
+  /** A seed derived from a candidate's key, so a permutation test is the same on every run. */
+  seed: (key: string) => number;
+  /** Counts a hypothesis tested (even when not kept): the engine corrects p-values for all of them. */
+  counted: () => void;
+}
+
+export type Detector = (data: PatternData, context: DetectContext) => Promise<PatternCandidate[]>;
+
+export function seedOf(key: string): number {
+  return parseInt(hashText(key).slice(0, 6), 36);
+}
+
+/** Mean to one decimal, for descriptions and charts. */
+export function round1(values: readonly number[]): number {
+  return Math.round(mean(values) * 10) / 10;
+}
+
+/** Keeps, of candidates that say the same thing in different ways, the one with the smallest p. */
+export function strongest(candidates: PatternCandidate[]): PatternCandidate[] {
+  const best = [...candidates].sort((a, b) => a.test.p - b.test.p || Math.abs(b.test.effect) - Math.abs(a.test.effect))[0];
+  return best ? [best] : [];
+}
+
+/** Values of `value` for the items, skipping missing ones. */
+export function present<T>(items: readonly T[], value: (item: T) => number | undefined): { items: T[]; values: number[] } {
+  const kept: T[] = [];
+  const values: number[] = [];
+  for (const item of items) {
+    const v = value(item);
+    if (v !== undefined) {
+      kept.push(item);
+      values.push(v);
+    }
+  }
+  return { items: kept, values };
+}
+
+export const unique = (paths: Iterable<string>): string[] => [...new Set(paths)].sort();

@@ -1,0 +1,80 @@
+import { differenceTest } from "../statistics";
+import { present, round1, strongest, unique, type DetectContext } from "../detect-context";
+import { focusByHourChart, byWeekdayChart } from "../charts";
+import type { PatternCandidate } from "../pattern-types";
+import type { PatternData, SessionPoint } from "../pattern-data";
+
+/** Parts of the day, by the hour a session starts (local time). */
+export const DAY_PARTS = [
+  { name: "morning", from: 5, to: 12 },
+  { name: "afternoon", from: 12, to: 17 },
+  { name: "evening", from: 17, to: 22 },
+  { name: "night", from: 22, to: 29 },
+] as const;
+
+export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+const inPart = (hour: number, part: (typeof DAY_PARTS)[number]): boolean => (hour >= part.from && hour < part.to) || (hour + 24 >= part.from && hour + 24 < part.to);
+
+type Metric = "focus" | "energy";
+
+interface Grouping {
+  id: string;
+  label: string;
+  /** "in the morning", "on Mondays". */
+  phrase: string;
+  member: (session: SessionPoint) => boolean;
+}
+
+const groupings = (): { dimension: string; groups: Grouping[] }[] => [
+  { dimension: "hour", groups: DAY_PARTS.map((part) => ({ id: part.name, label: part.name, phrase: `in ${part.name} sessions`, member: (s: SessionPoint) => inPart(s.hour, part) })) },
+  { dimension: "weekday", groups: WEEKDAYS.map((name, i) => ({ id: name.toLowerCase(), label: name, phrase: `on ${name}s`, member: (s: SessionPoint) => s.weekday === i })) },
+];
+
+async function metricCandidates(data: PatternData, metric: Metric, context: DetectContext): Promise<PatternCandidate[]> {
+  const { items: sessions, values } = present(data.sessions, (s) => s[metric]);
+  const found: PatternCandidate[] = [];
+  for (const { dimension, groups } of groupings()) {
+    const candidates: PatternCandidate[] = [];
+    for (const group of groups) {
+      const inside: number[] = [];
+      const outside: number[] = [];
+      const evidence: string[] = [];
+      sessions.forEach((session, i) => {
+        if (group.member(session)) {
+          inside.push(values[i]!);
+          evidence.push(session.problemPath);
+        } else outside.push(values[i]!);
+      });
+      const key = `temporal/${metric}/${dimension}/${group.id}`;
+      const test = await differenceTest(inside, outside, context.seed(key), context.tick);
+      if (!test) continue;
+      context.counted();
+      const higher = test.effect > 0;
+      const a = round1(inside);
+      const b = round1(outside);
+      candidates.push({
+        key,
+        name: `${metric === "focus" ? "Focus" : "Energy"} is ${higher ? "higher" : "lower"} ${group.phrase}`,
+        description: `Your ${metric} averaged ${a} ${group.phrase} against ${b} in the others (${inside.length} and ${outside.length} sessions).`,
+        pattern_type: "temporal",
+        positive: higher,
+        evidence: unique(evidence),
+        suggestion: higher
+          ? `Plan your hardest work ${group.phrase.replace(" sessions", "")}.`
+          : `Keep routine work for ${group.phrase.replace(/^(in|on) /, "").replace(" sessions", "")} and protect your best hours for hard problems.`,
+        chart: dimension === "hour" ? focusByHourChart(data.sessions, metric) : byWeekdayChart(data.sessions, metric),
+        test,
+      });
+      await context.tick();
+    }
+    // The groups of one dimension tell one story ("mornings are better" = "afternoons are worse"): keep the clearest.
+    found.push(...strongest(candidates));
+  }
+  return found;
+}
+
+/** Temporal: when focus and energy are higher, by part of the day and weekday (from session rows). */
+export async function detectTemporal(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
+  return [...(await metricCandidates(data, "focus", context)), ...(await metricCandidates(data, "energy", context))];
+}

@@ -1,0 +1,69 @@
+import { DEFAULT_STALE_DAYS } from "../problems/dashboard";
+import type { VaultRecords } from "../vault/records";
+import { confidenceOf } from "./confidence";
+import { seedOf, type DetectContext, type Detector } from "./detect-context";
+import { detectBehavioral } from "./detectors/behavioral";
+import { detectEmotional } from "./detectors/emotional";
+import { detectProblemSolving, skillOutcomes } from "./detectors/problem-solving";
+import { detectTemporal } from "./detectors/temporal";
+import { detectThinking } from "./detectors/thinking";
+import { focusByHourChart, habitCalendarChart, moodOverTimeChart, skillSuccessChart, timePerProblemChart } from "./charts";
+import { patternData, type PatternData } from "./pattern-data";
+import type { ChartSpec, PatternProposal, PatternReport } from "./pattern-types";
+
+export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking];
+
+/** Statuses of a Pattern note after which its pattern is never proposed again. */
+const DECIDED = new Set(["confirmed", "dismissed"]);
+
+export interface PatternOptions {
+  now?: Date;
+  staleDays?: number;
+  /** Awaited between units of work (a TimeSlicer's tick in the plugin). */
+  tick?: () => Promise<void>;
+}
+
+/** The five charts of the view's overview, for whatever data exists. */
+export function overviewCharts(data: PatternData): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  if (data.days.some((d) => d.mood !== undefined || d.sleep !== undefined || d.energy !== undefined)) charts.push(moodOverTimeChart(data.days));
+  if (data.problems.some((p) => (p.timeSpent ?? 0) > 0)) charts.push(timePerProblemChart(data.problems));
+  const outcomes = [...skillOutcomes(data)].map(([path, o]) => ({ name: data.skills.get(path) ?? path, successes: o.successes, uses: o.uses }));
+  if (outcomes.length > 0) charts.push(skillSuccessChart(outcomes));
+  const habits = new Map<string, number>();
+  for (const day of data.days) for (const habit of day.habits) habits.set(habit, (habits.get(habit) ?? 0) + 1);
+  const topHabit = [...habits].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (topHabit) charts.push(habitCalendarChart(data.days, topHabit));
+  if (data.sessions.some((s) => s.focus !== undefined)) charts.push(focusByHourChart(data.sessions));
+  return charts;
+}
+
+/** Runs every detector over prepared data and scores their candidates. */
+export async function detectPatterns(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<PatternReport> {
+  let tested = 0;
+  const context: DetectContext = { tick, seed: seedOf, counted: () => void tested++ };
+  const candidates = [];
+  for (const detector of DETECTORS) {
+    candidates.push(...(await detector(data, context)));
+    await tick();
+  }
+  const notes = new Map(data.notes.map((note) => [note.key, note]));
+  const proposals: PatternProposal[] = [];
+  for (const candidate of candidates) {
+    const note = notes.get(candidate.key);
+    if (note && DECIDED.has(note.status)) continue;
+    const confidence = confidenceOf(candidate, tested);
+    if (confidence <= 0) continue;
+    const { test: _test, fact: _fact, ...shown } = candidate;
+    proposals.push({ ...shown, confidence, occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
+  }
+  proposals.sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key));
+  return { proposals, overview: overviewCharts(data), tested };
+}
+
+/** Reads the records (all kinds) and proposes patterns, best first. */
+export async function findPatterns(vault: VaultRecords, options: PatternOptions = {}): Promise<PatternReport> {
+  const tick = options.tick ?? (() => Promise.resolve());
+  const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS);
+  return detectPatterns(data, tick);
+}

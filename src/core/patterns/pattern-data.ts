@@ -1,0 +1,180 @@
+import { format, getDay, getHours, parseISO } from "date-fns";
+import { parseWikilink } from "../codec/wikilinks";
+import { compareForDashboard, summarize, DEFAULT_STALE_DAYS, type ProblemSummary } from "../problems/dashboard";
+import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
+import { parseSessions } from "../problems/sessions-table";
+import { skillsUsedBy } from "../problems/skill-usage";
+import { isIsoDate, isIsoDateTime } from "../schema/values";
+import type { VaultRecord, VaultRecords } from "../vault/records";
+
+/** One work session row, with the problem it belongs to. Hours and weekdays are local time. */
+export interface SessionPoint {
+  problemPath: string;
+  /** `problem.md#row 3`-style identity is not needed: evidence is the problem note. */
+  date: string;
+  hour: number;
+  /** 0 = Sunday, as date-fns counts. */
+  weekday: number;
+  minutes: number;
+  focus?: number;
+  energy?: number;
+}
+
+/** One day as a daily reflection records it. */
+export interface DayPoint {
+  path: string;
+  date: string;
+  mood?: number;
+  energy?: number;
+  stress?: number;
+  sleep?: number;
+  habits: string[];
+}
+
+export interface EntryPoint {
+  path: string;
+  type: string;
+  /** Local day it happened, when it has a date. */
+  date?: string;
+  time?: number;
+  text: string;
+  outcome?: string;
+  approach?: string;
+  timeSpent?: number;
+  /** Paths of the meta-skill notes it links. */
+  skills: string[];
+}
+
+export interface ProblemPoint extends ProblemSummary {
+  /** Paths of the meta-skills it or its attempts used. */
+  skills: string[];
+}
+
+/** A Pattern note already written: how proposals are matched to the user's decisions. */
+export interface PatternNote {
+  path: string;
+  key: string;
+  status: string;
+  helpful?: number;
+  feedback?: string;
+}
+
+/** Everything the detectors read, taken once from the records. */
+export interface PatternData {
+  now: Date;
+  sessions: SessionPoint[];
+  days: DayPoint[];
+  entries: EntryPoint[];
+  problems: ProblemPoint[];
+  /** Meta-skill note path → its name. */
+  skills: Map<string, string>;
+  notes: PatternNote[];
+}
+
+/** A date-like property as a Date (YAML may give a string or a Date). */
+function dateProperty(properties: Record<string, unknown>, names: readonly string[]): Date | undefined {
+  for (const name of names) {
+    const value = properties[name];
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+    if (typeof value === "string" && (isIsoDate(value.trim()) || isIsoDateTime(value.trim()))) return parseISO(value.trim());
+  }
+  return undefined;
+}
+
+const day = (date: Date): string => format(date, "yyyy-MM-dd");
+
+function scale(properties: Record<string, unknown>, name: string): number | undefined {
+  const value = numberProperty(properties, name);
+  return value !== undefined && value >= 1 && value <= 10 ? value : undefined;
+}
+
+function dayOf(record: VaultRecord): DayPoint | null {
+  const p = record.properties;
+  const period = textProperty(p, "period") ?? "daily";
+  if (period !== "daily") return null;
+  const date = dateProperty(p, ["date", "period_start", "created"]);
+  if (!date) return null;
+  const sleep = numberProperty(p, "sleep_hours");
+  return {
+    path: record.path,
+    date: day(date),
+    mood: scale(p, "mood"),
+    energy: scale(p, "energy"),
+    stress: scale(p, "stress"),
+    sleep: sleep !== undefined && sleep >= 0 && sleep <= 24 ? sleep : undefined,
+    habits: [...new Set(listProperty(p, "habits").map((habit) => habit.trim()))],
+  };
+}
+
+function linkedSkills(vault: VaultRecords, record: VaultRecord, skills: Map<string, string>): string[] {
+  return listProperty(record.properties, "meta_skills").flatMap((raw) => {
+    const path = vault.resolver.resolve(parseWikilink(raw)?.target ?? raw.trim(), record.path);
+    return path && skills.has(path) ? [path] : [];
+  });
+}
+
+function entryOf(vault: VaultRecords, record: VaultRecord, skills: Map<string, string>): EntryPoint {
+  const p = record.properties;
+  const when = dateProperty(p, ["timestamp", "created"]);
+  return {
+    path: record.path,
+    type: textProperty(p, "type") ?? "",
+    date: when ? day(when) : undefined,
+    time: when?.getTime(),
+    text: record.body,
+    outcome: textProperty(p, "outcome"),
+    approach: textProperty(p, "approach")?.toLowerCase(),
+    timeSpent: numberProperty(p, "time_spent"),
+    skills: linkedSkills(vault, record, skills),
+  };
+}
+
+/**
+ * Reads sessions, daily reflections, entries, problems, skills and Pattern notes from records
+ * loaded with every kind. `tick` is awaited between notes so a caller can yield to the UI.
+ */
+export async function patternData(vault: VaultRecords, now: Date, tick: () => Promise<void>, staleDays = DEFAULT_STALE_DAYS): Promise<PatternData> {
+  const skills = new Map<string, string>();
+  for (const record of vault.records) if (record.kind === "meta-skill") skills.set(record.path, record.name);
+  const data: PatternData = { now, sessions: [], days: [], entries: [], problems: [], skills, notes: [] };
+  for (const record of vault.records) {
+    if (record.kind === "reflection") {
+      const point = dayOf(record);
+      if (point) data.days.push(point);
+    } else if (record.kind === "entry") {
+      data.entries.push(entryOf(vault, record, skills));
+    } else if (record.kind === "problem") {
+      for (const row of parseSessions(record.body).rows) {
+        data.sessions.push({
+          problemPath: record.path,
+          date: day(row.startTime),
+          hour: getHours(row.startTime),
+          weekday: getDay(row.startTime),
+          minutes: row.minutes,
+          focus: row.focus,
+          energy: row.energy,
+        });
+      }
+    } else if (record.kind === "pattern") {
+      const key = textProperty(record.properties, "pattern_key");
+      if (key) {
+        data.notes.push({
+          path: record.path,
+          key,
+          status: textProperty(record.properties, "status") ?? "detected",
+          helpful: numberProperty(record.properties, "helpful"),
+          feedback: textProperty(record.properties, "feedback"),
+        });
+      }
+    }
+    await tick();
+  }
+  for (const record of vault.records) {
+    if (record.kind !== "problem") continue;
+    data.problems.push({ ...summarize(vault, record, now, staleDays), skills: skillsUsedBy(vault, record).skills.map((skill) => skill.path) });
+    await tick();
+  }
+  data.problems.sort(compareForDashboard);
+  data.days.sort((a, b) => a.date.localeCompare(b.date));
+  return data;
+}

@@ -1,0 +1,79 @@
+import { composeNote } from "../codec/frontmatter";
+import { createUniqueNote } from "../capture/capture-entry";
+import { isoDateTime } from "../dates";
+import { InvalidInputError } from "../errors";
+import { newId } from "../ids";
+import type { LifeBetterSettings } from "../settings";
+import { noteName, safeFileStem } from "../vault/paths";
+import type { NoteRepository } from "../vault/repository";
+import type { PatternProposal } from "./pattern-types";
+
+/** What the user decided about a proposal; any part may be left out. */
+export interface PatternDecision {
+  status?: "detected" | "confirmed" | "dismissed";
+  /** 1–5: how helpful the insight was. */
+  helpful?: number;
+  feedback?: string;
+}
+
+/** Evidence as links by path (without `.md`), so two notes of the same name stay apart. */
+export function evidenceLinks(paths: readonly string[]): string[] {
+  return paths.map((path) => `[[${path.replace(/\.md$/i, "")}|${noteName(path)}]]`);
+}
+
+function checkDecision(decision: PatternDecision): void {
+  const { helpful } = decision;
+  if (helpful !== undefined && (!Number.isInteger(helpful) || helpful < 1 || helpful > 5)) {
+    throw new InvalidInputError(`The rating must be a whole number from 1 to 5, not ${String(helpful)}.`);
+  }
+}
+
+function decisionProperties(decision: PatternDecision, now: Date): Record<string, unknown> {
+  const properties: Record<string, unknown> = { updated: isoDateTime(now) };
+  if (decision.status) properties.status = decision.status;
+  if (decision.helpful !== undefined) properties.helpful = decision.helpful;
+  if (decision.feedback !== undefined) properties.feedback = decision.feedback.trim();
+  return properties;
+}
+
+/**
+ * Records a decision on a proposal in its Pattern note (SCHEMA.md, Pattern): the first decision
+ * (confirm, dismiss, or a rating) creates the note in the patterns folder, later ones change its
+ * properties only. `pattern_key` ties the note to the proposal so a confirmed or dismissed pattern
+ * is never proposed again. Resolves to the note's path.
+ */
+export async function recordPatternDecision(
+  repo: NoteRepository,
+  settings: LifeBetterSettings,
+  proposal: PatternProposal,
+  decision: PatternDecision,
+  now: Date = new Date(),
+): Promise<string> {
+  checkDecision(decision);
+  const changes = decisionProperties(decision, now);
+  if (proposal.notePath && (await repo.exists(proposal.notePath))) {
+    await repo.updateProperties(proposal.notePath, (properties) => {
+      Object.assign(properties, changes, { last_seen: isoDateTime(now), confidence: proposal.confidence });
+    });
+    return proposal.notePath;
+  }
+  const properties: Record<string, unknown> = {
+    id: newId(),
+    kind: "pattern",
+    created: isoDateTime(now),
+    pattern_key: proposal.key,
+    pattern_type: proposal.pattern_type,
+    status: "detected",
+    confidence: proposal.confidence,
+    positive: proposal.positive,
+    first_detected: isoDateTime(now),
+    last_seen: isoDateTime(now),
+    occurrences: proposal.occurrences,
+    evidence: evidenceLinks(proposal.evidence),
+    suggestion: proposal.suggestion,
+    ...changes,
+  };
+  const body = `${proposal.description}\n\n**Suggestion:** ${proposal.suggestion}\n`;
+  const stem = safeFileStem(proposal.name, 80) || "Pattern";
+  return createUniqueNote(repo, settings.folders.pattern, stem, composeNote(properties, body));
+}

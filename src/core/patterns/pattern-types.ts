@@ -1,0 +1,52 @@
+import type { PATTERN_TYPES } from "../schema/kinds";
+import type { TestResult } from "./statistics";
+
+export type PatternType = (typeof PATTERN_TYPES)[number];
+
+/** What the view draws for a pattern (plain data: the view turns it into a chart.js chart). */
+export type ChartSpec =
+  | { kind: "bar"; title: string; labels: string[]; series: ChartSeries[]; yLabel: string; max?: number }
+  | { kind: "line"; title: string; labels: string[]; series: ChartSeries[]; yLabel: string; max?: number }
+  | { kind: "calendar"; title: string; days: { date: string; done: boolean }[]; habit: string };
+
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+}
+
+/** A pattern as a detector finds it, before the engine scores it. */
+export interface PatternCandidate {
+  /** Stable across runs for the same finding: how Pattern notes are matched to proposals. */
+  key: string;
+  name: string;
+  description: string;
+  pattern_type: PatternType;
+  positive: boolean;
+  /** Vault paths of the notes the finding rests on. */
+  evidence: string[];
+  suggestion: string;
+  chart: ChartSpec;
+  test: TestResult;
+  /** A fact read from the notes rather than an inference (stale problems): no p-value correction. */
+  fact?: boolean;
+}
+
+/** A proposal the user sees. */
+export interface PatternProposal extends Omit<PatternCandidate, "test" | "fact"> {
+  /** 0–1: effect size, sample size and the corrected p-value together (see confidence.ts). */
+  confidence: number;
+  /** How many notes back it (the `occurrences` of a Pattern note). */
+  occurrences: number;
+  /** The Pattern note already written for it (status detected: rated but not decided). */
+  notePath?: string;
+  helpful?: number;
+  feedback?: string;
+}
+
+/** What the engine returns: proposals best first, and the overview charts. */
+export interface PatternReport {
+  proposals: PatternProposal[];
+  overview: ChartSpec[];
+  /** Hypotheses tested (the Bonferroni factor). */
+  tested: number;
+}

@@ -1,0 +1,264 @@
+import { ItemView, TFile, debounce, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import type { LinkedEntry } from "../../core/problems/linked-entries";
+import { problemView, type ProblemView } from "../../core/problems/problem-view";
+import { numberProperty, textProperty } from "../../core/problems/property-readers";
+import { describeRowProblems, totalMinutes } from "../../core/problems/sessions-table";
+import type { ClosingStatus } from "../../core/problems/close-problem";
+import { errorMessage } from "../../core/errors";
+import { loadRecords } from "../../core/vault/records";
+import { noteName } from "../../core/vault/paths";
+import { humanize } from "../labels";
+import { CloseProblemModal } from "./close-problem-modal";
+import { dateText, minutesText } from "./durations";
+import { ProblemSuggestionsModal } from "./problem-suggestions-modal";
+import type { ProblemsHost } from "./problems-host";
+import { ResolveBlockerModal } from "./resolve-blocker-modal";
+import { SessionStopModal } from "./session-stop-modal";
+import type { WorkSessions } from "./work-sessions";
+
+export const PROBLEM_VIEW_TYPE = "lifebetter-problem";
+const REFRESH_DELAY_MS = 300;
+const TEXT_PREVIEW = 280;
+const RECENT_SESSIONS = 5;
+
+interface ProblemViewState {
+  path?: string;
+}
+
+const CLOSED = new Set(["solved", "abandoned"]);
+
+/** "Open blocker", "Resolved blocker", "Attempt", "Solution". */
+function entryLabel(entry: LinkedEntry): string {
+  if (entry.type !== "blocker") return humanize(entry.type);
+  return entry.open ? "Open blocker" : "Resolved blocker";
+}
+
+function preview(text: string): string {
+  return text.length > TEXT_PREVIEW ? `${text.slice(0, TEXT_PREVIEW).trimEnd()}…` : text;
+}
+
+/**
+ * One problem at a glance: its attempts, blockers and solutions on a timeline (open blockers first),
+ * milestones with a progress bar, and its sessions; buttons to log, resolve, time and close it. It
+ * re-reads the vault whenever a note changes, so edits made anywhere show here.
+ */
+export class ProblemItemView extends ItemView {
+  path: string | null = null;
+  private generation = 0;
+  private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly host: ProblemsHost,
+    private readonly sessions: WorkSessions,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return PROBLEM_VIEW_TYPE;
+  }
+
+  getDisplayText(): string {
+    return this.path ? noteName(this.path) : "Problem";
+  }
+
+  override getIcon(): string {
+    return "target";
+  }
+
+  override getState(): Record<string, unknown> {
+    return { path: this.path };
+  }
+
+  override async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    const path = (state as ProblemViewState | null)?.path;
+    this.path = typeof path === "string" && path !== "" ? path : null;
+    await super.setState(state, result);
+    await this.refresh();
+  }
+
+  override async onOpen(): Promise<void> {
+    this.contentEl.addClass("lifebetter-problem-view");
+    const { vault, metadataCache } = this.app;
+    this.registerEvent(metadataCache.on("changed", () => this.refreshSoon()));
+    this.registerEvent(vault.on("delete", () => this.refreshSoon()));
+    this.registerEvent(
+      vault.on("rename", (file, oldPath) => {
+        if (oldPath === this.path) this.path = file.path;
+        this.refreshSoon();
+      }),
+    );
+    this.register(this.sessions.onChange(() => void this.refresh()));
+    await this.refresh();
+  }
+
+  /** Re-reads the problem and its entries and redraws; a later call wins over an earlier slow one. */
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const path = this.path;
+    if (!path) {
+      this.showMessage('No problem chosen. Run "Open problem view" on a problem note.');
+      return;
+    }
+    let view: ProblemView | null = null;
+    try {
+      const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
+      const problem = vault.records.find((record) => record.path === path && record.kind === "problem");
+      view = problem ? problemView(vault, problem) : null;
+    } catch (error) {
+      if (generation === this.generation) this.showMessage(`The problem could not be read: ${errorMessage(error)}`);
+      return;
+    }
+    if (generation !== this.generation) return;
+    if (!view) {
+      this.showMessage(`"${path}" is not a problem note any more (it was deleted, or its kind changed).`);
+      return;
+    }
+    this.render(view);
+  }
+
+  private showMessage(text: string): void {
+    this.contentEl.empty();
+    this.contentEl.createEl("p", { cls: "lifebetter-muted", text });
+  }
+
+  private render(view: ProblemView): void {
+    const el = this.contentEl;
+    el.empty();
+    this.renderHeader(el, view);
+    this.renderActions(el, view);
+    this.renderMilestones(el, view);
+    this.renderTimeline(el, view);
+    this.renderSessions(el, view);
+  }
+
+  private renderHeader(el: HTMLElement, view: ProblemView): void {
+    const p = view.problem.properties;
+    const header = el.createDiv({ cls: "lifebetter-problem-header" });
+    header.createEl("h2", { text: noteName(view.problem.path) });
+    const badges = header.createDiv({ cls: "lifebetter-badges" });
+    const status = textProperty(p, "status") ?? "active";
+    badges.createSpan({ cls: `lifebetter-badge is-${status}`, text: humanize(status) });
+    const priority = textProperty(p, "priority");
+    if (priority) badges.createSpan({ cls: `lifebetter-badge is-priority-${priority}`, text: `${humanize(priority)} priority` });
+    const category = textProperty(p, "category");
+    if (category) badges.createSpan({ cls: "lifebetter-badge", text: humanize(category) });
+
+    const facts: string[] = [];
+    const spent = numberProperty(p, "time_spent") ?? 0;
+    const estimate = numberProperty(p, "estimate");
+    facts.push(estimate === undefined ? `${minutesText(spent)} spent` : `${minutesText(spent)} of ${minutesText(estimate)} estimated`);
+    const lastWorked = textProperty(p, "last_worked");
+    if (lastWorked) facts.push(`last worked ${dateText(lastWorked)}`);
+    const target = textProperty(p, "target");
+    if (target) facts.push(`target ${dateText(target)}`);
+    header.createDiv({ cls: "lifebetter-problem-facts", text: facts.join(" · ") });
+  }
+
+  private renderActions(el: HTMLElement, view: ProblemView): void {
+    const path = view.problem.path;
+    const open = !CLOSED.has(textProperty(view.problem.properties, "status") ?? "active");
+    const bar = el.createDiv({ cls: "lifebetter-problem-actions" });
+    const button = (text: string, action: () => void, cls?: string): void => {
+      bar.createEl("button", { text, cls }).addEventListener("click", action);
+    };
+    const link = `[[${this.linkText(path)}]]`;
+    button("Log attempt", () => this.host.capture({ type: "attempt", problem: link }));
+    button("Log blocker", () => this.host.capture({ type: "blocker", problem: link }));
+    button("Log solution", () => this.host.capture({ type: "solution", problem: link }));
+    const running = this.sessions.running;
+    if (running?.problemPath === path) {
+      button("Stop work session", () => new SessionStopModal(this.app, this.sessions, running).open(), "mod-cta");
+    } else if (open) {
+      const id = textProperty(view.problem.properties, "id");
+      button("Start work session", () => void this.sessions.start({ path, id }), "mod-cta");
+    }
+    button("Similar problems", () => new ProblemSuggestionsModal(this.host, path, `${noteName(path)}\n${view.problem.body}`).open());
+    if (open) {
+      const close = (status: ClosingStatus) => () => new CloseProblemModal(this.host, path, status).open();
+      button("Mark solved", close("solved"));
+      button("Mark abandoned", close("abandoned"));
+    }
+    button("Open note", () => void this.app.workspace.openLinkText(path, "", false));
+  }
+
+  private renderMilestones(el: HTMLElement, view: ProblemView): void {
+    const section = el.createDiv({ cls: "lifebetter-milestones" });
+    const { tasks, done, total } = view.milestones;
+    section.createEl("h3", { text: "Milestones" });
+    if (total === 0) {
+      section.createEl("p", { cls: "lifebetter-muted", text: "No milestones yet: add tasks under the milestones heading of the note." });
+      return;
+    }
+    const summary = `${done} of ${total} done`;
+    section.createDiv({ cls: "lifebetter-milestone-summary", text: summary });
+    section.createEl("progress", { cls: "lifebetter-progress", attr: { max: String(total), value: String(done), "aria-label": `Milestones: ${summary}` } });
+    const list = section.createEl("ul", { cls: "lifebetter-milestone-list" });
+    for (const task of tasks) {
+      list.createEl("li", { cls: task.checked ? "is-done" : "", text: `${task.checked ? "✓" : "○"} ${task.text}` });
+    }
+  }
+
+  private renderTimeline(el: HTMLElement, view: ProblemView): void {
+    const section = el.createDiv({ cls: "lifebetter-timeline" });
+    section.createEl("h3", { text: "Timeline" });
+    if (view.timeline.length === 0) {
+      section.createEl("p", { cls: "lifebetter-muted", text: "No attempts, blockers or solutions yet. Log one with the buttons above." });
+      return;
+    }
+    const list = section.createEl("ol", { cls: "lifebetter-timeline-list" });
+    for (const entry of view.timeline) this.renderEntry(list, entry);
+  }
+
+  private renderEntry(list: HTMLElement, entry: LinkedEntry): void {
+    const item = list.createEl("li", { cls: `lifebetter-timeline-item is-${entry.type}${entry.open ? " is-open" : ""}` });
+    const head = item.createDiv({ cls: "lifebetter-timeline-head" });
+    head.createSpan({ cls: "lifebetter-timeline-type", text: entryLabel(entry) });
+    if (entry.timestamp) head.createSpan({ cls: "lifebetter-muted", text: dateText(entry.timestamp) });
+    const open = head.createEl("a", { cls: "lifebetter-link", text: noteName(entry.path), href: "#" });
+    open.addEventListener("click", (evt) => {
+      evt.preventDefault();
+      void this.app.workspace.openLinkText(entry.path, "", false);
+    });
+    if (entry.text) item.createDiv({ cls: "lifebetter-timeline-text", text: preview(entry.text) });
+    const details: string[] = [];
+    if (entry.approach) details.push(`Approach: ${entry.approach}`);
+    if (entry.outcome) details.push(`Outcome: ${entry.outcome}`);
+    if (entry.timeSpent !== undefined) details.push(minutesText(entry.timeSpent));
+    if (entry.metaSkills.length > 0) details.push(`Skills: ${entry.metaSkills.map((skill) => skill.replace(/^\[\[|\]\]$/g, "")).join(", ")}`);
+    if (entry.resolved) details.push(`Resolved ${dateText(entry.resolved)}${entry.howResolved ? `: ${entry.howResolved}` : ""}`);
+    if (details.length > 0) item.createDiv({ cls: "lifebetter-timeline-details", text: details.join(" · ") });
+    if (entry.open) {
+      item.createEl("button", { text: "Resolve" }).addEventListener("click", () => new ResolveBlockerModal(this.host, entry.path).open());
+    }
+  }
+
+  private renderSessions(el: HTMLElement, view: ProblemView): void {
+    const section = el.createDiv({ cls: "lifebetter-problem-sessions" });
+    section.createEl("h3", { text: "Work sessions" });
+    if (view.sessionProblems.length > 0) {
+      section.createEl("p", { cls: "lifebetter-form-error", text: `Rows of the Sessions table that cannot be read: ${describeRowProblems(view.sessionProblems)}.` });
+    }
+    const rows = view.sessions;
+    if (rows.length === 0) {
+      section.createEl("p", { cls: "lifebetter-muted", text: "No sessions yet. Start one to time your work." });
+      return;
+    }
+    section.createDiv({ text: `${rows.length === 1 ? "1 session" : `${rows.length} sessions`} · ${minutesText(totalMinutes(rows))}` });
+    const list = section.createEl("ul", { cls: "lifebetter-session-list" });
+    const recent = [...rows].sort((a, b) => b.startTime.getTime() - a.startTime.getTime()).slice(0, RECENT_SESSIONS);
+    for (const row of recent) {
+      const parts = [dateText(row.start), minutesText(row.minutes)];
+      if (row.focus !== undefined) parts.push(`focus ${row.focus}`);
+      if (row.energy !== undefined) parts.push(`energy ${row.energy}`);
+      if (row.outcome) parts.push(row.outcome);
+      list.createEl("li", { text: parts.join(" · ") });
+    }
+  }
+
+  private linkText(path: string): string {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    return file instanceof TFile ? this.app.metadataCache.fileToLinktext(file, "", true) : noteName(path);
+  }
+}

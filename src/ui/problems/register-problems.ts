@@ -1,0 +1,130 @@
+import { Notice, TFile, type Plugin } from "obsidian";
+import { noteName } from "../../core/vault/paths";
+import type { ClosingStatus } from "../../core/problems/close-problem";
+import { errorMessage } from "../../core/errors";
+import { CloseProblemModal } from "./close-problem-modal";
+import { NewProblemModal } from "./new-problem-modal";
+import { ProblemSuggestionsModal } from "./problem-suggestions-modal";
+import { ProblemSuggestModal, type ProblemChoice } from "./problem-suggest-modal";
+import { PROBLEM_VIEW_TYPE, ProblemItemView } from "./problem-view";
+import { PROBLEMS_DASHBOARD_VIEW_TYPE, ProblemsDashboardView } from "./problems-dashboard-view";
+import type { ProblemsHost } from "./problems-host";
+import { RecoverSessionModal } from "./recover-session-modal";
+import { SessionStopModal } from "./session-stop-modal";
+import { WorkSessions } from "./work-sessions";
+
+const TICK_MS = 1000;
+
+/** What registration returns: the parts the plugin and tests reach. */
+export interface ProblemsFeature {
+  sessions: WorkSessions;
+  openProblem(path: string): Promise<void>;
+  openDashboard(): Promise<void>;
+  /** The problem note in focus (its note, or the problem view), else null. */
+  activeProblem(): string | null;
+  /** Settles once a session left running at the last quit has been offered for recovery. */
+  recovered: Promise<RecoverSessionModal | null>;
+}
+
+/**
+ * Problems and work sessions in Obsidian: the views, the commands, the status bar timer and the
+ * recovery of a session left running. Everything goes through the plugin's register* calls.
+ */
+export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openProblem">): ProblemsFeature {
+  const { app } = plugin;
+  const status = plugin.addStatusBarItem();
+  status.addClass("lifebetter-session-status", "mod-clickable");
+  status.setAttribute("role", "button");
+  const fullHost: ProblemsHost = { ...host, openProblem: (path) => openProblem(path) };
+  const sessions = new WorkSessions(fullHost, status);
+  plugin.registerDomEvent(status, "click", () => stopSession());
+  plugin.registerInterval(window.setInterval(() => sessions.tick(), TICK_MS));
+  plugin.registerEvent(app.vault.on("rename", (file, oldPath) => void sessions.renamed(oldPath, file.path)));
+
+  plugin.registerView(PROBLEM_VIEW_TYPE, (leaf) => new ProblemItemView(leaf, fullHost, sessions));
+  plugin.registerView(PROBLEMS_DASHBOARD_VIEW_TYPE, (leaf) => new ProblemsDashboardView(leaf, fullHost));
+
+  async function openProblem(path: string): Promise<void> {
+    const existing = app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)[0];
+    const leaf = existing ?? app.workspace.getLeaf("tab");
+    await leaf.setViewState({ type: PROBLEM_VIEW_TYPE, state: { path }, active: true });
+  }
+
+  async function openDashboard(): Promise<void> {
+    const leaf = app.workspace.getLeavesOfType(PROBLEMS_DASHBOARD_VIEW_TYPE)[0] ?? app.workspace.getLeaf("tab");
+    await leaf.setViewState({ type: PROBLEMS_DASHBOARD_VIEW_TYPE, active: true });
+  }
+
+  function activeProblem(): string | null {
+    const view = app.workspace.getActiveViewOfType(ProblemItemView);
+    if (view?.path) return view.path;
+    const file = app.workspace.getActiveFile();
+    return file && app.metadataCache.getFileCache(file)?.frontmatter?.kind === "problem" ? file.path : null;
+  }
+
+  /** Runs `action` on the active problem, or on one the user chooses when none is active. */
+  function withProblem(choice: ProblemChoice, action: (file: TFile) => void): void {
+    const path = activeProblem();
+    const file = path ? app.vault.getAbstractFileByPath(path) : null;
+    if (file instanceof TFile) action(file);
+    else new ProblemSuggestModal(app, choice, action).open();
+  }
+
+  function stopSession(): void {
+    const running = sessions.running;
+    if (!running) {
+      new Notice("No work session is running.");
+      return;
+    }
+    new SessionStopModal(app, sessions, running).open();
+  }
+
+  const closeWith = (status: ClosingStatus) => () =>
+    withProblem("open", (file) => new CloseProblemModal(fullHost, file.path, status).open());
+
+  plugin.addCommand({
+    id: "new-problem",
+    name: "New problem",
+    callback: () =>
+      new NewProblemModal(fullHost, (created, input) => {
+        new ProblemSuggestionsModal(fullHost, created.path, `${input.title}\n${input.description ?? ""}`, { created: true }).open();
+      }).open(),
+  });
+  plugin.addCommand({ id: "open-problem-view", name: "Open problem view", callback: () => withProblem("all", (file) => void openProblem(file.path)) });
+  plugin.addCommand({ id: "open-problems-dashboard", name: "Open problems dashboard", callback: () => void openDashboard() });
+  plugin.addCommand({
+    id: "start-work-session",
+    name: "Start work session",
+    callback: () => {
+      if (sessions.refuseWhileRunning()) return;
+      withProblem("open", (file) => {
+        const id: unknown = app.metadataCache.getFileCache(file)?.frontmatter?.id;
+        void sessions.start({ path: file.path, id: typeof id === "string" ? id : undefined });
+      });
+    },
+  });
+  plugin.addCommand({ id: "stop-work-session", name: "Stop work session", callback: stopSession });
+  plugin.addCommand({ id: "mark-problem-solved", name: "Mark problem solved", callback: closeWith("solved") });
+  plugin.addCommand({ id: "mark-problem-abandoned", name: "Mark problem abandoned", callback: closeWith("abandoned") });
+  plugin.addRibbonIcon("list-checks", "Open problems dashboard", () => void openDashboard());
+
+  // A session left running at the last quit is offered once the vault is loaded.
+  let settle: (modal: RecoverSessionModal | null) => void = () => {};
+  const recovered = new Promise<RecoverSessionModal | null>((resolve) => (settle = resolve));
+  app.workspace.onLayoutReady(() => {
+    sessions.recover().then(
+      (found) => {
+        if (!found) return settle(null);
+        const modal = new RecoverSessionModal(app, sessions, found);
+        modal.open();
+        settle(modal);
+      },
+      (error: unknown) => {
+        new Notice(`LifeBetter could not check the work session left running on "${noteName(sessions.running?.problemPath ?? "")}": ${errorMessage(error)}`);
+        settle(null);
+      },
+    );
+  });
+
+  return { sessions, openProblem, openDashboard, activeProblem, recovered };
+}

@@ -1,0 +1,112 @@
+import { Modal, Setting, type App } from "obsidian";
+import { differenceInMinutes, format, isValid, parse, parseISO } from "date-fns";
+import type { RunningSession, SessionDetails } from "../../core/problems/running-session";
+import { InvalidInputError, errorMessage } from "../../core/errors";
+import { noteName } from "../../core/vault/paths";
+import { dateText, minutesText } from "./durations";
+import { errorLine, scaleRow, textAreaRow, textRow } from "./form-fields";
+import type { WorkSessions } from "./work-sessions";
+
+const LOCAL_INPUT = "yyyy-MM-dd'T'HH:mm";
+const SCALE_START = 5;
+
+export interface SessionStopOptions {
+  /** Recovered at start-up: the real end is probably earlier than now, so say so. */
+  recovered?: boolean;
+}
+
+/**
+ * "Stop work session": asks focus and energy (1–10), activity, distractions and outcome, and when it
+ * ended (now unless changed), then writes the row. Refused input is shown and the session keeps running.
+ */
+export class SessionStopModal extends Modal {
+  private readonly details: SessionDetails = { focus: SCALE_START, energy: SCALE_START };
+  /** Set when the user changes the end; otherwise the session ends when Save is pressed. */
+  private chosenEnd: Date | null = null;
+  private errorEl: HTMLElement | null = null;
+  private durationEl: HTMLElement | null = null;
+  private saving = false;
+
+  constructor(
+    app: App,
+    private readonly sessions: WorkSessions,
+    private readonly session: RunningSession,
+    private readonly options: SessionStopOptions = {},
+  ) {
+    super(app);
+  }
+
+  override onOpen(): void {
+    const { contentEl, session } = this;
+    contentEl.empty();
+    contentEl.addClass("lifebetter-session-stop");
+    this.setTitle("Stop work session");
+    contentEl.createEl("p", {
+      cls: "lifebetter-session-summary",
+      text: `"${noteName(session.problemPath)}" since ${dateText(session.start)}.`,
+    });
+    this.durationEl = contentEl.createEl("p", { cls: "lifebetter-session-duration" });
+    this.errorEl = errorLine(contentEl);
+
+    const endSetting = new Setting(contentEl)
+      .setName("Ended")
+      .setDesc(this.options.recovered ? "Obsidian was closed while it ran: set when you really stopped." : "Now, unless you stopped earlier.");
+    endSetting.controlEl.createEl("input", { type: "datetime-local", attr: { "aria-label": "Ended" } }, (input) => {
+      input.value = format(new Date(), LOCAL_INPUT);
+      input.min = format(parseISO(session.start), LOCAL_INPUT);
+      input.addEventListener("input", () => {
+        const value = parse(input.value, LOCAL_INPUT, new Date());
+        this.chosenEnd = isValid(value) ? value : null;
+        this.showDuration();
+      });
+    });
+
+    scaleRow(contentEl, "Focus", SCALE_START, (value) => (this.details.focus = value));
+    scaleRow(contentEl, "Energy", SCALE_START, (value) => (this.details.energy = value));
+    textRow(contentEl, "Activity", "What you did: coding, reading, planning…", "", (value) => (this.details.activity = value));
+    textRow(contentEl, "Distractions", "What pulled you away, if anything", "", (value) => (this.details.distractions = value));
+    textAreaRow(contentEl, "Outcome", "Where you got to", "", (value) => (this.details.outcome = value));
+
+    const buttons = contentEl.createDiv({ cls: "modal-button-container" });
+    buttons.createEl("button", { cls: "mod-cta", text: "Save session" }).addEventListener("click", () => void this.save());
+    buttons.createEl("button", { cls: "mod-warning", text: "Discard session" }).addEventListener("click", () => void this.discard());
+    buttons.createEl("button", { text: "Keep running" }).addEventListener("click", () => this.close());
+    this.showDuration();
+  }
+
+  override onClose(): void {
+    this.contentEl.empty();
+  }
+
+  /** Writes the session; resolves to whether it was written (the modal then closes). */
+  async save(): Promise<boolean> {
+    if (this.saving) return false;
+    this.saving = true;
+    try {
+      const end = this.end();
+      if (end.getTime() > Date.now() + 60_000) throw new InvalidInputError("The end is in the future; a session can only be logged once it has ended.");
+      await this.sessions.finish(this.details, end);
+      this.close();
+      return true;
+    } catch (error) {
+      this.errorEl?.setText(error instanceof InvalidInputError ? error.message : `The session could not be saved: ${errorMessage(error)}`);
+      return false;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private async discard(): Promise<void> {
+    await this.sessions.discard();
+    this.close();
+  }
+
+  private end(): Date {
+    return this.chosenEnd ?? new Date();
+  }
+
+  private showDuration(): void {
+    const minutes = differenceInMinutes(this.end(), parseISO(this.session.start));
+    this.durationEl?.setText(minutes < 0 ? "The end is before the start." : `${minutesText(minutes)} of work.`);
+  }
+}

@@ -1,0 +1,27 @@
+import type { Plugin } from "obsidian";
+import type { LifeBetterSettings } from "../core/settings";
+import type { NoteRepository } from "../core/vault/repository";
+import { PATTERNS_VIEW_TYPE, PatternsView } from "./patterns-view";
+
+/** What the pattern view needs from the plugin. */
+export interface PatternsPlugin extends Plugin {
+  readonly repo: NoteRepository;
+  settings: LifeBetterSettings;
+}
+
+/** The pattern view and its command "Open patterns" (no default hotkey), undone on unload. */
+export function registerPatterns(plugin: PatternsPlugin): void {
+  plugin.registerView(PATTERNS_VIEW_TYPE, (leaf) => new PatternsView(leaf, { repo: plugin.repo, settings: () => plugin.settings }));
+  plugin.addCommand({ id: "open-patterns", name: "Open patterns", callback: () => void openPatterns(plugin) });
+}
+
+/** Shows the pattern view: in a new tab the first time, else where it already is. */
+export async function openPatterns(plugin: PatternsPlugin): Promise<void> {
+  const { workspace } = plugin.app;
+  let leaf = workspace.getLeavesOfType(PATTERNS_VIEW_TYPE)[0];
+  if (!leaf) {
+    leaf = workspace.getLeaf("tab");
+    await leaf.setViewState({ type: PATTERNS_VIEW_TYPE, active: true });
+  }
+  workspace.setActiveLeaf(leaf, { focus: true });
+}

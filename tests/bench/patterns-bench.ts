@@ -1,0 +1,35 @@
+/**
+ * Pattern engine benchmark: a generated vault of ~10k entries (plus reflections, sessions and
+ * problems), the engine run in 8 ms slices as the plugin runs it. Prints the engine's time and the
+ * longest synchronous slice, i.e. the longest the UI would wait. Run: node tests/bench/patterns.mjs
+ */
+import { findPatterns } from "../../src/core/patterns/engine";
+import { TimeSlicer } from "../../src/core/patterns/slicer";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { loadRecords } from "../../src/core/vault/records";
+import { MemoryNoteRepository } from "../support/memory-note-repository";
+import { patternVault } from "../support/pattern-vault";
+
+const scale = Number(process.argv.find((arg) => arg.startsWith("--scale="))?.slice(8) ?? 30);
+const vault = patternVault(1, false, scale);
+const paths = Object.keys(vault.files);
+const entries = paths.filter((path) => path.includes("/Entries/")).length;
+let start = performance.now();
+const records = await loadRecords(new MemoryNoteRepository(vault.files), DEFAULT_SETTINGS);
+const loadMs = performance.now() - start;
+const slicer = new TimeSlicer(() => new Promise((resolve) => setImmediate(resolve)), 8);
+start = performance.now();
+const report = await findPatterns(records, { now: vault.now, tick: slicer.tick });
+slicer.finish();
+const engineMs = performance.now() - start;
+const result = {
+  notes: paths.length,
+  entries,
+  loadMs: Math.round(loadMs),
+  engineMs: Math.round(engineMs),
+  longestSliceMs: Math.round(slicer.longestSliceMs * 10) / 10,
+  slices: slicer.slices,
+  hypotheses: report.tested,
+  proposals: report.proposals.length,
+};
+console.log(JSON.stringify(result));

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ProblemsDashboardView } from "../../../src/ui/problems/problems-dashboard-view";
+import { problemVault } from "../../support/problem-vault";
+import { problemsSetup, texts } from "../../support/problems-ui";
+
+const NOW = new Date("2026-11-24T12:00:00Z");
+
+async function openDashboard(files: Record<string, string> = problemVault(), settings: unknown = {}) {
+  const setup = problemsSetup(files, { settings });
+  const view = new ProblemsDashboardView(setup.leaf(), setup.host);
+  document.body.appendChild(view.containerEl);
+  await view.onOpen();
+  const root = view.contentEl;
+  const group = (status: string) => root.querySelector<HTMLElement>(`.lifebetter-dashboard-group.is-${status}`)!;
+  const titles = (status: string) => texts(group(status), "tbody td.lifebetter-dashboard-title > span:first-child");
+  const header = (status: string, label: string) => group(status).querySelector<HTMLButtonElement>(`button[aria-label="Sort by ${label}"]`)!;
+  return { ...setup, view, root, group, titles, header };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.empty();
+});
+
+describe("problems dashboard", () => {
+  it("groups problems by status with counts, time against estimate, last worked, open blockers and stale flags", async () => {
+    const { root, group, titles } = await openDashboard();
+    expect(root.querySelector(".lifebetter-dashboard-summary")?.textContent).toBe("2 active · 0 blocked · 1 solved · 0 abandoned · 1 stale (no session for 14 days)");
+    expect(texts(root, "h3")).toEqual(["Active (2)", "Solved (1)"]);
+    expect(texts(group("active"), "thead th")).toEqual(["Problem", "Priority", "Time spent", "Last worked", "Open blockers", "Milestones"]);
+    expect(titles("active")).toEqual(["Ship v2", "Someday"]);
+    expect(titles("solved")).toEqual(["Old problem"]);
+
+    const cells = (row: number) => texts(group("active").querySelectorAll("tbody tr")[row] as HTMLElement, "td");
+    expect(cells(0)).toEqual(["Ship v2", "High", "1 h 30 min / 1 h", "4 days ago", "2", "1/3"]);
+    expect(cells(1)).toEqual(["SomedayStale", "Low", "0 min", "Never", "0", "—"]);
+    const first = group("active").querySelector("tbody tr")!;
+    expect(first.querySelectorAll("td")[2]?.hasClass("is-over")).toBe(true);
+    expect(first.querySelectorAll("td")[4]?.hasClass("is-blocked")).toBe(true);
+  });
+
+  it("uses the stale-days setting", async () => {
+    const { root } = await openDashboard(problemVault(), { staleDays: 60 });
+    expect(root.querySelector(".lifebetter-dashboard-summary")?.textContent).toContain("0 stale (no session for 60 days)");
+    expect(root.querySelector(".lifebetter-badge.is-stale")).toBeNull();
+  });
+
+  it("sorts by a column header, flips on the second press, says so to screen readers and keeps focus there", async () => {
+    const { titles, header, group } = await openDashboard();
+    header("active", "priority").click();
+    expect(titles("active")).toEqual(["Ship v2", "Someday"]);
+    expect(header("active", "priority").closest("th")?.getAttribute("aria-sort")).toBe("descending");
+    header("active", "priority").click();
+    expect(titles("active")).toEqual(["Someday", "Ship v2"]);
+    expect(header("active", "priority").closest("th")?.getAttribute("aria-sort")).toBe("ascending");
+    expect(header("active", "priority").textContent).toBe("Priority ▲");
+    await vi.waitFor(() => expect(document.activeElement).toBe(header("active", "priority")));
+    header("active", "problem").click();
+    expect(titles("active")).toEqual(["Ship v2", "Someday"]);
+    expect(group("active").querySelectorAll('th[aria-sort="none"]')).toHaveLength(5);
+  });
+
+  it("opens a problem from its row with Enter or a click; rows take keyboard focus", async () => {
+    const { group, opened } = await openDashboard();
+    const rows = [...group("active").querySelectorAll<HTMLElement>("tbody tr")];
+    expect(rows.every((row) => row.tabIndex === 0)).toBe(true);
+    rows[1]?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    rows[0]?.click();
+    expect(opened).toEqual(["Problems/Someday.md", "Problems/Ship v2.md"]);
+  });
+
+  it("follows new notes: a problem created elsewhere appears", async () => {
+    const { root, app } = await openDashboard();
+    await app.vault.create("Problems/Run a 10k.md", "---\nkind: problem\nstatus: blocked\ncategory: goal\n---\n");
+    await vi.waitFor(() => expect(texts(root, "h3")).toEqual(["Active (2)", "Blocked (1)", "Solved (1)"]), { timeout: 3000 });
+    expect(root.querySelector(".lifebetter-dashboard-group.is-blocked td")?.textContent).toBe("Run a 10kGoal");
+  });
+
+  it("invites to create a problem in an empty vault", async () => {
+    const { root } = await openDashboard({});
+    expect(root.textContent).toBe('ProblemsNo problems yet: create one with the new problem command.');
+  });
+});
