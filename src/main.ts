@@ -12,12 +12,9 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
-<<<<<<< HEAD
 import { makeStatusItemOpen } from "./ui/index-status-item";
 import { IndexStatusModal } from "./ui/index-status-panel";
-=======
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
->>>>>>> main
 import { registerReview } from "./ui/review/register-review";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 import { registerPatterns } from "./ui/register-patterns";

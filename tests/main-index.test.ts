@@ -212,7 +212,7 @@ describe("the index status item and its panel", () => {
   };
 
   function statusItem(plugin: LifeBetterPlugin): HTMLElement {
-    const item = registered(plugin).statusBarItems__[0];
+    const item = registered(plugin).statusBarItems__.find((el) => el.hasClass("lifebetter-index-status"));
     if (!item) throw new Error("no status bar item");
     return item;
   }
