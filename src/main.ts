@@ -14,8 +14,11 @@ import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
 import { makeStatusItemOpen } from "./ui/index-status-item";
 import { IndexStatusModal } from "./ui/index-status-panel";
+import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
+import { registerMemoryViews } from "./ui/memory/register-memory-views";
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
 import { registerReview } from "./ui/review/register-review";
+import { registerDataSafety, startBackups } from "./ui/data-safety-commands";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 import { registerPatterns } from "./ui/register-patterns";
 
@@ -37,6 +40,11 @@ export default class LifeBetterPlugin extends Plugin {
   /** Problem views, commands and the work-session timer; set in onload. */
   problems!: ProblemsFeature;
   private searchIndex: PluginIndex | null = null;
+  /** Set once the index has started or failed: the views then either query or say it is unavailable. */
+  private indexSettled = false;
+  private markIndexSettled: () => void = () => undefined;
+  /** Unlike indexReady (resolved before the layout is ready), settles only when the index has. */
+  private readonly indexSettledPromise = new Promise<void>((resolve) => (this.markIndexSettled = resolve));
   private unloaded = false;
 
   /** The vault's search index for the views; null until the layout is ready and the worker has started. */
@@ -73,11 +81,15 @@ export default class LifeBetterPlugin extends Plugin {
     });
     registerReview(this);
     registerPatterns(this);
+    registerDataSafety(this);
+
+    registerMemoryViews(this, () => this.memoryHost());
 
     // Scanning the vault waits for the layout: at start-up Obsidian fires "create" for every file.
     this.app.workspace.onLayoutReady(() => {
       this.startDuplicateIdGuard();
       this.startIndex();
+      if (!this.unloaded) startBackups(this);
     });
   }
 
@@ -89,6 +101,25 @@ export default class LifeBetterPlugin extends Plugin {
     const modal = new CaptureModal(this.captureHost(), options);
     modal.open();
     return modal;
+  }
+
+  /** Where the index stands, for the views. */
+  indexAvailability(): IndexAvailability {
+    if (!this.indexSettled) return { state: "building" };
+    const client = this.index;
+    return client ? { state: "ready", queries: client } : { state: "unavailable", reason: "the search index could not start (the status bar says why)" };
+  }
+
+  /** What the similar-notes view, search by meaning and the capture suggestions use. */
+  memoryHost(): MemoryHost {
+    return {
+      app: this.app,
+      repo: this.repo,
+      settings: () => this.settings,
+      saveSettings: () => this.saveSettings(),
+      index: () => this.indexAvailability(),
+      indexReady: () => this.indexSettledPromise,
+    };
   }
 
   /** obsidian://lifebetter-capture?type=insight&text=… : captures at once, or opens the form to fix it. */
@@ -119,6 +150,7 @@ export default class LifeBetterPlugin extends Plugin {
       app: this.app,
       repo: this.repo,
       settings: () => this.settings,
+      index: () => this.indexAvailability(),
       captured: async (entry: CapturedEntry, input: CaptureInput) => {
         showCapturedNotice(this.app, entry, input.type);
         if (this.settings.lastEntryType === input.type) return;
@@ -169,7 +201,10 @@ export default class LifeBetterPlugin extends Plugin {
     this.registerEvent(vault.on("modify", (file) => file instanceof TFile && searchIndex.events?.modified(file.path)));
     this.registerEvent(vault.on("delete", (file) => file instanceof TFile && searchIndex.events?.deleted(file.path)));
     this.registerEvent(vault.on("rename", (file, oldPath) => file instanceof TFile && searchIndex.events?.renamed(oldPath, file.path)));
-    this.indexReady = searchIndex.start();
+    this.indexReady = searchIndex.start().finally(() => {
+      this.indexSettled = true;
+      this.markIndexSettled();
+    });
     this.registerInterval(window.setInterval(() => searchIndex.saveIfChanged(), INDEX_SAVE_INTERVAL_MS));
   }
 

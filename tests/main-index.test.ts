@@ -9,6 +9,8 @@ import { ORT_WASM_FILE } from "../src/core/embed/default-assets";
 import { DEFAULT_MODEL_ID } from "../src/core/embed/model-source";
 import LifeBetterPlugin from "../src/main";
 import { IndexStatusModal } from "../src/ui/index-status-panel";
+import { openSearch } from "../src/ui/memory/register-memory-views";
+import { SIMILAR_VIEW_TYPE } from "../src/ui/memory/similar-notes-view";
 import { FakeEmbedder } from "./support/fake-embedder";
 import { inProcessWorkers, type InProcessWorkers } from "./support/in-process-index-worker";
 import { MANIFEST, makeApp, notices, openModals, registered, resetNotices, settle } from "./support/obsidian-shims";
@@ -84,6 +86,16 @@ async function start(
 }
 
 beforeEach(() => resetNotices());
+
+/** The plugin loaded with the in-process worker, its layout not ready yet. */
+async function startBeforeLayout(): Promise<{ plugin: LifeBetterPlugin; mock: ReturnType<typeof makeApp>["mock"] }> {
+  const { app, mock } = makeApp(NOTES);
+  const plugin = new LifeBetterPlugin(app, MANIFEST);
+  plugin.indexServices = { startWorker: inProcessWorkers().start, fetch: offline, storage: () => new IndexedDbBinaryFile("index:views", new IDBFactory()) };
+  plugin.load();
+  await settle();
+  return { plugin, mock };
+}
 
 describe("the search index in the plugin", () => {
   it("falls back to full text when the model cannot be downloaded, says why once, and still finds notes", async () => {
@@ -202,6 +214,22 @@ describe("the search index in the plugin", () => {
     await plugin.indexReady;
     expect(indexStatusItems(plugin).map((el) => el.textContent)).toEqual(["Search index unavailable — this build has no index worker"]);
     expect(plugin.index).toBeNull();
+  });
+
+  it("gives the memory views the index: building until it settles, then ready; the search command finds notes", async () => {
+    const { plugin, mock } = await startBeforeLayout();
+    expect(plugin.indexAvailability()).toEqual({ state: "building" });
+    expect(registered(plugin).views__.has(SIMILAR_VIEW_TYPE)).toBe(true);
+    mock.workspace.setLayoutReady__();
+    await plugin.indexReady;
+    expect(plugin.indexAvailability().state).toBe("ready");
+    const modal = openSearch(plugin.memoryHost());
+    const query = modal.contentEl.querySelector<HTMLInputElement>(".lifebetter-search-query");
+    if (!query) throw new Error("no search field");
+    query.value = "tomatoes";
+    query.dispatchEvent(new Event("input"));
+    await vi.waitFor(() => expect(modal.contentEl.querySelector(".lifebetter-result-title")?.textContent).toBe("Tomatoes"));
+    modal.close();
   });
 });
 

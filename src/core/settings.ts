@@ -26,6 +26,20 @@ export interface LifeBetterSettings {
   embeddingModel: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
+  /** Scheduled backups: a dated export of every record (private ones too: it stays in this vault) into this folder. */
+  backupFolder: string;
+  /** Hours between backups; 0 turns them off. */
+  backupIntervalHours: number;
+  /** How many backups to keep; older ones go to the trash. */
+  backupKeep: number;
+  /** When the last backup was written (ms since the epoch), so a restart does not back up again at once. */
+  lastBackupAt: number;
+  /** How many notes the similar-notes sidebar lists. */
+  similarResults: number;
+  /** Similar notes: leave out notes the active note already links to (or that link to it). */
+  hideLinked: boolean;
+  /** Show `private: true` records in the similar-notes, search and capture panels. */
+  showPrivate: boolean;
   /** An open problem without a work session for this many days shows as stale on the dashboard. */
   staleDays: number;
   /** The work session that is running, kept in data.json so quitting Obsidian does not lose it. */
@@ -50,6 +64,9 @@ export interface Habit {
   targetPerWeek: number;
 }
 
+/** Bounds of the similar-notes count (a sidebar longer than this is a search, not a hint). */
+export const SIMILAR_RESULTS_RANGE = { min: 1, max: 50 } as const;
+
 export const REVIEW_SCHEDULERS = ["sm2", "fsrs"] as const;
 export type ReviewScheduler = (typeof REVIEW_SCHEDULERS)[number];
 
@@ -70,6 +87,13 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   newSkillsPerDay: 2,
   embeddingModel: "",
   semanticIndex: true,
+  backupFolder: "LifeBetter/Backups",
+  backupIntervalHours: 24,
+  backupKeep: 7,
+  lastBackupAt: 0,
+  similarResults: 10,
+  hideLinked: false,
+  showPrivate: false,
   staleDays: DEFAULT_STALE_DAYS,
   runningSession: null,
   reflectionPrompts: DEFAULT_PROMPTS.map((prompt) => ({ ...prompt })),
@@ -95,6 +119,12 @@ export function entryTypes(settings: LifeBetterSettings): string[] {
 /** A whole number ≥ 0 from saved data, or the default when missing or unusable. */
 function dailyLimit(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+/** A similar-notes count from saved data or the settings field, or the default when unusable. */
+export function similarCount(value: unknown): number {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isInteger(n) && n >= SIMILAR_RESULTS_RANGE.min && n <= SIMILAR_RESULTS_RANGE.max ? n : DEFAULT_SETTINGS.similarResults;
 }
 
 function stringList(value: unknown): string[] {
@@ -161,6 +191,13 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
+    backupFolder: typeof data.backupFolder === "string" && data.backupFolder.trim() !== "" ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.backupFolder,
+    backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),
+    backupKeep: Math.max(1, dailyLimit(data.backupKeep, DEFAULT_SETTINGS.backupKeep)),
+    lastBackupAt: typeof data.lastBackupAt === "number" && Number.isFinite(data.lastBackupAt) ? data.lastBackupAt : 0,
+    similarResults: similarCount(data.similarResults),
+    hideLinked: typeof data.hideLinked === "boolean" ? data.hideLinked : DEFAULT_SETTINGS.hideLinked,
+    showPrivate: typeof data.showPrivate === "boolean" ? data.showPrivate : DEFAULT_SETTINGS.showPrivate,
     staleDays: typeof data.staleDays === "number" && Number.isInteger(data.staleDays) && data.staleDays >= 1 ? data.staleDays : DEFAULT_SETTINGS.staleDays,
     runningSession: parseRunningSession(data.runningSession),
     reflectionPrompts: prompts(data.reflectionPrompts),

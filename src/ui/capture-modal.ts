@@ -7,9 +7,11 @@ import { entryTypes, type LifeBetterSettings } from "../core/settings";
 import type { NoteRepository } from "../core/vault/repository";
 import { SCALES, draftToInput, initialType, type CaptureDraft, type Scale } from "./capture-draft";
 import { humanize } from "./labels";
+import { CaptureSimilar } from "./memory/capture-similar";
+import type { IndexAvailability } from "./memory/memory-host";
 import { KindNoteSuggest } from "./note-suggest";
 
-/** The class of the empty element where the index will list similar past notes while typing. */
+/** The class of the element where similar past notes are listed while the user types. */
 export const SIMILAR_NOTES_CLASS = "lifebetter-capture-similar";
 
 /** What the modal needs from the plugin. */
@@ -19,6 +21,8 @@ export interface CaptureHost {
   settings(): LifeBetterSettings;
   /** Called once the note exists (remember the type, tell the user); must not throw. */
   captured(entry: CapturedEntry, input: CaptureInput): Promise<void>;
+  /** The vault index, for similar past notes while typing; none = no suggestions. */
+  index?(): IndexAvailability;
 }
 
 export interface CaptureModalOptions {
@@ -37,8 +41,10 @@ const SCALE_START = 5;
  * cancels, Tab follows the fields in order. A refused input is shown inline and nothing is lost.
  */
 export class CaptureModal extends Modal {
-  /** Where the index will list similar past notes; left empty until it exists. */
+  /** Where similar past notes are listed while the user types (empty while there are none). */
   similarNotesEl: HTMLElement | null = null;
+  /** Finds them; null when the plugin has no index to ask. */
+  similar: CaptureSimilar | null = null;
   private readonly draft: CaptureDraft;
   private readonly source: string;
   private readonly message: string;
@@ -72,11 +78,14 @@ export class CaptureModal extends Modal {
       attr: { rows: "4", "aria-label": "Entry text", placeholder: "What happened, what did you notice, what do you want to ask?" },
     });
     textEl.value = this.draft.text ?? "";
+    this.similarNotesEl = contentEl.createDiv({ cls: SIMILAR_NOTES_CLASS });
+    const index = this.host.index?.bind(this.host);
+    this.similar = index ? new CaptureSimilar(this.app, this.similarNotesEl, index, () => this.host.settings().showPrivate) : null;
     textEl.addEventListener("input", () => {
       this.draft.text = textEl.value;
+      this.similar?.textChanged(textEl.value);
     });
-
-    this.similarNotesEl = contentEl.createDiv({ cls: SIMILAR_NOTES_CLASS });
+    if (textEl.value !== "") this.similar?.textChanged(textEl.value);
 
     this.addTypeChooser(contentEl);
     this.typeFieldsEl = contentEl.createDiv({ cls: "lifebetter-capture-type-fields" });
@@ -114,6 +123,7 @@ export class CaptureModal extends Modal {
   }
 
   override onClose(): void {
+    this.similar?.stop();
     this.contentEl.empty();
   }
 

@@ -1,7 +1,9 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
 import { REVIEW_SCHEDULERS, type CustomEntryType, type LifeBetterSettings, type ReviewScheduler } from "../core/settings";
+import { BACKUPS_HEADING, backupSettingRows } from "./backup-settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
+import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "./memory/similar-settings";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
 export interface SettingsHost extends Plugin {
@@ -104,6 +106,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
         ],
       },
+      { type: "group", heading: SIMILAR_SETTINGS_HEADING, items: similarSettingRows(this.host) },
       {
         type: "group",
         heading: PROBLEMS_HEADING,
@@ -118,6 +121,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: NEW_NAME, desc: NEW_DESC, render: (setting: Setting) => this.limitControl(setting, "newSkillsPerDay", NEW_NAME, NEW_DESC) },
         ],
       },
+      { type: "group", heading: BACKUPS_HEADING, items: backupSettingRows(this.host) },
     ];
   }
 
@@ -160,6 +164,11 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
 
+    new Setting(containerEl).setName(BACKUPS_HEADING).setHeading();
+    for (const row of backupSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
+
+    new Setting(containerEl).setName(SIMILAR_SETTINGS_HEADING).setHeading();
+    for (const row of similarSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
     new Setting(containerEl).setName(PROBLEMS_HEADING).setHeading();
     this.limitControl(new Setting(containerEl).setName(STALE_NAME).setDesc(STALE_DESC), "staleDays", STALE_NAME, STALE_DESC, 1);
 

@@ -158,6 +158,25 @@ describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
     expect(savedData(plugin)).toMatchObject({ embeddingModel: "" });
   });
 
+  it("saves the similar-notes count, hide linked and show private records", async () => {
+    const plugin = await loadPlugin();
+    const tab = openTab(plugin, mode);
+    const slider = tab.containerEl.querySelector<HTMLInputElement>('[aria-label="Similar notes shown"]');
+    if (!slider) throw new Error("no count slider");
+    expect(slider.value).toBe("10");
+    slider.value = "25";
+    slider.dispatchEvent(new Event("input"));
+    slider.dispatchEvent(new Event("change"));
+    for (const label of ["Hide linked notes", "Show private records"]) {
+      const toggle = tab.containerEl.querySelector<HTMLElement>(`[aria-label="${label}"]`);
+      if (!toggle) throw new Error(`no ${label} toggle`);
+      expect(toggle.classList.contains("is-enabled")).toBe(false);
+      toggle.click();
+    }
+    await settle();
+    expect(savedData(plugin)).toMatchObject({ similarResults: 25, hideLinked: true, showPrivate: true });
+  });
+
   it("saves the review scheduler and the daily limits, refusing a limit that is not a whole number", async () => {
     const plugin = await loadPlugin({ reviewsPerDay: 7 });
     const tab = openTab(plugin, mode);

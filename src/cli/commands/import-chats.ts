@@ -1,6 +1,6 @@
 import { createReadStream, promises as fs } from "node:fs";
 import { parseArgs } from "node:util";
-import { importChats, type ChatImportReport } from "../../core/chats/import-chats";
+import { chatImportSummary, importChats } from "../../core/chats/import-chats";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
 import { openVault } from "../vault-context";
@@ -9,16 +9,6 @@ export const importChatsUsage = `lifebetter import-chats --vault DIR FILE [--jso
   Imports a ChatGPT or Claude conversations.json (detected from the file) as conversation notes, and
   the questions you asked as question entries linked to them. Importing the same file again creates
   nothing new.`;
-
-function summary(report: ChatImportReport): string {
-  const { created, alreadyImported, failed } = report.conversations;
-  const lines = report.problems.map((problem) => problem.reason);
-  lines.push(
-    `Imported ${created} conversations and ${report.questions} questions; ${alreadyImported} were already imported${failed ? `, ${failed} could not be imported` : ""}.`,
-  );
-  if (report.stopped) lines.push(report.stopped);
-  return lines.join("\n") + "\n";
-}
 
 export async function runImportChats(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,6 +29,6 @@ export async function runImportChats(argv: string[], io: CliIo): Promise<number>
   const report = await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), {
     totalBytes: size,
   });
-  io.out(values.json ? JSON.stringify(report) + "\n" : summary(report));
+  io.out(values.json ? JSON.stringify(report) + "\n" : chatImportSummary(report).join("\n") + "\n");
   return report.stopped ? 1 : 0;
 }

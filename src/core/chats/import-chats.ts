@@ -101,3 +101,14 @@ export async function importChats(
   }
   return report;
 }
+
+/** What an import did, in lines for the user: the problems, the counts, and why it stopped if it did. */
+export function chatImportSummary(report: ChatImportReport): string[] {
+  const { created, alreadyImported, failed } = report.conversations;
+  const lines = report.problems.map((problem) => problem.reason);
+  lines.push(
+    `Imported ${created} conversations and ${report.questions} questions; ${alreadyImported} were already imported${failed ? `, ${failed} could not be imported` : ""}.`,
+  );
+  if (report.stopped) lines.push(report.stopped);
+  return lines;
+}

@@ -17,7 +17,13 @@ export interface SearchResult {
   id: string | null;
   title: string;
   kind: RecordKind | null;
+  /** An entry's `type` (question, insight, …), when it has one. */
+  type?: string;
   score: number;
+  /** The note is `private: true` (shown only when the user asks for private records). */
+  private?: true;
+  /** Similar notes only: the note links to it or it links to the note already. */
+  linked?: true;
   /** Why it matched (shared tags or links, meaning, words, the best heading section). */
   reasons?: string[];
 }

@@ -10,6 +10,8 @@ export interface NoteFilter {
   until?: number | string;
   /** The problem entries must belong to: its name, path or `[[link]]`. */
   problem?: string;
+  /** Leave out `private: true` records (the panels' default; see the "show private records" setting). */
+  hidePrivate?: boolean;
 }
 
 function time(value: number | string | undefined): number | null {
@@ -24,8 +26,9 @@ export function compileFilter(filter: NoteFilter): ((record: NoteRecord) => bool
   const until = time(filter.until);
   const tags = (filter.tags ?? []).map((tag) => tag.replace(/^#/, "").toLowerCase()).filter((t) => t !== "");
   const problem = filter.problem ? linkName(filter.problem.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "") : null;
-  if (!filter.kind && !filter.type && tags.length === 0 && since === null && until === null && !problem) return null;
+  if (!filter.kind && !filter.type && tags.length === 0 && since === null && until === null && !problem && !filter.hidePrivate) return null;
   return (record) =>
+    (!filter.hidePrivate || !record.private) &&
     (!filter.kind || record.kind === filter.kind) &&
     (!filter.type || record.type === filter.type) &&
     tags.every((tag) => record.tags.some((t) => t === tag || t.startsWith(tag + "/"))) &&

@@ -23,6 +23,8 @@ export interface NoteRecord {
   date: number;
   /** Lower-cased name of the problem an entry links to. */
   problem: string | null;
+  /** `private: true`: never exported, hidden from panels unless the user shows private records. */
+  private: boolean;
   /** A problem's `status`, so similar problems can say how they ended. */
   status: string | null;
   /** Lower-cased names of every note it links to (body and properties). */
@@ -152,6 +154,7 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     headings: outline.headings,
     date: dateOf(properties, file),
     problem: problemLink ? linkName(problemLink.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "") : null,
+    private: properties.private === true,
     status: firstString(properties, "status"),
     links: [...links],
     successRate: successRate(properties),

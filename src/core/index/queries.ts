@@ -18,13 +18,25 @@ export interface SimilarOptions {
   minScore?: number;
   /** Only notes of this kind (the sidebar's kind filter, similar problems). */
   kind?: RecordKind;
+  /** Leave out `private: true` records. */
+  hidePrivate?: boolean;
 }
 
 const DEFAULT_LIMIT = 10;
 
-function resultOf(note: IndexedNote, score: number, reasons?: string[]): SearchResult {
-  const { path, id, title, kind } = note.record;
-  return { path, id, title, kind, score: Math.round(score * 1000) / 1000, ...(reasons && reasons.length > 0 ? { reasons } : {}) };
+function resultOf(note: IndexedNote, score: number, reasons?: string[], linked = false): SearchResult {
+  const { path, id, title, kind, type } = note.record;
+  return {
+    path,
+    id,
+    title,
+    kind,
+    ...(type ? { type } : {}),
+    score: Math.round(score * 1000) / 1000,
+    ...(note.record.private ? { private: true as const } : {}),
+    ...(linked ? { linked: true as const } : {}),
+    ...(reasons && reasons.length > 0 ? { reasons } : {}),
+  };
 }
 
 /** Owners (note numbers) a filter leaves out, so the vector scan skips them. */
@@ -107,7 +119,8 @@ function sharedReasons(a: IndexedNote, b: IndexedNote): string[] {
   const reasons: string[] = [];
   const tags = a.record.tags.filter((tag) => b.record.tags.includes(tag));
   if (tags.length > 0) reasons.push(`shared tags: ${tags.slice(0, 3).map((t) => `#${t}`).join(" ")}`);
-  const links = a.record.links.filter((link) => b.record.links.includes(link));
+  if (a.record.problem && a.record.problem === b.record.problem) reasons.push(`same problem: [[${a.record.problem}]]`);
+  const links = a.record.links.filter((link) => b.record.links.includes(link) && link !== a.record.problem);
   if (links.length > 0) reasons.push(`both link to ${links.slice(0, 3).map((l) => `[[${l}]]`).join(", ")}`);
   return reasons;
 }
@@ -125,14 +138,20 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
   const note = resolveNote(index, ref);
   if (!note) return [];
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const skip = [note.no, ...(options.excludeLinked ? linkedNotes(index, note) : [])];
-  if (options.kind) for (const other of index.notes.values()) if (other.record.kind !== options.kind) skip.push(other.no);
+  const linked = new Set(linkedNotes(index, note));
+  const skip = [note.no, ...(options.excludeLinked ? linked : [])];
+  const { kind, hidePrivate } = options;
+  if (kind || hidePrivate) {
+    for (const other of index.notes.values()) {
+      if ((kind && other.record.kind !== kind) || (hidePrivate && other.record.private)) skip.push(other.no);
+    }
+  }
   const own = index.noteVectors?.entriesOf(note.no)[0]?.vector;
   if (own && index.noteVectors) {
     const hits = index.noteVectors.topK(own.slice(), limit, options.minScore ?? SIMILAR_MIN_SCORE, new Set(skip));
     return hits.flatMap((hit) => {
       const other = index.byNo.get(hit.owner);
-      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)])] : [];
+      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)], linked.has(other.no))] : [];
     });
   }
   const skipSet = new Set(skip);
@@ -141,7 +160,7 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
   return hits
     .flatMap((hit) => {
       const other = index.notes.get(hit.path);
-      return other && !skipSet.has(other.no) ? [resultOf(other, hit.score / top, ["words", ...sharedReasons(note, other)])] : [];
+      return other && !skipSet.has(other.no) ? [resultOf(other, hit.score / top, ["words", ...sharedReasons(note, other)], linked.has(other.no))] : [];
     })
     .slice(0, limit);
 }

@@ -1,12 +1,6 @@
 import { isoDateTime } from "../dates";
-import { linkTo, parseWikilink } from "../codec/wikilinks";
+import { addLinkToList } from "../codec/link-list";
 import type { NoteRepository } from "../vault/repository";
-
-function sameTarget(value: unknown, skillName: string): boolean {
-  if (typeof value !== "string") return false;
-  const target = (parseWikilink(value)?.target ?? value).trim().toLowerCase();
-  return target === skillName.toLowerCase() || target.endsWith("/" + skillName.toLowerCase());
-}
 
 /**
  * Adds `[[skill]]` to a note's `meta_skills` (what "Suggest meta-skills" does when one is chosen).
@@ -14,11 +8,7 @@ function sameTarget(value: unknown, skillName: string): boolean {
  * added twice. Mutates `properties`; returns whether it added the link.
  */
 export function addSkillLink(properties: Record<string, unknown>, skillName: string): boolean {
-  const current = properties.meta_skills;
-  const list: unknown[] = Array.isArray(current) ? [...(current as unknown[])] : current === undefined || current === null || current === "" ? [] : [current];
-  if (list.some((item) => sameTarget(item, skillName))) return false;
-  properties.meta_skills = [...list, linkTo(skillName)];
-  return true;
+  return addLinkToList(properties, "meta_skills", skillName);
 }
 
 /** Links a skill from a note, properties only. Resolves to whether the note changed. */

@@ -33,7 +33,7 @@ export interface ProblemsFeature {
 export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openProblem">): ProblemsFeature {
   const { app } = plugin;
   const status = plugin.addStatusBarItem();
-  status.addClass("lifebetter-session-status", "mod-clickable");
+  status.addClass("mod-clickable");
   status.setAttribute("role", "button");
   const fullHost: ProblemsHost = { ...host, openProblem: (path) => openProblem(path) };
   const sessions = new WorkSessions(fullHost, status);

@@ -23,6 +23,7 @@ export class WorkSessions {
     /** The status bar item; null where there is none (tests of views, mobile). */
     private readonly statusEl: HTMLElement | null = null,
   ) {
+    statusEl?.addClass("lifebetter-session-status");
     this.tick();
   }
 

@@ -78,10 +78,16 @@ export class SuggestSkillsModal extends Modal {
       this.say("There is no text to find meta-skills for: write something in the note or select some text.", true);
       return;
     }
-    this.say("Finding meta-skills…");
+    let built = false;
+    const ready = this.host.indexReady().then(() => {
+      built = true;
+    });
+    await Promise.resolve();
+    // A first start indexes the whole vault: say what is being waited for.
+    this.say(built ? "Finding meta-skills…" : "Waiting for the index to finish building (its progress is in the status bar)…");
     let results: SearchResult[];
     try {
-      await this.host.indexReady();
+      await ready;
       results = (await index.suggestMetaSkills(this.target.text, SUGGESTIONS + 1)).filter((result) => result.path !== this.target.path).slice(0, SUGGESTIONS);
     } catch (error) {
       this.say(`Meta-skills could not be suggested: ${errorMessage(error)}`, true);

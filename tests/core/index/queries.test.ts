@@ -41,7 +41,27 @@ describe("queries", () => {
     const unlinked = await index.findSimilar("E/1.md", { excludeLinked: true, minScore: 0 });
     expect(unlinked.map((r) => r.path)).not.toContain("Linked.md");
     expect(unlinked.map((r) => r.path)).not.toContain("P/Ship v2.md");
-    expect(unlinked.find((r) => r.path === "E/2.md")?.reasons).toContain("both link to [[ship v2]]");
+    expect(unlinked.find((r) => r.path === "E/2.md")?.reasons).toContain("same problem: [[ship v2]]");
+  });
+
+  it("similar notes say which are linked already, share a problem, are private, and of which entry type", async () => {
+    const notes = new MemoryVault({
+      "E/1.md": "---\nkind: entry\ntype: blocker\nproblem: \"[[Ship v2]]\"\nrelated: [\"[[E/2]]\"]\n---\nscheduler tests fail on ci",
+      "E/2.md": "---\nkind: entry\ntype: insight\nproblem: \"[[Ship v2]]\"\n---\nscheduler tests fail on ci again",
+      "E/3.md": "---\nkind: entry\ntype: question\nprivate: true\n---\nscheduler tests fail on ci, privately",
+    });
+    const index = memoryIndex(notes, new FakeEmbedder());
+    await index.open();
+    const all = await index.findSimilar("E/1.md", { minScore: 0 });
+    const second = all.find((r) => r.path === "E/2.md");
+    expect(second).toMatchObject({ type: "insight", linked: true });
+    expect(second?.reasons).toContain("same problem: [[ship v2]]");
+    expect(all.find((r) => r.path === "E/3.md")).toMatchObject({ type: "question", private: true });
+    expect(all.find((r) => r.path === "E/3.md")?.linked).toBeUndefined();
+    const shown = await index.findSimilar("E/1.md", { minScore: 0, hidePrivate: true });
+    expect(shown.map((r) => r.path)).toEqual(["E/2.md"]);
+    const found = await index.searchByMeaning("scheduler", { hidePrivate: true });
+    expect(found.map((r) => r.path).sort()).toEqual(["E/1.md", "E/2.md"]);
   });
 
   it("suggests relevant meta-skills, the one that worked more often first, and never an irrelevant one", async () => {

@@ -1,12 +1,13 @@
 import type { MarkdownView } from "obsidian";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import LifeBetterPlugin from "../../../src/main";
 import { NewSkillModal } from "../../../src/ui/review/new-skill-modal";
 import { suggestTarget } from "../../../src/ui/review/register-review";
 import { REVIEW_VIEW_TYPE, ReviewView } from "../../../src/ui/review/review-view";
 import { SuggestSkillsModal } from "../../../src/ui/review/suggest-skills-modal";
-import { MANIFEST, fileAt, makeApp, notices, openModals, registered, resetNotices, settle } from "../../support/obsidian-shims";
-import { NOW, SKILLS, typeInto, field } from "./review-fixtures";
+import { MANIFEST, fileAt, makeApp, notices, registered, settle } from "../../support/obsidian-shims";
+import { control, onlyModal, typeInto } from "../../support/problems-ui";
+import { SKILLS, useReviewClock } from "./review-fixtures";
 
 const NOTE = "Work/Flaky CI.md";
 
@@ -23,22 +24,7 @@ async function start() {
   return { app, mock, plugin, registry, run, check };
 }
 
-function modalOf<T extends object>(type: new (...args: never[]) => T): T {
-  const found = [...openModals].filter((modal): modal is T => modal instanceof type);
-  expect(found).toHaveLength(1);
-  return found[0] as T;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  resetNotices();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  for (const modal of [...openModals]) (modal as { close(): void }).close();
-});
+useReviewClock();
 
 describe("meta-skill commands", () => {
   it("registers the review view, and Review meta-skills opens it once, in a tab", async () => {
@@ -57,8 +43,8 @@ describe("meta-skill commands", () => {
   it("New meta-skill creates the note and opens it", async () => {
     const { app, run } = await start();
     run("new-meta-skill");
-    const modal = modalOf(NewSkillModal);
-    typeInto(field<HTMLInputElement>(modal.contentEl, "Name"), "Sleep on it");
+    const modal = onlyModal(NewSkillModal);
+    typeInto(control<HTMLInputElement>(modal.contentEl, "Name"), "Sleep on it");
     await modal.save();
     await settle();
     const path = `${SKILLS}/Sleep on it.md`;
@@ -75,7 +61,7 @@ describe("meta-skill commands", () => {
     expect(check("suggest-meta-skills", true)).toBe(true);
     check("suggest-meta-skills", false);
     await settle();
-    const modal = modalOf(SuggestSkillsModal);
+    const modal = onlyModal(SuggestSkillsModal);
     await modal.loaded;
     expect(modal.contentEl.textContent).toContain("The search index is not running yet");
   });

@@ -3,7 +3,8 @@ import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { loadSettings, type LifeBetterSettings } from "../../../src/core/settings";
 import { ReviewView, type ReviewHost } from "../../../src/ui/review/review-view";
-import { contentOf, makeApp } from "../../support/obsidian-shims";
+import { afterEach, beforeEach, vi } from "vitest";
+import { contentOf, makeApp, openModals, resetNotices } from "../../support/obsidian-shims";
 
 /** The day every review test runs on (local time). */
 export const NOW = new Date(2026, 10, 24, 9, 30);
@@ -73,13 +74,16 @@ export function press(key: string): void {
   target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
 }
 
-export function typeInto(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
-  el.value = value;
-  el.dispatchEvent(new Event(el.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
-}
-
-export function field<T extends HTMLElement>(root: HTMLElement, label: string): T {
-  const el = root.querySelector<T>(`[aria-label="${label}"]`);
-  if (!el) throw new Error(`no field "${label}"`);
-  return el;
+/** Every review test runs on NOW; modals and views opened by a test are gone after it. */
+export function useReviewClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(NOW);
+    resetNotices();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    for (const modal of [...openModals]) (modal as { close(): void }).close();
+    document.body.empty();
+  });
 }

@@ -2,7 +2,8 @@ import { MarkdownRenderer } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { loadSettings } from "../../../src/core/settings";
 import { contentOf } from "../../support/obsidian-shims";
-import { DIVIDE_BODY, ENTRIES, NOW, REVIEW_VAULT, SKILLS, bodyOf, field, openView, press, typeInto } from "./review-fixtures";
+import { control, typeInto } from "../../support/problems-ui";
+import { DIVIDE_BODY, ENTRIES, NOW, REVIEW_VAULT, SKILLS, bodyOf, openView, press, useReviewClock } from "./review-fixtures";
 
 const DIVIDE = `${SKILLS}/Divide and conquer.md`;
 const DUCK = `${SKILLS}/Rubber duck.md`;
@@ -10,16 +11,14 @@ const DECISION = `${ENTRIES}/2026-10-01 Take the job.md`;
 
 let render: MockInstance<typeof MarkdownRenderer.render>;
 
+useReviewClock();
+
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
   render = vi.spyOn(MarkdownRenderer, "render");
 });
 
 afterEach(() => {
-  vi.useRealTimers();
   render.mockRestore();
-  document.body.empty();
 });
 
 function card(view: { contentEl: HTMLElement }): HTMLElement {
@@ -63,12 +62,12 @@ describe("review view, keyboard only", () => {
     // The decision came due four days ago: the form takes the keyboard focus.
     expect(text()).toContain("How did it turn out?");
     expect(text()).toContain("More time to think");
-    const outcome = field<HTMLTextAreaElement>(view.contentEl, "What actually happened");
+    const outcome = control<HTMLTextAreaElement>(view.contentEl, "What actually happened");
     expect(document.activeElement).toBe(outcome);
     press("1"); // typed into the field: not a grade
     typeInto(outcome, "Less stress, more pay");
-    typeInto(field<HTMLInputElement>(view.contentEl, "Satisfaction"), "8");
-    const same = field<HTMLSelectElement>(view.contentEl, "Would you decide the same again?");
+    typeInto(control<HTMLInputElement>(view.contentEl, "Satisfaction"), "8");
+    const same = control<HTMLSelectElement>(view.contentEl, "Would you decide the same again?");
     typeInto(same, "yes");
     same.focus();
     press("Enter");
@@ -142,15 +141,15 @@ describe("review card", () => {
     const files = Object.fromEntries(Object.entries(REVIEW_VAULT).filter(([path]) => !path.startsWith(SKILLS)));
     const { view, mock, text } = await openView(files);
     const before = contentOf(mock, DECISION);
-    typeInto(field<HTMLTextAreaElement>(view.contentEl, "What actually happened"), "Fine");
-    typeInto(field<HTMLInputElement>(view.contentEl, "Satisfaction"), "11");
-    typeInto(field<HTMLSelectElement>(view.contentEl, "Would you decide the same again?"), "no");
+    typeInto(control<HTMLTextAreaElement>(view.contentEl, "What actually happened"), "Fine");
+    typeInto(control<HTMLInputElement>(view.contentEl, "Satisfaction"), "11");
+    typeInto(control<HTMLSelectElement>(view.contentEl, "Would you decide the same again?"), "no");
     [...view.contentEl.querySelectorAll("button")].find((button) => button.textContent?.startsWith("Save outcome"))?.click();
     await view.whenIdle();
     expect(text()).toContain("Rate your satisfaction with a whole number from 1 to 10.");
     expect(contentOf(mock, DECISION)).toBe(before);
     // What was typed stays.
-    expect(field<HTMLTextAreaElement>(view.contentEl, "What actually happened").value).toBe("Fine");
+    expect(control<HTMLTextAreaElement>(view.contentEl, "What actually happened").value).toBe("Fine");
   });
 
   it("skips an item for this sitting and brings the skipped back at the end", async () => {

@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
 import type { SearchResult } from "../../../src/core/index/index-types";
 import { loadSettings } from "../../../src/core/settings";
 import { NewSkillModal, type NewSkillHost } from "../../../src/ui/review/new-skill-modal";
 import { SuggestSkillsModal, type SuggestSkillsHost, type SuggestSkillsTarget } from "../../../src/ui/review/suggest-skills-modal";
-import { contentOf, makeApp, notices, openModals, pressKey, resetNotices } from "../../support/obsidian-shims";
-import { NOW, SKILLS, bodyOf, field, press, propertiesOf, typeInto } from "./review-fixtures";
+import { contentOf, makeApp, notices, openModals, pressKey, settle } from "../../support/obsidian-shims";
+import { control, typeInto } from "../../support/problems-ui";
+import { SKILLS, bodyOf, press, propertiesOf, useReviewClock } from "./review-fixtures";
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  resetNotices();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  for (const modal of [...openModals]) (modal as { close(): void }).close();
-  document.body.empty();
-});
+useReviewClock();
 
 describe("new meta-skill modal", () => {
   function open(files: Record<string, string> = {}) {
@@ -30,14 +21,14 @@ describe("new meta-skill modal", () => {
 
   it("creates the note with its three sections and review fields, due tomorrow", async () => {
     const { mock, created, modal } = open();
-    const name = field<HTMLInputElement>(modal.contentEl, "Name");
+    const name = control<HTMLInputElement>(modal.contentEl, "Name");
     expect(document.activeElement).toBe(name);
     typeInto(name, "Divide and conquer");
-    typeInto(field<HTMLInputElement>(modal.contentEl, "Category"), "Debugging");
-    typeInto(field<HTMLSelectElement>(modal.contentEl, "Source"), "discovered");
-    typeInto(field<HTMLTextAreaElement>(modal.contentEl, "What it is"), "Split the problem in halves.");
-    typeInto(field<HTMLTextAreaElement>(modal.contentEl, "When to use"), "The bug hides in a big change.");
-    typeInto(field<HTMLTextAreaElement>(modal.contentEl, "How to apply"), "Bisect.");
+    typeInto(control<HTMLInputElement>(modal.contentEl, "Category"), "Debugging");
+    typeInto(control<HTMLSelectElement>(modal.contentEl, "Source"), "discovered");
+    typeInto(control<HTMLTextAreaElement>(modal.contentEl, "What it is"), "Split the problem in halves.");
+    typeInto(control<HTMLTextAreaElement>(modal.contentEl, "When to use"), "The bug hides in a big change.");
+    typeInto(control<HTMLTextAreaElement>(modal.contentEl, "How to apply"), "Bisect.");
     expect(pressKey(modal.scope, "Enter", [], name)).toBe(true);
     await vi.waitFor(() => expect(created).toHaveBeenCalledWith(`${SKILLS}/Divide and conquer.md`));
     const text = contentOf(mock, `${SKILLS}/Divide and conquer.md`);
@@ -48,12 +39,12 @@ describe("new meta-skill modal", () => {
 
   it("refuses a name another note has, inline, keeping what was typed", async () => {
     const { created, modal } = open({ "Notes/Rubber duck.md": "# Rubber duck\n" });
-    typeInto(field<HTMLInputElement>(modal.contentEl, "Name"), "Rubber duck");
-    typeInto(field<HTMLTextAreaElement>(modal.contentEl, "When to use"), "Stuck and alone.");
+    typeInto(control<HTMLInputElement>(modal.contentEl, "Name"), "Rubber duck");
+    typeInto(control<HTMLTextAreaElement>(modal.contentEl, "When to use"), "Stuck and alone.");
     expect(await modal.save()).toBeNull();
     expect(modal.contentEl.querySelector('[role="alert"]')?.textContent).toContain('A note named "Rubber duck" already exists (Notes/Rubber duck.md)');
     expect(created).not.toHaveBeenCalled();
-    expect(field<HTMLTextAreaElement>(modal.contentEl, "When to use").value).toBe("Stuck and alone.");
+    expect(control<HTMLTextAreaElement>(modal.contentEl, "When to use").value).toBe("Stuck and alone.");
   });
 });
 
@@ -66,9 +57,9 @@ describe("suggest meta-skills modal", () => {
     { path: `${SKILLS}/Rubber duck.md`, id: "2", title: "Rubber duck", kind: "meta-skill", score: 0.5, reasons: ["meaning 0.40", "not used yet"] },
   ];
 
-  function open(index: SuggestSkillsHost["index"], target: Partial<SuggestSkillsTarget> = {}) {
+  function open(index: SuggestSkillsHost["index"], target: Partial<SuggestSkillsTarget> = {}, indexReady: Promise<void> = Promise.resolve()) {
     const { app, mock } = makeApp({ [NOTE]: NOTE_TEXT });
-    const host: SuggestSkillsHost = { app, repo: new ObsidianNoteRepository(app), index, indexReady: () => Promise.resolve() };
+    const host: SuggestSkillsHost = { app, repo: new ObsidianNoteRepository(app), index, indexReady: () => indexReady };
     const modal = new SuggestSkillsModal(host, { path: NOTE, text: "The test fails one run in five.", fromSelection: false, ...target });
     modal.open();
     return { mock, modal };
@@ -112,6 +103,18 @@ describe("suggest meta-skills modal", () => {
     const failing = open(() => ({ suggestMetaSkills: () => Promise.reject(new Error("the index worker stopped")) }));
     await failing.modal.loaded;
     expect(failing.modal.contentEl.textContent).toContain("Meta-skills could not be suggested: the index worker stopped");
+  });
+
+  it("waits for an index still building, and says so", async () => {
+    let built = (): void => undefined;
+    const building = new Promise<void>((resolve) => (built = resolve));
+    const { modal } = open(() => ({ suggestMetaSkills: () => Promise.resolve(RESULTS) }), {}, building);
+    await settle();
+    expect(modal.contentEl.textContent).toContain("Waiting for the index to finish building");
+    expect(modal.contentEl.querySelectorAll(".lifebetter-suggest-skill")).toHaveLength(0);
+    built();
+    await modal.loaded;
+    expect(modal.contentEl.querySelectorAll(".lifebetter-suggest-skill")).toHaveLength(2);
   });
 
   it("names the selection as its source", async () => {
