@@ -18,6 +18,7 @@ import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
 import { registerMemoryViews } from "./ui/memory/register-memory-views";
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
 import { registerReview } from "./ui/review/register-review";
+import { registerReflections, type Reflections } from "./ui/reflection/register-reflections";
 import { registerDataSafety, startBackups } from "./ui/data-safety-commands";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
 import { registerPatterns } from "./ui/register-patterns";
@@ -37,6 +38,8 @@ export default class LifeBetterPlugin extends Plugin {
   indexReady: Promise<void> = Promise.resolve();
   /** Settles once the index is saved and its worker stopped after unload. */
   indexStopped: Promise<string | null> = Promise.resolve(null);
+  /** Reflection commands, panel, sync and reminder (set in onload). */
+  reflections: Reflections | null = null;
   /** Problem views, commands and the work-session timer; set in onload. */
   problems!: ProblemsFeature;
   private searchIndex: PluginIndex | null = null;
@@ -80,6 +83,7 @@ export default class LifeBetterPlugin extends Plugin {
       capture: (draft) => void this.openCapture({ draft }),
     });
     registerReview(this);
+    this.reflections = registerReflections(this);
     registerPatterns(this);
     registerDataSafety(this);
 

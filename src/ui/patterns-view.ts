@@ -67,10 +67,10 @@ export class PatternsView extends ItemView {
     if (!panel) return;
     panel.showLoading("Reading your notes…");
     try {
-      const records = await loadRecords(this.host.repo, this.host.settings());
+      const slicer = new TimeSlicer(nextFrame, SLICE_MS);
+      const records = await loadRecords(this.host.repo, this.host.settings(), undefined, slicer.tick);
       if (run !== this.run) return;
       panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
-      const slicer = new TimeSlicer(nextFrame, SLICE_MS);
       const report = await findPatterns(records, { tick: slicer.tick });
       if (run !== this.run) return;
       panel.showReport(report, records.records.length);

@@ -39,7 +39,7 @@ describe("lifebetter reflect", () => {
     expect(run.out).toContain("Updated Journal/2026/11/2026-11-24 Tuesday reflection.md");
     expect(run.out).toContain('wins: copied from the list under "Wins"');
     expect(run.out).toContain('1 answer from gratitude added under "Gratitude"');
-    expect(run.out).toContain('"What worked?" is not in the note (renamed or removed?): what_worked keeps its 0 answers');
+    expect(run.out).toContain('"What worked?" is not in the note (renamed or removed?); what_worked is empty');
     const after = await fs.readFile(file, "utf8");
     expect(after).toMatch(/wins:\n {2}- Ran 5k\n/);
     expect(after).toContain("## Gratitude\n- Sun\n");

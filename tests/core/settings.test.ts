@@ -17,3 +17,14 @@ describe("loadSettings: the search index settings", () => {
     expect(loaded.semanticIndex).toBe(true);
   });
 });
+
+describe("loadSettings: problems", () => {
+  it("keeps the stale-days setting and a running session, and drops unusable ones", () => {
+    const session = { problemPath: "LifeBetter/Problems/Ship v2.md", start: "2026-11-24T09:00:00+01:00" };
+    expect(loadSettings({ staleDays: 30, runningSession: session })).toMatchObject({ staleDays: 30, runningSession: session });
+    for (const staleDays of [0, -3, 2.5, "30", null]) expect(loadSettings({ staleDays }).staleDays).toBe(14);
+    for (const runningSession of [null, "x", { problemPath: "a.md" }, { problemPath: "a.md", start: "yesterday" }]) {
+      expect(loadSettings({ runningSession }).runningSession).toBeNull();
+    }
+  });
+});

@@ -199,4 +199,19 @@ describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
     expect(tab.containerEl.textContent).toContain("Enter a whole number, 0 or more.");
     expect(savedData(plugin)).toMatchObject({ reviewsPerDay: 12 });
   });
+
+  it("saves the days after which a problem is stale, refusing 0", async () => {
+    const plugin = await loadPlugin({});
+    const tab = openTab(plugin, mode);
+    const [stale] = inputs(tab, "Stale after (days)");
+    if (!stale) throw new Error("no stale-days field");
+    expect(stale.value).toBe("14");
+    typeInto(stale, "30");
+    await settle();
+    expect(savedData(plugin)).toMatchObject({ staleDays: 30 });
+    typeInto(stale, "0");
+    await settle();
+    expect(tab.containerEl.textContent).toContain("Enter a whole number, 1 or more.");
+    expect(plugin.settings.staleDays).toBe(30);
+  });
 });

@@ -1,6 +1,9 @@
 import { parseArgs } from "node:util";
 import { momentFormat } from "../../adapters/node/moment-format";
+import { parseNote } from "../../core/codec/frontmatter";
 import { InvalidInputError } from "../../core/errors";
+import { reflectionModel, type ReflectionModel } from "../../core/reflection/reflection-model";
+import { loadRecords } from "../../core/vault/records";
 import { openReflection, type OpenedReflection } from "../../core/reflection/open-reflection";
 import { readPeriodicConfigs } from "../../core/reflection/periodic-config";
 import { isOpenablePeriod, OPENABLE_PERIODS } from "../../core/reflection/periods";
@@ -16,7 +19,7 @@ export const reflectUsage = `lifebetter reflect --vault DIR --period daily|weekl
   plugin does, or updates it: answers under the prompt headings and their list properties are
   brought in step (nothing is dropped). --date defaults to today (local time).`;
 
-function jsonResult(opened: OpenedReflection): unknown {
+function jsonResult(opened: OpenedReflection, model: ReflectionModel): unknown {
   const { range } = opened.location;
   return {
     path: opened.path,
@@ -36,7 +39,37 @@ function jsonResult(opened: OpenedReflection): unknown {
       removed_from_body: outcome.removedFromBody,
       kept: outcome.kept,
     })),
+    values: model.values,
+    habits: model.habits,
+    context: model.context,
+    digest: model.digest ?? null,
   };
+}
+
+function minutes(total: number): string {
+  const hours = Math.floor(total / 60);
+  return hours > 0 ? `${hours} h ${total % 60} min` : `${total} min`;
+}
+
+/** The context and digest as short lines for the terminal. */
+function describeModel(model: ReflectionModel): string[] {
+  const { context, digest } = model;
+  const lines: string[] = [];
+  if (context.entriesByType.length > 0) lines.push(`Entries: ${context.entriesByType.map((group) => `${group.entries.length} ${group.type}`).join(", ")}`);
+  for (const problem of context.problems) lines.push(`Worked on ${problem.title}: ${minutes(problem.minutes)}`);
+  if (context.skillsReviewed.length > 0) lines.push(`Skills reviewed: ${context.skillsReviewed.map((skill) => skill.title).join(", ")}`);
+  if (context.openBlockers.length > 0) lines.push(`Open blockers: ${context.openBlockers.map((blocker) => blocker.title).join(", ")}`);
+  if (context.decisionsDue.length > 0) lines.push(`Decisions to review: ${context.decisionsDue.map((decision) => decision.title).join(", ")}`);
+  if (digest) {
+    lines.push(`Daily reflections: ${digest.reflected} of ${digest.days} days`);
+    for (const [name, trend] of [["Mood", digest.mood], ["Energy", digest.energy], ["Sleep", digest.sleep]] as const) {
+      if (trend.average !== null) lines.push(`${name}: average ${trend.average.toFixed(1)}${trend.direction ? `, ${trend.direction}` : ""}`);
+    }
+    if (digest.wins.length > 0) lines.push(`Wins: ${digest.wins.map((win) => win.text).join("; ")}`);
+  }
+  for (const habit of digest?.habits ?? []) lines.push(`${habit.name}: ${habit.done} of ${habit.target} days, streak ${habit.streak}`);
+  for (const habit of model.habits) lines.push(`${habit.name}: ${habit.done ? "done" : "not yet"}, streak ${habit.streak}`);
+  return lines;
 }
 
 export async function runReflect(argv: string[], io: CliIo): Promise<number> {
@@ -53,13 +86,17 @@ export async function runReflect(argv: string[], io: CliIo): Promise<number> {
   const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
   try {
     const opened = await openReflection({ repo: vault.repo, settings: vault.settings, configs, format: momentFormat, now: new Date() }, period, day);
+    const { records } = await loadRecords(vault.repo, vault.settings);
+    const parsed = parseNote(await vault.repo.read(opened.path));
+    const note = parsed.ok ? { path: opened.path, properties: parsed.properties, body: parsed.parts.body } : { path: opened.path, properties: {}, body: "" };
+    const model = reflectionModel(note, opened.location.range, records, vault.settings);
     if (values.json) {
-      io.out(JSON.stringify(jsonResult(opened)) + "\n");
+      io.out(JSON.stringify(jsonResult(opened, model)) + "\n");
     } else {
       const verb = opened.created ? "Created" : opened.converted ? "Added the reflection to" : "Updated";
       const lines = [`${verb} ${opened.path} (${period}, ${opened.location.range.start} to ${opened.location.range.end})`];
       if (opened.linkedFrom) lines.push(`Linked from ${opened.linkedFrom}`);
-      lines.push(...describeSync(opened.sync));
+      lines.push(...describeSync(opened.sync), ...describeModel(model));
       io.out(lines.join("\n") + "\n");
     }
     return 0;

@@ -31,8 +31,13 @@ export const MIN_GROUP = 6;
 /** Groups at least this large use the t statistic with a normal tail; smaller ones a permutation test. */
 const LARGE_GROUP = 30;
 /** Permutations for small groups, in chunks so that one chunk is a short synchronous slice. */
-export const PERMUTATION_CHUNKS = 4;
-const PERMUTATIONS_PER_CHUNK = 2500;
+export const PERMUTATION_CHUNKS = 5;
+const PERMUTATIONS_PER_CHUNK = 2000;
+/**
+ * Once the estimate is this large, more permutations cannot make the difference significant (the
+ * engine corrects p for every hypothesis it tests), so the test stops refining it.
+ */
+const CLEARLY_NOT_SIGNIFICANT = 0.01;
 /** A small group is compared with at most this many values of the other (a seeded random sample). */
 const MAX_COMPARED = 200;
 /** Cohen's conventions for a "large" effect: d = 0.8, r = 0.5. */
@@ -58,7 +63,8 @@ function standardisedDifference(x: readonly number[], y: readonly number[]): num
 
 /**
  * Is x's mean different from y's? Small groups: simple-statistics' permutationTest (difference of
- * means, seeded so the same notes give the same p), averaged over chunks. Large groups: its Student
+ * means, seeded so the same notes give the same p), averaged over chunks, stopping early once p is
+ * clearly not significant. Large groups: its Student
  * t (tTestTwoSample) with a normal tail, which the t distribution approaches at these sizes. A
  * small group against a large one is compared with a seeded random sample of the large one.
  * `between` is called between chunks so a caller can yield to the UI. Null when a group is too small.
@@ -80,6 +86,7 @@ export async function differenceTest(x: readonly number[], y: readonly number[],
   for (let chunk = 0; chunk < PERMUTATION_CHUNKS; chunk++) {
     estimates.push(permutationTest(a, b, "two_side", PERMUTATIONS_PER_CHUNK, random));
     await between();
+    if (mean(estimates) >= CLEARLY_NOT_SIGNIFICANT) break;
   }
   return { p: mean(estimates), effect, large: LARGE_D, n };
 }

@@ -20,6 +20,7 @@ export function describePromptSync(outcome: PromptSync): string | null {
       return parts.join("; ");
     }
     case "heading-missing":
+      if (outcome.kept.length === 0) return `"${heading}" is not in the note (renamed or removed?); ${property} is empty`;
       return `"${heading}" is not in the note (renamed or removed?): ${property} keeps its ${answers(outcome.kept.length)}; add the heading back to edit them in the note`;
     case "unreadable-property":
       return `${property} holds something other than a list of text, so it was left as it is; fix it in the Properties panel`;

@@ -36,7 +36,13 @@ export function recordFromText(path: string, text: string, mtime: number): Vault
  * so that a sync is always seen. Notes that cannot be read or parsed are skipped: `check` reports
  * them, and one bad note must not stop a dashboard or a review.
  */
-export async function loadRecords(repo: NoteRepository, settings: LifeBetterSettings, kinds?: readonly RecordKind[]): Promise<VaultRecords> {
+export async function loadRecords(
+  repo: NoteRepository,
+  settings: LifeBetterSettings,
+  kinds?: readonly RecordKind[],
+  /** Awaited after each note is parsed, so a view can yield to the UI (a TimeSlicer's tick). */
+  tick?: () => Promise<void>,
+): Promise<VaultRecords> {
   const files = (await repo.listFiles()).filter((file) => !isInFolders(file.path, settings.excludedFolders));
   const records: VaultRecord[] = [];
   await forEachConcurrently(
@@ -46,6 +52,7 @@ export async function loadRecords(repo: NoteRepository, settings: LifeBetterSett
       const text = await repo.read(file.path).catch(() => null);
       const record = text === null ? null : recordFromText(file.path, text, file.mtime);
       if (record && (!kinds || kinds.includes(record.kind))) records.push(record);
+      await tick?.();
     },
   );
   // Reads finish in any order; sort so every run lists the same way.

@@ -1,8 +1,7 @@
 import { Modal, Notice } from "obsidian";
 import { closeProblem, type ClosedProblem, type ClosingStatus } from "../../core/problems/close-problem";
-import { InvalidInputError, errorMessage } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
-import { errorLine, linesOf, textAreaRow } from "./form-fields";
+import { FormSave, errorLine, linesOf, textAreaRow } from "./form-fields";
 import type { ProblemsHost } from "./problems-host";
 
 const TITLES: Record<ClosingStatus, string> = { solved: "Mark problem solved", abandoned: "Mark problem abandoned" };
@@ -27,8 +26,7 @@ export class CloseProblemModal extends Modal {
   private learned = "";
   private worked = "";
   private didntWork = "";
-  private errorEl: HTMLElement | null = null;
-  private saving = false;
+  private readonly saver = new FormSave("The problem could not be closed");
 
   constructor(
     private readonly host: ProblemsHost,
@@ -45,7 +43,7 @@ export class CloseProblemModal extends Modal {
     contentEl.addClass("lifebetter-close-problem");
     this.setTitle(TITLES[this.status]);
     contentEl.createEl("p", { text: `"${noteName(this.problemPath)}" — one item per line; all optional.` });
-    this.errorEl = errorLine(contentEl);
+    this.saver.errorEl = errorLine(contentEl);
     const first = textAreaRow(contentEl, "What I learned", "Lessons to keep", "", (value) => (this.learned = value));
     textAreaRow(contentEl, "What worked", "Approaches worth repeating", "", (value) => (this.worked = value));
     textAreaRow(contentEl, "What didn't work", "Approaches to avoid next time", "", (value) => (this.didntWork = value));
@@ -61,10 +59,8 @@ export class CloseProblemModal extends Modal {
   }
 
   /** Closes the problem; resolves to whether it was closed. */
-  async save(): Promise<boolean> {
-    if (this.saving) return false;
-    this.saving = true;
-    try {
+  save(): Promise<boolean> {
+    return this.saver.run(async () => {
       const result = await closeProblem(this.host.repo, this.host.settings(), this.problemPath, {
         status: this.status,
         learned: linesOf(this.learned),
@@ -74,12 +70,6 @@ export class CloseProblemModal extends Modal {
       this.close();
       new Notice(closedText(result), 8000);
       this.closed(result);
-      return true;
-    } catch (error) {
-      this.errorEl?.setText(error instanceof InvalidInputError ? error.message : `The problem could not be closed: ${errorMessage(error)}`);
-      return false;
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 }

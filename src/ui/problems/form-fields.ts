@@ -1,3 +1,4 @@
+import { InvalidInputError, errorMessage } from "../../core/errors";
 import { Setting } from "obsidian";
 
 /**
@@ -68,4 +69,29 @@ export function linesOf(text: string): string[] {
 /** The modal's error line: role=alert so it is read out, empty until something is refused. */
 export function errorLine(containerEl: HTMLElement): HTMLElement {
   return containerEl.createDiv({ cls: "lifebetter-form-error", attr: { role: "alert" } });
+}
+
+/**
+ * A form's save: one at a time, the modal closed on success, a refusal shown in the error line (a
+ * refused input as the core words it, anything else after `failure`). Nothing typed is lost.
+ */
+export class FormSave {
+  private busy = false;
+  errorEl: HTMLElement | null = null;
+
+  constructor(private readonly failure: string) {}
+
+  async run(action: () => Promise<void>): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      this.errorEl?.setText(error instanceof InvalidInputError ? error.message : `${this.failure}: ${errorMessage(error)}`);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
 }

@@ -1,9 +1,9 @@
 import { Modal, Setting } from "obsidian";
 import { createProblem, type CreatedProblem, type ProblemInput } from "../../core/problems/create-problem";
-import { InvalidInputError, errorMessage } from "../../core/errors";
+import { InvalidInputError } from "../../core/errors";
 import { PRIORITIES } from "../../core/schema/kinds";
 import { humanize } from "../labels";
-import { errorLine, textAreaRow, textRow } from "./form-fields";
+import { FormSave, errorLine, textAreaRow, textRow } from "./form-fields";
 import { problemFiles } from "./problem-suggest-modal";
 import type { ProblemsHost } from "./problems-host";
 
@@ -42,8 +42,7 @@ export function draftToProblem(draft: ProblemDraft): ProblemInput {
  */
 export class NewProblemModal extends Modal {
   readonly draft: ProblemDraft = { title: "", description: "", priority: "", target: "", estimate: "", category: "" };
-  private errorEl: HTMLElement | null = null;
-  private saving = false;
+  private readonly saver = new FormSave("The problem could not be created");
 
   constructor(
     private readonly host: ProblemsHost,
@@ -57,7 +56,7 @@ export class NewProblemModal extends Modal {
     contentEl.empty();
     contentEl.addClass("lifebetter-new-problem");
     this.setTitle("New problem");
-    this.errorEl = errorLine(contentEl);
+    this.saver.errorEl = errorLine(contentEl);
     const title = textRow(contentEl, "Title", "A few words; it names the note", draft.title, (value) => (draft.title = value));
     textAreaRow(contentEl, "Description", "What is wrong, or what you want to reach", draft.description, (value) => (draft.description = value));
 
@@ -97,21 +96,13 @@ export class NewProblemModal extends Modal {
   }
 
   /** Creates the note; resolves to whether it was created. */
-  async save(): Promise<boolean> {
-    if (this.saving) return false;
-    this.saving = true;
-    try {
+  save(): Promise<boolean> {
+    return this.saver.run(async () => {
       const input = draftToProblem(this.draft);
       const problem = await createProblem(this.host.repo, input, this.host.settings());
       this.close();
       this.created(problem, input);
-      return true;
-    } catch (error) {
-      this.errorEl?.setText(error instanceof InvalidInputError ? error.message : `The problem could not be created: ${errorMessage(error)}`);
-      return false;
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   /** Categories already in use, plus "goal", offered as the user types. */

@@ -1,15 +1,13 @@
 import { Modal, Notice } from "obsidian";
 import { resolveBlocker } from "../../core/problems/resolve-blocker";
-import { InvalidInputError, errorMessage } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
-import { errorLine, textAreaRow } from "./form-fields";
+import { FormSave, errorLine, textAreaRow } from "./form-fields";
 import type { ProblemsHost } from "./problems-host";
 
 /** "Resolve blocker": asks how it was resolved, then sets `resolved` and `how_resolved`. */
 export class ResolveBlockerModal extends Modal {
   private how = "";
-  private errorEl: HTMLElement | null = null;
-  private saving = false;
+  private readonly saver = new FormSave("The blocker could not be resolved");
 
   constructor(
     private readonly host: ProblemsHost,
@@ -24,7 +22,7 @@ export class ResolveBlockerModal extends Modal {
     contentEl.addClass("lifebetter-resolve-blocker");
     this.setTitle("Resolve blocker");
     contentEl.createEl("p", { text: `"${noteName(this.blockerPath)}"` });
-    this.errorEl = errorLine(contentEl);
+    this.saver.errorEl = errorLine(contentEl);
     const how = textAreaRow(contentEl, "How it was resolved", "What removed the blocker", "", (value) => (this.how = value));
     const buttons = contentEl.createDiv({ cls: "modal-button-container" });
     buttons.createEl("button", { cls: "mod-cta", text: "Resolve" }).addEventListener("click", () => void this.save());
@@ -36,19 +34,11 @@ export class ResolveBlockerModal extends Modal {
     this.contentEl.empty();
   }
 
-  async save(): Promise<boolean> {
-    if (this.saving) return false;
-    this.saving = true;
-    try {
+  save(): Promise<boolean> {
+    return this.saver.run(async () => {
       await resolveBlocker(this.host.repo, this.blockerPath, this.how);
       this.close();
       new Notice(`Blocker "${noteName(this.blockerPath)}" resolved.`);
-      return true;
-    } catch (error) {
-      this.errorEl?.setText(error instanceof InvalidInputError ? error.message : `The blocker could not be resolved: ${errorMessage(error)}`);
-      return false;
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 }

@@ -1,10 +1,10 @@
 import { Modal, Setting, type App } from "obsidian";
 import { differenceInMinutes, format, isValid, parse, parseISO } from "date-fns";
 import type { RunningSession, SessionDetails } from "../../core/problems/running-session";
-import { InvalidInputError, errorMessage } from "../../core/errors";
+import { InvalidInputError } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
 import { dateText, minutesText } from "./durations";
-import { errorLine, scaleRow, textAreaRow, textRow } from "./form-fields";
+import { FormSave, errorLine, scaleRow, textAreaRow, textRow } from "./form-fields";
 import type { WorkSessions } from "./work-sessions";
 
 const LOCAL_INPUT = "yyyy-MM-dd'T'HH:mm";
@@ -23,9 +23,8 @@ export class SessionStopModal extends Modal {
   private readonly details: SessionDetails = { focus: SCALE_START, energy: SCALE_START };
   /** Set when the user changes the end; otherwise the session ends when Save is pressed. */
   private chosenEnd: Date | null = null;
-  private errorEl: HTMLElement | null = null;
   private durationEl: HTMLElement | null = null;
-  private saving = false;
+  private readonly saver = new FormSave("The session could not be saved");
 
   constructor(
     app: App,
@@ -46,7 +45,7 @@ export class SessionStopModal extends Modal {
       text: `"${noteName(session.problemPath)}" since ${dateText(session.start)}.`,
     });
     this.durationEl = contentEl.createEl("p", { cls: "lifebetter-session-duration" });
-    this.errorEl = errorLine(contentEl);
+    this.saver.errorEl = errorLine(contentEl);
 
     const endSetting = new Setting(contentEl)
       .setName("Ended")
@@ -79,21 +78,13 @@ export class SessionStopModal extends Modal {
   }
 
   /** Writes the session; resolves to whether it was written (the modal then closes). */
-  async save(): Promise<boolean> {
-    if (this.saving) return false;
-    this.saving = true;
-    try {
+  save(): Promise<boolean> {
+    return this.saver.run(async () => {
       const end = this.end();
       if (end.getTime() > Date.now() + 60_000) throw new InvalidInputError("The end is in the future; a session can only be logged once it has ended.");
       await this.sessions.finish(this.details, end);
       this.close();
-      return true;
-    } catch (error) {
-      this.errorEl?.setText(error instanceof InvalidInputError ? error.message : `The session could not be saved: ${errorMessage(error)}`);
-      return false;
-    } finally {
-      this.saving = false;
-    }
+    });
   }
 
   private async discard(): Promise<void> {

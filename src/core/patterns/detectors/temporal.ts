@@ -21,14 +21,16 @@ type Metric = "focus" | "energy";
 interface Grouping {
   id: string;
   label: string;
-  /** "in the morning", "on Mondays". */
+  /** "in morning sessions", "on Mondays". */
   phrase: string;
+  /** "the morning", "Mondays". */
+  when: string;
   member: (session: SessionPoint) => boolean;
 }
 
 const groupings = (): { dimension: string; groups: Grouping[] }[] => [
-  { dimension: "hour", groups: DAY_PARTS.map((part) => ({ id: part.name, label: part.name, phrase: `in ${part.name} sessions`, member: (s: SessionPoint) => inPart(s.hour, part) })) },
-  { dimension: "weekday", groups: WEEKDAYS.map((name, i) => ({ id: name.toLowerCase(), label: name, phrase: `on ${name}s`, member: (s: SessionPoint) => s.weekday === i })) },
+  { dimension: "hour", groups: DAY_PARTS.map((part) => ({ id: part.name, label: part.name, phrase: `in ${part.name} sessions`, when: part.name === "night" ? "the night" : `the ${part.name}`, member: (s: SessionPoint) => inPart(s.hour, part) })) },
+  { dimension: "weekday", groups: WEEKDAYS.map((name, i) => ({ id: name.toLowerCase(), label: name, phrase: `on ${name}s`, when: `${name}s`, member: (s: SessionPoint) => s.weekday === i })) },
 ];
 
 async function metricCandidates(data: PatternData, metric: Metric, context: DetectContext): Promise<PatternCandidate[]> {
@@ -60,9 +62,7 @@ async function metricCandidates(data: PatternData, metric: Metric, context: Dete
         pattern_type: "temporal",
         positive: higher,
         evidence: unique(evidence),
-        suggestion: higher
-          ? `Plan your hardest work ${group.phrase.replace(" sessions", "")}.`
-          : `Keep routine work for ${group.phrase.replace(/^(in|on) /, "").replace(" sessions", "")} and protect your best hours for hard problems.`,
+        suggestion: higher ? `Plan your hardest work for ${group.when}.` : `Keep routine work for ${group.when} and protect your best hours for hard problems.`,
         chart: dimension === "hour" ? focusByHourChart(data.sessions, metric) : byWeekdayChart(data.sessions, metric),
         test,
       });

@@ -1,0 +1,71 @@
+import { asDay } from "../review/days";
+import type { LifeBetterSettings } from "../settings";
+import type { VaultRecord } from "../vault/records";
+import { numberProperty } from "../problems/property-readers";
+import { planAnswerSync, type PromptSync } from "./answers";
+import { periodContext, type PeriodContext } from "./context";
+import { dailyReflections } from "./dailies";
+import { periodDigest, type PeriodDigest } from "./digest";
+import { currentStreak, habitDays } from "./habits";
+import { isOpenablePeriod, periodRange, type PeriodRange } from "./periods";
+
+export interface HabitCheck {
+  name: string;
+  targetPerWeek: number;
+  done: boolean;
+  /** Consecutive days up to this one. */
+  streak: number;
+}
+
+/** Everything the reflection panel shows for one reflection note. */
+export interface ReflectionModel {
+  path: string;
+  range: PeriodRange;
+  values: { mood?: number; energy?: number; stress?: number; sleepHours?: number };
+  /** Daily only: the habits of the settings, ticked or not, with their streaks. */
+  habits: HabitCheck[];
+  /** Prompts whose heading is missing or whose property cannot be read. */
+  attention: PromptSync[];
+  context: PeriodContext;
+  /** Weekly and monthly: the digest of the period's dailies. */
+  digest?: PeriodDigest;
+}
+
+/** The period a reflection note covers, from its own properties; null for one this panel cannot show. */
+export function reflectionRange(properties: Record<string, unknown>): PeriodRange | null {
+  const period = properties.period;
+  const day = asDay(properties.date) ?? asDay(properties.period_start);
+  if (!isOpenablePeriod(period) || day === null) return null;
+  return periodRange(period, day);
+}
+
+export function reflectionModel(
+  note: { path: string; properties: Record<string, unknown>; body: string },
+  range: PeriodRange,
+  records: readonly VaultRecord[],
+  settings: LifeBetterSettings,
+): ReflectionModel {
+  const p = note.properties;
+  const ticked = new Set((Array.isArray(p.habits) ? p.habits : []).filter((h): h is string => typeof h === "string").map((h) => h.trim().toLowerCase()));
+  const dailies = dailyReflections(records);
+  const habits =
+    range.period === "daily"
+      ? settings.habits.map((habit) => {
+          const days = habitDays(dailies, habit.name);
+          const done = ticked.has(habit.name.toLowerCase());
+          if (done) days.add(range.start);
+          else days.delete(range.start);
+          return { name: habit.name, targetPerWeek: habit.targetPerWeek, done, streak: currentStreak(days, range.start) };
+        })
+      : [];
+  const plan = planAnswerSync(note.body, p, settings.reflectionPrompts);
+  return {
+    path: note.path,
+    range,
+    values: { mood: numberProperty(p, "mood"), energy: numberProperty(p, "energy"), stress: numberProperty(p, "stress"), sleepHours: numberProperty(p, "sleep_hours") },
+    habits,
+    attention: plan.prompts.filter((outcome) => outcome.state === "heading-missing" || outcome.state === "unreadable-property"),
+    context: periodContext(records, settings, range),
+    digest: range.period === "daily" ? undefined : periodDigest(records, settings, range),
+  };
+}

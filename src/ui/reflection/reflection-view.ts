@@ -1,0 +1,123 @@
+import { ItemView, TFile, debounce, type App, type WorkspaceLeaf } from "obsidian";
+import { parseNote } from "../../core/codec/frontmatter";
+import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
+import type { ReflectionPeriod } from "../../core/reflection/periods";
+import { reflectionModel, reflectionRange } from "../../core/reflection/reflection-model";
+import { setReflectionValues } from "../../core/reflection/values";
+import type { LifeBetterSettings } from "../../core/settings";
+import { loadRecords } from "../../core/vault/records";
+import type { NoteRepository } from "../../core/vault/repository";
+import { renderReflectionPanel } from "./reflection-panel";
+
+export const REFLECTION_VIEW_TYPE = "lifebetter-reflection";
+/** Notes change in bursts: the panel is rebuilt once a burst is over. */
+export const REFLECTION_REFRESH_MS = 600;
+
+export interface ReflectionViewHost {
+  readonly app: App;
+  readonly repo: NoteRepository;
+  settings(): LifeBetterSettings;
+  openPeriod(period: ReflectionPeriod): Promise<void>;
+}
+
+const CHOICES: { period: ReflectionPeriod; text: string }[] = [
+  { period: "daily", text: "Today's reflection" },
+  { period: "weekly", text: "This week's reflection" },
+  { period: "monthly", text: "This month's reflection" },
+];
+
+/**
+ * The reflection panel beside the note: it follows the active note, and for a reflection shows the
+ * daily form (or the digest) and the context; for any other note, buttons to open a reflection.
+ */
+export class ReflectionView extends ItemView {
+  /** The reflection on screen, or null. */
+  shownPath: string | null = null;
+  private loading: Promise<void> = Promise.resolve();
+  private readonly requestRefresh = debounce(() => void this.refresh(), REFLECTION_REFRESH_MS, true);
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly host: ReflectionViewHost,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return REFLECTION_VIEW_TYPE;
+  }
+
+  getDisplayText(): string {
+    return "Reflection";
+  }
+
+  override getIcon(): string {
+    return "notebook-pen";
+  }
+
+  override async onOpen(): Promise<void> {
+    this.contentEl.addClass("lifebetter-reflection-view");
+    const { workspace, metadataCache } = this.app;
+    this.registerEvent(workspace.on("file-open", () => void this.refresh()));
+    // Context comes from every record, so any note's change may show here.
+    this.registerEvent(metadataCache.on("changed", (file) => file.extension === "md" && this.requestRefresh()));
+    await this.refresh();
+  }
+
+  override async onClose(): Promise<void> {
+    this.requestRefresh.cancel();
+    await this.loading;
+  }
+
+  /** Shows the active note's reflection (or the chooser). Settles once it is on screen. */
+  refresh(): Promise<void> {
+    this.loading = this.loading.then(() => this.show()).catch((error: unknown) => this.showError(`The reflection could not be shown: ${errorMessage(error)}`));
+    return this.loading;
+  }
+
+  private async show(): Promise<void> {
+    const file = this.app.workspace.getActiveFile();
+    const text = file instanceof TFile && file.extension === "md" ? await this.host.repo.read(file.path).catch(() => null) : null;
+    const parsed = text === null ? null : parseNote(text);
+    const range = parsed?.ok && parsed.properties.kind === "reflection" ? reflectionRange(parsed.properties) : null;
+    if (!file || !parsed?.ok || !range) {
+      this.shownPath = null;
+      this.renderChooser();
+      return;
+    }
+    const settings = this.host.settings();
+    const { records } = await loadRecords(this.host.repo, settings);
+    const model = reflectionModel({ path: file.path, properties: parsed.properties, body: parsed.parts.body }, range, records, settings);
+    this.shownPath = file.path;
+    renderReflectionPanel(this.contentEl, model, {
+      setValues: async (values) => {
+        try {
+          await setReflectionValues(this.host.repo, file.path, values, new Date());
+        } catch (error) {
+          if (error instanceof InvalidInputError || error instanceof NoteParseError) return error.message;
+          return `Not saved: ${errorMessage(error)}`;
+        }
+        await this.refresh();
+        return null;
+      },
+      openNote: (path) => void this.app.workspace.openLinkText(path, "", false),
+    });
+  }
+
+  private renderChooser(): void {
+    const root = this.contentEl;
+    root.empty();
+    root.addClass("lifebetter-reflection");
+    root.createDiv({ cls: "lifebetter-reflection-muted", text: "Open a reflection to see its form and the context of its day." });
+    const buttons = root.createDiv({ cls: "lifebetter-reflection-choices" });
+    for (const choice of CHOICES) {
+      const button = buttons.createEl("button", { text: choice.text });
+      button.addEventListener("click", () => void this.host.openPeriod(choice.period));
+    }
+  }
+
+  private showError(message: string): void {
+    this.contentEl.empty();
+    this.contentEl.createDiv({ cls: "lifebetter-reflection-status is-error", text: message });
+  }
+}
