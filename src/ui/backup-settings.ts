@@ -14,6 +14,27 @@ function wholeNumber(text: string, min: number): number | null {
   return text.trim() !== "" && Number.isInteger(value) && value >= min ? value : null;
 }
 
+/** A whole-number setting; what is not a whole number from `min` is not saved. */
+function numberRow(host: BackupSettingsHost, key: "backupIntervalHours" | "backupKeep", name: string, desc: string, min: number) {
+  return {
+    name,
+    desc,
+    render: (setting: Setting) => {
+      setting.addText((text) => {
+        text.inputEl.type = "number";
+        text.inputEl.setAttribute("aria-label", name);
+        text.setValue(String(host.settings[key]));
+        text.inputEl.addEventListener("input", () => {
+          const value = wholeNumber(text.inputEl.value, min);
+          if (value === null) return;
+          host.settings[key] = value;
+          void host.saveSettings();
+        });
+      });
+    },
+  };
+}
+
 /** The backup rows (folder, interval, how many to keep), shared by both ways the tab renders. */
 export function backupSettingRows(host: BackupSettingsHost): { name: string; desc: string; render: (setting: Setting) => void }[] {
   const save = (): void => void host.saveSettings();
@@ -33,41 +54,7 @@ export function backupSettingRows(host: BackupSettingsHost): { name: string; des
         });
       },
     },
-    {
-      name: "Hours between backups",
-      desc: "0 turns scheduled backups off.",
-      render: (setting) => {
-        setting.addText((text) => {
-          text.inputEl.type = "number";
-          text.inputEl.setAttribute("aria-label", "Hours between backups");
-          text.setValue(String(host.settings.backupIntervalHours));
-          text.inputEl.addEventListener("input", () => {
-            const value = text.inputEl.value;
-            const hours = wholeNumber(value, 0);
-            if (hours === null) return;
-            host.settings.backupIntervalHours = hours;
-            save();
-          });
-        });
-      },
-    },
-    {
-      name: "Backups to keep",
-      desc: "Older backups are moved to the trash.",
-      render: (setting) => {
-        setting.addText((text) => {
-          text.inputEl.type = "number";
-          text.inputEl.setAttribute("aria-label", "Backups to keep");
-          text.setValue(String(host.settings.backupKeep));
-          text.inputEl.addEventListener("input", () => {
-            const value = text.inputEl.value;
-            const keep = wholeNumber(value, 1);
-            if (keep === null) return;
-            host.settings.backupKeep = keep;
-            save();
-          });
-        });
-      },
-    },
+    numberRow(host, "backupIntervalHours", "Hours between backups", "0 turns scheduled backups off.", 0),
+    numberRow(host, "backupKeep", "Backups to keep", "Older backups are moved to the trash.", 1),
   ];
 }

@@ -64,24 +64,19 @@ export function buildExportForm(container: HTMLElement, choice: ExportChoice, ru
       }),
     );
   }
-  new Setting(container)
-    .setName("From")
-    .setDesc("Records dated on or after this day. Empty: from the start.")
-    .addText((text) => {
-      text.inputEl.type = "date";
-      text.inputEl.setAttr("aria-label", "From");
-      text.setValue(choice.since);
-      onInput(text.inputEl, (value) => (choice.since = value));
-    });
-  new Setting(container)
-    .setName("Until")
-    .setDesc("Records dated before this day. Empty: up to now.")
-    .addText((text) => {
-      text.inputEl.type = "date";
-      text.inputEl.setAttr("aria-label", "Until");
-      text.setValue(choice.until);
-      onInput(text.inputEl, (value) => (choice.until = value));
-    });
+  const dateField = (name: "From" | "Until", desc: string, key: "since" | "until"): void => {
+    new Setting(container)
+      .setName(name)
+      .setDesc(desc)
+      .addText((text) => {
+        text.inputEl.type = "date";
+        text.inputEl.setAttr("aria-label", name);
+        text.setValue(choice[key]);
+        onInput(text.inputEl, (value) => (choice[key] = value));
+      });
+  };
+  dateField("From", "Records dated on or after this day. Empty: from the start.", "since");
+  dateField("Until", "Records dated before this day. Empty: up to now.", "until");
   new Setting(container)
     .setName("Include private records")
     .setDesc("Private records are left out unless you turn this on.")

@@ -5,7 +5,7 @@ const THEMES: Theme[] = ["light", "dark"];
 
 describe.each(THEMES)("export modal, %s theme", (theme) => {
   it("shows the kinds, the date range, the private switch, the folder and both ways out", async () => {
-    const shot = await shoot("export", theme, { height: 1000 });
+    const shot = await shoot("export", theme, { height: 720 });
     const text = await shot.text();
     expect(text).toContain("Export records");
     for (const label of ["Entry", "Problem", "Meta skill", "Reflection", "Pattern", "Conversation", "From", "Until", "Include private records", "Folder in this vault"]) expect(text).toContain(label);

@@ -10,7 +10,9 @@ import { CheckView } from "../../src/ui/check-view";
 import { ConfirmModal } from "../../src/ui/confirm-modal";
 import { DeleteRecordsModal } from "../../src/ui/delete-records-modal";
 import { ExportModal } from "../../src/ui/export-modal";
-import { ImportRecordsModal } from "../../src/ui/import-records-modal";
+import { ImportRecordsModal, ImportSourceModal } from "../../src/ui/import-records-modal";
+import { LifeBetterSettingTab } from "../../src/ui/settings-tab";
+import { SettingTab } from "obsidian-test-mocks/obsidian";
 import { chatGptConversation, dialogue } from "../support/chat-exports";
 import { MANIFEST, contentOf, makeApp, notices, openModals, registered, resetNotices, settle } from "../support/obsidian-shims";
 
@@ -246,5 +248,54 @@ describe("Scheduled backups", () => {
     expect(current.lastBackupAt).toBe(day(3).getTime());
     current.backupIntervalHours = 0;
     expect(await backupIfDue(host, day(20))).toBeNull(); // off
+  });
+});
+
+describe("Restore from backup and the backup settings", () => {
+  it("lists the backups and opens the import preview for the one chosen", async () => {
+    const { app } = makeApp({ "e.md": note({ id: ID, kind: "entry", type: "insight" }) });
+    const plugin = new LifeBetterPlugin(app, MANIFEST);
+    plugin.load();
+    await settle();
+    const registry = registered(plugin);
+    registry.commands__.get("restore-backup")?.callback?.();
+    expect(notices.at(-1)?.text).toBe('There are no backups in "LifeBetter/Backups" yet.');
+    registry.commands__.get("back-up-now")?.callback?.();
+    await settle(10);
+    expect(notices.at(-1)?.text).toMatch(/^Backup written to LifeBetter\/Backups\/LifeBetter backup /);
+    registry.commands__.get("restore-backup")?.callback?.();
+    const picker = openModal(ImportSourceModal);
+    const items = picker.getItems();
+    expect(items.map((item) => picker.getItemText(item))).toEqual([expect.stringMatching(/^LifeBetter\/Backups\/LifeBetter backup .*\.json$/)]);
+    picker.onChooseItem(items[0] as Parameters<ImportSourceModal["onChooseItem"]>[0]);
+    const preview = openModal(ImportRecordsModal);
+    await preview.ready;
+    expect(preview.contentEl.querySelector(".lifebetter-import-counts")?.textContent).toMatch(/0 will be created, 0 will be updated, 1 will be skipped, 0 errors\.$/);
+  });
+
+  it("saves the backup folder, interval and count typed in the settings tab, ignoring a count below 1", async () => {
+    const { app } = makeApp({});
+    const plugin = new LifeBetterPlugin(app, MANIFEST);
+    plugin.load();
+    await settle();
+    const tab = new LifeBetterSettingTab(app, plugin);
+    SettingTab.fromOriginalType__(tab).renderTab__();
+    const field = (label: string): HTMLInputElement => {
+      const el = tab.containerEl.querySelector<HTMLInputElement>(`[aria-label="${label}"]`);
+      if (!el) throw new Error(`no field ${label}`);
+      return el;
+    };
+    const type = (label: string, value: string): void => {
+      field(label).value = value;
+      field(label).dispatchEvent(new Event("input"));
+    };
+    type("Backup folder", "Safe/Backups/");
+    type("Hours between backups", "6");
+    type("Backups to keep", "0");
+    await settle();
+    expect(plugin.settings).toMatchObject({ backupFolder: "Safe/Backups", backupIntervalHours: 6, backupKeep: 7 });
+    type("Backups to keep", "3");
+    await settle();
+    expect((registered(plugin).data__ as { backupKeep?: number }).backupKeep).toBe(3);
   });
 });
