@@ -37,4 +37,11 @@ export default defineConfig([
       "@typescript-eslint/no-restricted-imports": "off",
     },
   },
+  {
+    // Daily-note formats are moment patterns and Obsidian ships moment: the plugin formats with Obsidian's copy
+    // (src/adapters/obsidian/obsidian-moment.ts), and the CLI needs that same formatter to put notes where the
+    // plugin does, so the CLI alone bundles the npm package.
+    files: ["package.json"],
+    rules: { "depend/ban-dependencies": ["error", { allowed: ["moment"] }] },
+  },
 ]);

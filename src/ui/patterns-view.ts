@@ -68,10 +68,11 @@ export class PatternsView extends ItemView {
     panel.showLoading("Reading your notes…");
     try {
       const slicer = new TimeSlicer(nextFrame, SLICE_MS);
-      const records = await loadRecords(this.host.repo, this.host.settings(), undefined, slicer.tick);
+      const settings = this.host.settings();
+      const records = await loadRecords(this.host.repo, settings, undefined, slicer.tick);
       if (run !== this.run) return;
       panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
-      const report = await findPatterns(records, { tick: slicer.tick });
+      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays });
       if (run !== this.run) return;
       panel.showReport(report, records.records.length);
     } catch (error) {

@@ -2,6 +2,7 @@ import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, 
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
 import { REVIEW_SCHEDULERS, type CustomEntryType, type LifeBetterSettings, type ReviewScheduler } from "../core/settings";
 import { BACKUPS_HEADING, backupSettingRows } from "./backup-settings";
+import { REFLECTIONS_HEADING, reflectionSettingRows } from "./reflection/reflection-settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "./memory/similar-settings";
 
@@ -121,6 +122,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: NEW_NAME, desc: NEW_DESC, render: (setting: Setting) => this.limitControl(setting, "newSkillsPerDay", NEW_NAME, NEW_DESC) },
         ],
       },
+      { type: "group", heading: REFLECTIONS_HEADING, items: reflectionSettingRows(this.host) },
       { type: "group", heading: BACKUPS_HEADING, items: backupSettingRows(this.host) },
     ];
   }
@@ -163,6 +165,9 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     new Setting(containerEl).setName(INDEX_HEADING).setHeading();
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
+
+    new Setting(containerEl).setName(REFLECTIONS_HEADING).setHeading();
+    for (const row of reflectionSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
 
     new Setting(containerEl).setName(BACKUPS_HEADING).setHeading();
     for (const row of backupSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));

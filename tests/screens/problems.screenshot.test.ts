@@ -31,6 +31,8 @@ describe.each(THEMES)("problem screens, %s theme", (theme) => {
     expect(text).toContain("Ship v2");
     expect(text).toContain("2 of 4 done");
     expect(await shot.count("progress")).toBe(1);
+    expect(await shot.page.locator(".lifebetter-milestone-list input:checked").count()).toBe(2);
+    expect(await shot.count(".lifebetter-milestone-list input")).toBe(4);
     expect(await shot.page.locator(".lifebetter-timeline-type").allInnerTexts()).toEqual(["Open blocker", "Open blocker", "Resolved blocker", "Attempt", "Solution"]);
     expect(await shot.count(".lifebetter-timeline-item button")).toBe(2);
     expect(text).toContain("2 sessions · 2 h 15 min");

@@ -7,8 +7,9 @@ describe.each(THEMES)("settings tab, %s theme", (theme) => {
   it("shows every section heading, the folder per kind and the custom type", async () => {
     const shot = await shoot("settings-tab", theme, { height: 900 });
     const text = await shot.text();
-    for (const heading of ["Folders", "Custom entry types", "Excluded folders", "Search index"]) expect(text).toContain(heading);
-    expect(await shot.count(".setting-item-heading")).toBe(4);
+    // Every feature's section, in the order of the tab.
+    const headings = ["Folders", "Custom entry types", "Excluded folders", "Search index", "Backups", "Similar notes and search", "Problems", "Meta-skill review"];
+    expect(await shot.page.locator(".setting-item-heading .setting-item-name").allInnerTexts()).toEqual(headings);
     expect(text).toContain("Meta-skills folder");
     expect(await shot.page.locator('input[value="workout"], input').evaluateAll((inputs) => inputs.map((el) => (el as HTMLInputElement).value))).toContain("workout");
     expect(await shot.count('[aria-label="Remove this type"] svg')).toBe(1);

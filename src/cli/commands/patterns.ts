@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
-import { DEFAULT_STALE_DAYS } from "../../core/problems/dashboard";
 import { findPatterns } from "../../core/patterns/engine";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
 import { openVault } from "../vault-context";
 
 export const patternsUsage = `lifebetter patterns --vault DIR [--stale-days N] [--json]
+  (--stale-days defaults to the plugin's setting, else 14)
   Proposes patterns from entries, work sessions, reflections and problems, best first. Patterns you
   confirmed or dismissed in the view are not proposed again. With --json, an array of
   {name, pattern_type, confidence, positive, evidence: [paths], suggestion, description, key}.`;
@@ -18,10 +18,10 @@ export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const raw = values["stale-days"];
-  const staleDays = raw === undefined ? DEFAULT_STALE_DAYS : Number(raw);
-  if (!Number.isInteger(staleDays) || staleDays < 1) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
+  const staleDays = raw === undefined ? undefined : Number(raw);
+  if (staleDays !== undefined && (!Number.isInteger(staleDays) || staleDays < 1)) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
   const { repo, settings } = await openVault(values.vault, io);
-  const report = await findPatterns(await loadRecords(repo, settings), { staleDays });
+  const report = await findPatterns(await loadRecords(repo, settings), { staleDays: staleDays ?? settings.staleDays });
   if (values.json) {
     const rows = report.proposals.map((p) => ({
       name: p.name,

@@ -96,6 +96,8 @@ export function listItemsUnder(markdown: string, heading: string): string[] {
 export interface Task {
   text: string;
   checked: boolean;
+  /** Where the task's list item starts in the markdown (to tick it without touching the rest). */
+  offset: number;
 }
 
 /** Markdown tasks (`- [ ] …`, `- [x] …`) under a heading, nested ones included (milestones). */
@@ -107,7 +109,9 @@ export function tasksUnder(markdown: string, heading: string): Task[] {
     for (const node of nodes) {
       if (node.type === "list") {
         for (const item of node.children) {
-          if (typeof item.checked === "boolean") tasks.push({ text: toString(item.children[0] ?? item).trim(), checked: item.checked });
+          if (typeof item.checked === "boolean") {
+            tasks.push({ text: toString(item.children[0] ?? item).trim(), checked: item.checked, offset: item.position?.start.offset ?? 0 });
+          }
           walk(item.children);
         }
       }

@@ -44,17 +44,17 @@ export async function termGroups(group: readonly EntryPoint[], others: readonly 
       else members.set(word, [entry]);
     }
   }
-  const scored = [...members]
-    .filter(([, list]) => list.length >= MIN_MEMBERS)
-    .map(([word, list]) => {
-      counted();
-      // Laplace-smoothed share elsewhere, so a word never seen outside is not "infinitely" telling.
-      const baseline = ((outCounts.get(word) ?? 0) + 1) / (others.length + 2);
-      const share = list.length / group.length;
-      const test: TestResult = { p: binomialUpperTail(list.length, group.length, baseline), effect: share - baseline, large: LARGE_SHARE, n: group.length };
-      return { word, list, test };
-    })
-    .sort((a, b) => a.test.p - b.test.p || b.list.length - a.list.length || a.word.localeCompare(b.word));
+  const scored: { word: string; list: EntryPoint[]; test: TestResult }[] = [];
+  for (const [word, list] of members) {
+    if (list.length < MIN_MEMBERS) continue;
+    counted();
+    // Laplace-smoothed share elsewhere, so a word never seen outside is not "infinitely" telling.
+    const baseline = ((outCounts.get(word) ?? 0) + 1) / (others.length + 2);
+    const share = list.length / group.length;
+    scored.push({ word, list, test: { p: binomialUpperTail(list.length, group.length, baseline), effect: share - baseline, large: LARGE_SHARE, n: group.length } });
+    await tick();
+  }
+  scored.sort((a, b) => a.test.p - b.test.p || b.list.length - a.list.length || a.word.localeCompare(b.word));
   const topics: TermGroup[] = [];
   for (const { word, list, test } of scored) {
     const paths = new Set(list.map((e) => e.path));

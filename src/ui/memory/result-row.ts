@@ -13,17 +13,18 @@ export interface ResultRowOptions {
  * One note in a memory view: its title, kind/type badge, score and why it matched. Every piece of
  * note text is set as text (never HTML), so a title like `<img onerror=…>` shows as written.
  */
-export function renderResultRow(parentEl: HTMLElement, result: SearchResult, context: NoteRowContext, options: ResultRowOptions = {}): HTMLElement {
+export function renderResultRow(parentEl: HTMLElement, result: SearchResult, context: NoteRowContext, options: ResultRowOptions = {}): { rowEl: HTMLElement; metaEl: HTMLElement } {
   const rowEl = parentEl.createDiv({ cls: "lifebetter-result", attr: { tabindex: "0", role: "listitem", "data-path": result.path } });
   const headEl = rowEl.createDiv({ cls: "lifebetter-result-head" });
   headEl.createSpan({ cls: "lifebetter-result-title", text: result.title });
-  headEl.createSpan({ cls: "lifebetter-badge", text: badgeText(result) });
-  if (result.private) headEl.createSpan({ cls: "lifebetter-badge mod-private", text: "Private" });
-  const linkedText = options.linkedText ?? (result.linked ? "Linked" : null);
-  if (linkedText) headEl.createSpan({ cls: "lifebetter-badge mod-linked", text: linkedText });
   headEl.createSpan({ cls: "lifebetter-result-score", text: scoreText(result.score), attr: { "aria-label": `Score ${scoreText(result.score)}` } });
+  const metaEl = rowEl.createDiv({ cls: "lifebetter-result-meta" });
+  metaEl.createSpan({ cls: "lifebetter-badge", text: badgeText(result) });
+  if (result.private) metaEl.createSpan({ cls: "lifebetter-badge mod-private", text: "Private" });
+  const linkedText = options.linkedText ?? (result.linked ? "Linked" : null);
+  if (linkedText) metaEl.createSpan({ cls: "lifebetter-badge mod-linked", text: linkedText });
   const reason = reasonText(result.reasons);
   if (reason !== "") rowEl.createDiv({ cls: "lifebetter-result-reason", text: reason });
   wireNoteRow(rowEl, result.path, context, options.onOpen);
-  return rowEl;
+  return { rowEl, metaEl };
 }

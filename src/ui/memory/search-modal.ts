@@ -142,7 +142,9 @@ export class SearchByMeaningModal extends Modal {
     select("Kind", [["", "All kinds"], ...RECORD_KINDS.map((kind): [string, string] => [kind, humanize(kind)])], "kind");
     select("Entry type", [["", "All types"], ...entryTypes(this.host.settings()).map((type): [string, string] => [type, humanize(type)])], "type");
     const input = (label: string, key: "tags" | "since" | "until" | "problem", type: string, placeholder = ""): HTMLInputElement => {
-      const el = filtersEl.createEl("input", { attr: { type, "aria-label": label, placeholder } });
+      // A date field shows only the date format, so its name stands before it.
+      const parentEl = type === "date" ? filtersEl.createEl("label", { cls: "lifebetter-search-date", text: label }) : filtersEl;
+      const el = parentEl.createEl("input", { attr: { type, "aria-label": label, placeholder } });
       el.addEventListener(type === "date" ? "change" : "input", () => {
         this.fields[key] = el.value;
         if (type === "date") changed();
@@ -164,7 +166,7 @@ export class SearchByMeaningModal extends Modal {
     const context: NoteRowContext = { app: this.app, hoverSource: SEARCH_HOVER_SOURCE, hoverParent: this, sourcePath: "" };
     this.listEl.empty();
     this.results.forEach((result, index) => {
-      const rowEl = renderResultRow(this.listEl, result, context, { onOpen: () => this.close() });
+      const { rowEl } = renderResultRow(this.listEl, result, context, { onOpen: () => this.close() });
       rowEl.addEventListener("mousemove", () => this.select(index));
     });
     this.select(this.selected);

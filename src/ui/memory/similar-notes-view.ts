@@ -208,8 +208,8 @@ export class SimilarNotesView extends ItemView {
     for (const result of results) {
       const held = [...new Set([...connectionsTo(properties, linkTextFor(this.app, result.path, file.path)), ...(this.accepted.get(result.path) ?? [])])];
       const linkedText = held.length > 0 ? `Linked · ${held.map((type) => humanize(type).toLowerCase()).join(", ")}` : result.linked ? "Linked" : null;
-      const rowEl = renderResultRow(holder, result, context, { linkedText });
-      const connectEl = rowEl.createEl("button", { cls: "lifebetter-connect", text: "Connect", attr: { "aria-label": "Accept as connection", "aria-expanded": String(this.picking.has(result.path)) } });
+      const { rowEl, metaEl } = renderResultRow(holder, result, context, { linkedText });
+      const connectEl = metaEl.createEl("button", { cls: "lifebetter-connect", text: "Connect", attr: { "aria-label": "Accept as connection", "aria-expanded": String(this.picking.has(result.path)) } });
       connectEl.addEventListener("click", () => {
         if (this.picking.has(result.path)) this.picking.delete(result.path);
         else this.picking.add(result.path);

@@ -1,10 +1,11 @@
-import { ItemView, TFile, debounce, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Notice, TFile, debounce, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { LinkedEntry } from "../../core/problems/linked-entries";
 import { problemView, type ProblemView } from "../../core/problems/problem-view";
 import { numberProperty, textProperty } from "../../core/problems/property-readers";
 import { describeRowProblems, totalMinutes } from "../../core/problems/sessions-table";
 import type { ClosingStatus } from "../../core/problems/close-problem";
-import { errorMessage } from "../../core/errors";
+import { InvalidInputError, errorMessage } from "../../core/errors";
+import { setMilestone } from "../../core/problems/milestones";
 import { loadRecords } from "../../core/vault/records";
 import { noteName } from "../../core/vault/paths";
 import { humanize } from "../labels";
@@ -195,9 +196,25 @@ export class ProblemItemView extends ItemView {
     section.createDiv({ cls: "lifebetter-milestone-summary", text: summary });
     section.createEl("progress", { cls: "lifebetter-progress", attr: { max: String(total), value: String(done), "aria-label": `Milestones: ${summary}` } });
     const list = section.createEl("ul", { cls: "lifebetter-milestone-list" });
-    for (const task of tasks) {
-      list.createEl("li", { cls: task.checked ? "is-done" : "", text: `${task.checked ? "✓" : "○"} ${task.text}` });
+    tasks.forEach((task, index) => {
+      const item = list.createEl("li", { cls: task.checked ? "is-done" : "" });
+      const label = item.createEl("label");
+      const box = label.createEl("input", { type: "checkbox", cls: "task-list-item-checkbox" });
+      box.checked = task.checked;
+      box.addEventListener("change", () => void this.tick(view.problem.path, index, task.text, box));
+      label.createSpan({ text: task.text });
+    });
+  }
+
+  /** Ticks or unticks a milestone in the note (only its box changes); the view redraws from the note. */
+  private async tick(path: string, index: number, text: string, box: HTMLInputElement): Promise<void> {
+    box.disabled = true;
+    try {
+      await this.host.repo.updateBody(path, (body) => setMilestone(body, index, text, box.checked));
+    } catch (error) {
+      new Notice(error instanceof InvalidInputError ? error.message : `The milestone could not be saved: ${errorMessage(error)}`);
     }
+    await this.refresh();
   }
 
   private renderTimeline(el: HTMLElement, view: ProblemView): void {

@@ -85,9 +85,10 @@ export class Reflections {
       return null;
     }
     this.sync.remember(opened.path, opened.sync.synced);
-    const file = plugin.app.vault.getAbstractFileByPath(opened.path);
-    if (file instanceof TFile) await plugin.app.workspace.getLeaf(false).openFile(file);
+    // The panel first, then the note, so the keyboard focus ends in the note, ready to write.
     await this.revealPanel();
+    const file = plugin.app.vault.getAbstractFileByPath(opened.path);
+    if (file instanceof TFile) await plugin.app.workspace.openLinkText(file.path, "", false, { active: true });
     return opened;
   }
 
@@ -99,9 +100,9 @@ export class Reflections {
       leaf = workspace.getRightLeaf(false) ?? workspace.getLeaf("split");
       await leaf.setViewState({ type: REFLECTION_VIEW_TYPE, active: false });
     }
-    // revealLeaf also expands a collapsed sidebar; before 1.7.2 making the leaf active shows it.
+    // revealLeaf also expands a collapsed sidebar (awaitable from 1.7.2); before, the new leaf shows
+    // in the sidebar without taking the focus from the note.
     if (requireApiVersion("1.7.2")) await workspace.revealLeaf(leaf);
-    else workspace.setActiveLeaf(leaf, { focus: false });
   }
 
   /** A notice at the reflection time (weekly on the chosen day, monthly on the last day) unless it is written. */

@@ -26,7 +26,7 @@ describe("body sections", () => {
   });
 
   it("reads tasks, nested ones included, and ignores plain list items", () => {
-    expect(tasksUnder(problem, "Milestones")).toEqual([
+    expect(tasksUnder(problem, "Milestones").map(({ text, checked }) => ({ text, checked }))).toEqual([
       { text: "Reproduce the bug", checked: true },
       { text: "Write the fix", checked: false },
       { text: "Nested check", checked: false },
@@ -59,7 +59,7 @@ describe("body sections", () => {
 
   it("replaces one section's content and leaves the others as they were", () => {
     const next = replaceSection(problem, "Milestones", "- [ ] Only this");
-    expect(tasksUnder(next, "Milestones")).toEqual([{ text: "Only this", checked: false }]);
+    expect(tasksUnder(next, "Milestones").map(({ text, checked }) => ({ text, checked }))).toEqual([{ text: "Only this", checked: false }]);
     expect(next.startsWith("Intro paragraph.\n\n## Milestones\n- [ ] Only this\n\n## Sessions\n")).toBe(true);
     expect(next.endsWith(problem.slice(problem.indexOf("## Sessions")))).toBe(true);
   });

@@ -4,7 +4,7 @@ import { CloseProblemModal } from "../../../src/ui/problems/close-problem-modal"
 import { ProblemItemView } from "../../../src/ui/problems/problem-view";
 import { ResolveBlockerModal } from "../../../src/ui/problems/resolve-blocker-modal";
 import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
-import { notices, openModals, resetNotices } from "../../support/obsidian-shims";
+import { contentOf, notices, openModals, resetNotices } from "../../support/obsidian-shims";
 import { problemVault } from "../../support/problem-vault";
 import { button, onlyModal, buttonTexts, control, problemsSetup, texts, typeInto } from "../../support/problems-ui";
 
@@ -43,7 +43,8 @@ describe("problem view", () => {
     expect(root.querySelector(".lifebetter-milestone-summary")?.textContent).toBe("1 of 3 done");
     const progress = root.querySelector("progress");
     expect([progress?.getAttribute("value"), progress?.getAttribute("max")]).toEqual(["1", "3"]);
-    expect(texts(root, ".lifebetter-milestone-list li")).toEqual(["✓ Reproduce", "○ Fix", "○ Ship"]);
+    expect(texts(root, ".lifebetter-milestone-list li")).toEqual(["Reproduce", "Fix", "Ship"]);
+    expect([...root.querySelectorAll<HTMLInputElement>(".lifebetter-milestone-list input[type=checkbox]")].map((box) => box.checked)).toEqual([true, false, false]);
 
     // Open blockers (oldest first), then everything else oldest first; unrelated entries never.
     expect(timeline()).toEqual(["Open blocker", "Open blocker", "Attempt", "Resolved blocker", "Attempt", "Solution"]);
@@ -122,6 +123,16 @@ describe("problem view", () => {
     if (!(file instanceof TFile)) throw new Error("no note");
     await app.vault.process(file, (text) => text.replace("- [ ] Fix", "- [x] Fix"));
     await vi.waitFor(() => expect(root.querySelector(".lifebetter-milestone-summary")?.textContent).toBe("2 of 3 done"));
+  });
+
+  it("ticks a milestone in the note from its checkbox, changing only that task", async () => {
+    const { root, mock } = await openView();
+    const before = contentOf(mock, SHIP);
+    const fix = root.querySelectorAll<HTMLInputElement>(".lifebetter-milestone-list input")[1]!;
+    fix.checked = true;
+    fix.dispatchEvent(new Event("change"));
+    await vi.waitFor(() => expect(root.querySelector(".lifebetter-milestone-summary")?.textContent).toBe("2 of 3 done"));
+    expect(contentOf(mock, SHIP)).toBe(before.replace("- [ ] Fix", "- [x] Fix"));
   });
 
   it("shows note text as text, never as markup", async () => {

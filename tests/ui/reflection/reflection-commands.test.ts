@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseNote } from "../../../src/core/codec/frontmatter";
+import LifeBetterPlugin from "../../../src/main";
+import { REFLECTION_VIEW_TYPE, ReflectionView } from "../../../src/ui/reflection/reflection-view";
+import { MANIFEST, contentOf, fileAt, makeApp, notices, registered, resetNotices, settle } from "../../support/obsidian-shims";
+
+const DAILY_NOTES = JSON.stringify({ folder: "Journal", format: "YYYY/MM/YYYY-MM-DD dddd", template: "" });
+
+async function start(files: Record<string, string> = {}, data?: unknown) {
+  const { app, mock } = makeApp({ ".obsidian/daily-notes.json": DAILY_NOTES, ...files });
+  const plugin = new LifeBetterPlugin(app, MANIFEST);
+  const registry = registered(plugin);
+  if (data !== undefined) registry.data__ = data;
+  plugin.indexServices = { ...plugin.indexServices, startWorker: null };
+  plugin.load();
+  await settle();
+  mock.workspace.setLayoutReady__();
+  await settle();
+  const reflections = plugin.reflections;
+  if (!reflections) throw new Error("reflections not registered");
+  return { app, mock, plugin, registry, reflections };
+}
+
+function properties(text: string): Record<string, unknown> {
+  const parsed = parseNote(text);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.properties;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(2026, 10, 24, 20, 0));
+  resetNotices();
+});
+afterEach(() => vi.useRealTimers());
+
+describe("Open today's reflection", () => {
+  it("registers the three commands (no hotkeys) and the panel", async () => {
+    const { registry, app } = await start();
+    for (const id of ["open-todays-reflection", "open-this-weeks-reflection", "open-this-months-reflection"]) {
+      expect(registry.commands__.get(id)?.hotkeys ?? []).toEqual([]);
+    }
+    expect(registry.commands__.get("open-todays-reflection")?.name).toBe("Open today's reflection");
+    expect(registry.views__.get(REFLECTION_VIEW_TYPE)?.(app.workspace.getLeaf(true))).toBeInstanceOf(ReflectionView);
+  });
+
+  it("creates the note where Daily notes puts today's note, opens it and shows the panel beside it", async () => {
+    const { app, mock, reflections } = await start({ "Journal/2026/11/2026-11-24 Tuesday.md": "Morning pages.\n" });
+    const opened = await reflections.open("daily");
+    expect(opened?.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
+    expect(properties(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24" });
+    expect(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday.md")).toBe("Morning pages.\n\nReflection: [[2026-11-24 Tuesday reflection]]\n");
+    expect(app.workspace.getActiveFile()?.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
+    expect(app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)).toHaveLength(1);
+    // Opening again reuses the note and the panel.
+    await reflections.open("daily");
+    expect(app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)).toHaveLength(1);
+  });
+
+  it("says what is wrong, in a notice, when the note cannot be written", async () => {
+    const { reflections, mock } = await start({ "Journal/2026/11/2026-11-24 Tuesday reflection.md": "---\nwins: [\n---\n" });
+    expect(await reflections.open("daily")).toBeNull();
+    expect(notices.at(-1)?.text).toMatch(/was not changed: the frontmatter is not valid YAML/);
+    expect(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday reflection.md")).toBe("---\nwins: [\n---\n");
+  });
+});
+
+describe("answers and properties stay in step while the user edits", () => {
+  it("an item typed under a heading reaches the property; one added in the Properties panel reaches the note; no loop", async () => {
+    const { app, mock, reflections } = await start();
+    const opened = await reflections.open("daily");
+    const path = opened?.path ?? "";
+    const file = fileAt(app, path);
+    let writes = 0;
+    app.vault.on("modify", (changed) => changed.path === path && writes++);
+
+    // The user types a win in the note.
+    await app.vault.process(file, (text) => text.replace("## Wins\n", "## Wins\n- Ran 5k\n"));
+    await settle();
+    await reflections.sync.idle();
+    expect(properties(contentOf(mock, path)).wins).toEqual(["Ran 5k"]);
+
+    // The user adds a gratitude item and removes the win in the Properties panel.
+    await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
+      fm.gratitude = ["Sunny walk"];
+      fm.wins = [];
+    });
+    await settle();
+    await reflections.sync.idle();
+    const text = contentOf(mock, path);
+    expect(text).toContain("## Gratitude\n- Sunny walk\n");
+    expect(text).not.toContain("Ran 5k");
+
+    // Its own writes come back as events and find both sides in step: nothing more is written.
+    const settled = writes;
+    await settle();
+    await reflections.sync.idle();
+    await settle();
+    await reflections.sync.idle();
+    expect(writes).toBe(settled);
+  });
+
+  it("a renamed heading loses nothing: the property keeps its answers and the note is left as it is", async () => {
+    const { app, mock, reflections } = await start();
+    const path = (await reflections.open("daily"))?.path ?? "";
+    const file = fileAt(app, path);
+    await app.vault.process(file, (text) => text.replace("## Wins\n", "## Wins\n- Ran 5k\n"));
+    await settle();
+    await reflections.sync.idle();
+    await app.vault.process(file, (text) => text.replace("## Wins", "## Highlights"));
+    await settle();
+    await reflections.sync.idle();
+    const text = contentOf(mock, path);
+    expect(properties(text).wins).toEqual(["Ran 5k"]);
+    expect(text).toContain("## Highlights\n- Ran 5k\n");
+    expect(text).not.toContain("## Wins");
+  });
+});
+
+describe("the reminder", () => {
+  it("shows once at the reflection time with a button that opens the reflection, and not when it is written", async () => {
+    const { app, reflections } = await start();
+    await reflections.remind(new Date(2026, 10, 24, 20, 59));
+    expect(notices).toHaveLength(0);
+    await reflections.remind(new Date(2026, 10, 24, 21, 0));
+    expect(notices.map((n) => n.text)).toEqual(["Time for your daily reflection.Open reflection"]);
+    await reflections.remind(new Date(2026, 10, 24, 21, 5));
+    expect(notices).toHaveLength(1);
+    const message = notices[0]?.message;
+    const button = typeof message === "string" ? null : message?.querySelector("button");
+    button?.click();
+    await settle(20);
+    expect(app.workspace.getActiveFile()?.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
+  });
+
+  it("weekly on the chosen day; nothing when the day's reflection already has answers", async () => {
+    const written = "---\nkind: reflection\nperiod: daily\ndate: 2026-11-29\nmood: 7\n---\n## Wins\n";
+    const { reflections } = await start({ "Journal/2026/11/2026-11-29 Sunday reflection.md": written }, { weeklyReflectionDay: 0 });
+    await reflections.remind(new Date(2026, 10, 29, 21, 30));
+    expect(notices.map((n) => n.text)).toEqual(["Time for your weekly reflection.Open reflection"]);
+  });
+});
