@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // Tests that need the Obsidian API mock and a DOM (they mirror src/ui, src/adapters/obsidian, src/main.ts).
-const OBSIDIAN_TESTS = ["tests/ui/**/*.test.ts", "tests/adapters/obsidian/**/*.test.ts", "tests/main.test.ts", "tests/main-index.test.ts"];
+const OBSIDIAN_TESTS = ["tests/ui/**/*.test.ts", "tests/adapters/obsidian/**/*.test.ts", "tests/main*.test.ts"];
 
 // Screenshots of real UI in headless Chromium (tests/support/screenshot.ts) and the index worker in
 // Chromium; `npm run screenshots` runs only these.
@@ -30,7 +30,7 @@ export default defineConfig({
           name: "obsidian",
           environment: "happy-dom",
           include: OBSIDIAN_TESTS,
-          setupFiles: ["obsidian-test-mocks/vitest-setup"],
+          setupFiles: ["./tests/support/obsidian-mock-setup.ts"],
           testTimeout: 30_000,
         },
       },

@@ -12,6 +12,8 @@ import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
+import { makeStatusItemOpen } from "./ui/index-status-item";
+import { IndexStatusModal } from "./ui/index-status-panel";
 import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
 import { registerMemoryViews } from "./ui/memory/register-memory-views";
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
@@ -62,6 +64,15 @@ export default class LifeBetterPlugin extends Plugin {
     for (const type of BUILT_IN_ENTRY_TYPES) {
       this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
     }
+    this.addCommand({
+      id: "show-index-status",
+      name: "Show search index status",
+      checkCallback: (checking) => {
+        if (!this.searchIndex) return false;
+        if (!checking) this.openIndexStatus();
+        return true;
+      },
+    });
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
     this.problems = registerProblems(this, {
       app: this.app,
@@ -187,6 +198,7 @@ export default class LifeBetterPlugin extends Plugin {
       services: this.indexServices,
     });
     this.searchIndex = searchIndex;
+    makeStatusItemOpen(this, status, () => this.openIndexStatus());
     const { vault } = this.app;
     // Events before the worker exists are dropped; its first scan of the vault sees those changes.
     this.registerEvent(vault.on("create", (file) => file instanceof TFile && searchIndex.events?.created(file.path)));
@@ -198,6 +210,24 @@ export default class LifeBetterPlugin extends Plugin {
       this.markIndexSettled();
     });
     this.registerInterval(window.setInterval(() => searchIndex.saveIfChanged(), INDEX_SAVE_INTERVAL_MS));
+  }
+
+  /** The status bar item's panel: index details, rebuild, fetch the model or cancel its download. */
+  openIndexStatus(): IndexStatusModal | null {
+    const searchIndex = this.searchIndex;
+    if (!searchIndex) return null;
+    const modal = new IndexStatusModal({
+      app: this.app,
+      details: () => searchIndex.details(),
+      status: () => searchIndex.status(),
+      settings: () => this.settings,
+      onChange: (listener) => searchIndex.onChange(listener),
+      rebuild: () => void (this.indexReady = searchIndex.restart(true)),
+      retryModel: () => void (this.indexReady = searchIndex.restart()),
+      cancelDownload: () => searchIndex.cancelDownload(),
+    });
+    modal.open();
+    return modal;
   }
 
   override onunload(): void {

@@ -1,18 +1,19 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { IDBFactory } from "fake-indexeddb";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { IndexedDbBinaryFile } from "../src/adapters/obsidian/indexeddb-binary-file";
 import type { IndexServices } from "../src/adapters/obsidian/plugin-index";
 import type { FetchedResponse } from "../src/core/embed/asset-download";
 import { ORT_WASM_FILE } from "../src/core/embed/default-assets";
 import { DEFAULT_MODEL_ID } from "../src/core/embed/model-source";
 import LifeBetterPlugin from "../src/main";
+import { IndexStatusModal } from "../src/ui/index-status-panel";
 import { openSearch } from "../src/ui/memory/register-memory-views";
 import { SIMILAR_VIEW_TYPE } from "../src/ui/memory/similar-notes-view";
 import { FakeEmbedder } from "./support/fake-embedder";
 import { inProcessWorkers, type InProcessWorkers } from "./support/in-process-index-worker";
-import { MANIFEST, makeApp, notices, registered, resetNotices, settle } from "./support/obsidian-shims";
+import { MANIFEST, makeApp, notices, openModals, registered, resetNotices, settle } from "./support/obsidian-shims";
 
 const NOTES = {
   "Garden/Tomatoes.md": "# Tomatoes\n\nWater the tomatoes every morning in July.\n",
@@ -229,5 +230,117 @@ describe("the search index in the plugin", () => {
     query.dispatchEvent(new Event("input"));
     await vi.waitFor(() => expect(modal.contentEl.querySelector(".lifebetter-result-title")?.textContent).toBe("Tomatoes"));
     modal.close();
+  });
+});
+
+describe("the index status item and its panel", () => {
+  const servedModel = (url: string): Promise<FetchedResponse> => {
+    const body = url === ORT_WASM_FILE.url ? WASM() : new TextEncoder().encode(`file at ${url}`);
+    return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
+  };
+
+  function statusItem(plugin: LifeBetterPlugin): HTMLElement {
+    const item = registered(plugin).statusBarItems__.find((el) => el.hasClass("lifebetter-index-status"));
+    if (!item) throw new Error("no status bar item");
+    return item;
+  }
+
+  /** The panel the status item opened (the only open modal). */
+  async function panel(): Promise<IndexStatusModal> {
+    await settle();
+    const open = [...openModals].filter((modal) => modal instanceof IndexStatusModal);
+    if (open.length !== 1) throw new Error(`${open.length} index panels open`);
+    return open[0] as IndexStatusModal;
+  }
+
+  function button(modal: IndexStatusModal, text: string): HTMLButtonElement | undefined {
+    return [...modal.contentEl.querySelectorAll("button")].find((candidate) => candidate.textContent === text);
+  }
+
+  function press(modal: IndexStatusModal, text: string): void {
+    const found = button(modal, text);
+    if (!found) throw new Error(`no button "${text}" in the panel`);
+    found.click();
+  }
+
+  afterEach(() => {
+    for (const modal of [...openModals]) (modal as IndexStatusModal).close();
+  });
+
+  it("is a button: a click and Enter open the panel with the notes, state and excluded folders", async () => {
+    const { plugin } = await start({ data: { semanticIndex: false, excludedFolders: ["Archive"] } });
+    await plugin.indexReady;
+    const item = statusItem(plugin);
+    expect(item.getAttribute("role")).toBe("button");
+    expect(item.getAttribute("tabindex")).toBe("0");
+
+    item.click();
+    const modal = await panel();
+    expect(modal.titleEl.textContent).toBe("Search index");
+    expect(modal.contentEl.textContent).toContain("Full text only — search by meaning is off in settings");
+    expect(modal.contentEl.textContent).toContain("2 notes");
+    expect(modal.contentEl.textContent).toContain("1 folder left out (Archive)");
+    // Saved after the first build, so the time is there.
+    expect(modal.contentEl.textContent).toMatch(/Last saved\d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+    // Off by choice: the fix is the setting, not a download.
+    expect(modal.contentEl.textContent).toContain("Turn on search by meaning under Settings");
+    expect(button(modal, "Download model")).toBeUndefined();
+    modal.close();
+
+    item.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+    expect((await panel()).contentEl.textContent).toContain("Search by meaning");
+  });
+
+  it("says why the model is missing and downloads it again from the panel", async () => {
+    let online = false;
+    const { plugin, status, workers } = await start({ fetch: (url) => (online ? servedModel(url) : offline()), embedder: true });
+    await plugin.indexReady;
+    statusItem(plugin).click();
+    const modal = await panel();
+    expect(modal.contentEl.textContent).toMatch(/Off: "Xenova\/all-MiniLM-L6-v2\/config\.json" could not be downloaded/);
+    expect(modal.contentEl.textContent).toContain("Check the connection");
+
+    online = true;
+    press(modal, "Download model");
+    await plugin.indexReady;
+    await settle();
+    expect(status()).toBe("Index ready · 2 notes");
+    expect(workers.configs.at(-1)?.model).toBe(DEFAULT_MODEL_ID);
+    // The open panel followed the change.
+    expect(modal.contentEl.textContent).toContain("Ready.");
+    expect(button(modal, "Download model")).toBeUndefined();
+    expect(plugin.index).not.toBeNull();
+  });
+
+  it("shows the download's progress with a cancel button, and cancelling leaves full text", async () => {
+    const { plugin, status } = await start({ fetch: () => new Promise<FetchedResponse>(() => undefined) });
+    await settle();
+    statusItem(plugin).click();
+    const modal = await panel();
+    expect(status()).toBe("Downloading model 0%");
+    expect(modal.contentEl.textContent).toContain("Downloading");
+    press(modal, "Cancel download");
+    await plugin.indexReady;
+    await settle();
+    expect(status()).toBe("Full text only — the model download was cancelled");
+    expect(button(modal, "Cancel download")).toBeUndefined();
+    expect(button(modal, "Download model")).toBeDefined();
+  });
+
+  it("rebuilds the index from the notes instead of reading the saved one", async () => {
+    const { plugin, workers, writes, status } = await start({ data: { semanticIndex: false } });
+    await plugin.indexReady;
+    const before = writes();
+    statusItem(plugin).click();
+    const modal = await panel();
+    press(modal, "Rebuild index");
+    await plugin.indexReady;
+    await settle();
+    expect(workers.started).toBe(2);
+    expect(workers.stopped).toBe(1);
+    // Saved as the old worker stops, then once built again (an index read back is not saved at open).
+    expect(writes()).toBe(before + 2);
+    expect(status()).toBe("Full text only — search by meaning is off in settings");
+    expect(modal.contentEl.textContent).toContain("2 notes");
   });
 });

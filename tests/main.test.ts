@@ -54,6 +54,7 @@ describe("commands", () => {
       expect.arrayContaining([
         "capture-entry",
         ...BUILT_IN_ENTRY_TYPES.map((type) => `capture-${type}`),
+        "show-index-status",
         "new-problem",
         "open-problem-view",
         "open-problems-dashboard",

@@ -58,7 +58,8 @@ export function registerDataSafety(plugin: DataSafetyPlugin): void {
     name: "Back up records now",
     callback: async () => {
       try {
-        new Notice(`Backup written to ${await writeBackup(h)}`);
+        const path = await writeBackup(h);
+        if (path) new Notice(`Backup written to ${path}`);
       } catch (error) {
         new Notice(`The backup could not be written: ${errorMessage(error)}`);
       }

@@ -3,7 +3,7 @@ import type { DownloadProgress } from "../core/embed/asset-download";
 
 const MB = 1024 * 1024;
 
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return `${(bytes / MB).toFixed(1)} MB`;
 }
 

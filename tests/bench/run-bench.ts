@@ -17,9 +17,10 @@ import { MemoryStorage, memorySource } from "./memory-source";
 import { benchQueries, type QueryNumbers } from "./query-bench";
 import { RandomUnitEmbedder } from "./random-embedder";
 import { syntheticVault, VOCABULARY } from "./synthetic-vault";
+import { benchSidebar, type SidebarNumbers } from "./sidebar-bench";
 import { workerStall } from "./worker-stall";
 
-interface Row extends Partial<QueryNumbers> {
+interface Row extends Partial<QueryNumbers>, Partial<SidebarNumbers> {
   vault: string;
   notes: number;
   vectors: number;
@@ -111,6 +112,7 @@ const GOALS = [
   "heap <= 300 MB at 50k",
   "main-thread stall <= 50 ms",
   "0 embeddings computed on a second start",
+  "similar-notes sidebar refresh p50 <= 2x its query alone at 10k",
 ];
 
 function printTable(rows: Row[]): void {
@@ -137,6 +139,10 @@ function printTable(rows: Row[]): void {
     ["mainThreadMaxStallMs", "max stall ms"],
     ["mainThreadP99StallMs", "p99 stall ms"],
     ["idleMaxStallMs", "idle max stall ms"],
+    ["sidebarP50", "sidebar p50"],
+    ["sidebarP95", "sidebar p95"],
+    ["sidebarQueryP50", "sidebar query p50"],
+    ["sidebarRatio", "sidebar/query"],
   ];
   const lines = [`| ${columns.map(([, title]) => title).join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`];
   for (const row of rows) lines.push(`| ${columns.map(([key]) => String(row[key] ?? "")).join(" | ")} |`);
@@ -150,6 +156,16 @@ async function main(): Promise<void> {
   const skipCorpus = args.includes("--no-corpus");
   if (args.includes("--corpus-only")) sizes.length = 0;
   const rows: Row[] = [];
+  // `--sidebar-only`: only the similar-notes sidebar's refresh latency, at each size.
+  if (args.includes("--sidebar-only")) {
+    if (!workerFile) throw new Error("--sidebar-only needs the worker (run through npm run bench)");
+    for (const size of sizes) {
+      console.error(`bench: similar-notes sidebar, synthetic ${size} notes…`);
+      rows.push({ vault: `synthetic ${size / 1000}k (random 384-d)`, notes: size, ...(await benchSidebar(workerFile, syntheticVault(size))) } as Row);
+    }
+    printTable(rows);
+    return;
+  }
 
   if (!skipCorpus) {
     const folder = extractedCorpus("large-digitalyoshixi-zettelkasten.tar.gz", "digitalyoshixi-zettelkasten");
@@ -171,6 +187,8 @@ async function main(): Promise<void> {
     heapMiB();
     const stall = workerFile && size <= 10_000 ? await workerStall(workerFile, notes) : null;
     const row = await benchVault(`synthetic ${size / 1000}k (random 384-d)`, memorySource(notes), () => new RandomUnitEmbedder(), VOCABULARY);
+    // The sidebar renders the real view over the worker, so it is measured where the worker is.
+    if (workerFile && size <= 10_000) Object.assign(row, await benchSidebar(workerFile, notes));
     if (stall) {
       row.workerBuildMs = stall.buildMs;
       row.mainThreadMaxStallMs = stall.maxStallMs;

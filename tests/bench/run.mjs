@@ -14,6 +14,8 @@ const common = {
   format: "esm",
   target: "node20",
   logLevel: "warning",
+  // The sidebar benchmark renders the real view: Obsidian's API is the test mock there.
+  alias: { obsidian: "obsidian-test-mocks/obsidian" },
   external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers", "esbuild"],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };

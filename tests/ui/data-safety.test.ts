@@ -249,6 +249,13 @@ describe("Scheduled backups", () => {
     current.backupIntervalHours = 0;
     expect(await backupIfDue(host, day(20))).toBeNull(); // off
   });
+
+  it("writes no scheduled backup for a vault without records", async () => {
+    const { app, host, current } = setup({ "plain.md": "Just a note\n" });
+    expect(await backupIfDue(host, new Date(2026, 10, 1))).toBeNull();
+    expect(paths(app)).toEqual(["plain.md"]);
+    expect(current.lastBackupAt).toBe(new Date(2026, 10, 1).getTime());
+  });
 });
 
 describe("Restore from backup and the backup settings", () => {

@@ -24,9 +24,15 @@ export function backupFiles(app: App, folder: string): TFile[] {
  * Writes a dated export of every record (private ones too: the backup stays in this vault and a
  * restore must bring everything back) and moves backups beyond the newest N to the trash.
  */
-export async function writeBackup(host: BackupHost, now: Date = new Date()): Promise<string> {
+export async function writeBackup(host: BackupHost, now: Date = new Date(), options: { skipEmpty?: boolean } = {}): Promise<string | null> {
   const settings = host.settings();
   const { file } = await exportRecords(host.repo, settings, { includePrivate: true, now });
+  if (options.skipEmpty && file.records.length === 0) {
+    // Nothing to keep yet (a vault without records): no empty file, and no new look until the next interval.
+    settings.lastBackupAt = now.getTime();
+    await host.save();
+    return null;
+  }
   const path = backupPath(settings.backupFolder, now);
   await host.repo.create(path, exportText(file));
   settings.lastBackupAt = now.getTime();
@@ -44,7 +50,7 @@ export async function backupIfDue(host: BackupHost, now: Date = new Date()): Pro
   const settings = host.settings();
   if (!backupDue(settings.lastBackupAt, settings.backupIntervalHours, now.getTime())) return null;
   try {
-    return await writeBackup(host, now);
+    return await writeBackup(host, now, { skipEmpty: true });
   } catch (error) {
     new Notice(`LifeBetter could not write its scheduled backup: ${errorMessage(error)}`);
     return null;

@@ -35,6 +35,10 @@ export class IndexHost {
   private changed = false;
   /** Why semantic search is off, when it is; shown instead of the note count. */
   private fullTextReason: string | null = null;
+  /** When the index was last saved by this host (ms since the epoch), or null. */
+  lastSaved: number | null = null;
+  /** The saved index was restored at open, so nothing needed a first build. */
+  restored = false;
 
   constructor(private readonly options: IndexHostOptions) {}
 
@@ -57,9 +61,10 @@ export class IndexHost {
     const client = this.worker.client;
     const report = await client.open(config);
     if (this.stopped) return null;
+    this.restored = report.restored;
     await this.refreshStatus();
     // A first build of a large vault is long: keep it even if Obsidian is closed without unloading.
-    if (!report.restored) await client.save();
+    if (!report.restored) await this.saved(client.save());
     return report;
   }
 
@@ -81,7 +86,14 @@ export class IndexHost {
     const client = this.client;
     if (!client || !this.changed) return null;
     this.changed = false;
-    return client.save();
+    return this.saved(client.save());
+  }
+
+  /** Notes the time of a save that worked; resolves to why it did not, or null. */
+  private async saved(saving: Promise<string | null>): Promise<string | null> {
+    const problem = await saving;
+    if (problem === null) this.lastSaved = Date.now();
+    return problem;
   }
 
   created(path: string): void {

@@ -4,9 +4,12 @@ import type { BinaryFile } from "../../core/embed/binary-file";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
 import { errorMessage } from "../../core/errors";
 import type { IndexClient } from "../../core/index/index-client";
+import type { IndexStatus } from "../../core/index/index-types";
+import type { IndexStorage } from "../../core/index/persistence";
 import type { WorkerConfig } from "../../core/index/worker-protocol";
 import type { LifeBetterSettings } from "../../core/settings";
 import { DownloadNotice } from "../../ui/download-notice";
+import type { IndexDetails, IndexPhase } from "../../ui/index-status-panel";
 import { downloadingText, fullTextOnlyText } from "../../ui/index-status-text";
 import { IndexHost, type StartIndexWorker } from "./index-host";
 import { prepareModelAssets } from "./model-assets";
@@ -31,6 +34,23 @@ export interface PluginIndexOptions {
 }
 
 const PROBLEM_NOTICE_MS = 15_000;
+const SEMANTIC_OFF: EmbedderUnavailable = {
+  reason: "search by meaning is off in settings",
+  fix: "Turn on search by meaning under Settings → LifeBetter → Search index.",
+};
+
+/** Storage whose saved index is ignored once, so the next open builds it again from the notes. */
+function ignoringSavedIndex(storage: IndexStorage): IndexStorage {
+  let ignored = false;
+  return {
+    read: () => {
+      if (ignored) return storage.read();
+      ignored = true;
+      return Promise.resolve(null);
+    },
+    writeAtomic: (bytes) => storage.writeAtomic(bytes),
+  };
+}
 
 /**
  * The plugin's index from start to end: gets the model ready (download once, or a local folder),
@@ -39,11 +59,61 @@ const PROBLEM_NOTICE_MS = 15_000;
  */
 export class PluginIndex {
   private host: IndexHost | null = null;
-  private readonly cancel = new AbortController();
+  private cancel = new AbortController();
   private download: DownloadNotice | null = null;
+  private progress: DownloadProgress | null = null;
   private stopped = false;
+  private opening = false;
+  /** The worker could not start (or there is none in this build). */
+  private failed = false;
+  private line = "Search index starting…";
+  private modelProblem: EmbedderUnavailable | null = null;
+  private restarting: Promise<void> | null = null;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: PluginIndexOptions) {}
+
+  /** What the status panel shows; `onChange` listeners hear of every change. */
+  details(): IndexDetails {
+    return {
+      line: this.line,
+      phase: this.phase(),
+      download: this.progress,
+      modelProblem: this.modelProblem,
+      lastSaved: this.host?.lastSaved ?? null,
+      restored: this.host?.restored ?? false,
+      canRestart: this.options.services.startWorker !== null && !this.stopped,
+    };
+  }
+
+  /** Calls `listener` whenever details() changes; returns how to stop. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The index's counts, or null when no worker runs. */
+  async status(): Promise<IndexStatus | null> {
+    return (await this.client?.status()) ?? null;
+  }
+
+  private phase(): IndexPhase {
+    if (this.failed || this.stopped) return "unavailable";
+    if (this.download) return "downloading";
+    if (this.opening || !this.host) return "indexing";
+    return this.modelProblem ? "full-text" : "ready";
+  }
+
+  private show(text: string): void {
+    if (this.stopped) return;
+    this.line = text;
+    this.options.showStatus(text);
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   get client(): IndexClient | null {
     return this.host?.client ?? null;
@@ -55,20 +125,67 @@ export class PluginIndex {
   }
 
   async start(): Promise<void> {
-    const { services, settings, showStatus } = this.options;
+    return this.open(false);
+  }
+
+  /**
+   * Stops the worker (saving the index) and starts again: to fetch the model after a cancelled or
+   * failed download, or with `rebuild` to build the index again from the notes.
+   */
+  restart(rebuild = false): Promise<void> {
+    this.restarting ??= this.reopen(rebuild).finally(() => (this.restarting = null));
+    return this.restarting;
+  }
+
+  /** Stops a model download in progress; the index goes on with full text. */
+  cancelDownload(): void {
+    this.cancel.abort();
+  }
+
+  private async reopen(rebuild: boolean): Promise<void> {
+    if (this.stopped || !this.options.services.startWorker) return;
+    this.cancel.abort();
+    this.hideDownload();
+    const host = this.host;
+    this.host = null;
+    this.changed();
+    if (host) await host.stop();
+    if (this.stopped) return;
+    this.cancel = new AbortController();
+    await this.open(rebuild);
+  }
+
+  private async open(rebuild: boolean): Promise<void> {
+    const { services } = this.options;
     if (!services.startWorker) {
-      showStatus("Search index unavailable — this build has no index worker");
+      this.failed = true;
+      this.show("Search index unavailable — this build has no index worker");
       return;
     }
+    this.failed = false;
+    this.modelProblem = null;
+    this.opening = true;
+    const storage = services.storage();
     const host = new IndexHost({
       startWorker: services.startWorker,
       source: obsidianNoteSource(this.options.app, this.options.repo),
-      storage: services.storage(),
-      showStatus: (text) => !this.stopped && showStatus(text),
+      storage: rebuild ? ignoringSavedIndex(storage) : storage,
+      showStatus: (text) => this.host === host && this.show(text),
     });
     this.host = host;
-    const model = settings().semanticIndex ? await this.model() : { ok: false as const, reason: "search by meaning is off in settings" };
-    if (this.stopped) return;
+    this.show(rebuild ? "Rebuilding the index…" : "Search index starting…");
+    try {
+      await this.openHost(host);
+    } finally {
+      this.opening = false;
+      if (this.host === host) this.changed();
+    }
+  }
+
+  private async openHost(host: IndexHost): Promise<void> {
+    const { settings } = this.options;
+    const model = settings().semanticIndex ? await this.model(host) : this.off();
+    if (this.stopped || this.host !== host) return;
     const config: WorkerConfig = { model: null, excludedFolders: settings().excludedFolders };
     if (model.ok) {
       config.model = model.model;
@@ -80,17 +197,24 @@ export class PluginIndex {
       const embeddings = model.ok ? (await host.client?.status())?.embeddings : undefined;
       if (embeddings?.state === "unavailable" && !this.stopped) this.tellOnce(embeddings);
     } catch (error) {
-      if (this.stopped) return;
+      if (this.stopped || this.host !== host) return;
       console.error("LifeBetter: the search index could not start", error);
-      showStatus(`Search index unavailable — ${errorMessage(error)}`);
+      this.failed = true;
+      this.show(`Search index unavailable — ${errorMessage(error)}`);
       // No half-started worker is left for the views to call.
       this.host = null;
       await host.stop();
     }
   }
 
+  /** Search by meaning is off: said in the status bar and the panel, without a notice. */
+  private off(): { ok: false; reason: string } {
+    this.modelProblem = SEMANTIC_OFF;
+    return { ok: false, reason: SEMANTIC_OFF.reason };
+  }
+
   /** The model's bytes, or why there are none (said once, with the fix, in a notice). */
-  private async model(): Promise<{ ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]> } | { ok: false; reason: string }> {
+  private async model(host: IndexHost): Promise<{ ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]> } | { ok: false; reason: string }> {
     const assets = await prepareModelAssets({
       adapter: this.options.app.vault.adapter,
       pluginDir: this.options.pluginDir,
@@ -103,8 +227,9 @@ export class PluginIndex {
       signal: this.cancel.signal,
       onProgress: (progress) => this.showDownload(progress),
     });
-    this.download?.hide();
-    this.download = null;
+    // A restart replaced this start: its download and notice belong to the new one.
+    if (this.host !== host) return { ok: false, reason: "the index restarted" };
+    this.hideDownload();
     if (assets.ok) return assets;
     if (!this.stopped) this.tellOnce(assets.unavailable);
     return { ok: false, reason: assets.unavailable.reason };
@@ -114,15 +239,24 @@ export class PluginIndex {
     if (this.stopped || this.cancel.signal.aborted) return;
     if (!this.download) {
       this.download = new DownloadNotice(() => this.cancel.abort());
-      this.options.showStatus(downloadingText(0));
+      this.show(downloadingText(0));
     }
     if (!progress) return;
+    this.progress = progress;
     this.download.update(progress);
-    if (progress.total > 0) this.options.showStatus(downloadingText((100 * progress.overall) / progress.total));
+    if (progress.total > 0) this.show(downloadingText((100 * progress.overall) / progress.total));
+    else this.changed();
+  }
+
+  private hideDownload(): void {
+    this.download?.hide();
+    this.download = null;
+    this.progress = null;
   }
 
   private tellOnce(problem: EmbedderUnavailable): void {
-    this.options.showStatus(fullTextOnlyText(problem.reason));
+    this.modelProblem = problem;
+    this.show(fullTextOnlyText(problem.reason));
     new Notice(`LifeBetter searches by words only: ${problem.reason}. ${problem.fix}`, PROBLEM_NOTICE_MS);
   }
 
@@ -140,8 +274,8 @@ export class PluginIndex {
   async stop(): Promise<string | null> {
     this.stopped = true;
     this.cancel.abort();
-    this.download?.hide();
-    this.download = null;
+    this.hideDownload();
+    this.listeners.clear();
     const host = this.host;
     this.host = null;
     return host ? host.stop() : null;

@@ -104,7 +104,12 @@ function byScoreThenPath(a: SearchResult, b: SearchResult): number {
   return b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
-/** Notes linked from or to `note`, by note number. */
+/** Whether `a` links to `b` or `b` to `a` (links are kept as lower-cased note names). */
+function linkedEitherWay(a: IndexedNote, b: IndexedNote): boolean {
+  return a.record.links.includes(b.record.title.toLowerCase()) || b.record.links.includes(a.record.title.toLowerCase());
+}
+
+/** Notes linked from or to `note`, by note number (a scan of every note: only to exclude them). */
 function linkedNotes(index: NoteIndex, note: IndexedNote): number[] {
   const names = new Set(note.record.links);
   const own = note.record.title.toLowerCase();
@@ -138,8 +143,7 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
   const note = resolveNote(index, ref);
   if (!note) return [];
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const linked = new Set(linkedNotes(index, note));
-  const skip = [note.no, ...(options.excludeLinked ? linked : [])];
+  const skip = [note.no, ...(options.excludeLinked ? linkedNotes(index, note) : [])];
   const { kind, hidePrivate } = options;
   if (kind || hidePrivate) {
     for (const other of index.notes.values()) {
@@ -151,7 +155,7 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
     const hits = index.noteVectors.topK(own.slice(), limit, options.minScore ?? SIMILAR_MIN_SCORE, new Set(skip));
     return hits.flatMap((hit) => {
       const other = index.byNo.get(hit.owner);
-      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)], linked.has(other.no))] : [];
+      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
     });
   }
   const skipSet = new Set(skip);
@@ -160,7 +164,7 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
   return hits
     .flatMap((hit) => {
       const other = index.notes.get(hit.path);
-      return other && !skipSet.has(other.no) ? [resultOf(other, hit.score / top, ["words", ...sharedReasons(note, other)], linked.has(other.no))] : [];
+      return other && !skipSet.has(other.no) ? [resultOf(other, hit.score / top, ["words", ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
     })
     .slice(0, limit);
 }
