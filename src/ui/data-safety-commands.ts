@@ -8,6 +8,7 @@ import { CHECK_VIEW_TYPE, CheckView } from "./check-view";
 import { DeleteRecordsModal } from "./delete-records-modal";
 import { ExportModal } from "./export-modal";
 import { ImportRecordsModal, ImportSourceModal, type ImportSource } from "./import-records-modal";
+import { showView } from "./show-view";
 
 /** What the data-safety commands need from the plugin. */
 export interface DataSafetyPlugin extends Plugin {
@@ -25,15 +26,10 @@ function host(plugin: DataSafetyPlugin): BackupHost {
 
 /** Opens the vault check in a tab, or shows the one already open and checks again. */
 export async function openCheckView(plugin: DataSafetyPlugin): Promise<void> {
-  const { workspace } = plugin.app;
-  const existing = workspace.getLeavesOfType(CHECK_VIEW_TYPE)[0];
-  if (existing) {
-    workspace.setActiveLeaf(existing, { focus: true });
-    if (existing.view instanceof CheckView) await existing.view.refresh();
-    return;
-  }
-  const leaf = workspace.getLeaf(true);
-  await leaf.setViewState({ type: CHECK_VIEW_TYPE, active: true });
+  const wasOpen = plugin.app.workspace.getLeavesOfType(CHECK_VIEW_TYPE).length > 0;
+  const leaf = await showView(plugin.app.workspace, CHECK_VIEW_TYPE);
+  // A new view checks as it opens; one already open checks again.
+  if (wasOpen && leaf?.view instanceof CheckView) await leaf.view.refresh();
 }
 
 /** Export, import, AI conversations, vault check, backups and careful deletion (PRODUCT.md §7). */

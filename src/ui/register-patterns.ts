@@ -2,6 +2,7 @@ import type { Plugin } from "obsidian";
 import type { LifeBetterSettings } from "../core/settings";
 import type { NoteRepository } from "../core/vault/repository";
 import { PATTERNS_VIEW_TYPE, PatternsView } from "./patterns-view";
+import { showView } from "./show-view";
 
 /** What the pattern view needs from the plugin. */
 export interface PatternsPlugin extends Plugin {
@@ -17,11 +18,5 @@ export function registerPatterns(plugin: PatternsPlugin): void {
 
 /** Shows the pattern view: in a new tab the first time, else where it already is. */
 export async function openPatterns(plugin: PatternsPlugin): Promise<void> {
-  const { workspace } = plugin.app;
-  let leaf = workspace.getLeavesOfType(PATTERNS_VIEW_TYPE)[0];
-  if (!leaf) {
-    leaf = workspace.getLeaf("tab");
-    await leaf.setViewState({ type: PATTERNS_VIEW_TYPE, active: true });
-  }
-  workspace.setActiveLeaf(leaf, { focus: true });
+  await showView(plugin.app.workspace, PATTERNS_VIEW_TYPE);
 }

@@ -1,8 +1,9 @@
-import { requireApiVersion, type Plugin, type WorkspaceLeaf } from "obsidian";
+import { type Plugin, type WorkspaceLeaf } from "obsidian";
 import { CAPTURE_HOVER_SOURCE } from "./capture-similar";
 import type { MemoryHost } from "./memory-host";
 import { SEARCH_HOVER_SOURCE, SearchByMeaningModal } from "./search-modal";
 import { SIMILAR_VIEW_TYPE, SimilarNotesView } from "./similar-notes-view";
+import { showView } from "../show-view";
 
 /** The similar-notes view, "Search by meaning" and their page-preview sources (no default hotkeys), all undone on unload. */
 export function registerMemoryViews(plugin: Plugin, host: () => MemoryHost): void {
@@ -16,17 +17,7 @@ export function registerMemoryViews(plugin: Plugin, host: () => MemoryHost): voi
 
 /** Shows the similar-notes view in the right sidebar (the one already open, else a new one). */
 export async function openSimilarNotes(plugin: Plugin): Promise<WorkspaceLeaf | null> {
-  const { workspace } = plugin.app;
-  let leaf = workspace.getLeavesOfType(SIMILAR_VIEW_TYPE)[0] ?? null;
-  if (!leaf) {
-    leaf = workspace.getRightLeaf(false);
-    if (!leaf) return null;
-    await leaf.setViewState({ type: SIMILAR_VIEW_TYPE, active: true });
-  }
-  // revealLeaf also opens a collapsed sidebar; before 1.7.2 making the leaf active is what there is.
-  if (requireApiVersion("1.7.2")) await workspace.revealLeaf(leaf);
-  else workspace.setActiveLeaf(leaf, { focus: true });
-  return leaf;
+  return showView(plugin.app.workspace, SIMILAR_VIEW_TYPE, { where: "right" });
 }
 
 export function openSearch(host: MemoryHost): SearchByMeaningModal {

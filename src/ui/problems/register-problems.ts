@@ -12,6 +12,7 @@ import type { ProblemsHost } from "./problems-host";
 import { RecoverSessionModal } from "./recover-session-modal";
 import { SessionStopModal } from "./session-stop-modal";
 import { WorkSessions } from "./work-sessions";
+import { showView } from "../show-view";
 
 const TICK_MS = 1000;
 
@@ -45,14 +46,11 @@ export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openP
   plugin.registerView(PROBLEMS_DASHBOARD_VIEW_TYPE, (leaf) => new ProblemsDashboardView(leaf, fullHost));
 
   async function openProblem(path: string): Promise<void> {
-    const existing = app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)[0];
-    const leaf = existing ?? app.workspace.getLeaf("tab");
-    await leaf.setViewState({ type: PROBLEM_VIEW_TYPE, state: { path }, active: true });
+    await showView(app.workspace, PROBLEM_VIEW_TYPE, { state: { path } });
   }
 
   async function openDashboard(): Promise<void> {
-    const leaf = app.workspace.getLeavesOfType(PROBLEMS_DASHBOARD_VIEW_TYPE)[0] ?? app.workspace.getLeaf("tab");
-    await leaf.setViewState({ type: PROBLEMS_DASHBOARD_VIEW_TYPE, active: true });
+    await showView(app.workspace, PROBLEMS_DASHBOARD_VIEW_TYPE);
   }
 
   function activeProblem(): string | null {

@@ -7,6 +7,7 @@ import type { NoteRepository } from "../../core/vault/repository";
 import { NewSkillModal } from "./new-skill-modal";
 import { REVIEW_VIEW_TYPE, ReviewView } from "./review-view";
 import { SuggestSkillsModal, type SuggestSkillsTarget } from "./suggest-skills-modal";
+import { showView } from "../show-view";
 
 /** What the review commands need from the plugin. */
 export interface ReviewPlugin extends Plugin {
@@ -54,13 +55,7 @@ export function openNewSkill(plugin: ReviewPlugin): NewSkillModal {
 
 /** Shows the review view: the open one if there is one, else a new tab. */
 export async function openReview(plugin: ReviewPlugin): Promise<void> {
-  const { workspace } = plugin.app;
-  let leaf = workspace.getLeavesOfType(REVIEW_VIEW_TYPE)[0];
-  if (!leaf) {
-    leaf = workspace.getLeaf("tab");
-    await leaf.setViewState({ type: REVIEW_VIEW_TYPE, active: true });
-  }
-  workspace.setActiveLeaf(leaf, { focus: true });
+  await showView(plugin.app.workspace, REVIEW_VIEW_TYPE);
 }
 
 /** The selection in the active editor when there is one, else the note's title and body. */
