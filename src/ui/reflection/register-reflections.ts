@@ -1,4 +1,4 @@
-import { Notice, TFile, requireApiVersion, type Plugin } from "obsidian";
+import { Notice, TFile, type Plugin } from "obsidian";
 import { obsidianReflectionEnv } from "../../adapters/obsidian/reflection-env";
 import { ReflectionSync } from "../../adapters/obsidian/reflection-sync";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
@@ -11,6 +11,7 @@ import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
 import { PERIOD_NAMES } from "./reflection-labels";
 import { REFLECTION_VIEW_TYPE, ReflectionView } from "./reflection-view";
+import { showView } from "../show-view";
 
 /** How often the reminder looks at the clock. */
 export const REMINDER_CHECK_MS = 60 * 1000;
@@ -94,15 +95,8 @@ export class Reflections {
 
   /** The panel in the right sidebar: the open one, or a new one. */
   async revealPanel(): Promise<void> {
-    const { workspace } = this.plugin.app;
-    let leaf = workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
-    if (!leaf) {
-      leaf = workspace.getRightLeaf(false) ?? workspace.getLeaf("split");
-      await leaf.setViewState({ type: REFLECTION_VIEW_TYPE, active: false });
-    }
-    // revealLeaf also expands a collapsed sidebar (awaitable from 1.7.2); before, the new leaf shows
-    // in the sidebar without taking the focus from the note.
-    if (requireApiVersion("1.7.2")) await workspace.revealLeaf(leaf);
+    // The focus stays on the note the user is writing.
+    await showView(this.plugin.app.workspace, REFLECTION_VIEW_TYPE, { where: "right", focus: false });
   }
 
   /** A notice at the reflection time (weekly on the chosen day, monthly on the last day) unless it is written. */
