@@ -102,7 +102,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const YAML_OUT = { lineWidth: 0, nullStr: "" } as const;
+// yaml pads flow collections ("[ a, b ]") by default; people and Obsidian write "[a, b]", and a key the
+// user did not change must keep its bytes when another one is written.
+const YAML_OUT = { lineWidth: 0, nullStr: "", flowCollectionPadding: false } as const;
 
 /**
  * Applies `mutate` to a copy of the properties and writes back only the keys that changed, keeping

@@ -61,6 +61,14 @@ describe("updateProperties", () => {
     expect(parsed.ok && parsed.properties).toEqual({ title: "Keep me", unknown_key: { nested: [1, 2] }, mood: 8 });
   });
 
+  it("keeps the lines of the keys it did not change, flow lists and maps included", () => {
+    const next = update(original, (p) => {
+      p.mood = 8;
+    });
+    expect(next).toContain("unknown_key: {nested: [1, 2]}\n");
+    expect(next).toContain("title: Keep me\nunknown_key");
+  });
+
   it("returns the text untouched when nothing changes", () => {
     const result = updateProperties(original, (p) => {
       p.mood = 3;
