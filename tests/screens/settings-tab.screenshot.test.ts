@@ -10,7 +10,7 @@ describe.each(THEMES)("settings tab, %s theme", (theme) => {
     // Other features add their own sections after these (each screenshot test of a feature checks its own).
     const headings = await shot.page.locator(".setting-item-heading .setting-item-name").allInnerTexts();
     expect(headings.slice(0, 4)).toEqual(["Folders", "Custom entry types", "Excluded folders", "Search index"]);
-    expect(headings).toEqual(expect.arrayContaining(["Backups", "Similar notes and search", "Problems", "Meta-skill review"]));
+    expect(headings).toEqual(expect.arrayContaining(["Reflections", "Backups", "Similar notes and search", "Problems", "Meta-skill review"]));
     expect(text).toContain("Meta-skills folder");
     expect(await shot.page.locator('input[value="workout"], input').evaluateAll((inputs) => inputs.map((el) => (el as HTMLInputElement).value))).toContain("workout");
     expect(await shot.count('[aria-label="Remove this type"] svg')).toBe(1);

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
 import { findPatterns } from "../../core/patterns/engine";
 import { loadRecords } from "../../core/vault/records";
-import { CliError } from "../cli-error";
+import { staleDaysOption } from "./problem-args";
 import { openVault } from "../vault-context";
 
 export const patternsUsage = `lifebetter patterns --vault DIR [--stale-days N] [--json]
@@ -17,11 +17,9 @@ export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
     options: { vault: { type: "string" }, "stale-days": { type: "string" }, json: { type: "boolean" } },
     strict: true,
   });
-  const raw = values["stale-days"];
-  const staleDays = raw === undefined ? undefined : Number(raw);
-  if (staleDays !== undefined && (!Number.isInteger(staleDays) || staleDays < 1)) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
   const { repo, settings } = await openVault(values.vault, io);
-  const report = await findPatterns(await loadRecords(repo, settings), { staleDays: staleDays ?? settings.staleDays });
+  const staleDays = staleDaysOption(values["stale-days"], settings.staleDays);
+  const report = await findPatterns(await loadRecords(repo, settings), { staleDays });
   if (values.json) {
     const rows = report.proposals.map((p) => ({
       name: p.name,

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
 import { problemsDashboard, type ProblemSummary } from "../../core/problems/dashboard";
 import { loadRecords } from "../../core/vault/records";
-import { CliError } from "../cli-error";
+import { staleDaysOption } from "./problem-args";
 import { openVault } from "../vault-context";
 
 export const problemsUsage = `lifebetter problems --vault DIR [--stale-days N] [--json]
@@ -44,11 +44,8 @@ export async function runProblems(argv: string[], io: CliIo): Promise<number> {
     options: { vault: { type: "string" }, "stale-days": { type: "string" }, json: { type: "boolean" } },
     strict: true,
   });
-  const raw = values["stale-days"];
-  if (raw !== undefined && !(Number.isInteger(Number(raw)) && Number(raw) >= 1)) throw new CliError(`--stale-days must be a whole number of days of at least 1, not "${raw}".`);
   const { repo, settings } = await openVault(values.vault, io);
-  // The vault's "Stale after (days)" setting unless the command names another.
-  const staleDays = raw === undefined ? settings.staleDays : Number(raw);
+  const staleDays = staleDaysOption(values["stale-days"], settings.staleDays);
   const dashboard = problemsDashboard(await loadRecords(repo, settings, ["problem", "entry"]), new Date(), staleDays);
   if (values.json) {
     io.out(JSON.stringify(dashboard.problems.map(jsonRow)) + "\n");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { skillEffectiveness } from "../../../src/core/review/effectiveness";
-import { pastSuccessScore } from "../../../src/core/review/past-success";
 import { skillCard } from "../../../src/core/review/skill-card";
 import { buildBacklinks } from "../../../src/core/review/skill-examples";
 import { LinkResolver } from "../../../src/core/vault/link-resolver";
@@ -52,15 +51,5 @@ describe("skill card", () => {
       successRate: 1,
       avgHoursToSolution: null,
     });
-  });
-});
-
-describe("past success score", () => {
-  it("is a smoothed success rate: unused 0.5, more evidence moves it further", () => {
-    expect(pastSuccessScore({})).toBe(0.5);
-    expect(pastSuccessScore({ uses_total: 1, uses_success: 1 })).toBeCloseTo(2 / 3); // (1 + 1) / (1 + 2)
-    expect(pastSuccessScore({ uses_total: 10, uses_success: 10 })).toBeCloseTo(11 / 12);
-    expect(pastSuccessScore({ uses_total: 4, uses_failed: 4 })).toBeCloseTo(1 / 6);
-    expect(pastSuccessScore({ uses_total: 2, uses_success: 0, uses_failed: 0 })).toBe(0.5); // two partial outcomes: (0 + 1 + 1) / 4
   });
 });
