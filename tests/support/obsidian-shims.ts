@@ -20,6 +20,7 @@
  *   Obsidian's "is-enabled" class when on, and a click flips it.
  */
 import { TFile as TFileOriginal, type App as AppOriginal, type PluginManifest } from "obsidian";
+import { afterEach, beforeEach, vi } from "vitest";
 import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, SettingTab, TFile, ToggleComponent, Vault } from "obsidian-test-mocks/obsidian";
 
 interface KeptHandler {
@@ -185,6 +186,23 @@ export function registered(plugin: object): Plugin {
 
 export function resetNotices(): void {
   notices.length = 0;
+}
+
+/**
+ * Every test of the calling file runs at `now` (only Date is faked, so debounces and timeouts still run)
+ * and starts with no notice and no modal left over from another test.
+ */
+export function useFixedClock(now: Date | string): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(now);
+    resetNotices();
+    openModals.clear();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    openModals.clear();
+  });
 }
 
 /** The note at `path`, which the test expects to exist. */

@@ -1,12 +1,12 @@
 import { Platform } from "obsidian";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
-import { parseNote } from "../../src/core/codec/frontmatter";
 import { isRecordId } from "../../src/core/ids";
 import { DEFAULT_SETTINGS, loadSettings, type LifeBetterSettings } from "../../src/core/settings";
 import type { CaptureDraft } from "../../src/ui/capture-draft";
 import { CaptureModal, SIMILAR_NOTES_CLASS, type CaptureHost } from "../../src/ui/capture-modal";
-import { contentOf, makeApp, openModals, pressKey } from "../support/obsidian-shims";
+import { contentOf, makeApp, openModals, pressKey, useFixedClock } from "../support/obsidian-shims";
+import { propertiesOf } from "../support/note-properties";
 
 const NOW = new Date(2026, 10, 24, 9, 30);
 const DAY = "2026-11-24";
@@ -52,21 +52,7 @@ function errorText(modal: CaptureModal): string {
   return modal.contentEl.querySelector(".lifebetter-capture-error")?.textContent ?? "";
 }
 
-function propertiesOf(text: string): Record<string, unknown> {
-  const parsed = parseNote(text);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.properties;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  openModals.clear();
-});
+useFixedClock(NOW);
 
 describe("capture modal", () => {
   it("creates the entry note with every field the user filled, and closes", async () => {

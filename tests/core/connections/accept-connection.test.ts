@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { acceptConnection, connectionsTo, isConnectionType } from "../../../src/core/connections/accept-connection";
-import { parseNote } from "../../../src/core/codec/frontmatter";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
+import { propertiesOf } from "../../support/note-properties";
 
 const NOW = new Date("2026-11-25T01:30:00Z");
-
-function properties(text: string | undefined): Record<string, unknown> {
-  const parsed = parseNote(text ?? "");
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.properties;
-}
 
 describe("accept as connection", () => {
   it("adds the typed link to the note's properties, keeps what was there, and leaves the body as it was", async () => {
@@ -18,7 +12,7 @@ describe("accept as connection", () => {
     expect(await acceptConnection(repo, "P.md", "related", "Retry", NOW)).toBe(true);
     expect(await acceptConnection(repo, "P.md", "similar_to", "Folder/Bisect", NOW)).toBe(true);
     const text = repo.files.get("P.md");
-    expect(properties(text)).toMatchObject({ related: ["[[Old]]", "[[Retry]]"], similar_to: ["[[Folder/Bisect]]"], custom: "kept", updated: expect.stringMatching(/^2026-11-25T/) as unknown });
+    expect(propertiesOf(text)).toMatchObject({ related: ["[[Old]]", "[[Retry]]"], similar_to: ["[[Folder/Bisect]]"], custom: "kept", updated: expect.stringMatching(/^2026-11-25T/) as unknown });
     expect(text?.endsWith(body)).toBe(true);
   });
 

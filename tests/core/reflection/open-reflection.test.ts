@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseNote } from "../../../src/core/codec/frontmatter";
 import { openReflection, syncAnswers } from "../../../src/core/reflection/open-reflection";
 import { env } from "./support";
+import { propertiesOf } from "../../support/note-properties";
 
 const journal = { folder: "Journal", format: "YYYY/MM/YYYY-MM-DD dddd", source: "daily-notes" as const };
-
-function properties(text: string | undefined): Record<string, unknown> {
-  const parsed = parseNote(text ?? "");
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.properties;
-}
 
 describe("opening a reflection in its own note", () => {
   it("creates it beside the daily note, named from the daily-notes format, with every prompt as a heading", async () => {
@@ -18,7 +12,7 @@ describe("opening a reflection in its own note", () => {
     expect(opened.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
     expect(opened.created).toBe(true);
     const text = e.repo.files.get(opened.path);
-    expect(properties(text)).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24", what_worked: [], goals_for_next: [] });
+    expect(propertiesOf(text)).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24", what_worked: [], goals_for_next: [] });
     expect(text).toContain("## What worked?\n\n## What didn't?\n\n## What did I learn?\n\n## Patterns noticed\n\n## Wins\n\n## Gratitude\n\n## Tomorrow's focus\n");
     // No daily note yet: none is created just to hold a link.
     expect([...e.repo.files.keys()]).toEqual([opened.path]);
@@ -40,9 +34,9 @@ describe("opening a reflection in its own note", () => {
     const e = env();
     const week = await openReflection(e, "weekly", "2026-11-25");
     expect(week.path).toBe("LifeBetter/Reflections/2026-W48 reflection.md");
-    expect(properties(e.repo.files.get(week.path))).toMatchObject({ period: "weekly", date: "2026-11-23", period_start: "2026-11-23", period_end: "2026-11-29" });
+    expect(propertiesOf(e.repo.files.get(week.path))).toMatchObject({ period: "weekly", date: "2026-11-23", period_start: "2026-11-23", period_end: "2026-11-29" });
     const month = await openReflection(e, "monthly", "2026-02-10");
-    expect(properties(e.repo.files.get(month.path))).toMatchObject({ period: "monthly", period_start: "2026-02-01", period_end: "2026-02-28" });
+    expect(propertiesOf(e.repo.files.get(month.path))).toMatchObject({ period: "monthly", period_start: "2026-02-01", period_end: "2026-02-28" });
   });
 
   it("uses the user's reflection template, leaving Templater syntax for Templater", async () => {
@@ -50,7 +44,7 @@ describe("opening a reflection in its own note", () => {
     const e = env({ "Templates/Reflection.md": template }, { reflectionTemplate: "Templates/Reflection" });
     const opened = await openReflection(e, "daily", "2026-11-24");
     const text = e.repo.files.get(opened.path) ?? "";
-    expect(properties(text)).toMatchObject({ cssclasses: ["journal"], kind: "reflection", wins: [] });
+    expect(propertiesOf(text)).toMatchObject({ cssclasses: ["journal"], kind: "reflection", wins: [] });
     expect(text).toContain('# 2026-11-24 — <% tp.date.now("HH:mm") %>\n\n## Wins\n\n## Gratitude\n');
     // Prompts the template leaves out are reported, not forced into the note.
     expect(opened.sync.prompts.find((p) => p.prompt.property === "what_worked")?.state).toBe("heading-missing");
@@ -70,7 +64,7 @@ describe("writing the reflection into the daily note", () => {
     const opened = await openReflection(e, "daily", "2026-11-24");
     expect(opened).toMatchObject({ path: "Daily/2026-11-24.md", created: false, converted: true });
     const text = e.repo.files.get("Daily/2026-11-24.md") ?? "";
-    expect(properties(text)).toMatchObject({ categories: ["[[Daily]]"], kind: "reflection", period: "daily", wins: [] });
+    expect(propertiesOf(text)).toMatchObject({ categories: ["[[Daily]]"], kind: "reflection", period: "daily", wins: [] });
     expect(text).toContain("---\n## Notes\n\nMet Ana.\n\n## What worked?\n\n");
     const before = text;
     await openReflection(e, "daily", "2026-11-24");
@@ -83,7 +77,7 @@ describe("writing the reflection into the daily note", () => {
     const opened = await openReflection(e, "daily", "2026-11-24");
     const text = e.repo.files.get(opened.path) ?? "";
     expect(opened.path).toBe("Journal/2026/11/2026-11-24 Tuesday.md");
-    expect(properties(text)).toMatchObject({ tags: ["daily"], created: "2026-11-24T21:05", kind: "reflection" });
+    expect(propertiesOf(text)).toMatchObject({ tags: ["daily"], created: "2026-11-24T21:05", kind: "reflection" });
     expect(text).toContain("# 2026-11-24 Tuesday\n\n<%* tR += 'x' %>\n\n## What worked?\n");
   });
 
@@ -93,7 +87,7 @@ describe("writing the reflection into the daily note", () => {
     await openReflection(e, "daily", "2026-11-24");
     const text = e.repo.files.get("R/2026-11-24.md") ?? "";
     expect(text.match(/## Wins/g)).toHaveLength(1);
-    expect(properties(text).wins).toEqual(["Ran"]);
+    expect(propertiesOf(text).wins).toEqual(["Ran"]);
     expect(text).toContain("## Log\ntext\n\n## What worked?\n");
   });
 
@@ -113,7 +107,7 @@ describe("syncing an edited reflection on disk", () => {
     e.repo.files.set(path, text.replace("## Wins\n", "## Wins\n- Ran 5k\n").replace("gratitude: []", "gratitude:\n  - Sun"));
     const plan = await syncAnswers(e.repo, path, e.settings, e.now);
     const after = e.repo.files.get(path) ?? "";
-    expect(properties(after)).toMatchObject({ wins: ["Ran 5k"], gratitude: ["Sun"], updated: expect.stringMatching(/^2026-11-24T21:05:00/) as unknown });
+    expect(propertiesOf(after)).toMatchObject({ wins: ["Ran 5k"], gratitude: ["Sun"], updated: expect.stringMatching(/^2026-11-24T21:05:00/) as unknown });
     expect(after).toContain("## Gratitude\n- Sun\n");
     expect(plan.prompts.filter((p) => p.state !== "in-step").map((p) => p.prompt.property)).toEqual(["wins", "gratitude"]);
   });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { contentOf, openModals, pressKey } from "../../support/obsidian-shims";
+import { describe, expect, it, vi } from "vitest";
+import { contentOf, openModals, pressKey, useFixedClock } from "../../support/obsidian-shims";
 import { button, control, problemsSetup, typeInto } from "../../support/problems-ui";
 import { NewProblemModal } from "../../../src/ui/problems/new-problem-modal";
 import type { CreatedProblem, ProblemInput } from "../../../src/core/problems/create-problem";
@@ -16,15 +16,7 @@ function open(files: Record<string, string> = {}) {
   return { ...setup, modal, created, problems, error: () => modal.contentEl.querySelector(".lifebetter-form-error")?.textContent ?? "" };
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  openModals.clear();
-});
+useFixedClock(NOW);
 
 describe("new problem modal", () => {
   it("creates the problem note with every field filled, then hands it on and closes", async () => {

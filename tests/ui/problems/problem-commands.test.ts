@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import LifeBetterPlugin from "../../../src/main";
 import { CloseProblemModal } from "../../../src/ui/problems/close-problem-modal";
 import { ProblemSuggestModal } from "../../../src/ui/problems/problem-suggest-modal";
 import { PROBLEM_VIEW_TYPE } from "../../../src/ui/problems/problem-view";
 import { PROBLEMS_DASHBOARD_VIEW_TYPE } from "../../../src/ui/problems/problems-dashboard-view";
 import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
-import { MANIFEST, fileAt, makeApp, notices, openModals, registered, resetNotices, settle } from "../../support/obsidian-shims";
+import { MANIFEST, fileAt, makeApp, notices, openModals, registered, settle, useFixedClock } from "../../support/obsidian-shims";
 import { problemVault } from "../../support/problem-vault";
 import { onlyModal } from "../../support/problems-ui";
 
@@ -28,17 +28,7 @@ async function start(data: unknown = {}) {
   return { app, mock, plugin, registry, run, viewStates, timer };
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-24T12:00:00Z"));
-  resetNotices();
-  openModals.clear();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  openModals.clear();
-});
+useFixedClock(new Date("2026-11-24T12:00:00Z"));
 
 describe("problem commands", () => {
   it("opens the problem view on the active problem note, or asks which problem", async () => {

@@ -1,10 +1,10 @@
 import { TFile } from "obsidian";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CloseProblemModal } from "../../../src/ui/problems/close-problem-modal";
 import { ProblemItemView } from "../../../src/ui/problems/problem-view";
 import { ResolveBlockerModal } from "../../../src/ui/problems/resolve-blocker-modal";
 import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
-import { contentOf, notices, openModals, resetNotices } from "../../support/obsidian-shims";
+import { contentOf, notices, openModals, useFixedClock } from "../../support/obsidian-shims";
 import { problemVault } from "../../support/problem-vault";
 import { button, onlyModal, buttonTexts, control, problemsSetup, texts, typeInto } from "../../support/problems-ui";
 
@@ -21,16 +21,7 @@ async function openView(files: Record<string, string> = problemVault(), path = S
 }
 
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(NOW);
-  resetNotices();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  openModals.clear();
-});
+useFixedClock(NOW);
 
 describe("problem view", () => {
   it("shows the problem, its milestones with a progress bar, and a timeline with open blockers first", async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { parseSessions } from "../../../src/core/problems/sessions-table";
 import LifeBetterPlugin from "../../../src/main";
@@ -8,7 +8,7 @@ import { PROBLEMS_DASHBOARD_VIEW_TYPE, ProblemsDashboardView } from "../../../sr
 import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
 import { inProcessWorkers } from "../../support/in-process-index-worker";
 import { MemoryBinaryFile } from "../../support/memory-binary-file";
-import { MANIFEST, contentOf, fileAt, makeApp, notices, openModals, registered, resetNotices, settle } from "../../support/obsidian-shims";
+import { MANIFEST, contentOf, fileAt, makeApp, notices, registered, settle, useFixedClock } from "../../support/obsidian-shims";
 import { button, onlyModal, control, texts, typeInto } from "../../support/problems-ui";
 
 const SHIP = "LifeBetter/Problems/Ship v2.md";
@@ -49,17 +49,7 @@ function propertiesAt(mock: ReturnType<typeof makeApp>["mock"], path: string): R
   return parsed.properties;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(RESTART);
-  resetNotices();
-  openModals.clear();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  openModals.clear();
-});
+useFixedClock(RESTART);
 
 describe("problems end to end: recovered session, new problem, timer, dashboard", () => {
   it("recovers a session left running, creates a problem with suggestions, times it, and shows it all on the dashboard", async () => {

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseSessions } from "../../../src/core/problems/sessions-table";
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { RecoverSessionModal } from "../../../src/ui/problems/recover-session-modal";
 import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
-import { contentOf, notices, openModals, resetNotices } from "../../support/obsidian-shims";
+import { contentOf, notices, openModals, useFixedClock } from "../../support/obsidian-shims";
 import { SHIP_ID, problemVault } from "../../support/problem-vault";
 import { button, onlyModal, buttonTexts, control, problemsSetup, typeInto } from "../../support/problems-ui";
 
@@ -19,16 +19,7 @@ function rowsOf(text: string) {
 }
 
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(START);
-  resetNotices();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  openModals.clear();
-});
+useFixedClock(START);
 
 describe("work session timer", () => {
   it("shows the problem and elapsed time in the status bar, mm:ss then h:mm, and saves the session at once", async () => {

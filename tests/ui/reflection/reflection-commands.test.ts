@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
-import { parseNote } from "../../../src/core/codec/frontmatter";
 import { loadSettings } from "../../../src/core/settings";
 import LifeBetterPlugin from "../../../src/main";
 import { REFLECTION_VIEW_TYPE, ReflectionView } from "../../../src/ui/reflection/reflection-view";
 import { MANIFEST, contentOf, fileAt, makeApp, notices, registered, resetNotices, settle } from "../../support/obsidian-shims";
+import { propertiesOf } from "../../support/note-properties";
 
 const DAILY_NOTES = JSON.stringify({ folder: "Journal", format: "YYYY/MM/YYYY-MM-DD dddd", template: "" });
 
@@ -21,12 +21,6 @@ async function start(files: Record<string, string> = {}, data?: unknown) {
   const reflections = plugin.reflections;
   if (!reflections) throw new Error("reflections not registered");
   return { app, mock, plugin, registry, reflections };
-}
-
-function properties(text: string): Record<string, unknown> {
-  const parsed = parseNote(text);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.properties;
 }
 
 beforeEach(() => {
@@ -50,7 +44,7 @@ describe("Open today's reflection", () => {
     const { app, mock, reflections } = await start({ "Journal/2026/11/2026-11-24 Tuesday.md": "Morning pages.\n" });
     const opened = await reflections.open("daily");
     expect(opened?.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
-    expect(properties(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24" });
+    expect(propertiesOf(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24" });
     expect(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday.md")).toBe("Morning pages.\n\nReflection: [[2026-11-24 Tuesday reflection]]\n");
     expect(app.workspace.getActiveFile()?.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
     expect(app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)).toHaveLength(1);
@@ -80,7 +74,7 @@ describe("answers and properties stay in step while the user edits", () => {
     await app.vault.process(file, (text) => text.replace("## Wins\n", "## Wins\n- Ran 5k\n"));
     await settle();
     await reflections.sync.idle();
-    expect(properties(contentOf(mock, path)).wins).toEqual(["Ran 5k"]);
+    expect(propertiesOf(contentOf(mock, path)).wins).toEqual(["Ran 5k"]);
 
     // The user adds a gratitude item and removes the win in the Properties panel.
     await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
@@ -113,7 +107,7 @@ describe("answers and properties stay in step while the user edits", () => {
     await settle();
     await reflections.sync.idle();
     const text = contentOf(mock, path);
-    expect(properties(text).wins).toEqual(["Ran 5k"]);
+    expect(propertiesOf(text).wins).toEqual(["Ran 5k"]);
     expect(text).toContain("## Highlights\n- Ran 5k\n");
     expect(text).not.toContain("## Wins");
   });
@@ -161,7 +155,7 @@ describe("the reflection panel beside the note", () => {
     slider.dispatchEvent(new Event("change"));
     await settle(20);
     await view.refresh();
-    expect(properties(contentOf(mock, path)).energy).toBe(6);
+    expect(propertiesOf(contentOf(mock, path)).energy).toBe(6);
     expect(document.activeElement?.id).toBe("lifebetter-reflection-energy");
     expect(view.contentEl.querySelector<HTMLInputElement>("#lifebetter-reflection-energy")?.value).toBe("6");
   });

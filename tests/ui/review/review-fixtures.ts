@@ -3,8 +3,10 @@ import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { loadSettings, type LifeBetterSettings } from "../../../src/core/settings";
 import { ReviewView, type ReviewHost } from "../../../src/ui/review/review-view";
-import { afterEach, beforeEach, vi } from "vitest";
-import { contentOf, makeApp, openModals, resetNotices } from "../../support/obsidian-shims";
+import { afterEach } from "vitest";
+import { contentOf, makeApp, openModals, useFixedClock } from "../../support/obsidian-shims";
+export { propertiesOf } from "../../support/note-properties";
+import { propertiesOf } from "../../support/note-properties";
 
 /** The day every review test runs on (local time). */
 export const NOW = new Date(2026, 10, 24, 9, 30);
@@ -28,12 +30,6 @@ export const REVIEW_VAULT: Record<string, string> = {
     '---\nid: 5\nkind: entry\ntype: attempt\ntimestamp: 2026-11-02T09:00:00+01:00\nmeta_skills:\n  - "[[Divide and conquer]]"\n---\nFound it.\n',
   "LifeBetter/Problems/Flaky CI.md": '---\nid: 6\nkind: problem\nstatus: solved\nstarted: 2026-10-20T09:00:00+02:00\nmeta_skills:\n  - "[[Divide and conquer]]"\n---\n',
 };
-
-export function propertiesOf(text: string): Record<string, unknown> {
-  const parsed = parseNote(text);
-  if (!parsed.ok) throw new Error(parsed.problem);
-  return parsed.properties;
-}
 
 /** The body of a note, after its frontmatter. */
 export function bodyOf(text: string): string {
@@ -76,13 +72,9 @@ export function press(key: string): void {
 
 /** Every review test runs on NOW; modals and views opened by a test are gone after it. */
 export function useReviewClock(): void {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(NOW);
-    resetNotices();
-  });
+  useFixedClock(NOW);
+  // Registered after useFixedClock's, so it runs first (hooks unwind as a stack): the modals are still known.
   afterEach(() => {
-    vi.useRealTimers();
     for (const modal of [...openModals]) (modal as { close(): void }).close();
     document.body.empty();
   });
