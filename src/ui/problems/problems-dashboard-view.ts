@@ -7,6 +7,7 @@ import { humanize } from "../labels";
 import { DASHBOARD_COLUMNS, nextSort, sortProblems, type DashboardColumn, type DashboardSort } from "./dashboard-sort";
 import { agoText, minutesText } from "./durations";
 import type { ProblemsHost } from "./problems-host";
+import { onRecordChange } from "../record-changes";
 
 export const PROBLEMS_DASHBOARD_VIEW_TYPE = "lifebetter-problems-dashboard";
 const REFRESH_DELAY_MS = 500;
@@ -31,6 +32,8 @@ export class ProblemsDashboardView extends ItemView {
   private sort: DashboardSort | null = null;
   private data: ProblemsDashboard | null = null;
   private generation = 0;
+  /** The problems and entries read last: a change to one of them (or to a new record) redraws. */
+  private recordPaths = new Set<string>();
   private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
 
   constructor(
@@ -54,10 +57,7 @@ export class ProblemsDashboardView extends ItemView {
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-problems-dashboard");
-    const { vault, metadataCache } = this.app;
-    this.registerEvent(metadataCache.on("changed", () => this.refreshSoon()));
-    this.registerEvent(vault.on("delete", () => this.refreshSoon()));
-    this.registerEvent(vault.on("rename", () => this.refreshSoon()));
+    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.refreshSoon());
     await this.refresh();
   }
 
@@ -67,6 +67,7 @@ export class ProblemsDashboardView extends ItemView {
     try {
       const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
       if (generation !== this.generation) return;
+      this.recordPaths = new Set(vault.records.map((record) => record.path));
       this.data = problemsDashboard(vault, now, this.host.settings().staleDays);
     } catch (error) {
       if (generation !== this.generation) return;

@@ -8,6 +8,7 @@ import type { LifeBetterSettings } from "../../core/settings";
 import { loadRecords } from "../../core/vault/records";
 import type { NoteRepository } from "../../core/vault/repository";
 import { renderReflectionPanel } from "./reflection-panel";
+import { onRecordChange } from "../record-changes";
 
 export const REFLECTION_VIEW_TYPE = "lifebetter-reflection";
 /** Notes change in bursts: the panel is rebuilt once a burst is over. */
@@ -34,6 +35,8 @@ export class ReflectionView extends ItemView {
   /** The reflection on screen, or null. */
   shownPath: string | null = null;
   private loading: Promise<void> = Promise.resolve();
+  /** The records the context was built from: a change to one of them (or to a new record) redraws. */
+  private recordPaths = new Set<string>();
   private readonly requestRefresh = debounce(() => void this.refresh(), REFLECTION_REFRESH_MS, true);
 
   constructor(
@@ -57,10 +60,9 @@ export class ReflectionView extends ItemView {
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-reflection-view");
-    const { workspace, metadataCache } = this.app;
-    this.registerEvent(workspace.on("file-open", () => void this.refresh()));
-    // Context comes from every record, so any note's change may show here.
-    this.registerEvent(metadataCache.on("changed", (file) => file.extension === "md" && this.requestRefresh()));
+    this.registerEvent(this.app.workspace.on("file-open", () => void this.refresh()));
+    // The context comes from every record, so any record's change may show here; other notes' changes cannot.
+    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.requestRefresh());
     await this.refresh();
   }
 
@@ -87,6 +89,7 @@ export class ReflectionView extends ItemView {
     }
     const settings = this.host.settings();
     const { records } = await loadRecords(this.host.repo, settings);
+    this.recordPaths = new Set(records.map((record) => record.path));
     const model = reflectionModel({ path: file.path, properties: parsed.properties, body: parsed.parts.body }, range, records, settings);
     this.shownPath = file.path;
     // A redraw after a save must not take the keyboard away from the control being used.

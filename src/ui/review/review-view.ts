@@ -3,7 +3,6 @@ import { InvalidInputError, NoteParseError, errorMessage } from "../../core/erro
 import type { DecisionAnswer } from "../../core/review/decision-review";
 import { REVIEW_GRADES, type ReviewGrade } from "../../core/review/grades";
 import type { DecisionQueueItem, SkillQueueItem } from "../../core/review/queue";
-import { isRecordKind } from "../../core/schema/kinds";
 import { scheduleGrade, type GradeOutcome } from "../../core/review/schedule";
 import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
@@ -11,6 +10,7 @@ import { effectivenessText, keyHint, renderExamples, renderWarnings, shortDay } 
 import { renderDecisionForm } from "./decision-form";
 import { renderReviewSummary } from "./review-summary";
 import { ReviewSession } from "./review-session";
+import { onRecordChange } from "../record-changes";
 
 export const REVIEW_VIEW_TYPE = "lifebetter-review";
 
@@ -91,26 +91,12 @@ export class ReviewView extends ItemView {
     this.bodyEl.createDiv({ cls: "lifebetter-review-muted", text: "Loading the review…" });
 
     this.registerDomEvent(root, "keydown", (evt) => this.onKey(evt));
-    const { vault, metadataCache } = this.app;
     // Only records can change the queue: typing in an ordinary note reloads nothing.
-    const wasRecord = (path: string): boolean => this.session.record(path) !== null;
-    this.registerEvent(
-      metadataCache.on("changed", (file, _data, cache) => {
-        if (!isRecordKind(cache.frontmatter?.kind) && !wasRecord(file.path)) return;
-        this.changedPaths.add(file.path);
-        this.requestRefresh();
-      }),
-    );
-    const moved = (): void => {
-      this.notesMoved = true;
+    onRecordChange(this, this.app, (path) => this.session.record(path) !== null, (change) => {
+      if (change.kind === "edited") this.changedPaths.add(change.path);
+      else this.notesMoved = true;
       this.requestRefresh();
-    };
-    this.registerEvent(vault.on("delete", (file) => wasRecord(file.path) && moved()));
-    this.registerEvent(
-      vault.on("rename", (file, oldPath) => {
-        if (wasRecord(oldPath) || (file instanceof TFile && isRecordKind(metadataCache.getFileCache(file)?.frontmatter?.kind))) moved();
-      }),
-    );
+    });
     await this.refresh(true);
   }
 

@@ -81,6 +81,24 @@ describe("problems dashboard", () => {
     expect(root.querySelector(".lifebetter-dashboard-group.is-blocked td")?.textContent).toBe("Run a 10kGoal");
   });
 
+  it("redraws when a problem changes, and reads nothing when an ordinary note is edited", async () => {
+    const { root, app, host, group } = await openDashboard({ ...problemVault(), "Notes/Groceries.md": "Milk\n" });
+    const listFiles = vi.spyOn(host.repo, "listFiles");
+    await app.vault.modify(app.vault.getFileByPath("Notes/Groceries.md")!, "Milk, eggs\n");
+    await new Promise((resolve) => setTimeout(resolve, 800)); // longer than the dashboard's debounce
+    expect(listFiles).not.toHaveBeenCalled();
+
+    await app.fileManager.processFrontMatter(app.vault.getFileByPath("Problems/Someday.md")!, (fm: Record<string, unknown>) => {
+      fm.priority = "urgent";
+    });
+    const priorityOf = (title: string) =>
+      [...group("active").querySelectorAll<HTMLElement>("tbody tr")].map((row) => texts(row, "td")).find((cells) => cells[0]?.startsWith(title))?.[1];
+    expect(priorityOf("Someday")).toBe("Low");
+    await vi.waitFor(() => expect(priorityOf("Someday")).toBe("Urgent"), { timeout: 3000 });
+    expect(listFiles).toHaveBeenCalled();
+    expect(root.querySelector(".lifebetter-dashboard-summary")?.textContent).toContain("2 active");
+  });
+
   it("invites to create a problem in an empty vault", async () => {
     const { root } = await openDashboard({});
     expect(root.textContent).toBe('ProblemsNo problems yet: create one with the new problem command.');
