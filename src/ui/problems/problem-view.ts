@@ -16,6 +16,7 @@ import type { ProblemsHost } from "./problems-host";
 import { ResolveBlockerModal } from "./resolve-blocker-modal";
 import { SessionStopModal } from "./session-stop-modal";
 import type { WorkSessions } from "./work-sessions";
+import { onRecordChange } from "../record-changes";
 
 export const PROBLEM_VIEW_TYPE = "lifebetter-problem";
 const REFRESH_DELAY_MS = 300;
@@ -46,6 +47,8 @@ function preview(text: string): string {
 export class ProblemItemView extends ItemView {
   path: string | null = null;
   private generation = 0;
+  /** The problems and entries read last: a change to one of them (or to a new record) redraws. */
+  private recordPaths = new Set<string>();
   private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
 
   constructor(
@@ -81,15 +84,9 @@ export class ProblemItemView extends ItemView {
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-problem-view");
-    const { vault, metadataCache } = this.app;
-    this.registerEvent(metadataCache.on("changed", () => this.refreshSoon()));
-    this.registerEvent(vault.on("delete", () => this.refreshSoon()));
-    this.registerEvent(
-      vault.on("rename", (file, oldPath) => {
-        if (oldPath === this.path) this.path = file.path;
-        this.refreshSoon();
-      }),
-    );
+    // The view follows its note when it is renamed.
+    this.registerEvent(this.app.vault.on("rename", (file, oldPath) => oldPath === this.path && (this.path = file.path)));
+    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.refreshSoon());
     this.register(this.sessions.onChange(() => void this.refresh()));
     await this.refresh();
   }
@@ -105,6 +102,7 @@ export class ProblemItemView extends ItemView {
     let view: ProblemView | null = null;
     try {
       const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
+      this.recordPaths = new Set(vault.records.map((record) => record.path));
       const problem = vault.records.find((record) => record.path === path && record.kind === "problem");
       view = problem ? problemView(vault, problem) : null;
     } catch (error) {
