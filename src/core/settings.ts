@@ -1,7 +1,9 @@
-import { DEFAULT_STALE_DAYS } from "./problems/dashboard";
 import { parseRunningSession, type RunningSession } from "./problems/running-session";
 import { DEFAULT_PROMPTS, promptsProblem, type ReflectionPrompt } from "./reflection/prompts";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
+
+/** Days without a session after which an open problem counts as stale, until settings say otherwise. */
+export const DEFAULT_STALE_DAYS = 14;
 
 /** A user-defined entry type; `fields` are extra text properties its capture form asks for. */
 export interface CustomEntryType {

@@ -1,4 +1,4 @@
-import { DEFAULT_STALE_DAYS } from "../problems/dashboard";
+import { DEFAULT_STALE_DAYS } from "../settings";
 import type { VaultRecords } from "../vault/records";
 import { confidenceOf } from "./confidence";
 import { seedOf, type DetectContext, type Detector } from "./detect-context";

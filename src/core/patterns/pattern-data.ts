@@ -1,6 +1,7 @@
 import { format, getDay, getHours, parseISO } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
-import { compareForDashboard, summarize, DEFAULT_STALE_DAYS, type ProblemSummary } from "../problems/dashboard";
+import { compareForDashboard, summarize, type ProblemSummary } from "../problems/dashboard";
+import { DEFAULT_STALE_DAYS } from "../settings";
 import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
 import { parseSessions } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";

@@ -6,9 +6,8 @@ import { linkedEntries, openBlockerCount } from "./linked-entries";
 import { milestoneProgress } from "./milestones";
 import { numberProperty, textProperty } from "./property-readers";
 import type { VaultRecord, VaultRecords } from "../vault/records";
+import { DEFAULT_STALE_DAYS } from "../settings";
 
-/** Days without a session after which an open problem counts as stale, until settings say otherwise. */
-export const DEFAULT_STALE_DAYS = 14;
 
 /** One row of the problems dashboard. */
 export interface ProblemSummary {
