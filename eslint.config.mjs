@@ -16,6 +16,9 @@ export default defineConfig([
       },
     },
   },
+  // Layers (docs/architecture.md): the core is pure; adapters never reach the UI or the CLI; the UI and the CLI never
+  // reach each other's platform. The Node layers' own block below turns off only the Node-module rules.
+  ...layerRules(),
   {
     // TypeScript checks undefined names itself (and knows ambient types such as NodeJS).
     files: ["**/*.ts"],
@@ -45,3 +48,20 @@ export default defineConfig([
     rules: { "depend/ban-dependencies": ["error", { allowed: ["moment"] }] },
   },
 ]);
+
+/** `no-restricted-imports` per layer: [files, forbidden import patterns, why]. */
+function layerRules() {
+  const NODE = ["node:*", "fs", "fs/*", "path", "os", "child_process", "worker_threads", "url", "util", "crypto", "stream", "zlib"];
+  const layers = [
+    [["src/core/**"], ["obsidian", ...NODE, "**/adapters/**", "**/ui/**", "**/cli/**", "**/worker/**", "**/main"], "the core is pure: no Obsidian, no Node, no outer layer"],
+    [["src/adapters/obsidian/**"], ["**/ui/**", "**/cli/**", "**/adapters/node/**", "**/main"], "an adapter implements the core's interfaces; the UI uses it, not the other way round"],
+    [["src/adapters/node/**"], ["obsidian", "**/ui/**", "**/cli/**", "**/adapters/obsidian/**", "**/main"], "the Node adapter serves the CLI and tests; it knows nothing of Obsidian"],
+    [["src/worker/**"], ["obsidian", ...NODE, "**/ui/**", "**/cli/**", "**/adapters/**", "**/main"], "the worker runs the core in a Web Worker"],
+    [["src/ui/**"], [...NODE, "**/cli/**", "**/adapters/node/**"], "the UI runs in Obsidian, on mobile too"],
+    [["src/cli/**"], ["obsidian", "**/ui/**", "**/adapters/obsidian/**", "**/main"], "the CLI runs in Node without Obsidian"],
+  ];
+  return layers.map(([files, group, message]) => ({
+    files,
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group, message: `Layer rule: ${message} (docs/architecture.md).` }] }] },
+  }));
+}

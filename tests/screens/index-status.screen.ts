@@ -1,8 +1,8 @@
 /** The status bar's index item and its panel, for a vault of 10,000 notes whose model download failed. */
 import { Plugin } from "obsidian";
 import { loadSettings } from "../../src/core/settings";
-import { makeStatusItemOpen } from "../../src/ui/index-status-item";
-import { IndexStatusModal, type IndexDetails } from "../../src/ui/index-status-panel";
+import { makeStatusItemOpen } from "../../src/ui/index/index-status-item";
+import { IndexStatusModal, type IndexDetails } from "../../src/ui/index/index-status-panel";
 import { MANIFEST, makeApp } from "../support/obsidian-shims";
 import { showModal, showStatusBar } from "./host/frame";
 

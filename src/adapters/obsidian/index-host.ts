@@ -3,7 +3,7 @@ import type { NoteSource } from "../../core/index/index-types";
 import type { OpenReport } from "../../core/index/memory-index";
 import type { IndexStorage } from "../../core/index/persistence";
 import type { WorkerConfig } from "../../core/index/worker-protocol";
-import { fullTextOnlyText, indexingText, readyText } from "../../ui/index-status-text";
+import { fullTextOnlyText, indexingText, readyText } from "../../core/index/status-text";
 
 /** Starts the index worker: createIndexWorker in the plugin, an in-process host in tests. */
 export type StartIndexWorker = (source: NoteSource, storage: IndexStorage, onProgress: (done: number, total: number) => void) => { client: IndexClient; stop: () => void };

@@ -1,16 +1,16 @@
 import { Modal, Setting, type App } from "obsidian";
 import { format } from "date-fns";
-import type { DownloadProgress } from "../core/embed/asset-download";
-import type { EmbedderUnavailable } from "../core/embed/embedder";
-import { DEFAULT_MODEL_ID } from "../core/embed/model-source";
-import { errorMessage } from "../core/errors";
-import type { IndexStatus } from "../core/index/index-types";
-import type { LifeBetterSettings } from "../core/settings";
+import type { DownloadProgress } from "../../core/embed/asset-download";
+import type { EmbedderUnavailable } from "../../core/embed/embedder";
+import { DEFAULT_MODEL_ID } from "../../core/embed/model-source";
+import { errorMessage } from "../../core/errors";
+import type { IndexStatus } from "../../core/index/index-types";
+import type { LifeBetterSettings } from "../../core/settings";
 import { megabytes } from "./download-notice";
 
 export type IndexPhase = "indexing" | "downloading" | "ready" | "full-text" | "unavailable";
 
-/** The index as the plugin runs it (src/adapters/obsidian/plugin-index.ts), for the status panel. */
+/** The index as the plugin runs it (./plugin-index.ts), for the status panel. */
 export interface IndexDetails {
   /** The status bar's line. */
   line: string;

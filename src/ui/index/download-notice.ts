@@ -1,5 +1,5 @@
 import { Notice } from "obsidian";
-import type { DownloadProgress } from "../core/embed/asset-download";
+import type { DownloadProgress } from "../../core/embed/asset-download";
 
 const MB = 1024 * 1024;
 

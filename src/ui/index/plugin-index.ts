@@ -8,21 +8,16 @@ import type { IndexStatus } from "../../core/index/index-types";
 import type { IndexStorage } from "../../core/index/persistence";
 import type { WorkerConfig } from "../../core/index/worker-protocol";
 import type { LifeBetterSettings } from "../../core/settings";
-import { DownloadNotice } from "../../ui/download-notice";
-import type { IndexDetails, IndexPhase } from "../../ui/index-status-panel";
-import { downloadingText, fullTextOnlyText } from "../../ui/index-status-text";
-import { IndexHost, type StartIndexWorker } from "./index-host";
-import { prepareModelAssets } from "./model-assets";
-import { obsidianNoteSource } from "./obsidian-note-source";
-import type { ObsidianNoteRepository } from "./obsidian-repository";
+import { DownloadNotice } from "./download-notice";
+import type { IndexDetails, IndexPhase } from "./index-status-panel";
+import { downloadingText, fullTextOnlyText } from "../../core/index/status-text";
+import { IndexHost } from "../../adapters/obsidian/index-host";
+import type { IndexServices } from "../../adapters/obsidian/default-index-services";
+import { prepareModelAssets } from "../../adapters/obsidian/model-assets";
+import { obsidianNoteSource } from "../../adapters/obsidian/obsidian-note-source";
+import type { ObsidianNoteRepository } from "../../adapters/obsidian/obsidian-repository";
 
-/** What differs between Obsidian and the tests: the worker, the network, where the index is saved. */
-export interface IndexServices {
-  /** Null when the build has no worker: then there is no index (and nothing is downloaded). */
-  startWorker: StartIndexWorker | null;
-  fetch: (url: string) => Promise<FetchedResponse>;
-  storage: () => BinaryFile;
-}
+export type { IndexServices };
 
 export interface PluginIndexOptions {
   app: App;
