@@ -146,7 +146,9 @@ export class ExportModal extends Modal {
 /** Offers text as a file download (the browser's own download, on desktop and mobile). */
 export function downloadText(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = activeDocument.createEl("a", { attr: { href: url, download: name } });
+  // On body: Obsidian's createEl appends to the node it is called on, and a document takes no second element.
+  const link = activeDocument.body.createEl("a", { attr: { href: url, download: name }, cls: "lifebetter-hidden-input" });
   link.click();
+  link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

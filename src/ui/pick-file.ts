@@ -4,15 +4,14 @@
  */
 export function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
-    const input = activeDocument.createEl("input", { attr: { type: "file", accept } });
-    input.addClass("lifebetter-hidden-input");
+    // On body: Obsidian's createEl appends to the node it is called on, and a document takes no second element.
+    const input = activeDocument.body.createEl("input", { attr: { type: "file", accept }, cls: "lifebetter-hidden-input" });
     const done = (file: File | null): void => {
       input.remove();
       resolve(file);
     };
     input.addEventListener("change", () => done(input.files?.[0] ?? null), { once: true });
     input.addEventListener("cancel", () => done(null), { once: true });
-    activeDocument.body.appendChild(input);
     input.click();
   });
 }
