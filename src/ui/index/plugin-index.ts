@@ -1,6 +1,5 @@
 import { Notice, type App } from "obsidian";
-import type { DownloadProgress, FetchedResponse } from "../../core/embed/asset-download";
-import type { BinaryFile } from "../../core/embed/binary-file";
+import type { DownloadProgress } from "../../core/embed/asset-download";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
 import { errorMessage } from "../../core/errors";
 import type { IndexClient } from "../../core/index/index-client";
