@@ -1,4 +1,4 @@
-import type { Link, Nodes } from "mdast";
+import type { Nodes } from "mdast";
 import { SKIP, visit } from "unist-util-visit";
 import { parseMarkdown } from "../codec/markdown-tree";
 import { LINK_IN_TEXT, parseWikilink } from "../codec/wikilinks";
@@ -63,7 +63,7 @@ export function redactBodyLinks(body: string, redaction: Redaction): string {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     if (node.type === "link") {
-      const target = markdownLinkTarget((node as Link).url);
+      const target = markdownLinkTarget(node.url);
       const path = target ? redaction.resolver.resolve(target, redaction.from) : null;
       if (path && redaction.privatePaths.has(path)) {
         edits.push({ start, end });
