@@ -20,7 +20,9 @@ const CORPORA = [
   { corpus: "journal/dataview-example-vault", settings: { folder: "10 Example Data/dailys", format: "YYYY-MM-DD" }, existing: "2022-01-02", fresh: "2021-02-18" },
 ].map((vault) => ({ ...vault, root: path.join(CORPORA_ROOT, vault.corpus) }));
 
-const VAULTS = [...FIXTURE, ...(corporaAvailable() ? CORPORA : [])];
+/** The real vaults skip (with a printed note) where the corpora are absent. */
+const noCorpora = !corporaAvailable();
+const VAULTS = [...FIXTURE.map((vault) => ({ ...vault, skip: false })), ...CORPORA.map((vault) => ({ ...vault, skip: noCorpora }))];
 
 const copies: string[] = [];
 afterAll(async () => {
@@ -40,8 +42,8 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
   return [...before].filter(([file, hash]) => after.get(file) !== hash).map(([file]) => file);
 }
 
-describe.each(VAULTS)("reflections in $corpus ($settings.folder)", ({ root: source, settings, existing, fresh }) => {
-  it("lands beside the daily notes and changes no existing file's bytes", async () => {
+describe.each(VAULTS)("reflections in $corpus ($settings.folder)", ({ root: source, settings, existing, fresh, skip }) => {
+  it.skipIf(skip)("lands beside the daily notes and changes no existing file's bytes", async () => {
     const vault = await copyOf(source, settings);
     expect(existsSync(path.join(vault, dailyPath(existing)))).toBe(true);
     expect(existsSync(path.join(vault, dailyPath(fresh)))).toBe(false);
@@ -57,7 +59,7 @@ describe.each(VAULTS)("reflections in $corpus ($settings.folder)", ({ root: sour
     expect([...after.keys()].filter((file) => !before.has(file))).toEqual([result.path]);
   });
 
-  it("beside an existing daily note, only appends the link line to it", async () => {
+  it.skipIf(skip)("beside an existing daily note, only appends the link line to it", async () => {
     const vault = await copyOf(source, settings);
     const daily = dailyPath(existing);
     const original = await fs.readFile(path.join(vault, daily), "utf8");

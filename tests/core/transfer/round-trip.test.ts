@@ -36,11 +36,12 @@ async function markdownFiles(root: string): Promise<string[]> {
   return found;
 }
 
-/** The fixture vault always; the real vaults when the corpora are here. */
-const VAULTS = [{ name: "fixture", root: FIXTURE_VAULT }, ...(corporaAvailable() ? LOOSE_CORPORA.map((name) => ({ name, root: path.join(CORPORA_ROOT, name) })) : [])];
+/** The fixture vault always; the real vaults skip (with a printed note) where the corpora are absent. */
+const noCorpora = !corporaAvailable();
+const VAULTS = [{ name: "fixture", root: FIXTURE_VAULT, skip: false }, ...LOOSE_CORPORA.map((name) => ({ name, root: path.join(CORPORA_ROOT, name), skip: noCorpora }))];
 
-describe("round trip of a vault's notes made into records", () => {
-  it.each(VAULTS)("$name: ids, properties and bodies come back byte-identical", async ({ name, root }) => {
+describe.each(VAULTS)("round trip of $name's notes made into records", ({ name, root, skip }) => {
+  it.skipIf(skip)("ids, properties and bodies come back byte-identical", async () => {
     const source = new MemoryNoteRepository();
     let index = 0;
     for (const file of await markdownFiles(root)) {
