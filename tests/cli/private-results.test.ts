@@ -49,6 +49,20 @@ describe("private records in the CLI's search commands", () => {
     for (const result of privateShown) expect(result.private).toBe(true);
   });
 
+  it("clusters leaves private notes out unless --include-private", async () => {
+    const clustered = async (...extra: string[]): Promise<string[]> => {
+      const run = await cli("clusters", "--vault", vault, "--model", model.folder, "--k", "2", "--json", ...extra);
+      expect(run.code, run.err).toBe(0);
+      return (JSON.parse(run.out) as { notes: { path: string }[] }[]).flatMap((cluster) => cluster.notes.map((note) => note.path));
+    };
+    const hidden = await clustered();
+    expect(hidden.length).toBe(Object.keys(NOTES).length - PRIVATE.length);
+    expect(hidden.filter((p) => PRIVATE.includes(p))).toEqual([]);
+    expect((await clustered("--include-private")).filter((p) => PRIVATE.includes(p)).sort()).toEqual(PRIVATE);
+    // Named notes too: a private one named on the command line is left out.
+    expect(await clustered("Problems/Flaky checks.md", "Problems/Secret flaky test.md", "Problems/Nightly build.md")).not.toContain("Problems/Secret flaky test.md");
+  });
+
   it("says (private) in the text output", async () => {
     const run = await cli("search", "failing test crashes", "--vault", vault, "--model", model.folder, "--include-private");
     expect(run.out).toMatch(/Secret flaky test\.md \[problem\] \(private\)/);
