@@ -8,8 +8,6 @@
 
 /** Between `<` and `%`, so Templater (which scans the raw file, fences or not) finds no `<%`. */
 const WORD_JOINER = "\u2060";
-/** The fence's info string: plain text, which no plugin claims. */
-export const MESSAGE_FENCE_INFO = "text";
 
 /** The longest run of backticks in the text: the fence must be longer, or a line of them would close it. */
 function longestBacktickRun(text: string): number {
@@ -27,5 +25,6 @@ export function withoutTemplaterTags(text: string): string {
 export function inertMessage(text: string): string {
   const lines = withoutTemplaterTags(text.replace(/\r\n?/g, "\n")).replace(/\n+$/, "");
   const fence = "`".repeat(Math.max(3, longestBacktickRun(lines) + 1));
-  return `${fence}${MESSAGE_FENCE_INFO}\n${lines}\n${fence}\n`;
+  // No info string: no plugin claims a bare fence, and no word is added to what patterns and search read.
+  return `${fence}\n${lines}\n${fence}\n`;
 }

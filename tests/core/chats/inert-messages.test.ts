@@ -34,7 +34,7 @@ function expectInert(body: string, messages: FakeMessage[], speaker: string): vo
     const heading = nodes[index * 2] as Heading;
     expect(toString(heading)).toMatch(new RegExp(`^${message.role === "user" ? "You" : speaker} · 2026-01-05 \\d\\d:\\d\\d$`));
     const code = nodes[index * 2 + 1] as Code;
-    expect(code.lang).toBe("text"); // no plugin's block language: not dataview, dataviewjs, …
+    expect(code.lang).toBeNull(); // no block language a plugin claims: not dataview, dataviewjs, …
     // The message reads as written: only `<%` gained an invisible word joiner, and line breaks are \n.
     expect(code.value).toBe(message.text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").replaceAll("<%", "<\u2060%"));
   });
@@ -75,8 +75,8 @@ describe("imported messages are inert", () => {
   });
 
   it("fences each message with more backticks than any run inside it", () => {
-    expect(inertMessage("plain")).toBe("```text\nplain\n```\n");
-    expect(inertMessage("a ```` b").startsWith("`````text\n")).toBe(true);
+    expect(inertMessage("plain")).toBe("```\nplain\n```\n");
+    expect(inertMessage("a ```` b").startsWith("`````\n")).toBe(true);
     const value = "x\n``````\ny";
     const [code] = blocks(inertMessage(value));
     expect(code).toMatchObject({ type: "code", value });
