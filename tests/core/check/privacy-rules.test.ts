@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { NodeNoteRepository } from "../../../src/adapters/node/node-repository";
 import { applyFixes } from "../../../src/core/check/apply-fixes";
+import { canDropValue } from "../../../src/core/check/drop-value";
 import { checkVault } from "../../../src/core/check/check-vault";
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
@@ -37,6 +38,9 @@ describe("check and odd spellings of private", () => {
     expect(byPath["key.md"]).toMatchObject({ property: "Private", fix: { action: "set", property: "private", value: true, replaces: "Private" } });
     // One finding per note: the generic "must be a checkbox" error is not added on top.
     expect(report.findings).toHaveLength(5);
+    // Removing the value is never offered: that would make a private note public.
+    expect(report.findings.filter(canDropValue)).toEqual([]);
+    expect(canDropValue({ path: "x.md", code: "invalid-value", severity: "error", property: "Private", message: "" })).toBe(false);
 
     const fixed = await applyFixes(repo, report.findings, () => "2026-11-24T10:00:00Z");
     expect(fixed.failed).toEqual([]);
