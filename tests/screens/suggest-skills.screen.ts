@@ -17,7 +17,7 @@ const RESULTS: SearchResult[] = [
 export async function render(root: HTMLElement): Promise<void> {
   const { app } = makeApp({ [NOTE]: '---\nkind: problem\nmeta_skills:\n  - "[[Rubber duck]]"\n---\nThe test fails one run in five.\n' });
   const modal = new SuggestSkillsModal(
-    { app, repo: new ObsidianNoteRepository(app), index: () => ({ suggestMetaSkills: () => Promise.resolve(RESULTS) }), indexReady: () => Promise.resolve() },
+    { app, repo: new ObsidianNoteRepository(app), index: () => ({ suggestMetaSkills: () => Promise.resolve(RESULTS) }), indexReady: () => Promise.resolve(), showPrivate: () => false },
     { path: NOTE, text: "The test fails one run in five.", fromSelection: true },
   );
   await showModal(root, modal);

@@ -1,20 +1,22 @@
 import { parseArgs } from "node:util";
 import { compileFilter } from "../../core/index/note-filter";
+import { resolveNote } from "../../core/index/resolve-note";
 import { isRecordKind } from "../../core/schema/kinds";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
-import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSession } from "../index/index-session";
+import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, PRIVATE_OPTION, PRIVATE_OPTION_USAGE, openIndexSession } from "../index/index-session";
 import { limitOption } from "../index/print-results";
 
-export const clustersUsage = `lifebetter clusters --vault DIR [--k N] [--kind KIND] [--type TYPE] [NOTE …] [--model DIR|ID] [--cache DIR] [--json]
+export const clustersUsage = `lifebetter clusters --vault DIR [--k N] [--kind KIND] [--type TYPE] [NOTE …] [--include-private] [--model DIR|ID] [--cache DIR] [--json]
   Groups the notes (or the NOTEs given, or those of a kind and entry type: --kind entry --type question)
   into N clusters (default 8), each labelled by its telling terms.
+${PRIVATE_OPTION_USAGE}
 ${INDEX_OPTIONS_USAGE}`;
 
 export async function runClusters(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...INDEX_OPTIONS, k: { type: "string" }, kind: { type: "string" }, type: { type: "string" } },
+    options: { ...INDEX_OPTIONS, ...PRIVATE_OPTION, k: { type: "string" }, kind: { type: "string" }, type: { type: "string" } },
     allowPositionals: true,
     strict: true,
   });
@@ -30,7 +32,14 @@ export async function runClusters(argv: string[], io: CliIo): Promise<number> {
       .filter((note) => filter(note.record) && (given.size === 0 || given.has(note.record.path) || given.has(note.record.title)))
       .map((note) => note.record.path);
   }
-  const clusters = filter && refs.length === 0 ? [] : session.memory.detectClusters(refs, k);
+  const index = session.memory.index;
+  let narrowed = filter !== null;
+  if (!values["include-private"] && [...index.notes.values()].some((note) => note.record.private)) {
+    // Private notes are left out (of every note when none were named), as in search and similar.
+    refs = (narrowed || refs.length > 0 ? refs : [...index.notes.keys()]).filter((ref) => !resolveNote(index, ref)?.record.private);
+    narrowed = true;
+  }
+  const clusters = narrowed && refs.length === 0 ? [] : session.memory.detectClusters(refs, k);
   await session.close();
   if (values.json) {
     // Centroids stay out of the JSON: hundreds of numbers per cluster that no script reads.

@@ -23,6 +23,10 @@ export const INDEX_OPTIONS = {
   json: { type: "boolean" },
 } as const;
 
+/** Private records (schema/privacy) are left out of results unless asked for, as in the plugin's panels. */
+export const PRIVATE_OPTION = { "include-private": { type: "boolean" } } as const;
+export const PRIVATE_OPTION_USAGE = `  --include-private  also show records marked private (left out otherwise, as in the plugin's panels)`;
+
 export const INDEX_OPTIONS_USAGE = `  --model DIR|ID  a sentence model folder, or a Hugging Face id (downloaded once into the cache);
                   without it, the default model is used if it is already in the cache
   --cache DIR     where the index and embeddings are kept (default: VAULT/.lifebetter)`;

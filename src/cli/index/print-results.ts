@@ -2,10 +2,10 @@ import type { SearchResult } from "../../core/index/index-types";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
 
-/** Search-like output: `--json` an array of {path, id, title, kind, score} best first, else one line each. */
+/** Search-like output: `--json` an array of {path, id, title, kind, score, private?} best first, else one line each. */
 export function printResults(results: SearchResult[], json: boolean | undefined, io: CliIo): void {
   if (json) {
-    io.out(JSON.stringify(results.map(({ path, id, title, kind, score, reasons }) => ({ path, id, title, kind, score, ...(reasons ? { reasons } : {}) }))) + "\n");
+    io.out(JSON.stringify(results.map(({ path, id, title, kind, score, reasons, private: isPrivate }) => ({ path, id, title, kind, score, ...(isPrivate ? { private: true } : {}), ...(reasons ? { reasons } : {}) }))) + "\n");
     return;
   }
   if (results.length === 0) {
@@ -13,7 +13,7 @@ export function printResults(results: SearchResult[], json: boolean | undefined,
     return;
   }
   for (const result of results) {
-    const kind = result.kind ? ` [${result.kind}]` : "";
+    const kind = (result.kind ? ` [${result.kind}]` : "") + (result.private ? " (private)" : "");
     const why = result.reasons?.length ? ` — ${result.reasons.join("; ")}` : "";
     io.out(`${result.score.toFixed(3)}  ${result.path}${kind}${why}\n`);
   }

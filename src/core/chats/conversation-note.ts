@@ -2,6 +2,7 @@ import { format } from "date-fns";
 import { linkTo } from "../codec/wikilinks";
 import { isoDate, isoDateTime } from "../dates";
 import type { ChatConversation, ChatMessage } from "./chat-conversation";
+import { inertMessage } from "./inert-message";
 
 const SPEAKER: Record<ChatConversation["platform"], string> = { chatgpt: "ChatGPT", claude: "Claude" };
 
@@ -33,9 +34,12 @@ function heading(message: ChatMessage, platform: ChatConversation["platform"]): 
   return message.time ? `## ${who} · ${format(message.time, "yyyy-MM-dd HH:mm")}` : `## ${who}`;
 }
 
-/** The messages as the note's body: one heading per message, the text under it as written. */
+/**
+ * The messages as the note's body: one heading per message and the text under it in an inert fenced
+ * block (see inert-message), so no message can run a plugin or fake a heading.
+ */
 export function conversationBody(conversation: ChatConversation): string {
-  return conversation.messages.map((message) => `${heading(message, conversation.platform)}\n\n${message.text}\n`).join("\n");
+  return conversation.messages.map((message) => `${heading(message, conversation.platform)}\n\n${inertMessage(message.text)}`).join("\n");
 }
 
 const QUESTION_START = /^(how|what|why|when|where|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|have|has|may|might|shall|any|explain|help)\b/i;

@@ -7,6 +7,7 @@ import { loadRecords } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import type { ChatConversation } from "./chat-conversation";
 import { conversationBody, conversationProperties, conversationSpan, conversationStem, isQuestion, questionProperties } from "./conversation-note";
+import { inertMessage } from "./inert-message";
 import { streamChatExport, type ChatStreamOptions } from "./read-chat-export";
 import { stableId } from "./stable-id";
 
@@ -73,7 +74,7 @@ export async function importChats(
       if (message.role !== "user" || !isQuestion(message.text)) continue;
       const questionId = await stableId(`${conversation.platform}:message:${conversation.sourceId}:${message.sourceId}`);
       const properties = questionProperties(message, questionId, noteName(path), now);
-      await createUniqueNote(repo, settings.folders.entry, entryFileStem(message.text, message.time ?? now), composeNote(properties, message.text + "\n"));
+      await createUniqueNote(repo, settings.folders.entry, entryFileStem(message.text, message.time ?? now), composeNote(properties, inertMessage(message.text)));
       report.questions++;
     }
   };

@@ -17,7 +17,10 @@ export async function applyFixes(repo: NoteRepository, findings: Finding[], now:
     try {
       await repo.updateProperties(finding.path, (properties) => {
         if (fix.action === "new-id") properties.id = newId();
-        else properties[fix.property] = fix.value;
+        else {
+          if (fix.replaces !== undefined && fix.replaces !== fix.property) delete properties[fix.replaces];
+          properties[fix.property] = fix.value;
+        }
         properties.updated = now();
       });
       result.applied.push(finding);

@@ -1,9 +1,11 @@
 import { isRecordId } from "../ids";
 import type { RecordKind } from "../schema/kinds";
 import { propertySpec } from "../schema/properties";
+import { privateKeys } from "../schema/privacy";
 import { checkValue } from "../schema/values";
 import { entryTypes, type LifeBetterSettings } from "../settings";
 import type { Finding } from "./findings";
+import { checkPrivacySpelling } from "./privacy-rules";
 
 /** Property findings for one LifeBetter record: missing id, wrong types, values out of range. */
 export function checkRecordProperties(
@@ -45,8 +47,10 @@ export function checkRecordProperties(
       });
     }
   }
+  findings.push(...checkPrivacySpelling(path, properties));
+  const privacy = new Set(privateKeys(properties)); // reported above, with the meaning LifeBetter gives them
   for (const [name, value] of Object.entries(properties)) {
-    if (name === "id" || name === "type") continue;
+    if (name === "id" || name === "type" || privacy.has(name)) continue;
     const spec = propertySpec(kind, name);
     if (!spec) continue; // keys LifeBetter does not know are the user's business
     const problem = checkValue(name, value, spec);

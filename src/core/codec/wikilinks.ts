@@ -12,7 +12,7 @@ export interface Wikilink {
 
 // Obsidian's wikilink syntax is not CommonMark, so remark leaves it inside text nodes. We let
 // remark find the text (skipping code, inline code and HTML) and only match the brackets here.
-const LINK_IN_TEXT = /(!?)\[\[([^[\]\n]+?)\]\]/g;
+export const LINK_IN_TEXT = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 const WHOLE_LINK = /^\s*!?\[\[([^[\]\n]+?)\]\]\s*$/;
 
 function splitInner(inner: string, embed: boolean): Wikilink {

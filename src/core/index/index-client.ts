@@ -54,11 +54,11 @@ export class IndexClient {
   findSimilar(note: string, options?: SimilarOptions): Promise<SearchResult[]> {
     return this.call("similar", { note, options });
   }
-  suggestMetaSkills(text: string, limit?: number): Promise<SearchResult[]> {
-    return this.call("suggestSkills", { text, limit });
+  suggestMetaSkills(text: string, limit?: number, hidePrivate?: boolean): Promise<SearchResult[]> {
+    return this.call("suggestSkills", { text, limit, hidePrivate });
   }
-  findSimilarProblems(problem: string, limit?: number): Promise<SearchResult[]> {
-    return this.call("similarProblems", { problem, limit });
+  findSimilarProblems(problem: string, limit?: number, hidePrivate?: boolean): Promise<SearchResult[]> {
+    return this.call("similarProblems", { problem, limit, hidePrivate });
   }
   detectClusters(ids: string[], k: number): Promise<NoteCluster[]> {
     return this.call("clusters", { ids, k });

@@ -98,11 +98,11 @@ export class MemoryIndex {
   findSimilar(note: string, options?: SimilarOptions): Promise<SearchResult[]> {
     return findSimilar(this.index, note, options);
   }
-  suggestMetaSkills(text: string, limit?: number): Promise<SearchResult[]> {
-    return suggestMetaSkills(this.index, text, limit);
+  suggestMetaSkills(text: string, limit?: number, hidePrivate?: boolean): Promise<SearchResult[]> {
+    return suggestMetaSkills(this.index, text, limit, hidePrivate);
   }
-  findSimilarProblems(problem: string, limit?: number): Promise<SearchResult[]> {
-    return findSimilarProblems(this.index, problem, limit);
+  findSimilarProblems(problem: string, limit?: number, hidePrivate?: boolean): Promise<SearchResult[]> {
+    return findSimilarProblems(this.index, problem, limit, hidePrivate);
   }
   detectClusters(ids: string[], k: number): NoteCluster[] {
     return detectClusters(this.index, ids, k);

@@ -1,6 +1,7 @@
 import { parseNote, splitNote } from "../codec/frontmatter";
 import { linksInProperties } from "../codec/wikilinks";
 import { isRecordKind, type RecordKind } from "../schema/kinds";
+import { isPrivate } from "../schema/privacy";
 import { basename, noteName } from "../vault/paths";
 import type { VaultFile } from "../vault/repository";
 import { outlineNote } from "./note-sections";
@@ -23,7 +24,7 @@ export interface NoteRecord {
   date: number;
   /** Lower-cased name of the problem an entry links to. */
   problem: string | null;
-  /** `private: true`: never exported, hidden from panels unless the user shows private records. */
+  /** Private (schema/privacy: any `private` value not clearly false): never exported, hidden from panels unless the user shows private records. */
   private: boolean;
   /** A problem's `status`, so similar problems can say how they ended. */
   status: string | null;
@@ -154,7 +155,7 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     headings: outline.headings,
     date: dateOf(properties, file),
     problem: problemLink ? linkName(problemLink.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "") : null,
-    private: properties.private === true,
+    private: isPrivate(properties),
     status: firstString(properties, "status"),
     links: [...links],
     successRate: successRate(properties),

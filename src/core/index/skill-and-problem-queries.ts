@@ -27,10 +27,10 @@ function cosineToNote(index: NoteIndex, note: IndexedNote, query: Float32Array):
 /**
  * Meta-skills that fit a text (a problem, an entry, a selection), ranked by relevance (hybrid, as
  * searchByMeaning) and by past success (`uses_success / uses_total`). Only skills that match by
- * words or by meaning are suggested.
+ * words or by meaning are suggested. `hidePrivate` leaves out private skills, as the panels do.
  */
-export async function suggestMetaSkills(index: NoteIndex, text: string, limit = 5): Promise<SearchResult[]> {
-  const skills = [...index.notes.values()].filter((note) => note.record.kind === "meta-skill");
+export async function suggestMetaSkills(index: NoteIndex, text: string, limit = 5, hidePrivate = false): Promise<SearchResult[]> {
+  const skills = [...index.notes.values()].filter((note) => note.record.kind === "meta-skill" && !(hidePrivate && note.record.private));
   if (skills.length === 0 || text.trim() === "") return [];
   const skillPaths = new Set(skills.map((s) => s.record.path));
   const textRanked = index.fullText
@@ -58,7 +58,7 @@ export async function suggestMetaSkills(index: NoteIndex, text: string, limit = 
         success === null ? "not used yet" : `worked ${Math.round(success * 100)}% of the time`,
       ];
       const { path, id, title, kind } = skill.record;
-      return { path, id, title, kind, score: Math.round(score * 1000) / 1000, reasons };
+      return { path, id, title, kind, score: Math.round(score * 1000) / 1000, ...(skill.record.private ? { private: true as const } : {}), reasons };
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
@@ -66,15 +66,16 @@ export async function suggestMetaSkills(index: NoteIndex, text: string, limit = 
 
 /**
  * Past problems like this one: `problem` is a problem note (path, id or name) or, when no note
- * matches, a description. Each result says how that problem ended (its status).
+ * matches, a description. Each result says how that problem ended (its status). `hidePrivate` leaves
+ * out private problems.
  */
-export async function findSimilarProblems(index: NoteIndex, problem: string, limit = 5): Promise<SearchResult[]> {
+export async function findSimilarProblems(index: NoteIndex, problem: string, limit = 5, hidePrivate = false): Promise<SearchResult[]> {
   const note = resolveNote(index, problem);
   let results: SearchResult[];
   if (note) {
-    results = await findSimilar(index, note.record.path, { limit, kind: "problem", minScore: MEANING_MIN_SCORE });
+    results = await findSimilar(index, note.record.path, { limit, kind: "problem", minScore: MEANING_MIN_SCORE, hidePrivate });
   } else {
-    results = await searchByMeaning(index, problem, { kind: "problem", limit });
+    results = await searchByMeaning(index, problem, { kind: "problem", limit, hidePrivate });
   }
   return results.slice(0, limit).map((result) => {
     const status = index.notes.get(result.path)?.record.status;

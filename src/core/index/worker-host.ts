@@ -48,8 +48,8 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
     },
     search: ({ query, options }) => opened().searchByMeaning(query, options),
     similar: ({ note, options }) => opened().findSimilar(note, options),
-    suggestSkills: ({ text, limit }) => opened().suggestMetaSkills(text, limit),
-    similarProblems: ({ problem, limit }) => opened().findSimilarProblems(problem, limit),
+    suggestSkills: ({ text, limit, hidePrivate }) => opened().suggestMetaSkills(text, limit, hidePrivate),
+    similarProblems: ({ problem, limit, hidePrivate }) => opened().findSimilarProblems(problem, limit, hidePrivate),
     clusters: ({ ids, k }) => opened().detectClusters(ids, k),
     status: () => opened().status(),
     idle: async () => {

@@ -29,8 +29,8 @@ export interface IndexCalls {
   open: { params: WorkerConfig; result: OpenReport };
   search: { params: { query: string; options?: SearchOptions }; result: SearchResult[] };
   similar: { params: { note: string; options?: SimilarOptions }; result: SearchResult[] };
-  suggestSkills: { params: { text: string; limit?: number }; result: SearchResult[] };
-  similarProblems: { params: { problem: string; limit?: number }; result: SearchResult[] };
+  suggestSkills: { params: { text: string; limit?: number; hidePrivate?: boolean }; result: SearchResult[] };
+  similarProblems: { params: { problem: string; limit?: number; hidePrivate?: boolean }; result: SearchResult[] };
   clusters: { params: { ids: string[]; k: number }; result: NoteCluster[] };
   status: { params: Record<string, never>; result: IndexStatus };
   idle: { params: Record<string, never>; result: null };

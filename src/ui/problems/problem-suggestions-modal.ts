@@ -27,7 +27,8 @@ export async function findSuggestions(host: ProblemsHost, problemPath: string, t
   const index = host.index();
   if (!index) return null;
   await index.idle();
-  const [similar, skills] = await Promise.all([index.findSimilarProblems(problemPath, LIMIT + 1), index.suggestMetaSkills(text, LIMIT)]);
+  const hidePrivate = !host.settings().showPrivate;
+  const [similar, skills] = await Promise.all([index.findSimilarProblems(problemPath, LIMIT + 1, hidePrivate), index.suggestMetaSkills(text, LIMIT, hidePrivate)]);
   return { similar: similar.filter((result) => result.path !== problemPath).slice(0, LIMIT), skills };
 }
 

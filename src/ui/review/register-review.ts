@@ -71,7 +71,7 @@ export async function suggestTarget(plugin: ReviewPlugin, file: TFile): Promise<
 
 export async function openSuggestSkills(plugin: ReviewPlugin, file: TFile): Promise<SuggestSkillsModal> {
   const modal = new SuggestSkillsModal(
-    { app: plugin.app, repo: plugin.repo, index: () => plugin.index, indexReady: () => plugin.indexReady },
+    { app: plugin.app, repo: plugin.repo, index: () => plugin.index, indexReady: () => plugin.indexReady, showPrivate: () => plugin.settings.showPrivate },
     await suggestTarget(plugin, file),
   );
   modal.open();

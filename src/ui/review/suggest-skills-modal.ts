@@ -16,6 +16,8 @@ export interface SuggestSkillsHost {
   index(): Pick<IndexClient, "suggestMetaSkills"> | null;
   /** Settles once the index is built. */
   indexReady(): Promise<void>;
+  /** Whether private skills are shown (the "show private records" setting). */
+  showPrivate(): boolean;
 }
 
 export interface SuggestSkillsTarget {
@@ -88,7 +90,7 @@ export class SuggestSkillsModal extends Modal {
     let results: SearchResult[];
     try {
       await ready;
-      results = (await index.suggestMetaSkills(this.target.text, SUGGESTIONS + 1)).filter((result) => result.path !== this.target.path).slice(0, SUGGESTIONS);
+      results = (await index.suggestMetaSkills(this.target.text, SUGGESTIONS + 1, !this.host.showPrivate())).filter((result) => result.path !== this.target.path).slice(0, SUGGESTIONS);
     } catch (error) {
       this.say(`Meta-skills could not be suggested: ${errorMessage(error)}`, true);
       return;

@@ -50,3 +50,66 @@ describe("export filters", () => {
     expect(range.file.records.map((r) => r.path)).toEqual(["p.md"]);
   });
 });
+
+describe("private spelled any way", () => {
+  it.each<[string, unknown, string]>([
+    ["private: yes", "yes", "private"],
+    ["private: 1", 1, "private"],
+    ["private: on", "on", "private"],
+    ["private: [true]", [true], "private"],
+    ["Private: true", true, "Private"],
+    ["private: TRUE", "TRUE", "private"],
+  ])("a record with %s is left out of an export without the flag", async (_, value, key) => {
+    const repo = new MemoryNoteRepository({
+      "public.md": composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight" }, "Public text\n"),
+      "odd.md": composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight", [key]: value }, `${SECRET}\n`),
+    });
+    const result = await exportRecords(repo, DEFAULT_SETTINGS);
+    expect(result.file.records.map((r) => r.path)).toEqual(["public.md"]);
+    expect(result.privateLeftOut).toBe(1);
+    expect(exportText(result.file)).not.toContain(SECRET);
+  });
+
+  it("keeps a record whose private value is clearly false", async () => {
+    const repo = new MemoryNoteRepository({
+      "a.md": composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight", private: "no" }, "A\n"),
+      "b.md": composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight", private: 0 }, "B\n"),
+      "c.md": composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight", Private: "off" }, "C\n"),
+    });
+    const result = await exportRecords(repo, DEFAULT_SETTINGS);
+    expect(result.file.records).toHaveLength(3);
+    expect(result.privateLeftOut).toBe(0);
+  });
+});
+
+describe("links to private records in an export", () => {
+  const TITLE = "Divorce papers with Sam";
+  const repo = new MemoryNoteRepository({
+    [`Problems/${TITLE}.md`]: composeNote({ id: crypto.randomUUID(), kind: "problem", private: "yes" }, "Private problem\n"),
+    "Problems/Public problem.md": composeNote({ id: crypto.randomUUID(), kind: "problem" }, "Public\n"),
+    "Entries/e.md": composeNote(
+      { id: crypto.randomUUID(), kind: "entry", type: "insight", problem: `[[${TITLE}]]`, related: [`[[${TITLE}|the thing]]`, "[[Public problem]]"] },
+      `Worked on [[${TITLE}#Steps|it]] and [[Public problem]].\nSee [the papers](Problems/${encodeURI(TITLE)}.md) and ![[${TITLE}]].\nIn code, \`[[${TITLE}]]\` stays as typed.\n`,
+    ),
+  });
+
+  it("replaces every link to a private record (properties, wikilinks, Markdown links, embeds) and keeps the rest", async () => {
+    const result = await exportRecords(repo, DEFAULT_SETTINGS, { kinds: ["entry"] });
+    const entry = result.file.records.find((r) => r.path === "Entries/e.md")!;
+    expect(entry.properties.problem).toBe("[[private record]]");
+    expect(entry.properties.related).toEqual(["[[private record]]", "[[Public problem]]"]);
+    expect(entry.body).toBe(
+      `Worked on [[private record]] and [[Public problem]].\nSee [[private record]] and [[private record]].\nIn code, \`[[${TITLE}]]\` stays as typed.\n`,
+    );
+    // Only the code span still names it: code is text the user wrote, not a link.
+    const text = exportText(result.file);
+    expect(text.split(TITLE).length - 1).toBe(1);
+  });
+
+  it("keeps links as written when private records are included", async () => {
+    const result = await exportRecords(repo, DEFAULT_SETTINGS, { includePrivate: true });
+    const entry = result.file.records.find((r) => r.path === "Entries/e.md")!;
+    expect(entry.properties.problem).toBe(`[[${TITLE}]]`);
+    expect(entry.body).toContain(`[[${TITLE}#Steps|it]]`);
+  });
+});

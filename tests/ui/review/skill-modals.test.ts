@@ -59,17 +59,17 @@ describe("suggest meta-skills modal", () => {
 
   function open(index: SuggestSkillsHost["index"], target: Partial<SuggestSkillsTarget> = {}, indexReady: Promise<void> = Promise.resolve()) {
     const { app, mock } = makeApp({ [NOTE]: NOTE_TEXT });
-    const host: SuggestSkillsHost = { app, repo: new ObsidianNoteRepository(app), index, indexReady: () => indexReady };
+    const host: SuggestSkillsHost = { app, repo: new ObsidianNoteRepository(app), index, indexReady: () => indexReady, showPrivate: () => false };
     const modal = new SuggestSkillsModal(host, { path: NOTE, text: "The test fails one run in five.", fromSelection: false, ...target });
     modal.open();
     return { mock, modal };
   }
 
   it("ranks the index's suggestions, marks the linked one, and links the chosen skill by keyboard", async () => {
-    const suggest = vi.fn((_text: string, _limit?: number) => Promise.resolve(RESULTS));
+    const suggest = vi.fn((_text: string, _limit?: number, _hidePrivate?: boolean) => Promise.resolve(RESULTS));
     const { mock, modal } = open(() => ({ suggestMetaSkills: suggest }));
     await modal.loaded;
-    expect(suggest).toHaveBeenCalledWith("The test fails one run in five.", 9);
+    expect(suggest).toHaveBeenCalledWith("The test fails one run in five.", 9, true); // private skills hidden: "show private records" is off
     const rows = [...modal.contentEl.querySelectorAll<HTMLButtonElement>(".lifebetter-suggest-skill")];
     // The note itself is never suggested to itself.
     expect(rows.map((row) => row.textContent)).toEqual(["Divide and conquerwords · meaning 0.61 · worked 75% of the time", "Rubber duckLinkedmeaning 0.40 · not used yet"]);
