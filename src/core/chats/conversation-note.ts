@@ -3,7 +3,7 @@ import { linkTo } from "../codec/wikilinks";
 import { isoDate, isoDateTime } from "../dates";
 import type { ChatConversation, ChatMessage } from "./chat-conversation";
 
-const SPEAKER: Record<ChatConversation["platform"], string> = { chatgpt: "ChatGPT", claude: "Claude" };
+const SPEAKER: Record<ChatConversation["platform"], string> = { chatgpt: "ChatGPT", claude: "Claude", "claude-code": "Claude Code" };
 
 /** When the conversation began and last changed: the export's dates, else its messages' times. */
 export function conversationSpan(conversation: ChatConversation): { started: Date | null; ended: Date | null } {

@@ -28,7 +28,7 @@ export interface ChatImportOptions extends ChatStreamOptions {
 }
 
 /**
- * Imports a ChatGPT or Claude `conversations.json`: each conversation becomes a conversation note in the
+ * Imports a ChatGPT or Claude `conversations.json`, or a Claude Code session transcript (`.jsonl`): each conversation becomes a conversation note in the
  * conversations folder and each question the user asked an entry linked to it. Ids come from the
  * platform's ids, so the same export imported again finds its notes and creates nothing; a
  * conversation already imported is left as it is (with its questions, which the user may have edited
@@ -95,7 +95,9 @@ export async function importChats(
     },
     options,
   );
-  if (!end.ok) {
+  if (end.ok) {
+    for (const reason of end.skipped ?? []) report.problems.push({ index: 0, reason });
+  } else {
     report.stopped = end.message;
     report.cancelled = end.cancelled;
   }
