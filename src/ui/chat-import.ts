@@ -64,6 +64,6 @@ export async function runChatImport(host: ChatImportHost, file: Blob, name: stri
 
 /** "Import AI conversations": the device's file picker, then the streamed import. */
 export async function importChatsFromDevice(host: ChatImportHost): Promise<ChatImportReport | null> {
-  const file = await pickFile(".json,application/json");
+  const file = await pickFile(".json,.jsonl,application/json");
   return file ? runChatImport(host, file, file.name) : null;
 }

@@ -25,6 +25,17 @@ export interface ChatImportReport {
 
 export interface ChatImportOptions extends ChatStreamOptions {
   now?: Date;
+  /** The ids of the conversations in the vault (knownConversations), shared by the imports of several files read in a row. */
+  known?: Set<string>;
+}
+
+/** The ids of the conversation notes in the vault, excluded folders included: how an import knows what it already made. */
+export async function knownConversations(repo: NoteRepository, settings: LifeBetterSettings): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (const record of (await loadRecords(repo, { ...settings, excludedFolders: [] }, ["conversation"])).records) {
+    if (typeof record.properties.id === "string") known.add(record.properties.id);
+  }
+  return known;
 }
 
 /**
@@ -41,10 +52,7 @@ export async function importChats(
   options: ChatImportOptions = {},
 ): Promise<ChatImportReport> {
   const now = options.now ?? new Date();
-  const known = new Set<string>();
-  for (const record of (await loadRecords(repo, { ...settings, excludedFolders: [] }, ["conversation"])).records) {
-    if (typeof record.properties.id === "string") known.add(record.properties.id);
-  }
+  const known = options.known ?? (await knownConversations(repo, settings));
   const report: ChatImportReport = {
     conversations: { created: 0, alreadyImported: 0, failed: 0 },
     questions: 0,
