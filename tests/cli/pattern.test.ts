@@ -53,11 +53,13 @@ describe("lifebetter pattern confirm | dismiss | rate", () => {
     const first = JSON.parse(rated.out) as Decided;
     expect(first).toMatchObject({ status: "detected", helpful: 4, feedback: "Rings true" });
     expect(await keys()).toContain(key); // a rating is not a decision
+    const feedback = await cli("pattern", "rate", key, "--feedback", "Only on weekdays", "--vault", root, "--json");
+    expect(JSON.parse(feedback.out)).toMatchObject({ path: first.path, helpful: 4, feedback: "Only on weekdays" });
     const dismissed = await cli("pattern", "dismiss", key, "--vault", root, "--json");
     const second = JSON.parse(dismissed.out) as Decided;
     expect(second.path).toBe(first.path);
     const properties = propertiesOf(await fs.readFile(path.join(root, first.path), "utf8"));
-    expect(properties).toMatchObject({ status: "dismissed", helpful: 4, feedback: "Rings true" });
+    expect(properties).toMatchObject({ status: "dismissed", helpful: 4, feedback: "Only on weekdays" });
     expect(await keys()).not.toContain(key);
     const patternNotes = (await fs.readdir(path.join(root, "LifeBetter/Patterns"))).length;
     expect(patternNotes).toBe(1);

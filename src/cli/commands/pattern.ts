@@ -8,7 +8,7 @@ import { openVault } from "../vault-context";
 import { staleDaysOption, userErrors } from "./problem-args";
 
 export const patternUsage = `lifebetter pattern confirm|dismiss KEY --vault DIR [--stale-days N] [--json]
-lifebetter pattern rate KEY --rating 1-5 [--feedback TEXT] --vault DIR [--stale-days N] [--json]
+lifebetter pattern rate KEY [--rating 1-5] [--feedback TEXT] --vault DIR [--stale-days N] [--json]
   Decides on a proposal of \`patterns\` by its key (the "key" of \`patterns --json\`), as the patterns
   view does: the first decision writes a Pattern note in the patterns folder, later ones change its
   properties. Confirmed or dismissed patterns are not proposed again; a rating does not decide.
@@ -17,8 +17,7 @@ lifebetter pattern rate KEY --rating 1-5 [--feedback TEXT] --vault DIR [--stale-
 const SUBCOMMANDS = ["confirm", "dismiss", "rate"] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
 
-function ratingOption(raw: string | undefined): number {
-  if (raw === undefined) throw new CliError("Missing --rating: how helpful the pattern is, a whole number from 1 to 5.");
+function ratingOption(raw: string): number {
   const value = Number(raw);
   if (raw.trim() === "" || !Number.isInteger(value) || value < 1 || value > 5) throw new CliError(`--rating must be a whole number from 1 to 5, not "${raw}".`);
   return value;
@@ -40,8 +39,11 @@ async function runPatternDecision(sub: Sub, argv: string[], io: CliIo): Promise<
   if (positionals.length !== 1 || positionals[0]?.trim() === "") throw new CliError(`Give one KEY: the "key" of the pattern as \`patterns --json\` prints it.`);
   const key = (positionals[0] ?? "").trim();
   if (sub !== "rate" && (values.rating !== undefined || values.feedback !== undefined)) throw new CliError(`--rating and --feedback go with \`pattern rate\`, not \`pattern ${sub}\`.`);
+  if (sub === "rate" && values.rating === undefined && values.feedback === undefined) throw new CliError("Missing --rating (1 to 5) or --feedback TEXT: what to save.");
   const decision: PatternDecision =
-    sub === "rate" ? { helpful: ratingOption(values.rating), ...(values.feedback === undefined ? {} : { feedback: values.feedback }) } : { status: sub === "confirm" ? "confirmed" : "dismissed" };
+    sub === "rate"
+      ? { ...(values.rating === undefined ? {} : { helpful: ratingOption(values.rating) }), ...(values.feedback === undefined ? {} : { feedback: values.feedback }) }
+      : { status: sub === "confirm" ? "confirmed" : "dismissed" };
   const { repo, settings } = await openVault(values.vault, io);
   const staleDays = staleDaysOption(values["stale-days"], settings.staleDays);
   const vault = await loadRecords(repo, settings);
@@ -62,7 +64,8 @@ async function runPatternDecision(sub: Sub, argv: string[], io: CliIo): Promise<
   if (values.json) {
     io.out(JSON.stringify({ path, key, status, helpful: helpful ?? null, feedback: feedback ?? null }) + "\n");
   } else if (sub === "rate") {
-    io.out(`Rated "${proposal.name}" ${helpful ?? ""} of 5${feedback ? " with feedback" : ""}: saved to ${path}.\n`);
+    const what = decision.helpful === undefined ? "Feedback on" : `Rated ${decision.helpful} of 5${decision.feedback === undefined ? "" : " with feedback"}:`;
+    io.out(`${what} "${proposal.name}" saved to ${path}.\n`);
   } else {
     io.out(sub === "confirm" ? `Confirmed "${proposal.name}": saved to ${path}.\n` : `Dismissed "${proposal.name}" (${path}): it will not be proposed again.\n`);
   }
