@@ -30,10 +30,15 @@ export async function streamTranscript(chunks: AsyncIterable<Uint8Array | string
   };
   for await (const chunk of chunks) {
     if (options.signal?.aborted) break;
-    pending += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    const lines = pending.split("\n");
-    pending = lines.pop() ?? "";
-    for (const line of lines) readLine(line);
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    // Only the new text is searched for the line end, so a line of many chunks (a long tool output) is not scanned again and again.
+    const end = text.lastIndexOf("\n");
+    if (end === -1) pending += text;
+    else {
+      const complete = pending + text.slice(0, end);
+      pending = text.slice(end + 1);
+      for (const line of complete.split("\n")) readLine(line);
+    }
     bytes += typeof chunk === "string" ? chunk.length : chunk.byteLength;
     options.onProgress?.(bytes, options.totalBytes);
     await yieldToUi();
