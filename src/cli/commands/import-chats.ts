@@ -2,6 +2,7 @@ import { createReadStream, promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { parseArgs } from "node:util";
 import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../../core/chats/import-chats";
+import { mergeChatReports } from "../../core/chats/merge-reports";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
 import { openVault } from "../vault-context";
@@ -48,26 +49,6 @@ async function inputFiles(args: readonly string[]): Promise<string[]> {
   return files;
 }
 
-/** One report for several files: counts added up, each problem and stop named by its file. */
-function mergeReports(reports: readonly { file: string; report: ChatImportReport }[]): ChatImportReport {
-  const several = reports.length > 1;
-  const merged: ChatImportReport = { conversations: { created: 0, alreadyImported: 0, failed: 0 }, questions: 0, created: [], problems: [], stopped: null, cancelled: false, platforms: {} };
-  const stops: string[] = [];
-  for (const { file, report } of reports) {
-    const from = (reason: string): string => (several ? `${file}: ${reason}` : reason);
-    merged.conversations.created += report.conversations.created;
-    merged.conversations.alreadyImported += report.conversations.alreadyImported;
-    merged.conversations.failed += report.conversations.failed;
-    merged.questions += report.questions;
-    merged.created.push(...report.created);
-    merged.problems.push(...report.problems.map((problem) => ({ ...problem, reason: from(problem.reason) })));
-    if (report.stopped) stops.push(from(report.stopped));
-    for (const [platform, count] of Object.entries(report.platforms)) merged.platforms[platform] = (merged.platforms[platform] ?? 0) + count;
-  }
-  merged.stopped = stops.length > 0 ? stops.join("\n") : null;
-  return merged;
-}
-
 export async function runImportChats(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -84,7 +65,7 @@ export async function runImportChats(argv: string[], io: CliIo): Promise<number>
     const size = (await fs.stat(file)).size;
     reports.push({ file, report: await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), { totalBytes: size, known }) });
   }
-  const report = mergeReports(reports);
+  const report = mergeChatReports(reports);
   io.out(values.json ? JSON.stringify(report) + "\n" : chatImportSummary(report).join("\n") + "\n");
   return report.stopped ? 1 : 0;
 }
