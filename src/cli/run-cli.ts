@@ -16,6 +16,11 @@ import { reflectUsage, runReflect } from "./commands/reflect";
 import { exportUsage, runExport } from "./commands/export";
 import { importUsage, runImport } from "./commands/import";
 import { importChatsUsage, runImportChats } from "./commands/import-chats";
+import { blockerUsage, runBlocker } from "./commands/blocker";
+import { patternUsage, runPattern } from "./commands/pattern";
+import { backupUsage, runBackup } from "./commands/backup";
+import { deleteUsage, runDelete } from "./commands/delete";
+import { connectUsage, runConnect } from "./commands/connect";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 
@@ -44,6 +49,11 @@ const COMMANDS: Record<string, Command> = {
   export: { usage: exportUsage, run: runExport },
   import: { usage: importUsage, run: runImport },
   "import-chats": { usage: importChatsUsage, run: runImportChats },
+  blocker: { usage: blockerUsage, run: runBlocker },
+  pattern: { usage: patternUsage, run: runPattern },
+  backup: { usage: backupUsage, run: runBackup },
+  delete: { usage: deleteUsage, run: runDelete },
+  connect: { usage: connectUsage, run: runConnect },
 };
 
 function usage(): string {

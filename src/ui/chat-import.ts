@@ -1,9 +1,10 @@
 import { Notice, type App } from "obsidian";
-import { chatImportSummary, importChats, type ChatImportReport } from "../core/chats/import-chats";
+import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../core/chats/import-chats";
+import { mergeChatReports } from "../core/chats/merge-reports";
 import { errorMessage } from "../core/errors";
 import type { LifeBetterSettings } from "../core/settings";
 import type { NoteRepository } from "../core/vault/repository";
-import { fileChunks, pickFile } from "./pick-file";
+import { fileChunks, pickFiles } from "./pick-file";
 
 export interface ChatImportHost {
   app: App;
@@ -34,8 +35,15 @@ export function chatProgressContent(root: HTMLElement | DocumentFragment, name: 
   };
 }
 
+export interface ChatImportRun {
+  /** The conversations already in the vault, shared by the files of one import. */
+  known?: Set<string>;
+  /** Show the summary notice at the end (off while several files are imported: one summary for all). */
+  summary?: boolean;
+}
+
 /** Streams the chosen export into notes with a progress notice that can cancel; resolves to the report. */
-export async function runChatImport(host: ChatImportHost, file: Blob, name: string): Promise<ChatImportReport | null> {
+export async function runChatImport(host: ChatImportHost, file: Blob, name: string, run: ChatImportRun = {}): Promise<ChatImportReport | null> {
   const controller = new AbortController();
   let update: (bytes: number, total: number) => void = () => undefined;
   const notice = new Notice(
@@ -49,11 +57,12 @@ export async function runChatImport(host: ChatImportHost, file: Blob, name: stri
       totalBytes: file.size,
       signal: controller.signal,
       onProgress: (bytes) => update(bytes, file.size),
+      known: run.known,
       // Give the app a frame between chunks so a 100 MB export never freezes it.
       yieldToUi: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
     });
     notice.hide();
-    new Notice(chatImportSummary(report).slice(-2).join(" "), SUMMARY_MS);
+    if (run.summary !== false) new Notice(chatImportSummary(report).slice(-2).join(" "), SUMMARY_MS);
     return report;
   } catch (error) {
     notice.hide();
@@ -62,8 +71,29 @@ export async function runChatImport(host: ChatImportHost, file: Blob, name: stri
   }
 }
 
-/** "Import AI conversations": the device's file picker, then the streamed import. */
+/**
+ * Imports several files in a row (Claude Code keeps one transcript per session), each with its
+ * progress notice, then one summary; a cancel or a failure stops before the next file.
+ */
+export async function runChatImports(host: ChatImportHost, files: readonly File[]): Promise<ChatImportReport | null> {
+  const [only] = files;
+  if (!only) return null;
+  if (files.length === 1) return runChatImport(host, only, only.name);
+  const known = await knownConversations(host.repo, host.settings());
+  const reports: { file: string; report: ChatImportReport }[] = [];
+  for (const [index, file] of files.entries()) {
+    const report = await runChatImport(host, file, `${file.name} (${index + 1} of ${files.length})`, { known, summary: false });
+    if (!report) break;
+    reports.push({ file: file.name, report });
+    if (report.cancelled) break;
+  }
+  const merged = mergeChatReports(reports);
+  const left = files.length - reports.length;
+  new Notice(`${chatImportSummary(merged).slice(-2).join(" ")}${left > 0 ? ` ${left} of ${files.length} files were not read.` : ""}`, SUMMARY_MS);
+  return merged;
+}
+
+/** "Import AI conversations": the device's file picker (one export, or several transcripts), then the streamed import. */
 export async function importChatsFromDevice(host: ChatImportHost): Promise<ChatImportReport | null> {
-  const file = await pickFile(".json,application/json");
-  return file ? runChatImport(host, file, file.name) : null;
+  return runChatImports(host, await pickFiles(".json,.jsonl,application/json"));
 }

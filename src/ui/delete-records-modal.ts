@@ -1,10 +1,11 @@
-import { Modal, Notice, Setting, TFile, type App } from "obsidian";
-import { errorMessage } from "../core/errors";
+import { Modal, Notice, Setting, type App } from "obsidian";
+import { obsidianTrash } from "../adapters/obsidian/obsidian-trash";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
 import type { LifeBetterSettings } from "../core/settings";
 import { selectRecords } from "../core/transfer/select-records";
 import { loadRecords, type VaultRecord } from "../core/vault/records";
 import type { NoteRepository } from "../core/vault/repository";
+import { trashAll } from "../core/vault/trash";
 import { confirmAction } from "./confirm-modal";
 import { onInput } from "./export-modal";
 import { humanize } from "./labels";
@@ -16,23 +17,6 @@ export interface DeleteHost {
 }
 
 type Selection = { kind: RecordKind } | { tag: string };
-
-/** Moves each record's file to the trash the user chose in Obsidian (system or .trash); resolves to how many. */
-export async function trashRecords(app: App, records: readonly VaultRecord[]): Promise<{ moved: number; failed: string[] }> {
-  let moved = 0;
-  const failed: string[] = [];
-  for (const record of records) {
-    const file = app.vault.getAbstractFileByPath(record.path);
-    if (!(file instanceof TFile)) continue; // gone meanwhile
-    try {
-      await app.fileManager.trashFile(file);
-      moved++;
-    } catch (error) {
-      failed.push(`${record.path}: ${errorMessage(error)}`);
-    }
-  }
-  return { moved, failed };
-}
 
 /** "Delete all records of a kind or tag": choose, see how many, confirm, then they go to the trash. */
 export class DeleteRecordsModal extends Modal {
@@ -109,8 +93,9 @@ export class DeleteRecordsModal extends Modal {
       warning: true,
     });
     if (!confirmed) return;
-    const { moved, failed } = await trashRecords(this.app, records);
-    new Notice(`Moved ${moved} ${this.describe()} to the trash.${failed.length ? ` ${failed.length} could not be moved: ${failed.join("; ")}` : ""}`);
+    const { moved, failed } = await trashAll(obsidianTrash(this.app), records.map((record) => record.path));
+    const why = failed.map(({ path, message }) => `${path}: ${message}`).join("; ");
+    new Notice(`Moved ${moved.length} ${this.describe()} to the trash.${failed.length ? ` ${failed.length} could not be moved: ${why}` : ""}`);
     this.close();
   }
 }

@@ -16,6 +16,22 @@ export function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/** Like pickFile, but several files may be chosen at once; resolves to none when the picker is dismissed. */
+export function pickFiles(accept: string): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = activeDocument.createEl("input", { attr: { type: "file", accept, multiple: "" } });
+    input.addClass("lifebetter-hidden-input");
+    const done = (files: File[]): void => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener("change", () => done(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener("cancel", () => done([]), { once: true });
+    activeDocument.body.appendChild(input);
+    input.click();
+  });
+}
+
 /** A File's bytes as chunks, read as they are needed (never the whole file at once). */
 export async function* fileChunks(file: Blob): AsyncGenerator<Uint8Array> {
   const reader = file.stream().getReader();

@@ -2,7 +2,8 @@
  * The AI conversation import on a ~100 MB ChatGPT-shaped export, through the CLI command: generates
  * the export in a temp folder (never committed), imports it into an empty temp vault, and prints the
  * file size, wall time, peak heap (sampled while it runs) and the notes it created; then imports the
- * same file again, which must create nothing.
+ * same file again, which must create nothing. `--format=claude-code` writes one Claude Code session
+ * transcript (JSON lines: prompts, replies, tool calls with long results) of that size instead.
  */
 import { createWriteStream, promises as fs } from "node:fs";
 import * as os from "node:os";
@@ -14,6 +15,7 @@ import { seededRandom } from "../support/seeded-random";
 import { round, timed } from "./measure";
 
 const targetMb = Number(process.argv.find((arg) => arg.startsWith("--mb="))?.slice(5) ?? 100);
+const format = process.argv.find((arg) => arg.startsWith("--format="))?.slice(9) ?? "chatgpt";
 const WORDS = "cache build deploy test sleep focus queue index retry timeout memory thread lock schema parser render budget review habit plan".split(" ");
 
 function sentence(random: () => number, words: number): string {
@@ -51,6 +53,32 @@ async function writeExport(file: string): Promise<{ bytes: number; conversations
   return { bytes, conversations: count };
 }
 
+/** One session transcript: a prompt (one in four a question), a reply that reads a file (a long result) and says what it found. */
+async function writeTranscript(file: string): Promise<{ bytes: number; conversations: number }> {
+  const random = seededRandom(12);
+  const out = createWriteStream(file);
+  let bytes = 0;
+  let parent: string | null = null;
+  let n = 0;
+  const line = async (fields: Record<string, unknown>): Promise<void> => {
+    const uuid = `bench-${n++}`;
+    const text = JSON.stringify({ parentUuid: parent, isSidechain: false, sessionId: "bench-session", timestamp: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(), uuid, ...fields }) + "\n";
+    parent = uuid;
+    bytes += Buffer.byteLength(text);
+    if (!out.write(text)) await once(out, "drain");
+  };
+  for (let turn = 0; bytes < targetMb * 1024 * 1024; turn++) {
+    await line({ type: "user", message: { role: "user", content: turn % 4 === 0 ? `How do I ${sentence(random, 8)}?` : `Now ${sentence(random, 12)}.` } });
+    await line({ type: "assistant", message: { role: "assistant", content: [{ type: "text", text: sentence(random, 40) }] } });
+    await line({ type: "assistant", message: { role: "assistant", content: [{ type: "tool_use", id: `t${turn}`, name: "Read", input: { file_path: `/src/${sentence(random, 1)}.ts` } }] } });
+    await line({ type: "user", message: { role: "user", content: [{ type: "tool_result", tool_use_id: `t${turn}`, content: sentence(random, 1500) }] } });
+    await line({ type: "assistant", message: { role: "assistant", content: [{ type: "text", text: sentence(random, 80) }] } });
+  }
+  out.end();
+  await once(out, "finish");
+  return { bytes, conversations: 1 };
+}
+
 async function countNotes(root: string): Promise<number> {
   let n = 0;
   for (const entry of await fs.readdir(root, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith(".md")) n++;
@@ -60,10 +88,10 @@ async function countNotes(root: string): Promise<number> {
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-chat-bench-"));
   try {
-    const file = path.join(dir, "conversations.json");
+    const file = path.join(dir, format === "claude-code" ? "session.jsonl" : "conversations.json");
     const vault = path.join(dir, "vault");
     await fs.mkdir(vault);
-    const generated = await timed(() => writeExport(file));
+    const generated = await timed(() => (format === "claude-code" ? writeTranscript(file) : writeExport(file)));
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
     let out = "";
@@ -77,6 +105,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify(
         {
+          format,
           fileMB: round(generated.value.bytes / 1024 / 1024, 1),
           conversations: generated.value.conversations,
           generateSeconds: round(generated.ms / 1000, 1),

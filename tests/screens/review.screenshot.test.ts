@@ -26,7 +26,7 @@ describe.each(THEMES)("review screens, %s theme", (theme) => {
     expect(text).toContain("Split the problem in halves");
     expect(await shot.count(".lifebetter-review-grade")).toBe(4);
     expect(await shot.page.locator(".lifebetter-review-grade kbd").allInnerTexts()).toEqual(["1", "2", "3", "4"]);
-    expect(await shot.page.locator(".lifebetter-review-grade-interval").allInnerTexts()).toEqual(["1 day", "15 days", "15 days", "15 days"]);
+    expect(await shot.page.locator(".lifebetter-review-grade-interval").allInnerTexts()).toEqual(["1 day", "7 days", "15 days", "20 days"]);
   });
 
   it("decision-review: how did it turn out, with the expectation shown as typed", async () => {

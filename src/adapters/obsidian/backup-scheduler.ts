@@ -1,9 +1,10 @@
 import { Notice, TFile, TFolder, type App } from "obsidian";
 import { errorMessage } from "../../core/errors";
 import type { LifeBetterSettings } from "../../core/settings";
-import { backupDue, backupPath, backupsToPrune, isBackupFile } from "../../core/transfer/backups";
-import { exportRecords, exportText } from "../../core/transfer/export-records";
+import { backupDue, isBackupFile } from "../../core/transfer/backups";
+import { writeBackup as writeBackupFile } from "../../core/transfer/write-backup";
 import type { NoteRepository } from "../../core/vault/repository";
+import { obsidianTrash } from "./obsidian-trash";
 
 export interface BackupHost {
   app: App;
@@ -20,28 +21,13 @@ export function backupFiles(app: App, folder: string): TFile[] {
   return dir.children.filter((child): child is TFile => child instanceof TFile && isBackupFile(child.path));
 }
 
-/**
- * Writes a dated export of every record (private ones too: the backup stays in this vault and a
- * restore must bring everything back) and moves backups beyond the newest N to the trash.
- */
+/** Writes a backup now (core/transfer/write-backup) and remembers when, so the timer waits a full interval. */
 export async function writeBackup(host: BackupHost, now: Date = new Date(), options: { skipEmpty?: boolean } = {}): Promise<string | null> {
   const settings = host.settings();
-  const { file } = await exportRecords(host.repo, settings, { includePrivate: true, now });
-  if (options.skipEmpty && file.records.length === 0) {
-    // Nothing to keep yet (a vault without records): no empty file, and no new look until the next interval.
-    settings.lastBackupAt = now.getTime();
-    await host.save();
-    return null;
-  }
-  const path = backupPath(settings.backupFolder, now);
-  await host.repo.create(path, exportText(file));
+  const { path } = await writeBackupFile(host.repo, settings, obsidianTrash(host.app), now, options);
+  // Even with nothing to keep yet (no records): no empty file, and no new look until the next interval.
   settings.lastBackupAt = now.getTime();
   await host.save();
-  const stale = backupsToPrune(backupFiles(host.app, settings.backupFolder).map((f) => f.path), settings.backupKeep);
-  for (const old of stale) {
-    const oldFile = host.app.vault.getAbstractFileByPath(old);
-    if (oldFile instanceof TFile) await host.app.fileManager.trashFile(oldFile);
-  }
   return path;
 }
 

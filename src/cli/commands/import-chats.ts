@@ -1,14 +1,53 @@
 import { createReadStream, promises as fs } from "node:fs";
+import * as nodePath from "node:path";
 import { parseArgs } from "node:util";
-import { chatImportSummary, importChats } from "../../core/chats/import-chats";
+import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../../core/chats/import-chats";
+import { mergeChatReports } from "../../core/chats/merge-reports";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
 import { openVault } from "../vault-context";
 
-export const importChatsUsage = `lifebetter import-chats --vault DIR FILE [--json]
-  Imports a ChatGPT or Claude conversations.json (detected from the file) as conversation notes, and
-  the questions you asked as question entries linked to them. Importing the same file again creates
-  nothing new.`;
+export const importChatsUsage = `lifebetter import-chats --vault DIR FILE|FOLDER … [--json]
+  Imports a ChatGPT or Claude conversations.json, or Claude Code session transcripts (.jsonl; the
+  format is detected from the content), as conversation notes, and the questions you asked as
+  question entries linked to them. A FOLDER (such as ~/.claude/projects) imports every .jsonl
+  transcript in it and its subfolders, sub-agent transcripts left out. Importing the same files
+  again creates nothing new.`;
+
+/** Claude Code writes a sub-agent's work beside its session (`agent-*.jsonl`, `<session>/subagents/`): not conversations of the person. */
+function isSubAgentTranscript(path: string): boolean {
+  return nodePath.basename(path).startsWith("agent-") || path.split(nodePath.sep).includes("subagents");
+}
+
+/** The transcripts under a folder, sorted so every run imports in the same order. */
+async function transcriptsIn(folder: string): Promise<string[]> {
+  const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".jsonl"))
+    .map((entry) => nodePath.join(entry.parentPath, entry.name))
+    .filter((path) => !isSubAgentTranscript(nodePath.relative(folder, path)))
+    .sort();
+}
+
+/** Every file the arguments name: files as given, folders as their transcripts. A missing one is a usage error (exit 2). */
+async function inputFiles(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    let isFolder: boolean;
+    try {
+      isFolder = (await fs.stat(arg)).isDirectory();
+    } catch (error) {
+      throw new CliError(`Could not read "${arg}": ${(error as Error).message}`);
+    }
+    if (!isFolder) files.push(arg);
+    else {
+      const found = await transcriptsIn(arg);
+      if (found.length === 0) throw new CliError(`"${arg}" holds no Claude Code transcripts (.jsonl files).`);
+      files.push(...found);
+    }
+  }
+  return files;
+}
 
 export async function runImportChats(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -17,18 +56,16 @@ export async function runImportChats(argv: string[], io: CliIo): Promise<number>
     allowPositionals: true,
     strict: true,
   });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new CliError("Give one FILE: the conversations.json of a ChatGPT or Claude export.");
+  if (positionals.length === 0) throw new CliError("Give a FILE: the conversations.json of a ChatGPT or Claude export, or Claude Code transcripts (.jsonl files or their folder).");
   const { repo, settings } = await openVault(values.vault, io);
-  let size: number;
-  try {
-    size = (await fs.stat(file)).size;
-  } catch (error) {
-    throw new CliError(`Could not read "${file}": ${(error as Error).message}`, 1);
+  const files = await inputFiles(positionals);
+  const known = await knownConversations(repo, settings); // read once for all the files
+  const reports: { file: string; report: ChatImportReport }[] = [];
+  for (const file of files) {
+    const size = (await fs.stat(file)).size;
+    reports.push({ file, report: await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), { totalBytes: size, known }) });
   }
-  const report = await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), {
-    totalBytes: size,
-  });
+  const report = mergeChatReports(reports);
   io.out(values.json ? JSON.stringify(report) + "\n" : chatImportSummary(report).join("\n") + "\n");
   return report.stopped ? 1 : 0;
 }

@@ -9,7 +9,7 @@ export interface ChatMessage {
 }
 
 export interface ChatConversation {
-  platform: "chatgpt" | "claude";
+  platform: "chatgpt" | "claude" | "claude-code";
   /** The platform's id of the conversation: the imported note's id is derived from it. */
   sourceId: string;
   title: string;

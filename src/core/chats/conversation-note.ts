@@ -4,7 +4,7 @@ import { isoDate, isoDateTime } from "../dates";
 import type { ChatConversation, ChatMessage } from "./chat-conversation";
 import { inertMessage } from "./inert-message";
 
-const SPEAKER: Record<ChatConversation["platform"], string> = { chatgpt: "ChatGPT", claude: "Claude" };
+const SPEAKER: Record<ChatConversation["platform"], string> = { chatgpt: "ChatGPT", claude: "Claude", "claude-code": "Claude Code" };
 
 /** When the conversation began and last changed: the export's dates, else its messages' times. */
 export function conversationSpan(conversation: ChatConversation): { started: Date | null; ended: Date | null } {

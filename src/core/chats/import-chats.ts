@@ -26,10 +26,21 @@ export interface ChatImportReport {
 
 export interface ChatImportOptions extends ChatStreamOptions {
   now?: Date;
+  /** The ids of the conversations in the vault (knownConversations), shared by the imports of several files read in a row. */
+  known?: Set<string>;
+}
+
+/** The ids of the conversation notes in the vault, excluded folders included: how an import knows what it already made. */
+export async function knownConversations(repo: NoteRepository, settings: LifeBetterSettings): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (const record of (await loadRecords(repo, { ...settings, excludedFolders: [] }, ["conversation"])).records) {
+    if (typeof record.properties.id === "string") known.add(record.properties.id);
+  }
+  return known;
 }
 
 /**
- * Imports a ChatGPT or Claude `conversations.json`: each conversation becomes a conversation note in the
+ * Imports a ChatGPT or Claude `conversations.json`, or a Claude Code session transcript (`.jsonl`): each conversation becomes a conversation note in the
  * conversations folder and each question the user asked an entry linked to it. Ids come from the
  * platform's ids, so the same export imported again finds its notes and creates nothing; a
  * conversation already imported is left as it is (with its questions, which the user may have edited
@@ -42,10 +53,7 @@ export async function importChats(
   options: ChatImportOptions = {},
 ): Promise<ChatImportReport> {
   const now = options.now ?? new Date();
-  const known = new Set<string>();
-  for (const record of (await loadRecords(repo, { ...settings, excludedFolders: [] }, ["conversation"])).records) {
-    if (typeof record.properties.id === "string") known.add(record.properties.id);
-  }
+  const known = options.known ?? (await knownConversations(repo, settings));
   const report: ChatImportReport = {
     conversations: { created: 0, alreadyImported: 0, failed: 0 },
     questions: 0,
@@ -96,7 +104,9 @@ export async function importChats(
     },
     options,
   );
-  if (!end.ok) {
+  if (end.ok) {
+    for (const reason of end.skipped ?? []) report.problems.push({ index: 0, reason });
+  } else {
     report.stopped = end.message;
     report.cancelled = end.cancelled;
   }

@@ -3,6 +3,7 @@ import { errorMessage } from "../errors";
 import { isRecord, type ChatConversation } from "./chat-conversation";
 import { readChatGptConversation } from "./chatgpt-export";
 import { readClaudeConversation } from "./claude-export";
+import { streamTranscript } from "./stream-transcript";
 
 /** A conversation of the export, or why it could not be read (position in the file, 1-based). */
 export type ExportItem = { index: number; conversation: ChatConversation } | { index: number; problem: string };
@@ -16,7 +17,8 @@ export interface ChatStreamOptions {
   yieldToUi?: () => Promise<void>;
 }
 
-export type StreamEnd = { ok: true } | { ok: false; cancelled: boolean; message: string };
+/** How reading ended; `skipped` says what was left out of a file that was otherwise read. */
+export type StreamEnd = { ok: true; skipped?: string[] } | { ok: false; cancelled: boolean; message: string };
 
 
 /** Detects the platform of one conversation by its shape and reads it. */
@@ -27,6 +29,36 @@ export function readConversation(raw: unknown): ChatConversation | string {
   return "it is neither a ChatGPT conversation (mapping) nor a Claude one (chat_messages)";
 }
 
+/** The first character of a file that is not blank (a byte-order mark skipped), and the chunks with nothing left out. */
+async function firstCharacter(chunks: AsyncIterable<Uint8Array | string>): Promise<{ first: string | undefined; chunks: AsyncIterable<Uint8Array | string> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const seen: (Uint8Array | string)[] = [];
+  let text = "";
+  const decoder = new TextDecoder();
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    seen.push(next.value);
+    text += typeof next.value === "string" ? next.value : decoder.decode(next.value.subarray(0, 64), { stream: true });
+    const first = text.replace(/^\uFEFF/, "").trimStart()[0];
+    if (first !== undefined) {
+      const rest = { [Symbol.asyncIterator]: () => iterator };
+      return { first, chunks: (async function* () { yield* seen; yield* rest; })() };
+    }
+  }
+  return { first: undefined, chunks: (async function* () { yield* seen; })() };
+}
+
+/**
+ * Streams a chat export, telling its format by its content: a JSON list (`[`) is a ChatGPT or Claude
+ * `conversations.json`; JSON lines (`{`) a Claude Code session transcript (stream-transcript.ts).
+ */
+export async function streamChatExport(chunks: AsyncIterable<Uint8Array | string>, handle: (item: ExportItem) => Promise<void>, options: ChatStreamOptions = {}): Promise<StreamEnd> {
+  const { first, chunks: all } = await firstCharacter(chunks);
+  if (first === "{") return streamTranscript(all, handle, options);
+  return streamConversationList(all, handle, options);
+}
+
 /**
  * Streams a `conversations.json` (a JSON list of conversations) chunk by chunk, handing each
  * conversation to `handle` as soon as it is complete, so a 100 MB export never sits in memory as one
@@ -34,7 +66,7 @@ export function readConversation(raw: unknown): ChatConversation | string {
  * it after the conversation in hand. A file that turns out not to be JSON, or is cut short, ends
  * with a message; what was handled before stays handled.
  */
-export async function streamChatExport(chunks: AsyncIterable<Uint8Array | string>, handle: (item: ExportItem) => Promise<void>, options: ChatStreamOptions = {}): Promise<StreamEnd> {
+async function streamConversationList(chunks: AsyncIterable<Uint8Array | string>, handle: (item: ExportItem) => Promise<void>, options: ChatStreamOptions = {}): Promise<StreamEnd> {
   // keepStack false: emitted conversations are dropped from the parser's memory. A string buffer
   // makes long messages ~3x faster to read than building them a character at a time (measured).
   const parser = new JSONParser({ paths: ["$.*"], keepStack: false, stringBufferSize: 64 * 1024 });
@@ -64,7 +96,7 @@ export async function streamChatExport(chunks: AsyncIterable<Uint8Array | string
       const text = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk.subarray(0, 64));
       const first = text.replace(/^\uFEFF/, "").trimStart()[0];
       if (first === undefined) continue;
-      if (first !== "[") return failure(`The file is not a conversations export: it should be a JSON list of conversations (starting with "["), but it starts with "${first}".`);
+      if (first !== "[") return failure(`The file is not a conversations export: it should be a JSON list of conversations (starting with "[") or a Claude Code transcript (JSON lines, starting with "{"), but it starts with "${first}".`);
       started = true;
     }
     try {

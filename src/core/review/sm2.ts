@@ -25,11 +25,20 @@ export interface Sm2Result extends Sm2State {
   lapse: boolean;
 }
 
+/** Hard multiplies the current interval by this (Anki's and the Spaced Repetition plugin's default). */
+export const HARD_FACTOR = 1.2;
+/** Easy multiplies Good's interval by this (Anki's default easy bonus). */
+export const EASY_BONUS = 1.3;
+
 /**
- * One SM-2 step (Wozniak 1990, as in Wikipedia's pseudocode):
- * - quality < 3: a lapse; the repetitions start again from I(1) = 1 day.
- * - quality ≥ 3: I(1) = 1, I(2) = 6, then I(n) = round(I(n-1) × EF), using the ease before this
- *   answer's change. All three passing grades give the same interval; they differ in the ease.
+ * One SM-2 step (Wozniak 1990, as in Wikipedia's pseudocode), with Anki's spread of the passing
+ * grades so that Hard, Good and Easy mean different things:
+ * - quality < 3 (Again): a lapse; the repetitions start again from 1 day.
+ * - Good: SM-2's interval, I(1) = 1, I(2) = 6, then I(n) = round(I(n-1) × EF), using the ease
+ *   before this answer's change.
+ * - Hard: round(I(n-1) × 1.2), Easy: round(Good's SM-2 interval × 1.3), as in Anki.
+ * - Then, as Anki does, each grade gives at least a day more than the one before it: Again (1) <
+ *   Hard < Good < Easy at every maturity (a new skill: 1, 2, 3, 4 days), until the hundred-year cap.
  * - every answer: EF' = EF + (0.1 − (5 − q) × (0.08 + (5 − q) × 0.02)), never below 1.3.
  *
  * The repetition number n is not stored: it is read from the interval (0 → first repetition,
@@ -42,12 +51,22 @@ export function sm2Step(state: Sm2State, grade: ReviewGrade): Sm2Result {
   const q = SM2_QUALITY[grade];
   const easeCents = Math.max(Math.round(state.ease * 100), MIN_EASE_CENTS);
   const lapse = q < 3;
-  let intervalDays: number;
-  if (lapse || state.intervalDays < 1) intervalDays = 1;
-  else if (state.intervalDays < 6) intervalDays = 6;
-  else intervalDays = Math.min(Math.round((state.intervalDays * easeCents) / 100), MAX_INTERVAL_DAYS);
+  const intervalDays = lapse ? 1 : Math.min(passingIntervals(state.intervalDays, easeCents)[grade === "hard" ? 0 : grade === "good" ? 1 : 2], MAX_INTERVAL_DAYS);
   const miss = 5 - q;
   // EF change in hundredths: 100 × (0.1 − miss × (0.08 + miss × 0.02)) = 10 − miss × (8 + 2 × miss).
   const nextCents = Math.max(easeCents + 10 - miss * (8 + 2 * miss), MIN_EASE_CENTS);
   return { ease: nextCents / 100, intervalDays, lapse };
+}
+
+/** Hard, Good and Easy intervals from the current interval and ease (in hundredths), before the cap. */
+function passingIntervals(current: number, easeCents: number): [hard: number, good: number, easy: number] {
+  const interval = Math.max(0, current);
+  let sm2: number;
+  if (interval < 1) sm2 = 1;
+  else if (interval < 6) sm2 = 6;
+  else sm2 = Math.round((interval * easeCents) / 100);
+  const hard = Math.max(2, Math.round(interval * HARD_FACTOR), Math.floor(interval) + 1);
+  const good = Math.max(hard + 1, sm2);
+  const easy = Math.max(good + 1, Math.round(sm2 * EASY_BONUS));
+  return [hard, good, easy];
 }

@@ -50,7 +50,8 @@ describe("review view, keyboard only", () => {
     expect(render.mock.calls[0]?.[1]).toBe(DIVIDE_BODY);
     expect(render.mock.calls[0]?.[3]).toBe(DIVIDE);
     const grades = [...view.contentEl.querySelectorAll(".lifebetter-review-grade")].map((button) => button.textContent);
-    expect(grades).toEqual(["1Again1 day", "2Hard15 days", "3Good15 days", "4Easy15 days"]);
+    // Interval 6, ease 2.5: Hard 6 × 1.2 = 7.2 → 7, Good 6 × 2.5 = 15, Easy 15 × 1.3 = 19.5 → 20 (all three were 15 days before).
+    expect(grades).toEqual(["1Again1 day", "2Hard7 days", "3Good15 days", "4Easy20 days"]);
     expect(document.activeElement).toBe(card(view));
 
     press("3");
