@@ -14,6 +14,7 @@ const focus: PatternProposal = {
   description: "Your focus averaged 8 in morning sessions against 5.",
   pattern_type: "temporal",
   confidence: 0.86,
+  why: "Compared your focus in morning sessions (40 sessions) against the other 80 sessions (40 observations in the smaller group): a difference of 1.2 standard deviations (90% interval 0.9 to 1.5).",
   positive: true,
   evidence: Array.from({ length: 8 }, (_, i) => `Problems/P${i}.md`),
   suggestion: "Plan your hardest work in the morning.",

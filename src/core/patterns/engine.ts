@@ -1,6 +1,8 @@
 import { DEFAULT_STALE_DAYS } from "../problems/dashboard";
 import type { VaultRecords } from "../vault/records";
-import { confidenceOf } from "./confidence";
+import { confidenceOf, MIN_SHOWN } from "./confidence";
+import { explain } from "./explain";
+import { benjaminiHochberg } from "./false-discovery";
 import { seedOf, type DetectContext, type Detector } from "./detect-context";
 import { detectBehavioral } from "./detectors/behavioral";
 import { detectEmotional } from "./detectors/emotional";
@@ -9,7 +11,7 @@ import { detectTemporal } from "./detectors/temporal";
 import { detectThinking } from "./detectors/thinking";
 import { focusByHourChart, habitCalendarChart, moodOverTimeChart, skillSuccessChart, timePerProblemChart } from "./charts";
 import { patternData, type PatternData } from "./pattern-data";
-import type { ChartSpec, PatternProposal, PatternReport } from "./pattern-types";
+import type { ChartSpec, PatternCandidate, PatternProposal, PatternReport } from "./pattern-types";
 
 export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking];
 
@@ -38,24 +40,42 @@ export function overviewCharts(data: PatternData): ChartSpec[] {
   return charts;
 }
 
-/** Runs every detector over prepared data and scores their candidates. */
-export async function detectPatterns(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<PatternReport> {
+/** A candidate with its false-discovery q-value. */
+export interface ScoredCandidate {
+  candidate: PatternCandidate;
+  q: number;
+}
+
+/**
+ * Runs every detector over prepared data and gives each inferred candidate its Benjamini–Hochberg
+ * q-value over every hypothesis tested (facts get 0). The calibration fit reads these directly.
+ */
+export async function scoreCandidates(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<{ scored: ScoredCandidate[]; tested: number }> {
   let tested = 0;
   const context: DetectContext = { tick, seed: seedOf, counted: () => void tested++ };
-  const candidates = [];
+  const candidates: PatternCandidate[] = [];
   for (const detector of DETECTORS) {
     candidates.push(...(await detector(data, context)));
     await tick();
   }
+  const inferred = candidates.filter((c) => !c.fact);
+  const q = benjaminiHochberg(inferred.map((c) => c.test.p), tested);
+  const qOf = new Map(inferred.map((c, i) => [c, q[i]!]));
+  return { scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate) ?? 0 })), tested };
+}
+
+/** Runs every detector over prepared data and scores their candidates. */
+export async function detectPatterns(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<PatternReport> {
+  const { scored, tested } = await scoreCandidates(data, tick);
   const notes = new Map(data.notes.map((note) => [note.key, note]));
   const proposals: PatternProposal[] = [];
-  for (const candidate of candidates) {
+  for (const { candidate, q } of scored) {
     const note = notes.get(candidate.key);
     if (note && DECIDED.has(note.status)) continue;
-    const confidence = confidenceOf(candidate, tested);
-    if (confidence <= 0) continue;
-    const { test: _test, fact: _fact, ...shown } = candidate;
-    proposals.push({ ...shown, confidence, occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
+    const confidence = confidenceOf(candidate, q);
+    if (confidence < MIN_SHOWN) continue;
+    const { test: _test, fact: _fact, compared: _compared, ...shown } = candidate;
+    proposals.push({ ...shown, confidence, why: explain(candidate, q), occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
   }
   proposals.sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key));
   return { proposals, overview: overviewCharts(data), tested };

@@ -1,5 +1,5 @@
 import { contentWords } from "../index/terms";
-import { binomialUpperTail, type TestResult } from "./statistics";
+import { binomialUpperTail, Z90, type TestResult } from "./statistics";
 import type { EntryPoint } from "./pattern-data";
 
 /** A topic: telling terms shared by several entries of a group, over-represented against the rest. */
@@ -51,7 +51,9 @@ export async function termGroups(group: readonly EntryPoint[], others: readonly 
     // Laplace-smoothed share elsewhere, so a word never seen outside is not "infinitely" telling.
     const baseline = ((outCounts.get(word) ?? 0) + 1) / (others.length + 2);
     const share = list.length / group.length;
-    scored.push({ word, list, test: { p: binomialUpperTail(list.length, group.length, baseline), effect: share - baseline, large: LARGE_SHARE, n: group.length } });
+    const spread = Z90 * Math.sqrt((share * (1 - share)) / group.length);
+    const effect = share - baseline;
+    scored.push({ word, list, test: { p: binomialUpperTail(list.length, group.length, baseline), effect, large: LARGE_SHARE, n: group.length, interval: [effect - spread, effect + spread], unit: "share" } });
     await tick();
   }
   scored.sort((a, b) => a.test.p - b.test.p || b.list.length - a.list.length || a.word.localeCompare(b.word));

@@ -17,6 +17,7 @@ export async function detectThinking(data: PatternData, context: DetectContext):
       description: `${topic.members.length} of your ${questions.length} questions are about ${label}, a topic that is rare in your other notes.`,
       pattern_type: "thinking",
       positive: true,
+      compared: `how many of your ${questions.length} questions share these words against how often your other notes use them`,
       evidence: unique(topic.members.map((e) => e.path)),
       suggestion: `Write what you already know about ${topic.terms[0]} in one note, or make it a problem to work on.`,
       chart: countsByMonthChart(`Questions about ${label} by month`, topic.members.map((e) => e.date), "Questions"),
