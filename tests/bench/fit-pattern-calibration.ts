@@ -8,16 +8,19 @@
  */
 import { Matrix, solve } from "ml-matrix";
 import type { ConfidenceInputs } from "../../src/core/patterns/confidence";
+import type { EffectUnit } from "../../src/core/patterns/statistics";
 import { runSimulated, type Observation } from "./pattern-calibration";
 
-const FEATURES: (keyof ConfidenceInputs)[] = ["evidence", "size", "lower", "logN"];
+const FEATURES = ["evidence", "size", "lower", "logN"] as const satisfies readonly (keyof ConfidenceInputs)[];
+const UNITS: readonly EffectUnit[] = ["d", "r", "rate", "share"];
 /** A small ridge keeps the fit finite when the data separate cleanly. */
 const RIDGE = 1e-3;
 
 function fitLogistic(observations: readonly Observation[]): number[] {
-  const rows = observations.map((o) => [1, ...FEATURES.map((f) => o.inputs[f])]);
+  // One intercept per unit (a one-hot column each), then the shared slopes.
+  const rows = observations.map((o) => [...UNITS.map((u) => (o.inputs.unit === u ? 1 : 0)), ...FEATURES.map((f) => o.inputs[f])]);
   const y = observations.map((o) => (o.real ? 1 : 0));
-  let beta = new Array<number>(FEATURES.length + 1).fill(0);
+  let beta = new Array<number>(UNITS.length + FEATURES.length).fill(0);
   for (let iteration = 0; iteration < 50; iteration++) {
     const k = beta.length;
     const hessian = Matrix.zeros(k, k);
@@ -47,13 +50,15 @@ export async function fitCalibration(vaults: number): Promise<string> {
     observations.push(...(await runSimulated(seed, seed % 2 === 0 ? "null" : "random")).observations);
     if (seed % 50 === 0) console.error(`fitted on ${seed} of ${vaults} vaults…`);
   }
-  const [intercept, ...weights] = fitLogistic(observations);
+  const fitted = fitLogistic(observations);
+  const intercepts = fitted.slice(0, UNITS.length);
+  const weights = fitted.slice(UNITS.length);
   const round = (v: number): number => Math.round(v * 1000) / 1000;
   const real = observations.filter((o) => o.real).length;
   return [
     `// Fitted on ${observations.length} candidates (${real} real) of ${vaults} simulated vaults (seeds 1–${vaults}).`,
     "export const CALIBRATION = {",
-    `  intercept: ${round(intercept!)},`,
+    `  intercept: { ${UNITS.map((u, i) => `${u}: ${round(intercepts[i]!)}`).join(", ")} },`,
     `  weights: { ${FEATURES.map((f, i) => `${f}: ${round(weights[i]!)}`).join(", ")} },`,
     "} as const;",
   ].join("\n");

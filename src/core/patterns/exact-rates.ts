@@ -41,6 +41,18 @@ export function fisherExact(a: number, n1: number, b: number, n2: number): numbe
   return Math.min(1, p);
 }
 
+/**
+ * Fisher's exact test, one-sided: the chance, given the margins, of `a` or more successes of `n1`
+ * in the first group when the other group has `b` of `n2` — "is this more common here than there?".
+ */
+export function fisherUpperTail(a: number, n1: number, b: number, n2: number): number {
+  const population = n1 + n2;
+  const successes = a + b;
+  let p = 0;
+  for (let k = a; k <= Math.min(n1, successes); k++) p += hypergeometric(k, population, successes, n1);
+  return Math.min(1, p);
+}
+
 /** Pseudo-attempts of the prior toward the person's own baseline: a skill's rate starts as if it had been tried this often at the baseline. */
 export const PRIOR_ATTEMPTS = 4;
 
