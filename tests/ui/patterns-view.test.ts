@@ -5,6 +5,8 @@ import type { PatternProposal, PatternReport } from "../../src/core/patterns/pat
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { PatternsPanel, type PatternsPanelActions } from "../../src/ui/patterns-panel";
 import { PatternsView } from "../../src/ui/patterns-view";
+import { findPatterns } from "../../src/core/patterns/engine";
+import { loadRecords } from "../../src/core/vault/records";
 import { contentOf, makeApp } from "../support/obsidian-shims";
 import { patternVault } from "../support/pattern-vault";
 
@@ -60,6 +62,13 @@ describe("the pattern panel", () => {
     expect(cards()[1]!.querySelector("h3 b")).toBeNull();
   });
 
+  it("says in plain words why each pattern was proposed", () => {
+    const { cards } = panel();
+    const why = cards()[0]!.querySelector("details.lifebetter-pattern-why")!;
+    expect(why.querySelector("summary")!.textContent).toBe("Why this was proposed");
+    expect(why.querySelector("p")!.textContent).toBe(focus.why);
+  });
+
   it("opens evidence on click (a new tab with Ctrl) and shows the rest on request", () => {
     const { actions, cards } = panel();
     const links = () => [...cards()[0]!.querySelectorAll<HTMLAnchorElement>(".lifebetter-pattern-evidence a")];
@@ -106,7 +115,7 @@ describe("the pattern view in Obsidian", () => {
     await view.onOpen();
     const cards = () => [...view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-pattern-card")];
     expect(cards().length).toBeGreaterThanOrEqual(9);
-    const first = cards()[0]!;
+    const first = cards().find((card) => card.querySelector("h3")!.textContent!.startsWith("Mood is"))!;
     const name = first.querySelector("h3")!.textContent;
     [...first.querySelectorAll("button")].find((b) => b.textContent === "Confirm")!.click();
     await vi.waitFor(() => expect(first.classList.contains("is-confirmed")).toBe(true));
@@ -117,5 +126,26 @@ describe("the pattern view in Obsidian", () => {
     expect(cards().map((c) => c.querySelector("h3")!.textContent)).not.toContain(name);
     await view.onClose();
     expect(view.contentEl.querySelectorAll(".lifebetter-pattern-card")).toHaveLength(0);
+  }, 120_000);
+
+  it("looks again by itself when a record changes, never for an ordinary note, and drops a pattern dismissed in its note", async () => {
+    const { app } = makeApp({ ...patternVault(1).files, "Notes/Groceries.md": "Milk\n" });
+    const repo = new ObsidianNoteRepository(app);
+    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS });
+    await view.onOpen();
+    const names = () => [...view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-pattern-card h3")].map((h) => h.textContent);
+    const first = names()[0]!;
+    const listFiles = vi.spyOn(repo, "listFiles");
+    await app.vault.modify(app.vault.getFileByPath("Notes/Groceries.md")!, "Milk, eggs\n");
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // longer than the view's debounce
+    expect(listFiles).not.toHaveBeenCalled();
+    // The user dismisses the first pattern by writing its note by hand (as a synced device would).
+    const report = await findPatterns(await loadRecords(repo, DEFAULT_SETTINGS));
+    const key = report.proposals.find((p) => p.name === first)!.key;
+    await app.vault.create("LifeBetter/Patterns/Not for me.md", `---\nkind: pattern\npattern_key: ${key}\nstatus: dismissed\n---\n`);
+    await vi.waitFor(() => expect(names()).not.toContain(first), { timeout: 60_000, interval: 200 });
+    expect(listFiles).toHaveBeenCalled();
+    expect(names().length).toBeGreaterThan(5);
+    await view.onClose();
   }, 120_000);
 });
