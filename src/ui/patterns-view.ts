@@ -109,7 +109,7 @@ export class PatternsView extends ItemView {
       if (run !== this.run) return;
       this.recordPaths = new Set(records.records.map((record) => record.path));
       if (!quiet) panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
-      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays });
+      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits });
       if (run !== this.run) return;
       panel.showReport(report, records.records.length);
     } catch (error) {

@@ -1,15 +1,15 @@
 /**
  * Fits the confidence calibration (src/core/patterns/calibration.ts): a logistic regression (Platt
  * scaling) of "the candidate is a real planted effect" on its confidence inputs, over the candidates
- * of simulated vaults — half with random effect sizes, half null — by Newton's method (iteratively
+ * of simulated vaults — one in three with random effect sizes, the others null — by Newton's method (iteratively
  * reweighted least squares, through ml-matrix's solver). Seeds 1…N; the benchmark checks the result
- * on other seeds. Run: `npm run bench -- --patterns --fit [--vaults=300]`, then paste the printed
+ * on other seeds. Run: `npm run bench -- --patterns --fit [--vaults=450]`, then paste the printed
  * constants into calibration.ts.
  */
 import { Matrix, solve } from "ml-matrix";
 import type { ConfidenceInputs } from "../../src/core/patterns/confidence";
 import type { EffectUnit } from "../../src/core/patterns/statistics";
-import { runSimulated, type Observation } from "./pattern-calibration";
+import { modeOf, runSimulated, type Observation } from "./pattern-calibration";
 
 const FEATURES = ["evidence", "size", "lower", "logN"] as const satisfies readonly (keyof ConfidenceInputs)[];
 const UNITS: readonly EffectUnit[] = ["d", "r", "rate", "share"];
@@ -47,7 +47,7 @@ function fitLogistic(observations: readonly Observation[]): number[] {
 export async function fitCalibration(vaults: number): Promise<string> {
   const observations: Observation[] = [];
   for (let seed = 1; seed <= vaults; seed++) {
-    observations.push(...(await runSimulated(seed, seed % 2 === 0 ? "null" : "random")).observations);
+    observations.push(...(await runSimulated(seed, modeOf(seed))).observations);
     if (seed % 50 === 0) console.error(`fitted on ${seed} of ${vaults} vaults…`);
   }
   const fitted = fitLogistic(observations);

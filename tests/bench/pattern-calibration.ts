@@ -19,6 +19,12 @@ export interface VaultRun {
   highest: number;
 }
 
+/**
+ * The mix of vaults the confidence is calibrated for: two null vaults (nothing planted) for each
+ * vault with random effects, so that a confidence means the same in a vault with nothing to find.
+ */
+export const modeOf = (seed: number): "random" | "null" => (seed % 3 === 0 ? "random" : "null");
+
 export async function runSimulated(seed: number, mode: "random" | "null"): Promise<VaultRun> {
   const vault = simulateVault(seed, mode);
   const { scored } = await scoreCandidates(vault.data);

@@ -162,7 +162,7 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   }
   for (let i = 0; i < Math.floor(between(20, 200)); i++) entries.push({ path: `Entries/note ${i}.md`, type: pick(["insight", "reading", "emotion"]), date: entryDay(), text: filler(6), skills: [] });
 
-  const data: PatternData = { now, sessions, days, entries, problems: solved, skills, notes: [] };
+  const data: PatternData = { now, sessions, days, entries, problems: solved, skills, reviews: new Map(), habitTargets: [], notes: [] };
 
   /** The true difference of a skill's rate (or time) from the usage-weighted rest. */
   const weightedRest = (skill: string, value: (path: string) => number): number => {

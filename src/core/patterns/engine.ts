@@ -5,6 +5,7 @@ import { explain } from "./explain";
 import { benjaminiHochberg } from "./false-discovery";
 import { seedOf, type DetectContext, type Detector } from "./detect-context";
 import { detectBehavioral } from "./detectors/behavioral";
+import { detectChanges } from "./detectors/changes";
 import { detectEmotional } from "./detectors/emotional";
 import { detectProblemSolving, skillOutcomes } from "./detectors/problem-solving";
 import { detectTemporal } from "./detectors/temporal";
@@ -13,7 +14,7 @@ import { focusByHourChart, habitCalendarChart, moodOverTimeChart, skillSuccessCh
 import { patternData, type PatternData } from "./pattern-data";
 import type { ChartSpec, PatternCandidate, PatternProposal, PatternReport } from "./pattern-types";
 
-export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking];
+export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking, detectChanges];
 
 /** Statuses of a Pattern note after which its pattern is never proposed again. */
 const DECIDED = new Set(["confirmed", "dismissed"]);
@@ -21,6 +22,8 @@ const DECIDED = new Set(["confirmed", "dismissed"]);
 export interface PatternOptions {
   now?: Date;
   staleDays?: number;
+  /** The habits of the settings, with the weekly targets the person aims for. */
+  habits?: readonly { name: string; targetPerWeek: number }[];
   /** Awaited between units of work (a TimeSlicer's tick in the plugin). */
   tick?: () => Promise<void>;
 }
@@ -84,6 +87,6 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
 /** Reads the records (all kinds) and proposes patterns, best first. */
 export async function findPatterns(vault: VaultRecords, options: PatternOptions = {}): Promise<PatternReport> {
   const tick = options.tick ?? (() => Promise.resolve());
-  const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS);
+  const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS, options.habits ?? []);
   return detectPatterns(data, tick);
 }
