@@ -76,6 +76,11 @@ export interface PatternData {
   /** The habits of the settings with their weekly targets (none: no habit targets to compare with). */
   habitTargets: { name: string; targetPerWeek: number }[];
   notes: PatternNote[];
+  /**
+   * Entry path → its note vector, when the index has embedded the entries (the view asks the index;
+   * the CLI and a vault without a model leave it out): themes are then read by meaning, not words.
+   */
+  vectors?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** A date-like property as a Date (YAML may give a string or a Date). */
