@@ -77,7 +77,7 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
     if (note && DECIDED.has(note.status)) continue;
     const confidence = confidenceOf(candidate, q);
     if (confidence < MIN_SHOWN) continue;
-    const { test: _test, fact: _fact, compared: _compared, ...shown } = candidate;
+    const { test: _test, compared: _compared, ...shown } = candidate;
     proposals.push({ ...shown, confidence, why: explain(candidate, q), occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
   }
   proposals.sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key));

@@ -34,7 +34,7 @@ export interface PatternCandidate {
 }
 
 /** A proposal the user sees. */
-export interface PatternProposal extends Omit<PatternCandidate, "test" | "fact" | "compared"> {
+export interface PatternProposal extends Omit<PatternCandidate, "test" | "compared"> {
   /** 0–1: the calibrated probability that the pattern is real (see confidence.ts). */
   confidence: number;
   /** Why it was proposed, in plain words: what was compared, over how many observations, the effect with its interval. */

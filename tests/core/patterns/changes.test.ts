@@ -72,6 +72,9 @@ describe("what the engine reads besides moods, sessions and skills", () => {
       ["Skills/Reviewed.md", ["2026-02-01", "2026-02-08"]],
       ["Skills/Used.md", []],
     ]);
+    // Nobody who never reviews is told a skill is "never reviewed".
+    const noReviews = await detectPatterns(data({ skills, reviews: new Map(), entries: Array.from({ length: 3 }, (_, i) => ({ path: `Entries/a${i}.md`, type: "attempt", text: "", skills: ["Skills/Used.md"] })) }));
+    expect(noReviews.proposals.map((p) => p.key)).not.toContain("problem-solving/skills/used-never-reviewed");
     const entries: EntryPoint[] = Array.from({ length: 3 }, (_, i) => ({ path: `Entries/a${i}.md`, type: "attempt", text: "", skills: ["Skills/Used.md"] }));
     const report = await detectPatterns(data({ skills, reviews, entries }));
     expect(report.proposals.find((p) => p.key === "problem-solving/skills/reviewed-never-used")?.evidence).toEqual(["Skills/Reviewed.md"]);

@@ -114,7 +114,9 @@ function reviewsAndUse(data: PatternData): PatternCandidate[] {
   for (const entry of data.entries) for (const skill of entry.skills) uses.set(skill, [...(uses.get(skill) ?? []), entry.path]);
   for (const problem of data.problems) for (const skill of problem.skills) uses.set(skill, [...(uses.get(skill) ?? []), problem.path]);
   const reviewedUnused = [...data.reviews].filter(([path, days]) => days.length > 0 && !uses.has(path)).map(([path]) => path).sort();
-  const usedUnreviewed = [...uses].filter(([path, used]) => used.length >= MIN_USES && (data.reviews.get(path)?.length ?? 0) === 0).map(([path]) => path).sort();
+  // Someone who reviews no skill at all does not use reviews: "never reviewed" would say nothing.
+  const reviewsAny = [...data.reviews.values()].some((days) => days.length > 0);
+  const usedUnreviewed = !reviewsAny ? [] : [...uses].filter(([path, used]) => used.length >= MIN_USES && (data.reviews.get(path)?.length ?? 0) === 0).map(([path]) => path).sort();
   const names = (paths: string[]): string => paths.map((p) => data.skills.get(p) ?? p).join(", ");
   const found: PatternCandidate[] = [];
   const fact = (count: number, total: number): PatternCandidate["test"] => ({ p: 0, effect: count / Math.max(1, total), large: 1, n: count, interval: [count / Math.max(1, total), count / Math.max(1, total)], unit: "share" });
