@@ -21,6 +21,8 @@ const REFRESH_DELAY_MS = 2000;
 export interface PatternsViewHost {
   repo: NoteRepository;
   settings(): LifeBetterSettings;
+  /** The index's note vectors for these paths (none when the index has no model or is not ready). */
+  vectors?(paths: string[]): Promise<Record<string, number[]>>;
 }
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
@@ -93,6 +95,16 @@ export class PatternsView extends ItemView {
     return Promise.resolve();
   }
 
+  /** Entry vectors from the index, so themes are read by meaning; none (words) when it cannot give them. */
+  private async entryVectors(paths: string[]): Promise<Map<string, number[]> | undefined> {
+    if (!this.host.vectors || paths.length === 0) return undefined;
+    try {
+      return new Map(Object.entries(await this.host.vectors(paths)));
+    } catch {
+      return undefined; // the index is not open yet: words it is
+    }
+  }
+
   /**
    * Reads the notes and runs the engine in short slices, so typing and scrolling never wait on it.
    * `quiet` (a refresh after records changed): the patterns shown stay until the new ones are ready.
@@ -109,7 +121,9 @@ export class PatternsView extends ItemView {
       if (run !== this.run) return;
       this.recordPaths = new Set(records.records.map((record) => record.path));
       if (!quiet) panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
-      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits });
+      const vectors = await this.entryVectors(records.records.filter((record) => record.kind === "entry").map((record) => record.path));
+      if (run !== this.run) return;
+      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits, vectors });
       if (run !== this.run) return;
       panel.showReport(report, records.records.length);
     } catch (error) {

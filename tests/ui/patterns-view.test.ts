@@ -111,11 +111,17 @@ describe("the pattern view in Obsidian", () => {
   it("finds the planted patterns, and a confirmed one is written as a Pattern note and not proposed again", async () => {
     const { app, mock } = makeApp(patternVault(1).files);
     const repo = new ObsidianNoteRepository(app);
-    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS });
+    // An index without a model gives no vectors: themes are read by their words.
+    const vectors = vi.fn(() => Promise.resolve({}));
+    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS, vectors });
     await view.onOpen();
     const cards = () => [...view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-pattern-card")];
     expect(cards().length).toBeGreaterThanOrEqual(9);
-    const first = cards().find((card) => card.querySelector("h3")!.textContent!.startsWith("Mood is"))!;
+    const asked = (vectors.mock.calls as unknown as string[][][])[0]![0]!;
+    expect(asked.length).toBeGreaterThan(100);
+    expect(asked.every((path) => path.startsWith("LifeBetter/Entries/"))).toBe(true);
+    expect(cards().some((card) => card.querySelector("h3")!.textContent.startsWith("Blockers about ci"))).toBe(true);
+    const first = cards().find((card) => card.querySelector("h3")!.textContent.startsWith("Mood is"))!;
     const name = first.querySelector("h3")!.textContent;
     [...first.querySelectorAll("button")].find((b) => b.textContent === "Confirm")!.click();
     await vi.waitFor(() => expect(first.classList.contains("is-confirmed")).toBe(true));

@@ -51,6 +51,7 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
     suggestSkills: ({ text, limit }) => opened().suggestMetaSkills(text, limit),
     similarProblems: ({ problem, limit }) => opened().findSimilarProblems(problem, limit),
     clusters: ({ ids, k }) => opened().detectClusters(ids, k),
+    noteVectors: ({ paths }) => opened().noteVectors(paths),
     status: () => opened().status(),
     idle: async () => {
       await opened().idle();

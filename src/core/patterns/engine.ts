@@ -22,6 +22,8 @@ const DECIDED = new Set(["confirmed", "dismissed"]);
 export interface PatternOptions {
   now?: Date;
   staleDays?: number;
+  /** Entry path → note vector, from the index: themes are then read by meaning (none: by words). */
+  vectors?: ReadonlyMap<string, readonly number[]>;
   /** The habits of the settings, with the weekly targets the person aims for. */
   habits?: readonly { name: string; targetPerWeek: number }[];
   /** Awaited between units of work (a TimeSlicer's tick in the plugin). */
@@ -88,5 +90,6 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
 export async function findPatterns(vault: VaultRecords, options: PatternOptions = {}): Promise<PatternReport> {
   const tick = options.tick ?? (() => Promise.resolve());
   const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS, options.habits ?? []);
+  if (options.vectors && options.vectors.size > 0) data.vectors = options.vectors;
   return detectPatterns(data, tick);
 }
