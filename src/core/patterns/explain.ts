@@ -25,9 +25,9 @@ function effectWords(unit: EffectUnit, effect: number, [low, high]: [number, num
 export function explain(candidate: PatternCandidate, q: number): string {
   const { test } = candidate;
   if (candidate.fact) return `Read from your notes: ${candidate.compared}.`;
-  const noise = q < 0.001 ? "under 0.1%" : `${Math.round(q * 1000) / 10}%`;
+  const noise = q < 0.001 ? "fewer than 1 in 1,000" : `about ${Math.round(q * 1000) / 10}%`;
   return (
     `Compared ${candidate.compared} (${test.n} observations in the smaller group): ${effectWords(test.unit, test.effect, test.interval)}. ` +
-    `Among findings this strong, about ${noise} are expected to be chance, counting every question asked of your notes.`
+    `Among findings this strong, ${noise} are expected to be chance, counting every question asked of your notes.`
   );
 }
