@@ -11,13 +11,35 @@ import { detectProblemSolving, skillOutcomes } from "./detectors/problem-solving
 import { detectTemporal } from "./detectors/temporal";
 import { detectThinking } from "./detectors/thinking";
 import { focusByHourChart, habitCalendarChart, moodOverTimeChart, skillSuccessChart, timePerProblemChart } from "./charts";
-import { patternData, type PatternData } from "./pattern-data";
+import { patternData, type PatternData, type PatternNote } from "./pattern-data";
 import type { ChartSpec, PatternCandidate, PatternProposal, PatternReport } from "./pattern-types";
 
 export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking, detectChanges];
 
 /** Statuses of a Pattern note after which its pattern is never proposed again. */
 const DECIDED = new Set(["confirmed", "dismissed"]);
+/** A candidate whose evidence is at least this much a decided note's, in the same family, is that pattern again. */
+const SAME_EVIDENCE = 0.5;
+
+/** Theme keys follow their words and members, so a theme is also recognised by its evidence. */
+const THEME_FAMILIES = ["behavioral/blockers/", "thinking/questions/"];
+const family = (key: string): string | undefined => THEME_FAMILIES.find((prefix) => key.startsWith(prefix));
+
+/**
+ * Whether the person already decided on this pattern: by its key, or — for themes, whose key
+ * follows their words and members — by a decided note of the same family resting on at least half
+ * the same notes.
+ */
+function decided(candidate: PatternCandidate, notes: readonly PatternNote[]): boolean {
+  return notes.some((note) => {
+    if (!DECIDED.has(note.status)) return false;
+    if (note.key === candidate.key) return true;
+    const theme = family(candidate.key);
+    if (!theme || family(note.key) !== theme || candidate.evidence.length === 0) return false;
+    const theirs = new Set(note.evidence);
+    return candidate.evidence.filter((path) => theirs.has(path)).length >= candidate.evidence.length * SAME_EVIDENCE;
+  });
+}
 
 export interface PatternOptions {
   now?: Date;
@@ -76,7 +98,7 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
   const proposals: PatternProposal[] = [];
   for (const { candidate, q } of scored) {
     const note = notes.get(candidate.key);
-    if (note && DECIDED.has(note.status)) continue;
+    if (decided(candidate, data.notes)) continue;
     const confidence = confidenceOf(candidate, q);
     if (confidence < MIN_SHOWN) continue;
     const { test: _test, compared: _compared, ...shown } = candidate;

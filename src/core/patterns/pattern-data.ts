@@ -60,6 +60,8 @@ export interface PatternNote {
   status: string;
   helpful?: number;
   feedback?: string;
+  /** Paths its `evidence` links resolve to: a theme whose key moved is still recognised by them. */
+  evidence: string[];
 }
 
 /** Everything the detectors read, taken once from the records. */
@@ -196,6 +198,7 @@ export async function patternData(
           status: textProperty(record.properties, "status") ?? "detected",
           helpful: numberProperty(record.properties, "helpful"),
           feedback: textProperty(record.properties, "feedback"),
+          evidence: listProperty(record.properties, "evidence").flatMap((raw) => vault.resolver.resolve(parseWikilink(raw)?.target ?? raw.trim(), record.path) ?? []),
         });
       }
     }

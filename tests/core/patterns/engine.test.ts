@@ -127,6 +127,20 @@ describe("pattern engine on generated vaults", () => {
   });
 });
 
+describe("a theme dismissed before", () => {
+  it("is not proposed again when its words (and so its key) changed, recognised by its evidence", async () => {
+    const vault = patternVault(1);
+    const before = await run(vault);
+    const theme = before.proposals.find((p) => p.key.startsWith("behavioral/blockers/"))!;
+    const links = theme.evidence.map((path) => `"[[${path.replace(/\.md$/, "")}]]"`).join(", ");
+    const dismissed = `---\nkind: pattern\npattern_key: behavioral/blockers/an-older-label\nstatus: dismissed\nevidence: [${links}]\n---\n`;
+    const after = await run(vault, { "LifeBetter/Patterns/Old theme.md": dismissed });
+    expect(after.proposals.map((p) => p.key)).not.toContain(theme.key);
+    // Other patterns of other families are untouched.
+    expect(after.proposals.map((p) => p.key)).toContain("temporal/focus/hour/morning");
+  }, 120_000);
+});
+
 describe("too little data", () => {
   it("proposes nothing from a week of notes", async () => {
     const vault = patternVault(4);
