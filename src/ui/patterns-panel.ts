@@ -93,6 +93,9 @@ export class PatternsPanel {
     badges.createSpan({ cls: `lifebetter-pattern-badge ${proposal.positive ? "is-positive" : "is-negative"}`, text: proposal.positive ? "Works for you" : "Watch out" });
     badges.createSpan({ cls: "lifebetter-pattern-confidence", text: `${Math.round(proposal.confidence * 100)}% confidence` });
     card.createEl("p", { cls: "lifebetter-pattern-description", text: proposal.description });
+    const why = card.createEl("details", { cls: "lifebetter-pattern-why" });
+    why.createEl("summary", { text: "Why this was proposed" });
+    why.createEl("p", { text: proposal.why });
     const suggestion = card.createEl("p", { cls: "lifebetter-pattern-suggestion" });
     suggestion.createEl("strong", { text: "Try this: " });
     suggestion.append(proposal.suggestion);

@@ -1,4 +1,5 @@
 import type { Plugin } from "obsidian";
+import type { IndexClient } from "../core/index/index-client";
 import type { LifeBetterSettings } from "../core/settings";
 import type { NoteRepository } from "../core/vault/repository";
 import { PATTERNS_VIEW_TYPE, PatternsView } from "./patterns-view";
@@ -8,11 +9,17 @@ import { showView } from "./show-view";
 export interface PatternsPlugin extends Plugin {
   readonly repo: NoteRepository;
   settings: LifeBetterSettings;
+  /** The search index's client, when it runs. */
+  readonly index?: IndexClient | null;
 }
 
 /** The pattern view and its command "Open patterns" (no default hotkey), undone on unload. */
 export function registerPatterns(plugin: PatternsPlugin): void {
-  plugin.registerView(PATTERNS_VIEW_TYPE, (leaf) => new PatternsView(leaf, { repo: plugin.repo, settings: () => plugin.settings }));
+  plugin.registerView(PATTERNS_VIEW_TYPE, (leaf) => new PatternsView(leaf, {
+      repo: plugin.repo,
+      settings: () => plugin.settings,
+      vectors: (paths) => plugin.index?.noteVectors(paths) ?? Promise.resolve({}),
+    }));
   plugin.addCommand({ id: "open-patterns", name: "Open patterns", callback: () => void openPatterns(plugin) });
 }
 

@@ -19,6 +19,7 @@ import { RandomUnitEmbedder } from "./random-embedder";
 import { syntheticVault, VOCABULARY } from "./synthetic-vault";
 import { benchSidebar, type SidebarNumbers } from "./sidebar-bench";
 import { workerStall } from "./worker-stall";
+import { benchPatterns } from "./patterns-calibration-bench";
 
 interface Row extends Partial<QueryNumbers>, Partial<SidebarNumbers> {
   vault: string;
@@ -155,6 +156,11 @@ async function main(): Promise<void> {
   const workerFile = args.find((a) => a.startsWith("--worker="))?.slice(9);
   const skipCorpus = args.includes("--no-corpus");
   if (args.includes("--corpus-only")) sizes.length = 0;
+  // `--patterns`: the pattern engine's calibration table and its longest slice, nothing else.
+  if (args.includes("--patterns")) {
+    await benchPatterns(args);
+    return;
+  }
   const rows: Row[] = [];
   // `--sidebar-only`: only the similar-notes sidebar's refresh latency, at each size.
   if (args.includes("--sidebar-only")) {

@@ -1,6 +1,7 @@
 // `npm run bench`: bundles the TypeScript benchmark and its worker with esbuild (Node 20 cannot run
 // TypeScript), then runs it with --expose-gc so heap numbers are measured after a collection.
-// Extra arguments pass through, e.g. `npm run bench -- --sizes=1000,10000 --no-corpus`.
+// Extra arguments pass through, e.g. `npm run bench -- --sizes=1000,10000 --no-corpus`;
+// `npm run bench -- --patterns` prints the pattern confidence's calibration table instead.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";

@@ -13,6 +13,8 @@ import { seededRandom } from "./seeded-random";
  * - mood rises with sleep, and is higher on days with the habit "Exercise";
  * - "Meditate" is done on most days, then skipped in the last third;
  * - "Rubber duck" succeeds in 90% of attempts, other skills in 40%;
+ * - with a person's real sample sizes: "Sleep on it" worked in 11 of its 12 attempts, "Brute force"
+ *   in 1 of its 12;
  * - problems solved with "Divide and conquer" took ~2 h, the others ~8 h;
  * - eight blockers about flaky tests in CI; ten questions about syncing notes between devices;
  * - two open problems untouched for 40 days (a fact, the same in the twin).
@@ -27,6 +29,8 @@ export interface PatternVault {
     meditateSkippedRecently: string[];
     morningProblems: string[];
     rubberDuck: string[];
+    sleepOnIt: string[];
+    bruteForce: string[];
     divideSolved: string[];
     flakyBlockers: string[];
     syncQuestions: string[];
@@ -37,6 +41,11 @@ export interface PatternVault {
 const BASE_DAYS = 90;
 const START = new Date(2026, 7, 1);
 const SKILLS = ["Rubber duck", "Divide and conquer", "Timeboxing", "Ask for help", "Write it down"];
+/** Skills tried about ten times each, with their planted outcomes (successes out of attempts). */
+const SMALL_SAMPLE_SKILLS = [
+  { skill: "Sleep on it", successes: 11, attempts: 12, planted: "sleepOnIt" },
+  { skill: "Brute force", successes: 1, attempts: 12, planted: "bruteForce" },
+] as const;
 const SESSION_PROBLEMS = ["Ship v2", "Tax return", "Garden shed", "Learn Rust", "Move house", "Thesis draft"];
 const HOURS = [8, 9, 10, 11, 14, 15, 16, 19, 20, 21];
 const TOPIC_WORDS = (
@@ -145,18 +154,20 @@ export function patternVault(seed: number, shuffled = false, scale = 1): Pattern
     files[path] = composeNote({ id: uuid(), kind: "problem", status: "active", last_worked: isoDate(addDays(now, -40)) }, "Waiting.\n");
   }
 
-  for (const skill of SKILLS) files[`LifeBetter/Meta-skills/${skill}.md`] = composeNote({ id: uuid(), kind: "meta-skill" }, "## What it is\nA skill.\n");
+  for (const skill of [...SKILLS, ...SMALL_SAMPLE_SKILLS.map((s) => s.skill)]) files[`LifeBetter/Meta-skills/${skill}.md`] = composeNote({ id: uuid(), kind: "meta-skill" }, "## What it is\nA skill.\n");
 
   // Entries: texts are planted per type; the twin shuffles every entry text across entries.
-  type Draft = { type: string; day: number; extra: Record<string, unknown>; text: string; planted?: "flaky" | "sync" | "duck" };
+  type Draft = { type: string; day: number; extra: Record<string, unknown>; text: string; planted?: "flaky" | "sync" | "duck" | "sleepOnIt" | "bruteForce" };
   const drafts: Draft[] = [];
-  const attempts = Array.from({ length: 100 * scale }, () => {
+  const attempts: { skill: string; success: boolean }[] = Array.from({ length: 100 * scale }, () => {
     const skill = random() < 0.3 ? "Rubber duck" : pick(SKILLS.slice(1));
     return { skill, success: random() < (skill === "Rubber duck" ? 0.9 : 0.4) };
   });
+  for (const small of SMALL_SAMPLE_SKILLS) for (let i = 0; i < small.attempts; i++) attempts.push({ skill: small.skill, success: i < small.successes });
+  const plantedSkill = (skill: string): Draft["planted"] => (skill === "Rubber duck" ? "duck" : SMALL_SAMPLE_SKILLS.find((s) => s.skill === skill)?.planted);
   const outcomes = shuffled ? shuffle(attempts.map((a) => a.success), random) : attempts.map((a) => a.success);
   attempts.forEach((a, i) =>
-    drafts.push({ type: "attempt", day: Math.floor(random() * DAYS), extra: { outcome: outcomes[i] ? "success" : "failed", meta_skills: [`[[${a.skill}]]`] }, text: topic(), planted: a.skill === "Rubber duck" ? "duck" : undefined }),
+    drafts.push({ type: "attempt", day: Math.floor(random() * DAYS), extra: { outcome: outcomes[i] ? "success" : "failed", meta_skills: [`[[${a.skill}]]`] }, text: topic(), planted: plantedSkill(a.skill) }),
   );
   FLAKY.forEach((text) => drafts.push({ type: "blocker", day: Math.floor(random() * DAYS), extra: {}, text, planted: "flaky" }));
   for (let i = 0; i < 30 * scale; i++) drafts.push({ type: "blocker", day: Math.floor(random() * DAYS), extra: {}, text: topic() });
@@ -166,7 +177,7 @@ export function patternVault(seed: number, shuffled = false, scale = 1): Pattern
     for (let i = 0; i < 40 * scale; i++) drafts.push({ type, day: Math.floor(random() * DAYS), extra: {}, text: topic() });
   }
   const texts = shuffled ? shuffle(drafts.map((d) => d.text), random) : drafts.map((d) => d.text);
-  const planted = { flaky: [] as string[], sync: [] as string[], duck: [] as string[] };
+  const planted = { flaky: [] as string[], sync: [] as string[], duck: [] as string[], sleepOnIt: [] as string[], bruteForce: [] as string[] };
   drafts.forEach((d, i) => {
     const path = `LifeBetter/Entries/${d.type} ${String(i).padStart(5, "0")}.md`;
     const timestamp = formatISO(new Date(START.getFullYear(), START.getMonth(), START.getDate() + d.day, 12));
@@ -196,6 +207,8 @@ export function patternVault(seed: number, shuffled = false, scale = 1): Pattern
       meditateSkippedRecently: dayPaths.filter((_, i) => i >= Math.floor(DAYS * (2 / 3)) && !meditates[i]),
       morningProblems: [...morningProblems].sort(),
       rubberDuck: planted.duck,
+      sleepOnIt: planted.sleepOnIt,
+      bruteForce: planted.bruteForce,
       divideSolved,
       flakyBlockers: planted.flaky,
       syncQuestions: planted.sync,

@@ -5,6 +5,8 @@ import type { PatternProposal, PatternReport } from "../../src/core/patterns/pat
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { PatternsPanel, type PatternsPanelActions } from "../../src/ui/patterns-panel";
 import { PatternsView } from "../../src/ui/patterns-view";
+import { findPatterns } from "../../src/core/patterns/engine";
+import { loadRecords } from "../../src/core/vault/records";
 import { contentOf, makeApp } from "../support/obsidian-shims";
 import { patternVault } from "../support/pattern-vault";
 
@@ -14,6 +16,7 @@ const focus: PatternProposal = {
   description: "Your focus averaged 8 in morning sessions against 5.",
   pattern_type: "temporal",
   confidence: 0.86,
+  why: "Compared your focus in morning sessions (40 sessions) against the other 80 sessions (40 observations in the smaller group): a difference of 1.2 standard deviations (90% interval 0.9 to 1.5).",
   positive: true,
   evidence: Array.from({ length: 8 }, (_, i) => `Problems/P${i}.md`),
   suggestion: "Plan your hardest work in the morning.",
@@ -59,6 +62,13 @@ describe("the pattern panel", () => {
     expect(cards()[1]!.querySelector("h3 b")).toBeNull();
   });
 
+  it("says in plain words why each pattern was proposed", () => {
+    const { cards } = panel();
+    const why = cards()[0]!.querySelector("details.lifebetter-pattern-why")!;
+    expect(why.querySelector("summary")!.textContent).toBe("Why this was proposed");
+    expect(why.querySelector("p")!.textContent).toBe(focus.why);
+  });
+
   it("opens evidence on click (a new tab with Ctrl) and shows the rest on request", () => {
     const { actions, cards } = panel();
     const links = () => [...cards()[0]!.querySelectorAll<HTMLAnchorElement>(".lifebetter-pattern-evidence a")];
@@ -101,11 +111,17 @@ describe("the pattern view in Obsidian", () => {
   it("finds the planted patterns, and a confirmed one is written as a Pattern note and not proposed again", async () => {
     const { app, mock } = makeApp(patternVault(1).files);
     const repo = new ObsidianNoteRepository(app);
-    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS });
+    // An index without a model gives no vectors: themes are read by their words.
+    const vectors = vi.fn(() => Promise.resolve({}));
+    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS, vectors });
     await view.onOpen();
     const cards = () => [...view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-pattern-card")];
     expect(cards().length).toBeGreaterThanOrEqual(9);
-    const first = cards()[0]!;
+    const asked = (vectors.mock.calls as unknown as string[][][])[0]![0]!;
+    expect(asked.length).toBeGreaterThan(100);
+    expect(asked.every((path) => path.startsWith("LifeBetter/Entries/"))).toBe(true);
+    expect(cards().some((card) => card.querySelector("h3")!.textContent.startsWith("Blockers about ci"))).toBe(true);
+    const first = cards().find((card) => card.querySelector("h3")!.textContent.startsWith("Mood is"))!;
     const name = first.querySelector("h3")!.textContent;
     [...first.querySelectorAll("button")].find((b) => b.textContent === "Confirm")!.click();
     await vi.waitFor(() => expect(first.classList.contains("is-confirmed")).toBe(true));
@@ -116,5 +132,26 @@ describe("the pattern view in Obsidian", () => {
     expect(cards().map((c) => c.querySelector("h3")!.textContent)).not.toContain(name);
     await view.onClose();
     expect(view.contentEl.querySelectorAll(".lifebetter-pattern-card")).toHaveLength(0);
+  }, 120_000);
+
+  it("looks again by itself when a record changes, never for an ordinary note, and drops a pattern dismissed in its note", async () => {
+    const { app } = makeApp({ ...patternVault(1).files, "Notes/Groceries.md": "Milk\n" });
+    const repo = new ObsidianNoteRepository(app);
+    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS });
+    await view.onOpen();
+    const names = () => [...view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-pattern-card h3")].map((h) => h.textContent);
+    const first = names()[0]!;
+    const listFiles = vi.spyOn(repo, "listFiles");
+    await app.vault.modify(app.vault.getFileByPath("Notes/Groceries.md")!, "Milk, eggs\n");
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // longer than the view's debounce
+    expect(listFiles).not.toHaveBeenCalled();
+    // The user dismisses the first pattern by writing its note by hand (as a synced device would).
+    const report = await findPatterns(await loadRecords(repo, DEFAULT_SETTINGS));
+    const key = report.proposals.find((p) => p.name === first)!.key;
+    await app.vault.create("LifeBetter/Patterns/Not for me.md", `---\nkind: pattern\npattern_key: ${key}\nstatus: dismissed\n---\n`);
+    await vi.waitFor(() => expect(names()).not.toContain(first), { timeout: 60_000, interval: 200 });
+    expect(listFiles).toHaveBeenCalled();
+    expect(names().length).toBeGreaterThan(5);
+    await view.onClose();
   }, 120_000);
 });

@@ -9,7 +9,8 @@ export const patternsUsage = `lifebetter patterns --vault DIR [--stale-days N] [
   (--stale-days defaults to the plugin's setting, else 14)
   Proposes patterns from entries, work sessions, reflections and problems, best first. Patterns you
   confirmed or dismissed in the view are not proposed again. With --json, an array of
-  {name, pattern_type, confidence, positive, evidence: [paths], suggestion, description, key}.`;
+  {name, pattern_type, confidence, positive, evidence: [paths], suggestion, description, why, key}.
+  The confidence is the calibrated chance that the pattern is real (see the README).`;
 
 export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -19,7 +20,7 @@ export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
   });
   const { repo, settings } = await openVault(values.vault, io);
   const staleDays = staleDaysOption(values["stale-days"], settings.staleDays);
-  const report = await findPatterns(await loadRecords(repo, settings), { staleDays });
+  const report = await findPatterns(await loadRecords(repo, settings), { staleDays, habits: settings.habits });
   if (values.json) {
     const rows = report.proposals.map((p) => ({
       name: p.name,
@@ -29,6 +30,7 @@ export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
       evidence: p.evidence,
       suggestion: p.suggestion,
       description: p.description,
+      why: p.why,
       key: p.key,
     }));
     io.out(JSON.stringify(rows) + "\n");
@@ -42,6 +44,7 @@ export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
   for (const p of report.proposals) {
     lines.push(`${p.confidence.toFixed(2)}  [${p.pattern_type}] ${p.name}`);
     lines.push(`      ${p.description}`);
+    lines.push(`      Why: ${p.why}`);
     lines.push(`      Suggestion: ${p.suggestion}`);
     lines.push(`      Evidence (${p.evidence.length}): ${p.evidence.slice(0, 5).join(", ")}${p.evidence.length > 5 ? `, … and ${p.evidence.length - 5} more` : ""}`);
   }

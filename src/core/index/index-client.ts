@@ -63,6 +63,9 @@ export class IndexClient {
   detectClusters(ids: string[], k: number): Promise<NoteCluster[]> {
     return this.call("clusters", { ids, k });
   }
+  noteVectors(paths: string[]): Promise<Record<string, number[]>> {
+    return this.call("noteVectors", { paths });
+  }
   status(): Promise<IndexStatus> {
     return this.call("status", {});
   }

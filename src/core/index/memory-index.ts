@@ -110,6 +110,16 @@ export class MemoryIndex {
   status(): IndexStatus {
     return this.index.status();
   }
+  /** The note vector of each of `paths` that has one (none without a model, or before it is embedded). */
+  noteVectors(paths: readonly string[]): Record<string, number[]> {
+    const vectors: Record<string, number[]> = {};
+    for (const path of paths) {
+      const note = this.index.notes.get(path);
+      const vector = note ? this.index.noteVectors?.entriesOf(note.no)[0]?.vector : undefined;
+      if (vector) vectors[path] = Array.from(vector);
+    }
+    return vectors;
+  }
 
   dispose(): void {
     this.updater.dispose();

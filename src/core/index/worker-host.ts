@@ -51,6 +51,7 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
     suggestSkills: ({ text, limit, hidePrivate }) => opened().suggestMetaSkills(text, limit, hidePrivate),
     similarProblems: ({ problem, limit, hidePrivate }) => opened().findSimilarProblems(problem, limit, hidePrivate),
     clusters: ({ ids, k }) => opened().detectClusters(ids, k),
+    noteVectors: ({ paths }) => opened().noteVectors(paths),
     status: () => opened().status(),
     idle: async () => {
       await opened().idle();

@@ -32,6 +32,8 @@ export interface IndexCalls {
   suggestSkills: { params: { text: string; limit?: number; hidePrivate?: boolean }; result: SearchResult[] };
   similarProblems: { params: { problem: string; limit?: number; hidePrivate?: boolean }; result: SearchResult[] };
   clusters: { params: { ids: string[]; k: number }; result: NoteCluster[] };
+  /** The note vector of each path that has one (the pattern engine reads themes by meaning from them). */
+  noteVectors: { params: { paths: string[] }; result: Record<string, number[]> };
   status: { params: Record<string, never>; result: IndexStatus };
   idle: { params: Record<string, never>; result: null };
   /** Why the index could not be saved, or null. */

@@ -1,24 +1,53 @@
 import { DEFAULT_STALE_DAYS } from "../settings";
 import type { VaultRecords } from "../vault/records";
-import { confidenceOf } from "./confidence";
+import { confidenceOf, MIN_SHOWN } from "./confidence";
+import { explain } from "./explain";
+import { benjaminiHochberg } from "./false-discovery";
 import { seedOf, type DetectContext, type Detector } from "./detect-context";
 import { detectBehavioral } from "./detectors/behavioral";
+import { detectChanges } from "./detectors/changes";
 import { detectEmotional } from "./detectors/emotional";
 import { detectProblemSolving, skillOutcomes } from "./detectors/problem-solving";
 import { detectTemporal } from "./detectors/temporal";
 import { detectThinking } from "./detectors/thinking";
 import { focusByHourChart, habitCalendarChart, moodOverTimeChart, skillSuccessChart, timePerProblemChart } from "./charts";
-import { patternData, type PatternData } from "./pattern-data";
-import type { ChartSpec, PatternProposal, PatternReport } from "./pattern-types";
+import { patternData, type PatternData, type PatternNote } from "./pattern-data";
+import type { ChartSpec, PatternCandidate, PatternProposal, PatternReport } from "./pattern-types";
 
-export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking];
+export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking, detectChanges];
 
 /** Statuses of a Pattern note after which its pattern is never proposed again. */
 const DECIDED = new Set(["confirmed", "dismissed"]);
+/** A candidate whose evidence is at least this much a decided note's, in the same family, is that pattern again. */
+const SAME_EVIDENCE = 0.5;
+
+/** Theme keys follow their words and members, so a theme is also recognised by its evidence. */
+const THEME_FAMILIES = ["behavioral/blockers/", "thinking/questions/"];
+const family = (key: string): string | undefined => THEME_FAMILIES.find((prefix) => key.startsWith(prefix));
+
+/**
+ * Whether the person already decided on this pattern: by its key, or — for themes, whose key
+ * follows their words and members — by a decided note of the same family resting on at least half
+ * the same notes.
+ */
+function decided(candidate: PatternCandidate, notes: readonly PatternNote[]): boolean {
+  return notes.some((note) => {
+    if (!DECIDED.has(note.status)) return false;
+    if (note.key === candidate.key) return true;
+    const theme = family(candidate.key);
+    if (!theme || family(note.key) !== theme || candidate.evidence.length === 0) return false;
+    const theirs = new Set(note.evidence);
+    return candidate.evidence.filter((path) => theirs.has(path)).length >= candidate.evidence.length * SAME_EVIDENCE;
+  });
+}
 
 export interface PatternOptions {
   now?: Date;
   staleDays?: number;
+  /** Entry path → note vector, from the index: themes are then read by meaning (none: by words). */
+  vectors?: ReadonlyMap<string, readonly number[]>;
+  /** The habits of the settings, with the weekly targets the person aims for. */
+  habits?: readonly { name: string; targetPerWeek: number }[];
   /** Awaited between units of work (a TimeSlicer's tick in the plugin). */
   tick?: () => Promise<void>;
 }
@@ -38,24 +67,42 @@ export function overviewCharts(data: PatternData): ChartSpec[] {
   return charts;
 }
 
-/** Runs every detector over prepared data and scores their candidates. */
-export async function detectPatterns(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<PatternReport> {
+/** A candidate with its false-discovery q-value. */
+export interface ScoredCandidate {
+  candidate: PatternCandidate;
+  q: number;
+}
+
+/**
+ * Runs every detector over prepared data and gives each inferred candidate its Benjamini–Hochberg
+ * q-value over every hypothesis tested (facts get 0). The calibration fit reads these directly.
+ */
+export async function scoreCandidates(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<{ scored: ScoredCandidate[]; tested: number }> {
   let tested = 0;
   const context: DetectContext = { tick, seed: seedOf, counted: () => void tested++ };
-  const candidates = [];
+  const candidates: PatternCandidate[] = [];
   for (const detector of DETECTORS) {
     candidates.push(...(await detector(data, context)));
     await tick();
   }
+  const inferred = candidates.filter((c) => !c.fact);
+  const q = benjaminiHochberg(inferred.map((c) => c.test.p), tested);
+  const qOf = new Map(inferred.map((c, i) => [c, q[i]!]));
+  return { scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate) ?? 0 })), tested };
+}
+
+/** Runs every detector over prepared data and scores their candidates. */
+export async function detectPatterns(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<PatternReport> {
+  const { scored, tested } = await scoreCandidates(data, tick);
   const notes = new Map(data.notes.map((note) => [note.key, note]));
   const proposals: PatternProposal[] = [];
-  for (const candidate of candidates) {
+  for (const { candidate, q } of scored) {
     const note = notes.get(candidate.key);
-    if (note && DECIDED.has(note.status)) continue;
-    const confidence = confidenceOf(candidate, tested);
-    if (confidence <= 0) continue;
-    const { test: _test, fact: _fact, ...shown } = candidate;
-    proposals.push({ ...shown, confidence, occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
+    if (decided(candidate, data.notes)) continue;
+    const confidence = confidenceOf(candidate, q);
+    if (confidence < MIN_SHOWN) continue;
+    const { test: _test, compared: _compared, ...shown } = candidate;
+    proposals.push({ ...shown, confidence, why: explain(candidate, q), occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
   }
   proposals.sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key));
   return { proposals, overview: overviewCharts(data), tested };
@@ -64,6 +111,7 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
 /** Reads the records (all kinds) and proposes patterns, best first. */
 export async function findPatterns(vault: VaultRecords, options: PatternOptions = {}): Promise<PatternReport> {
   const tick = options.tick ?? (() => Promise.resolve());
-  const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS);
+  const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS, options.habits ?? []);
+  if (options.vectors && options.vectors.size > 0) data.vectors = options.vectors;
   return detectPatterns(data, tick);
 }

@@ -44,6 +44,9 @@ export interface EntryPoint {
   timeSpent?: number;
   /** Paths of the meta-skill notes it links. */
   skills: string[];
+  /** Decisions: satisfaction 1–10 and whether the person would decide the same, once reviewed. */
+  satisfaction?: number;
+  wouldDecideSame?: boolean;
 }
 
 export interface ProblemPoint extends ProblemSummary {
@@ -58,6 +61,8 @@ export interface PatternNote {
   status: string;
   helpful?: number;
   feedback?: string;
+  /** Paths its `evidence` links resolve to: a theme whose key moved is still recognised by them. */
+  evidence: string[];
 }
 
 /** Everything the detectors read, taken once from the records. */
@@ -69,7 +74,16 @@ export interface PatternData {
   problems: ProblemPoint[];
   /** Meta-skill note path → its name. */
   skills: Map<string, string>;
+  /** Meta-skill note path → the days it was reviewed (`reviewed_on`), oldest first. */
+  reviews: Map<string, string[]>;
+  /** The habits of the settings with their weekly targets (none: no habit targets to compare with). */
+  habitTargets: { name: string; targetPerWeek: number }[];
   notes: PatternNote[];
+  /**
+   * Entry path → its note vector, when the index has embedded the entries (the view asks the index;
+   * the CLI and a vault without a model leave it out): themes are then read by meaning, not words.
+   */
+  vectors?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** A date-like property as a Date (YAML may give a string or a Date). */
@@ -127,17 +141,37 @@ function entryOf(vault: VaultRecords, record: VaultRecord, skills: Map<string, s
     approach: textProperty(p, "approach")?.toLowerCase(),
     timeSpent: numberProperty(p, "time_spent"),
     skills: linkedSkills(vault, record, skills),
+    satisfaction: scale(p, "satisfaction"),
+    wouldDecideSame: typeof p.would_decide_same === "boolean" ? p.would_decide_same : undefined,
   };
+}
+
+/** `reviewed_on` as ISO days (YAML may give strings or Dates). */
+function reviewDays(record: VaultRecord): string[] {
+  const value = record.properties.reviewed_on;
+  const items: unknown[] = Array.isArray(value) ? value : [];
+  return items.flatMap((item) => (item instanceof Date && !Number.isNaN(item.getTime()) ? [day(item)] : typeof item === "string" && isIsoDate(item.trim()) ? [item.trim()] : [])).sort();
 }
 
 /**
  * Reads sessions, daily reflections, entries, problems, skills and Pattern notes from records
  * loaded with every kind. `tick` is awaited between notes so a caller can yield to the UI.
  */
-export async function patternData(vault: VaultRecords, now: Date, tick: () => Promise<void>, staleDays = DEFAULT_STALE_DAYS): Promise<PatternData> {
+export async function patternData(
+  vault: VaultRecords,
+  now: Date,
+  tick: () => Promise<void>,
+  staleDays = DEFAULT_STALE_DAYS,
+  habitTargets: readonly { name: string; targetPerWeek: number }[] = [],
+): Promise<PatternData> {
   const skills = new Map<string, string>();
-  for (const record of vault.records) if (record.kind === "meta-skill") skills.set(record.path, record.name);
-  const data: PatternData = { now, sessions: [], days: [], entries: [], problems: [], skills, notes: [] };
+  const reviews = new Map<string, string[]>();
+  for (const record of vault.records) {
+    if (record.kind !== "meta-skill") continue;
+    skills.set(record.path, record.name);
+    reviews.set(record.path, reviewDays(record));
+  }
+  const data: PatternData = { now, sessions: [], days: [], entries: [], problems: [], skills, reviews, habitTargets: habitTargets.filter((h) => h.targetPerWeek > 0), notes: [] };
   for (const record of vault.records) {
     if (record.kind === "reflection") {
       const point = dayOf(record);
@@ -165,6 +199,7 @@ export async function patternData(vault: VaultRecords, now: Date, tick: () => Pr
           status: textProperty(record.properties, "status") ?? "detected",
           helpful: numberProperty(record.properties, "helpful"),
           feedback: textProperty(record.properties, "feedback"),
+          evidence: listProperty(record.properties, "evidence").flatMap((raw) => vault.resolver.resolve(parseWikilink(raw)?.target ?? raw.trim(), record.path) ?? []),
         });
       }
     }

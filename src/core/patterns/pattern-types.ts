@@ -29,12 +29,16 @@ export interface PatternCandidate {
   test: TestResult;
   /** A fact read from the notes rather than an inference (stale problems): no p-value correction. */
   fact?: boolean;
+  /** What was compared, in plain words ("your mood on the 40 days you do Exercise against the other 50"). */
+  compared: string;
 }
 
 /** A proposal the user sees. */
-export interface PatternProposal extends Omit<PatternCandidate, "test" | "fact"> {
-  /** 0–1: effect size, sample size and the corrected p-value together (see confidence.ts). */
+export interface PatternProposal extends Omit<PatternCandidate, "test" | "compared"> {
+  /** 0–1: the calibrated probability that the pattern is real (see confidence.ts). */
   confidence: number;
+  /** Why it was proposed, in plain words: what was compared, over how many observations, the effect with its interval. */
+  why: string;
   /** How many notes back it (the `occurrences` of a Pattern note). */
   occurrences: number;
   /** The Pattern note already written for it (status detected: rated but not decided). */
@@ -47,6 +51,6 @@ export interface PatternProposal extends Omit<PatternCandidate, "test" | "fact">
 export interface PatternReport {
   proposals: PatternProposal[];
   overview: ChartSpec[];
-  /** Hypotheses tested (the Bonferroni factor). */
+  /** Hypotheses tested (the m of the false-discovery control). */
   tested: number;
 }

@@ -3,6 +3,7 @@ import {
   errorFunction,
   mean,
   permutationTest,
+  probit,
   sample,
   sampleCorrelation,
   sampleStandardDeviation,
@@ -12,9 +13,10 @@ import {
 import { seededRandom } from "../random";
 
 /**
- * The tests the pattern engine runs, all through simple-statistics. Each returns a p-value (the
- * chance of an effect at least this large in data without one), an effect size and the sample
- * size; `confidence.ts` turns those into the 0–1 confidence a user sees.
+ * The tests the pattern engine runs, through simple-statistics (and `exact-rates.ts` for rates).
+ * Each returns a p-value (the chance of an effect at least this large in data without one), an
+ * effect size with a 90% interval, and the sample size; the engine turns p-values into
+ * false-discovery q-values and `confidence.ts` turns those into the calibrated confidence a user sees.
  */
 export interface TestResult {
   p: number;
@@ -24,7 +26,19 @@ export interface TestResult {
   large: number;
   /** The sample size that limits the test (the smaller group). */
   n: number;
+  /** 90% interval of the effect, in its own unit: what the view shows as "between … and …". */
+  interval: [number, number];
+  /**
+   * The effect's unit: a standardised difference of means (Cohen's d), a correlation, a difference
+   * of success rates or of shares (0–1), or a share read as a fact.
+   */
+  unit: EffectUnit;
 }
+
+export type EffectUnit = "d" | "r" | "rate" | "share";
+
+/** z of a two-sided 90% interval (simple-statistics' probit). */
+export const Z90 = probit(0.95);
 
 /** Below this many values per group no comparison is made: too little data gives no pattern. */
 export const MIN_GROUP = 6;
@@ -34,10 +48,10 @@ const LARGE_GROUP = 30;
 export const PERMUTATION_CHUNKS = 5;
 const PERMUTATIONS_PER_CHUNK = 2000;
 /**
- * Once the estimate is this large, more permutations cannot make the difference significant (the
- * engine corrects p for every hypothesis it tests), so the test stops refining it.
+ * Once the estimate is this large, more permutations cannot make the difference a finding (the
+ * engine controls the false-discovery rate over every hypothesis it tests), so the test stops refining it.
  */
-const CLEARLY_NOT_SIGNIFICANT = 0.01;
+const CLEARLY_NOT_SIGNIFICANT = 0.05;
 /** A small group is compared with at most this many values of the other (a seeded random sample). */
 const MAX_COMPARED = 200;
 /** Cohen's conventions for a "large" effect: d = 0.8, r = 0.5. */
@@ -61,6 +75,12 @@ function standardisedDifference(x: readonly number[], y: readonly number[]): num
   return difference / spread;
 }
 
+/** 90% interval of a standardised difference d between groups of n1 and n2 (its large-sample standard error). */
+function differenceInterval(d: number, n1: number, n2: number): [number, number] {
+  const se = Math.sqrt((n1 + n2) / (n1 * n2) + (d * d) / (2 * (n1 + n2)));
+  return [d - Z90 * se, d + Z90 * se];
+}
+
 /**
  * Is x's mean different from y's? Small groups: simple-statistics' permutationTest (difference of
  * means, seeded so the same notes give the same p), averaged over chunks, stopping early once p is
@@ -76,7 +96,7 @@ export async function differenceTest(x: readonly number[], y: readonly number[],
   if (Math.min(x.length, y.length) >= LARGE_GROUP) {
     const t = tTestTwoSample(x, y, 0);
     const p = t === null || t === undefined || !Number.isFinite(t) ? (effect === 0 ? 1 : 0) : normalTwoSidedP(t);
-    return { p, effect, large: LARGE_D, n };
+    return { p, effect, large: LARGE_D, n, interval: differenceInterval(effect, x.length, y.length), unit: "d" };
   }
   const random = seededRandom(seed);
   // Permuting thousands of values for a group of ten adds time, not information.
@@ -88,7 +108,7 @@ export async function differenceTest(x: readonly number[], y: readonly number[],
     await between();
     if (mean(estimates) >= CLEARLY_NOT_SIGNIFICANT) break;
   }
-  return { p: mean(estimates), effect, large: LARGE_D, n };
+  return { p: mean(estimates), effect, large: LARGE_D, n, interval: differenceInterval(effect, x.length, y.length), unit: "d" };
 }
 
 /**
@@ -101,7 +121,9 @@ export function correlationTest(x: readonly number[], y: readonly number[]): Tes
   const r = sampleCorrelation(x, y);
   if (!Number.isFinite(r)) return null;
   const clamped = Math.max(-0.999999, Math.min(0.999999, r));
-  return { p: normalTwoSidedP(Math.atanh(clamped) * Math.sqrt(n - 3)), effect: r, large: LARGE_R, n };
+  const z = Math.atanh(clamped);
+  const half = Z90 / Math.sqrt(n - 3);
+  return { p: normalTwoSidedP(z * Math.sqrt(n - 3)), effect: r, large: LARGE_R, n, interval: [Math.tanh(z - half), Math.tanh(z + half)], unit: "r" };
 }
 
 /**

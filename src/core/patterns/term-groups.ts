@@ -1,5 +1,6 @@
 import { contentWords } from "../index/terms";
-import { binomialUpperTail, type TestResult } from "./statistics";
+import { fisherUpperTail } from "./exact-rates";
+import { Z90, type TestResult } from "./statistics";
 import type { EntryPoint } from "./pattern-data";
 
 /** A topic: telling terms shared by several entries of a group, over-represented against the rest. */
@@ -28,8 +29,8 @@ async function termSets(entries: readonly EntryPoint[], tick: () => Promise<void
 
 /**
  * Topics of `group` (the questions, the blockers) by shared content words (the index's
- * tokenizer): for each word in at least three of them, the exact binomial chance of seeing it that
- * often if it were as common as in the `others`. Words over nearly the same entries merge into one
+ * tokenizer): for each word in at least three of them, Fisher's exact chance of seeing it that
+ * often if it were as common here as in the `others`. Words over nearly the same entries merge into one
  * topic labelled by up to three of them. `counted` is called once per word tested; `tick` between notes.
  */
 export async function termGroups(group: readonly EntryPoint[], others: readonly EntryPoint[], counted: () => void, tick: () => Promise<void>): Promise<TermGroup[]> {
@@ -48,10 +49,14 @@ export async function termGroups(group: readonly EntryPoint[], others: readonly 
   for (const [word, list] of members) {
     if (list.length < MIN_MEMBERS) continue;
     counted();
-    // Laplace-smoothed share elsewhere, so a word never seen outside is not "infinitely" telling.
-    const baseline = ((outCounts.get(word) ?? 0) + 1) / (others.length + 2);
+    // Fisher's exact test of the word's share here against elsewhere: a rare word's share elsewhere is
+    // itself uncertain, which a test against a fixed baseline would ignore (and call chance overlaps topics).
+    const outside = outCounts.get(word) ?? 0;
     const share = list.length / group.length;
-    scored.push({ word, list, test: { p: binomialUpperTail(list.length, group.length, baseline), effect: share - baseline, large: LARGE_SHARE, n: group.length } });
+    const baseline = outside / Math.max(1, others.length);
+    const spread = Z90 * Math.sqrt((share * (1 - share)) / group.length + (baseline * (1 - baseline)) / Math.max(1, others.length));
+    const effect = share - baseline;
+    scored.push({ word, list, test: { p: fisherUpperTail(list.length, group.length, outside, others.length), effect, large: LARGE_SHARE, n: group.length, interval: [effect - spread, effect + spread], unit: "share" } });
     await tick();
   }
   scored.sort((a, b) => a.test.p - b.test.p || b.list.length - a.list.length || a.word.localeCompare(b.word));

@@ -94,4 +94,16 @@ describe("queries", () => {
     await noModel.open();
     expect(noModel.detectClusters(["E/1.md", "E/2.md", "S/Unused.md"], 2).reduce((n, c) => n + c.notes.length, 0)).toBe(3);
   });
+
+  it("gives the note vectors the pattern engine reads themes from, and none without a model", async () => {
+    const index = memoryIndex(vault(), new FakeEmbedder());
+    await index.open();
+    const vectors = index.noteVectors(["E/1.md", "E/2.md", "Missing.md"]);
+    expect(Object.keys(vectors)).toEqual(["E/1.md", "E/2.md"]);
+    expect(vectors["E/1.md"]).toHaveLength(64);
+    expect(vectors["E/1.md"]).not.toEqual(vectors["E/2.md"]);
+    const noModel = memoryIndex(vault(), null);
+    await noModel.open();
+    expect(noModel.noteVectors(["E/1.md"])).toEqual({});
+  });
 });

@@ -11,6 +11,15 @@ import { patternVault, type PatternVault } from "../../support/pattern-vault";
 
 const SEEDS = [1, 2, 3];
 const STALE_FACT = "behavioral/stale-problems";
+/** A planted effect of medium size or more, over ten or more observations, must reach this confidence. */
+const PLANTED_CONFIDENCE = 0.8;
+/**
+ * A skill tried about twelve times (11 of 12 successes, or 1 of 12) against a person's other ~110
+ * attempts: Fisher's p is 0.0005–0.012 depending on the others, which the calibration honestly puts
+ * between 0.3 and 0.98. It must be proposed, with its attempts as evidence.
+ */
+const SMALL_SAMPLE_SKILLS = new Set(["problem-solving/skill-success/sleep on it", "problem-solving/skill-success/brute force"]);
+const SHOWN = 0.2;
 
 async function run(vault: PatternVault, extra: Record<string, string> = {}): Promise<PatternReport> {
   const records = await loadRecords(new MemoryNoteRepository({ ...vault.files, ...extra }), DEFAULT_SETTINGS);
@@ -29,6 +38,8 @@ function expectations(vault: PatternVault): { key: string; evidence: string[] }[
     { key: "emotional/mood/habit/exercise", evidence: p.exerciseDays },
     { key: "behavioral/habit/meditate", evidence: p.meditateSkippedRecently },
     { key: "problem-solving/skill-success/rubber duck", evidence: ["LifeBetter/Meta-skills/Rubber duck.md", ...p.rubberDuck] },
+    { key: "problem-solving/skill-success/sleep on it", evidence: ["LifeBetter/Meta-skills/Sleep on it.md", ...p.sleepOnIt] },
+    { key: "problem-solving/skill-success/brute force", evidence: ["LifeBetter/Meta-skills/Brute force.md", ...p.bruteForce] },
     { key: "problem-solving/time-to-solution/divide and conquer", evidence: ["LifeBetter/Meta-skills/Divide and conquer.md", ...p.divideSolved] },
     { key: "behavioral/blockers/", evidence: p.flakyBlockers },
     { key: "thinking/questions/", evidence: p.syncQuestions },
@@ -47,14 +58,14 @@ describe("pattern engine on generated vaults", () => {
     }
   }, 300_000);
 
-  it.each(SEEDS)("finds every planted effect with its evidence, confidently (seed %i)", (seed) => {
+  it.each(SEEDS)("finds every planted effect with its evidence at confidence ≥ 0.8, and proposes the twelve-attempt skills (seed %i)", (seed) => {
     const { vault, report } = planted.get(seed)!;
     const lines: string[] = [];
     for (const expected of expectations(vault)) {
       const found = report.proposals.find((p) => p.key === expected.key || (expected.key.endsWith("/") && p.key.startsWith(expected.key)));
       expect(found, expected.key).toBeDefined();
       expect(found!.evidence, expected.key).toEqual(sorted(expected.evidence));
-      expect(found!.confidence, expected.key).toBeGreaterThanOrEqual(CONFIDENT);
+      expect(found!.confidence, expected.key).toBeGreaterThanOrEqual(SMALL_SAMPLE_SKILLS.has(expected.key) ? SHOWN : PLANTED_CONFIDENCE);
       lines.push(`${found!.confidence.toFixed(2)} ${found!.key}`);
     }
     console.log(`seed ${seed} planted effects:\n${lines.join("\n")}`);
@@ -74,7 +85,7 @@ describe("pattern engine on generated vaults", () => {
 
   it.each(SEEDS)("sees no confident pattern in the shuffled twin (seed %i)", (seed) => {
     const report = twins.get(seed)!;
-    const inferred = report.proposals.filter((p) => p.key !== STALE_FACT);
+    const inferred = report.proposals.filter((p) => !p.fact);
     const highest = Math.max(0, ...inferred.map((p) => p.confidence));
     console.log(`seed ${seed} shuffled twin: highest confidence ${highest.toFixed(2)} (${inferred.length} proposals, ${report.tested} hypotheses tested)`);
     expect(highest).toBeLessThan(CONFIDENT);
@@ -114,6 +125,20 @@ describe("pattern engine on generated vaults", () => {
     const morning = report.proposals.find((p) => p.key === "temporal/focus/hour/morning");
     expect(morning).toMatchObject({ notePath: "LifeBetter/Patterns/Morning.md", helpful: 4, feedback: "So true" });
   });
+});
+
+describe("a theme dismissed before", () => {
+  it("is not proposed again when its words (and so its key) changed, recognised by its evidence", async () => {
+    const vault = patternVault(1);
+    const before = await run(vault);
+    const theme = before.proposals.find((p) => p.key.startsWith("behavioral/blockers/"))!;
+    const links = theme.evidence.map((path) => `"[[${path.replace(/\.md$/, "")}]]"`).join(", ");
+    const dismissed = `---\nkind: pattern\npattern_key: behavioral/blockers/an-older-label\nstatus: dismissed\nevidence: [${links}]\n---\n`;
+    const after = await run(vault, { "LifeBetter/Patterns/Old theme.md": dismissed });
+    expect(after.proposals.map((p) => p.key)).not.toContain(theme.key);
+    // Other patterns of other families are untouched.
+    expect(after.proposals.map((p) => p.key)).toContain("temporal/focus/hour/morning");
+  }, 120_000);
 });
 
 describe("too little data", () => {

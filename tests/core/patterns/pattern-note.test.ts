@@ -11,6 +11,7 @@ const proposal: PatternProposal = {
   description: "Your focus averaged 8 in morning sessions against 5 in the others.",
   pattern_type: "temporal",
   confidence: 0.86,
+  why: "Compared your focus in morning sessions (40 sessions) against the other 80 sessions (40 observations in the smaller group): a difference of 1.2 standard deviations (90% interval 0.9 to 1.5).",
   positive: true,
   evidence: ["LifeBetter/Problems/Ship v2.md", "Work/Ship v2.md"],
   suggestion: "Plan your hardest work in the morning.",

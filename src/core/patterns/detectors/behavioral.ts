@@ -1,7 +1,7 @@
 import { differenceTest } from "../statistics";
 import { unique, type DetectContext } from "../detect-context";
 import { countsByMonthChart, habitCalendarChart, timePerProblemChart } from "../charts";
-import { termGroups } from "../term-groups";
+import { themesOf } from "../themes";
 import type { PatternCandidate } from "../pattern-types";
 import type { PatternData } from "../pattern-data";
 
@@ -15,18 +15,21 @@ const RECENT_SHARE = 1 / 3;
 async function recurringBlockers(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
   const blockers = data.entries.filter((e) => e.type === "blocker");
   const others = data.entries.filter((e) => e.type !== "blocker");
-  return (await termGroups(blockers, others, context.counted, context.tick))
+  return (await themesOf(blockers, others, data, context))
     .filter((topic) => new Set(topic.members.map((e) => e.date)).size >= MIN_BLOCKER_DAYS)
     .map((topic) => {
-      const label = topic.terms.join(" · ");
+      const label = topic.label;
       return {
-        key: `behavioral/blockers/${topic.terms[0]}`,
+        key: `behavioral/blockers/${topic.id}`,
         name: `Blockers about ${label} keep coming back`,
         description: `${topic.members.length} of your ${blockers.length} blockers are about ${label}, on ${new Set(topic.members.map((e) => e.date)).size} different days.`,
         pattern_type: "behavioral",
         positive: false,
+        compared: topic.byMeaning
+          ? `how many of your ${blockers.length} blockers are this close in meaning against how many of your other notes are`
+          : `how many of your ${blockers.length} blockers share these words against how often your other notes use them`,
         evidence: unique(topic.members.map((e) => e.path)),
-        suggestion: `Fix the cause of ${topic.terms[0]} blockers once, or write down how you get past them.`,
+        suggestion: `Fix the cause of these blockers once, or write down how you get past them.`,
         chart: countsByMonthChart(`Blockers about ${label} by month`, topic.members.map((e) => e.date), "Blockers"),
         test: topic.test,
       };
@@ -44,11 +47,12 @@ function staleProblems(data: PatternData): PatternCandidate[] {
       description: `${stale.length} of your ${open.length} open problems have not been worked on for ${Math.min(...stale.map((p) => p.daysSinceWorked ?? 0))} days or more: ${stale.map((p) => p.title).join(", ")}.`,
       pattern_type: "behavioral",
       positive: false,
+      compared: `${stale.length} of your ${open.length} open problems have not been worked on lately`,
       evidence: unique(stale.map((p) => p.path)),
       suggestion: "Pick one to work on this week, and mark the ones you will not pursue as abandoned.",
       chart: timePerProblemChart(data.problems, new Set(open.map((p) => p.path))),
       // A fact, not an inference: its effect is the stale share of open problems.
-      test: { p: 0, effect: stale.length / open.length, large: 0.5, n: stale.length },
+      test: { p: 0, effect: stale.length / open.length, large: 0.5, n: stale.length, interval: [stale.length / open.length, stale.length / open.length], unit: "share" },
       fact: true,
     },
   ];
@@ -77,6 +81,7 @@ async function skippedHabits(data: PatternData, context: DetectContext): Promise
       description: `${habit} was done on ${recentCount} of the last ${recent.length} days with a reflection, against ${earlierCount} of the ${earlier.length} before.`,
       pattern_type: "behavioral",
       positive: !skipping,
+      compared: `the days you did ${habit} in your last ${recent.length} daily reflections against the ${earlier.length} before`,
       evidence: unique(recent.filter((d) => skipping !== d.habits.includes(habit)).map((d) => d.path)),
       suggestion: skipping ? `Make ${habit} smaller so it fits the days you skip it.` : `Whatever changed for ${habit}, keep it.`,
       chart: habitCalendarChart(data.days, habit),

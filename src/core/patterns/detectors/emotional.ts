@@ -30,6 +30,7 @@ function correlations(data: PatternData, days: Mooded[]): PatternCandidate[] {
         description: `After nights under ${cut} h your mood averaged ${lowMood}, against ${highMood} after longer nights (${both.length} days, correlation ${r}).`,
         pattern_type: "emotional",
         positive: !helps,
+        compared: `your mood with the hours you slept, over ${both.length} days that record both`,
         evidence: unique((helps ? low : high).map((d) => d.path)),
         suggestion: helps ? `Protect your sleep: aim for at least ${cut} h before days that matter.` : "Short nights do not seem to cost you mood; watch energy instead.",
         chart: moodOverTimeChart(both),
@@ -43,6 +44,7 @@ function correlations(data: PatternData, days: Mooded[]): PatternCandidate[] {
         description: `On days with stress ${cut} or more your mood averaged ${highMood}, against ${lowMood} on calmer days (${both.length} days, correlation ${r}).`,
         pattern_type: "emotional",
         positive: !hurts,
+        compared: `your mood with your stress, over ${both.length} days that record both`,
         evidence: unique((hurts ? high : low).map((d) => d.path)),
         suggestion: hurts ? "On high-stress days, plan one small thing that restores you." : "Stress does not pull your mood down: note what you do on those days.",
         chart: moodOverTimeChart(both),
@@ -78,6 +80,7 @@ async function splitCandidate(split: DaySplit, days: Mooded[], context: DetectCo
     description: `Your mood averaged ${a} on the ${split.inside.length} days ${split.phrase}, against ${b} on the other ${outside.length}.`,
     pattern_type: "emotional",
     positive: higher,
+    compared: `your mood on the ${split.inside.length} days ${split.phrase} against the other ${outside.length} days`,
     evidence: unique([...split.inside.map((d) => d.path), ...split.extraEvidence]),
     suggestion: higher ? `Make room for days ${split.phrase}.` : `On days ${split.phrase}, plan something that lifts you afterwards.`,
     chart: split.calendarHabit

@@ -1,4 +1,5 @@
-import { binomialLowerTail, binomialUpperTail, differenceTest } from "../statistics";
+import { differenceTest, Z90 } from "../statistics";
+import { fisherExact, plainRate, shrunkRate } from "../exact-rates";
 import { round1, unique, type DetectContext } from "../detect-context";
 import { groupMeansChart, skillSuccessChart } from "../charts";
 import type { PatternCandidate } from "../pattern-types";
@@ -51,12 +52,19 @@ function successCandidates(data: PatternData, context: DetectContext): PatternCa
     // The baseline is every other skill's record, so a skill is compared with the user's usual rate.
     const otherUses = uses - o.uses;
     if (otherUses < MIN_OUTCOMES) continue;
-    const baseline = (successes - o.successes + 1) / (otherUses + 2);
+    // Fisher's exact test of this skill's record against the others' (exact at ten attempts), and
+    // its rate shrunk toward the person's own baseline (Beta-Binomial), so three lucky attempts
+    // do not read as a skill that works.
+    const p = fisherExact(o.successes, o.uses, successes - o.successes, otherUses);
+    const base = plainRate(successes - o.successes, otherUses);
+    const shrunk = shrunkRate(o.successes, o.uses, base.rate);
+    const baseline = base.rate;
     const rate = o.successes / o.uses;
-    const p = Math.min(1, 2 * Math.min(binomialUpperTail(o.successes, o.uses, baseline), binomialLowerTail(o.successes, o.uses, baseline)));
+    const effect = shrunk.rate - base.rate;
+    const spread = Z90 * Math.sqrt(shrunk.variance + base.variance);
     context.counted();
     const name = data.skills.get(path) ?? path;
-    const better = rate > baseline;
+    const better = effect > 0;
     const failures = o.uses - o.successes;
     found.push({
       key: `problem-solving/skill-success/${name.toLowerCase()}`,
@@ -64,10 +72,11 @@ function successCandidates(data: PatternData, context: DetectContext): PatternCa
       description: `${name} succeeded in ${Math.round(rate * 100)}% of the ${o.uses} attempts it was used in, against ${Math.round(baseline * 100)}% for your other skills.`,
       pattern_type: "problem-solving",
       positive: better,
+      compared: `the ${o.uses} attempts that used ${name} (${o.successes} succeeded) against your ${otherUses} attempts with other skills (${successes - o.successes} succeeded)`,
       evidence: unique([path, ...o.evidence]),
       suggestion: better ? `Reach for ${name} early on problems like these.` : `Review when ${name} fits, or try another skill first.`,
       chart,
-      test: { p, effect: rate - baseline, large: LARGE_RATE_DIFFERENCE, n: o.uses },
+      test: { p, effect, large: LARGE_RATE_DIFFERENCE, n: o.uses, interval: [effect - spread, effect + spread], unit: "rate" },
     });
   }
   return found;
@@ -93,6 +102,7 @@ async function timeCandidates(data: PatternData, context: DetectContext): Promis
       description: `The ${withSkill.length} problems you solved with ${name} took ${a} h on average, against ${b} h for the ${without.length} solved without it.`,
       pattern_type: "problem-solving",
       positive: faster,
+      compared: `hours to solution of the ${withSkill.length} problems solved with ${name} against the ${without.length} solved without it`,
       evidence: unique([path, ...withSkill.map((p) => p.path)]),
       suggestion: faster ? `Try ${name} first on the next problem of this kind.` : `${name} comes with long problems: check whether it slows you down or only the hard problems need it.`,
       chart: groupMeansChart(`Hours to solution with and without ${name}`, [`With ${name}`, "Without"], [a, b], "Average hours"),

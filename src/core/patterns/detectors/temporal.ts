@@ -61,6 +61,7 @@ async function metricCandidates(data: PatternData, metric: Metric, context: Dete
         description: `Your ${metric} averaged ${a} ${group.phrase} against ${b} in the others (${inside.length} and ${outside.length} sessions).`,
         pattern_type: "temporal",
         positive: higher,
+        compared: `your ${metric} ${group.phrase} (${inside.length} sessions) against the other ${outside.length} sessions`,
         evidence: unique(evidence),
         suggestion: higher ? `Plan your hardest work for ${group.when}.` : `Keep routine work for ${group.when} and protect your best hours for hard problems.`,
         chart: dimension === "hour" ? focusByHourChart(data.sessions, metric) : byWeekdayChart(data.sessions, metric),

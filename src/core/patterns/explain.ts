@@ -1,0 +1,33 @@
+import type { PatternCandidate } from "./pattern-types";
+import type { EffectUnit } from "./statistics";
+
+const round2 = (value: number): string => String(Math.round(value * 100) / 100);
+const points = (value: number): string => `${Math.round(value * 100)}`;
+
+/** The effect and its 90% interval in words a person reads, by the effect's unit. */
+function effectWords(unit: EffectUnit, effect: number, [low, high]: [number, number]): string {
+  switch (unit) {
+    case "d":
+      return `a difference of ${round2(Math.abs(effect))} standard deviations (90% interval ${round2(low)} to ${round2(high)})`;
+    case "r":
+      return `a correlation of ${round2(effect)} (90% interval ${round2(low)} to ${round2(high)})`;
+    case "rate":
+      return `a success rate ${points(Math.abs(effect))} points ${effect >= 0 ? "above" : "below"} the rest, after weighing it toward your usual rate (90% interval ${points(low)} to ${points(high)} points)`;
+    case "share":
+      return `a share ${points(Math.abs(effect))} points ${effect >= 0 ? "above" : "below"} the rest (90% interval ${points(low)} to ${points(high)} points)`;
+  }
+}
+
+/**
+ * Why a candidate was proposed, in plain words: what was compared, over how many observations,
+ * the effect with its interval, and how likely such a finding is noise among all those tested.
+ */
+export function explain(candidate: PatternCandidate, q: number): string {
+  const { test } = candidate;
+  if (candidate.fact) return `Read from your notes: ${candidate.compared}.`;
+  const noise = q < 0.001 ? "fewer than 1 in 1,000" : `about ${Math.round(q * 1000) / 10}%`;
+  return (
+    `Compared ${candidate.compared} (${test.n} observations in the smaller group): ${effectWords(test.unit, test.effect, test.interval)}. ` +
+    `Among findings this strong, ${noise} are expected to be chance, counting every question asked of your notes.`
+  );
+}

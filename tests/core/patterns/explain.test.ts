@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { explain } from "../../../src/core/patterns/explain";
+import type { PatternCandidate } from "../../../src/core/patterns/pattern-types";
+
+const candidate = (test: PatternCandidate["test"], fact = false): PatternCandidate => ({
+  key: "k",
+  name: "n",
+  description: "d",
+  pattern_type: "problem-solving",
+  positive: true,
+  compared: "the 12 attempts that used Sleep on it (11 succeeded) against your 110 attempts with other skills (56 succeeded)",
+  evidence: [],
+  suggestion: "s",
+  chart: { kind: "bar", title: "t", labels: [], series: [], yLabel: "" },
+  test,
+  fact,
+});
+
+describe("why a pattern was proposed", () => {
+  it("says what was compared, how many observations, the effect with its interval and the chance it is noise", () => {
+    const why = explain(candidate({ p: 0.002, effect: 0.36, large: 0.3, n: 12, interval: [0.14, 0.58], unit: "rate" }), 0.024);
+    expect(why).toBe(
+      "Compared the 12 attempts that used Sleep on it (11 succeeded) against your 110 attempts with other skills (56 succeeded) (12 observations in the smaller group): " +
+        "a success rate 36 points above the rest, after weighing it toward your usual rate (90% interval 14 to 58 points). " +
+        "Among findings this strong, about 2.4% are expected to be chance, counting every question asked of your notes.",
+    );
+  });
+
+  it("words each kind of effect in its own unit", () => {
+    expect(explain(candidate({ p: 0, effect: -0.9, large: 0.8, n: 30, interval: [-1.3, -0.5], unit: "d" }), 0.0001)).toContain(
+      "a difference of 0.9 standard deviations (90% interval -1.3 to -0.5). Among findings this strong, fewer than 1 in 1,000",
+    );
+    expect(explain(candidate({ p: 0, effect: 0.45, large: 0.5, n: 90, interval: [0.3, 0.58], unit: "r" }), 0.01)).toContain("a correlation of 0.45 (90% interval 0.3 to 0.58)");
+  });
+
+  it("calls a fact a fact", () => {
+    expect(explain(candidate({ p: 0, effect: 1, large: 1, n: 2, interval: [1, 1], unit: "share" }, true), 0)).toBe(
+      "Read from your notes: the 12 attempts that used Sleep on it (11 succeeded) against your 110 attempts with other skills (56 succeeded).",
+    );
+  });
+});
