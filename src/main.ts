@@ -56,7 +56,8 @@ export default class LifeBetterPlugin extends Plugin {
   }
 
   override async onload(): Promise<void> {
-    this.settings = loadSettings(await this.loadData());
+    // A saved value that is ignored (a prompt naming a schema property) is told, not silently dropped.
+    this.settings = loadSettings(await this.loadData(), (message) => new Notice(`LifeBetter: ${message}`, 0));
     this.repo = new ObsidianNoteRepository(this.app);
     this.addSettingTab(new LifeBetterSettingTab(this.app, this));
 

@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import { parseMarkdown } from "../codec/markdown-tree";
 import { listItemSpans, type ListItemSpan, type SectionLists } from "../codec/sections";
-import type { ReflectionPrompt } from "./prompts";
+import { reservedPropertyReason, type ReflectionPrompt } from "./prompts";
 
 /** The answers of each prompt, by property: what both the body and the properties hold once in step. */
 export type AnswerLists = Record<string, string[]>;
@@ -139,7 +139,8 @@ export type PromptSyncState =
   | "property-to-body"
   | "merged"
   | "heading-missing"
-  | "unreadable-property";
+  | "unreadable-property"
+  | "schema-property";
 
 export interface PromptSync {
   prompt: ReflectionPrompt;
@@ -180,10 +181,15 @@ export function planAnswerSync(
   const synced: AnswerLists = {};
   const outcomes: PromptSync[] = [];
   for (const prompt of prompts) {
-    const property = readAnswerProperty(properties, prompt.property);
-    const lists = readAnswerSection(current, prompt, tree);
     const outcome: PromptSync = { prompt, state: "in-step", addedToBody: [], removedFromBody: [], kept: [] };
     outcomes.push(outcome);
+    // Settings refuse such a prompt; one that gets here anyway never turns `mood` or `kind` into a list.
+    if (reservedPropertyReason(prompt.property) !== null) {
+      outcome.state = "schema-property";
+      continue;
+    }
+    const property = readAnswerProperty(properties, prompt.property);
+    const lists = readAnswerSection(current, prompt, tree);
     if (property === "unreadable") {
       outcome.state = "unreadable-property";
       continue;

@@ -13,6 +13,7 @@ import type { DateFormatter } from "./date-format";
 import { locateReflection, periodicTitle, type ReflectionLocation } from "./location";
 import type { PeriodicConfigs } from "./periodic-config";
 import { localDate, periodRange, type ReflectionPeriod } from "./periods";
+import { reservedPropertyReason } from "./prompts";
 import { fillTemplate, promptSections } from "./template";
 
 /** What creating or updating a reflection needs from its surroundings (plugin or CLI). */
@@ -45,7 +46,7 @@ export function reflectionProperties(env: ReflectionEnv, location: ReflectionLoc
     properties.period_end = range.end;
   }
   properties.created = isoDateTime(env.now);
-  for (const prompt of env.settings.reflectionPrompts) properties[prompt.property] = [];
+  for (const prompt of env.settings.reflectionPrompts) if (reservedPropertyReason(prompt.property) === null) properties[prompt.property] = [];
   return properties;
 }
 
@@ -117,6 +118,12 @@ async function newNoteText(env: ReflectionEnv, location: ReflectionLocation): Pr
 /** Makes an existing note a reflection: its keys are kept, missing prompt sections appended. */
 async function convert(env: ReflectionEnv, location: ReflectionLocation, kind: unknown): Promise<boolean> {
   if (kind === "reflection") return false;
+  if (kind !== undefined && kind !== null && typeof kind !== "string") {
+    // Such as `kind: []`, written by a reflection prompt named Kind before settings refused it.
+    throw new InvalidInputError(
+      `"${location.path}" has kind: ${JSON.stringify(kind)}, which is not a record kind, so it was not changed. Set its kind property back to reflection (lifebetter check lists such notes), then try again.`,
+    );
+  }
   if (kind !== undefined && kind !== null && kind !== "") {
     throw new InvalidInputError(`"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`);
   }

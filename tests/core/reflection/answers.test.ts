@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planAnswerSync, targetAnswers } from "../../../src/core/reflection/answers";
 import { DEFAULT_PROMPTS, type ReflectionPrompt } from "../../../src/core/reflection/prompts";
+import { describeSync } from "../../../src/core/reflection/sync-report";
 
 const prompts: ReflectionPrompt[] = [
   { heading: "What worked?", property: "what_worked" },
@@ -118,6 +119,18 @@ describe("renamed or removed headings lose nothing", () => {
     expect(plan.prompts[0]?.state).toBe("unreadable-property");
     expect(plan.properties).toEqual({});
     expect(plan.body).toBe(body);
+  });
+});
+
+describe("a prompt named like a schema property", () => {
+  it("never turns a number or the kind into a list of answers", () => {
+    const note = "## Mood\n- calm\n\n## Kind\n- odd\n\n## Wins\n- Ran\n";
+    const schemaPrompts = [{ heading: "Mood", property: "mood" }, { heading: "Kind", property: "kind" }, { heading: "Wins", property: "wins" }];
+    const plan = planAnswerSync(note, { kind: "reflection", mood: 7, wins: [] }, schemaPrompts);
+    expect(plan.properties).toEqual({ wins: ["Ran"] });
+    expect(plan.body).toBe(note);
+    expect(plan.prompts.map((p) => p.state)).toEqual(["schema-property", "schema-property", "body-to-property"]);
+    expect(describeSync(plan)[0]).toMatch(/"Mood" was not synced: the property mood holds a number/);
   });
 });
 
