@@ -9,9 +9,9 @@ import { VectorStore } from "./vector-store";
  * owners and text hashes) and the raw Float32 vectors. Vectors are never written as JSON numbers
  * (Orama's persistence does, and breaks near 50k notes). Anything that does not check out is
  * reported as unusable and the index is rebuilt from the notes, never trusted.
- * Version 4: note records carry `private`.
+ * Version 4: note records carry `private`. Version 5: a record's `date` is its own (recordDate), not `created`.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 const MAGIC = 0x5842494c; // "LIBX" little-endian
 const DIGEST_AT = 12;
 const HEADER_BYTES = DIGEST_AT + HASH_BYTES;

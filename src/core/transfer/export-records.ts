@@ -5,7 +5,8 @@ import type { LifeBetterSettings } from "../settings";
 import { loadRecords } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from "./export-format";
-import { isPrivate, recordDate } from "./record-dates";
+import { recordDate } from "../schema/record-date";
+import { isPrivate } from "./record-dates";
 
 export interface ExportOptions {
   /** Only these kinds; all when empty or missing. */
@@ -36,7 +37,7 @@ export async function exportRecords(repo: NoteRepository, settings: LifeBetterSe
     skipped: [],
   };
   for (const record of records) {
-    const date = recordDate(record);
+    const date = recordDate(record.properties, record.mtime);
     if (options.since && date < options.since) continue;
     if (options.until && date >= options.until) continue;
     if (isPrivate(record.properties) && !options.includePrivate) {
