@@ -104,4 +104,14 @@ describe("lifebetter reflect", () => {
     const check = await cli("check", "--vault", vault);
     expect(check.out).toContain(`${note}: [invalid-value] kind must be one of`);
   });
+
+  it("--date updates the day's reflection wherever it is instead of making a second one", async () => {
+    const moved = "---\nid: 3d0c2a9e-7f4b-4c1e-8a2d-5b6e7f8a9b0c\nkind: reflection\nperiod: daily\ndate: 2026-11-24\n---\n## Wins\n\n- Ran\n";
+    vault = await makeTempVault({ ".obsidian/daily-notes.json": dailyNotes, "Old reflections/24 Nov.md": moved });
+    const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24");
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Updated Old reflections/24 Nov.md");
+    await expect(fs.access(path.join(vault, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).rejects.toThrow();
+    expect(await fs.readFile(path.join(vault, "Old reflections/24 Nov.md"), "utf8")).toContain("wins:\n  - Ran\n");
+  });
 });

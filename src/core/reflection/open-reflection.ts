@@ -10,6 +10,7 @@ import { isMarkdown, noteName } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
 import { planAnswerSync, type AnswerLists, type AnswerSyncPlan } from "./answers";
 import type { DateFormatter } from "./date-format";
+import { findReflection } from "./find-reflection";
 import { locateReflection, periodicTitle, type ReflectionLocation } from "./location";
 import type { PeriodicConfigs } from "./periodic-config";
 import { localDate, periodRange, type ReflectionPeriod } from "./periods";
@@ -162,37 +163,58 @@ export async function syncAnswers(repo: NoteRepository, path: string, settings: 
 }
 
 /** In its own note, the reflection is linked from the periodic note when that note exists. */
-async function linkFromPeriodicNote(repo: NoteRepository, location: ReflectionLocation): Promise<string | undefined> {
-  if (location.inPeriodicNote || !(await repo.exists(location.periodicPath))) return undefined;
-  const name = noteName(location.path);
+async function linkFromPeriodicNote(repo: NoteRepository, location: ReflectionLocation, path: string): Promise<string | undefined> {
+  if (path === location.periodicPath || !(await repo.exists(location.periodicPath))) return undefined;
+  const name = noteName(path);
   const text = await repo.read(location.periodicPath);
   if (text.includes(`[[${name}]]`) || text.includes(`[[${name}|`)) return undefined;
   const changed = await repo.updateBody(location.periodicPath, (body) => appendText(body, `Reflection: ${linkTo(name)}\n`));
   return changed ? location.periodicPath : undefined;
 }
 
+/** The kind of the note at `path`, or undefined when there is none; throws for a note it cannot parse. */
+async function kindAt(repo: NoteRepository, path: string): Promise<{ kind: unknown } | undefined> {
+  if (!(await repo.exists(path))) return undefined;
+  const parsed = parseNote(await repo.read(path));
+  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
+  return { kind: parsed.properties.kind };
+}
+
 /**
  * "Open today's reflection" and `lifebetter reflect`: creates the period's reflection where the user's
- * daily (weekly, monthly) notes live, or updates it, then brings answers and properties in step.
+ * daily (weekly, monthly) notes live, or updates it, then brings answers and properties in step. A
+ * reflection for the period that already exists elsewhere is the one updated: never a second one.
  */
-export async function openReflection(env: ReflectionEnv, period: ReflectionPeriod, day: Day, base?: AnswerLists): Promise<OpenedReflection> {
+export async function openReflection(
+  env: ReflectionEnv,
+  period: ReflectionPeriod,
+  day: Day,
+  /** What the note held after its last sync, by path, when the caller remembers it (the plugin). */
+  baseOf?: (path: string) => AnswerLists | undefined,
+): Promise<OpenedReflection> {
   const location = locateReflection(periodRange(period, day), env.configs, env.settings.reflectionInPeriodicNote, env.format);
+  let path = location.path;
   let created = false;
   let converted = false;
-  if (!(await env.repo.exists(location.path))) {
+  let existing = await kindAt(env.repo, path);
+  if (existing?.kind !== "reflection") {
+    const elsewhere = await findReflection(env.repo, env.settings, location.range);
+    if (elsewhere !== null) {
+      path = elsewhere;
+      existing = { kind: "reflection" };
+    }
+  }
+  if (!existing) {
     try {
-      await env.repo.create(location.path, await newNoteText(env, location));
+      await env.repo.create(path, await newNoteText(env, location));
       created = true;
     } catch (error) {
       if (!(error instanceof NoteExistsError)) throw error; // created meanwhile: update it below
+      existing = await kindAt(env.repo, path);
     }
   }
-  if (!created) {
-    const parsed = parseNote(await env.repo.read(location.path));
-    if (!parsed.ok) throw new NoteParseError(location.path, `"${location.path}" was not changed: ${parsed.problem}`);
-    converted = await convert(env, location, parsed.properties.kind);
-  }
-  const sync = await syncAnswers(env.repo, location.path, env.settings, env.now, base);
-  const linkedFrom = await linkFromPeriodicNote(env.repo, location);
-  return { path: location.path, location, created, converted, linkedFrom, sync };
+  if (!created) converted = await convert(env, location, existing?.kind);
+  const sync = await syncAnswers(env.repo, path, env.settings, env.now, baseOf?.(path));
+  const linkedFrom = await linkFromPeriodicNote(env.repo, location, path);
+  return { path, location, created, converted, linkedFrom, sync };
 }

@@ -27,15 +27,23 @@ export function parseDateValue(value: unknown): Date | null {
   return isIsoDate(text) || isIsoDateTime(text) ? parseISO(text) : null;
 }
 
-/** The date a record is about from its properties: its kind's own date, else `created`; null when it has neither. */
-export function datedAt(properties: Record<string, unknown>): Date | null {
-  const kind = properties.kind;
-  const own = isRecordKind(kind) ? OWN_DATE_PROPERTIES[kind] : ANY_DATE_PROPERTIES;
-  for (const name of [...own, "created"]) {
+function firstDate(properties: Record<string, unknown>, names: readonly string[]): Date | null {
+  for (const name of names) {
     const date = parseDateValue(properties[name]);
     if (date) return date;
   }
   return null;
+}
+
+/** The record's own date only (no `created`): what a reflection is for, when it is looked up by its day. */
+export function ownDate(properties: Record<string, unknown>): Date | null {
+  const kind = properties.kind;
+  return firstDate(properties, isRecordKind(kind) ? OWN_DATE_PROPERTIES[kind] : ANY_DATE_PROPERTIES);
+}
+
+/** The date a record is about from its properties: its kind's own date, else `created`; null when it has neither. */
+export function datedAt(properties: Record<string, unknown>): Date | null {
+  return ownDate(properties) ?? firstDate(properties, ["created"]);
 }
 
 /**
