@@ -1,7 +1,7 @@
 import { parseNote, updateProperties } from "../codec/frontmatter";
 import { findSection } from "../codec/sections";
 import { linkTo } from "../codec/wikilinks";
-import { isoDateTime } from "../dates";
+import { creationTimes, isoDateTime } from "../dates";
 import { InvalidInputError, NoteExistsError, NoteParseError } from "../errors";
 import { newId } from "../ids";
 import type { Day } from "../review/days";
@@ -46,7 +46,7 @@ export function reflectionProperties(env: ReflectionEnv, location: ReflectionLoc
     properties.period_start = range.start;
     properties.period_end = range.end;
   }
-  properties.created = isoDateTime(env.now);
+  Object.assign(properties, creationTimes(env.now));
   for (const prompt of env.settings.reflectionPrompts) if (reservedPropertyReason(prompt.property) === null) properties[prompt.property] = [];
   return properties;
 }
@@ -131,6 +131,7 @@ async function convert(env: ReflectionEnv, location: ReflectionLocation, kind: u
   const properties = reflectionProperties(env, location);
   await env.repo.updateProperties(location.path, (current) => {
     for (const [key, value] of Object.entries(properties)) if (!(key in current)) current[key] = value;
+    current.updated = properties.updated; // written by the plugin now, whatever it said before
   });
   const text = await env.repo.read(location.path);
   const parsed = parseNote(text);
