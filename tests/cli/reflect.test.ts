@@ -42,7 +42,7 @@ describe("lifebetter reflect", () => {
     expect(run.out).toContain('"What worked?" is not in the note (renamed or removed?); what_worked is empty');
     const after = await fs.readFile(file, "utf8");
     expect(after).toMatch(/wins:\n {2}- Ran 5k\n/);
-    expect(after).toContain("## Gratitude\n- Sun\n");
+    expect(after).toContain("## Gratitude\n\n- Sun\n");
     expect(after).toContain("## What went well\n");
   });
 

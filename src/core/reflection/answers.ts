@@ -110,8 +110,11 @@ function appendItems(body: string, lists: SectionLists, add: readonly string[]):
     const ownEnd = section.nodes.find((node) => node.type === "heading")?.position?.start.offset ?? section.end;
     const content = body.slice(section.contentStart, ownEnd).replace(/\s+$/, "");
     if (content === "") {
+      // As Markdown is written by hand: a blank line after the heading, and one before what follows.
       at = section.contentStart;
-      insert = (at === body.length && !body.endsWith("\n") ? eol : "") + lines + eol;
+      const rest = body.slice(at);
+      const headingLineEnded = body.slice(0, at).endsWith("\n");
+      insert = (headingLineEnded ? "" : eol) + eol + lines + eol + (rest === "" || /^\r?\n/.test(rest) ? "" : eol);
     } else {
       at = section.contentStart + content.length;
       insert = eol + eol + lines + (at === body.length ? eol : "");

@@ -140,7 +140,7 @@ describe("syncing an edited reflection on disk", () => {
     const plan = await syncAnswers(e.repo, path, e.settings, e.now);
     const after = e.repo.files.get(path) ?? "";
     expect(propertiesOf(after)).toMatchObject({ wins: ["Ran 5k"], gratitude: ["Sun"], updated: expect.stringMatching(/^2026-11-24T21:05:00/) as unknown });
-    expect(after).toContain("## Gratitude\n- Sun\n");
+    expect(after).toContain("## Gratitude\n\n- Sun\n");
     expect(plan.prompts.filter((p) => p.state !== "in-step").map((p) => p.prompt.property)).toEqual(["wins", "gratitude"]);
   });
 });

@@ -84,7 +84,7 @@ describe("answers and properties stay in step while the user edits", () => {
     await settle();
     await reflections.sync.idle();
     const text = contentOf(mock, path);
-    expect(text).toContain("## Gratitude\n- Sunny walk\n");
+    expect(text).toContain("## Gratitude\n\n- Sunny walk\n");
     expect(text).not.toContain("Ran 5k");
 
     // Its own writes come back as events and find both sides in step: nothing more is written.
