@@ -122,9 +122,24 @@ describe("reflection settings", () => {
     expect(setting.descEl.textContent).toContain('"Mood": the property mood holds a number from 1 to 10');
     expect(setting.settingEl.hasClass("lifebetter-invalid")).toBe(true);
     expect(host.saved).toBe(0);
+    expect(host.ignoredPrompts).toBeUndefined();
     area.value = "Wins = wins\nMood = mood_notes";
     area.dispatchEvent(new Event("input"));
     expect(host.settings.reflectionPrompts).toEqual([{ heading: "Wins", property: "wins" }, { heading: "Mood", property: "mood_notes" }]);
     expect(host.saved).toBe(1);
+  });
+
+  it("shows why saved prompts were ignored until the prompts are saved again", () => {
+    const host = { settings: loadSettings({}), ignoredPrompts: ["The reflection prompt \"Kind = kind\" is ignored: reason."], saveSettings: () => Promise.resolve() };
+    const row = reflectionSettingRows(host).find((r) => r.name === "Reflection prompts");
+    const setting = new Setting(document.body.createDiv());
+    row?.render(setting);
+    expect(setting.descEl.textContent).toBe('The reflection prompt "Kind = kind" is ignored: reason.');
+    const area = setting.controlEl.querySelector("textarea");
+    if (!area) throw new Error("no textarea");
+    area.value = "Wins = wins";
+    area.dispatchEvent(new Event("input"));
+    expect(host.ignoredPrompts).toEqual([]);
+    expect(setting.descEl.textContent).toContain("One prompt a line");
   });
 });
