@@ -122,7 +122,6 @@ describe("reflection settings", () => {
     expect(setting.descEl.textContent).toContain('"Mood": the property mood holds a number from 1 to 10');
     expect(setting.settingEl.hasClass("lifebetter-invalid")).toBe(true);
     expect(host.saved).toBe(0);
-    expect(host.ignoredPrompts).toBeUndefined();
     area.value = "Wins = wins\nMood = mood_notes";
     area.dispatchEvent(new Event("input"));
     expect(host.settings.reflectionPrompts).toEqual([{ heading: "Wins", property: "wins" }, { heading: "Mood", property: "mood_notes" }]);
