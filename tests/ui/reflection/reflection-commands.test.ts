@@ -137,6 +137,19 @@ describe("the reminder", () => {
   });
 });
 
+describe("a reflection kept in another folder", () => {
+  it("is the one the reminder checks and the command opens: no second reflection for the day", async () => {
+    const written = "---\nkind: reflection\nperiod: daily\ndate: 2026-11-24\nmood: 7\n---\n## Wins\n";
+    const { app, mock, reflections } = await start({ "Archive/Tuesday.md": written });
+    await reflections.remind(new Date(2026, 10, 24, 21, 0));
+    expect(notices).toHaveLength(0);
+    const opened = await reflections.open("daily", "2026-11-24");
+    expect(opened?.path).toBe("Archive/Tuesday.md");
+    expect(app.workspace.getActiveFile()?.path).toBe("Archive/Tuesday.md");
+    expect(mock.vault.getFiles().map((file) => file.path).filter((path) => path.endsWith(".md"))).toEqual(["Archive/Tuesday.md"]);
+  });
+});
+
 describe("the reflection panel beside the note", () => {
   it("shows the open reflection's form, writes a slider as a property, and keeps the keyboard on the slider", async () => {
     const { app, mock, reflections } = await start();
