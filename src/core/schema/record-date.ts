@@ -1,6 +1,5 @@
 import { isValid, parseISO } from "date-fns";
 import { isRecordKind, type RecordKind } from "./kinds";
-import { isIsoDate, isIsoDateTime } from "./values";
 
 /**
  * Each kind's own date (SCHEMA.md), first to last choice: when the record happened or what it is
@@ -19,12 +18,20 @@ export const OWN_DATE_PROPERTIES: Record<RecordKind, readonly string[]> = {
 /** A note that is not a record (or has no kind) is dated by whichever of these it has. */
 const ANY_DATE_PROPERTIES = ["timestamp", "date", "period_start", "started"] as const;
 
-/** A date or date-time property as a Date (a plain day is local midnight, as the user's calendar has it), or null. */
+/** A whole calendar day first: "2026-11" or "7" are not a record's date. */
+const STARTS_WITH_DAY = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/;
+
+/**
+ * A date or date-time property as a Date, or null. A plain day is local midnight, as the user's
+ * calendar has it; a hand-typed "2026-11-24 10:00" (Dataview's habit) counts like the ISO form.
+ */
 export function parseDateValue(value: unknown): Date | null {
   if (value instanceof Date) return isValid(value) ? value : null;
   if (typeof value !== "string") return null;
   const text = value.trim();
-  return isIsoDate(text) || isIsoDateTime(text) ? parseISO(text) : null;
+  if (!STARTS_WITH_DAY.test(text)) return null;
+  const date = parseISO(text);
+  return isValid(date) ? date : null;
 }
 
 function firstDate(properties: Record<string, unknown>, names: readonly string[]): Date | null {

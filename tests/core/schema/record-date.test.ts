@@ -31,4 +31,11 @@ describe("a record's date", () => {
     expect(recordDate({ date: "2026-05-04", created: CREATED }, MTIME).getTime()).toBe(new Date(2026, 4, 4).getTime());
     expect(recordDate({}, MTIME).getTime()).toBe(MTIME);
   });
+
+  it("reads a hand-typed date-time with a space, and never a month or a number, as a date", () => {
+    expect(recordDate({ kind: "entry", timestamp: "2026-11-24 10:00", created: CREATED }, MTIME).getTime()).toBe(new Date(2026, 10, 24, 10, 0).getTime());
+    for (const odd of ["2026-11", "7", "2026-02-30", "yesterday"]) {
+      expect(recordDate({ kind: "entry", timestamp: odd, created: CREATED }, MTIME).toISOString(), odd).toBe("2026-12-02T09:30:00.000Z");
+    }
+  });
 });
