@@ -29,6 +29,8 @@ const INDEX_SAVE_INTERVAL_MS = 10 * 60 * 1000;
 
 export default class LifeBetterPlugin extends Plugin {
   override settings: LifeBetterSettings = loadSettings(undefined);
+  /** Why saved reflection prompts were ignored when the settings were loaded. */
+  ignoredPrompts: string[] = [];
   repo!: ObsidianNoteRepository;
   /** Set once the layout is ready; null before (and in a vault that never finishes loading). */
   duplicateIds: DuplicateIdGuard | null = null;
@@ -56,7 +58,12 @@ export default class LifeBetterPlugin extends Plugin {
   }
 
   override async onload(): Promise<void> {
-    this.settings = loadSettings(await this.loadData());
+    // A saved value that is ignored (a prompt naming a schema property) is told, not silently dropped:
+    // in a notice now, and in the prompts setting until the prompts are saved again.
+    this.settings = loadSettings(await this.loadData(), (message) => {
+      this.ignoredPrompts.push(`${message.charAt(0).toUpperCase()}${message.slice(1)}`);
+      new Notice(`LifeBetter: ${message}`, 0);
+    });
     this.repo = new ObsidianNoteRepository(this.app);
     this.addSettingTab(new LifeBetterSettingTab(this.app, this));
 

@@ -75,5 +75,5 @@ export async function openVault(dir: string | undefined, io: CliIo): Promise<Vau
       io.err(`lifebetter: ignoring unreadable plugin settings in ${dataPath} (${(error as Error).message}); using defaults\n`);
     }
   }
-  return { root, repo: new NodeNoteRepository(root), settings: loadSettings(raw), configDir: await findConfigDir(root, dataPath) };
+  return { root, repo: new NodeNoteRepository(root), settings: loadSettings(raw, (message) => io.err(`lifebetter: ${message}\n`)), configDir: await findConfigDir(root, dataPath) };
 }

@@ -9,3 +9,12 @@ export function isoDateTime(date: Date): string {
 export function isoDate(date: Date): string {
   return format(date, "yyyy-MM-dd");
 }
+
+/**
+ * `created` and `updated` of a record the plugin writes for the first time: equal, so a new note says
+ * when it was last written without falling back to the file's time (SCHEMA.md: created, updated).
+ */
+export function creationTimes(now: Date): { created: string; updated: string } {
+  const at = isoDateTime(now);
+  return { created: at, updated: at };
+}

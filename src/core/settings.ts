@@ -1,5 +1,5 @@
 import { parseRunningSession, type RunningSession } from "./problems/running-session";
-import { DEFAULT_PROMPTS, promptsProblem, type ReflectionPrompt } from "./reflection/prompts";
+import { DEFAULT_PROMPTS, promptsProblem, reservedPropertyReason, type ReflectionPrompt } from "./reflection/prompts";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
 
 /** Days without a session after which an open problem counts as stale, until settings say otherwise. */
@@ -140,15 +140,25 @@ export function isReminderTime(value: string): boolean {
   return value === "" || TIME.test(value);
 }
 
-function prompts(value: unknown): ReflectionPrompt[] {
+function prompts(value: unknown, warn: (message: string) => void): ReflectionPrompt[] {
   if (!Array.isArray(value)) return DEFAULT_SETTINGS.reflectionPrompts.map((prompt) => ({ ...prompt }));
   const list = value.flatMap((item: unknown) => {
     if (!item || typeof item !== "object") return [];
     const { heading, property } = item as Record<string, unknown>;
-    return typeof heading === "string" && typeof property === "string" ? [{ heading: heading.trim(), property: property.trim() }] : [];
+    if (typeof heading !== "string" || typeof property !== "string") return [];
+    // Saved before settings refused it, or typed into data.json: ignored, never synced into a schema property.
+    const reserved = reservedPropertyReason(property.trim());
+    if (reserved !== null) {
+      warn(`the reflection prompt "${heading.trim()} = ${property.trim()}" is ignored: ${reserved}`);
+      return [];
+    }
+    return [{ heading: heading.trim(), property: property.trim() }];
   });
   // A list that would mirror two sections into one property is not used: the defaults are.
-  return promptsProblem(list) === null ? list : DEFAULT_SETTINGS.reflectionPrompts.map((prompt) => ({ ...prompt }));
+  const problem = promptsProblem(list);
+  if (problem === null) return list;
+  warn(`the reflection prompts are ignored (${problem}); the default prompts are used`);
+  return DEFAULT_SETTINGS.reflectionPrompts.map((prompt) => ({ ...prompt }));
 }
 
 function habits(value: unknown): Habit[] {
@@ -166,9 +176,10 @@ function habits(value: unknown): Habit[] {
 
 /**
  * Settings from saved plugin data (data.json), tolerating missing or wrong-typed fields so an old or
- * hand-edited file never breaks the plugin: anything unusable falls back to the default.
+ * hand-edited file never breaks the plugin: anything unusable falls back to the default. `warn` hears
+ * about what was ignored that the user would miss (a reflection prompt).
  */
-export function loadSettings(raw: unknown): LifeBetterSettings {
+export function loadSettings(raw: unknown, warn: (message: string) => void = () => undefined): LifeBetterSettings {
   const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const folders = { ...DEFAULT_SETTINGS.folders };
   const rawFolders = data.folders && typeof data.folders === "object" ? (data.folders as Record<string, unknown>) : {};
@@ -202,7 +213,7 @@ export function loadSettings(raw: unknown): LifeBetterSettings {
     showPrivate: typeof data.showPrivate === "boolean" ? data.showPrivate : DEFAULT_SETTINGS.showPrivate,
     staleDays: typeof data.staleDays === "number" && Number.isInteger(data.staleDays) && data.staleDays >= 1 ? data.staleDays : DEFAULT_SETTINGS.staleDays,
     runningSession: parseRunningSession(data.runningSession),
-    reflectionPrompts: prompts(data.reflectionPrompts),
+    reflectionPrompts: prompts(data.reflectionPrompts, warn),
     reflectionTemplate: typeof data.reflectionTemplate === "string" ? data.reflectionTemplate.trim().replace(/^\/+/, "") : "",
     reflectionInPeriodicNote: data.reflectionInPeriodicNote === true,
     reflectionTime: typeof data.reflectionTime === "string" && isReminderTime(data.reflectionTime.trim()) ? data.reflectionTime.trim() : DEFAULT_SETTINGS.reflectionTime,

@@ -10,6 +10,8 @@ import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "./memory/similar-s
 export interface SettingsHost extends Plugin {
   settings: LifeBetterSettings;
   saveSettings(): Promise<void>;
+  /** Why saved reflection prompts were ignored on load, for the prompts setting to show. */
+  ignoredPrompts?: string[];
 }
 
 const FOLDER_LABELS: Record<RecordKind, string> = {

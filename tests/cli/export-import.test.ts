@@ -43,6 +43,20 @@ describe("lifebetter export / import", () => {
     expect(again.out).toContain("Created 0, updated 0, skipped 2, 0 errors.");
   });
 
+  it("dates each record by its own date, created only as the fallback", async () => {
+    const written = "2026-12-02T09:30:00+01:00";
+    const source = await vault({
+      "november.md": composeNote({ id: crypto.randomUUID(), kind: "reflection", period: "monthly", date: "2026-11-01", period_start: "2026-11-01", period_end: "2026-11-30", created: written }, "## Wins\n"),
+      "chat.md": composeNote({ id: crypto.randomUUID(), kind: "conversation", platform: "chatgpt", started: "2025-06-10T08:00:00Z", created: written }, "Hi\n"),
+      "today.md": composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight", created: written }, "Undated entry\n"),
+    });
+    const paths = async (...range: string[]): Promise<string[]> =>
+      (JSON.parse((await cli("export", "--vault", source, ...range)).out) as { records: { path: string }[] }).records.map((r) => r.path);
+    expect(await paths("--since", "2026-11-01", "--until", "2026-12-01")).toEqual(["november.md"]);
+    expect(await paths("--until", "2026-01-01")).toEqual(["chat.md"]);
+    expect(await paths("--since", "2026-12-01")).toEqual(["today.md"]);
+  });
+
   it("filters by kind and date, and refuses an unknown kind, a bad date and an existing --out file", async () => {
     const source = await vault({
       "e.md": composeNote({ id: ID, kind: "entry", type: "insight", timestamp: "2026-03-01T10:00:00Z" }, "x\n"),

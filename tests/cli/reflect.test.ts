@@ -42,7 +42,7 @@ describe("lifebetter reflect", () => {
     expect(run.out).toContain('"What worked?" is not in the note (renamed or removed?); what_worked is empty');
     const after = await fs.readFile(file, "utf8");
     expect(after).toMatch(/wins:\n {2}- Ran 5k\n/);
-    expect(after).toContain("## Gratitude\n- Sun\n");
+    expect(after).toContain("## Gratitude\n\n- Sun\n");
     expect(after).toContain("## What went well\n");
   });
 
@@ -72,5 +72,46 @@ describe("lifebetter reflect", () => {
     expect(run.code).toBe(1);
     expect(run.err).toContain("was not changed");
     expect(await fs.readFile(path.join(vault, "LifeBetter/Reflections/2026-11-24 reflection.md"), "utf8")).toBe("---\nwins: [\n---\nbody\n");
+  });
+
+  it("ignores a prompt named like a schema property with a warning: mood stays a number, kind stays reflection", async () => {
+    const note = "LifeBetter/Reflections/2026-11-24 reflection.md";
+    const text = "---\nid: 6f1c1a8e-3c1b-4f5e-9a51-2d7c1c3b9e10\nkind: reflection\nperiod: daily\ndate: 2026-11-24\nmood: 7\n---\n## Mood\n\n- calm\n\n## Kind\n\n- odd\n";
+    vault = await makeTempVault({
+      ".obsidian/plugins/lifebetter/data.json": JSON.stringify({ reflectionPrompts: [{ heading: "Mood", property: "mood" }, { heading: "Kind", property: "kind" }, { heading: "Wins", property: "wins" }] }),
+      [note]: text,
+    });
+    for (let i = 0; i < 2; i++) {
+      const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24");
+      expect(run.code).toBe(0);
+      expect(run.err).toContain('the reflection prompt "Mood = mood" is ignored: the property mood holds a number from 1 to 10');
+      expect(run.err).toContain('"Kind = kind" is ignored');
+    }
+    const after = await fs.readFile(path.join(vault, note), "utf8");
+    expect(after).toContain("\nkind: reflection\n");
+    expect(after).toContain("\nmood: 7\n");
+    expect(after).toContain("## Mood\n\n- calm\n\n## Kind\n\n- odd\n");
+  });
+
+  it("explains a reflection whose kind an old prompt turned into a list, changes nothing, and check reports it", async () => {
+    const note = "LifeBetter/Reflections/2026-11-24 reflection.md";
+    const text = "---\nid: 6f1c1a8e-3c1b-4f5e-9a51-2d7c1c3b9e10\nkind:\n  - odd\nperiod: daily\ndate: 2026-11-24\n---\n## Kind\n\n- odd\n";
+    vault = await makeTempVault({ [note]: text });
+    const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24");
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('has kind: ["odd"], which is not a record kind, so it was not changed. Set its kind property back to reflection');
+    expect(await fs.readFile(path.join(vault, note), "utf8")).toBe(text);
+    const check = await cli("check", "--vault", vault);
+    expect(check.out).toContain(`${note}: [invalid-value] kind must be one of`);
+  });
+
+  it("--date updates the day's reflection wherever it is instead of making a second one", async () => {
+    const moved = "---\nid: 3d0c2a9e-7f4b-4c1e-8a2d-5b6e7f8a9b0c\nkind: reflection\nperiod: daily\ndate: 2026-11-24\n---\n## Wins\n\n- Ran\n";
+    vault = await makeTempVault({ ".obsidian/daily-notes.json": dailyNotes, "Old reflections/24 Nov.md": moved });
+    const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24");
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Updated Old reflections/24 Nov.md");
+    await expect(fs.access(path.join(vault, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).rejects.toThrow();
+    expect(await fs.readFile(path.join(vault, "Old reflections/24 Nov.md"), "utf8")).toContain("wins:\n  - Ran\n");
   });
 });

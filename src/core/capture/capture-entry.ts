@@ -1,7 +1,7 @@
 import { NoteExistsError, InvalidInputError } from "../errors";
 import { composeNote } from "../codec/frontmatter";
 import { parseWikilink, linkTo } from "../codec/wikilinks";
-import { isoDate, isoDateTime } from "../dates";
+import { creationTimes, isoDate, isoDateTime } from "../dates";
 import { newId } from "../ids";
 import { TYPE_FIELDS } from "../schema/entry-fields";
 import { checkValue } from "../schema/values";
@@ -80,7 +80,7 @@ export function entryProperties(input: CaptureInput, settings: LifeBetterSetting
     id,
     kind: "entry",
     type: input.type,
-    created: isoDateTime(now),
+    ...creationTimes(now),
     timestamp: isoDateTime(now),
     source: input.source,
   };

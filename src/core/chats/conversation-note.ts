@@ -1,6 +1,6 @@
 import { format } from "date-fns";
 import { linkTo } from "../codec/wikilinks";
-import { isoDate, isoDateTime } from "../dates";
+import { creationTimes, isoDate, isoDateTime } from "../dates";
 import type { ChatConversation, ChatMessage } from "./chat-conversation";
 import { inertMessage } from "./inert-message";
 
@@ -17,7 +17,7 @@ export function conversationProperties(conversation: ChatConversation, id: strin
   const properties: Record<string, unknown> = {
     id,
     kind: "conversation",
-    created: isoDateTime(now),
+    ...creationTimes(now),
     platform: conversation.platform,
   };
   if (started) properties.started = isoDateTime(started);
@@ -56,7 +56,7 @@ export function questionProperties(message: ChatMessage, id: string, conversatio
     id,
     kind: "entry",
     type: "question",
-    created: isoDateTime(now),
+    ...creationTimes(now),
     timestamp: isoDateTime(when),
     source: "import",
     conversation: linkTo(conversationNote),

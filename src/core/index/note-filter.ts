@@ -1,4 +1,5 @@
 import type { RecordKind } from "../schema/kinds";
+import { parseDateValue } from "../schema/record-date";
 import { linkName, type NoteRecord } from "./note-record";
 
 /** Filters of "search by meaning" (all optional; dates in ms since the epoch or ISO strings). */
@@ -16,7 +17,8 @@ export interface NoteFilter {
 
 function time(value: number | string | undefined): number | null {
   if (value === undefined) return null;
-  const ms = typeof value === "number" ? value : Date.parse(value);
+  // A plain day is local midnight, as records' own dates are read (recordDate).
+  const ms = typeof value === "number" ? value : (parseDateValue(value)?.getTime() ?? Date.parse(value));
   return Number.isFinite(ms) ? ms : null;
 }
 

@@ -2,6 +2,7 @@ import { parseNote, splitNote } from "../codec/frontmatter";
 import { linksInProperties } from "../codec/wikilinks";
 import { isRecordKind, type RecordKind } from "../schema/kinds";
 import { isPrivate } from "../schema/privacy";
+import { recordDate } from "../schema/record-date";
 import { basename, noteName } from "../vault/paths";
 import type { VaultFile } from "../vault/repository";
 import { outlineNote } from "./note-sections";
@@ -20,7 +21,7 @@ export interface NoteRecord {
   tags: string[];
   aliases: string[];
   headings: string[];
-  /** When it happened (timestamp, date, created, else the file's mtime), ms since the epoch. */
+  /** The date it is about (recordDate: its kind's own date, else created, else the file's mtime), ms since the epoch. */
   date: number;
   /** Lower-cased name of the problem an entry links to. */
   problem: string | null;
@@ -89,15 +90,6 @@ function normaliseTag(tag: string): string {
   return tag.replace(/^#/, "").trim().toLowerCase();
 }
 
-function dateOf(properties: Record<string, unknown>, file: VaultFile): number {
-  for (const key of ["timestamp", "date", "created", "started"]) {
-    const value = properties[key];
-    const time = value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : NaN;
-    if (Number.isFinite(time)) return time;
-  }
-  return file.mtime;
-}
-
 /** The lower-cased note name a link target points at (`Folder/Ship v2.md` → `ship v2`). */
 export function linkName(target: string): string {
   return noteName(basename(target.trim())).toLowerCase();
@@ -153,7 +145,7 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     tags,
     aliases,
     headings: outline.headings,
-    date: dateOf(properties, file),
+    date: recordDate(properties, file.mtime).getTime(),
     problem: problemLink ? linkName(problemLink.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "") : null,
     private: isPrivate(properties),
     status: firstString(properties, "status"),

@@ -10,7 +10,8 @@ import { VectorStore } from "./vector-store";
  * (Orama's persistence does, and breaks near 50k notes). Anything that does not check out is
  * reported as unusable and the index is rebuilt from the notes, never trusted.
  * Version 4: note records carry `private`. Version 5: `private` is any value not clearly false, in any
- * key case (an older index may have `private: yes` notes marked public, so it is rebuilt).
+ * key case (an older index may have `private: yes` notes marked public), and a record's `date` is its
+ * own (recordDate), not `created`: an older index is rebuilt.
  */
 export const INDEX_FORMAT_VERSION = 5;
 const MAGIC = 0x5842494c; // "LIBX" little-endian

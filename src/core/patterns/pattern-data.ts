@@ -1,11 +1,12 @@
-import { format, getDay, getHours, parseISO } from "date-fns";
+import { format, getDay, getHours } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
 import { compareForDashboard, summarize, type ProblemSummary } from "../problems/dashboard";
 import { DEFAULT_STALE_DAYS } from "../settings";
 import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
 import { parseSessions } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
-import { isIsoDate, isIsoDateTime } from "../schema/values";
+import { datedAt } from "../schema/record-date";
+import { isIsoDate } from "../schema/values";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** One work session row, with the problem it belongs to. Hours and weekdays are local time. */
@@ -87,15 +88,6 @@ export interface PatternData {
 }
 
 /** A date-like property as a Date (YAML may give a string or a Date). */
-function dateProperty(properties: Record<string, unknown>, names: readonly string[]): Date | undefined {
-  for (const name of names) {
-    const value = properties[name];
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-    if (typeof value === "string" && (isIsoDate(value.trim()) || isIsoDateTime(value.trim()))) return parseISO(value.trim());
-  }
-  return undefined;
-}
-
 const day = (date: Date): string => format(date, "yyyy-MM-dd");
 
 function scale(properties: Record<string, unknown>, name: string): number | undefined {
@@ -107,7 +99,7 @@ function dayOf(record: VaultRecord): DayPoint | null {
   const p = record.properties;
   const period = textProperty(p, "period") ?? "daily";
   if (period !== "daily") return null;
-  const date = dateProperty(p, ["date", "period_start", "created"]);
+  const date = datedAt(p);
   if (!date) return null;
   const sleep = numberProperty(p, "sleep_hours");
   return {
@@ -130,7 +122,7 @@ function linkedSkills(vault: VaultRecords, record: VaultRecord, skills: Map<stri
 
 function entryOf(vault: VaultRecords, record: VaultRecord, skills: Map<string, string>): EntryPoint {
   const p = record.properties;
-  const when = dateProperty(p, ["timestamp", "created"]);
+  const when = datedAt(p) ?? undefined;
   return {
     path: record.path,
     type: textProperty(p, "type") ?? "",

@@ -1,6 +1,6 @@
 import { composeNote } from "../codec/frontmatter";
 import { createUniqueNote } from "../capture/capture-entry";
-import { isoDateTime } from "../dates";
+import { creationTimes, isoDateTime } from "../dates";
 import { InvalidInputError } from "../errors";
 import { newId } from "../ids";
 import type { LifeBetterSettings } from "../settings";
@@ -60,7 +60,7 @@ export async function recordPatternDecision(
   const properties: Record<string, unknown> = {
     id: newId(),
     kind: "pattern",
-    created: isoDateTime(now),
+    ...creationTimes(now),
     pattern_key: proposal.key,
     pattern_type: proposal.pattern_type,
     status: "detected",

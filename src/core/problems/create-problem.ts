@@ -1,7 +1,7 @@
 import { createUniqueNote } from "../capture/capture-entry";
 import { composeNote } from "../codec/frontmatter";
 import { renderTable } from "../codec/sections";
-import { isoDate, isoDateTime } from "../dates";
+import { creationTimes, isoDate } from "../dates";
 import { InvalidInputError } from "../errors";
 import { newId } from "../ids";
 import { PRIORITIES } from "../schema/kinds";
@@ -35,7 +35,7 @@ export function problemProperties(input: ProblemInput, now: Date, id: string): R
   const properties: Record<string, unknown> = {
     id,
     kind: "problem",
-    created: isoDateTime(now),
+    ...creationTimes(now),
     status: "active",
     started: isoDate(now),
   };

@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import { parseMarkdown } from "../codec/markdown-tree";
 import { listItemSpans, type ListItemSpan, type SectionLists } from "../codec/sections";
-import type { ReflectionPrompt } from "./prompts";
+import { reservedPropertyReason, type ReflectionPrompt } from "./prompts";
 
 /** The answers of each prompt, by property: what both the body and the properties hold once in step. */
 export type AnswerLists = Record<string, string[]>;
@@ -110,8 +110,11 @@ function appendItems(body: string, lists: SectionLists, add: readonly string[]):
     const ownEnd = section.nodes.find((node) => node.type === "heading")?.position?.start.offset ?? section.end;
     const content = body.slice(section.contentStart, ownEnd).replace(/\s+$/, "");
     if (content === "") {
+      // As Markdown is written by hand: a blank line after the heading, and one before what follows.
       at = section.contentStart;
-      insert = (at === body.length && !body.endsWith("\n") ? eol : "") + lines + eol;
+      const rest = body.slice(at);
+      const headingLineEnded = body.slice(0, at).endsWith("\n");
+      insert = (headingLineEnded ? "" : eol) + eol + lines + eol + (rest === "" || /^\r?\n/.test(rest) ? "" : eol);
     } else {
       at = section.contentStart + content.length;
       insert = eol + eol + lines + (at === body.length ? eol : "");
@@ -139,7 +142,8 @@ export type PromptSyncState =
   | "property-to-body"
   | "merged"
   | "heading-missing"
-  | "unreadable-property";
+  | "unreadable-property"
+  | "schema-property";
 
 export interface PromptSync {
   prompt: ReflectionPrompt;
@@ -180,10 +184,15 @@ export function planAnswerSync(
   const synced: AnswerLists = {};
   const outcomes: PromptSync[] = [];
   for (const prompt of prompts) {
-    const property = readAnswerProperty(properties, prompt.property);
-    const lists = readAnswerSection(current, prompt, tree);
     const outcome: PromptSync = { prompt, state: "in-step", addedToBody: [], removedFromBody: [], kept: [] };
     outcomes.push(outcome);
+    // Settings refuse such a prompt; one that gets here anyway never turns `mood` or `kind` into a list.
+    if (reservedPropertyReason(prompt.property) !== null) {
+      outcome.state = "schema-property";
+      continue;
+    }
+    const property = readAnswerProperty(properties, prompt.property);
+    const lists = readAnswerSection(current, prompt, tree);
     if (property === "unreadable") {
       outcome.state = "unreadable-property";
       continue;

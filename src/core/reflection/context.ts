@@ -1,10 +1,9 @@
-import { parseISO } from "date-fns";
 import { parseSessions } from "../problems/sessions-table";
 import { textProperty } from "../problems/property-readers";
 import { dayOf, type Day } from "../review/days";
 import { buildReviewQueue } from "../review/queue";
 import { reviewedDays } from "../review/skill-state";
-import { isIsoDate, isIsoDateTime } from "../schema/values";
+import { datedAt } from "../schema/record-date";
 import type { LifeBetterSettings } from "../settings";
 import type { VaultRecord } from "../vault/records";
 import { inRange, type PeriodRange } from "./periods";
@@ -32,14 +31,10 @@ export interface PeriodContext {
   decisionsDue: (ContextNote & { reviewOn: Day | null })[];
 }
 
-/** The local day a record happened: `timestamp`, else `created` (date-times read in local time). */
+/** The local day a record is about (see datedAt: an entry's `timestamp`, else `created`). */
 export function recordDay(properties: Record<string, unknown>): Day | null {
-  for (const name of ["timestamp", "created"]) {
-    const value = textProperty(properties, name);
-    if (value && isIsoDateTime(value)) return dayOf(parseISO(value));
-    if (value && isIsoDate(value)) return value;
-  }
-  return null;
+  const date = datedAt(properties);
+  return date ? dayOf(date) : null;
 }
 
 const note = (record: VaultRecord): ContextNote => ({ path: record.path, title: record.name });

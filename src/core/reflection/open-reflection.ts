@@ -1,7 +1,7 @@
 import { parseNote, updateProperties } from "../codec/frontmatter";
 import { findSection } from "../codec/sections";
 import { linkTo } from "../codec/wikilinks";
-import { isoDateTime } from "../dates";
+import { creationTimes, isoDateTime } from "../dates";
 import { InvalidInputError, NoteExistsError, NoteParseError } from "../errors";
 import { newId } from "../ids";
 import type { Day } from "../review/days";
@@ -10,9 +10,11 @@ import { isMarkdown, noteName } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
 import { planAnswerSync, type AnswerLists, type AnswerSyncPlan } from "./answers";
 import type { DateFormatter } from "./date-format";
+import { findReflection } from "./find-reflection";
 import { locateReflection, periodicTitle, type ReflectionLocation } from "./location";
 import type { PeriodicConfigs } from "./periodic-config";
 import { localDate, periodRange, type ReflectionPeriod } from "./periods";
+import { reservedPropertyReason } from "./prompts";
 import { fillTemplate, promptSections } from "./template";
 
 /** What creating or updating a reflection needs from its surroundings (plugin or CLI). */
@@ -44,8 +46,8 @@ export function reflectionProperties(env: ReflectionEnv, location: ReflectionLoc
     properties.period_start = range.start;
     properties.period_end = range.end;
   }
-  properties.created = isoDateTime(env.now);
-  for (const prompt of env.settings.reflectionPrompts) properties[prompt.property] = [];
+  Object.assign(properties, creationTimes(env.now));
+  for (const prompt of env.settings.reflectionPrompts) if (reservedPropertyReason(prompt.property) === null) properties[prompt.property] = [];
   return properties;
 }
 
@@ -117,12 +119,19 @@ async function newNoteText(env: ReflectionEnv, location: ReflectionLocation): Pr
 /** Makes an existing note a reflection: its keys are kept, missing prompt sections appended. */
 async function convert(env: ReflectionEnv, location: ReflectionLocation, kind: unknown): Promise<boolean> {
   if (kind === "reflection") return false;
+  if (kind !== undefined && kind !== null && typeof kind !== "string") {
+    // Such as `kind: []`, written by a reflection prompt named Kind before settings refused it.
+    throw new InvalidInputError(
+      `"${location.path}" has kind: ${JSON.stringify(kind)}, which is not a record kind, so it was not changed. Set its kind property back to reflection (lifebetter check lists such notes), then try again.`,
+    );
+  }
   if (kind !== undefined && kind !== null && kind !== "") {
     throw new InvalidInputError(`"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`);
   }
   const properties = reflectionProperties(env, location);
   await env.repo.updateProperties(location.path, (current) => {
     for (const [key, value] of Object.entries(properties)) if (!(key in current)) current[key] = value;
+    current.updated = properties.updated; // written by the plugin now, whatever it said before
   });
   const text = await env.repo.read(location.path);
   const parsed = parseNote(text);
@@ -155,37 +164,58 @@ export async function syncAnswers(repo: NoteRepository, path: string, settings: 
 }
 
 /** In its own note, the reflection is linked from the periodic note when that note exists. */
-async function linkFromPeriodicNote(repo: NoteRepository, location: ReflectionLocation): Promise<string | undefined> {
-  if (location.inPeriodicNote || !(await repo.exists(location.periodicPath))) return undefined;
-  const name = noteName(location.path);
+async function linkFromPeriodicNote(repo: NoteRepository, location: ReflectionLocation, path: string): Promise<string | undefined> {
+  if (path === location.periodicPath || !(await repo.exists(location.periodicPath))) return undefined;
+  const name = noteName(path);
   const text = await repo.read(location.periodicPath);
   if (text.includes(`[[${name}]]`) || text.includes(`[[${name}|`)) return undefined;
   const changed = await repo.updateBody(location.periodicPath, (body) => appendText(body, `Reflection: ${linkTo(name)}\n`));
   return changed ? location.periodicPath : undefined;
 }
 
+/** The kind of the note at `path`, or undefined when there is none; throws for a note it cannot parse. */
+async function kindAt(repo: NoteRepository, path: string): Promise<{ kind: unknown } | undefined> {
+  if (!(await repo.exists(path))) return undefined;
+  const parsed = parseNote(await repo.read(path));
+  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
+  return { kind: parsed.properties.kind };
+}
+
 /**
  * "Open today's reflection" and `lifebetter reflect`: creates the period's reflection where the user's
- * daily (weekly, monthly) notes live, or updates it, then brings answers and properties in step.
+ * daily (weekly, monthly) notes live, or updates it, then brings answers and properties in step. A
+ * reflection for the period that already exists elsewhere is the one updated: never a second one.
  */
-export async function openReflection(env: ReflectionEnv, period: ReflectionPeriod, day: Day, base?: AnswerLists): Promise<OpenedReflection> {
+export async function openReflection(
+  env: ReflectionEnv,
+  period: ReflectionPeriod,
+  day: Day,
+  /** What the note held after its last sync, by path, when the caller remembers it (the plugin). */
+  baseOf?: (path: string) => AnswerLists | undefined,
+): Promise<OpenedReflection> {
   const location = locateReflection(periodRange(period, day), env.configs, env.settings.reflectionInPeriodicNote, env.format);
+  let path = location.path;
   let created = false;
   let converted = false;
-  if (!(await env.repo.exists(location.path))) {
+  let existing = await kindAt(env.repo, path);
+  if (existing?.kind !== "reflection") {
+    const elsewhere = await findReflection(env.repo, env.settings, location.range);
+    if (elsewhere !== null) {
+      path = elsewhere;
+      existing = { kind: "reflection" };
+    }
+  }
+  if (!existing) {
     try {
-      await env.repo.create(location.path, await newNoteText(env, location));
+      await env.repo.create(path, await newNoteText(env, location));
       created = true;
     } catch (error) {
       if (!(error instanceof NoteExistsError)) throw error; // created meanwhile: update it below
+      existing = await kindAt(env.repo, path);
     }
   }
-  if (!created) {
-    const parsed = parseNote(await env.repo.read(location.path));
-    if (!parsed.ok) throw new NoteParseError(location.path, `"${location.path}" was not changed: ${parsed.problem}`);
-    converted = await convert(env, location, parsed.properties.kind);
-  }
-  const sync = await syncAnswers(env.repo, location.path, env.settings, env.now, base);
-  const linkedFrom = await linkFromPeriodicNote(env.repo, location);
-  return { path: location.path, location, created, converted, linkedFrom, sync };
+  if (!created) converted = await convert(env, location, existing?.kind);
+  const sync = await syncAnswers(env.repo, path, env.settings, env.now, baseOf?.(path));
+  const linkedFrom = await linkFromPeriodicNote(env.repo, location, path);
+  return { path, location, created, converted, linkedFrom, sync };
 }

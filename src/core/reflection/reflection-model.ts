@@ -64,7 +64,7 @@ export function reflectionModel(
     range,
     values: { mood: numberProperty(p, "mood"), energy: numberProperty(p, "energy"), stress: numberProperty(p, "stress"), sleepHours: numberProperty(p, "sleep_hours") },
     habits,
-    attention: plan.prompts.filter((outcome) => outcome.state === "heading-missing" || outcome.state === "unreadable-property"),
+    attention: plan.prompts.filter((outcome) => outcome.state === "heading-missing" || outcome.state === "unreadable-property" || outcome.state === "schema-property"),
     context: periodContext(records, settings, range),
     digest: range.period === "daily" ? undefined : periodDigest(records, settings, range),
   };

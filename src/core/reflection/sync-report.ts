@@ -1,4 +1,5 @@
 import type { AnswerSyncPlan, PromptSync } from "./answers";
+import { reservedPropertyReason } from "./prompts";
 
 function answers(count: number): string {
   return count === 1 ? "1 answer" : `${count} answers`;
@@ -24,6 +25,8 @@ export function describePromptSync(outcome: PromptSync): string | null {
       return `"${heading}" is not in the note (renamed or removed?): ${property} keeps its ${answers(outcome.kept.length)}; add the heading back to edit them in the note`;
     case "unreadable-property":
       return `${property} holds something other than a list of text, so it was left as it is; fix it in the Properties panel`;
+    case "schema-property":
+      return `"${heading}" was not synced: ${reservedPropertyReason(property) ?? ""}`;
   }
 }
 

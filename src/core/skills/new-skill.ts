@@ -1,5 +1,5 @@
 import { composeNote } from "../codec/frontmatter";
-import { isoDateTime } from "../dates";
+import { creationTimes } from "../dates";
 import { InvalidInputError, NoteExistsError } from "../errors";
 import { newId } from "../ids";
 import { SKILL_SOURCES } from "../schema/kinds";
@@ -36,7 +36,7 @@ export function newSkillNote(input: NewSkillInput, now: Date, id: string): strin
   const properties: Record<string, unknown> = {
     id,
     kind: "meta-skill",
-    created: isoDateTime(now),
+    ...creationTimes(now),
     source,
     ...(source === "discovered" ? { discovered: today } : {}),
     // Left empty rather than absent so Obsidian's property editor offers it.

@@ -6,8 +6,8 @@ import { loadRecords } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from "./export-format";
 import { isPrivate } from "../schema/privacy";
+import { recordDate } from "../schema/record-date";
 import { redactBodyLinks, redactPropertyLinks } from "./private-links";
-import { recordDate } from "./record-dates";
 
 export interface ExportOptions {
   /** Only these kinds; all when empty or missing. */
@@ -44,7 +44,7 @@ export async function exportRecords(repo: NoteRepository, settings: LifeBetterSe
   };
   for (const record of records) {
     if (kinds && !kinds.includes(record.kind)) continue;
-    const date = recordDate(record);
+    const date = recordDate(record.properties, record.mtime);
     if (options.since && date < options.since) continue;
     if (options.until && date >= options.until) continue;
     if (privatePaths.has(record.path)) {

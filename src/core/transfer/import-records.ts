@@ -9,7 +9,7 @@ import { loadRecords, type VaultRecord } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import { isObject, parseExportFile, type ExportedRecord } from "./export-format";
 import { importPathProblem } from "./import-path";
-import { parseDateValue } from "./record-dates";
+import { parseDateValue } from "../schema/record-date";
 
 export type ImportAction =
   | { action: "create"; id: string; path: string; /** Set when the file's path was taken by another note. */ requestedPath?: string }

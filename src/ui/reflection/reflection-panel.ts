@@ -166,7 +166,7 @@ export function renderReflectionPanel(root: HTMLElement, model: ReflectionModel,
   };
   // A prompt a template leaves out on purpose is not worth a warning; one whose answers are now
   // only in its property is.
-  for (const outcome of model.attention.filter((o) => o.state === "unreadable-property" || o.kept.length > 0)) {
+  for (const outcome of model.attention.filter((o) => o.state === "unreadable-property" || o.state === "schema-property" || o.kept.length > 0)) {
     const text = describePromptSync(outcome);
     if (text) root.createDiv({ cls: "lifebetter-reflection-attention", text });
   }

@@ -5,6 +5,8 @@ import { isReminderTime, type Habit, type LifeBetterSettings } from "../../core/
 interface ReflectionSettingsHost {
   settings: LifeBetterSettings;
   saveSettings(): Promise<void>;
+  /** Why saved prompts were ignored when the settings were loaded (shown until the prompts are saved again). */
+  ignoredPrompts?: string[];
 }
 
 export const REFLECTIONS_HEADING = "Reflections";
@@ -60,12 +62,14 @@ export function reflectionSettingRows(host: ReflectionSettingsHost): Row[] {
           text.inputEl.rows = 7;
           text.inputEl.setAttribute("aria-label", "Reflection prompts");
           text.setValue(promptsToText(host.settings.reflectionPrompts));
+          if (host.ignoredPrompts && host.ignoredPrompts.length > 0) showProblem(setting, host.ignoredPrompts.join(" "), promptsDesc);
           text.inputEl.addEventListener("input", () => {
             const prompts = promptsFromText(text.inputEl.value);
             const problem = prompts.length === 0 ? "Write at least one prompt." : promptsProblem(prompts);
             showProblem(setting, problem, promptsDesc);
             if (problem !== null) return;
             host.settings.reflectionPrompts = prompts;
+            host.ignoredPrompts = [];
             save();
           });
         });

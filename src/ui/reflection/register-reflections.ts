@@ -2,6 +2,7 @@ import { Notice, TFile, type Plugin } from "obsidian";
 import { obsidianReflectionEnv } from "../../adapters/obsidian/reflection-env";
 import { ReflectionSync } from "../../adapters/obsidian/reflection-sync";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
+import { findReflection } from "../../core/reflection/find-reflection";
 import { locateReflection } from "../../core/reflection/location";
 import { openReflection, type OpenedReflection } from "../../core/reflection/open-reflection";
 import { periodRange, type ReflectionPeriod } from "../../core/reflection/periods";
@@ -78,8 +79,7 @@ export class Reflections {
     let opened: OpenedReflection;
     try {
       const env = await obsidianReflectionEnv(plugin.app, plugin.repo, plugin.settings);
-      const location = locateReflection(periodRange(period, day), env.configs, plugin.settings.reflectionInPeriodicNote, env.format);
-      opened = await openReflection(env, period, day, this.sync.base(location.path));
+      opened = await openReflection(env, period, day, (path) => this.sync.base(path));
     } catch (error) {
       const known = error instanceof InvalidInputError || error instanceof NoteParseError;
       new Notice(known ? error.message : `The ${PERIOD_NAMES[period].toLowerCase()} could not be opened: ${errorMessage(error)}`);
@@ -106,9 +106,13 @@ export class Reflections {
       this.shown.add(reminderKey(period, now));
       try {
         const env = await obsidianReflectionEnv(plugin.app, plugin.repo, plugin.settings);
-        const { path } = locateReflection(periodRange(period, dayOf(now)), env.configs, plugin.settings.reflectionInPeriodicNote, env.format);
+        const range = periodRange(period, dayOf(now));
+        const { path } = locateReflection(range, env.configs, plugin.settings.reflectionInPeriodicNote, env.format);
         const text = (await plugin.repo.exists(path)) ? await plugin.repo.read(path) : null;
         if (text !== null && isReflectionWritten(text, plugin.settings)) continue;
+        // Written in a note of its own elsewhere (moved, or an older folder): no reminder either.
+        const elsewhere = await findReflection(plugin.repo, plugin.settings, range);
+        if (elsewhere !== null && elsewhere !== path && isReflectionWritten(await plugin.repo.read(elsewhere), plugin.settings)) continue;
       } catch {
         continue; // settings or the note cannot be read: no reminder rather than a wrong one
       }

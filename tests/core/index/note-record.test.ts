@@ -24,6 +24,13 @@ describe("what the index reads from a note", () => {
     expect(note.fullText.body).not.toContain("blocker");
   });
 
+  it("dates a record for the search filters by its own date, not by when it was imported", () => {
+    const chat = extractNote(file("chat.md"), "---\nkind: conversation\nstarted: 2025-06-10T08:00:00Z\ncreated: 2026-12-02T09:30:00Z\n---\nHi\n");
+    expect(chat.record.date).toBe(Date.parse("2025-06-10T08:00:00Z"));
+    const monthly = extractNote(file("m.md"), "---\nkind: reflection\nperiod: monthly\nperiod_start: 2026-11-01\ncreated: 2026-12-02T09:30:00Z\n---\nx\n");
+    expect(monthly.record.date).toBe(new Date(2026, 10, 1).getTime());
+  });
+
   it("leaves template boilerplate out: empty prompt headings, placeholders, query blocks", () => {
     const note = extractNote(
       file("Daily.md"),

@@ -17,7 +17,7 @@ describe("createProblem", () => {
     expect(isRecordId(created.id)).toBe(true);
     const parsed = parseNote(await repo.read(created.path));
     if (!parsed.ok) throw new Error(parsed.problem);
-    expect(parsed.properties).toEqual({ id: created.id, kind: "problem", created: expect.stringMatching(/^2026-11-24T09:30:00/) as string, status: "active", started: "2026-11-24", priority: "high", target: "2027-04-01", estimate: 6000, category: "goal" });
+    expect(parsed.properties).toEqual({ id: created.id, kind: "problem", created: expect.stringMatching(/^2026-11-24T09:30:00/) as string, updated: expect.stringMatching(/^2026-11-24T09:30:00/) as string, status: "active", started: "2026-11-24", priority: "high", target: "2027-04-01", estimate: 6000, category: "goal" });
     expect(parsed.parts.body.startsWith("Train through winter.\n\n## Milestones\n\n## Sessions\n")).toBe(true);
     expect(parseSessions(parsed.parts.body)).toMatchObject({ found: true, rows: [], problems: [] });
     expect(milestoneProgress(parsed.parts.body).total).toBe(0);

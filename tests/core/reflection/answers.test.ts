@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planAnswerSync, targetAnswers } from "../../../src/core/reflection/answers";
 import { DEFAULT_PROMPTS, type ReflectionPrompt } from "../../../src/core/reflection/prompts";
+import { describeSync } from "../../../src/core/reflection/sync-report";
 
 const prompts: ReflectionPrompt[] = [
   { heading: "What worked?", property: "what_worked" },
@@ -65,14 +66,30 @@ describe("properties → answers (the user edits the Properties panel)", () => {
 
   it("starts a list in an empty section and after a paragraph, never under a sub-heading", () => {
     const plan = planAnswerSync(body, { ...synced, wins: ["Ran 5k"], gratitude: ["Sun"] }, prompts, synced);
-    expect(plan.body).toBe(body.replace("## Wins\n", "## Wins\n- Ran 5k\n").replace("A paragraph first.\n", "A paragraph first.\n\n- Sun\n"));
+    expect(plan.body).toBe(body.replace("## Wins\n", "## Wins\n\n- Ran 5k\n").replace("A paragraph first.\n", "A paragraph first.\n\n- Sun\n"));
     expect(plan.synced).toEqual({ what_worked: synced.what_worked, wins: ["Ran 5k"], gratitude: ["Sun"] });
+  });
+
+  it("puts a blank line between the heading and a new list, and before what follows, as hand-written Markdown has", () => {
+    const cases: [string, string][] = [
+      ["## Wins\n\n## Gratitude\n", "## Wins\n\n- Ran 5k\n\n## Gratitude\n"],
+      ["## Wins\n## Gratitude\n", "## Wins\n\n- Ran 5k\n\n## Gratitude\n"],
+      ["## Wins\n", "## Wins\n\n- Ran 5k\n"],
+      ["## Wins", "## Wins\n\n- Ran 5k\n"],
+      ["## Wins\r\n\r\n## Gratitude\r\n", "## Wins\r\n\r\n- Ran 5k\r\n\r\n## Gratitude\r\n"],
+    ];
+    for (const [before, after] of cases) {
+      const plan = planAnswerSync(before, { wins: ["Ran 5k"], gratitude: [] }, prompts.slice(1), { wins: [], gratitude: [] });
+      expect(plan.body, JSON.stringify(before)).toBe(after);
+      // Read back, the note and the property agree: nothing more to write.
+      expect(planAnswerSync(plan.body, { wins: ["Ran 5k"], gratitude: [] }, prompts.slice(1), plan.synced).properties).toEqual({});
+    }
   });
 
   it("reads a lone value, numbers and null as the list a hand edit meant", () => {
     const plan = planAnswerSync(body, { ...synced, wins: "Ran 5k", gratitude: null, what_worked: ["Pairing on the bug", "Short lunch", 42] }, prompts, synced);
     expect(plan.body).toContain("- Short lunch\n- 42\n");
-    expect(plan.body).toContain("## Wins\n- Ran 5k\n");
+    expect(plan.body).toContain("## Wins\n\n- Ran 5k\n");
     expect(plan.properties).toEqual({ wins: ["Ran 5k"], what_worked: ["Pairing on the bug", "Short lunch", "42"], gratitude: [] });
   });
 
@@ -118,6 +135,18 @@ describe("renamed or removed headings lose nothing", () => {
     expect(plan.prompts[0]?.state).toBe("unreadable-property");
     expect(plan.properties).toEqual({});
     expect(plan.body).toBe(body);
+  });
+});
+
+describe("a prompt named like a schema property", () => {
+  it("never turns a number or the kind into a list of answers", () => {
+    const note = "## Mood\n- calm\n\n## Kind\n- odd\n\n## Wins\n- Ran\n";
+    const schemaPrompts = [{ heading: "Mood", property: "mood" }, { heading: "Kind", property: "kind" }, { heading: "Wins", property: "wins" }];
+    const plan = planAnswerSync(note, { kind: "reflection", mood: 7, wins: [] }, schemaPrompts);
+    expect(plan.properties).toEqual({ wins: ["Ran"] });
+    expect(plan.body).toBe(note);
+    expect(plan.prompts.map((p) => p.state)).toEqual(["schema-property", "schema-property", "body-to-property"]);
+    expect(describeSync(plan)[0]).toMatch(/"Mood" was not synced: the property mood holds a number/);
   });
 });
 

@@ -57,6 +57,38 @@ describe("opening a reflection in its own note", () => {
   });
 });
 
+describe("a reflection that already exists in another folder", () => {
+  const moved = "---\nid: 3d0c2a9e-7f4b-4c1e-8a2d-5b6e7f8a9b0c\nkind: reflection\nperiod: daily\ndate: 2026-11-24\ncreated: 2026-11-24T21:00:00Z\nwins: []\n---\n## Wins\n\n- Ran\n";
+
+  it("is updated where it is, never doubled, whether the reflection would go in its own note or the daily note", async () => {
+    for (const inPeriodicNote of [false, true]) {
+      const daily = "Some notes.\n";
+      const e = env({ "Archive/2026/Tuesday thoughts.md": moved, "Journal/2026/11/2026-11-24 Tuesday.md": daily }, { reflectionInPeriodicNote: inPeriodicNote }, journal);
+      const opened = await openReflection(e, "daily", "2026-11-24");
+      expect(opened).toMatchObject({ path: "Archive/2026/Tuesday thoughts.md", created: false, converted: false });
+      expect(propertiesOf(e.repo.files.get(opened.path))).toMatchObject({ wins: ["Ran"] });
+      const reflections = [...e.repo.files.values()].filter((text) => propertiesOf(text).kind === "reflection");
+      expect(reflections).toHaveLength(1);
+      // The daily note is linked to it, not made a reflection.
+      expect(e.repo.files.get("Journal/2026/11/2026-11-24 Tuesday.md")).toBe(`${daily}\nReflection: [[Tuesday thoughts]]\n`);
+    }
+  });
+
+  it("of another day or period does not count: the day's reflection is created", async () => {
+    const e = env({ "Archive/other.md": moved.replace("date: 2026-11-24", "date: 2026-11-23"), "Archive/week.md": moved.replace("period: daily", "period: weekly") }, {}, journal);
+    const opened = await openReflection(e, "daily", "2026-11-24");
+    expect(opened).toMatchObject({ path: "Journal/2026/11/2026-11-24 Tuesday reflection.md", created: true });
+  });
+
+  it("a weekly reflection is found by its week, whatever day of it was asked for", async () => {
+    const weekly = moved.replace("period: daily\ndate: 2026-11-24", "period: weekly\ndate: 2026-11-23\nperiod_start: 2026-11-23\nperiod_end: 2026-11-29");
+    const e = env({ "Old/week 48.md": weekly });
+    const opened = await openReflection(e, "weekly", "2026-11-27");
+    expect(opened).toMatchObject({ path: "Old/week 48.md", created: false });
+    expect(e.repo.files.size).toBe(1);
+  });
+});
+
 describe("writing the reflection into the daily note", () => {
   it("adds properties and the prompt sections to an existing daily note, keeping its bytes as they were", async () => {
     const daily = "---\ncategories: [\"[[Daily]]\"]\n---\n## Notes\n\nMet Ana.\n";
@@ -108,7 +140,7 @@ describe("syncing an edited reflection on disk", () => {
     const plan = await syncAnswers(e.repo, path, e.settings, e.now);
     const after = e.repo.files.get(path) ?? "";
     expect(propertiesOf(after)).toMatchObject({ wins: ["Ran 5k"], gratitude: ["Sun"], updated: expect.stringMatching(/^2026-11-24T21:05:00/) as unknown });
-    expect(after).toContain("## Gratitude\n- Sun\n");
+    expect(after).toContain("## Gratitude\n\n- Sun\n");
     expect(plan.prompts.filter((p) => p.state !== "in-step").map((p) => p.prompt.property)).toEqual(["wins", "gratitude"]);
   });
 });

@@ -35,4 +35,23 @@ describe("reflection settings", () => {
     expect(promptsProblem(promptsFromText("Wins\nwins"))).toMatch(/used twice/);
     expect(promptsProblem([{ heading: "X", property: "Bad Name" }])).toMatch(/not a property name/);
   });
+
+  it("refuse a prompt whose property is a schema property, saying why, and keep free lists", () => {
+    const [mood, kind] = promptsFromText("Mood\nKind");
+    expect(promptsProblem([mood!])).toMatch(/"Mood": the property mood holds a number from 1 to 10 .*such as mood_notes/);
+    expect(promptsProblem([kind!])).toMatch(/property kind holds one of entry, problem/);
+    for (const property of ["tags", "habits", "created", "problems", "type", "status", "aliases"]) {
+      expect(promptsProblem([{ heading: "X", property }]), property).not.toBeNull();
+    }
+    expect(promptsProblem([{ heading: "Mood", property: "mood_notes" }, { heading: "Feelings", property: "feelings" }, ...DEFAULT_PROMPTS])).toBeNull();
+  });
+
+  it("ignore a saved prompt naming a schema property, with a warning, and keep the others", () => {
+    const warnings: string[] = [];
+    const loaded = loadSettings({ reflectionPrompts: [{ heading: "Mood", property: "mood" }, { heading: "Wins", property: "wins" }, { heading: "Kind", property: "kind" }] }, (message) => warnings.push(message));
+    expect(loaded.reflectionPrompts).toEqual([{ heading: "Wins", property: "wins" }]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/reflection prompt "Mood = mood" is ignored: the property mood holds a number/);
+    expect(warnings[1]).toMatch(/"Kind = kind" is ignored/);
+  });
 });

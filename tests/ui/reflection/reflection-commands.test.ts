@@ -84,7 +84,7 @@ describe("answers and properties stay in step while the user edits", () => {
     await settle();
     await reflections.sync.idle();
     const text = contentOf(mock, path);
-    expect(text).toContain("## Gratitude\n- Sunny walk\n");
+    expect(text).toContain("## Gratitude\n\n- Sunny walk\n");
     expect(text).not.toContain("Ran 5k");
 
     // Its own writes come back as events and find both sides in step: nothing more is written.
@@ -134,6 +134,19 @@ describe("the reminder", () => {
     const { reflections } = await start({ "Journal/2026/11/2026-11-29 Sunday reflection.md": written }, { weeklyReflectionDay: 0 });
     await reflections.remind(new Date(2026, 10, 29, 21, 30));
     expect(notices.map((n) => n.text)).toEqual(["Time for your weekly reflection.Open reflection"]);
+  });
+});
+
+describe("a reflection kept in another folder", () => {
+  it("is the one the reminder checks and the command opens: no second reflection for the day", async () => {
+    const written = "---\nkind: reflection\nperiod: daily\ndate: 2026-11-24\nmood: 7\n---\n## Wins\n";
+    const { app, mock, reflections } = await start({ "Archive/Tuesday.md": written });
+    await reflections.remind(new Date(2026, 10, 24, 21, 0));
+    expect(notices).toHaveLength(0);
+    const opened = await reflections.open("daily", "2026-11-24");
+    expect(opened?.path).toBe("Archive/Tuesday.md");
+    expect(app.workspace.getActiveFile()?.path).toBe("Archive/Tuesday.md");
+    expect(mock.vault.getFiles().map((file) => file.path).filter((path) => path.endsWith(".md"))).toEqual(["Archive/Tuesday.md"]);
   });
 });
 

@@ -109,4 +109,36 @@ describe("reflection settings", () => {
     expect(host.settings.reflectionTime).toBe("20:30");
     expect(host.saved).toBe(1);
   });
+
+  it("refuses a prompt named like a schema property, with the reason, and saves the prompts once fixed", () => {
+    const host = { settings: loadSettings({}), saved: 0, saveSettings() { this.saved++; return Promise.resolve(); } };
+    const row = reflectionSettingRows(host).find((r) => r.name === "Reflection prompts");
+    const setting = new Setting(document.body.createDiv());
+    row?.render(setting);
+    const area = setting.controlEl.querySelector("textarea");
+    if (!area) throw new Error("no textarea");
+    area.value = "Wins = wins\nMood";
+    area.dispatchEvent(new Event("input"));
+    expect(setting.descEl.textContent).toContain('"Mood": the property mood holds a number from 1 to 10');
+    expect(setting.settingEl.hasClass("lifebetter-invalid")).toBe(true);
+    expect(host.saved).toBe(0);
+    area.value = "Wins = wins\nMood = mood_notes";
+    area.dispatchEvent(new Event("input"));
+    expect(host.settings.reflectionPrompts).toEqual([{ heading: "Wins", property: "wins" }, { heading: "Mood", property: "mood_notes" }]);
+    expect(host.saved).toBe(1);
+  });
+
+  it("shows why saved prompts were ignored until the prompts are saved again", () => {
+    const host = { settings: loadSettings({}), ignoredPrompts: ["The reflection prompt \"Kind = kind\" is ignored: reason."], saveSettings: () => Promise.resolve() };
+    const row = reflectionSettingRows(host).find((r) => r.name === "Reflection prompts");
+    const setting = new Setting(document.body.createDiv());
+    row?.render(setting);
+    expect(setting.descEl.textContent).toBe('The reflection prompt "Kind = kind" is ignored: reason.');
+    const area = setting.controlEl.querySelector("textarea");
+    if (!area) throw new Error("no textarea");
+    area.value = "Wins = wins";
+    area.dispatchEvent(new Event("input"));
+    expect(host.ignoredPrompts).toEqual([]);
+    expect(setting.descEl.textContent).toContain("One prompt a line");
+  });
 });
