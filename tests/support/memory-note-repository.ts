@@ -1,5 +1,5 @@
 import { NoteExistsError, NoteParseError, NoteReadError } from "../../src/core/errors";
-import { replaceBody, updateProperties } from "../../src/core/codec/frontmatter";
+import { replaceBody, updateNote, updateProperties, type NoteEdit } from "../../src/core/codec/frontmatter";
 import type { NoteRepository, VaultFile } from "../../src/core/vault/repository";
 
 /** Notes in a Map, for fast core tests (property tests run hundreds of writes). Uses the real codecs. */
@@ -35,6 +35,10 @@ export class MemoryNoteRepository implements NoteRepository {
 
   async updateBody(path: string, edit: (body: string) => string): Promise<boolean> {
     return this.write(path, replaceBody(await this.read(path), edit));
+  }
+
+  async updateNote(path: string, edit: (note: NoteEdit) => void): Promise<boolean> {
+    return this.write(path, updateNote(await this.read(path), edit));
   }
 
   private write(path: string, result: { text: string; changed: boolean } | { problem: string }): boolean {

@@ -1,13 +1,19 @@
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { NoteExistsError, NoteParseError, NoteReadError } from "../../core/errors";
-import { replaceBody, updateProperties } from "../../core/codec/frontmatter";
+import { replaceBody, updateNote, updateProperties, type NoteEdit } from "../../core/codec/frontmatter";
 import { normalizeVaultPath } from "../../core/vault/paths";
 import type { NoteRepository, VaultFile } from "../../core/vault/repository";
+import { tempPathFor, withNoteLock } from "./note-lock";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** How often an edit is re-run on a note that another program keeps changing before giving up. */
+const EDIT_ATTEMPTS = 5;
 
-/** Notes in a folder on disk, for the CLI. Every write goes to a temp file first, then a rename. */
+/**
+ * Notes in a folder on disk, for the CLI. Every write goes to a temp file first, then a rename; edits
+ * are compare-and-swaps under a per-note lock (see rewrite).
+ */
 export class NodeNoteRepository implements NoteRepository {
   readonly root: string;
 
@@ -50,10 +56,14 @@ export class NodeNoteRepository implements NoteRepository {
     return files;
   }
 
-  async read(path: string): Promise<string> {
+  read(path: string): Promise<string> {
+    return this.readAt(this.absolute(path), path);
+  }
+
+  private async readAt(absolute: string, path: string): Promise<string> {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(this.absolute(path));
+      bytes = await fs.readFile(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new NoteReadError(path, "missing", `"${path}" does not exist (deleted or moved?)`);
@@ -98,33 +108,58 @@ export class NodeNoteRepository implements NoteRepository {
     return this.rewrite(path, (text) => replaceBody(text, edit));
   }
 
-  /** Reads, transforms and atomically writes back a note; a note the codec cannot parse is refused. */
-  private async rewrite(path: string, transform: (text: string) => { text: string; changed: boolean } | { problem: string }): Promise<boolean> {
-    const text = await this.read(path);
-    const result = transform(text);
-    if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
-    if (!result.changed) return false;
-    await this.replace(path, text, result.text);
-    return true;
+  updateNote(path: string, edit: (note: NoteEdit) => void): Promise<boolean> {
+    return this.rewrite(path, (text) => updateNote(text, edit));
   }
 
-  /** Atomically replaces a note, unless it changed on disk since it was read. */
-  private async replace(path: string, expected: string, content: string): Promise<void> {
-    const target = this.absolute(path);
+  /**
+   * Read → transform → atomic rename, as one compare-and-swap: under the note's lock (so LifeBetter
+   * processes take turns), and only if the note still holds the text the transform saw (an editor or
+   * Obsidian may write without the lock). When it does not, the transform runs again on the new text.
+   */
+  private async rewrite(path: string, transform: (text: string) => { text: string; changed: boolean } | { problem: string }): Promise<boolean> {
+    const target = await this.realTarget(path);
+    for (let attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
+      const outcome = await withNoteLock(target, path, async () => {
+        const text = await this.readAt(target, path);
+        const result = transform(text);
+        if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
+        if (!result.changed) return false;
+        return this.swap(target, path, text, result.text);
+      });
+      if (outcome !== "conflict") return outcome;
+    }
+    throw new Error(`"${path}" kept changing on disk while LifeBetter was editing it (another program is writing it); nothing was written, try again`);
+  }
+
+  /**
+   * The note's real file: a write through a symlinked note must replace the file it points to, not
+   * the link, and two paths to one file must share one lock.
+   */
+  private async realTarget(path: string): Promise<string> {
+    try {
+      return await fs.realpath(this.absolute(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new NoteReadError(path, "missing", `"${path}" does not exist (deleted or moved?)`);
+      throw new NoteReadError(path, "io", `"${path}" could not be read: ${(error as Error).message}`);
+    }
+  }
+
+  /** Replaces the note with `content` if it still holds `expected`; "conflict" (nothing written) if not. */
+  private async swap(target: string, path: string, expected: string, content: string): Promise<true | "conflict"> {
     const temp = await this.writeTemp(target, content);
     try {
       await fs.chmod(temp, (await fs.stat(target)).mode); // keep the note's permissions
-      if ((await this.read(path)) !== expected) {
-        throw new Error(`"${path}" changed on disk while LifeBetter was editing it; nothing was written, try again`);
-      }
+      if ((await this.readAt(target, path)) !== expected) return "conflict";
       await fs.rename(temp, target);
+      return true;
     } finally {
       await fs.rm(temp, { force: true });
     }
   }
 
   private async writeTemp(target: string, content: string): Promise<string> {
-    const temp = nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.${Date.now()}.lifebetter-tmp`);
+    const temp = tempPathFor(target, "lifebetter-tmp");
     const handle = await fs.open(temp, "wx");
     try {
       await handle.writeFile(content, "utf8");

@@ -1,6 +1,6 @@
 import { normalizePath, TFile, TFolder, type App } from "obsidian";
 import { NoteExistsError, NoteParseError, NoteReadError, errorMessage } from "../../core/errors";
-import { parseNote, replaceBody } from "../../core/codec/frontmatter";
+import { parseNote, propertyChanges, replaceBody, type NoteEdit } from "../../core/codec/frontmatter";
 import { normalizeVaultPath, parentFolder } from "../../core/vault/paths";
 import type { NoteRepository, VaultFile } from "../../core/vault/repository";
 
@@ -117,5 +117,35 @@ export class ObsidianNoteRepository implements NoteRepository {
       return result.text;
     });
     return changed;
+  }
+
+  /**
+   * Body and properties together: the edit runs once inside vault.process, on the note as it is then,
+   * which writes the body; the properties it changed are then written with processFrontMatter (only
+   * those keys, with the values the same run produced), so both halves come from one view of the note.
+   */
+  async updateNote(path: string, edit: (note: NoteEdit) => void): Promise<boolean> {
+    const file = this.file(path);
+    let bodyChanged = false;
+    let after: Record<string, unknown> = {};
+    let changes: { changed: string[]; removed: string[] } = { changed: [], removed: [] };
+    await this.app.vault.process(file, (text) => {
+      const parsed = parseNote(text);
+      if (!parsed.ok) throw new NoteParseError(file.path, `"${file.path}" was not changed: ${parsed.problem}`);
+      const note: NoteEdit = { properties: structuredClone(parsed.properties), body: parsed.parts.body };
+      edit(note);
+      after = note.properties;
+      changes = propertyChanges(parsed.properties, after);
+      bodyChanged = note.body !== parsed.parts.body;
+      return text.slice(0, text.length - parsed.parts.body.length) + note.body;
+    });
+    const propertiesChanged = changes.changed.length > 0 || changes.removed.length > 0;
+    if (propertiesChanged) {
+      await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+        for (const key of changes.removed) delete frontmatter[key];
+        for (const key of changes.changed) frontmatter[key] = structuredClone(after[key]);
+      });
+    }
+    return bodyChanged || propertiesChanged;
   }
 }
