@@ -4,9 +4,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { build, type BuildOptions } from "esbuild";
 
-// The same options `npm run build` uses for dist/cli.js.
-const { cli: cliBuildOptions } = (await import("../../esbuild.config.mjs")) as { cli: BuildOptions };
-
 export interface BuiltCli {
   /** The bundled CLI, to run as `node <path> …`. */
   path: string;
@@ -17,6 +14,9 @@ export interface BuiltCli {
 export async function buildCli(): Promise<BuiltCli> {
   const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-cli-"));
   const cliPath = path.join(outDir, "cli.mjs");
+  // The same options `npm run build` uses for dist/cli.js (loaded here, not at import: a benchmark
+  // bundle that imports this file must not run the build config as its own script).
+  const { cli: cliBuildOptions } = (await import("../../esbuild.config.mjs")) as { cli: BuildOptions };
   await build({ ...cliBuildOptions, outfile: cliPath, logLevel: "silent" });
   return { path: cliPath, dispose: () => fs.rm(outDir, { recursive: true, force: true }) };
 }

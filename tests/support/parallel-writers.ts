@@ -6,6 +6,7 @@ import { runBuiltCli } from "./built-cli";
 import { makeTempVault, removeVault } from "./temp-vault";
 
 export interface ParallelReport {
+  command: string;
   rounds: number;
   writers: number;
   /** A process exited 0 but its row is not in the table. */
@@ -14,7 +15,7 @@ export interface ParallelReport {
   falseExits: number;
   /** Processes that exited non-zero and wrote nothing (true refusals; none are expected here). */
   refused: number;
-  /** Rounds after which time_spent was not the sum of the table's rows. */
+  /** Rounds after which a total in the note (time_spent) did not match what was written. */
   wrongTotals: number;
   /** The first few error messages, to show what went wrong. */
   errors: string[];
@@ -37,7 +38,7 @@ export async function raceSessionAdds(cliPath: string, rounds: number, writers: 
   const vault = await makeTempVault({
     [PROBLEM]: composeNote({ id: crypto.randomUUID(), kind: "problem", status: "active", time_spent: 0 }, "Racing writers.\n"),
   });
-  const report: ParallelReport = { rounds, writers, lostUpdates: 0, falseExits: 0, refused: 0, wrongTotals: 0, errors: [] };
+  const report: ParallelReport = { command: "session add", rounds, writers, lostUpdates: 0, falseExits: 0, refused: 0, wrongTotals: 0, errors: [] };
   try {
     for (let round = 0; round < rounds; round++) {
       const runs = await Promise.all(
@@ -58,6 +59,43 @@ export async function raceSessionAdds(cliPath: string, rounds: number, writers: 
         if (run.code !== 0 && report.errors.length < 5) report.errors.push(run.stderr.trim());
       }
       if (parsed.properties.time_spent !== totalMinutes(rows)) report.wrongTotals++;
+    }
+  } finally {
+    await removeVault(vault);
+  }
+  return report;
+}
+
+const SKILL = "Meta-skills/Race skill.md";
+
+/**
+ * `writers` real `review --grade` processes on one meta-skill at once, `rounds` times. Each grade adds
+ * one to review_count and one day to reviewed_on, so after a round both must have grown by exactly
+ * the number of processes that exited 0.
+ */
+export async function raceReviewGrades(cliPath: string, rounds: number, writers: number): Promise<ParallelReport> {
+  const vault = await makeTempVault({
+    [SKILL]: composeNote({ id: crypto.randomUUID(), kind: "meta-skill", review_count: 0, reviewed_on: [] }, "How to race.\n"),
+  });
+  const report: ParallelReport = { command: "review --grade", rounds, writers, lostUpdates: 0, falseExits: 0, refused: 0, wrongTotals: 0, errors: [] };
+  let count = 0;
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const runs = await Promise.all(
+        Array.from({ length: writers }, () => runBuiltCli(cliPath, ["review", "--vault", vault, "--grade", "Race skill", "good", "--today", "2026-11-20"])),
+      );
+      const parsed = parseNote(await fs.readFile(path.join(vault, SKILL), "utf8"));
+      if (!parsed.ok) throw new Error(`the skill note became unreadable: ${parsed.problem}`);
+      const succeeded = runs.filter((run) => run.code === 0).length;
+      const now = Number(parsed.properties.review_count);
+      const reviewDays = Array.isArray(parsed.properties.reviewed_on) ? parsed.properties.reviewed_on.length : 0;
+      const written = now - count;
+      report.lostUpdates += Math.max(0, succeeded - written);
+      report.falseExits += Math.max(0, written - succeeded);
+      report.refused += writers - succeeded;
+      if (reviewDays !== now) report.wrongTotals++;
+      for (const run of runs) if (run.code !== 0 && report.errors.length < 5) report.errors.push(run.stderr.trim());
+      count = now;
     }
   } finally {
     await removeVault(vault);
