@@ -25,34 +25,65 @@ export class NodeNoteRepository implements NoteRepository {
     return nodePath.join(this.root, ...normalizeVaultPath(path).split("/"));
   }
 
+  /**
+   * Every file, following symlinked folders and files as Obsidian does on desktop, so that what the
+   * CLI writes through a link it also reads back. A real folder or file reachable by two paths is
+   * listed once, under a path without a link when there is one; a link to an ancestor (a loop) or
+   * to nowhere is skipped.
+   */
   async listFiles(): Promise<VaultFile[]> {
     const files: VaultFile[] = [];
-    const walk = async (folder: string, prefix: string): Promise<void> => {
+    const listedFolders = new Set<string>();
+    const listedFiles = new Set<string>();
+    // Links are followed after the plain tree, so a file reachable without a link keeps that path.
+    const links: { absolute: string; relative: string }[] = [];
+
+    const addFile = async (absolute: string, real: string, relative: string): Promise<void> => {
+      if (listedFiles.has(real)) return;
+      try {
+        const stat = await fs.stat(absolute);
+        if (!stat.isFile()) return;
+        listedFiles.add(real);
+        const born = stat.birthtimeMs > 0 ? stat.birthtimeMs : stat.mtimeMs;
+        files.push({ path: relative, size: stat.size, mtime: stat.mtimeMs, ctime: born });
+      } catch {
+        // deleted between readdir and stat
+      }
+    };
+    const walk = async (folder: string, real: string, prefix: string): Promise<void> => {
+      if (listedFolders.has(real)) return;
+      listedFolders.add(real);
       let entries;
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
       } catch {
         return; // a folder removed while walking has nothing left to list
       }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         // Obsidian ignores dot-files and dot-folders (.obsidian, .trash, .git) and so do we.
         if (entry.name.startsWith(".")) continue;
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
         const absolute = nodePath.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          await walk(absolute, relative);
-        } else if (entry.isFile()) {
-          try {
-            const stat = await fs.stat(absolute);
-            const born = stat.birthtimeMs > 0 ? stat.birthtimeMs : stat.mtimeMs;
-            files.push({ path: relative, size: stat.size, mtime: stat.mtimeMs, ctime: born });
-          } catch {
-            // deleted between readdir and stat
-          }
-        }
+        if (entry.isSymbolicLink()) links.push({ absolute, relative });
+        else if (entry.isDirectory()) await walk(absolute, nodePath.join(real, entry.name), relative);
+        else if (entry.isFile()) await addFile(absolute, nodePath.join(real, entry.name), relative);
       }
     };
-    await walk(this.root, "");
+
+    await walk(this.root, await fs.realpath(this.root).catch(() => this.root), "");
+    for (let next = 0; next < links.length; next++) {
+      const link = links[next] as { absolute: string; relative: string };
+      let real: string;
+      try {
+        real = await fs.realpath(link.absolute); // throws for a dangling link or a cycle of links
+      } catch {
+        continue;
+      }
+      const stat = await fs.stat(real).catch(() => undefined);
+      if (stat?.isDirectory()) await walk(link.absolute, real, link.relative);
+      else if (stat?.isFile()) await addFile(link.absolute, real, link.relative);
+    }
     return files;
   }
 
