@@ -117,4 +117,48 @@ describe("NodeNoteRepository", () => {
     expect(await repo.read("n.md")).toBe("---\na: 3\n---\nbody");
     expect([...(await hashTree(root!)).keys()]).toEqual(["n.md"]);
   });
+
+  describe("symlinks, followed as Obsidian does on desktop", () => {
+    const outsides: string[] = [];
+    afterEach(async () => {
+      for (const outside of outsides.splice(0)) await removeVault(outside);
+    });
+
+    async function linkedVault() {
+      const repo = await repoWith({ "Notes/a.md": "a", "Notes/Deep/b.md": "b" });
+      const outside = await makeTempVault({ "x.md": "x", "Sub/y.md": "y" });
+      outsides.push(outside);
+      return { repo, outside };
+    }
+
+    it("lists files in symlinked folders and symlinked files under the link's path", async () => {
+      const { repo, outside } = await linkedVault();
+      await fs.symlink(outside, path.join(root!, "Ext"), "dir");
+      await fs.symlink(path.join(outside, "x.md"), path.join(root!, "Linked x.md"), "file");
+      await fs.symlink(path.join(root!, "nowhere"), path.join(root!, "Dangling.md"), "file");
+      const paths = (await repo.listFiles()).map((file) => file.path).sort();
+      // x.md is reachable as Ext/x.md and Linked x.md: the first link in name order keeps it.
+      expect(paths).toEqual(["Ext/Sub/y.md", "Ext/x.md", "Notes/Deep/b.md", "Notes/a.md"]);
+    });
+
+    it("lists a folder linked from inside the vault once, under its own path, and ends a loop", async () => {
+      const { repo } = await linkedVault();
+      await fs.symlink(path.join(root!, "Notes"), path.join(root!, "A alias"), "dir");
+      await fs.symlink(root!, path.join(root!, "Notes/Deep/up"), "dir");
+      await fs.symlink(path.join(root!, "Notes/Deep/b.md"), path.join(root!, "Notes/b again.md"), "file");
+      await fs.symlink(path.join(root!, "cycle-2"), path.join(root!, "cycle-1"), "dir");
+      await fs.symlink(path.join(root!, "cycle-1"), path.join(root!, "cycle-2"), "dir");
+      expect((await repo.listFiles()).map((file) => file.path).sort()).toEqual(["Notes/Deep/b.md", "Notes/a.md"]);
+    });
+
+    it("writes through a symlinked note to the file it points to, keeping the link", async () => {
+      const { repo, outside } = await linkedVault();
+      await fs.writeFile(path.join(outside, "n.md"), "---\na: 1\n---\nbody\n");
+      await fs.symlink(path.join(outside, "n.md"), path.join(root!, "n.md"), "file");
+      expect(await repo.updateProperties("n.md", (p) => void (p.a = 2))).toBe(true);
+      expect((await fs.lstat(path.join(root!, "n.md"))).isSymbolicLink()).toBe(true);
+      expect(await fs.readFile(path.join(outside, "n.md"), "utf8")).toBe("---\na: 2\n---\nbody\n");
+      expect((await fs.readdir(outside)).sort()).toEqual(["Sub", "n.md", "x.md"]);
+    });
+  });
 });
