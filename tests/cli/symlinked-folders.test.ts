@@ -62,4 +62,14 @@ describe("symlinked folders in the CLI", () => {
     // The same ids under two paths would be reported as duplicates; each note is counted once instead.
     expect(report).toMatchObject({ files: 2, records: { entry: 1, problem: 1 }, findings: [] });
   });
+
+  it("reads the plugin's settings from a symlinked config folder", async () => {
+    const vault = await makeTempVault();
+    const config = await makeTempVault({ "plugins/lifebetter/data.json": JSON.stringify({ folders: { entry: "Journal/Inbox" } }) });
+    roots.push(vault, config);
+    await fs.symlink(config, path.join(vault, ".obsidian"), "dir");
+    const captured = await cli("capture", "--vault", vault, "--type", "insight", "--text", "Settings follow links", "--json");
+    expect(captured.code).toBe(0);
+    expect((JSON.parse(captured.out) as { path: string }).path.startsWith("Journal/Inbox/")).toBe(true);
+  });
 });
