@@ -120,25 +120,32 @@ export class ObsidianNoteRepository implements NoteRepository {
   }
 
   /**
-   * Body and properties together: the edit runs once inside vault.process, on the note as it is then,
-   * which writes the body; the properties it changed are then written with processFrontMatter (only
-   * those keys, with the values the same run produced), so both halves come from one view of the note.
+   * Body and properties together. The edit first runs on a fresh read: when it changes nothing,
+   * nothing is written (a write would come back as a modify event). When it changes the body it runs
+   * again inside vault.process, on the note as it is then, which writes the body; the keys that run
+   * changed are then written with processFrontMatter (only those keys, with the values the same run
+   * produced), so both halves come from one view of the note.
    */
   async updateNote(path: string, edit: (note: NoteEdit) => void): Promise<boolean> {
     const file = this.file(path);
-    let bodyChanged = false;
-    let after: Record<string, unknown> = {};
-    let changes: { changed: string[]; removed: string[] } = { changed: [], removed: [] };
-    await this.app.vault.process(file, (text) => {
+    const run = (text: string) => {
       const parsed = parseNote(text);
       if (!parsed.ok) throw new NoteParseError(file.path, `"${file.path}" was not changed: ${parsed.problem}`);
       const note: NoteEdit = { properties: structuredClone(parsed.properties), body: parsed.parts.body };
       edit(note);
-      after = note.properties;
-      changes = propertyChanges(parsed.properties, after);
-      bodyChanged = note.body !== parsed.parts.body;
-      return text.slice(0, text.length - parsed.parts.body.length) + note.body;
-    });
+      const changes = propertyChanges(parsed.properties, note.properties);
+      const written = text.slice(0, text.length - parsed.parts.body.length) + note.body;
+      return { after: note.properties, changes, bodyChanged: note.body !== parsed.parts.body, text: written };
+    };
+    // A fresh read, not the cache: the decision to write must rest on the bytes on disk.
+    let result = run(await this.app.vault.read(file));
+    if (result.bodyChanged) {
+      await this.app.vault.process(file, (text) => {
+        result = run(text);
+        return result.text;
+      });
+    }
+    const { after, changes, bodyChanged } = result;
     const propertiesChanged = changes.changed.length > 0 || changes.removed.length > 0;
     if (propertiesChanged) {
       await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {

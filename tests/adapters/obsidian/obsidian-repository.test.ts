@@ -124,6 +124,7 @@ describe("ObsidianNoteRepository", () => {
     const note = "---\nkind: problem\n---\nbody\n";
     const { app, mock } = makeApp({ "p.md": note, "bad.md": "---\nkind: [\n---\nbody\n" });
     const frontMatter = vi.spyOn(mock.fileManager, "processFrontMatter");
+    const process = vi.spyOn(mock.vault, "process");
     const repo = new ObsidianNoteRepository(app);
     await expect(
       repo.updateNote("p.md", (edit) => {
@@ -134,6 +135,8 @@ describe("ObsidianNoteRepository", () => {
     expect(await repo.updateNote("p.md", (edit) => void (edit.properties.kind = "problem"))).toBe(false);
     await expect(repo.updateNote("bad.md", (edit) => void (edit.body = "x"))).rejects.toBeInstanceOf(NoteParseError);
     expect(frontMatter).not.toHaveBeenCalled();
+    // An unchanged note is not written at all: a write would come back as a modify event.
+    expect(process).not.toHaveBeenCalled();
     expect(contentOf(mock, "p.md")).toBe(note);
   });
 });
