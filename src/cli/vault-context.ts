@@ -13,13 +13,18 @@ export interface VaultContext {
   configDir: string;
 }
 
+/** The vault root's dot-folders, symlinked ones included (Obsidian follows a linked config folder). */
+async function dotFolders(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true });
+  return entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && e.name.startsWith(".")).map((e) => e.name);
+}
+
 /** The dot-folder Obsidian keeps its settings in: LIFEBETTER_CONFIG_DIR, else one holding app.json or daily-notes.json, else ".obsidian". */
 async function findConfigDir(root: string, dataPath: string | null): Promise<string> {
   const named = process.env.LIFEBETTER_CONFIG_DIR;
   if (named) return named;
   if (dataPath) return nodePath.relative(root, dataPath).split(nodePath.sep)[0] ?? ".obsidian";
-  const dirs = (await fs.readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name.startsWith(".")).map((e) => e.name);
-  for (const dir of dirs) {
+  for (const dir of await dotFolders(root)) {
     for (const file of ["app.json", "daily-notes.json", "core-plugins.json"]) {
       if (await fs.stat(nodePath.join(root, dir, file)).then((stat) => stat.isFile(), () => false)) return dir;
     }
@@ -47,7 +52,7 @@ async function findPluginData(root: string): Promise<string | null> {
   const named = process.env.LIFEBETTER_CONFIG_DIR;
   const candidates = named
     ? [named]
-    : (await fs.readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name.startsWith(".")).map((e) => e.name);
+    : await dotFolders(root);
   for (const dir of candidates) {
     const path = nodePath.join(root, dir, "plugins", "lifebetter", "data.json");
     if (await fs.stat(path).then((stat) => stat.isFile(), () => false)) return path;

@@ -1,31 +1,27 @@
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { build, type BuildOptions } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCli, type BuiltCli } from "../support/built-cli";
 import { makeTempVault, removeVault } from "../support/temp-vault";
 
 const run = promisify(execFile);
-// The same options `npm run build` uses for dist/cli.js.
-const { cli: cliBuildOptions } = (await import("../../esbuild.config.mjs")) as { cli: BuildOptions };
 
 /** The CLI as a user runs it: bundled the way `npm run build` bundles dist/cli.js, in a child process. */
 describe("the bundled lifebetter command", () => {
-  let outDir: string;
+  let built: BuiltCli;
   let vault: string;
   let cliPath: string;
 
   beforeAll(async () => {
-    outDir = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-cli-"));
-    cliPath = path.join(outDir, "cli.mjs");
-    await build({ ...cliBuildOptions, outfile: cliPath, logLevel: "silent" });
+    built = await buildCli();
+    cliPath = built.path;
     vault = await makeTempVault();
   });
   afterAll(async () => {
     await removeVault(vault);
-    await fs.rm(outDir, { recursive: true, force: true });
+    await built.dispose();
   });
 
   it("captures then checks through real processes and exit codes", async () => {

@@ -1,5 +1,5 @@
 import { NoteExistsError, NoteParseError, NoteReadError } from "../../src/core/errors";
-import { replaceBody, updateProperties } from "../../src/core/codec/frontmatter";
+import { replaceBody, updateNote, updateProperties, type NoteEdit } from "../../src/core/codec/frontmatter";
 import type { NoteRepository, VaultFile } from "../../src/core/vault/repository";
 
 /** Notes in a Map, for fast core tests (property tests run hundreds of writes). Uses the real codecs. */
@@ -29,12 +29,27 @@ export class MemoryNoteRepository implements NoteRepository {
     return Promise.resolve();
   }
 
-  async updateProperties(path: string, mutate: (properties: Record<string, unknown>) => void): Promise<boolean> {
-    return this.write(path, updateProperties(await this.read(path), mutate));
+  updateProperties(path: string, mutate: (properties: Record<string, unknown>) => void): Promise<boolean> {
+    return this.edit(path, (text) => updateProperties(text, mutate));
   }
 
-  async updateBody(path: string, edit: (body: string) => string): Promise<boolean> {
-    return this.write(path, replaceBody(await this.read(path), edit));
+  updateBody(path: string, edit: (body: string) => string): Promise<boolean> {
+    return this.edit(path, (text) => replaceBody(text, edit));
+  }
+
+  updateNote(path: string, edit: (note: NoteEdit) => void): Promise<boolean> {
+    return this.edit(path, (text) => updateNote(text, edit));
+  }
+
+  /** Read, transform and write with no await between them: a compare-and-swap, as the real adapters promise. */
+  private edit(path: string, transform: (text: string) => { text: string; changed: boolean } | { problem: string }): Promise<boolean> {
+    const text = this.files.get(path);
+    if (text === undefined) return Promise.reject(new NoteReadError(path, "missing", `"${path}" does not exist`));
+    try {
+      return Promise.resolve(this.write(path, transform(text)));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   private write(path: string, result: { text: string; changed: boolean } | { problem: string }): boolean {

@@ -1,13 +1,19 @@
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { NoteExistsError, NoteParseError, NoteReadError } from "../../core/errors";
-import { replaceBody, updateProperties } from "../../core/codec/frontmatter";
+import { replaceBody, updateNote, updateProperties, type NoteEdit } from "../../core/codec/frontmatter";
 import { normalizeVaultPath } from "../../core/vault/paths";
 import type { NoteRepository, VaultFile } from "../../core/vault/repository";
+import { tempPathFor, withNoteLock } from "./note-lock";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** How often an edit is re-run on a note that another program keeps changing before giving up. */
+const EDIT_ATTEMPTS = 5;
 
-/** Notes in a folder on disk, for the CLI. Every write goes to a temp file first, then a rename. */
+/**
+ * Notes in a folder on disk, for the CLI. Every write goes to a temp file first, then a rename; edits
+ * are compare-and-swaps under a per-note lock (see rewrite).
+ */
 export class NodeNoteRepository implements NoteRepository {
   readonly root: string;
 
@@ -19,41 +25,76 @@ export class NodeNoteRepository implements NoteRepository {
     return nodePath.join(this.root, ...normalizeVaultPath(path).split("/"));
   }
 
+  /**
+   * Every file, following symlinked folders and files as Obsidian does on desktop, so that what the
+   * CLI writes through a link it also reads back. A real folder or file reachable by two paths is
+   * listed once, under a path without a link when there is one; a link to an ancestor (a loop) or
+   * to nowhere is skipped.
+   */
   async listFiles(): Promise<VaultFile[]> {
     const files: VaultFile[] = [];
-    const walk = async (folder: string, prefix: string): Promise<void> => {
+    const listedFolders = new Set<string>();
+    const listedFiles = new Set<string>();
+    // Links are followed after the plain tree, so a file reachable without a link keeps that path.
+    const links: { absolute: string; relative: string }[] = [];
+
+    const addFile = async (absolute: string, real: string, relative: string): Promise<void> => {
+      if (listedFiles.has(real)) return;
+      try {
+        const stat = await fs.stat(absolute);
+        if (!stat.isFile()) return;
+        listedFiles.add(real);
+        const born = stat.birthtimeMs > 0 ? stat.birthtimeMs : stat.mtimeMs;
+        files.push({ path: relative, size: stat.size, mtime: stat.mtimeMs, ctime: born });
+      } catch {
+        // deleted between readdir and stat
+      }
+    };
+    const walk = async (folder: string, real: string, prefix: string): Promise<void> => {
+      if (listedFolders.has(real)) return;
+      listedFolders.add(real);
       let entries;
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
       } catch {
         return; // a folder removed while walking has nothing left to list
       }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         // Obsidian ignores dot-files and dot-folders (.obsidian, .trash, .git) and so do we.
         if (entry.name.startsWith(".")) continue;
         const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
         const absolute = nodePath.join(folder, entry.name);
-        if (entry.isDirectory()) {
-          await walk(absolute, relative);
-        } else if (entry.isFile()) {
-          try {
-            const stat = await fs.stat(absolute);
-            const born = stat.birthtimeMs > 0 ? stat.birthtimeMs : stat.mtimeMs;
-            files.push({ path: relative, size: stat.size, mtime: stat.mtimeMs, ctime: born });
-          } catch {
-            // deleted between readdir and stat
-          }
-        }
+        if (entry.isSymbolicLink()) links.push({ absolute, relative });
+        else if (entry.isDirectory()) await walk(absolute, nodePath.join(real, entry.name), relative);
+        else if (entry.isFile()) await addFile(absolute, nodePath.join(real, entry.name), relative);
       }
     };
-    await walk(this.root, "");
+
+    await walk(this.root, await fs.realpath(this.root).catch(() => this.root), "");
+    for (let next = 0; next < links.length; next++) {
+      const link = links[next] as { absolute: string; relative: string };
+      let real: string;
+      try {
+        real = await fs.realpath(link.absolute); // throws for a dangling link or a cycle of links
+      } catch {
+        continue;
+      }
+      const stat = await fs.stat(real).catch(() => undefined);
+      if (stat?.isDirectory()) await walk(link.absolute, real, link.relative);
+      else if (stat?.isFile()) await addFile(link.absolute, real, link.relative);
+    }
     return files;
   }
 
-  async read(path: string): Promise<string> {
+  read(path: string): Promise<string> {
+    return this.readAt(this.absolute(path), path);
+  }
+
+  private async readAt(absolute: string, path: string): Promise<string> {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(this.absolute(path));
+      bytes = await fs.readFile(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new NoteReadError(path, "missing", `"${path}" does not exist (deleted or moved?)`);
@@ -98,33 +139,58 @@ export class NodeNoteRepository implements NoteRepository {
     return this.rewrite(path, (text) => replaceBody(text, edit));
   }
 
-  /** Reads, transforms and atomically writes back a note; a note the codec cannot parse is refused. */
-  private async rewrite(path: string, transform: (text: string) => { text: string; changed: boolean } | { problem: string }): Promise<boolean> {
-    const text = await this.read(path);
-    const result = transform(text);
-    if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
-    if (!result.changed) return false;
-    await this.replace(path, text, result.text);
-    return true;
+  updateNote(path: string, edit: (note: NoteEdit) => void): Promise<boolean> {
+    return this.rewrite(path, (text) => updateNote(text, edit));
   }
 
-  /** Atomically replaces a note, unless it changed on disk since it was read. */
-  private async replace(path: string, expected: string, content: string): Promise<void> {
-    const target = this.absolute(path);
+  /**
+   * Read → transform → atomic rename, as one compare-and-swap: under the note's lock (so LifeBetter
+   * processes take turns), and only if the note still holds the text the transform saw (an editor or
+   * Obsidian may write without the lock). When it does not, the transform runs again on the new text.
+   */
+  private async rewrite(path: string, transform: (text: string) => { text: string; changed: boolean } | { problem: string }): Promise<boolean> {
+    const target = await this.realTarget(path);
+    for (let attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
+      const outcome = await withNoteLock(target, path, async () => {
+        const text = await this.readAt(target, path);
+        const result = transform(text);
+        if ("problem" in result) throw new NoteParseError(path, `"${path}" was not changed: ${result.problem}`);
+        if (!result.changed) return false;
+        return this.swap(target, path, text, result.text);
+      });
+      if (outcome !== "conflict") return outcome;
+    }
+    throw new Error(`"${path}" kept changing on disk while LifeBetter was editing it (another program is writing it); nothing was written, try again`);
+  }
+
+  /**
+   * The note's real file: a write through a symlinked note must replace the file it points to, not
+   * the link, and two paths to one file must share one lock.
+   */
+  private async realTarget(path: string): Promise<string> {
+    try {
+      return await fs.realpath(this.absolute(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new NoteReadError(path, "missing", `"${path}" does not exist (deleted or moved?)`);
+      throw new NoteReadError(path, "io", `"${path}" could not be read: ${(error as Error).message}`);
+    }
+  }
+
+  /** Replaces the note with `content` if it still holds `expected`; "conflict" (nothing written) if not. */
+  private async swap(target: string, path: string, expected: string, content: string): Promise<true | "conflict"> {
     const temp = await this.writeTemp(target, content);
     try {
       await fs.chmod(temp, (await fs.stat(target)).mode); // keep the note's permissions
-      if ((await this.read(path)) !== expected) {
-        throw new Error(`"${path}" changed on disk while LifeBetter was editing it; nothing was written, try again`);
-      }
+      if ((await this.readAt(target, path)) !== expected) return "conflict";
       await fs.rename(temp, target);
+      return true;
     } finally {
       await fs.rm(temp, { force: true });
     }
   }
 
   private async writeTemp(target: string, content: string): Promise<string> {
-    const temp = nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.${Date.now()}.lifebetter-tmp`);
+    const temp = tempPathFor(target, "lifebetter-tmp");
     const handle = await fs.open(temp, "wx");
     try {
       await handle.writeFile(content, "utf8");

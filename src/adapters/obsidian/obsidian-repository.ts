@@ -1,6 +1,6 @@
 import { normalizePath, TFile, TFolder, type App } from "obsidian";
 import { NoteExistsError, NoteParseError, NoteReadError, errorMessage } from "../../core/errors";
-import { parseNote, replaceBody } from "../../core/codec/frontmatter";
+import { parseNote, propertyChanges, replaceBody, type NoteEdit } from "../../core/codec/frontmatter";
 import { normalizeVaultPath, parentFolder } from "../../core/vault/paths";
 import type { NoteRepository, VaultFile } from "../../core/vault/repository";
 
@@ -117,5 +117,42 @@ export class ObsidianNoteRepository implements NoteRepository {
       return result.text;
     });
     return changed;
+  }
+
+  /**
+   * Body and properties together. The edit first runs on a fresh read: when it changes nothing,
+   * nothing is written (a write would come back as a modify event). When it changes the body it runs
+   * again inside vault.process, on the note as it is then, which writes the body; the keys that run
+   * changed are then written with processFrontMatter (only those keys, with the values the same run
+   * produced), so both halves come from one view of the note.
+   */
+  async updateNote(path: string, edit: (note: NoteEdit) => void): Promise<boolean> {
+    const file = this.file(path);
+    const run = (text: string) => {
+      const parsed = parseNote(text);
+      if (!parsed.ok) throw new NoteParseError(file.path, `"${file.path}" was not changed: ${parsed.problem}`);
+      const note: NoteEdit = { properties: structuredClone(parsed.properties), body: parsed.parts.body };
+      edit(note);
+      const changes = propertyChanges(parsed.properties, note.properties);
+      const written = text.slice(0, text.length - parsed.parts.body.length) + note.body;
+      return { after: note.properties, changes, bodyChanged: note.body !== parsed.parts.body, text: written };
+    };
+    // A fresh read, not the cache: the decision to write must rest on the bytes on disk.
+    let result = run(await this.app.vault.read(file));
+    if (result.bodyChanged) {
+      await this.app.vault.process(file, (text) => {
+        result = run(text);
+        return result.text;
+      });
+    }
+    const { after, changes, bodyChanged } = result;
+    const propertiesChanged = changes.changed.length > 0 || changes.removed.length > 0;
+    if (propertiesChanged) {
+      await this.app.fileManager.processFrontMatter(file, (frontmatter: Record<string, unknown>) => {
+        for (const key of changes.removed) delete frontmatter[key];
+        for (const key of changes.changed) frontmatter[key] = structuredClone(after[key]);
+      });
+    }
+    return bodyChanged || propertiesChanged;
   }
 }

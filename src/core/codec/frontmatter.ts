@@ -106,30 +106,52 @@ function sameValue(a: unknown, b: unknown): boolean {
 // user did not change must keep its bytes when another one is written.
 const YAML_OUT = { lineWidth: 0, nullStr: "", flowCollectionPadding: false } as const;
 
+/** A note as an edit sees it: its properties (change them in place) and its body (replace it). */
+export interface NoteEdit {
+  properties: Record<string, unknown>;
+  body: string;
+}
+
+/** The keys `after` sets differently from `before`, and the keys it removed. */
+export function propertyChanges(before: Record<string, unknown>, after: Record<string, unknown>): { changed: string[]; removed: string[] } {
+  return {
+    changed: Object.keys(after).filter((key) => !(key in before) || !sameValue(before[key], after[key])),
+    removed: Object.keys(before).filter((key) => !(key in after)),
+  };
+}
+
 /**
- * Applies `mutate` to a copy of the properties and writes back only the keys that changed, keeping
- * the other keys, their order, comments and the body exactly. Returns null for a note that cannot be
- * parsed (it must never be rewritten), or the same text when nothing changed.
+ * Applies `edit` to a copy of the properties and to the body, in one go: only the keys that changed
+ * are written back (the other keys keep their order, comments and bytes), and when no key changed the
+ * frontmatter's bytes stay exactly as they were. Returns a problem for a note that cannot be parsed
+ * (it must never be rewritten), or the same text when nothing changed.
  */
+export function updateNote(text: string, edit: (note: NoteEdit) => void): { text: string; changed: boolean } | { problem: string } {
+  const parsed = parseNote(text);
+  if (!parsed.ok) return { problem: parsed.problem };
+  const before = parsed.properties;
+  const note: NoteEdit = { properties: structuredClone(before), body: parsed.parts.body };
+  edit(note);
+  const { changed: changedKeys, removed: removedKeys } = propertyChanges(before, note.properties);
+  const bodyChanged = note.body !== parsed.parts.body;
+  if (changedKeys.length === 0 && removedKeys.length === 0) {
+    if (!bodyChanged) return { text, changed: false };
+    return { text: text.slice(0, text.length - parsed.parts.body.length) + note.body, changed: true };
+  }
+  const document = parsed.document ?? new Document({});
+  if (document.contents === null) document.contents = document.createNode({});
+  for (const key of removedKeys) document.delete(key);
+  for (const key of changedKeys) document.set(key, document.createNode(note.properties[key]));
+  const yamlText = document.toString(YAML_OUT);
+  return { text: assemble({ ...parsed.parts, body: note.body }, yamlText), changed: true };
+}
+
+/** Changes properties only (see updateNote); the body's bytes never change. */
 export function updateProperties(
   text: string,
   mutate: (properties: Record<string, unknown>) => void,
 ): { text: string; changed: boolean } | { problem: string } {
-  const parsed = parseNote(text);
-  if (!parsed.ok) return { problem: parsed.problem };
-  const before = parsed.properties;
-  const after = structuredClone(before);
-  mutate(after);
-  const changedKeys = Object.keys(after).filter((key) => !(key in before) || !sameValue(before[key], after[key]));
-  const removedKeys = Object.keys(before).filter((key) => !(key in after));
-  if (changedKeys.length === 0 && removedKeys.length === 0) return { text, changed: false };
-
-  const document = parsed.document ?? new Document({});
-  if (document.contents === null) document.contents = document.createNode({});
-  for (const key of removedKeys) document.delete(key);
-  for (const key of changedKeys) document.set(key, document.createNode(after[key]));
-  const yamlText = document.toString(YAML_OUT);
-  return { text: assemble(parsed.parts, yamlText), changed: true };
+  return updateNote(text, (note) => mutate(note.properties));
 }
 
 /**
@@ -137,12 +159,9 @@ export function updateProperties(
  * whose frontmatter cannot be parsed, like every write.
  */
 export function replaceBody(text: string, edit: (body: string) => string): { text: string; changed: boolean } | { problem: string } {
-  const parsed = parseNote(text);
-  if (!parsed.ok) return { problem: parsed.problem };
-  const body = parsed.parts.body;
-  const next = edit(body);
-  if (next === body) return { text, changed: false };
-  return { text: text.slice(0, text.length - body.length) + next, changed: true };
+  return updateNote(text, (note) => {
+    note.body = edit(note.body);
+  });
 }
 
 /** The full text of a new note with these properties and body. */

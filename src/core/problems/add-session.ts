@@ -1,8 +1,7 @@
 import { areIntervalsOverlapping, differenceInMinutes, parseISO } from "date-fns";
 import { appendTableRow } from "../codec/sections";
 import { isoDateTime } from "../dates";
-import { InvalidInputError, NoteParseError } from "../errors";
-import { parseNote } from "../codec/frontmatter";
+import { InvalidInputError } from "../errors";
 import { isIsoDateTime } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
 import {
@@ -109,35 +108,25 @@ function appendSession(path: string, body: string, input: SessionInput): { body:
 }
 
 /**
- * Appends a session row to the problem note's `## Sessions` table (creating it if missing), then
- * writes `time_spent` (sum of the rows) and `last_worked` (end of the latest session). A table with a
- * row that cannot be read is refused: its sum would be a guess. Nothing is written when refused.
+ * Appends a session row to the problem note's `## Sessions` table (creating it if missing) and writes
+ * `time_spent` (sum of the rows) and `last_worked` (end of the latest session), in one write. A table
+ * with a row that cannot be read is refused: its sum would be a guess. Nothing is written when refused.
  */
 export async function addSession(repo: NoteRepository, path: string, input: SessionInput, now: Date = new Date()): Promise<AddedSession> {
-  const parsed = parseNote(await repo.read(path));
-  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
-  if (parsed.properties.kind !== "problem") throw new InvalidInputError(`"${path}" is not a problem note (its kind is not "problem").`);
-  // Fail before any write on what the current text already shows.
-  appendSession(path, parsed.parts.body, input);
-  let added: { cells: Record<SessionColumn, string>; minutes: number } | undefined;
-  await repo.updateBody(path, (body) => {
-    const result = appendSession(path, body, input);
-    added = result;
-    return result.body;
+  let added: AddedSession | undefined;
+  // Runs on the note as it is when written (again, if another writer got there first), so the overlap
+  // check sees every row already in the table and the totals are those of the table as written.
+  await repo.updateNote(path, (note) => {
+    if (note.properties.kind !== "problem") throw new InvalidInputError(`"${path}" is not a problem note (its kind is not "problem").`);
+    const { body, cells, minutes } = appendSession(path, note.body, input);
+    const rows = parseSessions(body).rows;
+    const latest = lastWorked(rows);
+    added = { path, cells, minutes, timeSpent: totalMinutes(rows), lastWorked: latest ? isoDateTime(latest.endTime) : cells.end };
+    note.body = body;
+    note.properties.time_spent = added.timeSpent;
+    note.properties.last_worked = added.lastWorked;
+    note.properties.updated = isoDateTime(now);
   });
   if (!added) throw new Error(`"${path}" was not changed.`);
-  const { cells, minutes } = added;
-
-  // Totals come from the table as written, so they always equal the sum of its rows.
-  const after = parseNote(await repo.read(path));
-  const rows = after.ok ? parseSessions(after.parts.body).rows : [];
-  const timeSpent = totalMinutes(rows);
-  const latest = lastWorked(rows);
-  const lastWorkedText = latest ? isoDateTime(latest.endTime) : cells.end;
-  await repo.updateProperties(path, (properties) => {
-    properties.time_spent = timeSpent;
-    properties.last_worked = lastWorkedText;
-    properties.updated = isoDateTime(now);
-  });
-  return { path, cells, minutes, timeSpent, lastWorked: lastWorkedText };
+  return added;
 }

@@ -58,20 +58,21 @@ export async function closeProblem(
 ): Promise<ClosedProblem> {
   const vault = await loadRecords(repo, settings, ["problem", "entry", "meta-skill"]);
   const problem = findProblem(vault, problemName);
-  const current = textProperty(problem.properties, "status");
-  if (current === "solved" || current === "abandoned") {
-    throw new InvalidInputError(`"${problem.path}" is already ${current}; its outcome was recorded then.`);
-  }
   const completed = isoDateTime(now);
-  const lists = {
-    what_learned: merged(listProperty(problem.properties, "what_learned"), input.learned),
-    what_worked: merged(listProperty(problem.properties, "what_worked"), input.worked),
-    what_didnt_work: merged(listProperty(problem.properties, "what_didnt_work"), input.didntWork),
-  };
+  const additions = { what_learned: input.learned, what_worked: input.worked, what_didnt_work: input.didntWork };
+  // Checked and merged on the note as it is when written: of two commands closing the problem at
+  // once, the second finds it closed and is refused, so an outcome is never counted twice.
   await repo.updateProperties(problem.path, (properties) => {
+    const current = textProperty(properties, "status");
+    if (current === "solved" || current === "abandoned") {
+      throw new InvalidInputError(`"${problem.path}" is already ${current}; its outcome was recorded then.`);
+    }
     properties.status = input.status;
     properties.completed = completed;
-    for (const [name, items] of Object.entries(lists)) if (items.length > 0) properties[name] = items;
+    for (const [name, added] of Object.entries(additions)) {
+      const items = merged(listProperty(properties, name), added);
+      if (items.length > 0) properties[name] = items;
+    }
     properties.updated = completed;
   });
 

@@ -1,4 +1,4 @@
-import { parseNote, updateProperties } from "../codec/frontmatter";
+import { parseNote, updateProperties, type NoteEdit } from "../codec/frontmatter";
 import { findSection } from "../codec/sections";
 import { linkTo } from "../codec/wikilinks";
 import { creationTimes, isoDateTime } from "../dates";
@@ -81,15 +81,19 @@ function withProperties(text: string, properties: Record<string, unknown>, path:
 }
 
 /** The sections to add to a note that is not yet a reflection: those of the prompts it lacks. */
-async function sectionsToAdd(env: ReflectionEnv, location: ReflectionLocation, body: string): Promise<string> {
+function sectionsToAdd(env: ReflectionEnv, body: string, fullContent: string | undefined): string {
   const prompts = env.settings.reflectionPrompts;
   const present = prompts.filter((prompt) => findSection(body, prompt.heading) !== undefined);
-  if (present.length === 0) {
-    const content = await reflectionContent(env, location);
-    const parsed = parseNote(content);
-    return parsed.ok ? parsed.parts.body : content;
+  if (present.length === 0 && fullContent !== undefined) {
+    const parsed = parseNote(fullContent);
+    return parsed.ok ? parsed.parts.body : fullContent;
   }
   return promptSections(prompts.filter((prompt) => !present.includes(prompt)));
+}
+
+/** Whether a note has none of the prompts' sections, so it gets the whole template (or all prompt headings). */
+function hasNoPromptSection(env: ReflectionEnv, body: string): boolean {
+  return env.settings.reflectionPrompts.every((prompt) => findSection(body, prompt.heading) === undefined);
 }
 
 function appendText(body: string, addition: string): string {
@@ -113,53 +117,70 @@ async function newNoteText(env: ReflectionEnv, location: ReflectionLocation): Pr
   const base = withProperties(template, properties, location.path);
   const parsed = parseNote(base);
   const body = parsed.ok ? parsed.parts.body : "";
-  return base.slice(0, base.length - body.length) + appendText(body, await sectionsToAdd(env, location, body));
+  const fullContent = hasNoPromptSection(env, body) ? await reflectionContent(env, location) : undefined;
+  return base.slice(0, base.length - body.length) + appendText(body, sectionsToAdd(env, body, fullContent));
 }
 
-/** Makes an existing note a reflection: its keys are kept, missing prompt sections appended. */
-async function convert(env: ReflectionEnv, location: ReflectionLocation, kind: unknown): Promise<boolean> {
-  if (kind === "reflection") return false;
+function refuseOtherKind(location: ReflectionLocation, kind: unknown): void {
   if (kind !== undefined && kind !== null && typeof kind !== "string") {
     // Such as `kind: []`, written by a reflection prompt named Kind before settings refused it.
     throw new InvalidInputError(
       `"${location.path}" has kind: ${JSON.stringify(kind)}, which is not a record kind, so it was not changed. Set its kind property back to reflection (lifebetter check lists such notes), then try again.`,
     );
   }
-  if (kind !== undefined && kind !== null && kind !== "") {
+  if (kind !== undefined && kind !== null && kind !== "" && kind !== "reflection") {
     throw new InvalidInputError(`"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`);
   }
-  const properties = reflectionProperties(env, location);
-  await env.repo.updateProperties(location.path, (current) => {
-    for (const [key, value] of Object.entries(properties)) if (!(key in current)) current[key] = value;
-    current.updated = properties.updated; // written by the plugin now, whatever it said before
-  });
-  const text = await env.repo.read(location.path);
-  const parsed = parseNote(text);
-  const addition = parsed.ok ? await sectionsToAdd(env, location, parsed.parts.body) : "";
-  await env.repo.updateBody(location.path, (body) => appendText(body, addition));
-  return true;
+}
+
+/** Brings answers and list properties in step within one edit; `updated` is set when a property changes. */
+function applyAnswerSync(note: NoteEdit, settings: LifeBetterSettings, now: Date, base?: AnswerLists): AnswerSyncPlan {
+  const plan = planAnswerSync(note.body, note.properties, settings.reflectionPrompts, base);
+  note.body = plan.body;
+  if (Object.keys(plan.properties).length > 0) {
+    Object.assign(note.properties, plan.properties);
+    note.properties.updated = isoDateTime(now);
+  }
+  return plan;
 }
 
 /**
- * Brings answers and list properties in step on disk: the body edit first, then the properties (with
- * `updated`), each only when something changes. `base` is what both held after the last sync, when
- * the caller knows it (the plugin does; the CLI does not and so never drops an answer).
+ * Makes an existing note a reflection when it is not one yet (its keys kept, missing prompt sections
+ * appended), then brings answers and list properties in step: one write, on the note as it is then.
+ */
+async function convertAndSync(env: ReflectionEnv, location: ReflectionLocation, path: string, base?: AnswerLists): Promise<{ converted: boolean; sync: AnswerSyncPlan }> {
+  const parsed = parseNote(await env.repo.read(path));
+  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
+  refuseOtherKind(location, parsed.properties.kind);
+  // The template is read before the edit (an edit cannot wait on a read); needed only for a note without prompt sections.
+  const fullContent = parsed.properties.kind !== "reflection" && hasNoPromptSection(env, parsed.parts.body) ? await reflectionContent(env, location) : undefined;
+  const properties = reflectionProperties(env, location);
+  let converted = false;
+  let sync: AnswerSyncPlan | undefined;
+  await env.repo.updateNote(path, (note) => {
+    converted = note.properties.kind !== "reflection";
+    if (converted) {
+      refuseOtherKind(location, note.properties.kind);
+      for (const [key, value] of Object.entries(properties)) if (!(key in note.properties)) note.properties[key] = structuredClone(value);
+      note.body = appendText(note.body, sectionsToAdd(env, note.body, fullContent));
+    }
+    sync = applyAnswerSync(note, env.settings, env.now, base);
+  });
+  if (!sync) throw new Error(`"${path}" was not changed.`);
+  return { converted, sync };
+}
+
+/**
+ * Brings answers and list properties in step on disk, in one write of body and properties (with
+ * `updated`) when something changes. `base` is what both held after the last sync, when the caller
+ * knows it (the plugin does; the CLI does not and so never drops an answer).
  */
 export async function syncAnswers(repo: NoteRepository, path: string, settings: LifeBetterSettings, now: Date, base?: AnswerLists): Promise<AnswerSyncPlan> {
-  const text = await repo.read(path);
-  const parsed = parseNote(text);
-  if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
-  const plan = planAnswerSync(parsed.parts.body, parsed.properties, settings.reflectionPrompts, base);
-  if (plan.body !== parsed.parts.body) {
-    // Planned again on the body as it is when written, in case it changed since it was read.
-    await repo.updateBody(path, (body) => planAnswerSync(body, parsed.properties, settings.reflectionPrompts, base).body);
-  }
-  if (Object.keys(plan.properties).length > 0) {
-    await repo.updateProperties(path, (properties) => {
-      Object.assign(properties, plan.properties);
-      properties.updated = isoDateTime(now);
-    });
-  }
+  let plan: AnswerSyncPlan | undefined;
+  await repo.updateNote(path, (note) => {
+    plan = applyAnswerSync(note, settings, now, base);
+  });
+  if (!plan) throw new Error(`"${path}" was not changed.`);
   return plan;
 }
 
@@ -173,12 +194,12 @@ async function linkFromPeriodicNote(repo: NoteRepository, location: ReflectionLo
   return changed ? location.periodicPath : undefined;
 }
 
-/** The kind of the note at `path`, or undefined when there is none; throws for a note it cannot parse. */
-async function kindAt(repo: NoteRepository, path: string): Promise<{ kind: unknown } | undefined> {
-  if (!(await repo.exists(path))) return undefined;
+/** Whether the note at `path` is a reflection; throws for a note it cannot parse (it is never rewritten). */
+async function isReflection(repo: NoteRepository, path: string): Promise<boolean> {
+  if (!(await repo.exists(path))) return false;
   const parsed = parseNote(await repo.read(path));
   if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
-  return { kind: parsed.properties.kind };
+  return parsed.properties.kind === "reflection";
 }
 
 /**
@@ -196,26 +217,21 @@ export async function openReflection(
   const location = locateReflection(periodRange(period, day), env.configs, env.settings.reflectionInPeriodicNote, env.format);
   let path = location.path;
   let created = false;
-  let converted = false;
-  let existing = await kindAt(env.repo, path);
-  if (existing?.kind !== "reflection") {
+  if (!(await isReflection(env.repo, path))) {
+    // A reflection for the period may already exist in another folder: update that one, never make a second.
     const elsewhere = await findReflection(env.repo, env.settings, location.range);
-    if (elsewhere !== null) {
-      path = elsewhere;
-      existing = { kind: "reflection" };
-    }
+    if (elsewhere !== null) path = elsewhere;
   }
-  if (!existing) {
+  if (!(await env.repo.exists(path))) {
     try {
       await env.repo.create(path, await newNoteText(env, location));
       created = true;
     } catch (error) {
       if (!(error instanceof NoteExistsError)) throw error; // created meanwhile: update it below
-      existing = await kindAt(env.repo, path);
     }
   }
-  if (!created) converted = await convert(env, location, existing?.kind);
-  const sync = await syncAnswers(env.repo, path, env.settings, env.now, baseOf?.(path));
+  const base = baseOf?.(path);
+  const { converted, sync } = created ? { converted: false, sync: await syncAnswers(env.repo, path, env.settings, env.now, base) } : await convertAndSync(env, location, path, base);
   const linkedFrom = await linkFromPeriodicNote(env.repo, location, path);
   return { path, location, created, converted, linkedFrom, sync };
 }

@@ -144,11 +144,11 @@ async function freePath(repo: NoteRepository, path: string, planned: Set<string>
   throw new Error(`no free file name beside "${path}"`);
 }
 
-/** Makes the note hold the imported record: properties first, then the body, each through the repository's safe writes. */
+/** Makes the note hold the imported record: properties and body in one safe write. */
 async function replaceRecord(repo: NoteRepository, path: string, record: ExportedRecord): Promise<void> {
-  await repo.updateProperties(path, (properties) => {
-    for (const key of Object.keys(properties)) delete properties[key];
-    Object.assign(properties, record.properties);
+  await repo.updateNote(path, (note) => {
+    for (const key of Object.keys(note.properties)) delete note.properties[key];
+    Object.assign(note.properties, structuredClone(record.properties));
+    note.body = record.body;
   });
-  await repo.updateBody(path, () => record.body);
 }

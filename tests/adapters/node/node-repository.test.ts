@@ -1,4 +1,5 @@
 import { promises as fs, writeFileSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { NodeNoteRepository } from "../../../src/adapters/node/node-repository";
@@ -54,15 +55,110 @@ describe("NodeNoteRepository", () => {
     expect(await hashTree(root!)).toEqual(before);
   });
 
-  it("does not write over a note that changed on disk during the edit", async () => {
+  it("re-runs an edit on the new text when another program saved the note meanwhile", async () => {
     const repo = await repoWith({ "n.md": "---\na: 1\n---\nbody" });
+    let runs = 0;
+    expect(
+      await repo.updateProperties("n.md", (p) => {
+        p.a = 2;
+        // Another program saves the note while LifeBetter is preparing its first write.
+        if (runs++ === 0) writeFileSync(path.join(root!, "n.md"), "---\na: 1\n---\nbody edited elsewhere");
+      }),
+    ).toBe(true);
+    expect(runs).toBe(2);
+    expect(await repo.read("n.md")).toBe("---\na: 2\n---\nbody edited elsewhere");
+  });
+
+  it("gives up, writing nothing, on a note that changes on disk during every attempt", async () => {
+    const repo = await repoWith({ "n.md": "---\na: 1\n---\nbody" });
+    let saves = 0;
     await expect(
       repo.updateProperties("n.md", (p) => {
         p.a = 2;
-        // Another program saves the note while LifeBetter is preparing its write.
-        writeFileSync(path.join(root!, "n.md"), "---\na: 1\n---\nbody edited elsewhere");
+        writeFileSync(path.join(root!, "n.md"), `---\na: 1\n---\nsaved elsewhere ${++saves}`);
       }),
-    ).rejects.toThrow(/changed on disk/);
-    expect(await repo.read("n.md")).toBe("---\na: 1\n---\nbody edited elsewhere");
+    ).rejects.toThrow(/kept changing on disk.*nothing was written/);
+    expect(await repo.read("n.md")).toBe(`---\na: 1\n---\nsaved elsewhere ${saves}`);
+    expect([...(await hashTree(root!)).keys()]).toEqual(["n.md"]);
+  });
+
+  it("writes properties and body as one edit, or neither when the edit refuses", async () => {
+    const repo = await repoWith({ "p.md": "---\ncount: 1\n---\nrows\n" });
+    expect(
+      await repo.updateNote("p.md", (note) => {
+        note.body += "row 2\n";
+        note.properties.count = 2;
+      }),
+    ).toBe(true);
+    expect(await repo.read("p.md")).toBe("---\ncount: 2\n---\nrows\nrow 2\n");
+    await expect(
+      repo.updateNote("p.md", (note) => {
+        note.body += "row 3\n";
+        throw new Error("overlaps row 2");
+      }),
+    ).rejects.toThrow(/overlaps/);
+    expect(await repo.read("p.md")).toBe("---\ncount: 2\n---\nrows\nrow 2\n");
+  });
+
+  it("waits for another writer's lock, and recovers a lock left by a process that died", async () => {
+    const repo = await repoWith({ "n.md": "---\na: 1\n---\nbody" });
+    const lock = path.join(root!, ".n.md.lifebetter-lock");
+    // A process that is gone (pid far above any live one) left its lock behind.
+    await fs.writeFile(lock, JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), token: "dead" }));
+    expect(await repo.updateProperties("n.md", (p) => void (p.a = 2))).toBe(true);
+    expect(await repo.read("n.md")).toBe("---\na: 2\n---\nbody");
+    // A live holder (this very process, as another command would be) is waited for, not broken.
+    await fs.writeFile(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), token: "live" }));
+    const edit = repo.updateProperties("n.md", (p) => void (p.a = 3));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await repo.read("n.md")).toBe("---\na: 2\n---\nbody");
+    await fs.rm(lock);
+    expect(await edit).toBe(true);
+    expect(await repo.read("n.md")).toBe("---\na: 3\n---\nbody");
+    expect([...(await hashTree(root!)).keys()]).toEqual(["n.md"]);
+  });
+
+  describe("symlinks, followed as Obsidian does on desktop", () => {
+    const outsides: string[] = [];
+    afterEach(async () => {
+      for (const outside of outsides.splice(0)) await removeVault(outside);
+    });
+
+    async function linkedVault() {
+      const repo = await repoWith({ "Notes/a.md": "a", "Notes/Deep/b.md": "b" });
+      const outside = await makeTempVault({ "x.md": "x", "Sub/y.md": "y" });
+      outsides.push(outside);
+      return { repo, outside };
+    }
+
+    it("lists files in symlinked folders and symlinked files under the link's path", async () => {
+      const { repo, outside } = await linkedVault();
+      await fs.symlink(outside, path.join(root!, "Ext"), "dir");
+      await fs.symlink(path.join(outside, "x.md"), path.join(root!, "Linked x.md"), "file");
+      await fs.symlink(path.join(root!, "nowhere"), path.join(root!, "Dangling.md"), "file");
+      const paths = (await repo.listFiles()).map((file) => file.path).sort();
+      // x.md is reachable as Ext/x.md and Linked x.md: the first link in name order keeps it.
+      expect(paths).toEqual(["Ext/Sub/y.md", "Ext/x.md", "Notes/Deep/b.md", "Notes/a.md"]);
+    });
+
+    it("lists a folder linked from inside the vault once, under its own path, and ends a loop", async () => {
+      const { repo } = await linkedVault();
+      await fs.symlink(path.join(root!, "Notes"), path.join(root!, "A alias"), "dir");
+      await fs.symlink(root!, path.join(root!, "Notes/Deep/up"), "dir");
+      await fs.symlink(path.join(root!, "Notes/Deep/b.md"), path.join(root!, "Notes/b again.md"), "file");
+      await fs.symlink(path.join(root!, "cycle-2"), path.join(root!, "cycle-1"), "dir");
+      await fs.symlink(path.join(root!, "cycle-1"), path.join(root!, "cycle-2"), "dir");
+      expect((await repo.listFiles()).map((file) => file.path).sort()).toEqual(["Notes/Deep/b.md", "Notes/a.md"]);
+    });
+
+    it("writes through a symlinked note to the file it points to, keeping the link", async () => {
+      const { repo, outside } = await linkedVault();
+      await fs.writeFile(path.join(outside, "n.md"), "---\na: 1\n---\nbody\n");
+      await fs.symlink(path.join(outside, "n.md"), path.join(root!, "n.md"), "file");
+      expect(await repo.updateProperties("n.md", (p) => void (p.a = 2))).toBe(true);
+      expect((await fs.lstat(path.join(root!, "n.md"))).isSymbolicLink()).toBe(true);
+      expect(await fs.readFile(path.join(outside, "n.md"), "utf8")).toBe("---\na: 2\n---\nbody\n");
+      expect((await fs.readdir(outside)).sort()).toEqual(["Sub", "n.md", "x.md"]);
+    });
   });
 });

@@ -59,6 +59,7 @@ describe("DuplicateIdGuard", () => {
       create: () => Promise.resolve(),
       updateProperties: (path) => Promise.reject(new NoteParseError(path, `"${path}" was not changed: the frontmatter is not valid YAML`)),
       updateBody: () => Promise.resolve(false),
+      updateNote: (path) => Promise.reject(new NoteParseError(path, `"${path}" was not changed: the frontmatter is not valid YAML`)),
     };
     const { guard, mock, notify, file } = setup({ "original.md": NOTE, "copy.md": NOTE }, { "original.md": 1000, "copy.md": 2000 }, refusing);
     guard.start();

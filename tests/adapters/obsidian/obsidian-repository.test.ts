@@ -100,4 +100,43 @@ describe("ObsidianNoteRepository", () => {
     await expect(repo.updateBody("bad.md", () => "replaced\n")).rejects.toBeInstanceOf(NoteParseError);
     expect(contentOf(mock, "bad.md")).toBe(note);
   });
+
+  it("edits body and properties together: the body through vault.process, the changed keys through processFrontMatter", async () => {
+    const note = "---\nkind: problem\ntime_spent: 30\nkeep: [a, b]\n---\n## Sessions\nrow 1\n";
+    const { app, mock } = makeApp({ "p.md": note });
+    const process = vi.spyOn(mock.vault, "process");
+    const frontMatter = vi.spyOn(mock.fileManager, "processFrontMatter");
+    const repo = new ObsidianNoteRepository(app);
+    const changed = await repo.updateNote("p.md", (edit) => {
+      edit.body += "row 2\n";
+      edit.properties.time_spent = 60;
+    });
+    expect(changed).toBe(true);
+    expect(process).toHaveBeenCalledTimes(1);
+    expect(frontMatter).toHaveBeenCalledTimes(1);
+    const after = contentOf(mock, "p.md");
+    expect(after.endsWith("---\n## Sessions\nrow 1\nrow 2\n")).toBe(true);
+    expect(after).toMatch(/time_spent: 60/);
+    expect(after).toMatch(/kind: problem/);
+  });
+
+  it("writes nothing when a combined edit refuses or changes nothing", async () => {
+    const note = "---\nkind: problem\n---\nbody\n";
+    const { app, mock } = makeApp({ "p.md": note, "bad.md": "---\nkind: [\n---\nbody\n" });
+    const frontMatter = vi.spyOn(mock.fileManager, "processFrontMatter");
+    const process = vi.spyOn(mock.vault, "process");
+    const repo = new ObsidianNoteRepository(app);
+    await expect(
+      repo.updateNote("p.md", (edit) => {
+        edit.properties.kind = "entry";
+        throw new Error("overlap");
+      }),
+    ).rejects.toThrow("overlap");
+    expect(await repo.updateNote("p.md", (edit) => void (edit.properties.kind = "problem"))).toBe(false);
+    await expect(repo.updateNote("bad.md", (edit) => void (edit.body = "x"))).rejects.toBeInstanceOf(NoteParseError);
+    expect(frontMatter).not.toHaveBeenCalled();
+    // An unchanged note is not written at all: a write would come back as a modify event.
+    expect(process).not.toHaveBeenCalled();
+    expect(contentOf(mock, "p.md")).toBe(note);
+  });
 });

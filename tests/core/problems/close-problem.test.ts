@@ -50,6 +50,19 @@ describe("closeProblem", () => {
     expect(repo.files).toEqual(before);
   });
 
+  it("of two solves started at once, the second is refused and the skills count the outcome once", async () => {
+    const repo = new MemoryNoteRepository(problemVault());
+    // Both read the vault (problem still active) before either writes, as two CLI processes would.
+    const results = await Promise.allSettled([
+      closeProblem(repo, DEFAULT_SETTINGS, "Ship v2", { status: "solved" }, NOW),
+      closeProblem(repo, DEFAULT_SETTINGS, "Ship v2", { status: "abandoned" }, NOW),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected"]);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/is already solved/);
+    expect(await props(repo, "Problems/Ship v2.md")).toMatchObject({ status: "solved" });
+    expect(await props(repo, "Meta-skills/Divide and conquer.md")).toMatchObject({ uses_total: 3, uses_success: 2, uses_failed: 1 });
+  });
+
   it("leaves a skill note whose frontmatter cannot be parsed alone and names its link as missing", async () => {
     const files = problemVault();
     files["Meta-skills/Rubber duck.md"] = "---\nkind: meta-skill\nbad: [\n---\n";
