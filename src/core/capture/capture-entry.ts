@@ -4,7 +4,7 @@ import { parseWikilink, linkTo } from "../codec/wikilinks";
 import { isoDate, isoDateTime } from "../dates";
 import { newId } from "../ids";
 import { TYPE_FIELDS } from "../schema/entry-fields";
-import { checkValue } from "../schema/values";
+import { checkValue, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import { entryTypes, type LifeBetterSettings } from "../settings";
 import { joinVaultPath, safeFileStem } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
@@ -50,13 +50,6 @@ function normalizeTags(tags: string[]): string[] {
   return [...new Set(clean)];
 }
 
-function checkScale(name: string, value: number | undefined): void {
-  if (value === undefined) return;
-  if (!Number.isInteger(value) || value < 1 || value > 10) {
-    throw new InvalidInputError(`${name} must be a whole number from 1 to 10, not ${String(value)}.`);
-  }
-}
-
 /** The fields a type accepts: its built-in ones, or the custom type's own text fields. */
 export function fieldsForType(type: string, settings: LifeBetterSettings): { property: string; label: string }[] {
   const builtIn = TYPE_FIELDS[type];
@@ -72,9 +65,9 @@ export function entryProperties(input: CaptureInput, settings: LifeBetterSetting
     throw new InvalidInputError(`Unknown entry type "${input.type}". Choose one of: ${types.join(", ")}.`);
   }
   if (input.text.trim() === "") throw new InvalidInputError("The entry has no text: write something to capture.");
-  checkScale("Mood", input.mood);
-  checkScale("Energy", input.energy);
-  checkScale("Stress", input.stress);
+  requireNumber("Mood", input.mood, SCALE_1_TO_10);
+  requireNumber("Energy", input.energy, SCALE_1_TO_10);
+  requireNumber("Stress", input.stress, SCALE_1_TO_10);
 
   const properties: Record<string, unknown> = {
     id,

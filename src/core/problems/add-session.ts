@@ -3,7 +3,7 @@ import { appendTableRow } from "../codec/sections";
 import { isoDateTime } from "../dates";
 import { InvalidInputError, NoteParseError } from "../errors";
 import { parseNote } from "../codec/frontmatter";
-import { isIsoDateTime } from "../schema/values";
+import { isIsoDateTime, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
 import {
   SESSION_COLUMNS,
@@ -45,11 +45,6 @@ function instant(name: string, value: string): Date {
   return parseISO(text);
 }
 
-function checkScale(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1 || value > 10) {
-    throw new InvalidInputError(`${name} must be a whole number from 1 to 10, not ${String(value)}.`);
-  }
-}
 
 // A table cell holds one line; line breaks typed into a form become spaces.
 const oneLine = (text: string | undefined): string => (text ?? "").replace(/\s*[\r\n]+\s*/g, " ").trim();
@@ -64,8 +59,8 @@ export function sessionCells(input: SessionInput, existing: readonly SessionRow[
   if (end <= start) {
     throw new InvalidInputError(`The session ends (${input.end}) before or when it starts (${input.start}); the end must come after the start.`);
   }
-  checkScale("Focus", input.focus);
-  checkScale("Energy", input.energy);
+  requireNumber("Focus", input.focus, SCALE_1_TO_10);
+  requireNumber("Energy", input.energy, SCALE_1_TO_10);
   const clash = existing.find((row) => areIntervalsOverlapping({ start, end }, { start: row.startTime, end: row.endTime }));
   if (clash) {
     throw new InvalidInputError(`The session overlaps session ${clash.row} of this problem (${clash.start} to ${clash.end}); sessions of one problem cannot overlap.`);

@@ -1,6 +1,6 @@
 import { differenceInMinutes, parseISO } from "date-fns";
 import { tableUnder } from "../codec/sections";
-import { isIsoDateTime } from "../schema/values";
+import { isIsoDateTime, isValidNumber, ruleText, SCALE_1_TO_10 } from "../schema/values";
 
 /** The `## Sessions` table of a problem note, as SCHEMA.md defines it. */
 export const SESSIONS_HEADING = "Sessions";
@@ -45,7 +45,7 @@ const WHOLE = /^\d+$/;
 function scale(name: string, cell: string): number | undefined | string {
   if (cell === "") return undefined;
   const value = Number(cell);
-  return WHOLE.test(cell) && value >= 1 && value <= 10 ? value : `${name} "${cell}" is not a whole number from 1 to 10`;
+  return WHOLE.test(cell) && isValidNumber(value, SCALE_1_TO_10) ? value : `${name} "${cell}" is not ${ruleText(SCALE_1_TO_10)}`;
 }
 
 function dateTime(name: string, cell: string): Date | string {

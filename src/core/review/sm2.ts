@@ -1,10 +1,12 @@
 import type { ReviewGrade } from "./grades";
 
+import { MAX_INTERVAL_DAYS, SM2_MAX_EASE, SM2_MIN_EASE } from "../schema/values";
+
+export { MAX_INTERVAL_DAYS, SM2_MAX_EASE, SM2_MIN_EASE };
 export const SM2_START_EASE = 2.5;
-export const SM2_MIN_EASE = 1.3;
-const MIN_EASE_CENTS = 130; // 1.3 × 100 is 130.00000000000003 in floating point
-/** A hundred years: intervals stop growing here so due dates stay real calendar dates. */
-export const MAX_INTERVAL_DAYS = 36_500;
+// Kept in hundredths: 1.3 × 100 is 130.00000000000003 in floating point.
+const MIN_EASE_CENTS = Math.round(SM2_MIN_EASE * 100);
+const MAX_EASE_CENTS = Math.round(SM2_MAX_EASE * 100);
 
 /**
  * The four grades on SM-2's 0–5 quality scale. Again is 2, the mildest failing quality ("incorrect,
@@ -30,7 +32,8 @@ export interface Sm2Result extends Sm2State {
  * - quality < 3: a lapse; the repetitions start again from I(1) = 1 day.
  * - quality ≥ 3: I(1) = 1, I(2) = 6, then I(n) = round(I(n-1) × EF), using the ease before this
  *   answer's change. All three passing grades give the same interval; they differ in the ease.
- * - every answer: EF' = EF + (0.1 − (5 − q) × (0.08 + (5 − q) × 0.02)), never below 1.3.
+ * - every answer: EF' = EF + (0.1 − (5 − q) × (0.08 + (5 − q) × 0.02)), never below 1.3 and, unlike
+ *   the original, never above 5 (the schema's ease rule), and no interval beyond MAX_INTERVAL_DAYS.
  *
  * The repetition number n is not stored: it is read from the interval (0 → first repetition,
  * 1–5 → second, 6 and over → later ones), so a lapse (interval 1) continues with I(2) = 6 as SM-2's
@@ -40,14 +43,14 @@ export interface Sm2Result extends Sm2State {
  */
 export function sm2Step(state: Sm2State, grade: ReviewGrade): Sm2Result {
   const q = SM2_QUALITY[grade];
-  const easeCents = Math.max(Math.round(state.ease * 100), MIN_EASE_CENTS);
+  const easeCents = Math.min(Math.max(Math.round(state.ease * 100), MIN_EASE_CENTS), MAX_EASE_CENTS);
   const lapse = q < 3;
   let intervalDays: number;
   if (lapse || state.intervalDays < 1) intervalDays = 1;
   else if (state.intervalDays < 6) intervalDays = 6;
-  else intervalDays = Math.min(Math.round((state.intervalDays * easeCents) / 100), MAX_INTERVAL_DAYS);
+  else intervalDays = Math.min(Math.round((Math.min(state.intervalDays, MAX_INTERVAL_DAYS) * easeCents) / 100), MAX_INTERVAL_DAYS);
   const miss = 5 - q;
   // EF change in hundredths: 100 × (0.1 − miss × (0.08 + miss × 0.02)) = 10 − miss × (8 + 2 × miss).
-  const nextCents = Math.max(easeCents + 10 - miss * (8 + 2 * miss), MIN_EASE_CENTS);
+  const nextCents = Math.min(Math.max(easeCents + 10 - miss * (8 + 2 * miss), MIN_EASE_CENTS), MAX_EASE_CENTS);
   return { ease: nextCents / 100, intervalDays, lapse };
 }
