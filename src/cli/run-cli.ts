@@ -18,6 +18,7 @@ import { importUsage, runImport } from "./commands/import";
 import { importChatsUsage, runImportChats } from "./commands/import-chats";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
+import { vaultArgument, vaultRelative } from "./vault-relative";
 
 interface Command {
   usage: string;
@@ -67,11 +68,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.out(command.usage + "\n");
     return 0;
   }
+  const root = vaultArgument(rest);
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.err(`lifebetter ${name}: ${error.message}\n`);
+      io.err(`lifebetter ${name}: ${vaultRelative(error.message, root)}\n`);
       return error.exitCode;
     }
     // parseArgs reports unknown or malformed options with a code; those are usage errors.
@@ -80,7 +82,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.err(`lifebetter ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
       return 2;
     }
-    io.err(`lifebetter ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`lifebetter ${name}: ${vaultRelative(error instanceof Error ? error.message : String(error), root)}\n`);
     return 1;
   }
 }

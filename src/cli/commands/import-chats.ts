@@ -1,8 +1,9 @@
-import { createReadStream, promises as fs } from "node:fs";
+import { createReadStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { chatImportSummary, importChats } from "../../core/chats/import-chats";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
+import { checkInputFile } from "../input-file";
 import { openVault } from "../vault-context";
 
 export const importChatsUsage = `lifebetter import-chats --vault DIR FILE [--json]
@@ -20,12 +21,7 @@ export async function runImportChats(argv: string[], io: CliIo): Promise<number>
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new CliError("Give one FILE: the conversations.json of a ChatGPT or Claude export.");
   const { repo, settings } = await openVault(values.vault, io);
-  let size: number;
-  try {
-    size = (await fs.stat(file)).size;
-  } catch (error) {
-    throw new CliError(`Could not read "${file}": ${(error as Error).message}`, 1);
-  }
+  const size = await checkInputFile(file, "conversations.json");
   const report = await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), {
     totalBytes: size,
   });

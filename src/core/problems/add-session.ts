@@ -3,7 +3,7 @@ import { appendTableRow } from "../codec/sections";
 import { isoDateTime } from "../dates";
 import { InvalidInputError, NoteParseError } from "../errors";
 import { parseNote } from "../codec/frontmatter";
-import { isIsoDateTime, requireNumber, SCALE_1_TO_10 } from "../schema/values";
+import { isIsoDateTime, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
 import {
   SESSION_COLUMNS,
@@ -26,6 +26,8 @@ export interface SessionInput {
   activity?: string;
   distractions?: string;
   outcome?: string;
+  /** Accept a session longer than MAX_SESSION_MINUTES (the user confirmed it, e.g. `--force`). */
+  allowLong?: boolean;
 }
 
 /** What was written: the row's cells by column, and the problem's new totals. */
@@ -59,13 +61,21 @@ export function sessionCells(input: SessionInput, existing: readonly SessionRow[
   if (end <= start) {
     throw new InvalidInputError(`The session ends (${input.end}) before or when it starts (${input.start}); the end must come after the start.`);
   }
+  const minutes = differenceInMinutes(end, start);
+  if (minutes < MIN_SESSION_MINUTES) {
+    throw new InvalidInputError(`The session lasted less than a minute (${input.start} to ${input.end}); sessions are counted in whole minutes, so it was not added.`);
+  }
+  if (minutes > MAX_SESSION_MINUTES && !input.allowLong) {
+    throw new InvalidInputError(
+      `The session lasted ${(minutes / 60).toFixed(1)} hours, more than ${MAX_SESSION_MINUTES / 60} hours; check the start and end (was a timer left running?); if it is right, confirm it (--force in the CLI).`,
+    );
+  }
   requireNumber("Focus", input.focus, SCALE_1_TO_10);
   requireNumber("Energy", input.energy, SCALE_1_TO_10);
   const clash = existing.find((row) => areIntervalsOverlapping({ start, end }, { start: row.startTime, end: row.endTime }));
   if (clash) {
     throw new InvalidInputError(`The session overlaps session ${clash.row} of this problem (${clash.start} to ${clash.end}); sessions of one problem cannot overlap.`);
   }
-  const minutes = differenceInMinutes(end, start);
   const cells: Record<SessionColumn, string> = {
     start: isoDateTime(start),
     end: isoDateTime(end),
@@ -91,6 +101,11 @@ function rowFor(header: readonly string[], cells: Record<SessionColumn, string>)
  */
 function appendSession(path: string, body: string, input: SessionInput): { body: string; cells: Record<SessionColumn, string>; minutes: number } {
   const table = parseSessions(body);
+  if (table.tables > 1) {
+    throw new InvalidInputError(
+      `"${path}" has ${table.tables} "## ${SESSIONS_HEADING}" tables, so it is unclear which one the session belongs in; merge them into one, then add the session again.`,
+    );
+  }
   if (table.problems.length > 0) {
     throw new InvalidInputError(`The Sessions table of "${path}" has rows that cannot be read (${describeRowProblems(table.problems)}). Fix them first, then add the session again.`);
   }

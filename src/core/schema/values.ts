@@ -17,6 +17,13 @@ export const MINUTES: PropertySpec = { type: "number", min: 0 };
 export const COUNT: PropertySpec = { type: "number", min: 0, integer: true };
 
 /**
+ * A work session: whole minutes, at least one (a shorter one would be a 0-minute row) and at most a
+ * day unless the user confirms (a 10-day session is almost always a forgotten timer or a typo).
+ */
+export const MIN_SESSION_MINUTES = 1;
+export const MAX_SESSION_MINUTES = 24 * 60;
+
+/**
  * Ten years: the longest review interval. A skill not recalled for ten years is as good as new, and a
  * hand-edited `interval_days: 1e9` must not push a review past any real calendar.
  */
