@@ -38,6 +38,10 @@ describe("names two notes share", () => {
     const { path: notePath } = JSON.parse(run.out) as { path: string };
     const parsed = parseNote(await fs.readFile(path.join(root, notePath), "utf8"));
     expect(parsed.ok && parsed.properties.problem).toBe("[[b/Pipe prob]]");
+    // Typed as a file path, it is still written as a link Obsidian resolves to that one note.
+    const withExtension = await cli("capture", "--vault", root, "--type", "insight", "--text", "y", "--problem", "b/Pipe prob.md", "--json");
+    const second = parseNote(await fs.readFile(path.join(root, (JSON.parse(withExtension.out) as { path: string }).path), "utf8"));
+    expect(second.ok && second.properties.problem).toBe("[[b/Pipe prob]]");
     const session = await cli("session", "add", "--vault", root, "--problem", "[[b/Pipe prob]]", ...SESSION);
     expect(session.out).toMatch(/to b\/Pipe prob.md/);
   });
