@@ -4,7 +4,7 @@ import { isoDate, isoDateTime } from "../dates";
 import { InvalidInputError, NoteExistsError } from "../errors";
 import { newId } from "../ids";
 import { PRIORITIES } from "../schema/kinds";
-import { isIsoDate, isIsoDateTime } from "../schema/values";
+import { isIsoDate, isIsoDateTime, isValidNumber, MINUTES } from "../schema/values";
 import type { LifeBetterSettings } from "../settings";
 import { requireFreeName } from "../vault/note-names";
 import { joinVaultPath, portableNameProblem, safeFileStem } from "../vault/paths";
@@ -54,7 +54,7 @@ export function problemProperties(input: ProblemInput, now: Date, id: string): R
     properties.target = target;
   }
   if (input.estimate !== undefined) {
-    if (!Number.isFinite(input.estimate) || input.estimate < 0) {
+    if (!isValidNumber(input.estimate, MINUTES)) {
       throw new InvalidInputError(`The estimate must be a number of minutes of at least 0, not ${String(input.estimate)}.`);
     }
     properties.estimate = input.estimate;
