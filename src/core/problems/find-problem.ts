@@ -39,7 +39,7 @@ export function findProblem(vault: VaultRecords, name: string): VaultRecord {
     const named = vault.records.filter((candidate) => candidate.kind === "problem" && noteName(candidate.path).toLowerCase() === target.toLowerCase());
     if (named.length === 1 && named[0]) return named[0];
     const unparsed = vault.unparsed?.get(path);
-    if (unparsed !== undefined) throw new InvalidInputError(`"${path}" cannot be parsed, so it was not changed: ${unparsed}.`);
+    if (unparsed !== undefined) throw new InvalidInputError(`"${path}" cannot be parsed, so it was not changed: ${unparsed.replace(/[\s:.]+$/, "")}.`);
     throw new InvalidInputError(`"${path}" is not a problem note (its kind is ${record ? `"${record.kind}"` : "not set"}).`);
   }
   const byId = isRecordId(target) ? problemById(vault, target) : undefined;
