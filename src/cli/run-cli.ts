@@ -23,6 +23,7 @@ import { deleteUsage, runDelete } from "./commands/delete";
 import { connectUsage, runConnect } from "./commands/connect";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
+import { vaultArgument, vaultRelative } from "./vault-relative";
 
 interface Command {
   usage: string;
@@ -77,11 +78,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.out(command.usage + "\n");
     return 0;
   }
+  const root = vaultArgument(rest);
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.err(`lifebetter ${name}: ${error.message}\n`);
+      io.err(`lifebetter ${name}: ${vaultRelative(error.message, root)}\n`);
       return error.exitCode;
     }
     // parseArgs reports unknown or malformed options with a code; those are usage errors.
@@ -90,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.err(`lifebetter ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
       return 2;
     }
-    io.err(`lifebetter ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`lifebetter ${name}: ${vaultRelative(error instanceof Error ? error.message : String(error), root)}\n`);
     return 1;
   }
 }

@@ -77,7 +77,7 @@ export async function openVault(dir: string | undefined, io: CliIo): Promise<Vau
     try {
       raw = JSON.parse(await fs.readFile(dataPath, "utf8"));
     } catch (error) {
-      io.err(`lifebetter: ignoring unreadable plugin settings in ${dataPath} (${(error as Error).message}); using defaults\n`);
+      io.err(`lifebetter: ignoring unreadable plugin settings in ${nodePath.relative(root, dataPath).split(nodePath.sep).join("/")} (${(error as Error).message}); using defaults\n`);
     }
   }
   return { root, repo: new NodeNoteRepository(root), settings: loadSettings(raw, (message) => io.err(`lifebetter: ${message}\n`)), configDir: await findConfigDir(root, dataPath) };

@@ -51,7 +51,9 @@ describe("lifebetter skill new", () => {
     const text = await fs.readFile(path.join(root, "LifeBetter/Meta-skills/Sleep on it.md"), "utf8");
     expect(text).toMatch(/\n---\n## What it is\n\n## When to use\n\n## How to apply\n$/);
     const parsed = parseNote(text);
-    expect(parsed.ok && parsed.properties).toMatchObject({ source: "discovered", discovered: dayOf(new Date()), category: null });
+    expect(parsed.ok && parsed.properties).toMatchObject({ source: "discovered", discovered: dayOf(new Date()) });
+    expect(parsed.ok && Object.keys(parsed.properties)).not.toContain("category"); // no empty `category:`
+    expect(text).not.toMatch(/^category:/m);
   });
 
   it.each([

@@ -2,6 +2,10 @@ import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
 import { captureEntry } from "../../core/capture/capture-entry";
 import { InvalidInputError } from "../../core/errors";
+import { LinkResolver } from "../../core/vault/link-resolver";
+import { closeNoteNames, typedTarget, uniqueNote } from "../../core/vault/note-names";
+import { isMarkdown } from "../../core/vault/paths";
+import type { NoteRepository } from "../../core/vault/repository";
 import { CliError } from "../cli-error";
 import { openVault } from "../vault-context";
 
@@ -19,6 +23,16 @@ function optionalScale(name: string, raw: string | undefined): number | undefine
 
 function list(raw: string | undefined): string[] {
   return (raw ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+
+/** The CLI links only to a note that exists: a typo would write a broken link nobody notices. */
+async function requireNote(repo: NoteRepository, typed: string): Promise<void> {
+  const paths = (await repo.listFiles()).map((file) => file.path).filter(isMarkdown);
+  if (uniqueNote(new LinkResolver(paths), typed) !== null) return;
+  const close = closeNoteNames(typed, paths);
+  throw new CliError(
+    `No note named "${typedTarget(typed)}" for --problem.${close.length > 0 ? ` Did you mean ${close.map((name) => `"${name}"`).join(", ")}?` : ""} Create it first (lifebetter problem new) or check the name.`,
+  );
 }
 
 export async function runCapture(argv: string[], io: CliIo): Promise<number> {
@@ -50,6 +64,7 @@ export async function runCapture(argv: string[], io: CliIo): Promise<number> {
   }
   const { repo, settings } = await openVault(values.vault, io);
   try {
+    if (values.problem?.trim()) await requireNote(repo, values.problem);
     const entry = await captureEntry(
       repo,
       {

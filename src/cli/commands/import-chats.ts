@@ -5,6 +5,7 @@ import { chatImportSummary, importChats, knownConversations, type ChatImportRepo
 import { mergeChatReports } from "../../core/chats/merge-reports";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
+import { checkInputFile } from "../input-file";
 import { openVault } from "../vault-context";
 
 export const importChatsUsage = `lifebetter import-chats --vault DIR FILE|FOLDER … [--json]

@@ -1,9 +1,9 @@
-import { promises as fs } from "node:fs";
 import { parseArgs } from "node:util";
 import { InvalidInputError } from "../../core/errors";
 import { importRecords, type ImportReport } from "../../core/transfer/import-records";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
+import { readInputFile } from "../input-file";
 import { openVault } from "../vault-context";
 
 export const importUsage = `lifebetter import --vault DIR FILE [--dry-run] [--json]
@@ -28,15 +28,6 @@ export function importSummary(report: ImportReport): string {
   const { create, update, skip, error } = report.counts;
   lines.push(`${report.dryRun ? "Dry run: would create" : "Created"} ${create}, ${report.dryRun ? "update" : "updated"} ${update}, skipped ${skip}, ${error} errors.`);
   return lines.join("\n") + "\n";
-}
-
-export async function readInputFile(file: string | undefined, what: string): Promise<string> {
-  if (!file) throw new CliError(`Missing FILE: the ${what} to import.`);
-  try {
-    return await fs.readFile(file, "utf8");
-  } catch (error) {
-    throw new CliError(`Could not read "${file}": ${(error as Error).message}`, 1);
-  }
 }
 
 export async function runImport(argv: string[], io: CliIo): Promise<number> {

@@ -8,9 +8,10 @@ import { openVault } from "../vault-context";
 import { userErrors } from "./problem-args";
 
 export const sessionUsage = `lifebetter session add --vault DIR --problem NAME --start ISO --end ISO --focus N --energy N
-                       [--activity TEXT] [--distractions TEXT] [--outcome TEXT] [--json]
+                       [--activity TEXT] [--distractions TEXT] [--outcome TEXT] [--force] [--json]
   Appends a work session to the problem's Sessions table and updates time_spent and last_worked.
-  Refuses an end before the start, an overlap with another session, focus or energy outside 1-10.`;
+  Refuses an end before the start, a session shorter than a minute, an overlap with another session,
+  focus or energy outside 1-10, and a session longer than 24 hours unless --force.`;
 
 function scale(name: string, raw: string | undefined): number {
   if (raw === undefined) throw new CliError(`Missing --${name}: a whole number from 1 to 10.`);
@@ -32,6 +33,7 @@ async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
       activity: { type: "string" },
       distractions: { type: "string" },
       outcome: { type: "string" },
+      force: { type: "boolean" },
       json: { type: "boolean" },
     },
     strict: true,
@@ -52,6 +54,7 @@ async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
       activity: values.activity,
       distractions: values.distractions,
       outcome: values.outcome,
+      allowLong: values.force ?? false,
     });
   });
   io.out(

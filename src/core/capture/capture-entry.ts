@@ -4,8 +4,10 @@ import { parseWikilink, linkTo } from "../codec/wikilinks";
 import { creationTimes, isoDate, isoDateTime } from "../dates";
 import { newId } from "../ids";
 import { TYPE_FIELDS } from "../schema/entry-fields";
-import { checkValue } from "../schema/values";
+import { checkValue, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import { entryTypes, type LifeBetterSettings } from "../settings";
+import { LinkResolver } from "../vault/link-resolver";
+import { uniqueNote } from "../vault/note-names";
 import { joinVaultPath, safeFileStem } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
 
@@ -35,9 +37,19 @@ export interface CapturedEntry {
 // Obsidian tags: letters, numbers, _, -, / (nesting); not only digits.
 const TAG = /^[\p{L}\p{N}_\-/]+$/u;
 
-function asLink(name: string): string {
+/**
+ * The link to write for a typed name: with the vault's notes known, one that names a single note
+ * (its name, or its path when another note shares the name); a name several notes share is refused.
+ * A name no note has yet is written as typed (a link to a note still to be written).
+ */
+function asLink(name: string, links?: LinkResolver): string {
   const trimmed = name.trim();
-  return parseWikilink(trimmed) ? trimmed : linkTo(trimmed);
+  const parsed = parseWikilink(trimmed);
+  const path = links ? uniqueNote(links, trimmed) : null;
+  if (!links || path === null) return parsed ? trimmed : linkTo(trimmed);
+  const subpath = parsed?.subpath ? `#${parsed.subpath}` : "";
+  const alias = parsed?.alias ? `|${parsed.alias}` : "";
+  return `[[${links.linkText(path)}${subpath}${alias}]]`;
 }
 
 function normalizeTags(tags: string[]): string[] {
@@ -50,13 +62,6 @@ function normalizeTags(tags: string[]): string[] {
   return [...new Set(clean)];
 }
 
-function checkScale(name: string, value: number | undefined): void {
-  if (value === undefined) return;
-  if (!Number.isInteger(value) || value < 1 || value > 10) {
-    throw new InvalidInputError(`${name} must be a whole number from 1 to 10, not ${String(value)}.`);
-  }
-}
-
 /** The fields a type accepts: its built-in ones, or the custom type's own text fields. */
 export function fieldsForType(type: string, settings: LifeBetterSettings): { property: string; label: string }[] {
   const builtIn = TYPE_FIELDS[type];
@@ -66,15 +71,15 @@ export function fieldsForType(type: string, settings: LifeBetterSettings): { pro
 }
 
 /** Builds the entry's properties, refusing bad input with a message that says what to change. */
-export function entryProperties(input: CaptureInput, settings: LifeBetterSettings, now: Date, id: string): Record<string, unknown> {
+export function entryProperties(input: CaptureInput, settings: LifeBetterSettings, now: Date, id: string, links?: LinkResolver): Record<string, unknown> {
   const types = entryTypes(settings);
   if (!types.includes(input.type)) {
     throw new InvalidInputError(`Unknown entry type "${input.type}". Choose one of: ${types.join(", ")}.`);
   }
   if (input.text.trim() === "") throw new InvalidInputError("The entry has no text: write something to capture.");
-  checkScale("Mood", input.mood);
-  checkScale("Energy", input.energy);
-  checkScale("Stress", input.stress);
+  requireNumber("Mood", input.mood, SCALE_1_TO_10);
+  requireNumber("Energy", input.energy, SCALE_1_TO_10);
+  requireNumber("Stress", input.stress, SCALE_1_TO_10);
 
   const properties: Record<string, unknown> = {
     id,
@@ -84,9 +89,9 @@ export function entryProperties(input: CaptureInput, settings: LifeBetterSetting
     timestamp: isoDateTime(now),
     source: input.source,
   };
-  if (input.problem?.trim()) properties.problem = asLink(input.problem);
+  if (input.problem?.trim()) properties.problem = asLink(input.problem, links);
   const skills = (input.metaSkills ?? []).filter((skill) => skill.trim() !== "");
-  if (skills.length > 0) properties.meta_skills = skills.map(asLink);
+  if (skills.length > 0) properties.meta_skills = skills.map((skill) => asLink(skill, links));
   const tags = normalizeTags(input.tags ?? []);
   if (tags.length > 0) properties.tags = tags;
   if (input.mood !== undefined) properties.mood = input.mood;
@@ -145,7 +150,8 @@ export async function captureEntry(
   now: Date = new Date(),
 ): Promise<CapturedEntry> {
   const id = newId();
-  const properties = entryProperties(input, settings, now, id);
+  const links = new LinkResolver((await repo.listFiles()).map((file) => file.path));
+  const properties = entryProperties(input, settings, now, id, links);
   const body = input.text.trim() + "\n";
   const path = await createUniqueNote(repo, settings.folders.entry, entryFileStem(input.text, now), composeNote(properties, body));
   return { path, id };

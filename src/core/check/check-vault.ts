@@ -4,6 +4,7 @@ import { linksInMarkdown, linksInProperties } from "../codec/wikilinks";
 import { isRecordId } from "../ids";
 import { MAX_INDEXED_NOTE_BYTES } from "../limits";
 import { isRecordKind } from "../schema/kinds";
+import { dayOf } from "../review/days";
 import { checkRecordProperties } from "./record-rules";
 import { checkProblemSessions } from "./session-rules";
 import type { LifeBetterSettings } from "../settings";
@@ -16,6 +17,8 @@ import { splitIdHolders } from "./id-keeper";
 
 export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
+  /** The clock for rules relative to today (defaults to now). */
+  now?: Date;
 }
 
 interface IdOwner {
@@ -32,6 +35,7 @@ export async function checkVault(repo: NoteRepository, settings: LifeBetterSetti
   const records: Record<string, number> = {};
   const owners = new Map<string, IdOwner[]>();
   let done = 0;
+  const today = dayOf(options.now ?? new Date());
 
   const checkOne = async (file: VaultFile): Promise<void> => {
     let text: string;
@@ -83,7 +87,7 @@ export async function checkVault(repo: NoteRepository, settings: LifeBetterSetti
       return;
     }
     records[kind] = (records[kind] ?? 0) + 1;
-    findings.push(...checkRecordProperties(file.path, kind, properties, settings));
+    findings.push(...checkRecordProperties(file.path, kind, properties, settings, today));
     if (kind === "problem" && bytes <= MAX_INDEXED_NOTE_BYTES) findings.push(...checkProblemSessions(file.path, properties, parsed.parts.body));
     if (isRecordId(properties.id)) {
       const list = owners.get(properties.id) ?? [];

@@ -9,7 +9,8 @@ export type FindingCode =
   | "empty-file"
   | "too-large"
   | "invalid-session-row"
-  | "time-spent-mismatch";
+  | "time-spent-mismatch"
+  | "duplicate-sessions-table";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -2,7 +2,8 @@ import { isRecordId } from "../ids";
 import type { RecordKind } from "../schema/kinds";
 import { propertySpec } from "../schema/properties";
 import { privateKeys } from "../schema/privacy";
-import { checkValue } from "../schema/values";
+import { checkValue, MAX_INTERVAL_DAYS } from "../schema/values";
+import { asDay, daysBetween, type Day } from "../review/days";
 import { entryTypes, type LifeBetterSettings } from "../settings";
 import type { Finding } from "./findings";
 import { checkPrivacySpelling } from "./privacy-rules";
@@ -13,6 +14,8 @@ export function checkRecordProperties(
   kind: RecordKind,
   properties: Record<string, unknown>,
   settings: LifeBetterSettings,
+  /** The user's day, for rules relative to it (a review due beyond the longest interval). */
+  today?: Day,
 ): Finding[] {
   const findings: Finding[] = [];
   if (properties.id === undefined || properties.id === null || properties.id === "") {
@@ -67,5 +70,17 @@ export function checkRecordProperties(
           : { action: "set", property: name, value: problem.repaired, description: `set ${name} to ${JSON.stringify(problem.repaired)}` },
     });
   }
+  const due = kind === "meta-skill" ? asDay(properties.review_due) : null;
+  if (due !== null && today !== undefined && daysBetween(today, due) > MAX_INTERVAL_DAYS) {
+    findings.push({
+      path,
+      code: "invalid-value",
+      severity: "error",
+      property: "review_due",
+      message: `review_due ${due} is more than ${MAX_INTERVAL_DAYS} days (the longest review interval) after today, so the skill would never come up`,
+      fix: { action: "set", property: "review_due", value: today, description: `set review_due to today (${today}) so the next review schedules it again` },
+    });
+  }
   return findings;
 }
+

@@ -1,5 +1,5 @@
 import { numberProperty } from "../problems/property-readers";
-import { parseSessions, totalMinutes } from "../problems/sessions-table";
+import { parseSessions, totalMinutes, type SessionsTable } from "../problems/sessions-table";
 import type { Finding } from "./findings";
 
 /**
@@ -10,6 +10,21 @@ import type { Finding } from "./findings";
 export function checkProblemSessions(path: string, properties: Record<string, unknown>, body: string): Finding[] {
   const table = parseSessions(body);
   if (!table.found) return [];
+  const duplicates: Finding[] =
+    table.tables > 1
+      ? [
+          {
+            path,
+            code: "duplicate-sessions-table",
+            severity: "warning",
+            message: `the note has ${table.tables} Sessions tables; only the first is read (time_spent, charts) and no session can be added until they are merged into one`,
+          },
+        ]
+      : [];
+  return [...duplicates, ...sessionFindings(path, properties, table)];
+}
+
+function sessionFindings(path: string, properties: Record<string, unknown>, table: SessionsTable): Finding[] {
   if (table.problems.length > 0) {
     return table.problems.map((problem) => ({
       path,

@@ -50,10 +50,15 @@ export function sectionsOf(markdown: string, tree: Root = parseMarkdown(markdown
   return sections;
 }
 
+/** Every section whose heading matches (case, spacing and a trailing `?`/`:` ignored), in order. */
+export function findSections(markdown: string, heading: string, tree?: Root): Section[] {
+  const wanted = normalizeHeading(heading);
+  return sectionsOf(markdown, tree).filter((section) => normalizeHeading(section.heading) === wanted);
+}
+
 /** The first section whose heading matches (case, spacing and a trailing `?`/`:` ignored). */
 export function findSection(markdown: string, heading: string, tree?: Root): Section | undefined {
-  const wanted = normalizeHeading(heading);
-  return sectionsOf(markdown, tree).find((section) => normalizeHeading(section.heading) === wanted);
+  return findSections(markdown, heading, tree)[0];
 }
 
 /** The text under a heading, without the heading line; undefined when there is no such heading. */

@@ -6,7 +6,7 @@ import { listProperty, numberProperty, textProperty } from "../problems/property
 import { parseSessions } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
 import { datedAt } from "../schema/record-date";
-import { isIsoDate } from "../schema/values";
+import { isIsoDate, isIsoDateTime, isValidNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** One work session row, with the problem it belongs to. Hours and weekdays are local time. */
@@ -92,7 +92,7 @@ const day = (date: Date): string => format(date, "yyyy-MM-dd");
 
 function scale(properties: Record<string, unknown>, name: string): number | undefined {
   const value = numberProperty(properties, name);
-  return value !== undefined && value >= 1 && value <= 10 ? value : undefined;
+  return isValidNumber(value, SCALE_1_TO_10) ? value : undefined;
 }
 
 function dayOf(record: VaultRecord): DayPoint | null {

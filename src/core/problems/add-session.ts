@@ -2,7 +2,7 @@ import { areIntervalsOverlapping, differenceInMinutes, parseISO } from "date-fns
 import { appendTableRow } from "../codec/sections";
 import { isoDateTime } from "../dates";
 import { InvalidInputError } from "../errors";
-import { isIsoDateTime } from "../schema/values";
+import { isIsoDateTime, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
 import {
   SESSION_COLUMNS,
@@ -25,6 +25,8 @@ export interface SessionInput {
   activity?: string;
   distractions?: string;
   outcome?: string;
+  /** Accept a session longer than MAX_SESSION_MINUTES (the user confirmed it, e.g. `--force`). */
+  allowLong?: boolean;
 }
 
 /** What was written: the row's cells by column, and the problem's new totals. */
@@ -44,11 +46,6 @@ function instant(name: string, value: string): Date {
   return parseISO(text);
 }
 
-function checkScale(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1 || value > 10) {
-    throw new InvalidInputError(`${name} must be a whole number from 1 to 10, not ${String(value)}.`);
-  }
-}
 
 // A table cell holds one line; line breaks typed into a form become spaces.
 const oneLine = (text: string | undefined): string => (text ?? "").replace(/\s*[\r\n]+\s*/g, " ").trim();
@@ -63,13 +60,21 @@ export function sessionCells(input: SessionInput, existing: readonly SessionRow[
   if (end <= start) {
     throw new InvalidInputError(`The session ends (${input.end}) before or when it starts (${input.start}); the end must come after the start.`);
   }
-  checkScale("Focus", input.focus);
-  checkScale("Energy", input.energy);
+  const minutes = differenceInMinutes(end, start);
+  if (minutes < MIN_SESSION_MINUTES) {
+    throw new InvalidInputError(`The session lasted less than a minute (${input.start} to ${input.end}); sessions are counted in whole minutes, so it was not added.`);
+  }
+  if (minutes > MAX_SESSION_MINUTES && !input.allowLong) {
+    throw new InvalidInputError(
+      `The session lasted ${(minutes / 60).toFixed(1)} hours, more than ${MAX_SESSION_MINUTES / 60} hours; check the start and end (was a timer left running?); if it is right, confirm it (--force in the CLI).`,
+    );
+  }
+  requireNumber("Focus", input.focus, SCALE_1_TO_10);
+  requireNumber("Energy", input.energy, SCALE_1_TO_10);
   const clash = existing.find((row) => areIntervalsOverlapping({ start, end }, { start: row.startTime, end: row.endTime }));
   if (clash) {
     throw new InvalidInputError(`The session overlaps session ${clash.row} of this problem (${clash.start} to ${clash.end}); sessions of one problem cannot overlap.`);
   }
-  const minutes = differenceInMinutes(end, start);
   const cells: Record<SessionColumn, string> = {
     start: isoDateTime(start),
     end: isoDateTime(end),
@@ -95,6 +100,11 @@ function rowFor(header: readonly string[], cells: Record<SessionColumn, string>)
  */
 function appendSession(path: string, body: string, input: SessionInput): { body: string; cells: Record<SessionColumn, string>; minutes: number } {
   const table = parseSessions(body);
+  if (table.tables > 1) {
+    throw new InvalidInputError(
+      `"${path}" has ${table.tables} "## ${SESSIONS_HEADING}" tables, so it is unclear which one the session belongs in; merge them into one, then add the session again.`,
+    );
+  }
   if (table.problems.length > 0) {
     throw new InvalidInputError(`The Sessions table of "${path}" has rows that cannot be read (${describeRowProblems(table.problems)}). Fix them first, then add the session again.`);
   }

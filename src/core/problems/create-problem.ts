@@ -1,13 +1,13 @@
-import { createUniqueNote } from "../capture/capture-entry";
 import { composeNote } from "../codec/frontmatter";
 import { renderTable } from "../codec/sections";
-import { creationTimes, isoDate } from "../dates";
-import { InvalidInputError } from "../errors";
+import { creationTimes, isoDate, isoDateTime } from "../dates";
+import { InvalidInputError, NoteExistsError } from "../errors";
 import { newId } from "../ids";
 import { PRIORITIES } from "../schema/kinds";
-import { isIsoDate, isIsoDateTime } from "../schema/values";
+import { isIsoDate, isIsoDateTime, isValidNumber, MINUTES } from "../schema/values";
 import type { LifeBetterSettings } from "../settings";
-import { safeFileStem } from "../vault/paths";
+import { requireFreeName } from "../vault/note-names";
+import { joinVaultPath, portableNameProblem, safeFileStem } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
 import { MILESTONES_HEADING } from "./milestones";
 import { SESSION_COLUMNS, SESSIONS_HEADING } from "./sessions-table";
@@ -54,7 +54,7 @@ export function problemProperties(input: ProblemInput, now: Date, id: string): R
     properties.target = target;
   }
   if (input.estimate !== undefined) {
-    if (!Number.isFinite(input.estimate) || input.estimate < 0) {
+    if (!isValidNumber(input.estimate, MINUTES)) {
       throw new InvalidInputError(`The estimate must be a number of minutes of at least 0, not ${String(input.estimate)}.`);
     }
     properties.estimate = input.estimate;
@@ -71,12 +71,24 @@ export function problemBody(description: string | undefined): string {
   return `${intro ? intro + "\n\n" : ""}## ${MILESTONES_HEADING}\n\n## ${SESSIONS_HEADING}\n\n${sessions}\n`;
 }
 
-/** Creates a problem note in the problems folder, named by its title; never overwrites. */
+/**
+ * Creates a problem note in the problems folder, named by its title. Refuses a title whose note name
+ * another note already has, as `skill new` does: `[[title]]` links would be ambiguous.
+ */
 export async function createProblem(repo: NoteRepository, input: ProblemInput, settings: LifeBetterSettings, now: Date = new Date()): Promise<CreatedProblem> {
   const stem = safeFileStem(input.title, 80);
   if (stem === "") throw new InvalidInputError("The problem has no title: name it in a few words.");
   const id = newId();
   const properties = problemProperties(input, now, id);
-  const path = await createUniqueNote(repo, settings.folders.problem, stem, composeNote(properties, problemBody(input.description)));
+  const portable = portableNameProblem(`${stem}.md`);
+  if (portable) throw new InvalidInputError(`The title cannot be a note name: ${portable}.`);
+  await requireFreeName(repo, stem, "title");
+  const path = joinVaultPath(settings.folders.problem, `${stem}.md`);
+  try {
+    await repo.create(path, composeNote(properties, problemBody(input.description)));
+  } catch (error) {
+    if (error instanceof NoteExistsError) throw new InvalidInputError(`"${path}" already exists; LifeBetter never overwrites a note.`);
+    throw error;
+  }
   return { path, id };
 }

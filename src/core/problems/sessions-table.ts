@@ -1,6 +1,6 @@
 import { differenceInMinutes, parseISO } from "date-fns";
-import { tableUnder } from "../codec/sections";
-import { isIsoDateTime } from "../schema/values";
+import { findSections, tableUnder } from "../codec/sections";
+import { isIsoDateTime, isValidNumber, ruleText, SCALE_1_TO_10 } from "../schema/values";
 
 /** The `## Sessions` table of a problem note, as SCHEMA.md defines it. */
 export const SESSIONS_HEADING = "Sessions";
@@ -38,6 +38,13 @@ export interface SessionsTable {
   header: string[];
   rows: SessionRow[];
   problems: SessionRowProblem[];
+  /** How many `## Sessions` sections with a table the note has: more than one is ambiguous. */
+  tables: number;
+}
+
+/** How many `## Sessions` sections of a body hold a table (only the first is ever read). */
+function countTables(body: string): number {
+  return findSections(body, SESSIONS_HEADING).filter((section) => section.nodes.some((node) => node.type === "table")).length;
 }
 
 const WHOLE = /^\d+$/;
@@ -45,7 +52,7 @@ const WHOLE = /^\d+$/;
 function scale(name: string, cell: string): number | undefined | string {
   if (cell === "") return undefined;
   const value = Number(cell);
-  return WHOLE.test(cell) && value >= 1 && value <= 10 ? value : `${name} "${cell}" is not a whole number from 1 to 10`;
+  return WHOLE.test(cell) && isValidNumber(value, SCALE_1_TO_10) ? value : `${name} "${cell}" is not ${ruleText(SCALE_1_TO_10)}`;
 }
 
 function dateTime(name: string, cell: string): Date | string {
@@ -94,7 +101,8 @@ function readRow(row: number, cell: (column: SessionColumn) => string): SessionR
  */
 export function parseSessions(body: string): SessionsTable {
   const table = tableUnder(body, SESSIONS_HEADING);
-  if (!table) return { found: false, header: [], rows: [], problems: [] };
+  if (!table) return { found: false, header: [], rows: [], problems: [], tables: 0 };
+  const tables = countTables(body);
   const index = new Map<string, number>();
   table.header.forEach((name, i) => {
     const key = name.trim().toLowerCase();
@@ -103,7 +111,7 @@ export function parseSessions(body: string): SessionsTable {
   const missing = REQUIRED_COLUMNS.filter((column) => !index.has(column));
   if (missing.length > 0) {
     const problems = [{ row: 0, message: `the table has no ${missing.join(" or ")} column, so no session in it can be read` }];
-    return { found: true, header: table.header, rows: [], problems };
+    return { found: true, header: table.header, rows: [], problems, tables };
   }
   const rows: SessionRow[] = [];
   const problems: SessionRowProblem[] = [];
@@ -117,7 +125,7 @@ export function parseSessions(body: string): SessionsTable {
     if (typeof result === "string") problems.push({ row: i + 1, message: result });
     else rows.push(result);
   });
-  return { found: true, header: table.header, rows, problems };
+  return { found: true, header: table.header, rows, problems, tables };
 }
 
 /** The sum of the sessions' minutes: what `time_spent` must hold. */

@@ -1,5 +1,6 @@
 import { isoDateTime } from "../dates";
 import { InvalidInputError } from "../errors";
+import { requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
 import { dayOf } from "./days";
 import { isDecision } from "./decision-state";
@@ -17,10 +18,7 @@ export interface DecisionAnswer {
 /** Refuses an answer the schema would reject, with a message that says what to change. */
 export function checkDecisionAnswer(answer: DecisionAnswer): void {
   if (answer.actualOutcome.trim() === "") throw new InvalidInputError("Say how the decision turned out: the outcome is empty.");
-  const { satisfaction } = answer;
-  if (!Number.isInteger(satisfaction) || satisfaction < 1 || satisfaction > 10) {
-    throw new InvalidInputError(`Satisfaction must be a whole number from 1 to 10, not ${String(satisfaction)}.`);
-  }
+  requireNumber("Satisfaction", answer.satisfaction, SCALE_1_TO_10);
 }
 
 /** Fills actual_outcome, satisfaction and would_decide_same on a decision entry (properties only). */

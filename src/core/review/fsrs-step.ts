@@ -2,7 +2,7 @@ import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, t
 import { FSRS_STATES } from "../schema/kinds";
 import { addDaysTo, daysBetween, type Day } from "./days";
 import type { ReviewGrade } from "./grades";
-import { MAX_INTERVAL_DAYS } from "./sm2";
+import { MAX_INTERVAL_DAYS } from "../schema/values";
 import type { FsrsMemory, FsrsStateName, SkillState } from "./skill-state";
 
 // Whole days only: a meta-skill is reviewed at most once a day, so FSRS's minute-long learning steps

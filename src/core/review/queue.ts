@@ -43,7 +43,7 @@ export interface ReviewQueue {
 }
 
 function dueSkill(record: VaultRecord, today: Day): SkillQueueItem | null {
-  const state = readSkillState(record.properties);
+  const state = readSkillState(record.properties, today);
   const warnings = [...state.warnings];
   const isNew = isNewSkill(state);
   if (state.due === null && !isNew && warnings.length === 0) warnings.push("review_due is missing; shown as due today");

@@ -22,7 +22,7 @@ export interface GradeOutcome {
 
 /** Computes the next schedule from a skill's current properties; pure. */
 export function scheduleGrade(properties: Record<string, unknown>, grade: ReviewGrade, today: Day, scheduler: ReviewScheduler): GradeOutcome {
-  const state = readSkillState(properties);
+  const state = readSkillState(properties, today);
   const common = { grade, scheduler, reviewCount: state.reviewCount + 1, lapse: grade === "again", repaired: state.warnings };
   if (scheduler === "fsrs") {
     const { intervalDays, memory } = fsrsStep(state, grade, today);

@@ -1,6 +1,8 @@
 import { FSRS_STATES } from "../schema/kinds";
-import { asDay, type Day } from "./days";
-import { SM2_MIN_EASE, SM2_START_EASE } from "./sm2";
+import { EASE, FSRS_DIFFICULTY, FSRS_STABILITY, INTERVAL_DAYS, MAX_INTERVAL_DAYS, REVIEW_COUNT, ruleText } from "../schema/values";
+import type { PropertySpec } from "../schema/properties";
+import { addDaysTo, asDay, daysBetween, type Day } from "./days";
+import { SM2_START_EASE } from "./sm2";
 
 export type FsrsStateName = (typeof FSRS_STATES)[number];
 
@@ -40,37 +42,56 @@ export function reviewedDays(value: unknown): Day[] {
   return items.map(asDay).filter((day): day is Day => day !== null).sort();
 }
 
-function readFsrs(properties: Record<string, unknown>): FsrsMemory | null {
+/**
+ * A number property read under its schema rule: a value outside the range is clamped to it, a value
+ * that is no number becomes `fallback`, each with a warning the next grade reports as repaired.
+ */
+function boundedNumber(properties: Record<string, unknown>, name: string, rule: PropertySpec, fallback: number, warnings: string[]): number {
+  const raw = properties[name];
+  if (!isNumber(raw)) {
+    if (isSet(raw)) warnings.push(`${name} ${JSON.stringify(raw)} is not a number; treated as ${fallback}`);
+    return fallback;
+  }
+  const min = rule.min ?? -Infinity;
+  const max = rule.max ?? Infinity;
+  let value = Math.min(Math.max(raw, min), max);
+  if (rule.integer) value = Math.floor(value);
+  if (value !== raw) warnings.push(`${name} ${raw} is not ${ruleText(rule)}; treated as ${value}`);
+  return value;
+}
+
+function readFsrs(properties: Record<string, unknown>, warnings: string[]): FsrsMemory | null {
   const { fsrs_stability: stability, fsrs_difficulty: difficulty, fsrs_state: state, fsrs_lapses: lapses } = properties;
   if (!isNumber(stability) || !isNumber(difficulty) || stability <= 0) return null;
   const name = FSRS_STATES.find((candidate) => candidate === state);
   if (!name) return null;
-  return { stability, difficulty, state: name, lapses: isNumber(lapses) && lapses >= 0 ? Math.floor(lapses) : 0 };
+  return {
+    stability: boundedNumber(properties, "fsrs_stability", FSRS_STABILITY, stability, warnings),
+    difficulty: boundedNumber(properties, "fsrs_difficulty", FSRS_DIFFICULTY, difficulty, warnings),
+    state: name,
+    lapses: isNumber(lapses) && lapses >= 0 ? Math.floor(lapses) : 0,
+  };
 }
 
-export function readSkillState(properties: Record<string, unknown>): SkillState {
+/**
+ * Reads a skill's schedule. With `today`, a due date further away than the longest interval allows
+ * (hand-edited) is shown as due today, so the next grade writes a real one.
+ */
+export function readSkillState(properties: Record<string, unknown>, today?: Day): SkillState {
   const warnings: string[] = [];
   const rawDue = properties.review_due;
-  const due = asDay(rawDue);
+  let due = asDay(rawDue);
   if (isSet(rawDue) && due === null) {
     warnings.push(`review_due ${JSON.stringify(rawDue)} is not a date (YYYY-MM-DD); shown as due today`);
   }
-  const rawEase = properties.ease;
-  let ease = SM2_START_EASE;
-  if (isNumber(rawEase) && rawEase >= SM2_MIN_EASE) ease = rawEase;
-  else if (isNumber(rawEase)) {
-    ease = SM2_MIN_EASE;
-    warnings.push(`ease ${rawEase} is below the floor of ${SM2_MIN_EASE}; treated as ${SM2_MIN_EASE}`);
-  } else if (isSet(rawEase)) {
-    warnings.push(`ease ${JSON.stringify(rawEase)} is not a number; treated as ${SM2_START_EASE}`);
+  if (due !== null && today !== undefined && daysBetween(today, due) > MAX_INTERVAL_DAYS) {
+    warnings.push(`review_due ${due} is more than ${MAX_INTERVAL_DAYS} days away (after ${addDaysTo(today, MAX_INTERVAL_DAYS)}); shown as due today`);
+    due = null;
   }
-  const rawInterval = properties.interval_days;
-  let intervalDays = 0;
-  if (isNumber(rawInterval) && rawInterval >= 0) intervalDays = rawInterval;
-  else if (isSet(rawInterval)) warnings.push(`interval_days ${JSON.stringify(rawInterval)} is not a number of days; treated as 0`);
-  const rawCount = properties.review_count;
-  const reviewCount = isNumber(rawCount) && rawCount >= 0 ? Math.floor(rawCount) : 0;
-  return { due, ease, intervalDays, reviewCount, reviewedOn: reviewedDays(properties.reviewed_on), fsrs: readFsrs(properties), warnings };
+  const ease = boundedNumber(properties, "ease", EASE, SM2_START_EASE, warnings);
+  const intervalDays = boundedNumber(properties, "interval_days", INTERVAL_DAYS, 0, warnings);
+  const reviewCount = boundedNumber(properties, "review_count", REVIEW_COUNT, 0, warnings);
+  return { due, ease, intervalDays, reviewCount, reviewedOn: reviewedDays(properties.reviewed_on), fsrs: readFsrs(properties, warnings), warnings };
 }
 
 /** Never reviewed: no count and no review day. */

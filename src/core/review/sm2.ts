@@ -1,10 +1,12 @@
 import type { ReviewGrade } from "./grades";
 
+import { MAX_INTERVAL_DAYS, SM2_MAX_EASE, SM2_MIN_EASE } from "../schema/values";
+
+export { MAX_INTERVAL_DAYS, SM2_MAX_EASE, SM2_MIN_EASE };
 export const SM2_START_EASE = 2.5;
-export const SM2_MIN_EASE = 1.3;
-const MIN_EASE_CENTS = 130; // 1.3 × 100 is 130.00000000000003 in floating point
-/** A hundred years: intervals stop growing here so due dates stay real calendar dates. */
-export const MAX_INTERVAL_DAYS = 36_500;
+// Kept in hundredths: 1.3 × 100 is 130.00000000000003 in floating point.
+const MIN_EASE_CENTS = Math.round(SM2_MIN_EASE * 100);
+const MAX_EASE_CENTS = Math.round(SM2_MAX_EASE * 100);
 
 /**
  * The four grades on SM-2's 0–5 quality scale. Again is 2, the mildest failing quality ("incorrect,
@@ -38,8 +40,9 @@ export const EASY_BONUS = 1.3;
  *   before this answer's change.
  * - Hard: round(I(n-1) × 1.2), Easy: round(Good's SM-2 interval × 1.3), as in Anki.
  * - Then, as Anki does, each grade gives at least a day more than the one before it: Again (1) <
- *   Hard < Good < Easy at every maturity (a new skill: 1, 2, 3, 4 days), until the hundred-year cap.
- * - every answer: EF' = EF + (0.1 − (5 − q) × (0.08 + (5 − q) × 0.02)), never below 1.3.
+ *   Hard < Good < Easy at every maturity (a new skill: 1, 2, 3, 4 days), until the cap, MAX_INTERVAL_DAYS.
+ * - every answer: EF' = EF + (0.1 − (5 − q) × (0.08 + (5 − q) × 0.02)), never below 1.3 and, unlike
+ *   the original, never above 5 (the schema's ease rule).
  *
  * The repetition number n is not stored: it is read from the interval (0 → first repetition,
  * 1–5 → second, 6 and over → later ones), so a lapse (interval 1) continues with I(2) = 6 as SM-2's
@@ -49,12 +52,13 @@ export const EASY_BONUS = 1.3;
  */
 export function sm2Step(state: Sm2State, grade: ReviewGrade): Sm2Result {
   const q = SM2_QUALITY[grade];
-  const easeCents = Math.max(Math.round(state.ease * 100), MIN_EASE_CENTS);
+  const easeCents = Math.min(Math.max(Math.round(state.ease * 100), MIN_EASE_CENTS), MAX_EASE_CENTS);
   const lapse = q < 3;
-  const intervalDays = lapse ? 1 : Math.min(passingIntervals(state.intervalDays, easeCents)[grade === "hard" ? 0 : grade === "good" ? 1 : 2], MAX_INTERVAL_DAYS);
+  const current = Math.min(state.intervalDays, MAX_INTERVAL_DAYS); // a hand-edited 1e9 counts as the cap
+  const intervalDays = lapse ? 1 : Math.min(passingIntervals(current, easeCents)[grade === "hard" ? 0 : grade === "good" ? 1 : 2], MAX_INTERVAL_DAYS);
   const miss = 5 - q;
   // EF change in hundredths: 100 × (0.1 − miss × (0.08 + miss × 0.02)) = 10 − miss × (8 + 2 × miss).
-  const nextCents = Math.max(easeCents + 10 - miss * (8 + 2 * miss), MIN_EASE_CENTS);
+  const nextCents = Math.min(Math.max(easeCents + 10 - miss * (8 + 2 * miss), MIN_EASE_CENTS), MAX_EASE_CENTS);
   return { ease: nextCents / 100, intervalDays, lapse };
 }
 

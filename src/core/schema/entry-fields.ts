@@ -1,5 +1,6 @@
 import { ATTEMPT_OUTCOMES } from "./kinds";
 import type { PropertySpec } from "./properties";
+import { MINUTES } from "./values";
 
 /** A field the capture form shows only for one entry type. */
 export interface TypeField {
@@ -13,7 +14,7 @@ export const TYPE_FIELDS: Record<string, TypeField[]> = {
   attempt: [
     { property: "approach", label: "Approach", spec: { type: "text" } },
     { property: "outcome", label: "Outcome", spec: { type: "text", oneOf: ATTEMPT_OUTCOMES } },
-    { property: "time_spent", label: "Time spent (minutes)", spec: { type: "number", min: 0 } },
+    { property: "time_spent", label: "Time spent (minutes)", spec: MINUTES },
   ],
   blocker: [{ property: "resolution", label: "Resolution", spec: { type: "text" } }],
   decision: [

@@ -12,6 +12,18 @@ import {
   SKILL_SOURCES,
   type RecordKind,
 } from "./kinds";
+import {
+  COUNT,
+  EASE,
+  FSRS_DIFFICULTY,
+  FSRS_STABILITY,
+  INTERVAL_DAYS,
+  MINUTES,
+  REVIEW_COUNT,
+  SCALE_1_TO_10,
+  SLEEP_HOURS,
+  TAGS,
+} from "./values";
 
 /** Obsidian property types as SCHEMA.md uses them, plus links (wikilinks stored as text). */
 export type PropertyType =
@@ -33,6 +45,8 @@ export interface PropertySpec {
   min?: number;
   max?: number;
   integer?: boolean;
+  /** A list that may be written as one comma-separated text (tags). */
+  commaSeparated?: boolean;
 }
 
 const text: PropertySpec = { type: "text" };
@@ -43,9 +57,9 @@ const date: PropertySpec = { type: "date" };
 const datetime: PropertySpec = { type: "datetime" };
 const dateOrTime: PropertySpec = { type: "date-or-datetime" };
 const checkbox: PropertySpec = { type: "checkbox" };
-const scale10: PropertySpec = { type: "number", min: 1, max: 10 };
-const minutes: PropertySpec = { type: "number", min: 0 };
-const count: PropertySpec = { type: "number", min: 0, integer: true };
+const scale10 = SCALE_1_TO_10;
+const minutes = MINUTES;
+const count = COUNT;
 const oneOf = (values: readonly string[]): PropertySpec => ({ type: "text", oneOf: values });
 
 const connections: Record<string, PropertySpec> = Object.fromEntries(
@@ -57,7 +71,7 @@ export const COMMON_PROPERTIES: Record<string, PropertySpec> = {
   kind: oneOf(RECORD_KINDS),
   created: datetime,
   updated: datetime,
-  tags: list,
+  tags: TAGS,
   private: checkbox,
   ...connections,
 };
@@ -117,13 +131,13 @@ export const KIND_PROPERTIES: Record<RecordKind, Record<string, PropertySpec>> =
     uses_failed: count,
     hours_to_solution: { type: "number", min: 0 },
     review_due: date,
-    review_count: count,
-    ease: { type: "number", min: 1.3 },
-    interval_days: { type: "number", min: 0 },
+    review_count: REVIEW_COUNT,
+    ease: EASE,
+    interval_days: INTERVAL_DAYS,
     /** The days it was reviewed, oldest first: "done today" and the streak are derived from them. */
     reviewed_on: list,
-    fsrs_stability: { type: "number", min: 0 },
-    fsrs_difficulty: { type: "number", min: 1, max: 10 },
+    fsrs_stability: FSRS_STABILITY,
+    fsrs_difficulty: FSRS_DIFFICULTY,
     fsrs_state: oneOf(FSRS_STATES),
     fsrs_lapses: count,
     category: text,
@@ -136,7 +150,7 @@ export const KIND_PROPERTIES: Record<RecordKind, Record<string, PropertySpec>> =
     mood: scale10,
     energy: scale10,
     stress: scale10,
-    sleep_hours: { type: "number", min: 0, max: 24 },
+    sleep_hours: SLEEP_HOURS,
     habits: list,
     what_worked: list,
     what_didnt_work: list,

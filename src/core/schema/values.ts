@@ -2,6 +2,46 @@ import { isValid, parse, parseISO } from "date-fns";
 import { validate as isUuid } from "uuid";
 import type { PropertySpec } from "./properties";
 import { parseWikilink } from "../codec/wikilinks";
+import { InvalidInputError } from "../errors";
+
+/*
+ * The value rules of SCHEMA.md, each written once. `check`, every writer (capture, problem, session,
+ * reflect, review, import) and the views read them from here, so a value one accepts the others accept.
+ */
+
+/** Mood, energy, stress, focus, satisfaction: a whole number from 1 to 10. */
+export const SCALE_1_TO_10: PropertySpec = { type: "number", min: 1, max: 10, integer: true };
+/** Hours slept in a night. */
+export const SLEEP_HOURS: PropertySpec = { type: "number", min: 0, max: 24 };
+export const MINUTES: PropertySpec = { type: "number", min: 0 };
+export const COUNT: PropertySpec = { type: "number", min: 0, integer: true };
+
+/**
+ * A work session: whole minutes, at least one (a shorter one would be a 0-minute row) and at most a
+ * day unless the user confirms (a 10-day session is almost always a forgotten timer or a typo).
+ */
+export const MIN_SESSION_MINUTES = 1;
+export const MAX_SESSION_MINUTES = 24 * 60;
+
+/**
+ * Ten years: the longest review interval. A skill not recalled for ten years is as good as new, and a
+ * hand-edited `interval_days: 1e9` must not push a review past any real calendar.
+ */
+export const MAX_INTERVAL_DAYS = 3650;
+export const SM2_MIN_EASE = 1.3;
+/** SM-2 has no ceiling; past 5 every interval would jump fivefold, so the ease stops growing here. */
+export const SM2_MAX_EASE = 5;
+/** One review a day for a hundred years: a larger count was typed by hand. */
+export const MAX_REVIEW_COUNT = 36_500;
+
+export const INTERVAL_DAYS: PropertySpec = { type: "number", min: 0, max: MAX_INTERVAL_DAYS };
+export const EASE: PropertySpec = { type: "number", min: SM2_MIN_EASE, max: SM2_MAX_EASE };
+export const REVIEW_COUNT: PropertySpec = { type: "number", min: 0, max: MAX_REVIEW_COUNT, integer: true };
+/** FSRS stability is in days, so it is bounded like an interval. */
+export const FSRS_STABILITY: PropertySpec = { type: "number", min: 0, max: MAX_INTERVAL_DAYS };
+export const FSRS_DIFFICULTY: PropertySpec = { type: "number", min: 1, max: 10 };
+/** Obsidian's Properties read `tags: a, b, c` as three tags, so a repair splits on commas too. */
+export const TAGS: PropertySpec = { type: "list", commaSeparated: true };
 
 /** What is wrong with one property value, and the property-only repair if one is safe. */
 export interface ValueProblem {
@@ -53,9 +93,9 @@ export function checkValue(name: string, value: unknown, spec: PropertySpec): Va
       if (typeof value !== "number" || !Number.isFinite(value)) {
         const asNumber = typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
         const repaired = Number.isFinite(asNumber) && withinRange(asNumber, spec) ? asNumber : undefined;
-        return { message: `${name} must be a number${rangeText(spec)}, found ${describe(value)}`, repaired };
+        return { message: `${name} must be ${ruleText(spec)}, found ${describe(value)}`, repaired };
       }
-      return withinRange(value, spec) ? null : { message: `${name} must be a number${rangeText(spec)}, found ${value}` };
+      return withinRange(value, spec) ? null : { message: `${name} must be ${ruleText(spec)}, found ${value}` };
     }
     case "checkbox":
       return typeof value === "boolean" ? null : { message: `${name} must be a checkbox (true or false), found ${describe(value)}` };
@@ -74,6 +114,10 @@ export function checkValue(name: string, value: unknown, spec: PropertySpec): Va
         return value.every((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean")
           ? null
           : { message: `${name} must be a list of plain values, found nested values` };
+      }
+      if (typeof value === "string" && spec.commaSeparated) {
+        const items = value.split(",").map((item) => item.trim().replace(/^#/, "")).filter((item) => item !== "");
+        return { message: `${name} must be a list, found ${describe(value)}`, repaired: items.length > 0 ? items : undefined };
       }
       if (typeof value === "string" || typeof value === "number") {
         return { message: `${name} must be a list, found ${describe(value)}`, repaired: [value] };
@@ -104,9 +148,25 @@ function withinRange(value: number, spec: PropertySpec): boolean {
   return true;
 }
 
-function rangeText(spec: PropertySpec): string {
-  const whole = spec.integer ? " (whole)" : "";
-  if (spec.min !== undefined && spec.max !== undefined) return `${whole} from ${spec.min} to ${spec.max}`;
-  if (spec.min !== undefined) return `${whole} of at least ${spec.min}`;
-  return whole;
+/** What a number rule asks for, in words: "a whole number from 1 to 10", "a number of at least 0". */
+export function ruleText(spec: PropertySpec): string {
+  const what = spec.integer ? "a whole number" : "a number";
+  if (spec.min !== undefined && spec.max !== undefined) return `${what} from ${spec.min} to ${spec.max}`;
+  if (spec.min !== undefined) return `${what} of at least ${spec.min}`;
+  if (spec.max !== undefined) return `${what} of at most ${spec.max}`;
+  return what;
+}
+
+/** True when a number keeps its rule (whole, within range). */
+export function isValidNumber(value: unknown, spec: PropertySpec): value is number {
+  return typeof value === "number" && Number.isFinite(value) && withinRange(value, spec);
+}
+
+/**
+ * Refuses a value a user typed that breaks its rule, with the rule in the message:
+ * "Mood must be a whole number from 1 to 10, not 6.5."
+ */
+export function requireNumber(label: string, value: number | null | undefined, spec: PropertySpec): void {
+  if (value === null || value === undefined) return;
+  if (!isValidNumber(value, spec)) throw new InvalidInputError(`${label} must be ${ruleText(spec)}, not ${String(value)}.`);
 }

@@ -6,7 +6,8 @@ import { SKILL_SOURCES } from "../schema/kinds";
 import type { LifeBetterSettings } from "../settings";
 import { addDaysTo, dayOf } from "../review/days";
 import { SM2_START_EASE } from "../review/sm2";
-import { joinVaultPath, noteName, safeFileStem, isMarkdown } from "../vault/paths";
+import { requireFreeName } from "../vault/note-names";
+import { joinVaultPath, portableNameProblem, safeFileStem } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
 
 export interface NewSkillInput {
@@ -39,8 +40,8 @@ export function newSkillNote(input: NewSkillInput, now: Date, id: string): strin
     ...creationTimes(now),
     source,
     ...(source === "discovered" ? { discovered: today } : {}),
-    // Left empty rather than absent so Obsidian's property editor offers it.
-    category: input.category?.trim() || null,
+    // Absent when not given: an empty `category:` is a value check would have to explain.
+    ...(input.category?.trim() ? { category: input.category.trim() } : {}),
     // Due tomorrow, not today: right after writing a skill down, recalling it tests nothing; the
     // first real recall is a day later, SM-2's first interval I(1) = 1.
     review_due: addDaysTo(today, 1),
@@ -59,6 +60,8 @@ function checkName(name: string): string {
   if (safeFileStem(trimmed, 200) !== trimmed) {
     throw new InvalidInputError(`"${trimmed}" cannot be a note name: leave out * " \\ / < > : | ? # ^ [ ] and a leading or trailing dot.`);
   }
+  const portable = portableNameProblem(`${trimmed}.md`);
+  if (portable) throw new InvalidInputError(`"${trimmed}" cannot be a note name: ${portable}.`);
   return trimmed;
 }
 
@@ -73,8 +76,7 @@ export async function createMetaSkill(
   now: Date = new Date(),
 ): Promise<{ path: string; id: string }> {
   const name = checkName(input.name);
-  const taken = (await repo.listFiles()).find((file) => isMarkdown(file.path) && noteName(file.path).toLowerCase() === name.toLowerCase());
-  if (taken) throw new InvalidInputError(`A note named "${name}" already exists (${taken.path}); choose another name.`);
+  await requireFreeName(repo, name, "name");
   const id = newId();
   const path = joinVaultPath(settings.folders["meta-skill"], `${name}.md`);
   try {

@@ -1,3 +1,5 @@
+import { portableNameProblem } from "../vault/paths";
+
 /**
  * Checks a path read from an import file before anything is written: it must stay inside the vault
  * and out of hidden folders (`.obsidian` holds plugins and settings). Returns a problem to report, or
@@ -12,5 +14,7 @@ export function importPathProblem(path: unknown): string | null {
   if (parts.some((part) => part === "" || part === "." || part === "..")) return `its path "${path}" is not a plain vault path (it has "..", "." or an empty folder name)`;
   if (parts.some((part) => part.startsWith("."))) return `its path "${path}" is in a hidden folder or names a hidden file`;
   if (!path.toLowerCase().endsWith(".md")) return `its path "${path}" is not a Markdown note (.md)`;
+  const portable = portableNameProblem(path);
+  if (portable) return `its path cannot be synced to every device: ${portable}`;
   return null;
 }

@@ -1,3 +1,4 @@
+import { checkRecordProperties } from "../check/record-rules";
 import { composeNote } from "../codec/frontmatter";
 import { createUniqueNote, uniqueNoteCandidates } from "../capture/capture-entry";
 import { NoteExistsError, errorMessage } from "../errors";
@@ -30,7 +31,7 @@ export interface ImportOptions {
 }
 
 /** A record from the file, checked; or why it cannot be imported. */
-function readRecord(raw: unknown): ExportedRecord | string {
+function readRecord(raw: unknown, settings: LifeBetterSettings): ExportedRecord | string {
   if (!isObject(raw)) return "it is not an object with id, kind, path, properties and body";
   const { id, kind, path, properties, body } = raw;
   if (!isRecordId(id)) return `its id ${JSON.stringify(id ?? null)} is not a UUID v4`;
@@ -41,6 +42,10 @@ function readRecord(raw: unknown): ExportedRecord | string {
   if (typeof body !== "string") return "its body is not text";
   if (properties.id !== undefined && properties.id !== id) return `its properties hold another id (${JSON.stringify(properties.id)})`;
   if (properties.kind !== undefined && properties.kind !== kind) return `its properties hold another kind (${JSON.stringify(properties.kind)})`;
+  // The schema's value rules, the same `check` and every writer apply: a note never gets mood 42.
+  // An entry's type may be a custom type of the vault it came from, which this vault's settings lack.
+  const broken = checkRecordProperties(path as string, kind, properties, settings).filter((finding) => finding.severity === "error" && finding.property !== "type");
+  if (broken.length > 0) return `its properties break the schema (${broken.map((finding) => finding.message).join("; ")})`;
   // The file's key order is kept (a round trip gives the same note); a missing id or kind goes first.
   const missing = { ...(properties.id === undefined ? { id } : {}), ...(properties.kind === undefined ? { kind } : {}) };
   return { id, kind, path: path as string, properties: { ...missing, ...properties }, body };
@@ -82,7 +87,7 @@ export async function importRecords(repo: NoteRepository, settings: LifeBetterSe
 
   for (const [index, raw] of records.entries()) {
     options.onProgress?.(index, records.length);
-    const record = readRecord(raw);
+    const record = readRecord(raw, settings);
     if (typeof record === "string") {
       const partial = isObject(raw) ? raw : {};
       add({ action: "error", index, id: typeof partial.id === "string" ? partial.id : undefined, path: typeof partial.path === "string" ? partial.path : undefined, reason: `Record ${index + 1} was not imported: ${record}.` });

@@ -1,5 +1,5 @@
 import type { Wikilink } from "../codec/wikilinks";
-import { basename, isMarkdown, normalizeVaultPath, parentFolder } from "./paths";
+import { basename, isMarkdown, noteName, normalizeVaultPath, parentFolder } from "./paths";
 
 /**
  * Resolves wikilink targets to vault paths roughly as Obsidian does: by full path, by path relative
@@ -23,6 +23,31 @@ export class LinkResolver {
       list.push(path);
       this.byName.set(key, list);
     }
+  }
+
+  /**
+   * Every path a bare name could mean (`Pipe prob` → `a/Pipe prob.md`, `b/Pipe prob.md`), sorted. A
+   * path, a relative link or a path suffix names one file, so those give at most one.
+   */
+  matches(link: Wikilink | string, fromPath: string): string[] {
+    const target = (typeof link === "string" ? link : link.target).trim();
+    if (target !== "" && !target.includes("/")) {
+      const lower = target.toLowerCase();
+      const named = this.byName.get(lower) ?? [];
+      if (named.length > 1 && !this.byPath.has(lower)) return [...new Set(named)].sort();
+    }
+    const one = this.resolve(link, fromPath);
+    return one === null ? [] : [one];
+  }
+
+  /**
+   * The link text Obsidian writes for a note ("shortest path when possible"): its name when no other
+   * note has that name, else its vault path without `.md`, which names it alone.
+   */
+  linkText(path: string): string {
+    if (!isMarkdown(path)) return path;
+    const name = noteName(path);
+    return (this.byName.get(name.toLowerCase())?.length ?? 0) > 1 ? path.slice(0, -3) : name;
   }
 
   /** The path a link from `fromPath` points at, or null when nothing matches. */

@@ -22,12 +22,21 @@ export interface VaultRecord {
 export interface VaultRecords {
   records: VaultRecord[];
   resolver: LinkResolver;
+  /** Notes whose frontmatter cannot be parsed, with why: a command naming one says so. */
+  unparsed?: ReadonlyMap<string, string>;
 }
 
 /** The record a note holds, or null for a note that is not a LifeBetter record or cannot be parsed. */
 export function recordFromText(path: string, text: string, mtime: number): VaultRecord | null {
+  const read = readRecord(path, text, mtime);
+  return typeof read === "string" ? null : read;
+}
+
+/** The record a note holds, null for a note that is no record, or why its frontmatter cannot be parsed. */
+function readRecord(path: string, text: string, mtime: number): VaultRecord | null | string {
   const parsed = parseNote(text);
-  if (!parsed.ok || !isRecordKind(parsed.properties.kind)) return null;
+  if (!parsed.ok) return parsed.problem;
+  if (!isRecordKind(parsed.properties.kind)) return null;
   return { path, name: noteName(path), kind: parsed.properties.kind, properties: parsed.properties, body: parsed.parts.body, mtime };
 }
 
@@ -45,17 +54,20 @@ export async function loadRecords(
 ): Promise<VaultRecords> {
   const files = (await repo.listFiles()).filter((file) => !isInFolders(file.path, settings.excludedFolders));
   const records: VaultRecord[] = [];
+  const unparsed = new Map<string, string>();
   await forEachConcurrently(
     files.filter((file) => isMarkdown(file.path)),
     READ_CONCURRENCY,
     async (file) => {
       const text = await repo.read(file.path).catch(() => null);
-      const record = text === null ? null : recordFromText(file.path, text, file.mtime);
+      const read = text === null ? null : readRecord(file.path, text, file.mtime);
+      if (typeof read === "string") unparsed.set(file.path, read);
+      const record = typeof read === "string" ? null : read;
       if (record && (!kinds || kinds.includes(record.kind))) records.push(record);
       await tick?.();
     },
   );
   // Reads finish in any order; sort so every run lists the same way.
   records.sort((a, b) => a.path.localeCompare(b.path));
-  return { records, resolver: new LinkResolver(files.map((file) => file.path)) };
+  return { records, resolver: new LinkResolver(files.map((file) => file.path)), unparsed };
 }

@@ -1,5 +1,6 @@
 import type { DecisionAnswer } from "../../core/review/decision-review";
 import type { DecisionQueueItem } from "../../core/review/queue";
+import { isValidNumber, ruleText, SCALE_1_TO_10 } from "../../core/schema/values";
 import { keyHint } from "./card-parts";
 
 export interface DecisionFormOptions {
@@ -16,7 +17,7 @@ export interface DecisionForm {
 function readAnswer(outcome: string, satisfaction: string, same: string): DecisionAnswer | string {
   if (outcome.trim() === "") return "Say how the decision turned out.";
   const rating = Number(satisfaction);
-  if (satisfaction.trim() === "" || !Number.isInteger(rating) || rating < 1 || rating > 10) return "Rate your satisfaction with a whole number from 1 to 10.";
+  if (satisfaction.trim() === "" || !isValidNumber(rating, SCALE_1_TO_10)) return `Rate your satisfaction with ${ruleText(SCALE_1_TO_10)}.`;
   if (same !== "yes" && same !== "no") return "Choose whether you would decide the same again.";
   return { actualOutcome: outcome, satisfaction: rating, wouldDecideSame: same === "yes" };
 }

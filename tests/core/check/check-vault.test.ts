@@ -48,7 +48,7 @@ describe("checkVault", () => {
       ["wrong-mood.md", "invalid-value"],
     ]);
     expect(report.findings.find((f) => f.path === "broken.md")?.message).toContain("[[Nowhere]]");
-    expect(report.findings.find((f) => f.path === "wrong-mood.md")?.message).toMatch(/mood must be a number from 1 to 10, found 11/);
+    expect(report.findings.find((f) => f.path === "wrong-mood.md")?.message).toMatch(/mood must be a whole number from 1 to 10, found 11/);
   });
 
   it("resolves links by name, path, relative path, heading and alias, case-insensitively", async () => {

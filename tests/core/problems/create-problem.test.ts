@@ -23,11 +23,13 @@ describe("createProblem", () => {
     expect(milestoneProgress(parsed.parts.body).total).toBe(0);
   });
 
-  it("never overwrites: the same title gets a numbered name", async () => {
-    const repo = new MemoryNoteRepository({ "LifeBetter/Problems/Ship v2.md": "mine" });
-    const created = await createProblem(repo, { title: "Ship v2" }, DEFAULT_SETTINGS, NOW);
-    expect(created.path).toBe("LifeBetter/Problems/Ship v2 2.md");
+  it("never overwrites: a title another note has anywhere is refused, as skill new does", async () => {
+    const repo = new MemoryNoteRepository({ "LifeBetter/Problems/Ship v2.md": "mine", "Elsewhere/Pipe prob.md": "other" });
+    await expect(createProblem(repo, { title: "Ship v2" }, DEFAULT_SETTINGS, NOW)).rejects.toThrow(/A note named "Ship v2" already exists \(LifeBetter\/Problems\/Ship v2.md\); choose another title/);
+    await expect(createProblem(repo, { title: "pipe PROB" }, DEFAULT_SETTINGS, NOW)).rejects.toThrow(/already exists \(Elsewhere\/Pipe prob.md\)/);
+    await expect(createProblem(repo, { title: "CON" }, DEFAULT_SETTINGS, NOW)).rejects.toThrow(/Windows reserves/);
     expect(await repo.read("LifeBetter/Problems/Ship v2.md")).toBe("mine");
+    expect(repo.files.size).toBe(2);
   });
 
   it.each([

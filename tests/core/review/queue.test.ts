@@ -80,9 +80,9 @@ describe("review queue", () => {
     expect(queue.items.map((item) => item.name)).toEqual(["Bad decision", "Bad due", "Bad ease", "Low ease", "Weird", "Late"]);
     const byName = new Map(queue.items.map((item) => [item.name, item]));
     expect(byName.get("Bad ease")?.warnings).toEqual([expect.stringMatching(/ease "high" is not a number; treated as 2.5/)]);
-    expect(byName.get("Low ease")?.warnings).toEqual([expect.stringMatching(/below the floor of 1.3/)]);
+    expect(byName.get("Low ease")?.warnings).toEqual([expect.stringMatching(/ease 0.4 is not a number from 1.3 to 5; treated as 1.3/)]);
     expect(byName.get("Bad due")).toMatchObject({ due: null, overdueDays: 0, warnings: [expect.stringMatching(/review_due "next week" is not a date/)] });
-    expect(byName.get("Weird")?.warnings).toHaveLength(3);
+    expect(byName.get("Weird")?.warnings).toHaveLength(4); // review_due, ease, interval_days and review_count;
     expect(byName.get("Bad decision")?.warnings).toEqual([expect.stringMatching(/review_on "someday" is not a date/)]);
     const reported = (record: typeof badEase) => checkRecordProperties(record.path, "meta-skill", record.properties, roomy).map((finding) => finding.property);
     expect(reported(badEase)).toContain("ease");

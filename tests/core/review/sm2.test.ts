@@ -85,11 +85,12 @@ describe("SM-2 schedule (tables worked out by hand)", () => {
   it("a hand-edited ease below the floor is used as 1.3 and repaired", () => {
     const outcome = scheduleGrade({ kind: "meta-skill", ease: 0.5, interval_days: 10 }, "good", "2026-01-01", "sm2");
     expect(outcome).toMatchObject({ intervalDays: 13, ease: 1.3, reviewDue: "2026-01-14" }); // 10 × 1.3
-    expect(outcome.repaired).toEqual([expect.stringMatching(/ease 0.5 is below the floor/)]);
+    expect(outcome.repaired).toEqual([expect.stringMatching(/ease 0.5 is not a number from 1.3 to 5; treated as 1.3/)]);
   });
 
-  it("caps intervals at a hundred years", () => {
-    expect(sm2Step({ ease: 2.5, intervalDays: 30_000 }, "easy").intervalDays).toBe(MAX_INTERVAL_DAYS);
+  it("caps intervals at ten years (the schema's interval rule)", () => {
+    expect(sm2Step({ ease: 2.5, intervalDays: 3_000 }, "easy").intervalDays).toBe(MAX_INTERVAL_DAYS);
+    expect(MAX_INTERVAL_DAYS).toBe(3650);
   });
 });
 

@@ -22,7 +22,8 @@ describe("checkValue", () => {
 
   it.each([
     ["mood", 11, entry.mood, /from 1 to 10/],
-    ["mood", "high", entry.mood, /must be a number/],
+    ["mood", "high", entry.mood, /must be a whole number from 1 to 10/],
+    ["mood", 6.5, entry.mood, /must be a whole number from 1 to 10, found 6.5/],
     ["energy", 0, entry.energy, /from 1 to 10/],
     ["review_on", "2026-02-30", entry.review_on, /YYYY-MM-DD/],
     ["timestamp", "yesterday", entry.timestamp, /ISO 8601/],

@@ -75,11 +75,13 @@ describe("new problem modal", () => {
     expect(control(modal.contentEl, "Category").getAttribute("list")).toBe(list?.id);
   });
 
-  it("never overwrites: a second problem with the same title gets its own note", async () => {
-    const { modal, problems, created } = open({ [`${PROBLEMS}/Learn Rust.md`]: "---\nkind: problem\n---\nMine.\n" });
+  it("never overwrites: a title another note has is refused in the form with its path, the title kept to change", async () => {
+    const { modal, problems, created, error } = open({ [`${PROBLEMS}/Learn Rust.md`]: "---\nkind: problem\n---\nMine.\n" });
     typeInto(control(modal.contentEl, "Title"), "Learn Rust");
-    expect(await modal.save()).toBe(true);
-    expect(problems()).toHaveLength(2);
-    expect(created[0]?.problem.path).not.toBe(`${PROBLEMS}/Learn Rust.md`);
+    expect(await modal.save()).toBe(false);
+    expect(error()).toContain(`A note named "Learn Rust" already exists (${PROBLEMS}/Learn Rust.md); choose another title.`);
+    expect(problems()).toHaveLength(1);
+    expect(created).toEqual([]);
+    expect(control(modal.contentEl, "Title").value).toBe("Learn Rust");
   });
 });
