@@ -16,6 +16,7 @@ import { reflectUsage, runReflect } from "./commands/reflect";
 import { exportUsage, runExport } from "./commands/export";
 import { importUsage, runImport } from "./commands/import";
 import { importChatsUsage, runImportChats } from "./commands/import-chats";
+import { runToday, todayUsage } from "./commands/today";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   export: { usage: exportUsage, run: runExport },
   import: { usage: importUsage, run: runImport },
   "import-chats": { usage: importChatsUsage, run: runImportChats },
+  today: { usage: todayUsage, run: runToday },
 };
 
 function usage(): string {

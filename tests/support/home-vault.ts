@@ -84,7 +84,7 @@ export function homeVault(seed = 7): HomeVault {
   for (const problem of problems) {
     const rows = sessions.filter((session) => session.problem === problem);
     files[`LifeBetter/Problems/${problem}.md`] = composeNote(
-      { id: crypto.randomUUID(), kind: "problem", status: "active", ...properties[problem] },
+      { id: crypto.randomUUID(), kind: "problem", status: "active", ...properties[problem], ...(rows.length > 0 ? { last_worked: local(rows[rows.length - 1]!.start) } : {}) },
       `${bodies[problem] ?? ""}\n${rows.length > 0 ? sessionsTable(rows) : ""}`,
     );
   }
