@@ -17,6 +17,7 @@ import { exportUsage, runExport } from "./commands/export";
 import { importUsage, runImport } from "./commands/import";
 import { importChatsUsage, runImportChats } from "./commands/import-chats";
 import { runToday, todayUsage } from "./commands/today";
+import { basesUsage, runBases } from "./commands/bases";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 
@@ -46,6 +47,7 @@ const COMMANDS: Record<string, Command> = {
   import: { usage: importUsage, run: runImport },
   "import-chats": { usage: importChatsUsage, run: runImportChats },
   today: { usage: todayUsage, run: runToday },
+  bases: { usage: basesUsage, run: runBases },
 };
 
 function usage(): string {
