@@ -34,7 +34,7 @@ describe("lifebetter today", () => {
       const sessions = generated.sessions.filter((s) => localDay(s.start) >= start && localDay(s.start) < (start === WEEK_START ? "2026-11-30" : WEEK_START));
       expect(week).toMatchObject({ start, focus_minutes: sessions.reduce((sum, s) => sum + s.minutes, 0), sessions: sessions.length });
     }
-    expect(json.problems).toEqual(expect.arrayContaining([expect.objectContaining({ title: "Flaky CI", next_milestone: { text: "Find the race ^race", due: "2026-11-20", scheduled: null, overdue_days: 6 } })]));
+    expect(json.problems).toEqual(expect.arrayContaining([expect.objectContaining({ title: "Flaky CI", next_milestone: { text: "Find the race", due: "2026-11-20", scheduled: null, overdue_days: 6 } })]));
     expect(await hashTree(root)).toEqual(before);
   });
 
@@ -49,7 +49,7 @@ describe("lifebetter today", () => {
     const run = await cli("today", "--vault", root, "--date", HOME_TODAY);
     expect(run.code).toBe(0);
     expect(run.out).toContain("Today 2026-11-26\nReviews due: 1\n");
-    expect(run.out).toMatch(/\nProblem: Flaky CI \[urgent(, stale)?, 1 open blocker\]; next: Find the race \^race \(due 2026-11-20, overdue\)\n/);
+    expect(run.out).toMatch(/\nProblem: Flaky CI \[urgent(, stale)?, 1 open blocker\]; next: Find the race \(due 2026-11-20, overdue\)\n/);
     expect(run.out).toContain("\nNext: Ship the fix — Flaky CI (due 2026-12-05)\n");
     expect(run.out).toMatch(/This week \(from 2026-11-23\): \d+ min focus/);
   });

@@ -6,8 +6,13 @@ import type { HomeHost } from "../../src/ui/home/home-host";
 import { HomeView } from "../../src/ui/home/home-view";
 import { makeApp } from "./obsidian-shims";
 
-/** The home view over a mock vault, recording which view each row asked to open. */
-export async function openHome(files: Record<string, string>, options: { session?: RunningSession | null; reflectionPath?: string } = {}) {
+interface HomeOptions {
+  session?: RunningSession | null;
+  reflectionPath?: string;
+}
+
+/** A home host over a mock vault, recording which view each row asked to open. */
+export function homeSetup(files: Record<string, string>, options: HomeOptions = {}) {
   const { app, mock } = makeApp(files);
   const settings = loadSettings({});
   const opened: string[] = [];
@@ -22,7 +27,14 @@ export async function openHome(files: Record<string, string>, options: { session
     openProblem: (path) => Promise.resolve(void opened.push(`problem:${path}`)),
     openPatterns: () => Promise.resolve(void opened.push("patterns")),
   };
-  const view = new HomeView(WorkspaceLeaf.create2__(mock).asOriginalType3__(), host);
+  const leaf = () => WorkspaceLeaf.create2__(mock).asOriginalType3__();
+  return { app, mock, host, opened, leaf };
+}
+
+/** The home view, open in the document. */
+export async function openHome(files: Record<string, string>, options: HomeOptions = {}) {
+  const { app, mock, host, opened, leaf } = homeSetup(files, options);
+  const view = new HomeView(leaf(), host);
   document.body.appendChild(view.containerEl);
   await view.onOpen();
   return { app, mock, view, root: view.contentEl, opened, host };

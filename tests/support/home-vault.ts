@@ -81,13 +81,14 @@ export function homeVault(seed = 7): HomeVault {
     "Learn Rust": { priority: "low", started: "2026-11-09" },
     "Tax return": { priority: "high", started: "2026-10-01" },
   };
-  for (const problem of problems) {
+  problems.forEach((problem, index) => {
     const rows = sessions.filter((session) => session.problem === problem);
     files[`LifeBetter/Problems/${problem}.md`] = composeNote(
-      { id: crypto.randomUUID(), kind: "problem", status: "active", ...properties[problem], ...(rows.length > 0 ? { last_worked: local(rows[rows.length - 1]!.start) } : {}) },
+      // Fixed ids: the screenshot page is not a secure context, so it has no crypto.randomUUID.
+      { id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`, kind: "problem", status: "active", ...properties[problem], ...(rows.length > 0 ? { last_worked: local(rows[rows.length - 1]!.start) } : {}) },
       `${bodies[problem] ?? ""}\n${rows.length > 0 ? sessionsTable(rows) : ""}`,
     );
-  }
+  });
   // Solved this week and last week, with estimates: accuracy 1.5 this week, 0.5 and 1.0 last week.
   files["LifeBetter/Problems/Move flat.md"] = composeNote({ kind: "problem", status: "solved", completed: "2026-11-24T18:00:00", estimate: 120, time_spent: 180 }, "Done.\n");
   files["LifeBetter/Problems/Fix bike.md"] = composeNote({ kind: "problem", status: "solved", completed: "2026-11-17", estimate: 60, time_spent: 30 }, "Done.\n");

@@ -1,7 +1,7 @@
 import type { List, ListItem, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { parseMarkdown, renderMarkdown } from "./markdown-tree";
-import { readTaskDates, withoutDateTokens, type TaskDates } from "./task-dates";
+import { readTaskDates, taskText, type TaskDates } from "./task-dates";
 
 /**
  * Heading sections of a note body (`## Sessions`, `## What it is`, reflection prompts). Offsets come
@@ -95,7 +95,7 @@ export function listItemsUnder(markdown: string, heading: string): string[] {
 }
 
 export interface Task {
-  /** The task's text without its date tokens (📅 …, [due:: …]). */
+  /** The task's text without its date tokens (📅 …, [due:: …]) and block id. */
   text: string;
   checked: boolean;
   /** Where the task's list item starts in the markdown (to tick it without touching the rest). */
@@ -117,7 +117,7 @@ function collectTasks(markdown: string, nodes: readonly RootContent[]): Task[] {
             const offset = item.position?.start.offset ?? 0;
             const end = markdown.slice(offset).search(/\r?\n/);
             const line = end === -1 ? markdown.slice(offset) : markdown.slice(offset, offset + end);
-            tasks.push({ text: withoutDateTokens(toString(item.children[0] ?? item)), checked: item.checked, offset, line, dates: readTaskDates(line) });
+            tasks.push({ text: taskText(toString(item.children[0] ?? item)), checked: item.checked, offset, line, dates: readTaskDates(line) });
           }
           walk(item.children);
         }

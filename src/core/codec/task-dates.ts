@@ -69,6 +69,11 @@ export function withoutDateTokens(text: string): string {
   return result.replace(/\s{2,}/g, " ").trim();
 }
 
+/** What a user reads as the task: its text without date tokens and without a trailing block id (`^id`). */
+export function taskText(text: string): string {
+  return withoutDateTokens(text).replace(/\s+\^[A-Za-z0-9-]+$/, "").trim();
+}
+
 /** Whether a line writes its dates as Dataview fields rather than Tasks emoji. */
 export function usesDataviewDates(line: string): boolean {
   const text = firstLine(line);

@@ -85,8 +85,8 @@ describe("home data: today", () => {
     const [flaky] = data.problems;
     expect(flaky).toMatchObject({
       priority: "urgent",
-      nextMilestone: { text: "Find the race ^race", due: "2026-11-20", overdueDays: 6 },
-      overdueMilestones: [{ text: "Find the race ^race", due: "2026-11-20", overdueDays: 6 }],
+      nextMilestone: { text: "Find the race", due: "2026-11-20", overdueDays: 6 },
+      overdueMilestones: [{ text: "Find the race", due: "2026-11-20", overdueDays: 6 }],
       openBlockers: [{ path: "LifeBetter/Entries/Waiting for access.md", title: "Waiting for access" }],
     });
     expect(data.problems[2]?.nextMilestone).toMatchObject({ text: "Finish the book", due: "2026-12-31", overdueDays: 0 });
@@ -95,7 +95,7 @@ describe("home data: today", () => {
   it("gives open tasks of open problems as next actions, dated ones first", async () => {
     const data = await home(homeVault().files);
     expect(data.nextActions.map((action) => [action.text, action.problem.title, action.milestone])).toEqual([
-      ["Find the race ^race", "Flaky CI", true],
+      ["Find the race", "Flaky CI", true],
       ["Ask Ana about the fixtures", "Flaky CI", false],
       ["Ship the fix", "Flaky CI", true],
       ["Finish the book", "Learn Rust", true],

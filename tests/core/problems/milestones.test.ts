@@ -25,17 +25,17 @@ describe("milestone dates (Tasks and Dataview formats)", () => {
   it("reads each milestone's text and dates", () => {
     const { tasks } = milestoneProgress(TASKS);
     expect(tasks.map((task) => [task.text, task.checked, task.dates])).toEqual([
-      ["Draft ⏫ 🔁 every week ^m1", false, { scheduled: "2026-11-28", due: "2026-12-01" }],
+      ["Draft ⏫ 🔁 every week", false, { scheduled: "2026-11-28", due: "2026-12-01" }],
       ["Review", false, { due: "2026-11-20" }],
       ["Plan", true, { done: "2026-11-10" }],
     ]);
   });
 
   it("ticking writes ✅ date as Tasks does; the rest of the line round-trips byte for byte", () => {
-    const ticked = setMilestone(TASKS, 0, "Draft ⏫ 🔁 every week ^m1", true, "2026-12-02");
+    const ticked = setMilestone(TASKS, 0, "Draft ⏫ 🔁 every week", true, "2026-12-02");
     expect(ticked).toBe(TASKS.replace("- [ ] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ^m1", "- [x] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ✅ 2026-12-02 ^m1"));
     // Unticking gives back the note as it was.
-    expect(setMilestone(ticked, 0, "Draft ⏫ 🔁 every week ^m1", false, "2026-12-02")).toBe(TASKS);
+    expect(setMilestone(ticked, 0, "Draft ⏫ 🔁 every week", false, "2026-12-02")).toBe(TASKS);
   });
 
   it("a Dataview line gets [completion:: date]; a CRLF note keeps its line ends", () => {
@@ -52,7 +52,7 @@ describe("milestone dates (Tasks and Dataview formats)", () => {
 
   it("knows overdue and next milestones", () => {
     const progress = milestoneProgress(TASKS);
-    expect(nextMilestone(progress)?.text).toBe("Draft ⏫ 🔁 every week ^m1");
+    expect(nextMilestone(progress)?.text).toBe("Draft ⏫ 🔁 every week");
     expect(progress.tasks.map((task) => overdueDays(task, "2026-12-02"))).toEqual([1, 12, undefined]);
     expect(progress.tasks.map((task) => overdueDays(task, "2026-12-01"))).toEqual([undefined, 11, undefined]);
   });

@@ -67,7 +67,7 @@ describe("LifeBetter home", () => {
     press(el.querySelector(".is-decision")!, "Enter");
     expect(opened).toEqual(["problem:LifeBetter/Problems/Flaky CI.md", "review", "reflection", "review"]);
     expect(texts(el, ".is-problem .lifebetter-home-blockers button")).toEqual(["Waiting for access"]);
-    expect(el.querySelector(".is-problem")?.textContent).toContain("Next: Find the race ^race · overdue 6 days (due 2026-11-20)");
+    expect(el.querySelector(".is-problem")?.textContent).toContain("Next: Find the race · overdue 6 days (due 2026-11-20)");
     expect(el.querySelectorAll(".lifebetter-home-row:not([tabindex='0']):not(.lifebetter-muted)")).toHaveLength(0);
   });
 
