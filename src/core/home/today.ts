@@ -4,7 +4,7 @@ import { CONFIDENT } from "../patterns/confidence";
 import { detectPatterns } from "../patterns/engine";
 import { patternData } from "../patterns/pattern-data";
 import type { PatternProposal } from "../patterns/pattern-types";
-import { problemsDashboard, type ProblemSummary } from "../problems/dashboard";
+import type { ProblemSummary } from "../problems/dashboard";
 import { linkedEntries } from "../problems/linked-entries";
 import { overdueDays } from "../problems/milestones";
 import { elapsedMinutes, type RunningSession } from "../problems/running-session";
@@ -14,7 +14,7 @@ import { buildReviewQueue } from "../review/queue";
 import { PRIORITIES } from "../schema/kinds";
 import type { LifeBetterSettings } from "../settings";
 import { noteName } from "../vault/paths";
-import type { VaultRecords } from "../vault/records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 import { previousWeekDay, weekSummary, type WeekSummary } from "./week";
 
 /** How many confident patterns the home shows. */
@@ -138,14 +138,13 @@ function compareOpen(a: ProblemSummary, b: ProblemSummary): number {
   );
 }
 
-function openProblems(input: HomeInput): ProblemSummary[] {
-  return problemsDashboard(input.vault, input.now, input.settings.staleDays)
-    .problems.filter((problem) => problem.status === "active" || problem.status === "blocked")
-    .sort(compareOpen);
+/** The dashboard's rows, as the pattern engine already summed them up (same moment, same stale days). */
+function openProblems(problems: readonly ProblemSummary[]): ProblemSummary[] {
+  return problems.filter((problem) => problem.status === "active" || problem.status === "blocked").sort(compareOpen);
 }
 
-function homeProblem(input: HomeInput, summary: ProblemSummary): HomeProblem {
-  const record = input.vault.records.find((candidate) => candidate.path === summary.path);
+function homeProblem(input: HomeInput, byPath: ReadonlyMap<string, VaultRecord>, summary: ProblemSummary): HomeProblem {
+  const record = byPath.get(summary.path);
   const blockers = record ? linkedEntries(input.vault, record).filter((entry) => entry.open) : [];
   return {
     path: summary.path,
@@ -166,10 +165,10 @@ function compareActions(a: NextAction & { order: number }, b: NextAction & { ord
   return due(a).localeCompare(due(b)) || a.order - b.order;
 }
 
-function nextActions(input: HomeInput, problems: readonly ProblemSummary[]): NextAction[] {
+function nextActions(input: HomeInput, byPath: ReadonlyMap<string, VaultRecord>, problems: readonly ProblemSummary[]): NextAction[] {
   const actions: (NextAction & { order: number })[] = [];
   problems.forEach((summary, index) => {
-    const record = input.vault.records.find((candidate) => candidate.path === summary.path);
+    const record = byPath.get(summary.path);
     if (!record) return;
     const milestones = new Set(summary.milestoneTasks.map((task) => task.offset));
     tasksIn(record.body).forEach((task, position) => {
@@ -199,7 +198,8 @@ export async function homeData(input: HomeInput): Promise<HomeData> {
   const queue = buildReviewQueue(vault.records, settings, today);
   const data = await patternData(vault, input.now, tick, settings.staleDays);
   const report = await detectPatterns(data, tick);
-  const open = openProblems(input);
+  const open = openProblems(data.problems);
+  const byPath = new Map(vault.records.map((record) => [record.path, record]));
   return {
     date: today,
     reviewsDue: queue.items.filter((item) => item.kind === "skill").length,
@@ -208,14 +208,14 @@ export async function homeData(input: HomeInput): Promise<HomeData> {
     decisionsDue: queue.items
       .filter((item) => item.kind === "decision")
       .map((item) => ({ path: item.path, title: item.name, reviewOn: item.due, overdueDays: item.due === null ? 0 : Math.max(0, daysBetween(item.due, today)) })),
-    problems: open.map((summary) => homeProblem(input, summary)),
-    nextActions: nextActions(input, open),
+    problems: open.map((summary) => homeProblem(input, byPath, summary)),
+    nextActions: nextActions(input, byPath, open),
     // Confident proposals the user has neither decided on nor rated.
     patterns: report.proposals
       .filter((proposal) => proposal.confidence >= CONFIDENT && proposal.helpful === undefined)
       .slice(0, HOME_PATTERNS)
       .map(homePattern),
-    week: weekSummary(vault.records, data, settings, today),
-    previousWeek: weekSummary(vault.records, data, settings, previousWeekDay(today)),
+    week: weekSummary(vault.records, data, today),
+    previousWeek: weekSummary(vault.records, data, previousWeekDay(today)),
   };
 }

@@ -3,14 +3,11 @@ import { mean } from "simple-statistics";
 import { skillOutcomes } from "../patterns/detectors/problem-solving";
 import type { PatternData } from "../patterns/pattern-data";
 import { numberProperty, textProperty } from "../problems/property-readers";
-import { parseSessions } from "../problems/sessions-table";
-import { periodContext, recordDay } from "../reflection/context";
-import { periodDigest } from "../reflection/digest";
+import { dailyReflections } from "../reflection/dailies";
 import { inRange, periodRange, type PeriodRange } from "../reflection/periods";
 import { addDaysTo, dayOf, type Day } from "../review/days";
 import { reviewedDays } from "../review/skill-state";
 import { isIsoDate, isIsoDateTime } from "../schema/values";
-import type { LifeBetterSettings } from "../settings";
 import type { VaultRecord } from "../vault/records";
 
 /** How a meta-skill did in a week: attempts that used it with a known outcome, and how many succeeded. */
@@ -54,18 +51,15 @@ function dayProperty(properties: Record<string, unknown>, name: string): Day | n
   return null;
 }
 
-function activeDays(records: readonly VaultRecord[], range: PeriodRange): number {
+function activeDays(records: readonly VaultRecord[], data: PatternData, range: PeriodRange): number {
   const days = new Set<Day>();
-  const add = (day: Day | null) => {
-    if (day !== null && inRange(day, range)) days.add(day);
+  const add = (day: Day | null | undefined) => {
+    if (day && inRange(day, range)) days.add(day);
   };
-  for (const record of records) {
-    const p = record.properties;
-    if (record.kind === "problem") for (const row of parseSessions(record.body).rows) add(dayOf(row.startTime));
-    else if (record.kind === "entry") add(recordDay(p));
-    else if (record.kind === "reflection" && p.period === "daily") add(dayProperty(p, "date"));
-    else if (record.kind === "meta-skill") reviewedDays(p.reviewed_on).forEach(add);
-  }
+  data.sessions.forEach((session) => add(session.date));
+  data.entries.forEach((entry) => add(entry.date));
+  dailyReflections(records).forEach((daily) => add(daily.day));
+  for (const record of records) if (record.kind === "meta-skill") reviewedDays(record.properties.reviewed_on).forEach(add);
   return days.size;
 }
 
@@ -90,22 +84,37 @@ function skillsOfWeek(data: PatternData, range: PeriodRange): SkillWeek[] {
     .sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name));
 }
 
-/** The week holding `day`. `data` is the pattern engine's reading of the same records (for skill outcomes). */
-export function weekSummary(records: readonly VaultRecord[], data: PatternData, settings: LifeBetterSettings, day: Day): WeekSummary {
+const averageOf = (values: (number | undefined)[]): number | null => {
+  const known = values.filter((value): value is number => value !== undefined);
+  return known.length === 0 ? null : mean(known);
+};
+
+/**
+ * The week holding `day`. `data` is the pattern engine's reading of the same records: its session
+ * rows and entries (each note's Markdown parsed once) serve both, which a large vault needs.
+ */
+export function weekSummary(records: readonly VaultRecord[], data: PatternData, day: Day): WeekSummary {
   const range = periodRange("weekly", day);
-  const context = periodContext(records, settings, range);
-  const digest = periodDigest(records, settings, range);
+  const sessions = data.sessions.filter((session) => inRange(session.date, range));
+  const entriesByType: Record<string, number> = {};
+  for (const entry of data.entries) {
+    if (entry.date === undefined || !inRange(entry.date, range)) continue;
+    const type = entry.type || "entry";
+    entriesByType[type] = (entriesByType[type] ?? 0) + 1;
+  }
+  // The reflections' own reading: a day kept both in its own note and in the daily note counts once.
+  const dailies = dailyReflections(records).filter((daily) => inRange(daily.day, range));
   const accuracy = estimateAccuracy(records, range);
   return {
     start: range.start,
     end: range.end,
-    focusMinutes: context.problems.reduce((sum, problem) => sum + problem.minutes, 0),
-    sessions: context.problems.reduce((sum, problem) => sum + problem.sessions, 0),
-    activeDays: activeDays(records, range),
-    entriesByType: Object.fromEntries(context.entriesByType.map((group) => [group.type, group.entries.length])),
-    moodAvg: digest.mood.average,
-    energyAvg: digest.energy.average,
-    sleepAvg: digest.sleep.average,
+    focusMinutes: sessions.reduce((sum, session) => sum + session.minutes, 0),
+    sessions: sessions.length,
+    activeDays: activeDays(records, data, range),
+    entriesByType: Object.fromEntries(Object.entries(entriesByType).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
+    moodAvg: averageOf(dailies.map((daily) => daily.mood)),
+    energyAvg: averageOf(dailies.map((daily) => daily.energy)),
+    sleepAvg: averageOf(dailies.map((daily) => daily.sleepHours)),
     estimateAccuracy: accuracy.accuracy,
     estimatedProblems: accuracy.problems,
     metaSkills: skillsOfWeek(data, range),
