@@ -115,8 +115,8 @@ function collectTasks(markdown: string, nodes: readonly RootContent[]): Task[] {
         for (const item of node.children) {
           if (typeof item.checked === "boolean") {
             const offset = item.position?.start.offset ?? 0;
-            const end = markdown.slice(offset).search(/\r?\n/);
-            const line = end === -1 ? markdown.slice(offset) : markdown.slice(offset, offset + end);
+            const newline = markdown.indexOf("\n", offset);
+            const line = markdown.slice(offset, newline === -1 ? markdown.length : newline).replace(/\r$/, "");
             tasks.push({ text: taskText(toString(item.children[0] ?? item)), checked: item.checked, offset, line, dates: readTaskDates(line) });
           }
           walk(item.children);
