@@ -20,6 +20,7 @@ export function homeSetup(files: Record<string, string>, options: HomeOptions = 
     app,
     repo: new ObsidianNoteRepository(app),
     settings: () => settings,
+    // Read at each call, so a test can start or stop a session meanwhile.
     runningSession: () => options.session ?? null,
     reflectionPath: () => Promise.resolve(options.reflectionPath),
     openReview: () => Promise.resolve(void opened.push("review")),

@@ -1,5 +1,6 @@
 import { ItemView, debounce, type WorkspaceLeaf } from "obsidian";
 import { errorMessage } from "../../core/errors";
+import { elapsedMinutes } from "../../core/problems/running-session";
 import { homeData, type HomeData, type HomeMilestone, type HomeProblem } from "../../core/home/today";
 import type { WeekSummary } from "../../core/home/week";
 import { dayOf } from "../../core/review/days";
@@ -13,6 +14,8 @@ import type { HomeHost } from "./home-host";
 
 export const HOME_VIEW_TYPE = "lifebetter-home";
 const REFRESH_DELAY_MS = 500;
+/** How often the running session's minutes are brought up to date (a start or stop elsewhere too). */
+const SESSION_CHECK_MS = 30_000;
 const SLICE_MS = 8;
 const nextFrame = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
 
@@ -114,6 +117,7 @@ export class HomeView extends ItemView {
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-home");
     onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.refreshSoon());
+    this.registerInterval(window.setInterval(() => this.sessionTick(), SESSION_CHECK_MS));
     if (!this.data) this.contentEl.createEl("p", { cls: "lifebetter-muted", text: "Reading your records…" });
     await this.refresh();
   }
@@ -144,6 +148,24 @@ export class HomeView extends ItemView {
       return;
     }
     this.render();
+  }
+
+  /**
+   * A session started or stopped (plugin data, not a record) re-reads everything; a session still
+   * running only has its minutes redrawn.
+   */
+  sessionTick(now: Date = new Date()): void {
+    const data = this.data;
+    if (!data) return;
+    const running = this.host.runningSession();
+    if ((running?.start ?? null) !== (data.session?.start ?? null)) {
+      this.refreshSoon();
+      return;
+    }
+    if (running && data.session) {
+      data.session.minutes = elapsedMinutes(running, now);
+      this.render();
+    }
   }
 
   private render(): void {

@@ -83,6 +83,21 @@ describe("LifeBetter home", () => {
     expect(empty.root.querySelector('[data-metric="focus_minutes"] td')?.textContent).toBe("0 min");
   });
 
+  it("follows a work session started, running and stopped elsewhere", async () => {
+    const options: { session: { problemPath: string; start: string } | null } = { session: null };
+    const files = { "P/Write.md": composeNote({ kind: "problem", status: "active" }, "") };
+    const { root: el, view } = await openHome(files, options);
+    expect(el.querySelector(".is-session")?.textContent).toBe("No work session running");
+    options.session = { problemPath: "P/Write.md", start: "2026-11-26T11:50:00" };
+    view.sessionTick();
+    await vi.waitFor(() => expect(el.querySelector(".is-session")?.textContent).toBe("Working on Write for 10 min (since 26 Nov 2026, 11:50)"), { timeout: 4000 });
+    view.sessionTick(new Date(2026, 10, 26, 12, 30));
+    expect(el.querySelector(".is-session")?.textContent).toBe("Working on Write for 40 min (since 26 Nov 2026, 11:50)");
+    options.session = null;
+    view.sessionTick();
+    await vi.waitFor(() => expect(el.querySelector(".is-session")?.textContent).toBe("No work session running"), { timeout: 4000 });
+  });
+
   it("redraws when a record changes", async () => {
     const { root: el, app } = await openHome(homeVault().files);
     expect(texts(el, ".is-problem .lifebetter-home-title")).toContain("Tax return");
