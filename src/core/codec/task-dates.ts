@@ -84,16 +84,25 @@ export function usesDataviewDates(line: string): boolean {
 const BLOCK_ID = /(\s+\^[A-Za-z0-9-]+)$/;
 
 /**
- * The first line of a task with its done date added (`✅ day`, or `[completion:: day]` on a line that
- * uses Dataview fields), before a trailing block id; every other byte stays as written.
+ * The first line of a task with date `name` set to `day`: a date already written (either format) is
+ * replaced where it stands; a new one goes at the end in the line's format (`📅 day`, or `[due:: day]`
+ * on a line that uses Dataview fields), before a trailing block id. Every other byte stays as written.
  */
-export function addDoneDate(line: string, day: string): string {
+export function setTaskDate(line: string, name: TaskDateName, day: string): string {
+  // Only the date's digits change in a token already there (its emoji, brackets and spacing stay).
+  const newDate = (token: string) => token.replace(/\d{4}-\d{2}-\d{2}/, day);
+  for (const token of [emojiToken(name), fieldToken(name)]) if (token.test(line)) return line.replace(token, newDate);
   const body = line.replace(/\s+$/, "");
   const trailing = line.slice(body.length);
-  const token = usesDataviewDates(body) ? `[${DATAVIEW_FIELD.done}:: ${day}]` : `${TASK_EMOJI.done} ${day}`;
+  const token = usesDataviewDates(body) ? `[${DATAVIEW_FIELD[name]}:: ${day}]` : `${TASK_EMOJI[name]} ${day}`;
   const block = BLOCK_ID.exec(body);
   const head = block ? body.slice(0, block.index) : body;
   return `${head} ${token}${block?.[1] ?? ""}${trailing}`;
+}
+
+/** The first line of a task with its done date added, as Tasks writes it when it ticks a task. */
+export function addDoneDate(line: string, day: string): string {
+  return setTaskDate(line, "done", day);
 }
 
 /** The first line of a task without its done date (when it is unticked). */

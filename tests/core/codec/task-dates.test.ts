@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDoneDate, readTaskDates, removeDoneDate, withoutDateTokens } from "../../../src/core/codec/task-dates";
+import { addDoneDate, readTaskDates, removeDoneDate, setTaskDate, withoutDateTokens } from "../../../src/core/codec/task-dates";
 
 describe("readTaskDates", () => {
   it("reads Tasks emoji dates, with or without a variation selector", () => {
@@ -43,5 +43,20 @@ describe("done dates", () => {
   it("removes the done date written either way", () => {
     expect(removeDoneDate("- [ ] Ship 📅 2026-12-01 ✅ 2026-12-02 ^id")).toBe("- [ ] Ship 📅 2026-12-01 ^id");
     expect(removeDoneDate("- [ ] Ship [completion:: 2026-12-02] [due:: 2026-12-01]")).toBe("- [ ] Ship [due:: 2026-12-01]");
+  });
+});
+
+describe("setTaskDate", () => {
+  it("replaces a date where it is written, in its own format", () => {
+    expect(setTaskDate("- [ ] Ship 📅 2026-12-01 #work", "due", "2026-12-24")).toBe("- [ ] Ship 📅 2026-12-24 #work");
+    expect(setTaskDate("- [ ] Ship (due:: 2026-12-01) #work", "due", "2026-12-24")).toBe("- [ ] Ship (due:: 2026-12-24) #work");
+    expect(setTaskDate("- [ ] Ship 📅\uFE0F  2026-12-01", "due", "2026-12-24")).toBe("- [ ] Ship 📅\uFE0F  2026-12-24");
+    expect(setTaskDate("- [ ] Ship [due:: 2026-12-01]", "due", "2026-12-24")).toBe("- [ ] Ship [due:: 2026-12-24]");
+  });
+
+  it("adds a missing date in the line's format, before a block id", () => {
+    expect(setTaskDate("- [ ] Ship ^id", "scheduled", "2026-12-20")).toBe("- [ ] Ship ⏳ 2026-12-20 ^id");
+    expect(setTaskDate("- [ ] Ship [due:: 2026-12-01]", "scheduled", "2026-12-20")).toBe("- [ ] Ship [due:: 2026-12-01] [scheduled:: 2026-12-20]");
+    expect(readTaskDates(setTaskDate("- [ ] Ship", "due", "2026-12-24"))).toEqual({ due: "2026-12-24" });
   });
 });
