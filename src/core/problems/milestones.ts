@@ -1,5 +1,5 @@
 import { tasksUnder, type Task } from "../codec/sections";
-import { addDoneDate, removeDoneDate } from "../codec/task-dates";
+import { addDoneDate, removeDoneDate, setTaskDate } from "../codec/task-dates";
 import { InvalidInputError } from "../errors";
 import { daysBetween, type Day } from "../review/days";
 
@@ -55,4 +55,35 @@ export function setMilestone(body: string, index: number, expected: string, chec
   if (today !== undefined && checked && !wasChecked && task.dates.done === undefined) line = addDoneDate(boxed, today);
   if (today !== undefined && !checked && wasChecked) line = removeDoneDate(boxed);
   return body.slice(0, task.offset) + line + body.slice(task.offset + task.line.length);
+}
+
+/** What `problem milestone` changes: the box (with the done date) and the due and scheduled dates. */
+export interface MilestoneChange {
+  done?: boolean;
+  due?: Day;
+  scheduled?: Day;
+}
+
+/**
+ * Changes the one milestone whose text is `text` (as the dashboard shows it: without dates), in the
+ * formats the line already uses; refuses a text that names no milestone, or more than one.
+ */
+export function editMilestone(body: string, text: string, change: MilestoneChange, today: Day): string {
+  const tasks = tasksUnder(body, MILESTONES_HEADING);
+  const matches = tasks.flatMap((task, index) => (task.text === text.trim() ? [index] : []));
+  if (matches.length === 0) {
+    const known = tasks.map((task) => `"${task.text}"`).join(", ");
+    throw new InvalidInputError(`No milestone "${text}"${known ? `; the milestones are ${known}` : " (the note has no milestones)"}.`);
+  }
+  if (matches.length > 1) throw new InvalidInputError(`${matches.length} milestones read "${text}"; make their texts differ first.`);
+  const index = matches[0] ?? 0;
+  let result = change.done === undefined ? body : setMilestone(body, index, text.trim(), change.done, today);
+  for (const name of ["due", "scheduled"] as const) {
+    const day = change[name];
+    if (day === undefined) continue;
+    const task = tasksUnder(result, MILESTONES_HEADING)[index];
+    if (!task) break;
+    result = result.slice(0, task.offset) + setTaskDate(task.line, name, day) + result.slice(task.offset + task.line.length);
+  }
+  return result;
 }
