@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { lifeBetterBases, lifeBetterFolder } from "../../../src/core/bases/base-files";
 import { baseYaml, writeBases } from "../../../src/core/bases/write-bases";
-import { isRecordKind, type RecordKind } from "../../../src/core/schema/kinds";
+import { isRecordKind } from "../../../src/core/schema/kinds";
 import { propertySpec } from "../../../src/core/schema/properties";
 import { loadSettings } from "../../../src/core/settings";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
