@@ -17,11 +17,12 @@ import { IndexStatusModal } from "./ui/index/index-status-panel";
 import type { IndexAvailability, MemoryHost } from "./ui/memory/memory-host";
 import { registerMemoryViews } from "./ui/memory/register-memory-views";
 import { registerProblems, type ProblemsFeature } from "./ui/problems/register-problems";
-import { registerReview } from "./ui/review/register-review";
+import { openReview, registerReview } from "./ui/review/register-review";
 import { registerReflections, type Reflections } from "./ui/reflection/register-reflections";
 import { registerDataSafety, startBackups } from "./ui/data-safety-commands";
 import { LifeBetterSettingTab } from "./ui/settings-tab";
-import { registerPatterns } from "./ui/register-patterns";
+import { openPatterns, registerPatterns } from "./ui/register-patterns";
+import { registerHome, type HomeFeature } from "./ui/home/register-home";
 
 const ID_NOTICE_MS = 10000;
 /** How often the index is saved while notes change (it is also saved on unload). */
@@ -44,6 +45,8 @@ export default class LifeBetterPlugin extends Plugin {
   reflections: Reflections | null = null;
   /** Problem views, commands and the work-session timer; set in onload. */
   problems!: ProblemsFeature;
+  /** The home view and the Bases command; set in onload. */
+  home!: HomeFeature;
   private searchIndex: PluginIndex | null = null;
   /** Set once the index has started or failed: the views then either query or say it is unavailable. */
   private indexSettled = false;
@@ -92,6 +95,13 @@ export default class LifeBetterPlugin extends Plugin {
     registerReview(this);
     this.reflections = registerReflections(this);
     registerPatterns(this);
+    this.home = registerHome(this, {
+      runningSession: () => this.problems.sessions.running,
+      openReview: () => openReview(this),
+      openReflection: async () => void (await this.reflections?.open("daily")),
+      openProblem: (path) => this.problems.openProblem(path),
+      openPatterns: () => openPatterns(this),
+    });
     registerDataSafety(this);
 
     registerMemoryViews(this, () => this.memoryHost());

@@ -75,6 +75,8 @@ describe("commands", () => {
         "back-up-now",
         "restore-backup",
         "delete-records",
+        "open-home",
+        "create-bases",
       ]),
     );
     expect(commands.find((command) => command.id === "capture-insight")?.name).toBe("Capture insight");

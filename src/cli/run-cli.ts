@@ -21,6 +21,8 @@ import { patternUsage, runPattern } from "./commands/pattern";
 import { backupUsage, runBackup } from "./commands/backup";
 import { deleteUsage, runDelete } from "./commands/delete";
 import { connectUsage, runConnect } from "./commands/connect";
+import { runToday, todayUsage } from "./commands/today";
+import { basesUsage, runBases } from "./commands/bases";
 import { CliError } from "./cli-error";
 import { processIo, type CliIo } from "./io";
 import { vaultArgument, vaultRelative } from "./vault-relative";
@@ -55,6 +57,8 @@ const COMMANDS: Record<string, Command> = {
   backup: { usage: backupUsage, run: runBackup },
   delete: { usage: deleteUsage, run: runDelete },
   connect: { usage: connectUsage, run: runConnect },
+  today: { usage: todayUsage, run: runToday },
+  bases: { usage: basesUsage, run: runBases },
 };
 
 function usage(): string {

@@ -58,6 +58,8 @@ export interface LifeBetterSettings {
   weeklyReflectionDay: number;
   /** Habits ticked in the daily reflection; streaks and completion derive from the dailies. */
   habits: Habit[];
+  /** Show the LifeBetter home when Obsidian starts. */
+  openHomeOnStart: boolean;
 }
 
 /** A habit the daily reflection asks about, and how many days a week the user aims for. */
@@ -104,6 +106,7 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   reflectionTime: "21:00",
   weeklyReflectionDay: 0,
   habits: [],
+  openHomeOnStart: false,
 };
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -222,5 +225,6 @@ export function loadSettings(raw: unknown, warn: (message: string) => void = () 
         ? data.weeklyReflectionDay
         : DEFAULT_SETTINGS.weeklyReflectionDay,
     habits: habits(data.habits),
+    openHomeOnStart: data.openHomeOnStart === true,
   };
 }

@@ -5,6 +5,7 @@ import { BACKUPS_HEADING, backupSettingRows } from "./backup-settings";
 import { REFLECTIONS_HEADING, reflectionSettingRows } from "./reflection/reflection-settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "./memory/similar-settings";
+import { HOME_HEADING, homeSettingRows } from "./home/home-settings";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
 export interface SettingsHost extends Plugin {
@@ -126,6 +127,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       },
       { type: "group", heading: REFLECTIONS_HEADING, items: reflectionSettingRows(this.host) },
       { type: "group", heading: BACKUPS_HEADING, items: backupSettingRows(this.host) },
+      { type: "group", heading: HOME_HEADING, items: homeSettingRows(this.host) },
     ];
   }
 
@@ -183,6 +185,9 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.schedulerControl(new Setting(containerEl).setName(SCHEDULER_NAME).setDesc(SCHEDULER_DESC));
     this.limitControl(new Setting(containerEl).setName(REVIEWS_NAME).setDesc(REVIEWS_DESC), "reviewsPerDay", REVIEWS_NAME, REVIEWS_DESC);
     this.limitControl(new Setting(containerEl).setName(NEW_NAME).setDesc(NEW_DESC), "newSkillsPerDay", NEW_NAME, NEW_DESC);
+
+    new Setting(containerEl).setName(HOME_HEADING).setHeading();
+    for (const row of homeSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
   }
 
   private schedulerControl(setting: Setting): void {

@@ -44,3 +44,27 @@ describe("lifebetter problems", () => {
     expect(run.err).toMatch(/--stale-days must be a whole number of days/);
   });
 });
+
+describe("lifebetter problems: milestone dates", () => {
+  it("gives each milestone's text, done flag and dates, and counts the overdue ones", async () => {
+    const files = problemVault();
+    files["Problems/Ship v2.md"] = (files["Problems/Ship v2.md"] ?? "").replace(
+      "- [x] Reproduce\n- [ ] Fix\n- [ ] Ship\n",
+      "- [x] Reproduce ✅ 2026-11-19\n- [ ] Fix 📅 2000-01-01 ⏳ 1999-12-30\n- [ ] Ship [due:: 2999-01-01]\n",
+    );
+    root = await makeTempVault(files);
+    const run = await cli("problems", "--vault", root, "--json");
+    const ship = (JSON.parse(run.out) as { title: string; milestones: unknown }[]).find((row) => row.title === "Ship v2");
+    expect(ship?.milestones).toEqual({
+      done: 1,
+      total: 3,
+      overdue: 1,
+      items: [
+        { text: "Reproduce", done: true, due: null, scheduled: null, start: null, completed: "2026-11-19" },
+        { text: "Fix", done: false, due: "2000-01-01", scheduled: "1999-12-30", start: null, completed: null },
+        { text: "Ship", done: false, due: "2999-01-01", scheduled: null, start: null, completed: null },
+      ],
+    });
+    expect((await cli("problems", "--vault", root)).out).toContain("milestones 1/3, 1 overdue milestone,");
+  });
+});

@@ -28,3 +28,11 @@ describe("loadSettings: problems", () => {
     }
   });
 });
+
+describe("loadSettings: home", () => {
+  it("opens the home on start only when turned on", () => {
+    expect(loadSettings(undefined).openHomeOnStart).toBe(false);
+    expect(loadSettings({ openHomeOnStart: true }).openHomeOnStart).toBe(true);
+    for (const openHomeOnStart of ["yes", 1, null]) expect(loadSettings({ openHomeOnStart }).openHomeOnStart).toBe(false);
+  });
+});

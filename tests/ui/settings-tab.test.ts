@@ -139,6 +139,18 @@ describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
     expect(plugin.settings.folders.entry).toBe("Journal/Inbox");
   });
 
+  it("saves whether the home opens on start", async () => {
+    const plugin = await loadPlugin();
+    const tab = openTab(plugin, mode);
+    const toggle = tab.containerEl.querySelector<HTMLElement>('[aria-label="Open home on start"]');
+    if (!toggle) throw new Error("no open home on start toggle");
+    expect(toggle.classList.contains("is-enabled")).toBe(false);
+    toggle.click();
+    await settle();
+    expect(plugin.settings.openHomeOnStart).toBe(true);
+    expect(savedData(plugin)).toMatchObject({ openHomeOnStart: true });
+  });
+
   it("saves search by meaning and the embedding model folder", async () => {
     const plugin = await loadPlugin();
     const tab = openTab(plugin, mode);

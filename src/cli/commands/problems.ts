@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
+import type { Task } from "../../core/codec/sections";
 import { problemsDashboard, type ProblemSummary } from "../../core/problems/dashboard";
 import { loadRecords } from "../../core/vault/records";
 import { staleDaysOption } from "./problem-args";
@@ -7,7 +8,21 @@ import { openVault } from "../vault-context";
 
 export const problemsUsage = `lifebetter problems --vault DIR [--stale-days N] [--json]
   Lists the problems as the dashboard does: open ones first, by priority. With --json, an array of
-  {path, title, status, priority, time_spent, last_worked, open_blockers, estimate, stale, milestones}.`;
+  {path, title, status, priority, time_spent, last_worked, open_blockers, estimate, stale, milestones:
+  {done, total, overdue, items: [{text, done, due, scheduled, start, completed}]}}; dates are read from
+  Tasks emoji (📅 ⏳ 🛫 ✅) or Dataview fields ([due:: 2026-12-01]), null when not written.`;
+
+/** A milestone as `problems --json` and `today --json` give it. */
+export function milestoneJson(task: Task) {
+  return {
+    text: task.text,
+    done: task.checked,
+    due: task.dates.due ?? null,
+    scheduled: task.dates.scheduled ?? null,
+    start: task.dates.start ?? null,
+    completed: task.dates.done ?? null,
+  };
+}
 
 function jsonRow(problem: ProblemSummary) {
   return {
@@ -21,7 +36,7 @@ function jsonRow(problem: ProblemSummary) {
     estimate: problem.estimate ?? null,
     category: problem.category ?? null,
     stale: problem.stale,
-    milestones: problem.milestones,
+    milestones: { ...problem.milestones, overdue: problem.overdueMilestones.length, items: problem.milestoneTasks.map(milestoneJson) },
   };
 }
 
@@ -32,6 +47,7 @@ function textRow(problem: ProblemSummary): string {
     time,
     problem.openBlockers > 0 ? `${problem.openBlockers} open blocker${problem.openBlockers === 1 ? "" : "s"}` : undefined,
     problem.milestones.total > 0 ? `milestones ${problem.milestones.done}/${problem.milestones.total}` : undefined,
+    problem.overdueMilestones.length > 0 ? `${problem.overdueMilestones.length} overdue milestone${problem.overdueMilestones.length === 1 ? "" : "s"}` : undefined,
     problem.lastWorked ? `last worked ${problem.lastWorked}` : undefined,
     problem.stale ? "stale" : undefined,
   ].filter((flag): flag is string => flag !== undefined);

@@ -1,6 +1,7 @@
 import type { List, ListItem, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { parseMarkdown, renderMarkdown } from "./markdown-tree";
+import { readTaskDates, taskText, type TaskDates } from "./task-dates";
 
 /**
  * Heading sections of a note body (`## Sessions`, `## What it is`, reflection prompts). Offsets come
@@ -99,31 +100,50 @@ export function listItemsUnder(markdown: string, heading: string): string[] {
 }
 
 export interface Task {
+  /** The task's text without its date tokens (📅 …, [due:: …]) and block id. */
   text: string;
   checked: boolean;
   /** Where the task's list item starts in the markdown (to tick it without touching the rest). */
   offset: number;
+  /** The item's first line as written, from its marker. */
+  line: string;
+  /** Due, scheduled, done … dates written on that line (Tasks emoji or Dataview fields). */
+  dates: TaskDates;
+}
+
+/** GFM task list items among `nodes` (nested ones included), in document order. */
+function collectTasks(markdown: string, nodes: readonly RootContent[]): Task[] {
+  const tasks: Task[] = [];
+  const walk = (children: readonly RootContent[]): void => {
+    for (const node of children) {
+      if (node.type === "list") {
+        for (const item of node.children) {
+          if (typeof item.checked === "boolean") {
+            const offset = item.position?.start.offset ?? 0;
+            const newline = markdown.indexOf("\n", offset);
+            const line = markdown.slice(offset, newline === -1 ? markdown.length : newline).replace(/\r$/, "");
+            tasks.push({ text: taskText(toString(item.children[0] ?? item)), checked: item.checked, offset, line, dates: readTaskDates(line) });
+          }
+          walk(item.children);
+        }
+      } else if ("children" in node && node.type === "blockquote") {
+        walk(node.children);
+      }
+    }
+  };
+  walk(nodes);
+  return tasks;
 }
 
 /** Markdown tasks (`- [ ] …`, `- [x] …`) under a heading, nested ones included (milestones). */
 export function tasksUnder(markdown: string, heading: string): Task[] {
   const section = findSection(markdown, heading);
-  if (!section) return [];
-  const tasks: Task[] = [];
-  const walk = (nodes: RootContent[]): void => {
-    for (const node of nodes) {
-      if (node.type === "list") {
-        for (const item of node.children) {
-          if (typeof item.checked === "boolean") {
-            tasks.push({ text: toString(item.children[0] ?? item).trim(), checked: item.checked, offset: item.position?.start.offset ?? 0 });
-          }
-          walk(item.children);
-        }
-      }
-    }
-  };
-  walk(section.nodes);
-  return tasks;
+  return section ? collectTasks(markdown, section.nodes) : [];
+}
+
+/** Every task of a note body (next actions). */
+export function tasksIn(markdown: string, tree: Root = parseMarkdown(markdown)): Task[] {
+  return collectTasks(markdown, tree.children);
 }
 
 /** The first table under a heading: its header cells and rows of cell texts, plus its byte range. */

@@ -3,7 +3,9 @@ import { PRIORITIES, PROBLEM_STATUSES } from "../schema/kinds";
 import { isIsoDate, isIsoDateTime } from "../schema/values";
 import { noteName } from "../vault/paths";
 import { linkedEntries, openBlockerCount } from "./linked-entries";
-import { milestoneProgress } from "./milestones";
+import type { Task } from "../codec/sections";
+import { dayOf } from "../review/days";
+import { milestoneProgress, nextMilestone, overdueDays } from "./milestones";
 import { numberProperty, textProperty } from "./property-readers";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 import { DEFAULT_STALE_DAYS } from "../settings";
@@ -30,6 +32,12 @@ export interface ProblemSummary {
   target?: string;
   openBlockers: number;
   milestones: { done: number; total: number };
+  /** Every milestone with its dates, in the note's order. */
+  milestoneTasks: Task[];
+  /** The first open milestone. */
+  nextMilestone?: Task;
+  /** Open milestones whose due date has passed. */
+  overdueMilestones: Task[];
   /** Whole days since the last session (or since the problem started when it has none). */
   daysSinceWorked?: number;
   /** Open (active or blocked) and not worked on for at least the stale-days setting. */
@@ -75,6 +83,9 @@ export function summarize(vault: VaultRecords, problem: VaultRecord, now: Date, 
     target: dateValue(p, "target"),
     openBlockers: openBlockerCount(linkedEntries(vault, problem)),
     milestones: { done: milestones.done, total: milestones.total },
+    milestoneTasks: milestones.tasks,
+    nextMilestone: nextMilestone(milestones),
+    overdueMilestones: milestones.tasks.filter((task) => overdueDays(task, dayOf(now)) !== undefined),
     daysSinceWorked,
     stale: open && daysSinceWorked !== undefined && daysSinceWorked >= staleDays,
   };

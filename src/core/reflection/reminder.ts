@@ -26,11 +26,15 @@ export function remindersDue(now: Date, settings: LifeBetterSettings, shown: Rea
 export function isReflectionWritten(text: string, settings: LifeBetterSettings): boolean {
   const parsed = parseNote(text);
   if (!parsed.ok) return true; // unreadable: do not nag about a note LifeBetter cannot judge
-  const p = parsed.properties;
+  return hasReflectionContent(parsed.properties, parsed.parts.body, settings);
+}
+
+/** The same test on a note already parsed (a record). */
+export function hasReflectionContent(p: Record<string, unknown>, body: string, settings: LifeBetterSettings): boolean {
   if (["mood", "energy", "stress", "sleep_hours"].some((name) => typeof p[name] === "number")) return true;
   return settings.reflectionPrompts.some((prompt) => {
     const property = readAnswerProperty(p, prompt.property);
-    const section = readAnswerSection(parsed.parts.body, prompt);
+    const section = readAnswerSection(body, prompt);
     return (Array.isArray(property) && property.length > 0) || (section !== undefined && answerTexts(section).length > 0);
   });
 }

@@ -1,11 +1,13 @@
 import { ItemView, Notice, TFile, debounce, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import type { Task } from "../../core/codec/sections";
 import type { LinkedEntry } from "../../core/problems/linked-entries";
 import { problemView, type ProblemView } from "../../core/problems/problem-view";
 import { numberProperty, textProperty } from "../../core/problems/property-readers";
 import { describeRowProblems, totalMinutes } from "../../core/problems/sessions-table";
 import type { ClosingStatus } from "../../core/problems/close-problem";
 import { InvalidInputError, errorMessage } from "../../core/errors";
-import { setMilestone } from "../../core/problems/milestones";
+import { overdueDays, setMilestone } from "../../core/problems/milestones";
+import { dayOf } from "../../core/review/days";
 import { loadRecords } from "../../core/vault/records";
 import { noteName } from "../../core/vault/paths";
 import { humanize } from "../labels";
@@ -28,6 +30,17 @@ interface ProblemViewState {
 }
 
 const CLOSED = new Set(["solved", "abandoned"]);
+
+/** "due 2026-12-01 · overdue 3 days · done 2026-11-30", from the dates on the task's line. */
+function milestoneDates(task: Task, today: string): string {
+  const parts: string[] = [];
+  if (task.dates.scheduled) parts.push(`scheduled ${task.dates.scheduled}`);
+  if (task.dates.due) parts.push(`due ${task.dates.due}`);
+  const overdue = overdueDays(task, today);
+  if (overdue !== undefined) parts.push(`overdue ${overdue} day${overdue === 1 ? "" : "s"}`);
+  if (task.dates.done) parts.push(`done ${task.dates.done}`);
+  return parts.join(" · ");
+}
 
 /** "Open blocker", "Resolved blocker", "Attempt", "Solution". */
 function entryLabel(entry: LinkedEntry): string {
@@ -201,6 +214,8 @@ export class ProblemItemView extends ItemView {
       box.checked = task.checked;
       box.addEventListener("change", () => void this.tick(view.problem.path, index, task.text, box));
       label.createSpan({ text: task.text });
+      const dates = milestoneDates(task, dayOf(new Date()));
+      if (dates) item.createSpan({ cls: `lifebetter-milestone-dates${overdueDays(task, dayOf(new Date())) === undefined ? "" : " is-overdue"}`, text: dates });
     });
   }
 
@@ -208,7 +223,7 @@ export class ProblemItemView extends ItemView {
   private async tick(path: string, index: number, text: string, box: HTMLInputElement): Promise<void> {
     box.disabled = true;
     try {
-      await this.host.repo.updateBody(path, (body) => setMilestone(body, index, text, box.checked));
+      await this.host.repo.updateBody(path, (body) => setMilestone(body, index, text, box.checked, dayOf(new Date())));
     } catch (error) {
       new Notice(error instanceof InvalidInputError ? error.message : `The milestone could not be saved: ${errorMessage(error)}`);
     }

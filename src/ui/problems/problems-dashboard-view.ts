@@ -148,6 +148,10 @@ export class ProblemsDashboardView extends ItemView {
     blockers.toggleClass("is-blocked", problem.openBlockers > 0);
 
     const { done, total } = problem.milestones;
-    row.createEl("td", { text: total === 0 ? "—" : `${done}/${total}` });
+    const milestones = row.createEl("td", { text: total === 0 ? "—" : `${done}/${total}` });
+    const overdue = problem.overdueMilestones.length;
+    if (overdue > 0) {
+      milestones.createSpan({ cls: "lifebetter-badge is-overdue", text: `${overdue} overdue`, attr: { title: problem.overdueMilestones.map((task) => `${task.text} (due ${task.dates.due ?? ""})`).join("\n") } });
+    }
   }
 }

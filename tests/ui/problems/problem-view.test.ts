@@ -1,3 +1,4 @@
+import { dayOf } from "../../../src/core/review/days";
 import { TFile } from "obsidian";
 import { describe, expect, it, vi } from "vitest";
 import { CloseProblemModal } from "../../../src/ui/problems/close-problem-modal";
@@ -116,14 +117,14 @@ describe("problem view", () => {
     await vi.waitFor(() => expect(root.querySelector(".lifebetter-milestone-summary")?.textContent).toBe("2 of 3 done"));
   });
 
-  it("ticks a milestone in the note from its checkbox, changing only that task", async () => {
+  it("ticks a milestone in the note from its checkbox, changing only that task and dating it as Tasks does", async () => {
     const { root, mock } = await openView();
     const before = contentOf(mock, SHIP);
     const fix = root.querySelectorAll<HTMLInputElement>(".lifebetter-milestone-list input")[1]!;
     fix.checked = true;
     fix.dispatchEvent(new Event("change"));
     await vi.waitFor(() => expect(root.querySelector(".lifebetter-milestone-summary")?.textContent).toBe("2 of 3 done"));
-    expect(contentOf(mock, SHIP)).toBe(before.replace("- [ ] Fix", "- [x] Fix"));
+    expect(contentOf(mock, SHIP)).toBe(before.replace("- [ ] Fix", `- [x] Fix ✅ ${dayOf(new Date())}`));
   });
 
   it("shows note text as text, never as markup", async () => {
