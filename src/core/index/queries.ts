@@ -4,6 +4,7 @@ import { compileFilter, type NoteFilter } from "./note-filter";
 import { fuseRankings, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE } from "./hybrid";
 import type { SearchResult } from "./index-types";
 import { resolveNote } from "./resolve-note";
+import { ownTitle } from "./scaffolding";
 
 export interface SearchOptions extends NoteFilter {
   limit?: number;
@@ -130,9 +131,12 @@ function sharedReasons(a: IndexedNote, b: IndexedNote): string[] {
   return reasons;
 }
 
-/** What a note is about, as a full-text query (used when there is no vector to compare). */
+/**
+ * What a note is about, as a full-text query (used when there is no vector to compare): the person's
+ * own words only, so a record that is only LifeBetter's template describes nothing.
+ */
 function describingQuery(note: IndexedNote): string {
-  return [note.record.title, ...note.record.tags, ...note.record.terms.slice(0, 8)].join(" ");
+  return [ownTitle(note.record.title, note.record.kind), ...note.record.tags, ...note.record.terms.slice(0, 8)].join(" ");
 }
 
 /**
