@@ -5,6 +5,7 @@
  *   --update-baseline  write the numbers of this run as the new baseline
  *   --queries          also print each query's rank of its first relevant note
  *   --set=NAME         only one golden set (file name without .json)
+ *   --text-weight=0.3,0.5  also run hybrid with these weights of words against meaning (to tune TEXT_WEIGHT)
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -42,6 +43,7 @@ const EVAL_DIR = process.env.LIFEBETTER_EVAL_DIR ?? HERE;
 const BASELINE = path.join(EVAL_DIR, "baseline.json");
 const args = process.argv.slice(2);
 const onlySet = args.find((a) => a.startsWith("--set="))?.slice(6);
+const weights = (args.find((a) => a.startsWith("--text-weight="))?.slice(14) ?? "").split(",").filter((w) => w !== "").map(Number);
 
 const timers = {
   setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
@@ -68,10 +70,10 @@ function checkParaphrases(set: GoldenSet, index: MemoryIndex): void {
   }
 }
 
-async function evaluate(set: GoldenSet, index: MemoryIndex, showQueries: boolean): Promise<Record<string, Metrics>> {
+async function evaluate(set: GoldenSet, index: MemoryIndex, showQueries: boolean, textWeight?: number): Promise<Record<string, Metrics>> {
   const byCategory = new Map<string, Metrics[]>();
   for (const q of set.queries) {
-    const results = await index.searchByMeaning(q.query, { limit: 10 });
+    const results = await index.searchByMeaning(q.query, { limit: 10, ...(textWeight !== undefined ? { textWeight } : {}) });
     const ranked = results.map((r) => r.path);
     const metrics = metricsOf(ranked, q);
     for (const key of ["all", q.category]) byCategory.set(key, [...(byCategory.get(key) ?? []), metrics]);
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
         if (!embedder) checkParaphrases(set, index);
         if (args.includes("--queries")) console.log(`\n${name} — ${mode}`);
         report[name][mode] = await evaluate(set, index, args.includes("--queries"));
+        if (embedder) for (const w of weights) report[name][`hybrid, text weight ${w}`] = await evaluate(set, index, false, w);
         index.dispose();
       }
     }
@@ -132,7 +135,8 @@ async function main(): Promise<void> {
     for (const [mode, categories] of Object.entries(modes)) printTable(set, mode, categories, baseline?.[set]?.[mode]);
   }
   if (args.includes("--update-baseline")) {
-    writeFileSync(BASELINE, JSON.stringify({ ...baseline, ...report }, (_, v: unknown) => (typeof v === "number" ? Math.round(v * 1000) / 1000 : v), 2) + "\n");
+    const kept = Object.fromEntries(Object.entries(report).map(([set, modes]) => [set, Object.fromEntries(Object.entries(modes).filter(([mode]) => !mode.includes("text weight")))]));
+    writeFileSync(BASELINE, JSON.stringify({ ...baseline, ...kept }, (_, v: unknown) => (typeof v === "number" ? Math.round(v * 1000) / 1000 : v), 2) + "\n");
     console.log(`\nbaseline written to ${path.relative(process.cwd(), BASELINE)}`);
   } else if (!baseline) {
     console.log("\nno baseline yet: run `npm run eval -- --update-baseline` to record one");

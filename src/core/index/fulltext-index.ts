@@ -1,7 +1,8 @@
 import { count, create, insert, load, remove, save, search, type RawData } from "@orama/orama";
+import { internalDocumentIDStore } from "@orama/orama/components";
 import { cachedEnglishTokenizer } from "./cached-tokenizer";
 import type { FullTextFields } from "./note-record";
-import { compactIndex } from "./orama-compact-index";
+import { compactIndex, type CompactIndex } from "./orama-compact-index";
 
 /** Field boosts: a word in the title says more about a note than the same word in its body. */
 export const FIELD_BOOSTS = { title: 4, aliases: 3, headings: 2, tags: 2, body: 1 } as const;
@@ -25,12 +26,12 @@ export const BODY_PIECE_CHARS = 3000;
 const SCHEMA = { title: "string", aliases: "string", headings: "string", tags: "string", body: "string" } as const;
 const PIECE_SEPARATOR = "\u0000";
 
-function createDb() {
+function createDb(index: CompactIndex) {
   return create({
     schema: SCHEMA,
     // Sorting is never used; Orama's default sort index makes every update O(N).
     sort: { enabled: false },
-    components: { tokenizer: cachedEnglishTokenizer(), index: compactIndex() },
+    components: { tokenizer: cachedEnglishTokenizer(), index },
   });
 }
 
@@ -38,7 +39,10 @@ type Db = ReturnType<typeof createDb>;
 
 export interface FullTextHit {
   path: string;
+  /** Orama's BM25 (boosted fields), best piece of the note. */
   score: number;
+  /** Share of the query's words the note contains, weighted by rarity (0–1; see CompactIndex). */
+  coverage: number;
 }
 
 /** The full-text state that is saved: Orama's raw data and how many pieces each note has. */
@@ -66,7 +70,8 @@ function bodyPieces(body: string): string[] {
  * note's own text and removed by id: never rebuilt from search results, which Orama mutates.
  */
 export class FullTextIndex {
-  private db: Db = createDb();
+  private readonly component = compactIndex();
+  private db: Db = createDb(this.component);
   private readonly pieceCount = new Map<string, number>();
 
   /** Notes in the index. */
@@ -109,12 +114,16 @@ export class FullTextIndex {
       // Pieces of one note may fill several places: ask for more, then keep each note once.
       limit: limit * 2,
     }) as { hits: { id: string; score: number }[] };
-    const best = new Map<string, number>();
+    const best = new Map<string, FullTextHit>();
     for (const hit of result.hits) {
       const path = hit.id.split(PIECE_SEPARATOR)[0]!;
-      if (!best.has(path)) best.set(path, hit.score);
+      const share = this.component.coverage.get(internalDocumentIDStore.getInternalDocumentId(this.db.internalDocumentIDStore, hit.id)) ?? 0;
+      const known = best.get(path);
+      // The best piece's score; the note contains the query words of any of its pieces.
+      if (!known) best.set(path, { path, score: hit.score, coverage: Math.min(1, share) });
+      else known.coverage = Math.max(known.coverage, Math.min(1, share));
     }
-    return [...best].slice(0, limit).map(([path, score]) => ({ path, score }));
+    return [...best.values()].slice(0, limit);
   }
 
   save(): SavedFullText {

@@ -1,7 +1,7 @@
 import type { RecordKind } from "../schema/kinds";
 import type { IndexedNote, NoteIndex } from "./note-index";
 import { compileFilter, type NoteFilter } from "./note-filter";
-import { fuseRankings, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE } from "./hybrid";
+import { cosineToNote, fuseScores, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE, type Evidence } from "./hybrid";
 import type { SearchResult } from "./index-types";
 import { resolveNote } from "./resolve-note";
 import { ownTitle } from "./scaffolding";
@@ -10,6 +10,8 @@ export interface SearchOptions extends NoteFilter {
   limit?: number;
   /** Cosine below which a note does not enter the meaning ranking (default MEANING_MIN_SCORE). */
   minMeaning?: number;
+  /** Weight of the word score against meaning (default TEXT_WEIGHT; the eval sweeps it). */
+  textWeight?: number;
 }
 
 export interface SimilarOptions {
@@ -72,7 +74,7 @@ async function embedQuery(index: NoteIndex, text: string): Promise<Float32Array 
 
 /**
  * Hybrid search: full text (Orama, boosted fields) and meaning (exact cosine over note and chunk
- * vectors) fused by reciprocal rank (see hybrid.ts). Without a model it is full text alone.
+ * vectors), fused by their scores (see hybrid.ts). Without a model it is full text alone.
  */
 export async function searchByMeaning(index: NoteIndex, query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
   const limit = options.limit ?? DEFAULT_LIMIT;
@@ -80,24 +82,45 @@ export async function searchByMeaning(index: NoteIndex, query: string, options: 
   const accept = filter ? (note: IndexedNote) => filter(note.record) : null;
   // A filter is applied after Orama ranks, so ask it for more hits when filtering.
   const textHits = index.fullText.search(query, accept ? Math.max(500, limit * 50) : limit * 3);
-  const textRanked: number[] = [];
+  const candidates = new Map<number, Evidence<number>>();
   for (const hit of textHits) {
     const note = index.notes.get(hit.path);
-    if (note && (!accept || accept(note))) textRanked.push(note.no);
+    if (!note || (accept && !accept(note))) continue;
+    if (candidates.size >= limit * 3) break;
+    candidates.set(note.no, { key: note.no, text: hit, textRank: candidates.size + 1 });
   }
   const vector = await embedQuery(index, query);
-  const meaning = vector ? meaningRanking(index, vector, limit * 3, options.minMeaning ?? MEANING_MIN_SCORE, skippedBy(index, accept)) : null;
-  const sections = new Map(meaning?.map((m) => [m.no, m] as const));
-  const fused = fuseRankings(textRanked.slice(0, limit * 3), meaning?.map((m) => m.no) ?? null);
-  return fused.flatMap((entry) => {
-    const note = index.byNo.get(entry.key);
-    if (!note) return [];
-    const reasons: string[] = [];
-    if (entry.textRank) reasons.push(`words (#${entry.textRank})`);
-    const m = sections.get(entry.key);
-    if (m) reasons.push(`meaning ${m.score.toFixed(2)}${m.section ? ` in "${m.section}"` : ""}`);
-    return [resultOf(note, entry.score, reasons)];
-  }).sort(byScoreThenPath).slice(0, limit);
+  const sections = new Map<number, string>();
+  if (vector) {
+    for (const m of meaningRanking(index, vector, limit * 3, options.minMeaning ?? MEANING_MIN_SCORE, skippedBy(index, accept))) {
+      const known = candidates.get(m.no);
+      candidates.set(m.no, { ...(known ?? { key: m.no }), meaning: m.score });
+      if (m.section) sections.set(m.no, m.section);
+    }
+    // A word match outside the meaning top-k still has a meaning score: compute it exactly.
+    for (const candidate of candidates.values()) {
+      if (candidate.meaning !== undefined) continue;
+      const note = index.byNo.get(candidate.key);
+      const best = note ? cosineToNote(index, note, vector) : null;
+      if (!best) continue;
+      candidate.meaning = best.score;
+      if (best.section) sections.set(candidate.key, best.section);
+    }
+  }
+  return fuseScores([...candidates.values()], vector !== null, options.textWeight)
+    .flatMap((entry) => {
+      const note = index.byNo.get(entry.key);
+      if (!note) return [];
+      const reasons: string[] = [];
+      if (entry.text) reasons.push(`words ${entry.words.toFixed(2)}`);
+      if (entry.meaning !== undefined && entry.meaning >= (options.minMeaning ?? MEANING_MIN_SCORE)) {
+        const section = sections.get(entry.key);
+        reasons.push(`meaning ${entry.meaning.toFixed(2)}${section ? ` in "${section}"` : ""}`);
+      }
+      return [resultOf(note, entry.score, reasons)];
+    })
+    .sort(byScoreThenPath)
+    .slice(0, limit);
 }
 
 /** Equal scores in one stable order (by path), whatever order the notes were indexed in. */
