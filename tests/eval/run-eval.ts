@@ -5,6 +5,7 @@
  *   --update-baseline  write the numbers of this run as the new baseline
  *   --queries          also print each query's rank of its first relevant note
  *   --set=NAME         only one golden set (file name without .json)
+ *   --full-text-only   skip the hybrid runs (faster, when tuning full text)
  *   --text-weight=0.3,0.5  also run hybrid with these weights of words against meaning (to tune TEXT_WEIGHT)
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -118,7 +119,8 @@ async function main(): Promise<void> {
     if (!load.ok) throw new Error(`the static test model did not load: ${load.unavailable.reason}`);
     for (const [name, set] of sets) {
       report[name] = {};
-      for (const [mode, embedder] of [["full text", null], ["hybrid (static test model)", load.embedder]] as const) {
+      const modes = [["full text", null], ["hybrid (static test model)", load.embedder]] as const;
+      for (const [mode, embedder] of modes.filter(([, e]) => e === null || !args.includes("--full-text-only"))) {
         const index = await openIndex(set.corpus, embedder);
         if (!embedder) checkParaphrases(set, index);
         if (args.includes("--queries")) console.log(`\n${name} — ${mode}`);
