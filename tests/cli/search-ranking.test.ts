@@ -41,6 +41,7 @@ interface Result {
   path: string;
   score: number;
   reasons: string[];
+  snippet?: string;
 }
 
 async function search(query: string): Promise<Result[]> {
@@ -62,5 +63,14 @@ describe("search ranks by how strong each match is", () => {
     const results = await search("sourdough");
     expect(results[0]?.path).toBe("Notes/Sourdough.md");
     expect(results.map((r) => r.path)).toContain("Recipes/Bread.md");
+  });
+
+  it("gives each result a snippet: the passage with the query's words, else the note's beginning", async () => {
+    const [ride] = await search("tyre pressure");
+    expect(ride?.path).toBe("Notes/Bicycle log.md");
+    expect(ride?.snippet).toMatch(/^….*check tyre pressure before the group ride.*…$/);
+    expect(ride!.snippet!.length).toBeLessThanOrEqual(170);
+    const crash = (await search("repair the broken check")).find((r) => r.path === "Notes/Nightly crash.md");
+    expect(crash?.snippet).toBe("The failing test in the sync plugin crashes every night.");
   });
 });

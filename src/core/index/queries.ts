@@ -5,6 +5,7 @@ import { cosineToNote, fuseScores, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE, type Ev
 import type { SearchResult } from "./index-types";
 import { resolveNote } from "./resolve-note";
 import { ownTitle } from "./scaffolding";
+import { snippetOf } from "./snippets";
 
 export interface SearchOptions extends NoteFilter {
   limit?: number;
@@ -40,6 +41,18 @@ function resultOf(note: IndexedNote, score: number, reasons?: string[], linked =
     ...(linked ? { linked: true as const } : {}),
     ...(reasons && reasons.length > 0 ? { reasons } : {}),
   };
+}
+
+/** Adds the excerpt of the note's passage that has the most of `query`'s words. */
+export function withSnippets(index: NoteIndex, results: SearchResult[], query: string): SearchResult[] {
+  const tokens = index.fullText.queryTokens(query);
+  const tokenOf = (word: string): string => index.fullText.tokenOf(word);
+  return results.map((result) => {
+    const note = index.notes.get(result.path);
+    const text = index.fullText.textOf(result.path) || (note ? ownTitle(note.record.title, note.record.kind) : "");
+    const snippet = snippetOf(text, tokens, tokenOf);
+    return snippet ? { ...result, snippet: snippet.text, highlights: snippet.highlights } : result;
+  });
 }
 
 /** Owners (note numbers) a filter leaves out, so the vector scan skips them. */
@@ -107,7 +120,7 @@ export async function searchByMeaning(index: NoteIndex, query: string, options: 
       if (best.section) sections.set(candidate.key, best.section);
     }
   }
-  return fuseScores([...candidates.values()], vector !== null, options.textWeight)
+  const ranked = fuseScores([...candidates.values()], vector !== null, options.textWeight)
     .flatMap((entry) => {
       const note = index.byNo.get(entry.key);
       if (!note) return [];
@@ -121,6 +134,7 @@ export async function searchByMeaning(index: NoteIndex, query: string, options: 
     })
     .sort(byScoreThenPath)
     .slice(0, limit);
+  return withSnippets(index, ranked, query);
 }
 
 /** Equal scores in one stable order (by path), whatever order the notes were indexed in. */
@@ -178,20 +192,24 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
     }
   }
   const own = index.noteVectors?.entriesOf(note.no)[0]?.vector;
+  // The snippet shows where another note has the words that tell what this one is about.
+  const about = describingQuery(note);
   if (own && index.noteVectors) {
     const hits = index.noteVectors.topK(own.slice(), limit, options.minScore ?? SIMILAR_MIN_SCORE, new Set(skip));
-    return hits.flatMap((hit) => {
+    const results = hits.flatMap((hit) => {
       const other = index.byNo.get(hit.owner);
       return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
     });
+    return withSnippets(index, results, about);
   }
   const skipSet = new Set(skip);
-  const hits = index.fullText.search(describingQuery(note), limit * 3);
+  const hits = index.fullText.search(about, limit * 3);
   const top = hits[0]?.score ?? 1;
-  return hits
+  const results = hits
     .flatMap((hit) => {
       const other = index.notes.get(hit.path);
-      return other && !skipSet.has(other.no) ? [resultOf(other, hit.score / top, ["words", ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
+      return other && !skipSet.has(other.no) ? [resultOf(other, hit.coverage * (hit.score / top), [`words ${(hit.coverage * (hit.score / top)).toFixed(2)}`, ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
     })
     .slice(0, limit);
+  return withSnippets(index, results, about);
 }

@@ -1,4 +1,4 @@
-import type { IndexedNote, NoteIndex } from "./note-index";
+import type { NoteIndex } from "./note-index";
 import { cosineToNote, fuseScores, MEANING_MIN_SCORE, type Evidence } from "./hybrid";
 import type { SearchResult } from "./index-types";
 import { findSimilar, searchByMeaning } from "./queries";

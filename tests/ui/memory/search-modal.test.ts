@@ -157,6 +157,10 @@ describe("search by meaning modal", () => {
       expect(rowTitles(modal.contentEl)).toEqual(["Nightly crash", "Bicycle log"]);
       const scores = Array.from(modal.contentEl.querySelectorAll(".lifebetter-result-score")).map((el) => Number(el.textContent));
       expect(scores[0]).toBeGreaterThan(scores[1]!);
+      // Each row shows the passage that matched, the query's words marked.
+      const rideRow = modal.contentEl.querySelectorAll<HTMLElement>(".lifebetter-result").item(1);
+      expect(rideRow.querySelector(".lifebetter-result-snippet")?.textContent).toContain("check tyre pressure before the club ride");
+      expect(Array.from(rideRow.querySelectorAll("mark")).map((m) => m.textContent)).toEqual(["check"]);
     } finally {
       await model.cleanup();
     }

@@ -44,6 +44,9 @@ describe("similar notes sidebar", () => {
     expect(retry.querySelector(".lifebetter-badge")?.textContent).toBe("Attempt");
     expect(retry.querySelector(".lifebetter-result-score")?.textContent).toMatch(/^0\.\d\d$/);
     expect(retry.querySelector(".lifebetter-result-reason")?.textContent).toBe("close in meaning");
+    // The passage of the similar note with the words that tell what the active note is about, marked.
+    expect(retry.querySelector(".lifebetter-result-snippet")?.textContent).toBe("Retried the integration tests on CI with the cache warm-up disabled: fewer fail.");
+    expect(Array.from(retry.querySelectorAll("mark")).map((m) => m.textContent?.toLowerCase())).toEqual(expect.arrayContaining(["integration", "tests", "cache"]));
     expect(rowFor(view.contentEl, "Links here").querySelector(".lifebetter-badge.mod-linked")?.textContent).toBe("Linked");
     // The note named like an HTML tag is text: no element was made from it.
     expect(view.contentEl.querySelector("img")).toBeNull();
