@@ -1,3 +1,4 @@
+import { embedQueries } from "../embed/embedder";
 import type { RecordKind } from "../schema/kinds";
 import type { IndexedNote, NoteIndex } from "./note-index";
 import { compileFilter, type NoteFilter } from "./note-filter";
@@ -81,7 +82,7 @@ function meaningRanking(index: NoteIndex, query: Float32Array, k: number, minSco
 async function embedQuery(index: NoteIndex, text: string): Promise<Float32Array | null> {
   const embedder = index.embedder;
   if (!embedder || !index.noteVectors || text.trim() === "") return null;
-  const [vector] = await embedder.embed([text]);
+  const [vector] = await embedQueries(embedder, [text]);
   return vector ?? null;
 }
 

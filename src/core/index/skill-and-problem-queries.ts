@@ -1,3 +1,4 @@
+import { embedQueries } from "../embed/embedder";
 import type { NoteIndex } from "./note-index";
 import { cosineToNote, fuseScores, MEANING_MIN_SCORE, type Evidence } from "./hybrid";
 import type { SearchResult } from "./index-types";
@@ -29,7 +30,7 @@ export async function suggestMetaSkills(index: NoteIndex, text: string, limit = 
   const embedder = index.embedder;
   let withMeaning = false;
   if (embedder && index.noteVectors) {
-    const [query] = await embedder.embed([text]);
+    const [query] = await embedQueries(embedder, [text]);
     if (query) {
       withMeaning = true;
       for (const skill of skills) {
