@@ -10,7 +10,7 @@ export default defineConfig([
       globals: { ...globals.browser },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["eslint.config.mjs", ".ci/*.mjs", "tests/browser/*.mjs", "tests/bench/*.mjs"],
+          allowDefaultProject: ["eslint.config.mjs", ".ci/*.mjs", "tests/browser/*.mjs", "tests/bench/*.mjs", "tests/eval/*.mjs"],
         },
         tsconfigRootDir: import.meta.dirname,
       },

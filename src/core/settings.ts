@@ -1,3 +1,5 @@
+import { MODEL_CATALOG } from "./embed/model-catalog";
+import { DEFAULT_MODEL_ID } from "./embed/model-source";
 import { parseRunningSession, type RunningSession } from "./problems/running-session";
 import { DEFAULT_PROMPTS, promptsProblem, reservedPropertyReason, type ReflectionPrompt } from "./reflection/prompts";
 import { BUILT_IN_ENTRY_TYPES, type RecordKind } from "./schema/kinds";
@@ -24,8 +26,10 @@ export interface LifeBetterSettings {
   reviewsPerDay: number;
   /** Never-reviewed skills that may enter the review queue a day (within reviewsPerDay). */
   newSkillsPerDay: number;
-  /** "" = the default model, downloaded once into the plugin folder; else a vault folder holding a model. */
+  /** "" = the chosen catalogue model (embeddingModelId), downloaded once into the plugin folder; else a vault folder holding a model. */
   embeddingModel: string;
+  /** Which sentence model of MODEL_CATALOG to download and use (English default or a multilingual one). */
+  embeddingModelId: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
   /** Scheduled backups: a dated export of every record (private ones too: it stays in this vault) into this folder. */
@@ -90,6 +94,7 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   reviewsPerDay: 5,
   newSkillsPerDay: 2,
   embeddingModel: "",
+  embeddingModelId: DEFAULT_MODEL_ID,
   semanticIndex: true,
   backupFolder: "LifeBetter/Backups",
   backupIntervalHours: 24,
@@ -206,6 +211,7 @@ export function loadSettings(raw: unknown, warn: (message: string) => void = () 
     reviewsPerDay: dailyLimit(data.reviewsPerDay, DEFAULT_SETTINGS.reviewsPerDay),
     newSkillsPerDay: dailyLimit(data.newSkillsPerDay, DEFAULT_SETTINGS.newSkillsPerDay),
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
+    embeddingModelId: MODEL_CATALOG.some((model) => model.id === data.embeddingModelId) ? (data.embeddingModelId as string) : DEFAULT_SETTINGS.embeddingModelId,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
     backupFolder: typeof data.backupFolder === "string" && data.backupFolder.trim() !== "" ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.backupFolder,
     backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),

@@ -1,4 +1,5 @@
 import { PluginSettingTab, Setting, normalizePath, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from "obsidian";
+import { MODEL_CATALOG } from "../core/embed/model-catalog";
 import { RECORD_KINDS, type RecordKind } from "../core/schema/kinds";
 import { REVIEW_SCHEDULERS, type CustomEntryType, type LifeBetterSettings, type ReviewScheduler } from "../core/settings";
 import { BACKUPS_HEADING, backupSettingRows } from "./backup-settings";
@@ -36,9 +37,12 @@ const STALE_DESC = "An open problem without a work session for this many days is
 const SEMANTIC_NAME = "Search by meaning";
 const SEMANTIC_DESC =
   "Find notes by meaning, not only by their words, with a small model that runs on this device. Off: full-text search only, and no model is downloaded. Applies the next time LifeBetter starts.";
+const MODEL_CHOICE_NAME = "Embedding model";
+const MODEL_CHOICE_DESC =
+  "Which model finds notes by meaning. The multilingual ones also match notes and questions in other languages (and across them); they are larger. Downloaded once. Changing it computes every note's vectors again, once, with progress in the status bar. Applies the next time LifeBetter starts.";
 const MODEL_NAME = "Embedding model folder";
 const MODEL_DESC =
-  "Leave empty to download the default model once (about 37 MB). Or a folder in this vault holding config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, for use offline. Applies the next time LifeBetter starts.";
+  "Leave empty to download the model chosen above once. Or a folder in this vault holding config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, for use offline. Applies the next time LifeBetter starts.";
 
 const REVIEW_HEADING = "Meta-skill review";
 const SCHEDULER_NAME = "Scheduler";
@@ -107,6 +111,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
         heading: INDEX_HEADING,
         items: [
           { name: SEMANTIC_NAME, desc: SEMANTIC_DESC, render: (setting: Setting) => this.semanticControl(setting) },
+          { name: MODEL_CHOICE_NAME, desc: MODEL_CHOICE_DESC, render: (setting: Setting) => this.modelChoiceControl(setting) },
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
         ],
       },
@@ -168,6 +173,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
 
     new Setting(containerEl).setName(INDEX_HEADING).setHeading();
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
+    this.modelChoiceControl(new Setting(containerEl).setName(MODEL_CHOICE_NAME).setDesc(MODEL_CHOICE_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
 
     new Setting(containerEl).setName(REFLECTIONS_HEADING).setHeading();
@@ -309,6 +315,18 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       toggle.setValue(this.host.settings.semanticIndex);
       toggle.onChange((on) => {
         this.host.settings.semanticIndex = on;
+        void this.host.saveSettings();
+      });
+    });
+  }
+
+  private modelChoiceControl(setting: Setting): void {
+    setting.addDropdown((dropdown) => {
+      dropdown.selectEl.setAttribute("aria-label", MODEL_CHOICE_NAME);
+      for (const model of MODEL_CATALOG) dropdown.addOption(model.id, `${model.label} · ${model.languages} · about ${model.approxMegabytes} MB`);
+      dropdown.setValue(this.host.settings.embeddingModelId);
+      dropdown.onChange((id) => {
+        this.host.settings.embeddingModelId = id;
         void this.host.saveSettings();
       });
     });

@@ -11,6 +11,12 @@ describe("loadSettings: the search index settings", () => {
     expect(loadSettings({ embeddingModel: " /Models/MiniLM/ ", semanticIndex: false })).toMatchObject({ embeddingModel: "Models/MiniLM", semanticIndex: false });
   });
 
+  it("keeps a model of the catalogue (English default or multilingual), and only those", () => {
+    expect(loadSettings(undefined).embeddingModelId).toBe("Xenova/all-MiniLM-L6-v2");
+    expect(loadSettings({ embeddingModelId: "Xenova/multilingual-e5-small" }).embeddingModelId).toBe("Xenova/multilingual-e5-small");
+    expect(loadSettings({ embeddingModelId: "someone/unknown" }).embeddingModelId).toBe("Xenova/all-MiniLM-L6-v2");
+  });
+
   it("falls back to the defaults for wrong-typed values instead of failing", () => {
     const loaded = loadSettings({ embeddingModel: 42, semanticIndex: "no" });
     expect(loaded.embeddingModel).toBe(DEFAULT_SETTINGS.embeddingModel);

@@ -144,7 +144,7 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   const solved: ProblemPoint[] = Array.from({ length: solvedCount }, (_, i) => {
     const skill = pickSkill();
     const hours = Math.max(0.2, 5 + 1.5 * (gaussian(random) + (skill === timed ? timeD : 0)));
-    return { path: `Problems/Solved ${i}.md`, title: `Solved ${i}`, status: "solved", isGoal: false, timeSpent: Math.round(hours * 60), openBlockers: 0, milestones: { done: 0, total: 0 }, stale: false, skills: [skill] };
+    return { path: `Problems/Solved ${i}.md`, title: `Solved ${i}`, status: "solved", isGoal: false, timeSpent: Math.round(hours * 60), openBlockers: 0, milestones: { done: 0, total: 0 }, milestoneTasks: [], overdueMilestones: [], stale: false, skills: [skill] };
   });
 
   // Blockers and questions, with a planted theme written in varied words.

@@ -4,6 +4,7 @@ import * as nodePath from "node:path";
 import type { EmbedderLoad } from "../../core/embed/embedder-load";
 import { unavailable } from "../../core/embed/embedder-load";
 import { describeLoadFailure } from "../../core/embed/load-failure";
+import { modelProfile } from "../../core/embed/model-catalog";
 import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, modelCacheKey, requiredModelFiles, type ModelSource } from "../../core/embed/model-source";
 import { TransformersEmbedder, type FeatureExtractor } from "../../core/embed/transformers-embedder";
 
@@ -61,8 +62,11 @@ export async function loadNodeEmbedder(options: NodeEmbedderOptions = {}): Promi
     }
     const name = source.kind === "folder" ? nodePath.basename(source.path) : source.id;
     const extractor = (await transformers.pipeline("feature-extraction", name, { dtype, device: "cpu" })) as unknown as FeatureExtractor;
-    const cacheKey = modelCacheKey(source.kind === "folder" ? `folder:${source.path}` : source.id, dtype);
-    return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: cacheKey, batchSize: options.batchSize }) };
+    // Pooling and prefixes of a known model, recognised by its id or its folder's <org>/<name>.
+    const profile = modelProfile(source.kind === "folder" ? source.path : source.id);
+    const prefixes = { query: profile.queryPrefix, passage: profile.passagePrefix };
+    const cacheKey = modelCacheKey(source.kind === "folder" ? `folder:${source.path}` : source.id, dtype, prefixes);
+    return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: cacheKey, batchSize: options.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage }) };
   } catch (error) {
     return { ok: false, unavailable: describeLoadFailure(error, source, options.cacheDir) };
   }

@@ -11,8 +11,10 @@ export interface ModelAssetOptions {
   adapter: BinaryAdapter;
   /** The plugin folder (manifest.dir); downloads go to its "models" folder. */
   pluginDir: string;
-  /** The embeddingModel setting: "" for the default Hub model, else a folder inside the vault. */
+  /** The embeddingModel setting: "" for the Hub model `modelId`, else a folder inside the vault. */
   modelFolder: string;
+  /** The catalogue model to download when there is no folder (default: the English default model). */
+  modelId?: string;
   fetch: (url: string) => Promise<FetchedResponse>;
   signal: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
@@ -32,13 +34,14 @@ const CANCELLED: EmbedderUnavailable = {
  */
 export async function prepareModelAssets(options: ModelAssetOptions): Promise<ModelAssets> {
   const modelsDir = `${options.pluginDir}/models`;
+  const hubId = options.modelId ?? DEFAULT_MODEL_ID;
   const downloads = remembering(new AdapterAssetStore(options.adapter, modelsDir));
   const local = options.modelFolder.trim() === "" ? null : normalizePath(options.modelFolder.trim());
-  const modelStore = local ? new AdapterAssetStore(options.adapter, local) : prefixed(downloads, `${DEFAULT_MODEL_ID}/`);
+  const modelStore = local ? new AdapterAssetStore(options.adapter, local) : prefixed(downloads, `${hubId}/`);
   // A local folder is checked before anything is downloaded for it.
   const localFiles = local ? await readModelFiles(modelStore, local) : null;
   if (localFiles && !localFiles.ok) return localFiles;
-  const modelFiles: AssetFile[] = local ? [] : hubModelFiles().map((file) => ({ ...file, path: `${DEFAULT_MODEL_ID}/${file.path}` }));
+  const modelFiles: AssetFile[] = local ? [] : hubModelFiles(hubId).map((file) => ({ ...file, path: `${hubId}/${file.path}` }));
   // A WASM file dropped into the local model folder by hand is used when its checksum matches.
   const store: AssetStore = local ? withLocalWasm(options.adapter, local, downloads) : downloads;
   const fetched = await ensureAssets([...modelFiles, ORT_WASM_FILE], {
@@ -55,7 +58,7 @@ export async function prepareModelAssets(options: ModelAssetOptions): Promise<Mo
   if (!wasmBinary) return { ok: false, unavailable: { reason: `"${ORT_WASM_FILE.path}" could not be read back`, fix: "Reload LifeBetter to download it again." } };
   const files = localFiles ?? (await readModelFiles(modelStore, local));
   if (!files.ok) return files;
-  return { ok: true, model: local ? localModelId(local) : DEFAULT_MODEL_ID, modelFiles: { files: files.files, wasmBinary } };
+  return { ok: true, model: local ? localModelId(local) : hubId, modelFiles: { files: files.files, wasmBinary } };
 }
 
 async function readModelFiles(store: AssetStore, local: string | null): Promise<{ ok: true; files: Map<string, Uint8Array<ArrayBuffer>> } | { ok: false; unavailable: EmbedderUnavailable }> {

@@ -5,7 +5,7 @@ import type { CliIo } from "../io";
 /** Search-like output: `--json` an array of {path, id, title, kind, score, private?} best first, else one line each. */
 export function printResults(results: SearchResult[], json: boolean | undefined, io: CliIo): void {
   if (json) {
-    io.out(JSON.stringify(results.map(({ path, id, title, kind, score, reasons, private: isPrivate }) => ({ path, id, title, kind, score, ...(isPrivate ? { private: true } : {}), ...(reasons ? { reasons } : {}) }))) + "\n");
+    io.out(JSON.stringify(results.map(({ path, id, title, kind, score, reasons, snippet, private: isPrivate }) => ({ path, id, title, kind, score, ...(isPrivate ? { private: true } : {}), ...(reasons ? { reasons } : {}), ...(snippet ? { snippet } : {}) }))) + "\n");
     return;
   }
   if (results.length === 0) {
@@ -16,6 +16,7 @@ export function printResults(results: SearchResult[], json: boolean | undefined,
     const kind = (result.kind ? ` [${result.kind}]` : "") + (result.private ? " (private)" : "");
     const why = result.reasons?.length ? ` — ${result.reasons.join("; ")}` : "";
     io.out(`${result.score.toFixed(3)}  ${result.path}${kind}${why}\n`);
+    if (result.snippet) io.out(`       ${result.snippet}\n`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Embedder } from "./embedder";
+import { embedQueries, type Embedder } from "./embedder";
 import type { EmbeddingCache } from "./embedding-cache";
 import { digestKey, sha256Texts, type TextHasher } from "./text-hash";
 
@@ -34,6 +34,11 @@ export class CachingEmbedder implements Embedder {
   /** The cache keys of texts (their SHA-256 as digestKeys), e.g. to `retain` only the live ones. */
   async keys(texts: readonly string[]): Promise<string[]> {
     return (await this.hash(texts)).map(digestKey);
+  }
+
+  /** Queries are not cached (they would crowd out the notes' vectors); the model's query form is kept. */
+  embedQueries(texts: string[]): Promise<Float32Array[]> {
+    return embedQueries(this.model, texts);
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {

@@ -6,8 +6,13 @@ export interface Embedder {
   /** Identifies the model and its settings; part of every embedding cache key. */
   readonly modelId: string;
   readonly dimensions: number;
-  /** One Float32Array of length `dimensions` per text, L2-normalised, in the same order. */
+  /** One Float32Array of length `dimensions` per text (a note or passage), L2-normalised, in the same order. */
   embed(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * The same for search queries, for models that embed queries differently from passages (E5's
+   * "query: " prefix). Absent: queries are embedded like passages.
+   */
+  embedQueries?(texts: string[]): Promise<Float32Array[]>;
   dispose?(): Promise<void>;
 }
 
@@ -16,4 +21,9 @@ export interface EmbedderUnavailable {
   reason: string;
   /** What the user can do about it. */
   fix: string;
+}
+
+/** Embeds search queries the way the model wants them. */
+export function embedQueries(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {
+  return embedder.embedQueries ? embedder.embedQueries(texts) : embedder.embed(texts);
 }

@@ -15,8 +15,10 @@ export function requiredModelFiles(dtype: string): string[] {
 
 /**
  * The embedding cache key of a model: what it is and how its vectors were made (weights dtype,
- * mean pooling, normalised). Vectors from two different keys are never mixed.
+ * mean pooling, normalised, and the passage/query prefixes when it has any). Vectors from two
+ * different keys are never mixed: the saved index and the embedding cache are keyed by it.
  */
-export function modelCacheKey(name: string, dtype: string): string {
-  return `${name}#${dtype}#mean-normalized`;
+export function modelCacheKey(name: string, dtype: string, prefixes: { query: string; passage: string } = { query: "", passage: "" }): string {
+  const base = `${name}#${dtype}#mean-normalized`;
+  return prefixes.query === "" && prefixes.passage === "" ? base : `${base}#query=${prefixes.query.trim()}#passage=${prefixes.passage.trim()}`;
 }

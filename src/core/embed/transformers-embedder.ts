@@ -12,6 +12,9 @@ export interface TransformersEmbedderOptions {
   modelId: string;
   /** Texts per model call. Larger batches amortise overhead; padding to the longest costs more. */
   batchSize?: number;
+  /** What the model expects before a passage and before a query (see model-catalog.ts). */
+  passagePrefix?: string;
+  queryPrefix?: string;
 }
 
 const DEFAULT_BATCH_SIZE = 32;
@@ -27,7 +30,7 @@ export class TransformersEmbedder implements Embedder {
 
   private constructor(
     private readonly extractor: FeatureExtractor,
-    options: TransformersEmbedderOptions,
+    private readonly options: TransformersEmbedderOptions,
     dimensions: number,
   ) {
     this.modelId = options.modelId;
@@ -51,7 +54,19 @@ export class TransformersEmbedder implements Embedder {
     return new TransformersEmbedder(extractor, options, dimensions);
   }
 
-  async embed(texts: string[]): Promise<Float32Array[]> {
+  /** Passages (notes, chunks), with the model's passage prefix. */
+  embed(texts: string[]): Promise<Float32Array[]> {
+    const prefix = this.options.passagePrefix ?? "";
+    return this.embedRaw(prefix ? texts.map((text) => prefix + text) : texts);
+  }
+
+  /** Search queries, with the model's query prefix. */
+  embedQueries(texts: string[]): Promise<Float32Array[]> {
+    const prefix = this.options.queryPrefix ?? "";
+    return this.embedRaw(prefix ? texts.map((text) => prefix + text) : texts);
+  }
+
+  private async embedRaw(texts: string[]): Promise<Float32Array[]> {
     const vectors = new Array<Float32Array>(texts.length);
     // Texts of similar length share a batch, so little compute is spent on padding.
     const order = texts.map((_, index) => index).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));

@@ -2,6 +2,7 @@ import type * as Transformers from "@huggingface/transformers";
 import type { EmbedderLoad } from "./embedder-load";
 import { describeLoadFailure } from "./load-failure";
 import { memoryModelFiles } from "./memory-model-files";
+import { modelProfile } from "./model-catalog";
 import { DEFAULT_DTYPE, modelCacheKey, requiredModelFiles } from "./model-source";
 import { TransformersEmbedder, type FeatureExtractor } from "./transformers-embedder";
 import { unavailable } from "./embedder-load";
@@ -62,7 +63,12 @@ export async function loadEmbedderFromFiles(transformers: typeof Transformers, a
   }
   try {
     const extractor = (await transformers.pipeline("feature-extraction", assets.modelId, { dtype: dtype as "q8", device: assets.device ?? "wasm" })) as unknown as FeatureExtractor;
-    return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: modelCacheKey(assets.modelId, dtype), batchSize: assets.batchSize }) };
+    const profile = modelProfile(assets.modelId);
+    const prefixes = { query: profile.queryPrefix, passage: profile.passagePrefix };
+    return {
+      ok: true,
+      embedder: await TransformersEmbedder.create(extractor, { modelId: modelCacheKey(assets.modelId, dtype, prefixes), batchSize: assets.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage }),
+    };
   } catch (error) {
     // Read as a downloaded model: damaged files are fixed by downloading them again.
     return { ok: false, unavailable: describeLoadFailure(error, { kind: "hub", id: assets.modelId }, assets.folder) };

@@ -36,7 +36,9 @@ function pointOf(index: NoteIndex, note: IndexedNote): number[] {
 
 /**
  * Terms frequent in the cluster and rare in the other notes (document frequency in the cluster
- * over document frequency overall, weighted by how many members use the term).
+ * over document frequency overall, weighted by how many members use the term). Only terms that most
+ * members share (more than half, and at least two) may label it: a label must say what the cluster's
+ * evidence is about, not what a few of its notes mention.
  */
 function telling(members: IndexedNote[], all: IndexedNote[]): string[] {
   const df = (notes: IndexedNote[]): Map<string, number> => {
@@ -47,7 +49,7 @@ function telling(members: IndexedNote[], all: IndexedNote[]): string[] {
   const inside = df(members);
   const overall = df(all);
   return [...inside]
-    .filter(([, n]) => n >= Math.min(2, members.length))
+    .filter(([, n]) => n >= Math.min(2, members.length) && n > members.length / 2)
     .map(([term, n]) => [term, (n / members.length) * Math.log((all.length + 1) / (overall.get(term) ?? 1))] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, LABEL_TERMS)

@@ -26,6 +26,10 @@ export interface SearchResult {
   linked?: true;
   /** Why it matched (shared tags or links, meaning, words, the best heading section). */
   reasons?: string[];
+  /** A short excerpt: the passage with the most of the query's words (else the note's beginning). */
+  snippet?: string;
+  /** Where the query's words are in `snippet`: [start, end) character offsets, for highlighting. */
+  highlights?: [number, number][];
 }
 
 export type EmbeddingState =

@@ -6,6 +6,7 @@ import { recordDate } from "../schema/record-date";
 import { basename, noteName } from "../vault/paths";
 import type { VaultFile } from "../vault/repository";
 import { outlineNote } from "./note-sections";
+import { ownTitle } from "./scaffolding";
 import { topTerms } from "./terms";
 import { hashText } from "./text-hash";
 
@@ -122,9 +123,12 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     const parts = splitNote(text);
     body = "problem" in parts ? text : parts.body;
   }
-  const outline = outlineNote(body);
+  const kind = isRecordKind(properties.kind) ? properties.kind : null;
+  // A LifeBetter record's template text and generated date stem are not the person's words.
+  const outline = outlineNote(body, { generated: kind !== null });
   const bodyText = outline.sections.map((s) => s.text).join("\n");
   const title = noteName(file.path);
+  const ownWords = ownTitle(title, kind);
   const tags = [
     ...new Set([...strings(properties.tags), ...strings(properties.tag), ...[...bodyText.matchAll(INLINE_TAG)].map((m) => m[1] ?? "")]
       .map(normaliseTag)
@@ -140,7 +144,7 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     path: file.path,
     id: firstString(properties, "id"),
     title,
-    kind: isRecordKind(properties.kind) ? properties.kind : null,
+    kind,
     type: firstString(properties, "type"),
     tags,
     aliases,
@@ -151,25 +155,27 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     status: firstString(properties, "status"),
     links: [...links],
     successRate: successRate(properties),
-    terms: topTerms(`${title} ${outline.headings.join(" ")} ${bodyText.slice(0, TERMS_FROM_CHARS)}`, 12),
+    terms: topTerms(`${ownWords} ${outline.headings.join(" ")} ${bodyText.slice(0, TERMS_FROM_CHARS)}`, 12),
     ...(problemNote ? { problemNote } : {}),
   };
   const fullText: FullTextFields = {
-    title,
+    title: ownWords,
     aliases: aliases.join(" \n "),
     headings: outline.headings.join(" \n "),
     tags: tags.map((tag) => tag.replace(/[/_-]/g, " ")).join(" \n "),
     body: truncate(bodyText, MAX_BODY_CHARS),
   };
-  return { record, fullText, embedTexts: embedTextsOf(title, outline.sections, bodyText) };
+  return { record, fullText, embedTexts: embedTextsOf(ownWords, outline.sections, bodyText) };
 }
 
 /**
  * The texts whose vectors stand for a note. The title is left out on purpose: a rename must
- * re-embed nothing. Only a note with no body falls back to its title.
+ * re-embed nothing. Only a note with no body falls back to its title; a note with neither (a record
+ * that is only LifeBetter's template) has no vector, so it is similar to nothing.
  */
 function embedTextsOf(title: string, sections: { headingPath: string[]; text: string }[], bodyText: string): EmbedText[] {
   const whole = truncate(bodyText.trim() === "" ? title : bodyText, MAX_EMBED_CHARS);
+  if (whole.trim() === "") return [];
   const texts: EmbedText[] = [{ key: "", text: whole, hash: hashText(whole) }];
   if (bodyText.length <= LONG_NOTE_CHARS) return texts;
   for (const section of sections) {

@@ -1,6 +1,8 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Nodes, Root, RootContent } from "mdast";
+import { parseMarkdown } from "../codec/markdown-tree";
 import { parseWikilink, type Wikilink } from "../codec/wikilinks";
+import { isGeneratedHeading, sessionTextColumns } from "./scaffolding";
 
 /** A heading's section of a note: its heading path ("Methods > Analysis") and its plain text. */
 export interface NoteSection {
@@ -34,7 +36,36 @@ function readableLinks(text: string): string {
   );
 }
 
-function plainText(node: Nodes, out: string[], links: Wikilink[]): void {
+/** How to read a body: `generated` is true for LifeBetter records, whose template text is left out. */
+interface ReadOptions {
+  generated: boolean;
+}
+
+/** Plain text of a node's children (cells are read without options: they hold no tables). */
+function cellText(node: Nodes, links: Wikilink[]): string {
+  const out: string[] = [];
+  plainText(node, out, links, { generated: false });
+  return out.join("").trim();
+}
+
+/**
+ * A LifeBetter sessions table as the person's words only: no header, and of each row only the
+ * activity, distractions and outcome (times, minutes and 1–10 scales are not text).
+ */
+function sessionsTable(node: Nodes, out: string[], links: Wikilink[]): boolean {
+  if (node.type !== "table") return false;
+  const [header, ...rows] = node.children;
+  const keep = header ? sessionTextColumns(header.children.map((cell) => cellText(cell, links))) : null;
+  if (!keep) return false;
+  for (const row of rows) {
+    const cells = keep.map((i) => row.children[i]).flatMap((cell) => (cell ? [cellText(cell, links)] : []));
+    out.push(cells.filter((cell) => cell !== "").join(" ") + "\n");
+  }
+  return true;
+}
+
+function plainText(node: Nodes, out: string[], links: Wikilink[], options: ReadOptions): void {
+  if (options.generated && sessionsTable(node, out, links)) return;
   switch (node.type) {
     case "text":
       for (const match of node.value.matchAll(LINK_IN_TEXT)) {
@@ -61,16 +92,16 @@ function plainText(node: Nodes, out: string[], links: Wikilink[]): void {
       break;
   }
   if ("children" in node) {
-    for (const child of node.children) plainText(child, out, links);
+    for (const child of node.children) plainText(child, out, links, options);
     if (node.type === "paragraph" || node.type === "listItem" || node.type === "tableRow" || node.type === "heading") out.push("\n");
     else if (node.type === "tableCell") out.push(" ");
   }
 }
 
 /** Plain text of Markdown nodes, with links made readable and template boilerplate removed. */
-function textOf(nodes: RootContent[], links: Wikilink[]): string {
+function textOf(nodes: RootContent[], links: Wikilink[], options: ReadOptions = { generated: false }): string {
   const out: string[] = [];
-  for (const node of nodes) plainText(node, out, links);
+  for (const node of nodes) plainText(node, out, links, options);
   return readableLinks(out.join(""))
     .replace(TEMPLATE_PLACEHOLDER, " ")
     .replace(CALLOUT_MARK, " ")
@@ -83,17 +114,25 @@ function textOf(nodes: RootContent[], links: Wikilink[]): string {
  * Splits a Markdown body (frontmatter already removed) into heading-path sections with remark, so
  * headings inside code blocks or HTML never count. Sections with no text of their own (empty
  * headings, template prompts with no answer yet) are left out: they are boilerplate, not meaning.
+ * With `generated` (a LifeBetter record), the headings LifeBetter's templates write are no part of
+ * the outline or of heading paths, a heading with no text under it is not listed, and the sessions
+ * table keeps only what the person wrote in it.
  */
-export function outlineNote(body: string): NoteOutline {
-  const root: Root = fromMarkdown(body.replace(OBSIDIAN_COMMENT, " "));
-  const headings: string[] = [];
+export function outlineNote(body: string, options: ReadOptions = { generated: false }): NoteOutline {
+  const text = body.replace(OBSIDIAN_COMMENT, " ");
+  // Records are parsed with tables (their sessions table); other notes with the faster CommonMark.
+  const root: Root = options.generated ? parseMarkdown(text) : fromMarkdown(text);
+  const headings: { title: string; used: boolean }[] = [];
   const sections: NoteSection[] = [];
   const links: Wikilink[] = [];
-  const stack: { depth: number; title: string }[] = [];
+  const stack: { depth: number; title: string; heading: { title: string; used: boolean } | null }[] = [];
   let pending: RootContent[] = [];
   const flush = (): void => {
-    const text = textOf(pending, links);
-    if (text !== "") sections.push({ headingPath: stack.map((h) => h.title), text });
+    const text = textOf(pending, links, options);
+    if (text !== "") {
+      sections.push({ headingPath: stack.flatMap((h) => (h.heading ? [h.title] : [])), text });
+      for (const h of stack) if (h.heading) h.heading.used = true;
+    }
     pending = [];
   };
   for (const node of root.children) {
@@ -105,9 +144,10 @@ export function outlineNote(body: string): NoteOutline {
     const title = textOf(node.children, links).replace(/\n/g, " ");
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
     if (title === "") continue;
-    stack.push({ depth: node.depth, title });
-    headings.push(title);
+    const heading = options.generated && isGeneratedHeading(title) ? null : { title, used: !options.generated };
+    if (heading) headings.push(heading);
+    stack.push({ depth: node.depth, title, heading });
   }
   flush();
-  return { headings, sections, links };
+  return { headings: headings.filter((h) => h.used).map((h) => h.title), sections, links };
 }

@@ -9,6 +9,17 @@ interface RadixTree {
   node: { find(params: { term: string; exact: boolean; tolerance: number }): Record<string, InternalDocumentID[]> };
 }
 
+/** The compact index, and how much of the last query each matching document contains. */
+export interface CompactIndex extends IIndex<Index> {
+  /**
+   * After a search: per internal document id, the share of the query's words it contains (any
+   * field), each word weighted by its rarity (IDF), so "sourdough" counts more than "make". A word
+   * no note contains still counts in the whole: a note matching one word of a long question is a
+   * partial match, whatever its BM25 rank.
+   */
+  readonly coverage: Map<InternalDocumentID, number>;
+}
+
 /**
  * Orama's index, minus its per-document term-frequency maps. Orama's tokenizer drops repeated
  * tokens, so the term frequency it stores for every token of a field is always 1 / (the field's
@@ -16,10 +27,12 @@ interface RadixTree {
  * and most of the heap, and filling them scans all of a field's tokens once per token (O(n²)).
  * Everything else (radix trees, token occurrences, field lengths, save/load) is Orama's own.
  */
-export function compactIndex(): IIndex<Index> {
+export function compactIndex(): CompactIndex {
   const base = oramaIndex.createIndex();
+  const coverage = new Map<InternalDocumentID, number>();
   return {
     ...base,
+    coverage,
     insertDocumentScoreParameters(index, prop, id, tokens, docsCount) {
       const internalId = internalDocumentIDStore.getInternalDocumentId(index.sharedInternalDocumentStore, id);
       index.avgFieldLength[prop] = ((index.avgFieldLength[prop] ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
@@ -41,21 +54,37 @@ export function compactIndex(): IIndex<Index> {
       if (threshold !== 1) throw new Error("the compact full-text index supports threshold 1 only");
       const index = store as Index;
       const scores = new Map<InternalDocumentID, number>();
-      const tokens = tokenizer.tokenize(term, language);
+      const tokens = [...new Set(tokenizer.tokenize(term, language))];
+      // The documents that have each query word (in any field, prefix matches included).
+      const holders = tokens.map(() => new Set<InternalDocumentID>());
       for (const prop of properties) {
         const tree = index.indexes[prop] as RadixTree | undefined;
         if (!tree || tree.type !== "Radix") continue;
         const weight = (boost as Record<string, number>)[prop] ?? 1;
-        for (const token of tokens) {
+        tokens.forEach((token, t) => {
           const found = tree.node.find({ term: token, exact, tolerance });
           for (const word of Object.keys(found)) {
-            scoreTerm(index, prop, word, found[word]!, docsCount, relevance, weight, whereFiltersIDs, scores);
+            const ids = found[word]!;
+            scoreTerm(index, prop, word, ids, docsCount, relevance, weight, whereFiltersIDs, scores);
+            for (const id of ids) holders[t]!.add(id);
           }
-        }
+        });
       }
+      // Each word weighs its rarity; a word no document has is the rarest of all.
+      const rarity = holders.map((ids) => idfOf(docsCount, ids.size));
+      const total = rarity.reduce((sum, r) => sum + r, 0);
+      coverage.clear();
+      holders.forEach((ids, t) => {
+        for (const id of ids) coverage.set(id, (coverage.get(id) ?? 0) + rarity[t]! / total);
+      });
       return [...scores].sort((a, b) => b[1] - a[1]);
     },
   };
+}
+
+/** BM25's inverse document frequency of a word that `matching` of `docsCount` documents contain. */
+function idfOf(docsCount: number, matching: number): number {
+  return Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
 }
 
 /** Orama's BM25 for one term over the documents that contain it, with tf = 1 / field length. */
@@ -64,7 +93,7 @@ function scoreTerm(index: Index, prop: string, term: string, ids: InternalDocume
   const matching = typeof occurrences === "number" ? occurrences : 0;
   const fieldLengths = index.fieldLengths[prop]!;
   const avg = index.avgFieldLength[prop]!;
-  const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
+  const idf = idfOf(docsCount, matching);
   for (const id of ids) {
     if (filter && !filter.has(id)) continue;
     const length = fieldLengths[id]!;

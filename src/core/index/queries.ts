@@ -1,14 +1,19 @@
+import { embedQueries } from "../embed/embedder";
 import type { RecordKind } from "../schema/kinds";
 import type { IndexedNote, NoteIndex } from "./note-index";
 import { compileFilter, type NoteFilter } from "./note-filter";
-import { fuseRankings, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE } from "./hybrid";
+import { cosineToNote, fuseScores, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE, type Evidence } from "./hybrid";
 import type { SearchResult } from "./index-types";
 import { resolveNote } from "./resolve-note";
+import { ownTitle } from "./scaffolding";
+import { snippetOf } from "./snippets";
 
 export interface SearchOptions extends NoteFilter {
   limit?: number;
   /** Cosine below which a note does not enter the meaning ranking (default MEANING_MIN_SCORE). */
   minMeaning?: number;
+  /** Weight of the word score against meaning (default TEXT_WEIGHT; the eval sweeps it). */
+  textWeight?: number;
 }
 
 export interface SimilarOptions {
@@ -39,6 +44,18 @@ function resultOf(note: IndexedNote, score: number, reasons?: string[], linked =
   };
 }
 
+/** Adds the excerpt of the note's passage that has the most of `query`'s words. */
+export function withSnippets(index: NoteIndex, results: SearchResult[], query: string): SearchResult[] {
+  const tokens = index.fullText.queryTokens(query);
+  const tokenOf = (word: string): string => index.fullText.tokenOf(word);
+  return results.map((result) => {
+    const note = index.notes.get(result.path);
+    const text = index.fullText.textOf(result.path) || (note ? ownTitle(note.record.title, note.record.kind) : "");
+    const snippet = snippetOf(text, tokens, tokenOf);
+    return snippet ? { ...result, snippet: snippet.text, highlights: snippet.highlights } : result;
+  });
+}
+
 /** Owners (note numbers) a filter leaves out, so the vector scan skips them. */
 function skippedBy(index: NoteIndex, accept: ((note: IndexedNote) => boolean) | null, extra: number[] = []): Set<number> | undefined {
   if (!accept && extra.length === 0) return undefined;
@@ -65,13 +82,13 @@ function meaningRanking(index: NoteIndex, query: Float32Array, k: number, minSco
 async function embedQuery(index: NoteIndex, text: string): Promise<Float32Array | null> {
   const embedder = index.embedder;
   if (!embedder || !index.noteVectors || text.trim() === "") return null;
-  const [vector] = await embedder.embed([text]);
+  const [vector] = await embedQueries(embedder, [text]);
   return vector ?? null;
 }
 
 /**
  * Hybrid search: full text (Orama, boosted fields) and meaning (exact cosine over note and chunk
- * vectors) fused by reciprocal rank (see hybrid.ts). Without a model it is full text alone.
+ * vectors), fused by their scores (see hybrid.ts). Without a model it is full text alone.
  */
 export async function searchByMeaning(index: NoteIndex, query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
   const limit = options.limit ?? DEFAULT_LIMIT;
@@ -79,24 +96,46 @@ export async function searchByMeaning(index: NoteIndex, query: string, options: 
   const accept = filter ? (note: IndexedNote) => filter(note.record) : null;
   // A filter is applied after Orama ranks, so ask it for more hits when filtering.
   const textHits = index.fullText.search(query, accept ? Math.max(500, limit * 50) : limit * 3);
-  const textRanked: number[] = [];
+  const candidates = new Map<number, Evidence<number>>();
   for (const hit of textHits) {
     const note = index.notes.get(hit.path);
-    if (note && (!accept || accept(note))) textRanked.push(note.no);
+    if (!note || (accept && !accept(note))) continue;
+    if (candidates.size >= limit * 3) break;
+    candidates.set(note.no, { key: note.no, text: hit, textRank: candidates.size + 1 });
   }
   const vector = await embedQuery(index, query);
-  const meaning = vector ? meaningRanking(index, vector, limit * 3, options.minMeaning ?? MEANING_MIN_SCORE, skippedBy(index, accept)) : null;
-  const sections = new Map(meaning?.map((m) => [m.no, m] as const));
-  const fused = fuseRankings(textRanked.slice(0, limit * 3), meaning?.map((m) => m.no) ?? null);
-  return fused.flatMap((entry) => {
-    const note = index.byNo.get(entry.key);
-    if (!note) return [];
-    const reasons: string[] = [];
-    if (entry.textRank) reasons.push(`words (#${entry.textRank})`);
-    const m = sections.get(entry.key);
-    if (m) reasons.push(`meaning ${m.score.toFixed(2)}${m.section ? ` in "${m.section}"` : ""}`);
-    return [resultOf(note, entry.score, reasons)];
-  }).sort(byScoreThenPath).slice(0, limit);
+  const sections = new Map<number, string>();
+  if (vector) {
+    for (const m of meaningRanking(index, vector, limit * 3, options.minMeaning ?? MEANING_MIN_SCORE, skippedBy(index, accept))) {
+      const known = candidates.get(m.no);
+      candidates.set(m.no, { ...(known ?? { key: m.no }), meaning: m.score });
+      if (m.section) sections.set(m.no, m.section);
+    }
+    // A word match outside the meaning top-k still has a meaning score: compute it exactly.
+    for (const candidate of candidates.values()) {
+      if (candidate.meaning !== undefined) continue;
+      const note = index.byNo.get(candidate.key);
+      const best = note ? cosineToNote(index, note, vector) : null;
+      if (!best) continue;
+      candidate.meaning = best.score;
+      if (best.section) sections.set(candidate.key, best.section);
+    }
+  }
+  const ranked = fuseScores([...candidates.values()], vector !== null, options.textWeight)
+    .flatMap((entry) => {
+      const note = index.byNo.get(entry.key);
+      if (!note) return [];
+      const reasons: string[] = [];
+      if (entry.text) reasons.push(`words ${entry.words.toFixed(2)}`);
+      if (entry.meaning !== undefined && entry.meaning >= (options.minMeaning ?? MEANING_MIN_SCORE)) {
+        const section = sections.get(entry.key);
+        reasons.push(`meaning ${entry.meaning.toFixed(2)}${section ? ` in "${section}"` : ""}`);
+      }
+      return [resultOf(note, entry.score, reasons)];
+    })
+    .sort(byScoreThenPath)
+    .slice(0, limit);
+  return withSnippets(index, ranked, query);
 }
 
 /** Equal scores in one stable order (by path), whatever order the notes were indexed in. */
@@ -130,9 +169,12 @@ function sharedReasons(a: IndexedNote, b: IndexedNote): string[] {
   return reasons;
 }
 
-/** What a note is about, as a full-text query (used when there is no vector to compare). */
+/**
+ * What a note is about, as a full-text query (used when there is no vector to compare): the person's
+ * own words only, so a record that is only LifeBetter's template describes nothing.
+ */
 function describingQuery(note: IndexedNote): string {
-  return [note.record.title, ...note.record.tags, ...note.record.terms.slice(0, 8)].join(" ");
+  return [ownTitle(note.record.title, note.record.kind), ...note.record.tags, ...note.record.terms.slice(0, 8)].join(" ");
 }
 
 /**
@@ -151,20 +193,24 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
     }
   }
   const own = index.noteVectors?.entriesOf(note.no)[0]?.vector;
+  // The snippet shows where another note has the words that tell what this one is about.
+  const about = describingQuery(note);
   if (own && index.noteVectors) {
     const hits = index.noteVectors.topK(own.slice(), limit, options.minScore ?? SIMILAR_MIN_SCORE, new Set(skip));
-    return hits.flatMap((hit) => {
+    const results = hits.flatMap((hit) => {
       const other = index.byNo.get(hit.owner);
       return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
     });
+    return withSnippets(index, results, about);
   }
   const skipSet = new Set(skip);
-  const hits = index.fullText.search(describingQuery(note), limit * 3);
+  const hits = index.fullText.search(about, limit * 3);
   const top = hits[0]?.score ?? 1;
-  return hits
+  const results = hits
     .flatMap((hit) => {
       const other = index.notes.get(hit.path);
-      return other && !skipSet.has(other.no) ? [resultOf(other, hit.score / top, ["words", ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
+      return other && !skipSet.has(other.no) ? [resultOf(other, hit.coverage * (hit.score / top), [`words ${(hit.coverage * (hit.score / top)).toFixed(2)}`, ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
     })
     .slice(0, limit);
+  return withSnippets(index, results, about);
 }

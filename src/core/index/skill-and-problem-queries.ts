@@ -1,5 +1,6 @@
-import type { IndexedNote, NoteIndex } from "./note-index";
-import { fuseRankings, MEANING_MIN_SCORE } from "./hybrid";
+import { embedQueries } from "../embed/embedder";
+import type { NoteIndex } from "./note-index";
+import { cosineToNote, fuseScores, MEANING_MIN_SCORE, type Evidence } from "./hybrid";
 import type { SearchResult } from "./index-types";
 import { findSimilar, searchByMeaning } from "./queries";
 import { resolveNote } from "./resolve-note";
@@ -12,18 +13,6 @@ export const SKILL_SUCCESS_WEIGHT = 0.2;
 /** Assumed success rate of a skill never used yet: neutral. */
 const UNKNOWN_SUCCESS = 0.5;
 
-function cosineToNote(index: NoteIndex, note: IndexedNote, query: Float32Array): number {
-  let best = -1;
-  for (const store of [index.noteVectors, index.chunkVectors]) {
-    for (const entry of store?.entriesOf(note.no) ?? []) {
-      let dot = 0;
-      for (let d = 0; d < query.length; d++) dot += entry.vector[d]! * query[d]!;
-      best = Math.max(best, dot);
-    }
-  }
-  return best;
-}
-
 /**
  * Meta-skills that fit a text (a problem, an entry, a selection), ranked by relevance (hybrid, as
  * searchByMeaning) and by past success (`uses_success / uses_total`). Only skills that match by
@@ -32,29 +21,35 @@ function cosineToNote(index: NoteIndex, note: IndexedNote, query: Float32Array):
 export async function suggestMetaSkills(index: NoteIndex, text: string, limit = 5, hidePrivate = false): Promise<SearchResult[]> {
   const skills = [...index.notes.values()].filter((note) => note.record.kind === "meta-skill" && !(hidePrivate && note.record.private));
   if (skills.length === 0 || text.trim() === "") return [];
-  const skillPaths = new Set(skills.map((s) => s.record.path));
-  const textRanked = index.fullText
-    .search(text, 1000)
-    .filter((hit) => skillPaths.has(hit.path))
-    .map((hit) => index.notes.get(hit.path)!.no);
+  const bySkillPath = new Map(skills.map((s) => [s.record.path, s] as const));
+  const candidates = new Map<number, Evidence<number>>();
+  for (const hit of index.fullText.search(text, 1000)) {
+    const skill = bySkillPath.get(hit.path);
+    if (skill) candidates.set(skill.no, { key: skill.no, text: hit, textRank: candidates.size + 1 });
+  }
   const embedder = index.embedder;
-  let meaningRanked: number[] | null = null;
-  const cosines = new Map<number, number>();
+  let withMeaning = false;
   if (embedder && index.noteVectors) {
-    const [query] = await embedder.embed([text]);
+    const [query] = await embedQueries(embedder, [text]);
     if (query) {
-      for (const skill of skills) cosines.set(skill.no, cosineToNote(index, skill, query));
-      meaningRanked = [...cosines].filter(([, cos]) => cos >= MEANING_MIN_SCORE).sort((a, b) => b[1] - a[1]).map(([no]) => no);
+      withMeaning = true;
+      for (const skill of skills) {
+        const cosine = cosineToNote(index, skill, query)?.score;
+        if (cosine === undefined) continue;
+        const known = candidates.get(skill.no);
+        if (known) known.meaning = cosine;
+        else if (cosine >= MEANING_MIN_SCORE) candidates.set(skill.no, { key: skill.no, meaning: cosine });
+      }
     }
   }
-  return fuseRankings(textRanked, meaningRanked)
+  return fuseScores([...candidates.values()], withMeaning)
     .map((entry) => {
       const skill = index.byNo.get(entry.key)!;
       const success = skill.record.successRate;
       const score = (1 - SKILL_SUCCESS_WEIGHT) * entry.score + SKILL_SUCCESS_WEIGHT * (success ?? UNKNOWN_SUCCESS);
       const reasons = [
-        ...(entry.textRank ? ["words"] : []),
-        ...(cosines.has(entry.key) && entry.meaningRank ? [`meaning ${cosines.get(entry.key)!.toFixed(2)}`] : []),
+        ...(entry.text ? [`words ${entry.words.toFixed(2)}`] : []),
+        ...(entry.meaning !== undefined && entry.meaning >= MEANING_MIN_SCORE ? [`meaning ${entry.meaning.toFixed(2)}`] : []),
         success === null ? "not used yet" : `worked ${Math.round(success * 100)}% of the time`,
       ];
       const { path, id, title, kind } = skill.record;

@@ -213,6 +213,7 @@ export class PluginIndex {
       adapter: this.options.app.vault.adapter,
       pluginDir: this.options.pluginDir,
       modelFolder: this.options.settings().embeddingModel,
+      modelId: this.options.settings().embeddingModelId,
       // The notice opens with the first request: requestUrl reports no progress until a file is in.
       fetch: (url) => {
         this.showDownload(null);

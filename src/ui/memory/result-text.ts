@@ -13,14 +13,14 @@ export function scoreText(score: number): string {
 }
 
 /**
- * The core's reasons ("meaning 0.83", "words (#2)", "shared tags: #a") as one short line: the
+ * The core's reasons ("meaning 0.83", "words 0.61", "shared tags: #a") as one short line: the
  * score is shown beside it, so meaning and words are named, not numbered.
  */
 export function reasonText(reasons: readonly string[] | undefined): string {
   const parts = (reasons ?? []).map((reason) => {
     const meaning = /^meaning [\d.]+(?: in "(.*)")?$/.exec(reason);
     if (meaning) return meaning[1] ? `close in meaning (${meaning[1]})` : "close in meaning";
-    if (/^words(?: \(#\d+\))?$/.test(reason)) return "same words";
+    if (/^words(?: [\d.]+)?$/.test(reason)) return "same words";
     return reason;
   });
   return [...new Set(parts)].join(" · ");

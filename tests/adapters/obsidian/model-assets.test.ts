@@ -73,6 +73,16 @@ describe("prepareModelAssets", () => {
     expect(read.sort()).toEqual([...MODEL_FILES.map((name) => `${PLUGIN}/models/${DEFAULT_MODEL_ID}/${name}`), `${PLUGIN}/models/${ORT_WASM_FILE.path}`].sort());
   });
 
+  it("downloads the multilingual model chosen in the settings into its own folder", async () => {
+    const vault = await adapter();
+    const hub = server();
+    const got = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", modelId: "Xenova/multilingual-e5-small", fetch: hub.fetch, signal: new AbortController().signal });
+    if (!got.ok) throw new Error(got.unavailable.reason);
+    expect(got.model).toBe("Xenova/multilingual-e5-small");
+    expect(hub.requested.filter((url) => url.startsWith("https://huggingface.co/"))).toEqual(MODEL_FILES.map((name) => `https://huggingface.co/Xenova/multilingual-e5-small/resolve/main/${name}`));
+    expect(await vault.exists(`${PLUGIN}/models/Xenova/multilingual-e5-small/onnx/model_quantized.onnx`)).toBe(true);
+  });
+
   it("says which file failed and how to fix it when the download fails", async () => {
     const { fetch } = server((url) => url.endsWith("model_quantized.onnx"));
     const got = await prepareModelAssets({ adapter: await adapter(), pluginDir: PLUGIN, modelFolder: "", fetch, signal: new AbortController().signal });

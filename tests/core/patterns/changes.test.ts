@@ -28,6 +28,8 @@ const solved = (i: number, category: string, hours: number): ProblemPoint => ({
   timeSpent: Math.round(hours * 60),
   openBlockers: 0,
   milestones: { done: 0, total: 0 },
+  milestoneTasks: [],
+  overdueMilestones: [],
   stale: false,
   skills: [],
 });

@@ -43,6 +43,10 @@ describe("similar past notes in the capture modal", () => {
     expect(similarEl(modal).querySelector(".lifebetter-capture-similar-heading")?.textContent).toBe("Similar past notes · open in a new tab");
     expect(rowTitles(similarEl(modal))).not.toContain("Diary");
     expect(similarEl(modal).querySelector("img")).toBeNull();
+    // Each suggestion shows where it matched, the typed words marked.
+    const snippets = Array.from(similarEl(modal).querySelectorAll(".lifebetter-result-snippet"));
+    expect(snippets).toHaveLength(3);
+    for (const snippet of snippets) expect(Array.from(snippet.querySelectorAll("mark")).map((m) => m.textContent?.toLowerCase())).toContain("integration");
 
     const leaves = fixture.app.workspace.getLeavesOfType("").length;
     const first = rowTitles(similarEl(modal))[0];

@@ -2,6 +2,7 @@ import type { App } from "obsidian";
 import { vi } from "vitest";
 import { obsidianNoteSource } from "../../../src/adapters/obsidian/obsidian-note-source";
 import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
+import type { Embedder } from "../../../src/core/embed/embedder";
 import type { IndexClient } from "../../../src/core/index/index-client";
 import { loadSettings, type LifeBetterSettings } from "../../../src/core/settings";
 import type { IndexAvailability, MemoryHost } from "../../../src/ui/memory/memory-host";
@@ -38,10 +39,11 @@ export interface MemoryFixture {
 }
 
 /** The mock vault, the real index worker host in-process (fake embedder, or none) and a MemoryHost over them. */
-export async function memoryFixture(options: { notes?: Record<string, string>; model?: boolean } = {}): Promise<MemoryFixture> {
+export async function memoryFixture(options: { notes?: Record<string, string>; model?: boolean; embedder?: Embedder } = {}): Promise<MemoryFixture> {
   const { app, mock } = makeApp(options.notes ?? MEMORY_NOTES);
   const repo = new ObsidianNoteRepository(app);
-  const workers = inProcessWorkers(options.model === false ? undefined : () => new FakeEmbedder());
+  const embedder = options.embedder;
+  const workers = inProcessWorkers(options.model === false ? undefined : () => embedder ?? new FakeEmbedder());
   const { client } = workers.start(obsidianNoteSource(app, repo), new MemoryStorage(), () => undefined);
   await client.open({ model: options.model === false ? null : "test/fake", excludedFolders: [], debounceMs: 5 });
   // As main.ts does: vault events reach the index.

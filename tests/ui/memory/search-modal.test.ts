@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadNodeEmbedder } from "../../../src/adapters/node/node-embedder";
+import { tempStaticModel } from "../../support/models/temp-models";
 import { SearchByMeaningModal, searchOptions } from "../../../src/ui/memory/search-modal";
 import { openModals, pressKey, settle } from "../../support/obsidian-shims";
 import { memoryFixture, rowTitles, type MemoryFixture } from "./memory-fixtures";
@@ -137,5 +139,30 @@ describe("search by meaning modal", () => {
       until: "2026-01-31T23:59:59.999",
       problem: "[[Ship v2]]",
     });
+  });
+
+  it("with a sentence model, a paraphrase sharing no word is the first row, above a long note sharing one weak word", async () => {
+    const model = await tempStaticModel();
+    try {
+      const load = await loadNodeEmbedder({ model: model.folder });
+      if (!load.ok) throw new Error(load.unavailable.reason);
+      const ride = "Weekly ride log: forty kilometres along the river, hill repeats on the quarry road, check tyre pressure before the club ride, ninety kilometres to the coast, ice cream at the pier.";
+      const fixture = await memoryFixture({
+        notes: { "Notes/Nightly crash.md": "The failing test in the sync plugin crashes every night.\n", "Notes/Bicycle log.md": `${ride}\n` },
+        embedder: load.embedder,
+      });
+      const modal = open(fixture);
+      typeInto(control(modal, "Search"), "repair the broken check");
+      await vi.waitFor(() => expect(rowTitles(modal.contentEl)).toHaveLength(2));
+      expect(rowTitles(modal.contentEl)).toEqual(["Nightly crash", "Bicycle log"]);
+      const scores = Array.from(modal.contentEl.querySelectorAll(".lifebetter-result-score")).map((el) => Number(el.textContent));
+      expect(scores[0]).toBeGreaterThan(scores[1]!);
+      // Each row shows the passage that matched, the query's words marked.
+      const rideRow = modal.contentEl.querySelectorAll<HTMLElement>(".lifebetter-result").item(1);
+      expect(rideRow.querySelector(".lifebetter-result-snippet")?.textContent).toContain("check tyre pressure before the club ride");
+      expect(Array.from(rideRow.querySelectorAll("mark")).map((m) => m.textContent)).toEqual(["check"]);
+    } finally {
+      await model.cleanup();
+    }
   });
 });

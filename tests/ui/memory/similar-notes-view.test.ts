@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureEntry } from "../../../src/core/capture/capture-entry";
 import { parseNote } from "../../../src/core/codec/frontmatter";
+import { createProblem } from "../../../src/core/problems/create-problem";
+import { addSession } from "../../../src/core/problems/add-session";
 import type { SearchResult } from "../../../src/core/index/index-types";
 import { SIMILAR_VIEW_TYPE, SimilarNotesView } from "../../../src/ui/memory/similar-notes-view";
 import { contentOf, fileAt, notices, resetNotices, settle } from "../../support/obsidian-shims";
@@ -41,6 +44,9 @@ describe("similar notes sidebar", () => {
     expect(retry.querySelector(".lifebetter-badge")?.textContent).toBe("Attempt");
     expect(retry.querySelector(".lifebetter-result-score")?.textContent).toMatch(/^0\.\d\d$/);
     expect(retry.querySelector(".lifebetter-result-reason")?.textContent).toBe("close in meaning");
+    // The passage of the similar note with the words that tell what the active note is about, marked.
+    expect(retry.querySelector(".lifebetter-result-snippet")?.textContent).toBe("Retried the integration tests on CI with the cache warm-up disabled: fewer fail.");
+    expect(Array.from(retry.querySelectorAll("mark")).map((m) => m.textContent?.toLowerCase())).toEqual(expect.arrayContaining(["integration", "tests", "cache"]));
     expect(rowFor(view.contentEl, "Links here").querySelector(".lifebetter-badge.mod-linked")?.textContent).toBe("Linked");
     // The note named like an HTML tag is text: no element was made from it.
     expect(view.contentEl.querySelector("img")).toBeNull();
@@ -203,5 +209,30 @@ describe("similar notes sidebar", () => {
     release();
     await first;
     expect(rowTitles(view.contentEl)).not.toContain("Stale");
+  });
+
+  it.each([
+    ["with a model", true],
+    ["without a model", false],
+  ])("never shows two unrelated records created by LifeBetter as similar (%s)", async (_name, model) => {
+    const fixture = await memoryFixture({ notes: {}, model });
+    const repo = fixture.host.repo;
+    const now = new Date("2026-12-01T08:00:00Z");
+    const bread = await createProblem(repo, { title: "Bake sourdough bread" }, fixture.settings, now);
+    const pods = await createProblem(repo, { title: "Kubernetes pod eviction", description: "Pods get evicted under memory pressure." }, fixture.settings, now);
+    for (const [path, activity] of [[bread.path, "fed the starter"], [pods.path, "read kubelet logs"]] as const) {
+      await addSession(repo, path, { start: "2026-12-01T09:00:00Z", end: "2026-12-01T10:00:00Z", focus: 7, energy: 6, activity }, now);
+    }
+    const dinner = await captureEntry(repo, { type: "question", text: "What should I cook for dinner", source: "modal" }, fixture.settings, now);
+    const docker = await captureEntry(repo, { type: "insight", text: "Docker layers cache the build", source: "modal" }, fixture.settings, now);
+    await fixture.client.idle();
+    fixture.markReady();
+    for (const [active, other] of [[bread.path, pods.path], [pods.path, bread.path], [dinner.path, docker.path], [docker.path, dinner.path]]) {
+      const view = await openView(fixture, active);
+      await vi.waitFor(() => expect(status(view)).toMatch(/similar note|^No /));
+      const name = (other ?? "").split("/").pop()!.replace(/\.md$/, "");
+      expect(rowTitles(view.contentEl), `${active} shows ${other}`).not.toContain(name);
+      view.contentEl.remove();
+    }
   });
 });

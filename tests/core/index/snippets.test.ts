@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { snippetOf } from "../../../src/core/index/snippets";
+
+// A stand-in for the index's normaliser: lower case, a plural "s" dropped, "the" a stop word.
+const tokenOf = (word: string): string => (word.toLowerCase() === "the" ? "" : word.toLowerCase().replace(/s$/, ""));
+const marked = (s: { text: string; highlights: [number, number][] }): string[] => s.highlights.map(([a, b]) => s.text.slice(a, b));
+
+describe("snippets", () => {
+  it("shows the passage with the most query words, marking each occurrence", () => {
+    const filler = "Unrelated words about the weather and the garden. ".repeat(8);
+    const text = `${filler}Here the cache warm-up races the runner, and the runners fail.${filler}`;
+    const snippet = snippetOf(text, new Set(["cache", "runner"]), tokenOf, 120)!;
+    expect(snippet.text).toMatch(/^….*cache warm-up races the runner, and the runners fail.*…$/);
+    expect(snippet.text.length).toBeLessThanOrEqual(122);
+    expect(marked(snippet)).toEqual(["cache", "runner", "runners"]);
+  });
+
+  it("without a query word in the note, shows its beginning; an empty note has none", () => {
+    expect(snippetOf("Short note.\n\nSecond line.", new Set(["zebra"]), tokenOf)).toEqual({ text: "Short note. Second line.", highlights: [] });
+    expect(snippetOf("   ", new Set(["zebra"]), tokenOf)).toBeNull();
+  });
+
+  it("matches words that start with a query token, as the index does", () => {
+    expect(marked(snippetOf("Catalyst licence holders get early access.", new Set(["catal"]), tokenOf)!)).toEqual(["Catalyst"]);
+  });
+});
