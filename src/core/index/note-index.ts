@@ -130,7 +130,8 @@ export class NoteIndex {
       this.pending.clear();
       return;
     }
-    const batchSize = this.options.embedBatch ?? 32;
+    // A pool of N workers gets N batches' worth at once, so every member has work.
+    const batchSize = (this.options.embedBatch ?? 32) * Math.max(1, embedder.parallelism ?? 1);
     while (this.pending.size > 0) {
       const batch: { path: string; text: EmbedText }[] = [];
       for (const path of this.pending) {
@@ -230,7 +231,7 @@ export class NoteIndex {
       embedded: this.embedded,
       reused: this.reused,
       skipped: [...this.skipped].map(([path, reason]) => ({ path, reason })),
-      embeddings: "embedder" in embedder ? { state: "ready", modelId: embedder.embedder.modelId } : { state: "unavailable", ...embedder.unavailable },
+      embeddings: "embedder" in embedder ? { state: "ready", modelId: embedder.embedder.modelId, workers: embedder.embedder.parallelism ?? 1 } : { state: "unavailable", ...embedder.unavailable },
     };
   }
 

@@ -22,6 +22,8 @@ export interface WorkerConfig {
   modelFiles?: { files: Map<string, Uint8Array<ArrayBuffer>>; wasmBinary?: Uint8Array<ArrayBuffer>; threads?: number };
   excludedFolders: string[];
   debounceMs?: number;
+  /** Workers that embed at once (this one and `embedWorkers - 1` more); 1 when absent. */
+  embedWorkers?: number;
 }
 
 /** Requests the main thread sends to the worker, and what each answers. */

@@ -1,4 +1,5 @@
-import { Notice, type App } from "obsidian";
+import { Notice, Platform, type App } from "obsidian";
+import { embeddingWorkerCount } from "../../core/embed/embedder-pool";
 import type { DownloadProgress, FetchedResponse } from "../../core/embed/asset-download";
 import type { BinaryFile } from "../../core/embed/binary-file";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
@@ -181,7 +182,11 @@ export class PluginIndex {
     const { settings } = this.options;
     const model = settings().semanticIndex ? await this.model(host) : this.off();
     if (this.stopped || this.host !== host) return;
-    const config: WorkerConfig = { model: null, excludedFolders: settings().excludedFolders };
+    const config: WorkerConfig = {
+      model: null,
+      excludedFolders: settings().excludedFolders,
+      embedWorkers: embeddingWorkerCount(settings().embeddingWorkers, navigator.hardwareConcurrency || 1, Platform.isMobile),
+    };
     if (model.ok) {
       config.model = model.model;
       config.modelFiles = model.modelFiles;
