@@ -66,6 +66,6 @@ export class EmbedderPool implements Embedder {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(this.members.map((member) => member.dispose?.()));
+    await Promise.all(this.members.map((member) => member.dispose?.() ?? Promise.resolve()));
   }
 }
