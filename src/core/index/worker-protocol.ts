@@ -1,6 +1,6 @@
 import type { NoteCluster } from "./clusters";
 import type { IndexStatus, SearchResult } from "./index-types";
-import type { OpenReport } from "./memory-index";
+import type { EmbedProgress, OpenReport } from "./memory-index";
 import type { SearchOptions, SimilarOptions } from "./queries";
 import type { VaultFile } from "../vault/repository";
 
@@ -36,6 +36,10 @@ export interface IndexCalls {
   clusters: { params: { ids: string[]; k: number }; result: NoteCluster[] };
   status: { params: Record<string, never>; result: IndexStatus };
   idle: { params: Record<string, never>; result: null };
+  /** Embedding: hold after the current batch, go on, or embed these notes next (the open note). */
+  pause: { params: Record<string, never>; result: null };
+  resume: { params: Record<string, never>; result: null };
+  prioritize: { params: { paths: string[] }; result: null };
   /** Why the index could not be saved, or null. */
   save: { params: Record<string, never>; result: string | null };
 }
@@ -62,6 +66,8 @@ export interface ProgressNotice {
   type: "progress";
   done: number;
   total: number;
+  /** Absent: notes read for full text. "embedding": texts embedded, with the rate and time left. */
+  embedding?: Omit<EmbedProgress, "done" | "total">;
 }
 
 export type ToWorker = Request<IndexCalls> | VaultEvent | Response;

@@ -66,6 +66,7 @@ export class PluginIndex {
   private modelProblem: EmbedderUnavailable | null = null;
   private restarting: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly searchableListeners = new Set<() => void>();
 
   constructor(private readonly options: PluginIndexOptions) {}
 
@@ -133,6 +134,33 @@ export class PluginIndex {
     return this.restarting;
   }
 
+  /** Calls `listener` when full text is built and meaning is being computed (searches work from then). */
+  onSearchable(listener: () => void): void {
+    this.searchableListeners.add(listener);
+  }
+
+  /** Whether the first index is computing meaning now, paused, or neither. */
+  embeddingState(): "running" | "paused" | "none" {
+    const host = this.host;
+    if (!host?.embedding) return "none";
+    return host.paused ? "paused" : "running";
+  }
+
+  async pauseEmbedding(): Promise<void> {
+    await this.host?.pause();
+    this.changed();
+  }
+
+  async resumeEmbedding(): Promise<void> {
+    await this.host?.resume();
+    this.changed();
+  }
+
+  /** Computes the meaning of this note next, while the first index is under way (the note just opened). */
+  prioritize(path: string): void {
+    this.host?.prioritize(path);
+  }
+
   /** Stops a model download in progress; the index goes on with full text. */
   cancelDownload(): void {
     this.cancel.abort();
@@ -167,6 +195,11 @@ export class PluginIndex {
       source: obsidianNoteSource(this.options.app, this.options.repo),
       storage: rebuild ? ignoringSavedIndex(storage) : storage,
       showStatus: (text) => this.host === host && this.show(text),
+      onSearchable: () => {
+        if (this.host !== host) return;
+        for (const listener of this.searchableListeners) listener();
+        this.changed();
+      },
     });
     this.host = host;
     this.show(rebuild ? "Rebuilding the index…" : "Search index starting…");
@@ -276,6 +309,7 @@ export class PluginIndex {
     this.cancel.abort();
     this.hideDownload();
     this.listeners.clear();
+    this.searchableListeners.clear();
     const host = this.host;
     this.host = null;
     return host ? host.stop() : null;
