@@ -83,6 +83,24 @@ export default class LifeBetterPlugin extends Plugin {
         return true;
       },
     });
+    this.addCommand({
+      id: "pause-indexing",
+      name: "Pause computing meaning",
+      checkCallback: (checking) => {
+        if (this.searchIndex?.embeddingState() !== "running") return false;
+        if (!checking) void this.searchIndex.pauseEmbedding();
+        return true;
+      },
+    });
+    this.addCommand({
+      id: "resume-indexing",
+      name: "Resume computing meaning",
+      checkCallback: (checking) => {
+        if (this.searchIndex?.embeddingState() !== "paused") return false;
+        if (!checking) void this.searchIndex.resumeEmbedding();
+        return true;
+      },
+    });
     this.registerObsidianProtocolHandler(CAPTURE_URI_ACTION, (params) => void this.captureFromUri(params));
     this.problems = registerProblems(this, {
       app: this.app,
@@ -222,10 +240,14 @@ export default class LifeBetterPlugin extends Plugin {
     this.registerEvent(vault.on("modify", (file) => file instanceof TFile && searchIndex.events?.modified(file.path)));
     this.registerEvent(vault.on("delete", (file) => file instanceof TFile && searchIndex.events?.deleted(file.path)));
     this.registerEvent(vault.on("rename", (file, oldPath) => file instanceof TFile && searchIndex.events?.renamed(oldPath, file.path)));
-    this.indexReady = searchIndex.start().finally(() => {
+    // The views may query as soon as full text is built; meaning follows, most useful notes first.
+    const settle = (): void => {
       this.indexSettled = true;
       this.markIndexSettled();
-    });
+    };
+    searchIndex.onSearchable(settle);
+    this.indexReady = searchIndex.start().finally(settle);
+    this.registerEvent(this.app.workspace.on("file-open", (file) => file && searchIndex.prioritize(file.path)));
     this.registerInterval(window.setInterval(() => searchIndex.saveIfChanged(), INDEX_SAVE_INTERVAL_MS));
   }
 

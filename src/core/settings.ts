@@ -32,6 +32,8 @@ export interface LifeBetterSettings {
   embeddingModelId: string;
   /** Off: the index is full text only (no model is downloaded or loaded). */
   semanticIndex: boolean;
+  /** Workers that embed at once on the first index (0 = as many as the device has cores to spare). */
+  embeddingWorkers: number;
   /** Scheduled backups: a dated export of every record (private ones too: it stays in this vault) into this folder. */
   backupFolder: string;
   /** Hours between backups; 0 turns them off. */
@@ -96,6 +98,7 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   embeddingModel: "",
   embeddingModelId: DEFAULT_MODEL_ID,
   semanticIndex: true,
+  embeddingWorkers: 0,
   backupFolder: "LifeBetter/Backups",
   backupIntervalHours: 24,
   backupKeep: 7,
@@ -213,6 +216,7 @@ export function loadSettings(raw: unknown, warn: (message: string) => void = () 
     embeddingModel: typeof data.embeddingModel === "string" ? data.embeddingModel.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.embeddingModel,
     embeddingModelId: MODEL_CATALOG.some((model) => model.id === data.embeddingModelId) ? (data.embeddingModelId as string) : DEFAULT_SETTINGS.embeddingModelId,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
+    embeddingWorkers: dailyLimit(data.embeddingWorkers, DEFAULT_SETTINGS.embeddingWorkers),
     backupFolder: typeof data.backupFolder === "string" && data.backupFolder.trim() !== "" ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.backupFolder,
     backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),
     backupKeep: Math.max(1, dailyLimit(data.backupKeep, DEFAULT_SETTINGS.backupKeep)),

@@ -31,6 +31,8 @@ const TYPES_DESC =
 const EXCLUDED_NAME = "Folders to leave out";
 const EXCLUDED_DESC = "One folder per line. Notes in them are not checked, indexed or suggested.";
 const INDEX_HEADING = "Search index";
+const WORKERS_NAME = "Embedding workers";
+const WORKERS_DESC = "How many workers compute meaning at once while notes are first indexed: more use more cores and memory (each holds the model). 0 = automatic (one per spare core, at most 4; 1 on mobile). Applies when the index next starts.";
 const PROBLEMS_HEADING = "Problems";
 const STALE_NAME = "Stale after (days)";
 const STALE_DESC = "An open problem without a work session for this many days is marked stale on the problems dashboard.";
@@ -113,6 +115,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: SEMANTIC_NAME, desc: SEMANTIC_DESC, render: (setting: Setting) => this.semanticControl(setting) },
           { name: MODEL_CHOICE_NAME, desc: MODEL_CHOICE_DESC, render: (setting: Setting) => this.modelChoiceControl(setting) },
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
+          { name: WORKERS_NAME, desc: WORKERS_DESC, render: (setting: Setting) => this.limitControl(setting, "embeddingWorkers", WORKERS_NAME, WORKERS_DESC) },
         ],
       },
       { type: "group", heading: SIMILAR_SETTINGS_HEADING, items: similarSettingRows(this.host) },
@@ -175,6 +178,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.semanticControl(new Setting(containerEl).setName(SEMANTIC_NAME).setDesc(SEMANTIC_DESC));
     this.modelChoiceControl(new Setting(containerEl).setName(MODEL_CHOICE_NAME).setDesc(MODEL_CHOICE_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
+    this.limitControl(new Setting(containerEl).setName(WORKERS_NAME).setDesc(WORKERS_DESC), "embeddingWorkers", WORKERS_NAME, WORKERS_DESC);
 
     new Setting(containerEl).setName(REFLECTIONS_HEADING).setHeading();
     for (const row of reflectionSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
@@ -211,7 +215,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
   }
 
   /** A whole number from `min` (daily limits, stale days); anything else is shown as a problem and not saved. */
-  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay" | "staleDays", name: string, desc: string, min = 0): void {
+  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay" | "staleDays" | "embeddingWorkers", name: string, desc: string, min = 0): void {
     setting.addText((text) => {
       text.inputEl.type = "number";
       text.inputEl.min = String(min);

@@ -6,7 +6,7 @@ import type { FromWorker, MessageEndpoint, ToWorker } from "../core/index/worker
 /**
  * Starts the index worker from its bundled source (a string in main.js) through a Blob URL, and
  * returns the client the views call plus a stop function. The Blob URL is revoked once the worker
- * has loaded it.
+ * is stopped.
  */
 export function createIndexWorker(
   workerSource: string,
@@ -16,7 +16,7 @@ export function createIndexWorker(
 ): { client: IndexClient; stop: () => void } {
   const url = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
   const worker = new Worker(url, { name: "lifebetter-index" });
-  URL.revokeObjectURL(url);
+  // Kept until stop: the index worker starts its embedding workers from this same URL.
   const endpoint: MessageEndpoint<FromWorker, ToWorker> = {
     post: (message) => worker.postMessage(message),
     listen: (handler) => {
@@ -29,6 +29,7 @@ export function createIndexWorker(
     client,
     stop: () => {
       worker.terminate();
+      URL.revokeObjectURL(url);
       client.close();
     },
   };

@@ -47,6 +47,14 @@ async function run() {
   const status2 = await second.client.status();
   second.stop();
   const storedBytes = (await storage.read())?.length ?? 0;
+  // The same vault with two embedding workers (this one and one it starts from its own Blob URL).
+  const pooledStorage = new IndexedDbBinaryFile("index:browser-check-pool", indexedDB);
+  const pooled = start(source, pooledStorage, () => undefined);
+  await pooled.client.open({ model: "lifebetter-test/wasm", modelFiles: { files, wasmBinary }, excludedFolders: [], embedWorkers: 2 });
+  const pooledStatus = await pooled.client.status();
+  const pooledSearch = await pooled.client.searchByMeaning("repair the broken check");
+  pooled.stop();
+  const sameScores = pooledSearch.length === search.length && pooledSearch.every((hit, i) => hit.path === search[i]?.path && Math.abs(hit.score - (search[i]?.score ?? 0)) < 1e-5);
   const problems = [
     status1.embeddings.state === "ready" ? null : "the model did not load in the worker",
     status1.embedded === 3 ? null : `first start embedded ${status1.embedded} notes, not 3`,
@@ -55,8 +63,11 @@ async function run() {
     storedBytes > 0 ? null : "nothing in IndexedDB",
     open2.restored ? null : "the second start did not restore the saved index",
     status2.embedded === 0 ? null : `the second start embedded ${status2.embedded} notes, not 0`,
+    pooledStatus.embeddings.state === "ready" && pooledStatus.embeddings.workers === 2 ? null : "the pool did not start a second embedding worker",
+    pooledStatus.embedded === 3 ? null : `two embedding workers embedded ${pooledStatus.embedded} notes, not 3`,
+    sameScores ? null : "two embedding workers ranked or scored differently from one",
   ].filter((problem) => problem !== null);
-  return { problems, result: { crossOriginIsolated: self.crossOriginIsolated, progress, open1, status1, search, open2, status2, storedBytes } };
+  return { problems, result: { crossOriginIsolated: self.crossOriginIsolated, progress, open1, status1, search, open2, status2, storedBytes, pooledStatus, pooledSearch } };
 }
 run().then(
   (report) => navigator.sendBeacon("/result", JSON.stringify({ ok: true, ...report })),

@@ -3,10 +3,15 @@ import type { NoteSource } from "../../core/index/index-types";
 import type { OpenReport } from "../../core/index/memory-index";
 import type { IndexStorage } from "../../core/index/persistence";
 import type { WorkerConfig } from "../../core/index/worker-protocol";
-import { fullTextOnlyText, indexingText, readyText } from "../../core/index/status-text";
+import { embeddingText, fullTextOnlyText, indexingText, readyText } from "../../core/index/status-text";
+import type { ProgressNotice } from "../../core/index/worker-protocol";
 
 /** Starts the index worker: createIndexWorker in the plugin, an in-process host in tests. */
-export type StartIndexWorker = (source: NoteSource, storage: IndexStorage, onProgress: (done: number, total: number) => void) => { client: IndexClient; stop: () => void };
+export type StartIndexWorker = (
+  source: NoteSource,
+  storage: IndexStorage,
+  onProgress: (done: number, total: number, embedding?: ProgressNotice["embedding"]) => void,
+) => { client: IndexClient; stop: () => void };
 
 export interface IndexHostOptions {
   startWorker: StartIndexWorker;
@@ -16,6 +21,8 @@ export interface IndexHostOptions {
   showStatus: (text: string) => void;
   /** The longest the final save may take before the worker is stopped anyway. */
   saveTimeoutMs?: number;
+  /** Told once full text is built and vectors are being computed: searches work from then on. */
+  onSearchable?: () => void;
 }
 
 const DEFAULT_SAVE_TIMEOUT_MS = 10_000;
@@ -39,6 +46,9 @@ export class IndexHost {
   lastSaved: number | null = null;
   /** The saved index was restored at open, so nothing needed a first build. */
   restored = false;
+  /** Whether the embedding is paused (pause()), and whether any is under way. */
+  paused = false;
+  embedding = false;
 
   constructor(private readonly options: IndexHostOptions) {}
 
@@ -55,12 +65,17 @@ export class IndexHost {
   async open(config: WorkerConfig, fullTextReason: string | null = null): Promise<OpenReport | null> {
     if (this.stopped || this.worker) return null;
     this.fullTextReason = fullTextReason;
-    this.worker = this.options.startWorker(this.options.source, this.options.storage, (done, total) => {
-      if (!this.stopped) this.options.showStatus(indexingText(done, total));
+    this.worker = this.options.startWorker(this.options.source, this.options.storage, (done, total, embedding) => {
+      if (this.stopped) return;
+      if (!embedding) return this.options.showStatus(indexingText(done, total));
+      if (!this.embedding) this.options.onSearchable?.();
+      this.embedding = true;
+      this.options.showStatus(embeddingText(done, total, embedding.ratePerSecond, embedding.secondsLeft, embedding.paused));
     });
     const client = this.worker.client;
     const report = await client.open(config);
     if (this.stopped) return null;
+    this.embedding = false;
     this.restored = report.restored;
     await this.refreshStatus();
     // A first build of a large vault is long: keep it even if Obsidian is closed without unloading.
@@ -94,6 +109,22 @@ export class IndexHost {
     const problem = await saving;
     if (problem === null) this.lastSaved = Date.now();
     return problem;
+  }
+
+  /** Holds the embedding after the batch under way; searches and full text go on. */
+  async pause(): Promise<void> {
+    await this.client?.pauseEmbedding();
+    this.paused = true;
+  }
+
+  async resume(): Promise<void> {
+    await this.client?.resumeEmbedding();
+    this.paused = false;
+  }
+
+  /** Embeds this note next, when it is still waiting (the note just opened). */
+  prioritize(path: string): void {
+    if (this.embedding && isMarkdown(path)) void this.client?.prioritize([path]).catch(() => undefined);
   }
 
   created(path: string): void {

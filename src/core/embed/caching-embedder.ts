@@ -31,6 +31,10 @@ export class CachingEmbedder implements Embedder {
     this.dimensions = model.dimensions;
   }
 
+  get parallelism(): number {
+    return this.model.parallelism ?? 1;
+  }
+
   /** The cache keys of texts (their SHA-256 as digestKeys), e.g. to `retain` only the live ones. */
   async keys(texts: readonly string[]): Promise<string[]> {
     return (await this.hash(texts)).map(digestKey);

@@ -6,6 +6,8 @@ export interface Embedder {
   /** Identifies the model and its settings; part of every embedding cache key. */
   readonly modelId: string;
   readonly dimensions: number;
+  /** How many texts it can work on at once (a pool of workers); 1 when absent. The index sizes its batches by it. */
+  readonly parallelism?: number;
   /** One Float32Array of length `dimensions` per text (a note or passage), L2-normalised, in the same order. */
   embed(texts: string[]): Promise<Float32Array[]>;
   /**

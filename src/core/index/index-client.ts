@@ -4,7 +4,7 @@ import type { OpenReport } from "./memory-index";
 import type { IndexStorage } from "./persistence";
 import type { SearchOptions, SimilarOptions } from "./queries";
 import { errorText, PendingCalls } from "./rpc";
-import type { FromWorker, IndexCalls, MessageEndpoint, Request, ToWorker, VaultCalls, WorkerConfig } from "./worker-protocol";
+import type { FromWorker, IndexCalls, MessageEndpoint, ProgressNotice, Request, ToWorker, VaultCalls, WorkerConfig } from "./worker-protocol";
 
 /**
  * The main thread's handle on the index worker: the API the plugin's views call. Each call is a
@@ -18,7 +18,7 @@ export class IndexClient {
     private readonly endpoint: MessageEndpoint<FromWorker, ToWorker>,
     vault: NoteSource,
     storage: IndexStorage,
-    onProgress?: (done: number, total: number) => void,
+    onProgress?: (done: number, total: number, embedding?: ProgressNotice["embedding"]) => void,
   ) {
     const answer: { [K in keyof VaultCalls]: (params: VaultCalls[K]["params"]) => Promise<VaultCalls[K]["result"]> } = {
       listFiles: () => vault.listFiles(),
@@ -28,7 +28,7 @@ export class IndexClient {
     };
     endpoint.listen((message) => {
       if (message.type === "response") return this.pending.settle(message);
-      if (message.type === "progress") return onProgress?.(message.done, message.total);
+      if (message.type === "progress") return onProgress?.(message.done, message.total, message.embedding);
       const handler = answer[message.method] as (params: unknown) => Promise<unknown>;
       handler(message.params).then(
         (result) => endpoint.post({ type: "response", id: message.id, ok: true, result }),
@@ -47,6 +47,17 @@ export class IndexClient {
   /** Loads the model, restores the saved index and indexes what changed. */
   open(config: WorkerConfig): Promise<OpenReport> {
     return this.call("open", config);
+  }
+  /** Holds the embedding of the first index after the current batch (full text and searches go on). */
+  pauseEmbedding(): Promise<null> {
+    return this.call("pause", {});
+  }
+  resumeEmbedding(): Promise<null> {
+    return this.call("resume", {});
+  }
+  /** Embeds these notes before the rest (the note open in the editor). */
+  prioritize(paths: string[]): Promise<null> {
+    return this.call("prioritize", { paths });
   }
   searchByMeaning(query: string, options?: SearchOptions): Promise<SearchResult[]> {
     return this.call("search", { query, options });

@@ -33,7 +33,8 @@ export interface SearchResult {
 }
 
 export type EmbeddingState =
-  | { state: "ready"; modelId: string }
+  /** `workers`: how many embed at once (a pool of workers on a first index), 1 for one. */
+  | { state: "ready"; modelId: string; workers?: number }
   | { state: "unavailable"; reason: string; fix: string };
 
 export interface IndexStatus {

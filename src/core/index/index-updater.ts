@@ -9,7 +9,8 @@ export const DEFAULT_DEBOUNCE_MS = 500;
  * Applies vault events to the index, debounced and one at a time. Events only mark paths dirty;
  * a dirty note is read when its turn comes, so it is indexed as it is then (or removed if gone).
  * A rename is a delete plus a create: the vectors come back from the reuse pool, nothing is embedded.
- * Every task (the start-up sync, event flushes) runs on one chain, so they never interleave.
+ * Every task (the start-up sync, event flushes, each batch of embeddings) runs on one chain, so they
+ * never interleave; a long first embedding runs batch by batch, so edits are indexed between batches.
  */
 export class IndexUpdater {
   private readonly dirty = new Set<string>();
@@ -22,6 +23,8 @@ export class IndexUpdater {
     private readonly source: NoteSource,
     private readonly timers: Timers,
     private readonly debounceMs = DEFAULT_DEBOUNCE_MS,
+    /** Told after notes were re-read, so their new texts get embedded (MemoryIndex's embedding loop). */
+    private readonly afterFlush: () => void = () => undefined,
   ) {}
 
   created(path: string): void {
@@ -42,9 +45,12 @@ export class IndexUpdater {
   }
 
   /** Runs a task after everything queued before it. */
-  run(task: () => Promise<void>): Promise<void> {
+  run<T>(task: () => Promise<T>): Promise<T> {
     const next = this.chain.then(task);
-    this.chain = next.catch((error: unknown) => void this.failures.push(error));
+    this.chain = next.then(
+      () => undefined,
+      (error: unknown) => void this.failures.push(error),
+    );
     return next;
   }
 
@@ -87,7 +93,7 @@ export class IndexUpdater {
         }
         await this.index.refresh(this.source, path);
       }
-      await this.index.embedPending();
     }
+    this.afterFlush();
   }
 }

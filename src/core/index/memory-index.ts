@@ -3,7 +3,7 @@ import type { EmbedderStatus } from "./embedder-status";
 import type { IndexStatus, NoteSource, SearchResult } from "./index-types";
 import { IndexUpdater, DEFAULT_DEBOUNCE_MS } from "./index-updater";
 import { NoteIndex } from "./note-index";
-import type { Timers } from "./timers";
+import { yieldToEventLoop, type Timers } from "./timers";
 import { restoreIndex, serializeIndex, type IndexStorage } from "./persistence";
 import { findSimilar, searchByMeaning, type SearchOptions, type SimilarOptions } from "./queries";
 import { findSimilarProblems, suggestMetaSkills } from "./skill-and-problem-queries";
@@ -15,6 +15,19 @@ export interface MemoryIndexOptions {
   storage?: IndexStorage;
   excludedFolders?: readonly string[];
   debounceMs?: number;
+}
+
+/** How the embedding of pending notes goes, for the status bar. */
+export interface EmbedProgress {
+  /** Texts embedded since this run of embeddings began. */
+  done: number;
+  /** done + what is still pending (about: a note's texts are counted before they are embedded). */
+  total: number;
+  /** Texts per second so far in this run. */
+  ratePerSecond: number;
+  /** At that rate; null before the first batch. */
+  secondsLeft: number | null;
+  paused: boolean;
 }
 
 export interface OpenReport {
@@ -33,14 +46,25 @@ export interface OpenReport {
 export class MemoryIndex {
   readonly index: NoteIndex;
   private readonly updater: IndexUpdater;
+  /** The embedding loop while it runs. */
+  private embedding: Promise<void> | null = null;
+  private paused = false;
+  private resumed: (() => void) | null = null;
+  private disposed = false;
+  private onEmbedProgress: ((progress: EmbedProgress) => void) | undefined;
 
   constructor(private readonly options: MemoryIndexOptions) {
     this.index = new NoteIndex({ embedder: options.embedder, timers: options.timers, excludedFolders: options.excludedFolders });
-    this.updater = new IndexUpdater(this.index, options.source, options.timers, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    this.updater = new IndexUpdater(this.index, options.source, options.timers, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, () => void this.embedAll());
   }
 
-  /** Restores the saved index if it checks out, then indexes what changed since. */
-  async open(onProgress?: (done: number, total: number) => void): Promise<OpenReport> {
+  /**
+   * Restores the saved index if it checks out, then indexes what changed since: full text at once
+   * (`onProgress` counts the notes read), then the vectors batch by batch (`onEmbed`), most useful
+   * notes first. Resolves once both are done; searches work on full text meanwhile.
+   */
+  async open(onProgress?: (done: number, total: number) => void, onEmbed?: (progress: EmbedProgress) => void): Promise<OpenReport> {
+    this.onEmbedProgress = onEmbed;
     const started = Date.now();
     let restored = false;
     let restoreProblem: string | undefined;
@@ -52,6 +76,7 @@ export class MemoryIndex {
     }
     const restoreMs = Date.now() - started;
     await this.updater.run(() => this.index.sync(this.options.source, onProgress));
+    await this.embedAll();
     return { restored, ...(restoreProblem ? { restoreProblem } : {}), restoreMs, syncMs: Date.now() - started - restoreMs };
   }
 
@@ -68,9 +93,64 @@ export class MemoryIndex {
     this.updater.renamed(from, to);
   }
 
-  /** Resolves when every vault event so far is indexed. */
-  idle(): Promise<void> {
-    return this.updater.idle();
+  /** Resolves when every vault event so far is indexed, vectors included. */
+  async idle(): Promise<void> {
+    do {
+      await this.updater.idle();
+      await this.embedding;
+    } while (this.embedding !== null || this.index.pendingWork().notes > 0);
+  }
+
+  /** Embeds these notes next (the note open in the editor). */
+  prioritize(paths: readonly string[]): void {
+    this.index.prioritize(paths);
+  }
+
+  /** Holds the embedding after the batch under way (full text and queries go on); resume() goes on. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.resumed?.();
+    this.resumed = null;
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Runs the embedding loop unless it is running; resolves when nothing is left to embed. */
+  private embedAll(): Promise<void> {
+    if (this.disposed || this.index.pendingWork().notes === 0) return this.embedding ?? Promise.resolve();
+    this.embedding ??= this.embedLoop().finally(() => (this.embedding = null));
+    return this.embedding;
+  }
+
+  /** One batch per task on the updater's chain, so vault events are indexed between batches. */
+  private async embedLoop(): Promise<void> {
+    const started = Date.now();
+    let done = 0;
+    const report = (): void => {
+      const left = this.index.pendingWork().texts;
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0 ? done / seconds : 0;
+      this.onEmbedProgress?.({ done, total: done + left, ratePerSecond: rate, secondsLeft: rate > 0 ? left / rate : null, paused: this.paused });
+    };
+    report();
+    while (!this.disposed) {
+      if (this.paused) {
+        report();
+        await new Promise<void>((resolve) => (this.resumed = resolve));
+        continue;
+      }
+      const embedded = await this.updater.run(() => this.index.embedNextBatch());
+      if (embedded === null) break;
+      done += embedded;
+      report();
+      await yieldToEventLoop(this.options.timers);
+    }
   }
 
   /**
@@ -122,6 +202,8 @@ export class MemoryIndex {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.resume();
     this.updater.dispose();
   }
 }

@@ -45,6 +45,12 @@ export class NoteIndex {
   reused = 0;
   private nextNo = 1;
   private readonly pending = new Set<string>();
+  /** Pending notes to embed before all others (the note open in the editor). */
+  private readonly urgent = new Set<string>();
+  /** `pending` in the order it is embedded; rebuilt when `pending` gained notes since. */
+  private order: string[] = [];
+  private orderAt = 0;
+  private orderStale = false;
   private readonly pool = new ReusePool();
   private readonly excluded: readonly string[];
 
@@ -83,7 +89,10 @@ export class NoteIndex {
     this.notes.set(file.path, note);
     this.byNo.set(no, note);
     this.fullText.upsert(file.path, extracted.fullText);
-    if (this.noteVectors && !this.hasAllVectors(note)) this.pending.add(file.path);
+    if (this.noteVectors && !this.hasAllVectors(note)) {
+      this.pending.add(file.path);
+      this.orderStale = true;
+    }
   }
 
   /** Removes a note; its vectors go to the reuse pool in case it comes back under another name. */
@@ -125,24 +134,71 @@ export class NoteIndex {
    * results are stored only if the note still wants exactly that text.
    */
   async embedPending(): Promise<void> {
+    while ((await this.embedNextBatch()) !== null) await yieldToEventLoop(this.options.timers);
+  }
+
+  /** How many notes wait for vectors, and about how many texts they will embed. */
+  pendingWork(): { notes: number; texts: number } {
+    let texts = 0;
+    for (const path of this.pending) texts += this.notes.get(path)?.embedTexts.length ?? 0;
+    return { notes: this.pending.size, texts };
+  }
+
+  /** Embeds these notes before the rest (the note the person is looking at). */
+  prioritize(paths: readonly string[]): void {
+    for (const path of paths) if (this.pending.has(path)) this.urgent.add(path);
+  }
+
+  /**
+   * Embeds the next batch of pending notes, most useful first: notes asked for (prioritize), then
+   * LifeBetter's records, then the most recently changed, so similar notes and capture suggestions
+   * work in the first minute of a long first index. Resolves to the number of texts the model
+   * computed (vectors reused from before cost nothing), or null when nothing was pending.
+   */
+  async embedNextBatch(): Promise<number | null> {
     const embedder = this.embedder;
     if (!embedder) {
       this.pending.clear();
-      return;
+      this.urgent.clear();
+      return null;
     }
-    const batchSize = this.options.embedBatch ?? 32;
-    while (this.pending.size > 0) {
-      const batch: { path: string; text: EmbedText }[] = [];
-      for (const path of this.pending) {
+    if (this.pending.size === 0) return null;
+    // A pool of N workers gets N batches' worth at once, so every member has work.
+    const batchSize = (this.options.embedBatch ?? 32) * Math.max(1, embedder.parallelism ?? 1);
+    const batch: { path: string; text: EmbedText }[] = [];
+    for (const path of this.nextPending()) {
+      const note = this.notes.get(path);
+      this.pending.delete(path);
+      this.urgent.delete(path);
+      if (!note) continue;
+      this.clearVectors(note);
+      for (const text of note.embedTexts) batch.push({ path, text });
+      if (batch.length >= batchSize) break;
+    }
+    const before = this.embedded;
+    await this.fillBatch(embedder, batch);
+    return this.embedded - before;
+  }
+
+  /** Pending paths in embedding order (see embedNextBatch); may name paths no longer pending. */
+  private *nextPending(): Generator<string> {
+    yield* [...this.urgent];
+    if (this.orderStale || this.orderAt >= this.order.length) {
+      const rank = (path: string): [number, number] => {
         const note = this.notes.get(path);
-        this.pending.delete(path);
-        if (!note) continue;
-        this.clearVectors(note);
-        for (const text of note.embedTexts) batch.push({ path, text });
-        if (batch.length >= batchSize) break;
-      }
-      await this.fillBatch(embedder, batch);
-      await yieldToEventLoop(this.options.timers);
+        return [note?.record.kind ? 0 : 1, -(note?.mtime ?? 0)];
+      };
+      this.order = [...this.pending].sort((a, b) => {
+        const [ka, ta] = rank(a);
+        const [kb, tb] = rank(b);
+        return ka - kb || ta - tb || a.localeCompare(b);
+      });
+      this.orderAt = 0;
+      this.orderStale = false;
+    }
+    while (this.orderAt < this.order.length) {
+      const path = this.order[this.orderAt++] as string;
+      if (this.pending.has(path)) yield path;
     }
   }
 
@@ -207,7 +263,6 @@ export class NoteIndex {
       }
     }
     onProgress?.(done, files.length);
-    await this.embedPending();
   }
 
   /** Re-reads one note; a note gone by the time it is read is removed. */
@@ -230,7 +285,7 @@ export class NoteIndex {
       embedded: this.embedded,
       reused: this.reused,
       skipped: [...this.skipped].map(([path, reason]) => ({ path, reason })),
-      embeddings: "embedder" in embedder ? { state: "ready", modelId: embedder.embedder.modelId } : { state: "unavailable", ...embedder.unavailable },
+      embeddings: "embedder" in embedder ? { state: "ready", modelId: embedder.embedder.modelId, workers: embedder.embedder.parallelism ?? 1 } : { state: "unavailable", ...embedder.unavailable },
     };
   }
 

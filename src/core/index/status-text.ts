@@ -17,3 +17,21 @@ export function fullTextOnlyText(reason: string): string {
 export function downloadingText(percent: number): string {
   return `Downloading model ${Math.floor(Math.min(100, percent))}%`;
 }
+
+/** Minutes or hours left, at a glance ("under a minute", "28 min", "1 h 5 min"). */
+function timeLeft(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 1) return "under a minute";
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/** While the first index embeds: how far, how fast and how long, or that it is paused. */
+export function embeddingText(done: number, total: number, ratePerSecond: number, secondsLeft: number | null, paused: boolean): string {
+  const progress = `${count(done)} / ${count(total)}`;
+  if (paused) return `Meaning paused · ${progress}`;
+  const rate = ratePerSecond > 0 ? ` · ${ratePerSecond < 10 ? ratePerSecond.toFixed(1) : Math.round(ratePerSecond)}/s` : "";
+  const left = secondsLeft === null ? "" : ` · ${timeLeft(secondsLeft)} left`;
+  return `Meaning ${progress}${rate}${left}`;
+}

@@ -44,7 +44,10 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
       memory?.dispose();
       const embedder = await environment.loadEmbedder(config);
       memory = new MemoryIndex({ source, storage, embedder, timers: environment.timers, excludedFolders: config.excludedFolders, debounceMs: config.debounceMs });
-      return memory.open((done, total) => endpoint.post({ type: "progress", done, total }));
+      return memory.open(
+        (done, total) => endpoint.post({ type: "progress", done, total }),
+        ({ done, total, ...embedding }) => endpoint.post({ type: "progress", done, total, embedding }),
+      );
     },
     search: ({ query, options }) => opened().searchByMeaning(query, options),
     similar: ({ note, options }) => opened().findSimilar(note, options),
@@ -58,6 +61,18 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
       return null;
     },
     save: () => opened().save(),
+    pause: () => {
+      opened().pause();
+      return null;
+    },
+    resume: () => {
+      opened().resume();
+      return null;
+    },
+    prioritize: ({ paths }) => {
+      opened().prioritize(paths);
+      return null;
+    },
   };
 
   endpoint.listen((message) => {

@@ -1,6 +1,6 @@
 import type { NoteCluster } from "./clusters";
 import type { IndexStatus, SearchResult } from "./index-types";
-import type { OpenReport } from "./memory-index";
+import type { EmbedProgress, OpenReport } from "./memory-index";
 import type { SearchOptions, SimilarOptions } from "./queries";
 import type { VaultFile } from "../vault/repository";
 
@@ -22,6 +22,8 @@ export interface WorkerConfig {
   modelFiles?: { files: Map<string, Uint8Array<ArrayBuffer>>; wasmBinary?: Uint8Array<ArrayBuffer>; threads?: number };
   excludedFolders: string[];
   debounceMs?: number;
+  /** Workers that embed at once (this one and `embedWorkers - 1` more); 1 when absent. */
+  embedWorkers?: number;
 }
 
 /** Requests the main thread sends to the worker, and what each answers. */
@@ -36,6 +38,10 @@ export interface IndexCalls {
   noteVectors: { params: { paths: string[] }; result: Record<string, number[]> };
   status: { params: Record<string, never>; result: IndexStatus };
   idle: { params: Record<string, never>; result: null };
+  /** Embedding: hold after the current batch, go on, or embed these notes next (the open note). */
+  pause: { params: Record<string, never>; result: null };
+  resume: { params: Record<string, never>; result: null };
+  prioritize: { params: { paths: string[] }; result: null };
   /** Why the index could not be saved, or null. */
   save: { params: Record<string, never>; result: string | null };
 }
@@ -62,6 +68,8 @@ export interface ProgressNotice {
   type: "progress";
   done: number;
   total: number;
+  /** Absent: notes read for full text. "embedding": texts embedded, with the rate and time left. */
+  embedding?: Omit<EmbedProgress, "done" | "total">;
 }
 
 export type ToWorker = Request<IndexCalls> | VaultEvent | Response;

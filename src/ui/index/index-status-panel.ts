@@ -155,7 +155,9 @@ export class IndexStatusModal extends Modal {
     }
     const problem = details.modelProblem;
     if (!problem) {
-      desc.createDiv({ text: details.phase === "ready" ? "Ready." : "Not loaded yet." });
+      const workers = this.status?.embeddings.state === "ready" ? (this.status.embeddings.workers ?? 1) : 0;
+      const ready = workers > 1 ? `Ready · ${workers} embedding workers.` : "Ready.";
+      desc.createDiv({ text: details.phase === "ready" ? ready : "Not loaded yet." });
       return;
     }
     desc.createDiv({ cls: "lifebetter-index-problem", text: `Off: ${problem.reason}.` });

@@ -1,4 +1,5 @@
-import { Notice, type App } from "obsidian";
+import { Notice, Platform, type App } from "obsidian";
+import { embeddingWorkerCount } from "../../core/embed/embedder-pool";
 import type { DownloadProgress } from "../../core/embed/asset-download";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
 import { errorMessage } from "../../core/errors";
@@ -64,6 +65,7 @@ export class PluginIndex {
   private modelProblem: EmbedderUnavailable | null = null;
   private restarting: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly searchableListeners = new Set<() => void>();
 
   constructor(private readonly options: PluginIndexOptions) {}
 
@@ -131,6 +133,33 @@ export class PluginIndex {
     return this.restarting;
   }
 
+  /** Calls `listener` when full text is built and meaning is being computed (searches work from then). */
+  onSearchable(listener: () => void): void {
+    this.searchableListeners.add(listener);
+  }
+
+  /** Whether the first index is computing meaning now, paused, or neither. */
+  embeddingState(): "running" | "paused" | "none" {
+    const host = this.host;
+    if (!host?.embedding) return "none";
+    return host.paused ? "paused" : "running";
+  }
+
+  async pauseEmbedding(): Promise<void> {
+    await this.host?.pause();
+    this.changed();
+  }
+
+  async resumeEmbedding(): Promise<void> {
+    await this.host?.resume();
+    this.changed();
+  }
+
+  /** Computes the meaning of this note next, while the first index is under way (the note just opened). */
+  prioritize(path: string): void {
+    this.host?.prioritize(path);
+  }
+
   /** Stops a model download in progress; the index goes on with full text. */
   cancelDownload(): void {
     this.cancel.abort();
@@ -165,6 +194,11 @@ export class PluginIndex {
       source: obsidianNoteSource(this.options.app, this.options.repo),
       storage: rebuild ? ignoringSavedIndex(storage) : storage,
       showStatus: (text) => this.host === host && this.show(text),
+      onSearchable: () => {
+        if (this.host !== host) return;
+        for (const listener of this.searchableListeners) listener();
+        this.changed();
+      },
     });
     this.host = host;
     this.show(rebuild ? "Rebuilding the index…" : "Search index starting…");
@@ -180,7 +214,11 @@ export class PluginIndex {
     const { settings } = this.options;
     const model = settings().semanticIndex ? await this.model(host) : this.off();
     if (this.stopped || this.host !== host) return;
-    const config: WorkerConfig = { model: null, excludedFolders: settings().excludedFolders };
+    const config: WorkerConfig = {
+      model: null,
+      excludedFolders: settings().excludedFolders,
+      embedWorkers: embeddingWorkerCount(settings().embeddingWorkers, navigator.hardwareConcurrency || 1, Platform.isMobile),
+    };
     if (model.ok) {
       config.model = model.model;
       config.modelFiles = model.modelFiles;
@@ -271,6 +309,7 @@ export class PluginIndex {
     this.cancel.abort();
     this.hideDownload();
     this.listeners.clear();
+    this.searchableListeners.clear();
     const host = this.host;
     this.host = null;
     return host ? host.stop() : null;

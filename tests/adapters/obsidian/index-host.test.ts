@@ -46,6 +46,25 @@ describe("IndexHost", () => {
     expect(await paths(host, "went well")).toEqual([]);
   });
 
+  it("shows how computing meaning goes, and says searches work once full text is built", async () => {
+    const { app } = makeApp(NOTES);
+    const workers = inProcessWorkers(() => new FakeEmbedder());
+    const statuses: string[] = [];
+    let searchable = 0;
+    const host = new IndexHost({
+      startWorker: workers.start,
+      source: obsidianNoteSource(app, new ObsidianNoteRepository(app)),
+      storage: new MemoryBinaryFile(),
+      showStatus: (text) => statuses.push(text),
+      onSearchable: () => searchable++,
+    });
+    await host.open({ model: "test/fake", excludedFolders: [] });
+    expect(searchable).toBe(1);
+    expect(statuses).toContain("Meaning 0 / 3");
+    expect(statuses.some((line) => /^Meaning 3 \/ 3 · [\d.]+\/s · under a minute left$/.test(line))).toBe(true);
+    expect(statuses.at(-1)).toBe("Index ready · 3 notes");
+  });
+
   it("says why it is full text only when no model was given", async () => {
     const { host, statuses } = setUp();
     await host.open({ model: null, excludedFolders: [] }, "the model download was cancelled");

@@ -1,0 +1,98 @@
+import type { Embedder, EmbedderUnavailable } from "./embedder";
+import type { EmbedderLoad } from "./embedder-load";
+import { PendingCalls, errorText } from "../index/rpc";
+import type { MessageEndpoint } from "../index/worker-protocol";
+
+/** What an embedding worker is told once: the model as bytes, as the index worker itself gets it. */
+export interface EmbedWorkerInit {
+  type: "embed-init";
+  modelId: string;
+  files: Map<string, Uint8Array<ArrayBuffer>>;
+  wasmBinary?: Uint8Array<ArrayBuffer>;
+  dtype?: string;
+  batchSize?: number;
+}
+
+export type ToEmbedWorker = EmbedWorkerInit | { type: "embed"; id: number; texts: string[] };
+
+export type FromEmbedWorker =
+  | { type: "embed-ready"; modelId: string; dimensions: number }
+  | { type: "embed-failed"; unavailable: EmbedderUnavailable }
+  | { type: "response"; id: number; ok: true; result: Float32Array[] }
+  | { type: "response"; id: number; ok: false; error: string };
+
+/**
+ * An embedder in another worker, reached by messages. The index worker starts a few of these (and
+ * embeds in its own thread too) so that a first index uses more than one core.
+ */
+export class RemoteEmbedder implements Embedder {
+  private readonly pending = new PendingCalls();
+
+  private constructor(
+    private readonly endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker>,
+    readonly modelId: string,
+    readonly dimensions: number,
+    private readonly stop: () => void,
+  ) {}
+
+  /** Sends the model and waits until the worker has loaded it (or says why it could not). */
+  static start(endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker>, init: EmbedWorkerInit, stop: () => void): Promise<RemoteEmbedder | { unavailable: EmbedderUnavailable }> {
+    return new Promise((resolve) => {
+      let remote: RemoteEmbedder | null = null;
+      endpoint.listen((message) => {
+        if (message.type === "response") remote?.pending.settle(message);
+        else if (message.type === "embed-failed") resolve({ unavailable: message.unavailable });
+        else resolve((remote = new RemoteEmbedder(endpoint, message.modelId, message.dimensions, stop)));
+      });
+      endpoint.post(init);
+    });
+  }
+
+  embed(texts: string[]): Promise<Float32Array[]> {
+    const { id, done } = this.pending.start<Float32Array[]>();
+    this.endpoint.post({ type: "embed", id, texts });
+    return done;
+  }
+
+  /** Fails what is waiting (the worker died). */
+  fail(reason: string): void {
+    this.pending.failAll(reason);
+  }
+
+  dispose(): Promise<void> {
+    this.pending.failAll("the embedding worker was stopped");
+    this.stop();
+    return Promise.resolve();
+  }
+}
+
+/**
+ * The embedding worker's side: loads the model from the first message, then answers `embed`
+ * requests one at a time. `load` is the same loader the index worker uses.
+ */
+export function serveEmbedder(endpoint: MessageEndpoint<ToEmbedWorker, FromEmbedWorker>, load: (init: EmbedWorkerInit) => Promise<EmbedderLoad>): void {
+  let embedder: Promise<Embedder | null> | null = null;
+  endpoint.listen((message) => {
+    if (message.type === "embed-init") {
+      embedder = load(message).then((loaded) => {
+        if (!loaded.ok) {
+          endpoint.post({ type: "embed-failed", unavailable: loaded.unavailable });
+          return null;
+        }
+        endpoint.post({ type: "embed-ready", modelId: loaded.embedder.modelId, dimensions: loaded.embedder.dimensions });
+        return loaded.embedder;
+      });
+      return;
+    }
+    const { id, texts } = message;
+    void (async () => {
+      try {
+        const model = await embedder;
+        if (!model) throw new Error("the embedding worker has no model");
+        endpoint.post({ type: "response", id, ok: true, result: await model.embed(texts) });
+      } catch (error) {
+        endpoint.post({ type: "response", id, ok: false, error: errorText(error) });
+      }
+    })();
+  });
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { Embedder } from "../../../src/core/embed/embedder";
+import { EmbedderPool, MAX_EMBEDDING_WORKERS, embeddingWorkerCount } from "../../../src/core/embed/embedder-pool";
+import { CountingEmbedder } from "../../support/counting-embedder";
+
+/** A member that takes `delayMs` per call, so tests can see who did what. */
+class SlowMember implements Embedder {
+  readonly model = new CountingEmbedder();
+  readonly modelId = this.model.modelId;
+  readonly dimensions = this.model.dimensions;
+  constructor(private readonly delayMs: number) {}
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    return this.model.embed(texts);
+  }
+}
+
+const TEXTS = Array.from({ length: 100 }, (_, i) => `note ${i} ${"word ".repeat(i % 17)}`);
+
+describe("EmbedderPool", () => {
+  it("gives every text the vector one model alone gives it, in the caller's order", async () => {
+    const alone = await new CountingEmbedder().embed(TEXTS);
+    const pool = new EmbedderPool([new CountingEmbedder(), new CountingEmbedder(), new CountingEmbedder()], 7);
+    const pooled = await pool.embed(TEXTS);
+    expect(pooled).toHaveLength(TEXTS.length);
+    pooled.forEach((vector, i) => expect([...vector]).toEqual([...(alone[i] as Float32Array)]));
+  });
+
+  it("shares the work: every member embeds, a slower member fewer texts, and each text once", async () => {
+    const fast = new SlowMember(1);
+    const slow = new SlowMember(15);
+    await new EmbedderPool([fast, slow], 4).embed(TEXTS);
+    const done = [fast.model.embeddedTexts.length, slow.model.embeddedTexts.length];
+    expect(done[0]! + done[1]!).toBe(TEXTS.length);
+    expect(done[1]).toBeGreaterThan(0);
+    expect(done[0]).toBeGreaterThan(done[1]!);
+    expect(new Set([...fast.model.embeddedTexts, ...slow.model.embeddedTexts]).size).toBe(TEXTS.length);
+  });
+
+  it("keeps texts of like length together, so a piece pads little", async () => {
+    const member = new CountingEmbedder();
+    await new EmbedderPool([member], 10).embed(TEXTS);
+    for (const call of member.calls) {
+      const lengths = call.map((text) => text.length);
+      expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it("embeds queries as its model does (a query prefix), through one member", async () => {
+    const first = new CountingEmbedder();
+    const withPrefix = Object.assign(first, { embedQueries: (texts: string[]) => first.embed(texts.map((text) => `query: ${text}`)) });
+    const second = new CountingEmbedder();
+    await new EmbedderPool([withPrefix, second]).embedQueries(["how to bake"]);
+    expect(first.embeddedTexts).toEqual(["query: how to bake"]);
+    expect(second.embeddedTexts).toEqual([]);
+  });
+
+  it("never mixes two models' vectors", () => {
+    expect(() => new EmbedderPool([new CountingEmbedder("a#q8"), new CountingEmbedder("b#q8")])).toThrow(/mixes models/);
+    expect(() => new EmbedderPool([new CountingEmbedder("a#q8", 8), new CountingEmbedder("a#q8", 16)])).toThrow(/mixes models/);
+  });
+
+  it("reports how many it embeds at once, and passes a member's failure on", async () => {
+    const broken: Embedder = { modelId: "fake/model#q8#mean-normalized", dimensions: 8, embed: () => Promise.reject(new Error("model broke")) };
+    const pool = new EmbedderPool([new CountingEmbedder(), broken]);
+    expect(pool.parallelism).toBe(2);
+    await expect(pool.embed(TEXTS)).rejects.toThrow("model broke");
+  });
+});
+
+describe("embeddingWorkerCount", () => {
+  it("uses the cores a device has to spare, at most the maximum, and one on mobile", () => {
+    expect(embeddingWorkerCount(0, 2, false)).toBe(1);
+    expect(embeddingWorkerCount(0, 4, false)).toBe(3);
+    expect(embeddingWorkerCount(0, 16, false)).toBe(MAX_EMBEDDING_WORKERS);
+    expect(embeddingWorkerCount(0, 1, false)).toBe(1);
+    expect(embeddingWorkerCount(0, 8, true)).toBe(1);
+  });
+
+  it("follows the setting when it names a number, within the maximum", () => {
+    expect(embeddingWorkerCount(2, 2, false)).toBe(2);
+    expect(embeddingWorkerCount(9, 16, false)).toBe(MAX_EMBEDDING_WORKERS);
+    expect(embeddingWorkerCount(3, 8, true)).toBe(1);
+  });
+});
