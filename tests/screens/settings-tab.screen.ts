@@ -13,6 +13,7 @@ export function render(root: HTMLElement): Promise<void> {
   });
   class Host extends Plugin implements SettingsHost {
     override settings = settings;
+    ignoredPrompts: string[] = [];
     saveSettings(): Promise<void> {
       return Promise.resolve();
     }

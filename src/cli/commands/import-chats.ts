@@ -37,13 +37,15 @@ async function inputFiles(args: readonly string[]): Promise<string[]> {
     let isFolder: boolean;
     try {
       isFolder = (await fs.stat(arg)).isDirectory();
-    } catch (error) {
-      throw new CliError(`Could not read "${arg}": ${(error as Error).message}`);
+    } catch {
+      await checkInputFile(arg, "conversations.json or Claude Code transcript"); // says why: missing (exit 2) or unreadable (exit 1)
+      throw new CliError(`Could not read "${arg}".`, 1);
     }
     if (!isFolder) files.push(arg);
     else {
       const found = await transcriptsIn(arg);
-      if (found.length === 0) throw new CliError(`"${arg}" holds no Claude Code transcripts (.jsonl files).`);
+      // A folder is read only for the transcripts in it (as ~/.claude/projects holds them).
+      if (found.length === 0) throw new CliError(`"${arg}" is a folder, not a file, and holds no Claude Code transcripts (.jsonl files): give a conversations.json or transcripts.`);
       files.push(...found);
     }
   }

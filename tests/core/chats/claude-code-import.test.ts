@@ -43,7 +43,8 @@ describe("importing a Claude Code transcript", () => {
     for (const absent of ["An idea I took back", "Abandoned answer", "Sub-agent", "Caveat:"]) expect(body).not.toContain(absent);
     expect(body.indexOf("step 1?")).toBeLessThan(body.indexOf("step 3?"));
     const questions = notes(repo, "LifeBetter/Entries");
-    expect(questions.map((q) => q.body.trim()).sort()).toEqual(["Why does the checkout test fail, step 1?", "Why does the checkout test fail, step 3?"]);
+    // Each question is written inert (a bare fenced block), as every imported message is.
+    expect(questions.map((q) => q.body.trim()).sort()).toEqual(["```\nWhy does the checkout test fail, step 1?\n```", "```\nWhy does the checkout test fail, step 3?\n```"]);
     expect(questions.every((q) => q.properties.conversation === "[[2026-03-09 Checkout total rounding fix]]")).toBe(true);
   });
 

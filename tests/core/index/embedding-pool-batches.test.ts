@@ -24,8 +24,8 @@ describe("the index with an embedding pool", () => {
     const single = memoryIndex(source(200), alone);
     await single.open();
 
-    expect((await pooled.status()).embedded).toBe(200);
-    expect((await pooled.status()).embeddings).toMatchObject({ state: "ready", workers: 3 });
+    expect(pooled.status().embedded).toBe(200);
+    expect(pooled.status().embeddings).toMatchObject({ state: "ready", workers: 3 });
     for (const member of members) expect(member.embeddedTexts.length).toBeGreaterThan(0);
     // One model alone is handed batches of 32; the pool of three, 96 at a time, shared out in pieces of 16.
     expect(Math.max(...alone.calls.map((call) => call.length))).toBe(32);
