@@ -135,9 +135,12 @@ function collectTasks(markdown: string, nodes: readonly RootContent[]): Task[] {
   return tasks;
 }
 
-/** Markdown tasks (`- [ ] …`, `- [x] …`) under a heading, nested ones included (milestones). */
-export function tasksUnder(markdown: string, heading: string): Task[] {
-  const section = findSection(markdown, heading);
+/**
+ * Markdown tasks (`- [ ] …`, `- [x] …`) under a heading, nested ones included (milestones). `tree`:
+ * the body already parsed, so a reader of several sections parses it once.
+ */
+export function tasksUnder(markdown: string, heading: string, tree?: Root): Task[] {
+  const section = findSection(markdown, heading, tree);
   return section ? collectTasks(markdown, section.nodes) : [];
 }
 
@@ -154,8 +157,9 @@ export interface SectionTable {
   end: number;
 }
 
-export function tableUnder(markdown: string, heading: string): SectionTable | undefined {
-  const section = findSection(markdown, heading);
+/** The first table under a heading; `tree`: the body already parsed, if it is. */
+export function tableUnder(markdown: string, heading: string, tree?: Root): SectionTable | undefined {
+  const section = findSection(markdown, heading, tree);
   const table = section?.nodes.find((node): node is Table => node.type === "table");
   if (!table?.position) return undefined;
   const [head, ...rows] = table.children.map((row) => row.children.map((cell) => toString(cell).trim()));

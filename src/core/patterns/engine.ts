@@ -22,7 +22,7 @@ const DECIDED = new Set(["confirmed", "dismissed"]);
 const SAME_EVIDENCE = 0.5;
 
 /** Theme keys follow their words and members, so a theme is also recognised by its evidence. */
-const THEME_FAMILIES = ["behavioral/blockers/", "thinking/questions/"];
+const THEME_FAMILIES = ["behavioral/blockers/", "thinking/questions/", "problem-solving/failed-attempts/"];
 const family = (key: string): string | undefined => THEME_FAMILIES.find((prefix) => key.startsWith(prefix));
 
 /**

@@ -53,7 +53,7 @@ export function sharedWords(members: readonly EntryPoint[]): string[] {
 }
 
 /**
- * Themes of `group` (blockers, questions) by meaning, from the index's note vectors: entries whose
+ * Themes of `group` (blockers, questions, failed attempts) by meaning, from the index's note vectors: entries whose
  * vectors are close (above the CLOSE_QUANTILE of group-to-other similarities) gather around the entry
  * with the most close neighbours, greedily (a neighbour stays when it is close to half the others
  * too). Each theme is tested like a word topic: Fisher's exact test of how many of the group are close

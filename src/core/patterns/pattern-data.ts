@@ -3,7 +3,8 @@ import { parseWikilink } from "../codec/wikilinks";
 import { compareForDashboard, summarize, type ProblemSummary } from "../problems/dashboard";
 import { DEFAULT_STALE_DAYS } from "../settings";
 import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
-import { parseSessions } from "../problems/sessions-table";
+import { parseMarkdown } from "../codec/markdown-tree";
+import { parseSessions, type SessionRow } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
 import { datedAt } from "../schema/record-date";
 import { isIsoDate, isIsoDateTime, isValidNumber, SCALE_1_TO_10 } from "../schema/values";
@@ -145,6 +146,25 @@ function reviewDays(record: VaultRecord): string[] {
   return items.flatMap((item) => (item instanceof Date && !Number.isNaN(item.getTime()) ? [day(item)] : typeof item === "string" && isIsoDate(item.trim()) ? [item.trim()] : [])).sort();
 }
 
+function sessionOf(problemPath: string, row: SessionRow): SessionPoint {
+  const { startTime } = row;
+  return { problemPath, date: day(startTime), hour: getHours(startTime), weekday: getDay(startTime), minutes: row.minutes, focus: row.focus, energy: row.energy };
+}
+
+function patternNoteOf(vault: VaultRecords, record: VaultRecord): PatternNote | null {
+  const p = record.properties;
+  const key = textProperty(p, "pattern_key");
+  if (!key) return null;
+  return {
+    path: record.path,
+    key,
+    status: textProperty(p, "status") ?? "detected",
+    helpful: numberProperty(p, "helpful"),
+    feedback: textProperty(p, "feedback"),
+    evidence: listProperty(p, "evidence").flatMap((raw) => vault.resolver.resolve(parseWikilink(raw)?.target ?? raw.trim(), record.path) ?? []),
+  };
+}
+
 /**
  * Reads sessions, daily reflections, entries, problems, skills and Pattern notes from records
  * loaded with every kind. `tick` is awaited between notes so a caller can yield to the UI.
@@ -171,35 +191,17 @@ export async function patternData(
     } else if (record.kind === "entry") {
       data.entries.push(entryOf(vault, record, skills));
     } else if (record.kind === "problem") {
-      for (const row of parseSessions(record.body).rows) {
-        data.sessions.push({
-          problemPath: record.path,
-          date: day(row.startTime),
-          hour: getHours(row.startTime),
-          weekday: getDay(row.startTime),
-          minutes: row.minutes,
-          focus: row.focus,
-          energy: row.energy,
-        });
-      }
+      // A problem's body is parsed once for its sessions and its milestones (a parse of a long
+      // table is the longest step here, and its garbage the GC's work), with a tick between steps.
+      const tree = parseMarkdown(record.body);
+      await tick();
+      for (const row of parseSessions(record.body, tree).rows) data.sessions.push(sessionOf(record.path, row));
+      await tick();
+      data.problems.push({ ...summarize(vault, record, now, staleDays, tree), skills: skillsUsedBy(vault, record).skills.map((skill) => skill.path) });
     } else if (record.kind === "pattern") {
-      const key = textProperty(record.properties, "pattern_key");
-      if (key) {
-        data.notes.push({
-          path: record.path,
-          key,
-          status: textProperty(record.properties, "status") ?? "detected",
-          helpful: numberProperty(record.properties, "helpful"),
-          feedback: textProperty(record.properties, "feedback"),
-          evidence: listProperty(record.properties, "evidence").flatMap((raw) => vault.resolver.resolve(parseWikilink(raw)?.target ?? raw.trim(), record.path) ?? []),
-        });
-      }
+      const note = patternNoteOf(vault, record);
+      if (note) data.notes.push(note);
     }
-    await tick();
-  }
-  for (const record of vault.records) {
-    if (record.kind !== "problem") continue;
-    data.problems.push({ ...summarize(vault, record, now, staleDays), skills: skillsUsedBy(vault, record).skills.map((skill) => skill.path) });
     await tick();
   }
   data.problems.sort(compareForDashboard);

@@ -4,7 +4,7 @@ import { meaningGroups } from "./meaning-groups";
 import type { EntryPoint, PatternData } from "./pattern-data";
 import { termGroups, type TermGroup } from "./term-groups";
 
-/** A recurring theme of blockers or questions, with what to call it. */
+/** A recurring theme of blockers, questions or failed attempts, with what to call it. */
 export interface Theme extends TermGroup {
   /** "flaky · tests · ci", or a quote of its most central member when its members share no word. */
   label: string;

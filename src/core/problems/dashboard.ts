@@ -1,4 +1,5 @@
 import { differenceInCalendarDays, parseISO } from "date-fns";
+import type { Root } from "mdast";
 import { PRIORITIES, PROBLEM_STATUSES } from "../schema/kinds";
 import { isIsoDate, isIsoDateTime } from "../schema/values";
 import { noteName } from "../vault/paths";
@@ -54,8 +55,11 @@ function dateValue(properties: Record<string, unknown>, name: string): string | 
   return value && (isIsoDate(value) || isIsoDateTime(value)) ? value : undefined;
 }
 
-/** One problem's row (the pattern engine reads them one at a time, between slices). */
-export function summarize(vault: VaultRecords, problem: VaultRecord, now: Date, staleDays: number): ProblemSummary {
+/**
+ * One problem's row (the pattern engine reads them one at a time, between slices, passing the body
+ * it already parsed as `tree`).
+ */
+export function summarize(vault: VaultRecords, problem: VaultRecord, now: Date, staleDays: number, tree?: Root): ProblemSummary {
   const p = problem.properties;
   const status = textProperty(p, "status") ?? "active";
   const timeSpent = numberProperty(p, "time_spent");
@@ -65,7 +69,7 @@ export function summarize(vault: VaultRecords, problem: VaultRecord, now: Date, 
   const since = lastWorked ?? started ?? dateValue(p, "created");
   const daysSinceWorked = since === undefined ? undefined : differenceInCalendarDays(now, parseISO(since));
   const open = status === "active" || status === "blocked";
-  const milestones = milestoneProgress(problem.body);
+  const milestones = milestoneProgress(problem.body, tree);
   const category = textProperty(p, "category");
   return {
     path: problem.path,

@@ -55,7 +55,10 @@ function entriesByProblem(vault: VaultRecords): Map<string, VaultRecord[]> {
   for (const record of vault.records) {
     if (record.kind !== "entry" || !(PROBLEM_ENTRY_TYPES as readonly unknown[]).includes(record.properties.type)) continue;
     const path = problemPathOf(record, vault, problemsById);
-    if (path) groups.set(path, [...(groups.get(path) ?? []), record]);
+    if (!path) continue;
+    const group = groups.get(path);
+    if (group) group.push(record);
+    else groups.set(path, [record]);
   }
   groupings.set(vault, groups);
   return groups;

@@ -1,3 +1,4 @@
+import type { Root } from "mdast";
 import { tasksUnder, type Task } from "../codec/sections";
 import { addDoneDate, removeDoneDate, setTaskDate } from "../codec/task-dates";
 import { InvalidInputError } from "../errors";
@@ -13,9 +14,9 @@ export interface MilestoneProgress {
   ratio: number;
 }
 
-/** Progress of the `- [ ]` tasks under `## Milestones` (nested tasks count too). */
-export function milestoneProgress(body: string): MilestoneProgress {
-  const tasks = tasksUnder(body, MILESTONES_HEADING);
+/** Progress of the `- [ ]` tasks under `## Milestones` (nested tasks count too); `tree`: the body parsed. */
+export function milestoneProgress(body: string, tree?: Root): MilestoneProgress {
+  const tasks = tasksUnder(body, MILESTONES_HEADING, tree);
   const done = tasks.filter((task) => task.checked).length;
   return { tasks, done, total: tasks.length, ratio: tasks.length === 0 ? 0 : done / tasks.length };
 }

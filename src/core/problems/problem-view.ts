@@ -1,3 +1,4 @@
+import { parseMarkdown } from "../codec/markdown-tree";
 import { linkedEntries, type LinkedEntry } from "./linked-entries";
 import { milestoneProgress, type MilestoneProgress } from "./milestones";
 import { parseSessions, type SessionRow, type SessionRowProblem } from "./sessions-table";
@@ -15,11 +16,12 @@ export interface ProblemView {
 }
 
 export function problemView(vault: VaultRecords, problem: VaultRecord): ProblemView {
-  const table = parseSessions(problem.body);
+  const tree = parseMarkdown(problem.body);
+  const table = parseSessions(problem.body, tree);
   return {
     problem,
     timeline: linkedEntries(vault, problem),
-    milestones: milestoneProgress(problem.body),
+    milestones: milestoneProgress(problem.body, tree),
     sessions: table.rows,
     sessionProblems: table.problems,
   };

@@ -1,4 +1,6 @@
 import { differenceInMinutes, parseISO } from "date-fns";
+import type { Root } from "mdast";
+import { parseMarkdown } from "../codec/markdown-tree";
 import { findSections, tableUnder } from "../codec/sections";
 import { isIsoDateTime, isValidNumber, ruleText, SCALE_1_TO_10 } from "../schema/values";
 
@@ -43,8 +45,8 @@ export interface SessionsTable {
 }
 
 /** How many `## Sessions` sections of a body hold a table (only the first is ever read). */
-function countTables(body: string): number {
-  return findSections(body, SESSIONS_HEADING).filter((section) => section.nodes.some((node) => node.type === "table")).length;
+function countTables(body: string, tree: Root): number {
+  return findSections(body, SESSIONS_HEADING, tree).filter((section) => section.nodes.some((node) => node.type === "table")).length;
 }
 
 const WHOLE = /^\d+$/;
@@ -97,12 +99,13 @@ function readRow(row: number, cell: (column: SessionColumn) => string): SessionR
 
 /**
  * Parses the sessions table of a note body. Rows that cannot be read are reported with their
- * number and the reason, never guessed at; rows with every cell empty are ignored.
+ * number and the reason, never guessed at; rows with every cell empty are ignored. `tree`: the body
+ * already parsed (the pattern engine reads sessions and milestones from one parse).
  */
-export function parseSessions(body: string): SessionsTable {
-  const table = tableUnder(body, SESSIONS_HEADING);
+export function parseSessions(body: string, tree: Root = parseMarkdown(body)): SessionsTable {
+  const table = tableUnder(body, SESSIONS_HEADING, tree);
   if (!table) return { found: false, header: [], rows: [], problems: [], tables: 0 };
-  const tables = countTables(body);
+  const tables = countTables(body, tree);
   const index = new Map<string, number>();
   table.header.forEach((name, i) => {
     const key = name.trim().toLowerCase();

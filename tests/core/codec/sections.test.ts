@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseMarkdown } from "../../../src/core/codec/markdown-tree";
+import { parseSessions } from "../../../src/core/problems/sessions-table";
+import { milestoneProgress } from "../../../src/core/problems/milestones";
 import { appendTableRow, findSection, listItemsUnder, replaceSection, sectionText, tableUnder, tasksUnder } from "../../../src/core/codec/sections";
 
 const problem = `Intro paragraph.
@@ -37,6 +40,16 @@ describe("body sections", () => {
     const table = tableUnder(problem, "Sessions");
     expect(table?.header).toEqual(["start", "end", "minutes", "focus", "energy", "activity", "distractions", "outcome"]);
     expect(table?.rows).toEqual([["2026-11-20T09:00:00+01:00", "2026-11-20T10:30:00+01:00", "90", "7", "6", "debugging", "slack", "found it"]]);
+  });
+
+  it("reads sessions and milestones from one parse of the body, as from the text", () => {
+    // The pattern engine parses a problem once and reads both from that tree.
+    const tree = parseMarkdown(problem);
+    expect(parseSessions(problem, tree)).toEqual(parseSessions(problem));
+    expect(parseSessions(problem, tree).rows.map((row) => row.minutes)).toEqual([90]);
+    expect(milestoneProgress(problem, tree)).toEqual(milestoneProgress(problem));
+    expect(milestoneProgress(problem, tree).done).toBe(1);
+    expect(tableUnder(problem, "Sessions", tree)).toEqual(tableUnder(problem, "Sessions"));
   });
 
   it("appends a row, escaping pipes, and changes no other byte", () => {

@@ -3,6 +3,7 @@ import { fisherExact, plainRate, shrunkRate } from "../exact-rates";
 import { round1, unique, type DetectContext } from "../detect-context";
 import { groupMeansChart, skillSuccessChart } from "../charts";
 import type { PatternCandidate } from "../pattern-types";
+import { failedAttemptThemes } from "./failed-attempts";
 import type { PatternData } from "../pattern-data";
 
 /** Differences in success rate counted as large (30 points). */
@@ -113,7 +114,7 @@ async function timeCandidates(data: PatternData, context: DetectContext): Promis
   return found;
 }
 
-/** Problem-solving: which meta-skills succeed or fail, and how long problems take by approach. */
+/** Problem-solving: which meta-skills succeed or fail, how long problems take by approach, what keeps failing. */
 export async function detectProblemSolving(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
-  return [...successCandidates(data, context), ...(await timeCandidates(data, context))];
+  return [...successCandidates(data, context), ...(await timeCandidates(data, context)), ...(await failedAttemptThemes(data, context))];
 }
