@@ -48,10 +48,14 @@ export interface OpenedView {
 }
 
 /** The review view on a mock vault, attached to the document (so focus is real) and opened. */
+/** Views a test opened: closed after it, so no refresh of theirs runs once the test's DOM is gone. */
+const openViews = new Set<ReviewView>();
+
 export async function openView(files: Record<string, string> = REVIEW_VAULT, settings: LifeBetterSettings = loadSettings({})): Promise<OpenedView> {
   const { app, mock } = makeApp(files);
   const host: ReviewHost = { app, repo: new ObsidianNoteRepository(app), settings: () => settings };
   const view = new ReviewView(app.workspace.getLeaf(true), host);
+  openViews.add(view);
   document.body.appendChild(view.containerEl);
   await view.onOpen();
   return {
@@ -74,8 +78,13 @@ export function press(key: string): void {
 export function useReviewClock(): void {
   useFixedClock(NOW);
   // Registered after useFixedClock's, so it runs first (hooks unwind as a stack): the modals are still known.
-  afterEach(() => {
+  afterEach(async () => {
     for (const modal of [...openModals]) (modal as { close(): void }).close();
+    for (const view of openViews) {
+      await view.onClose();
+      view.unload();
+    }
+    openViews.clear();
     document.body.empty();
   });
 }
