@@ -19,7 +19,13 @@ export const reflectUsage = `lifebetter reflect --vault DIR --period daily|weekl
   plugin does, or updates it: answers under the prompt headings and their list properties are
   brought in step (nothing is dropped). --date defaults to today (local time).`;
 
-function jsonResult(opened: OpenedReflection, model: ReflectionModel): unknown {
+/** A link list property as written (links as text). */
+function linkList(properties: Record<string, unknown>, name: string): string[] {
+  const value = properties[name];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+function jsonResult(opened: OpenedReflection, model: ReflectionModel, properties: Record<string, unknown>): unknown {
   const { range } = opened.location;
   return {
     path: opened.path,
@@ -39,6 +45,8 @@ function jsonResult(opened: OpenedReflection, model: ReflectionModel): unknown {
       removed_from_body: outcome.removedFromBody,
       kept: outcome.kept,
     })),
+    problems: linkList(properties, "problems"),
+    meta_skills_discovered: linkList(properties, "meta_skills_discovered"),
     values: model.values,
     habits: model.habits,
     context: model.context,
@@ -49,6 +57,16 @@ function jsonResult(opened: OpenedReflection, model: ReflectionModel): unknown {
 function minutes(total: number): string {
   const hours = Math.floor(total / 60);
   return hours > 0 ? `${hours} h ${total % 60} min` : `${total} min`;
+}
+
+/** The problems and meta-skills the reflection links, as lines. */
+function describeLinks(properties: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  const problems = linkList(properties, "problems");
+  const skills = linkList(properties, "meta_skills_discovered");
+  if (problems.length > 0) lines.push(`problems: ${problems.join(", ")}`);
+  if (skills.length > 0) lines.push(`meta_skills_discovered: ${skills.join(", ")}`);
+  return lines;
 }
 
 /** The context and digest as short lines for the terminal. */
@@ -91,12 +109,12 @@ export async function runReflect(argv: string[], io: CliIo): Promise<number> {
     const note = parsed.ok ? { path: opened.path, properties: parsed.properties, body: parsed.parts.body } : { path: opened.path, properties: {}, body: "" };
     const model = reflectionModel(note, opened.location.range, records, vault.settings);
     if (values.json) {
-      io.out(JSON.stringify(jsonResult(opened, model)) + "\n");
+      io.out(JSON.stringify(jsonResult(opened, model, note.properties)) + "\n");
     } else {
       const verb = opened.created ? "Created" : opened.converted ? "Added the reflection to" : "Updated";
       const lines = [`${verb} ${opened.path} (${period}, ${opened.location.range.start} to ${opened.location.range.end})`];
       if (opened.linkedFrom) lines.push(`Linked from ${opened.linkedFrom}`);
-      lines.push(...describeSync(opened.sync), ...describeModel(model));
+      lines.push(...describeSync(opened.sync), ...describeLinks(note.properties), ...describeModel(model));
       io.out(lines.join("\n") + "\n");
     }
     return 0;
