@@ -48,13 +48,19 @@ export function reflectionProperties(env: ReflectionEnv, location: ReflectionLoc
     properties.period_start = range.start;
     properties.period_end = range.end;
   }
-  Object.assign(properties, creationTimes(env.now));
-  for (const prompt of env.settings.reflectionPrompts) if (reservedPropertyReason(prompt.property) === null) properties[prompt.property] = [];
+  Object.assign(properties, creationTimes(env.now), answerProperties(env.settings));
+  return properties;
+}
+
+/** An empty list per prompt whose property may hold answers. */
+export function answerProperties(settings: LifeBetterSettings): Record<string, string[]> {
+  const properties: Record<string, string[]> = {};
+  for (const prompt of settings.reflectionPrompts) if (reservedPropertyReason(prompt.property) === null) properties[prompt.property] = [];
   return properties;
 }
 
 /** A template note's text: the path as stored by Obsidian often leaves out ".md". */
-async function readTemplate(repo: NoteRepository, path: string): Promise<string> {
+export async function readTemplate(repo: NoteRepository, path: string): Promise<string> {
   const candidates = isMarkdown(path) ? [path] : [`${path}.md`, path];
   for (const candidate of candidates) {
     if (await repo.exists(candidate)) return repo.read(candidate);
@@ -74,7 +80,7 @@ async function reflectionContent(env: ReflectionEnv, location: ReflectionLocatio
 }
 
 /** Adds properties to a note's text, keeping every key it has (a template's or the user's). */
-function withProperties(text: string, properties: Record<string, unknown>, path: string): string {
+export function withProperties(text: string, properties: Record<string, unknown>, path: string): string {
   const result = updateProperties(text, (current) => {
     for (const [key, value] of Object.entries(properties)) if (!(key in current)) current[key] = value;
   });
