@@ -184,3 +184,33 @@ describe("the reflection panel beside the note", () => {
     expect([...view.contentEl.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection"]);
   });
 });
+
+describe("Reflect on this problem and New reflection", () => {
+  const SHIP = "Problems/Ship v2.md";
+  const problemNote = "---\nkind: problem\nstatus: active\nstarted: 2026-11-01\n---\nLaunch it.\n";
+  const check = (registry: Awaited<ReturnType<typeof start>>["registry"], id: string, checking: boolean) => registry.commands__.get(id)?.checkCallback?.(checking);
+
+  it("is offered only while a problem is in focus, and writes a reflection on it that links it", async () => {
+    const { app, mock, registry, reflections } = await start({ [SHIP]: problemNote, "Notes/Other.md": "Hello.\n" });
+    expect(registry.commands__.get("reflect-on-this-problem")?.name).toBe("Reflect on this problem");
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(fileAt(app, "Notes/Other.md"));
+    app.workspace.setActiveLeaf(leaf);
+    expect(check(registry, "reflect-on-this-problem", true)).toBe(false);
+    await leaf.openFile(fileAt(app, SHIP));
+    app.workspace.setActiveLeaf(leaf);
+    expect(check(registry, "reflect-on-this-problem", true)).toBe(true);
+    const opened = await reflections.openOn({ period: "problem", path: SHIP });
+    expect(opened?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
+    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md"))).toMatchObject({ period: "problem", problems: ["[[Ship v2]]"], action_items: [] });
+    expect(app.workspace.getActiveFile()?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
+  });
+
+  it("New reflection creates one named by date and time and opens it", async () => {
+    const { app, mock, registry } = await start();
+    expect(registry.commands__.get("new-reflection")?.hotkeys ?? []).toEqual([]);
+    registry.commands__.get("new-reflection")?.callback?.();
+    await vi.waitFor(() => expect(app.workspace.getActiveFile()?.path).toBe("LifeBetter/Reflections/Reflection 2026-11-24 20.00.md"));
+    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection 2026-11-24 20.00.md"))).toMatchObject({ kind: "reflection", period: "adhoc", date: "2026-11-24" });
+  });
+});
