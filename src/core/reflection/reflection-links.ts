@@ -2,7 +2,7 @@ import { parseWikilink, linkTo } from "../codec/wikilinks";
 import { asDay } from "../review/days";
 import type { VaultRecords } from "../vault/records";
 import { problemsWorkedOn } from "./context";
-import { inRange, type PeriodRange } from "./periods";
+import { inRange } from "./periods";
 import { reflectionRange } from "./reflection-model";
 
 /** The link lists a reflection keeps in step with the records of its period (SCHEMA.md: Reflection). */
@@ -11,25 +11,13 @@ export type LinkProperty = (typeof LINK_PROPERTIES)[number];
 export type ReflectionLinks = Partial<Record<LinkProperty, string[]>>;
 
 /**
- * The days a reflection's links are gathered over: its period for a daily, weekly or monthly one;
- * otherwise `period_start` to `period_end` (a problem reflection: the problem's life up to the
- * reflection), or its `date` alone (an ad-hoc reflection). Null when it names no day.
- */
-export function linkRange(properties: Record<string, unknown>): Pick<PeriodRange, "start" | "end"> | null {
-  const periodic = reflectionRange(properties);
-  if (periodic) return periodic;
-  const start = asDay(properties.period_start) ?? asDay(properties.date);
-  const end = asDay(properties.period_end) ?? asDay(properties.date) ?? start;
-  return start !== null && end !== null && start <= end ? { start, end } : null;
-}
-
-/**
- * What `problems` and `meta_skills_discovered` should hold: the problems worked on in the range (a
- * work session or a dated entry linking them) and the meta-skills `discovered` in it. A problem
- * reflection's `problems` is the problem it was made for, so it is left as the user has it.
+ * What `problems` and `meta_skills_discovered` should hold: the problems worked on in the days the
+ * reflection covers (see reflectionRange), by a work session or a dated entry linking them, and the
+ * meta-skills `discovered` in them. A problem reflection's `problems` is the problem it was made
+ * for, so it is left as the user has it.
  */
 export function reflectionLinks(properties: Record<string, unknown>, vault: VaultRecords): ReflectionLinks {
-  const range = linkRange(properties);
+  const range = reflectionRange(properties);
   if (range === null) return {};
   const link = (path: string) => linkTo(vault.resolver.linkText(path));
   const links: ReflectionLinks = {};

@@ -204,6 +204,15 @@ describe("Reflect on this problem and New reflection", () => {
     expect(opened?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
     expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md"))).toMatchObject({ period: "problem", problems: ["[[Ship v2]]"], action_items: [] });
     expect(app.workspace.getActiveFile()?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
+    // The panel shows it (not the chooser), over the problem's life so far.
+    // The mock's setViewState builds no view: the panel is built on its sidebar leaf here.
+    const panelLeaf = app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
+    if (!panelLeaf) throw new Error("no panel leaf");
+    const view = new ReflectionView(panelLeaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    await view.onOpen();
+    expect(view.shownPath).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
+    expect(view.contentEl.textContent).toContain("Problem reflection");
+    expect(view.contentEl.textContent).toContain("1 Nov 2026 – 24 Nov 2026");
   });
 
   it("New reflection creates one named by date and time and opens it", async () => {
