@@ -58,7 +58,13 @@ export class Reflections {
 
   register(): void {
     const { plugin } = this;
-    const host = { app: plugin.app, repo: plugin.repo, settings: () => plugin.settings, openPeriod: (period: ReflectionPeriod) => this.open(period).then(() => undefined) };
+    const host = {
+      app: plugin.app,
+      repo: plugin.repo,
+      settings: () => plugin.settings,
+      openPeriod: (period: ReflectionPeriod) => this.open(period).then(() => undefined),
+      newReflection: () => this.openOn({ period: "adhoc" }).then(() => undefined),
+    };
     plugin.registerView(REFLECTION_VIEW_TYPE, (leaf) => new ReflectionView(leaf, host));
     for (const command of COMMANDS) plugin.addCommand({ id: command.id, name: command.name, callback: () => void this.open(command.period) });
     plugin.addCommand({

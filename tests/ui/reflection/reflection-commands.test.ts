@@ -173,15 +173,20 @@ describe("the reflection panel beside the note", () => {
     expect(view.contentEl.querySelector<HTMLInputElement>("#lifebetter-reflection-energy")?.value).toBe("6");
   });
 
-  it("offers the three reflections when the active note is not one", async () => {
+  it("offers the three reflections and a new ad-hoc one when the active note is not one", async () => {
     const { app } = await start({ "Notes/Idea.md": "Just a note.\n" });
     await app.workspace.getLeaf(false).openFile(fileAt(app, "Notes/Idea.md"));
     const leaf = app.workspace.getRightLeaf(false);
     if (!leaf) throw new Error("no leaf");
     await leaf.setViewState({ type: REFLECTION_VIEW_TYPE });
-    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    let adhoc = 0;
+    const newReflection = () => Promise.resolve(void adhoc++);
+    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve(), newReflection });
     await view.onOpen();
-    expect([...view.contentEl.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection"]);
+    const buttons = [...view.contentEl.querySelectorAll("button")];
+    expect(buttons.map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection", "New reflection"]);
+    buttons[3]?.click();
+    expect(adhoc).toBe(1);
   });
 });
 
