@@ -100,6 +100,8 @@ describe("answers and properties stay in step while the user edits", () => {
     const problem = "---\nkind: problem\nstatus: active\n---\n## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
     const { app, mock, reflections } = await start({ "Problems/Flaky CI.md": problem });
     const path = (await reflections.open("daily"))?.path ?? "";
+    await settle();
+    await reflections.sync.idle();
     expect(propertiesOf(contentOf(mock, path)).problems).toEqual([]);
     await app.vault.process(fileAt(app, "Problems/Flaky CI.md"), (text) => `${text}| 2026-11-24T09:00:00 | 2026-11-24T10:00:00 | 60 | 7 | 7 | coding | | |\n`);
     await reflections.sync.track(path);
