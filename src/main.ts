@@ -111,7 +111,7 @@ export default class LifeBetterPlugin extends Plugin {
       capture: (draft) => void this.openCapture({ draft }),
     });
     registerReview(this);
-    this.reflections = registerReflections(this);
+    this.reflections = registerReflections(this, { activeProblem: () => this.problems.activeProblem() });
     registerPatterns(this);
     this.home = registerHome(this, {
       runningSession: () => this.problems.sessions.running,

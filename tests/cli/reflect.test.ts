@@ -114,4 +114,45 @@ describe("lifebetter reflect", () => {
     await expect(fs.access(path.join(vault, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).rejects.toThrow();
     expect(await fs.readFile(path.join(vault, "Old reflections/24 Nov.md"), "utf8")).toContain("wins:\n  - Ran\n");
   });
+
+  it("writes problems worked on and meta-skills discovered in the period, and prints them", async () => {
+    vault = await makeTempVault({
+      ".obsidian/daily-notes.json": dailyNotes,
+      "Problems/Flaky CI.md": "---\nkind: problem\nstatus: active\n---\n## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 2026-11-24T09:00:00 | 2026-11-24T10:00:00 | 60 | 7 | 7 | coding | | |\n",
+      "Skills/Rubber duck.md": "---\nkind: meta-skill\ndiscovered: 2026-11-24\n---\n",
+    });
+    const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24", "--json");
+    expect(JSON.parse(run.out)).toMatchObject({ problems: ["[[Flaky CI]]"], meta_skills_discovered: ["[[Rubber duck]]"] });
+    const text = await fs.readFile(path.join(vault, "Journal/2026/11/2026-11-24 Tuesday reflection.md"), "utf8");
+    expect(text).toContain('problems:\n  - "[[Flaky CI]]"\n');
+    expect((await cli("reflect", "--vault", vault, "--date", "2026-11-24")).out).toContain("problems: [[Flaky CI]]");
+  });
+
+  it("--period problem writes a reflection on the problem in the reflections folder; --period adhoc one named by date and time", async () => {
+    vault = await makeTempVault({ "Problems/Ship v2.md": "---\nkind: problem\nstatus: active\nstarted: 2026-11-01\n---\nLaunch.\n" });
+    const run = await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "[[Ship v2]]", "--json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as { path: string; date: string };
+    expect(result).toMatchObject({ created: true, period: "problem", problems: ["[[Ship v2]]"], period_start: "2026-11-01" });
+    expect(result.path).toBe(`LifeBetter/Reflections/Reflection on Ship v2 ${result.date}.md`);
+    const text = await fs.readFile(path.join(vault, result.path), "utf8");
+    expect(text).toContain("period: problem\n");
+    expect(text).toContain("## Action items\n");
+    const again = await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "Ship v2");
+    expect(again.out).toContain(`Updated ${result.path}`);
+    const adhoc = await cli("reflect", "--vault", vault, "--period", "adhoc", "--json");
+    expect(adhoc.code).toBe(0);
+    expect((JSON.parse(adhoc.out) as { path: string }).path).toMatch(/^LifeBetter\/Reflections\/Reflection \d{4}-\d\d-\d\d \d\d\.\d\d\.md$/);
+  });
+
+  it("refuses a missing, unknown or ambiguous problem with a usage error, writing nothing", async () => {
+    const problem = "---\nkind: problem\nstatus: active\n---\n";
+    vault = await makeTempVault({ "A/Ship.md": problem, "B/Ship.md": problem });
+    const before = (await fs.readdir(vault, { recursive: true })).sort();
+    expect(await cli("reflect", "--vault", vault, "--period", "problem")).toMatchObject({ code: 2, err: expect.stringContaining("Missing --problem") as unknown });
+    expect(await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "Nope")).toMatchObject({ code: 2, err: expect.stringContaining('No problem note named "Nope"') as unknown });
+    expect(await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "Ship")).toMatchObject({ code: 2, err: expect.stringContaining('"Ship" names 2 notes') as unknown });
+    expect(await cli("reflect", "--vault", vault, "--period", "daily", "--problem", "A/Ship")).toMatchObject({ code: 2, err: expect.stringContaining("--problem goes with --period problem") as unknown });
+    expect((await fs.readdir(vault, { recursive: true })).sort()).toEqual(before);
+  });
 });

@@ -14,7 +14,7 @@ const entry = (type: string, timestamp: string, text: string, extra: Record<stri
   composeNote({ kind: "entry", type, timestamp, ...extra }, `${text}\n`);
 
 const dailyBody = (wins: string[]) =>
-  `## What worked?\n\n## What didn't?\n\n## What did I learn?\n\n## Patterns noticed\n\n## Wins\n${wins.map((w) => `- ${w}\n`).join("")}\n## Gratitude\n\n## Tomorrow's focus\n`;
+  `## What worked?\n\n## What didn't?\n\n## What did I learn?\n\n## Patterns noticed\n\n## Wins\n${wins.map((w) => `- ${w}\n`).join("")}\n## Gratitude\n\n## Tomorrow's focus\n\n## Action items\n`;
 
 function daily(date: string, values: Record<string, unknown>, wins: string[] = []): string {
   return composeNote({ kind: "reflection", period: "daily", date, ...values, wins }, dailyBody(wins));

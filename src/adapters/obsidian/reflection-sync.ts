@@ -46,15 +46,16 @@ export class ReflectionSync {
 
   /**
    * A reflection was opened: a note in step becomes the base for what the user does next; one that is
-   * not (edited elsewhere) is synced now, losing nothing.
+   * not (edited elsewhere) is synced, losing nothing. Both get their links brought up to date.
    */
   async track(path: string): Promise<void> {
     const text = await this.options.repo.read(path).catch(() => null);
     const parsed = text === null ? null : parseNote(text);
     if (!parsed?.ok || parsed.properties.kind !== "reflection") return;
     const plan = planAnswerSync(parsed.parts.body, parsed.properties, this.options.settings().reflectionPrompts, this.bases.get(path));
-    if (changes(plan)) this.schedule(path, 0);
-    else this.bases.set(path, plan.synced);
+    if (!changes(plan)) this.bases.set(path, plan.synced);
+    // Synced now either way: its problems and skills may have changed since (a session, a new skill); a note in step is not written.
+    this.schedule(path, 0);
   }
 
   /** metadataCache "changed": a reflection's properties or body changed (by the user or by us). */

@@ -8,6 +8,10 @@ import { openReflection, type OpenedReflection } from "../../core/reflection/ope
 import { readPeriodicConfigs } from "../../core/reflection/periodic-config";
 import { isOpenablePeriod, OPENABLE_PERIODS } from "../../core/reflection/periods";
 import { describeSync } from "../../core/reflection/sync-report";
+import { openSubjectReflection, type ReflectionSubject } from "../../core/reflection/subject-reflection";
+import type { AnswerSyncPlan } from "../../core/reflection/answers";
+import { findProblem } from "../../core/problems/find-problem";
+import { userErrors } from "./problem-args";
 import { dayOf } from "../../core/review/days";
 import { isIsoDate } from "../../core/schema/values";
 import { CliError } from "../cli-error";
@@ -15,11 +19,35 @@ import type { CliIo } from "../io";
 import { openVault, vaultFileReader } from "../vault-context";
 
 export const reflectUsage = `lifebetter reflect --vault DIR --period daily|weekly|monthly [--date YYYY-MM-DD] [--json]
+lifebetter reflect --vault DIR --period problem --problem NAME|PATH|ID [--json]
+lifebetter reflect --vault DIR --period adhoc [--json]
   Creates the period's reflection where the vault's daily (weekly, monthly) notes live, as the
   plugin does, or updates it: answers under the prompt headings and their list properties are
-  brought in step (nothing is dropped). --date defaults to today (local time).`;
+  brought in step (nothing is dropped), and problems / meta_skills_discovered list the problems
+  worked on and the meta-skills discovered in the period. --date defaults to today (local time).
+  problem: "Reflection on NAME YYYY-MM-DD" in the reflections folder (today's is updated if it
+  exists); adhoc: a new "Reflection YYYY-MM-DD HH.mm".`;
 
-function jsonResult(opened: OpenedReflection, model: ReflectionModel): unknown {
+const PERIODS = [...OPENABLE_PERIODS, "problem", "adhoc"] as const;
+
+/** A link list property as written (links as text). */
+function linkList(properties: Record<string, unknown>, name: string): string[] {
+  const value = properties[name];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+function promptsJson(sync: AnswerSyncPlan): unknown[] {
+  return sync.prompts.map((outcome) => ({
+    heading: outcome.prompt.heading,
+    property: outcome.prompt.property,
+    state: outcome.state,
+    added_to_body: outcome.addedToBody,
+    removed_from_body: outcome.removedFromBody,
+    kept: outcome.kept,
+  }));
+}
+
+function jsonResult(opened: OpenedReflection, model: ReflectionModel, properties: Record<string, unknown>): unknown {
   const { range } = opened.location;
   return {
     path: opened.path,
@@ -31,14 +59,9 @@ function jsonResult(opened: OpenedReflection, model: ReflectionModel): unknown {
     period_end: range.end,
     periodic_note: opened.location.periodicPath,
     linked_from: opened.linkedFrom ?? null,
-    prompts: opened.sync.prompts.map((outcome) => ({
-      heading: outcome.prompt.heading,
-      property: outcome.prompt.property,
-      state: outcome.state,
-      added_to_body: outcome.addedToBody,
-      removed_from_body: outcome.removedFromBody,
-      kept: outcome.kept,
-    })),
+    prompts: promptsJson(opened.sync),
+    problems: linkList(properties, "problems"),
+    meta_skills_discovered: linkList(properties, "meta_skills_discovered"),
     values: model.values,
     habits: model.habits,
     context: model.context,
@@ -49,6 +72,16 @@ function jsonResult(opened: OpenedReflection, model: ReflectionModel): unknown {
 function minutes(total: number): string {
   const hours = Math.floor(total / 60);
   return hours > 0 ? `${hours} h ${total % 60} min` : `${total} min`;
+}
+
+/** The problems and meta-skills the reflection links, as lines. */
+function describeLinks(properties: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  const problems = linkList(properties, "problems");
+  const skills = linkList(properties, "meta_skills_discovered");
+  if (problems.length > 0) lines.push(`problems: ${problems.join(", ")}`);
+  if (skills.length > 0) lines.push(`meta_skills_discovered: ${skills.join(", ")}`);
+  return lines;
 }
 
 /** The context and digest as short lines for the terminal. */
@@ -72,14 +105,59 @@ function describeModel(model: ReflectionModel): string[] {
   return lines;
 }
 
+/** `--period problem|adhoc`: a reflection of its own, dated now. */
+async function runSubjectReflect(period: "problem" | "adhoc", values: { vault?: string; date?: string; problem?: string; json?: boolean }, io: CliIo): Promise<number> {
+  if (values.date !== undefined) throw new CliError(`--date is for daily, weekly and monthly reflections; a ${period} reflection is dated today.`);
+  if (period === "problem" && (values.problem ?? "").trim() === "") throw new CliError("Missing --problem: the problem's note name, [[link]], path or id.");
+  if (period === "adhoc" && values.problem !== undefined) throw new CliError("--problem goes with --period problem.");
+  const vault = await openVault(values.vault, io);
+  const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
+  const env = { repo: vault.repo, settings: vault.settings, configs, format: momentFormat, now: new Date() };
+  let subject: ReflectionSubject = { period: "adhoc" };
+  if (period === "problem") {
+    // A problem that is not there, or a name that fits several, is a usage error: nothing is written.
+    const records = await loadRecords(vault.repo, vault.settings);
+    subject = { period, problem: await userErrors(() => Promise.resolve(findProblem(records, values.problem ?? ""))), vault: records };
+  }
+  try {
+    const opened = await openSubjectReflection(env, subject);
+    const parsed = parseNote(await vault.repo.read(opened.path));
+    const properties = parsed.ok ? parsed.properties : {};
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          path: opened.path,
+          created: opened.created,
+          period: opened.period,
+          date: opened.date,
+          period_start: properties.period_start ?? null,
+          period_end: properties.period_end ?? null,
+          problems: linkList(properties, "problems"),
+          meta_skills_discovered: linkList(properties, "meta_skills_discovered"),
+          prompts: promptsJson(opened.sync),
+        }) + "\n",
+      );
+    } else {
+      const lines = [`${opened.created ? "Created" : "Updated"} ${opened.path} (${period} reflection, ${opened.date})`, ...describeSync(opened.sync), ...describeLinks(properties)];
+      io.out(lines.join("\n") + "\n");
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new CliError(error.message, 1);
+    throw error;
+  }
+}
+
 export async function runReflect(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { vault: { type: "string" }, period: { type: "string" }, date: { type: "string" }, json: { type: "boolean" } },
+    options: { vault: { type: "string" }, period: { type: "string" }, date: { type: "string" }, problem: { type: "string" }, json: { type: "boolean" } },
     strict: true,
   });
   const period = values.period ?? "daily";
-  if (!isOpenablePeriod(period)) throw new CliError(`--period must be one of ${OPENABLE_PERIODS.join(", ")}, not "${period}".`);
+  if (period === "problem" || period === "adhoc") return runSubjectReflect(period, values, io);
+  if (!isOpenablePeriod(period)) throw new CliError(`--period must be one of ${PERIODS.join(", ")}, not "${period}".`);
+  if (values.problem !== undefined) throw new CliError("--problem goes with --period problem.");
   const day = values.date?.trim() ?? dayOf(new Date());
   if (!isIsoDate(day)) throw new CliError(`--date must be a date like 2026-11-24, not "${values.date ?? ""}".`);
   const vault = await openVault(values.vault, io);
@@ -91,12 +169,12 @@ export async function runReflect(argv: string[], io: CliIo): Promise<number> {
     const note = parsed.ok ? { path: opened.path, properties: parsed.properties, body: parsed.parts.body } : { path: opened.path, properties: {}, body: "" };
     const model = reflectionModel(note, opened.location.range, records, vault.settings);
     if (values.json) {
-      io.out(JSON.stringify(jsonResult(opened, model)) + "\n");
+      io.out(JSON.stringify(jsonResult(opened, model, note.properties)) + "\n");
     } else {
       const verb = opened.created ? "Created" : opened.converted ? "Added the reflection to" : "Updated";
       const lines = [`${verb} ${opened.path} (${period}, ${opened.location.range.start} to ${opened.location.range.end})`];
       if (opened.linkedFrom) lines.push(`Linked from ${opened.linkedFrom}`);
-      lines.push(...describeSync(opened.sync), ...describeModel(model));
+      lines.push(...describeSync(opened.sync), ...describeLinks(note.properties), ...describeModel(model));
       io.out(lines.join("\n") + "\n");
     }
     return 0;

@@ -31,11 +31,21 @@ export interface LinkedEntry {
  * The path of the problem an entry's `problem` points at: where the link resolves, or, when the link
  * is broken, the problem whose id it names (`[[<id>]]` or the bare id), so a renamed problem keeps it.
  */
-function problemPathOf(entry: VaultRecord, vault: VaultRecords, problemsById: Map<string, string>): string | undefined {
+export function problemPathOf(entry: VaultRecord, vault: VaultRecords, problemsById: ReadonlyMap<string, string>): string | undefined {
   const value = textProperty(entry.properties, "problem");
   if (!value) return undefined;
   const target = parseWikilink(value)?.target ?? value;
   return vault.resolver.resolve(target, entry.path) ?? problemsById.get(target);
+}
+
+/** Problem paths by their id, for problemPathOf. */
+export function problemPathsById(vault: VaultRecords): Map<string, string> {
+  const byId = new Map<string, string>();
+  for (const record of vault.records) {
+    const id = record.properties.id;
+    if (record.kind === "problem" && typeof id === "string") byId.set(id, record.path);
+  }
+  return byId;
 }
 
 // A VaultRecords is a read-only snapshot, so the grouping is computed once per snapshot: the
@@ -46,11 +56,7 @@ const groupings = new WeakMap<VaultRecords, Map<string, VaultRecord[]>>();
 function entriesByProblem(vault: VaultRecords): Map<string, VaultRecord[]> {
   const cached = groupings.get(vault);
   if (cached) return cached;
-  const problemsById = new Map<string, string>();
-  for (const record of vault.records) {
-    const id = record.properties.id;
-    if (record.kind === "problem" && typeof id === "string") problemsById.set(id, record.path);
-  }
+  const problemsById = problemPathsById(vault);
   const groups = new Map<string, VaultRecord[]>();
   for (const record of vault.records) {
     if (record.kind !== "entry" || !(PROBLEM_ENTRY_TYPES as readonly unknown[]).includes(record.properties.type)) continue;

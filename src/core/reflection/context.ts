@@ -1,3 +1,4 @@
+import { problemPathOf, problemPathsById } from "../problems/linked-entries";
 import { parseSessions } from "../problems/sessions-table";
 import { textProperty } from "../problems/property-readers";
 import { dayOf, type Day } from "../review/days";
@@ -5,7 +6,7 @@ import { buildReviewQueue } from "../review/queue";
 import { reviewedDays } from "../review/skill-state";
 import { datedAt } from "../schema/record-date";
 import type { LifeBetterSettings } from "../settings";
-import type { VaultRecord } from "../vault/records";
+import type { VaultRecord, VaultRecords } from "../vault/records";
 import { inRange, type PeriodRange } from "./periods";
 
 /** A note the context panel links to. */
@@ -49,6 +50,26 @@ export function timePerProblem(records: readonly VaultRecord[], range: Pick<Peri
     times.push({ ...note(record), minutes: rows.reduce((sum, row) => sum + row.minutes, 0), sessions: rows.length });
   }
   return times.sort((a, b) => b.minutes - a.minutes || a.title.localeCompare(b.title));
+}
+
+/**
+ * The problems worked on in a range: those with a work session that started in it (timePerProblem,
+ * most time first), then those an entry dated in it links (by path). Each once.
+ */
+export function problemsWorkedOn(vault: VaultRecords, range: Pick<PeriodRange, "start" | "end">): VaultRecord[] {
+  const byPath = new Map(vault.records.filter((record) => record.kind === "problem").map((record) => [record.path, record]));
+  const paths = timePerProblem(vault.records, range).map((time) => time.path);
+  const byId = problemPathsById(vault);
+  const linked = new Set<string>();
+  for (const record of vault.records) {
+    if (record.kind !== "entry") continue;
+    const day = recordDay(record.properties);
+    if (day === null || !inRange(day, range)) continue;
+    const path = problemPathOf(record, vault, byId);
+    if (path !== undefined && byPath.has(path) && !paths.includes(path)) linked.add(path);
+  }
+  paths.push(...[...linked].sort((a, b) => a.localeCompare(b)));
+  return paths.flatMap((path) => byPath.get(path) ?? []);
 }
 
 export function periodContext(records: readonly VaultRecord[], settings: LifeBetterSettings, range: Pick<PeriodRange, "start" | "end">): PeriodContext {

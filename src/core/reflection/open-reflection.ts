@@ -7,6 +7,7 @@ import { newId } from "../ids";
 import type { Day } from "../review/days";
 import type { LifeBetterSettings } from "../settings";
 import { isMarkdown, noteName } from "../vault/paths";
+import { loadRecords, type VaultRecords } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import { planAnswerSync, type AnswerLists, type AnswerSyncPlan } from "./answers";
 import type { DateFormatter } from "./date-format";
@@ -15,6 +16,7 @@ import { locateReflection, periodicTitle, type ReflectionLocation } from "./loca
 import type { PeriodicConfigs } from "./periodic-config";
 import { localDate, periodRange, type ReflectionPeriod } from "./periods";
 import { reservedPropertyReason } from "./prompts";
+import { applyLinks, reflectionLinks, type ReflectionLinks } from "./reflection-links";
 import { fillTemplate, promptSections } from "./template";
 
 /** What creating or updating a reflection needs from its surroundings (plugin or CLI). */
@@ -46,13 +48,19 @@ export function reflectionProperties(env: ReflectionEnv, location: ReflectionLoc
     properties.period_start = range.start;
     properties.period_end = range.end;
   }
-  Object.assign(properties, creationTimes(env.now));
-  for (const prompt of env.settings.reflectionPrompts) if (reservedPropertyReason(prompt.property) === null) properties[prompt.property] = [];
+  Object.assign(properties, creationTimes(env.now), answerProperties(env.settings));
+  return properties;
+}
+
+/** An empty list per prompt whose property may hold answers. */
+export function answerProperties(settings: LifeBetterSettings): Record<string, string[]> {
+  const properties: Record<string, string[]> = {};
+  for (const prompt of settings.reflectionPrompts) if (reservedPropertyReason(prompt.property) === null) properties[prompt.property] = [];
   return properties;
 }
 
 /** A template note's text: the path as stored by Obsidian often leaves out ".md". */
-async function readTemplate(repo: NoteRepository, path: string): Promise<string> {
+export async function readTemplate(repo: NoteRepository, path: string): Promise<string> {
   const candidates = isMarkdown(path) ? [path] : [`${path}.md`, path];
   for (const candidate of candidates) {
     if (await repo.exists(candidate)) return repo.read(candidate);
@@ -72,7 +80,7 @@ async function reflectionContent(env: ReflectionEnv, location: ReflectionLocatio
 }
 
 /** Adds properties to a note's text, keeping every key it has (a template's or the user's). */
-function withProperties(text: string, properties: Record<string, unknown>, path: string): string {
+export function withProperties(text: string, properties: Record<string, unknown>, path: string): string {
   const result = updateProperties(text, (current) => {
     for (const [key, value] of Object.entries(properties)) if (!(key in current)) current[key] = value;
   });
@@ -133,15 +141,30 @@ function refuseOtherKind(location: ReflectionLocation, kind: unknown): void {
   }
 }
 
-/** Brings answers and list properties in step within one edit; `updated` is set when a property changes. */
-function applyAnswerSync(note: NoteEdit, settings: LifeBetterSettings, now: Date, base?: AnswerLists): AnswerSyncPlan {
+/** The links a reflection should hold, computed before its edit (which may run more than once). */
+interface PreparedLinks {
+  links: ReflectionLinks;
+  vault: VaultRecords;
+}
+
+/** The problems and meta-skills of the reflection's period, from the records as they are now. */
+async function prepareLinks(repo: NoteRepository, settings: LifeBetterSettings, properties: Record<string, unknown>): Promise<PreparedLinks> {
+  const vault = await loadRecords(repo, settings, ["problem", "entry", "meta-skill"]);
+  return { links: reflectionLinks(properties, vault), vault };
+}
+
+/**
+ * Brings answers and list properties in step, and the period's links, within one edit; `updated` is
+ * set when a property changes. The returned plan's `properties` include the links written.
+ */
+function applyAnswerSync(note: NoteEdit, path: string, settings: LifeBetterSettings, now: Date, base: AnswerLists | undefined, links: PreparedLinks | undefined): AnswerSyncPlan {
   const plan = planAnswerSync(note.body, note.properties, settings.reflectionPrompts, base);
   note.body = plan.body;
-  if (Object.keys(plan.properties).length > 0) {
-    Object.assign(note.properties, plan.properties);
-    note.properties.updated = isoDateTime(now);
-  }
-  return plan;
+  const written: Record<string, string[]> = { ...plan.properties };
+  Object.assign(note.properties, plan.properties);
+  if (links) for (const name of applyLinks(note.properties, links.links, links.vault, path)) written[name] = links.links[name] ?? [];
+  if (Object.keys(written).length > 0) note.properties.updated = isoDateTime(now);
+  return { ...plan, properties: written };
 }
 
 /**
@@ -155,6 +178,7 @@ async function convertAndSync(env: ReflectionEnv, location: ReflectionLocation, 
   // The template is read before the edit (an edit cannot wait on a read); needed only for a note without prompt sections.
   const fullContent = parsed.properties.kind !== "reflection" && hasNoPromptSection(env, parsed.parts.body) ? await reflectionContent(env, location) : undefined;
   const properties = reflectionProperties(env, location);
+  const links = await prepareLinks(env.repo, env.settings, { ...properties, ...parsed.properties, kind: "reflection" });
   let converted = false;
   let sync: AnswerSyncPlan | undefined;
   await env.repo.updateNote(path, (note) => {
@@ -164,21 +188,24 @@ async function convertAndSync(env: ReflectionEnv, location: ReflectionLocation, 
       for (const [key, value] of Object.entries(properties)) if (!(key in note.properties)) note.properties[key] = structuredClone(value);
       note.body = appendText(note.body, sectionsToAdd(env, note.body, fullContent));
     }
-    sync = applyAnswerSync(note, env.settings, env.now, base);
+    sync = applyAnswerSync(note, path, env.settings, env.now, base, links);
   });
   if (!sync) throw new Error(`"${path}" was not changed.`);
   return { converted, sync };
 }
 
 /**
- * Brings answers and list properties in step on disk, in one write of body and properties (with
- * `updated`) when something changes. `base` is what both held after the last sync, when the caller
+ * Brings answers and list properties in step on disk, with `problems` and `meta_skills_discovered`
+ * (see reflectionLinks), in one write of body and properties (with `updated`) when something changes. `base` is what both held after the last sync, when the caller
  * knows it (the plugin does; the CLI does not and so never drops an answer).
  */
 export async function syncAnswers(repo: NoteRepository, path: string, settings: LifeBetterSettings, now: Date, base?: AnswerLists): Promise<AnswerSyncPlan> {
+  // A note that cannot be parsed gets no links: the edit below refuses it and says why.
+  const parsed = parseNote(await repo.read(path));
+  const links = parsed.ok && parsed.properties.kind === "reflection" ? await prepareLinks(repo, settings, parsed.properties) : undefined;
   let plan: AnswerSyncPlan | undefined;
   await repo.updateNote(path, (note) => {
-    plan = applyAnswerSync(note, settings, now, base);
+    plan = applyAnswerSync(note, path, settings, now, base, links);
   });
   if (!plan) throw new Error(`"${path}" was not changed.`);
   return plan;

@@ -9,8 +9,20 @@ export function isOpenablePeriod(value: unknown): value is ReflectionPeriod {
   return typeof value === "string" && (OPENABLE_PERIODS as readonly string[]).includes(value);
 }
 
+/** Every reflection `period` (SCHEMA.md): the openable ones, one on a problem, and ad-hoc. */
+export type AnyReflectionPeriod = ReflectionPeriod | "problem" | "adhoc";
+
+/** The local calendar days a reflection covers, whatever its period. */
+export interface ReflectionRange {
+  period: AnyReflectionPeriod;
+  /** The reflection's own day. */
+  day: Day;
+  start: Day;
+  end: Day;
+}
+
 /** The local calendar days a reflection covers. Weeks run Monday to Sunday (ISO weeks). */
-export interface PeriodRange {
+export interface PeriodRange extends ReflectionRange {
   period: ReflectionPeriod;
   /** The day asked for. */
   day: Day;

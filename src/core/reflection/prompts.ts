@@ -28,6 +28,7 @@ export const DEFAULT_PROMPTS: readonly ReflectionPrompt[] = [
   { heading: "Wins", property: "wins" },
   { heading: "Gratitude", property: "gratitude" },
   { heading: "Tomorrow's focus", property: "goals_for_next" },
+  { heading: "Action items", property: "action_items" },
 ];
 
 const PROPERTY_NAME = /^[a-z][a-z0-9_]*$/;

@@ -7,7 +7,7 @@ import { periodContext, type PeriodContext } from "./context";
 import { dailyReflections } from "./dailies";
 import { periodDigest, type PeriodDigest } from "./digest";
 import { currentStreak, habitDays } from "./habits";
-import { isOpenablePeriod, periodRange, type PeriodRange } from "./periods";
+import { isOpenablePeriod, periodRange, type ReflectionRange } from "./periods";
 
 export interface HabitCheck {
   name: string;
@@ -20,7 +20,7 @@ export interface HabitCheck {
 /** Everything the reflection panel shows for one reflection note. */
 export interface ReflectionModel {
   path: string;
-  range: PeriodRange;
+  range: ReflectionRange;
   values: { mood?: number; energy?: number; stress?: number; sleepHours?: number };
   /** Daily only: the habits of the settings, ticked or not, with their streaks. */
   habits: HabitCheck[];
@@ -31,17 +31,25 @@ export interface ReflectionModel {
   digest?: PeriodDigest;
 }
 
-/** The period a reflection note covers, from its own properties; null for one this panel cannot show. */
-export function reflectionRange(properties: Record<string, unknown>): PeriodRange | null {
+/**
+ * The days a reflection note covers, from its own properties: its calendar period for a daily, weekly
+ * or monthly one; otherwise `period_start` to `period_end` (a problem reflection: the problem's life
+ * up to the reflection), or its `date` alone (an ad-hoc one). Null when it names no day.
+ */
+export function reflectionRange(properties: Record<string, unknown>): ReflectionRange | null {
   const period = properties.period;
   const day = asDay(properties.date) ?? asDay(properties.period_start);
-  if (!isOpenablePeriod(period) || day === null) return null;
-  return periodRange(period, day);
+  if (day === null) return null;
+  if (isOpenablePeriod(period)) return periodRange(period, day);
+  if (period !== "problem" && period !== "adhoc") return null;
+  const start = asDay(properties.period_start) ?? day;
+  const end = asDay(properties.period_end) ?? day;
+  return start <= end ? { period, day, start, end } : null;
 }
 
 export function reflectionModel(
   note: { path: string; properties: Record<string, unknown>; body: string },
-  range: PeriodRange,
+  range: ReflectionRange,
   records: readonly VaultRecord[],
   settings: LifeBetterSettings,
 ): ReflectionModel {
@@ -66,6 +74,6 @@ export function reflectionModel(
     habits,
     attention: plan.prompts.filter((outcome) => outcome.state === "heading-missing" || outcome.state === "unreadable-property" || outcome.state === "schema-property"),
     context: periodContext(records, settings, range),
-    digest: range.period === "daily" ? undefined : periodDigest(records, settings, range),
+    digest: range.period === "weekly" || range.period === "monthly" ? periodDigest(records, settings, range) : undefined,
   };
 }

@@ -19,6 +19,8 @@ export interface ReflectionViewHost {
   readonly repo: NoteRepository;
   settings(): LifeBetterSettings;
   openPeriod(period: ReflectionPeriod): Promise<void>;
+  /** "New reflection": an ad-hoc one, now. */
+  newReflection?(): Promise<void>;
 }
 
 const CHOICES: { period: ReflectionPeriod; text: string }[] = [
@@ -120,6 +122,7 @@ export class ReflectionView extends ItemView {
       const button = buttons.createEl("button", { text: choice.text });
       button.addEventListener("click", () => void this.host.openPeriod(choice.period));
     }
+    if (this.host.newReflection) buttons.createEl("button", { text: "New reflection" }).addEventListener("click", () => void this.host.newReflection?.());
   }
 
   private showError(message: string): void {

@@ -2,7 +2,10 @@ import { Notice, TFile, type Plugin } from "obsidian";
 import { obsidianReflectionEnv } from "../../adapters/obsidian/reflection-env";
 import { ReflectionSync } from "../../adapters/obsidian/reflection-sync";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
+import { findProblem } from "../../core/problems/find-problem";
 import { findReflection } from "../../core/reflection/find-reflection";
+import { openSubjectReflection, type OpenedSubjectReflection, type ReflectionSubject } from "../../core/reflection/subject-reflection";
+import { loadRecords } from "../../core/vault/records";
 import { locateReflection } from "../../core/reflection/location";
 import { openReflection, type OpenedReflection } from "../../core/reflection/open-reflection";
 import { periodRange, type ReflectionPeriod } from "../../core/reflection/periods";
@@ -23,6 +26,12 @@ export interface ReflectionPlugin extends Plugin {
   settings: LifeBetterSettings;
 }
 
+/** What reflections need from the rest of the plugin. */
+export interface ReflectionsOptions {
+  /** The problem in focus (its note, or the problem view), else null. */
+  activeProblem?: () => string | null;
+}
+
 const COMMANDS: { id: string; name: string; period: ReflectionPeriod }[] = [
   { id: "open-todays-reflection", name: "Open today's reflection", period: "daily" },
   { id: "open-this-weeks-reflection", name: "Open this week's reflection", period: "weekly" },
@@ -36,7 +45,10 @@ export class Reflections {
   readonly shown = new Set<string>();
   private stopped = false;
 
-  constructor(private readonly plugin: ReflectionPlugin) {
+  constructor(
+    private readonly plugin: ReflectionPlugin,
+    private readonly options: ReflectionsOptions = {},
+  ) {
     this.sync = new ReflectionSync({
       repo: plugin.repo,
       settings: () => plugin.settings,
@@ -46,9 +58,26 @@ export class Reflections {
 
   register(): void {
     const { plugin } = this;
-    const host = { app: plugin.app, repo: plugin.repo, settings: () => plugin.settings, openPeriod: (period: ReflectionPeriod) => this.open(period).then(() => undefined) };
+    const host = {
+      app: plugin.app,
+      repo: plugin.repo,
+      settings: () => plugin.settings,
+      openPeriod: (period: ReflectionPeriod) => this.open(period).then(() => undefined),
+      newReflection: () => this.openOn({ period: "adhoc" }).then(() => undefined),
+    };
     plugin.registerView(REFLECTION_VIEW_TYPE, (leaf) => new ReflectionView(leaf, host));
     for (const command of COMMANDS) plugin.addCommand({ id: command.id, name: command.name, callback: () => void this.open(command.period) });
+    plugin.addCommand({
+      id: "reflect-on-this-problem",
+      name: "Reflect on this problem",
+      checkCallback: (checking) => {
+        const problem = this.options.activeProblem?.() ?? null;
+        if (problem === null) return false;
+        if (!checking) void this.openOn({ period: "problem", path: problem });
+        return true;
+      },
+    });
+    plugin.addCommand({ id: "new-reflection", name: "New reflection", callback: () => void this.openOn({ period: "adhoc" }) });
     plugin.addCommand({ id: "show-reflection-panel", name: "Show reflection panel", callback: () => void this.revealPanel() });
     plugin.register(() => {
       this.stopped = true;
@@ -87,6 +116,33 @@ export class Reflections {
     }
     this.sync.remember(opened.path, opened.sync.synced);
     // The panel first, then the note, so the keyboard focus ends in the note, ready to write.
+    await this.revealPanel();
+    const file = plugin.app.vault.getAbstractFileByPath(opened.path);
+    if (file instanceof TFile) await plugin.app.workspace.openLinkText(file.path, "", false, { active: true });
+    return opened;
+  }
+
+  /**
+   * "Reflect on this problem" and "New reflection": creates the reflection (today's on the problem is
+   * opened again if it exists), keeps it in step like the others, and opens it.
+   */
+  async openOn(subject: { period: "problem"; path: string } | { period: "adhoc" }): Promise<OpenedSubjectReflection | null> {
+    const { plugin } = this;
+    let opened: OpenedSubjectReflection;
+    try {
+      const env = await obsidianReflectionEnv(plugin.app, plugin.repo, plugin.settings);
+      let target: ReflectionSubject = { period: "adhoc" };
+      if (subject.period === "problem") {
+        const vault = await loadRecords(plugin.repo, plugin.settings);
+        target = { period: "problem", problem: findProblem(vault, subject.path), vault };
+      }
+      opened = await openSubjectReflection(env, target, (path) => this.sync.base(path));
+    } catch (error) {
+      const known = error instanceof InvalidInputError || error instanceof NoteParseError;
+      new Notice(known ? error.message : `The reflection could not be created: ${errorMessage(error)}`);
+      return null;
+    }
+    this.sync.remember(opened.path, opened.sync.synced);
     await this.revealPanel();
     const file = plugin.app.vault.getAbstractFileByPath(opened.path);
     if (file instanceof TFile) await plugin.app.workspace.openLinkText(file.path, "", false, { active: true });
@@ -132,8 +188,8 @@ export class Reflections {
   }
 }
 
-export function registerReflections(plugin: ReflectionPlugin): Reflections {
-  const reflections = new Reflections(plugin);
+export function registerReflections(plugin: ReflectionPlugin, options: ReflectionsOptions = {}): Reflections {
+  const reflections = new Reflections(plugin, options);
   reflections.register();
   return reflections;
 }

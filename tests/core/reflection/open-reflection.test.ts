@@ -13,7 +13,7 @@ describe("opening a reflection in its own note", () => {
     expect(opened.created).toBe(true);
     const text = e.repo.files.get(opened.path);
     expect(propertiesOf(text)).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24", what_worked: [], goals_for_next: [] });
-    expect(text).toContain("## What worked?\n\n## What didn't?\n\n## What did I learn?\n\n## Patterns noticed\n\n## Wins\n\n## Gratitude\n\n## Tomorrow's focus\n");
+    expect(text).toContain("## What worked?\n\n## What didn't?\n\n## What did I learn?\n\n## Patterns noticed\n\n## Wins\n\n## Gratitude\n\n## Tomorrow's focus\n\n## Action items\n");
     // No daily note yet: none is created just to hold a link.
     expect([...e.repo.files.keys()]).toEqual([opened.path]);
   });

@@ -3,7 +3,7 @@ import { DEFAULT_PROMPTS, promptsFromText, promptsProblem, promptsToText } from 
 import { loadSettings } from "../../../src/core/settings";
 
 describe("reflection settings", () => {
-  it("default to the seven prompts, their own note, a 21:00 reminder on Sunday and no habits", () => {
+  it("default to the eight prompts, their own note, a 21:00 reminder on Sunday and no habits", () => {
     expect(loadSettings(undefined)).toMatchObject({
       reflectionPrompts: DEFAULT_PROMPTS,
       reflectionTemplate: "",
@@ -12,6 +12,12 @@ describe("reflection settings", () => {
       weeklyReflectionDay: 0,
       habits: [],
     });
+  });
+
+  it("ask for action items by default, while a saved prompt list stays exactly as the user left it", () => {
+    expect(loadSettings(undefined).reflectionPrompts).toContainEqual({ heading: "Action items", property: "action_items" });
+    const saved = [{ heading: "What worked?", property: "what_worked" }, { heading: "Wins", property: "wins" }];
+    expect(loadSettings({ reflectionPrompts: saved }).reflectionPrompts).toEqual(saved);
   });
 
   it("keep valid saved values and drop what cannot be used", () => {

@@ -96,6 +96,19 @@ describe("answers and properties stay in step while the user edits", () => {
     expect(writes).toBe(settled);
   });
 
+  it("opening a reflection again brings its problems up to date with the sessions logged since", async () => {
+    const problem = "---\nkind: problem\nstatus: active\n---\n## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    const { app, mock, reflections } = await start({ "Problems/Flaky CI.md": problem });
+    const path = (await reflections.open("daily"))?.path ?? "";
+    await settle();
+    await reflections.sync.idle();
+    expect(propertiesOf(contentOf(mock, path)).problems).toEqual([]);
+    await app.vault.process(fileAt(app, "Problems/Flaky CI.md"), (text) => `${text}| 2026-11-24T09:00:00 | 2026-11-24T10:00:00 | 60 | 7 | 7 | coding | | |\n`);
+    await reflections.sync.track(path);
+    await reflections.sync.idle();
+    expect(propertiesOf(contentOf(mock, path)).problems).toEqual(["[[Flaky CI]]"]);
+  });
+
   it("a renamed heading loses nothing: the property keeps its answers and the note is left as it is", async () => {
     const { app, mock, reflections } = await start();
     const path = (await reflections.open("daily"))?.path ?? "";
@@ -173,14 +186,58 @@ describe("the reflection panel beside the note", () => {
     expect(view.contentEl.querySelector<HTMLInputElement>("#lifebetter-reflection-energy")?.value).toBe("6");
   });
 
-  it("offers the three reflections when the active note is not one", async () => {
+  it("offers the three reflections and a new ad-hoc one when the active note is not one", async () => {
     const { app } = await start({ "Notes/Idea.md": "Just a note.\n" });
     await app.workspace.getLeaf(false).openFile(fileAt(app, "Notes/Idea.md"));
     const leaf = app.workspace.getRightLeaf(false);
     if (!leaf) throw new Error("no leaf");
     await leaf.setViewState({ type: REFLECTION_VIEW_TYPE });
-    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    let adhoc = 0;
+    const newReflection = () => Promise.resolve(void adhoc++);
+    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve(), newReflection });
     await view.onOpen();
-    expect([...view.contentEl.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection"]);
+    const buttons = [...view.contentEl.querySelectorAll("button")];
+    expect(buttons.map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection", "New reflection"]);
+    buttons[3]?.click();
+    expect(adhoc).toBe(1);
+  });
+});
+
+describe("Reflect on this problem and New reflection", () => {
+  const SHIP = "Problems/Ship v2.md";
+  const problemNote = "---\nkind: problem\nstatus: active\nstarted: 2026-11-01\n---\nLaunch it.\n";
+  const check = (registry: Awaited<ReturnType<typeof start>>["registry"], id: string, checking: boolean) => registry.commands__.get(id)?.checkCallback?.(checking);
+
+  it("is offered only while a problem is in focus, and writes a reflection on it that links it", async () => {
+    const { app, mock, registry, reflections } = await start({ [SHIP]: problemNote, "Notes/Other.md": "Hello.\n" });
+    expect(registry.commands__.get("reflect-on-this-problem")?.name).toBe("Reflect on this problem");
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(fileAt(app, "Notes/Other.md"));
+    app.workspace.setActiveLeaf(leaf);
+    expect(check(registry, "reflect-on-this-problem", true)).toBe(false);
+    await leaf.openFile(fileAt(app, SHIP));
+    app.workspace.setActiveLeaf(leaf);
+    expect(check(registry, "reflect-on-this-problem", true)).toBe(true);
+    const opened = await reflections.openOn({ period: "problem", path: SHIP });
+    expect(opened?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
+    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md"))).toMatchObject({ period: "problem", problems: ["[[Ship v2]]"], action_items: [] });
+    expect(app.workspace.getActiveFile()?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
+    // The panel shows it (not the chooser), over the problem's life so far.
+    // The mock's setViewState builds no view: the panel is built on its sidebar leaf here.
+    const panelLeaf = app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
+    if (!panelLeaf) throw new Error("no panel leaf");
+    const view = new ReflectionView(panelLeaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    await view.onOpen();
+    expect(view.shownPath).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
+    expect(view.contentEl.textContent).toContain("Problem reflection");
+    expect(view.contentEl.textContent).toContain("1 Nov 2026 – 24 Nov 2026");
+  });
+
+  it("New reflection creates one named by date and time and opens it", async () => {
+    const { app, mock, registry } = await start();
+    expect(registry.commands__.get("new-reflection")?.hotkeys ?? []).toEqual([]);
+    registry.commands__.get("new-reflection")?.callback?.();
+    await vi.waitFor(() => expect(app.workspace.getActiveFile()?.path).toBe("LifeBetter/Reflections/Reflection 2026-11-24 20.00.md"));
+    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection 2026-11-24 20.00.md"))).toMatchObject({ kind: "reflection", period: "adhoc", date: "2026-11-24" });
   });
 });
