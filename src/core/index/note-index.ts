@@ -215,7 +215,8 @@ export class NoteIndex {
     const vectors = new Map<string, Float32Array>();
     const missing = new Set<string>();
     for (const { text } of batch) {
-      const known = this.pool.take(text.hash);
+      // Vectors of texts that left the index, or that another note already has.
+      const known = this.pool.take(text.hash) ?? this.noteVectors?.vectorOfHash(text.hash) ?? this.chunkVectors?.vectorOfHash(text.hash);
       if (known) vectors.set(text.hash, known);
       else if (text.kind !== "mean") missing.add(text.hash);
     }

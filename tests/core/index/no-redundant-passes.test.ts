@@ -41,4 +41,23 @@ describe("no redundant model passes", () => {
     const similar = await index.findSimilar("A");
     expect(similar[0]?.path).toBe("B.md");
   });
+
+  it("a note whose text another note already has is not embedded again, even in a later batch", async () => {
+    const embedder = new FakeEmbedder();
+    const vault = new MemoryVault({ "A.md": "Water the tomatoes every morning", "Other.md": "something else" });
+    const index = memoryIndex(vault, embedder);
+    await index.open();
+    expect(embedder.texts).toHaveLength(2);
+    vault.write("Copy.md", "water the tomatoes   every morning");
+    index.modified("Copy.md");
+    await index.idle();
+    expect(embedder.texts).toHaveLength(2);
+    expect((await index.findSimilar("A"))[0]).toMatchObject({ path: "Copy.md", score: expect.closeTo(1, 5) as unknown });
+    // Deleting the first copy leaves the second with its vector.
+    vault.delete("A.md");
+    index.deleted("A.md");
+    await index.idle();
+    expect(index.index.noteVectors?.size).toBe(2);
+    expect((await index.searchByMeaning("tomatoes", { limit: 1 }))[0]?.path).toBe("Copy.md");
+  });
 });
