@@ -9,7 +9,7 @@
  */
 
 /** A run of letters/digits, one CJK/kana/hangul character, or one other visible character. */
-const PIECE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu;
+const PIECE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}\p{M}])+|[^\s\p{L}\p{N}\p{M}]/gu;
 /** Letters per word piece in a long word ("internationalization" → 4): WordPiece splits rare words. */
 const LETTERS_PER_PIECE = 6;
 /** A sentence's end mark and the space after it (captured, so the mark stays with its sentence). */

@@ -9,6 +9,7 @@ describe("passages", () => {
     expect(estimateWordPieces("internationalization")).toBeGreaterThanOrEqual(3);
     expect(estimateWordPieces("Hi, you!")).toBe(4);
     expect(estimateWordPieces("日本語")).toBe(3);
+    expect(estimateWordPieces("abc日本")).toBe(3);
   });
 
   it("keeps paragraphs together when they fit, and cuts at paragraphs before sentences", () => {
