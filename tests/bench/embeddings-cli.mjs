@@ -17,4 +17,8 @@ await esbuild.build({
   external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers"],
 });
 const { benchEmbeddings } = await import("../../.bench/embeddings.mjs");
-console.log(JSON.stringify(await benchEmbeddings(), null, 2));
+// --long-notes[=N]: only the long-note comparison (truncation at 256, passages), with N notes.
+const longArg = process.argv.find((a) => a.startsWith("--long-notes"));
+const longNotes = longArg?.includes("=") ? Number(longArg.split("=")[1]) : undefined;
+const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
+console.log(JSON.stringify(await benchEmbeddings({ runs, longNotes, longNotesOnly: longArg !== undefined }), null, 2));

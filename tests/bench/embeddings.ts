@@ -6,6 +6,7 @@ import { loadNodeEmbedder } from "../../src/adapters/node/node-embedder";
 import { tempMiniLmModel } from "../support/models/temp-models";
 import { buildVocabulary } from "../support/models/vocabulary";
 import { WASM_WORKER_SOURCE, type WasmJob, type WasmResult } from "./embeddings-wasm-worker";
+import { benchLongNotes, type LongNoteBench } from "./long-notes";
 
 /**
  * Embedding throughput with a model of all-MiniLM-L6-v2's shape (6 layers, 384 dims, random
@@ -21,12 +22,14 @@ export interface EmbeddingBench {
   /** 1-minute load average before and after: other processes on the machine skew these numbers. */
   loadAverage: [number, number];
   cpus: number;
+  /** Long notes before and after truncation at 256 and passages (long-notes.ts). */
+  longNotes?: LongNoteBench;
 }
 
 const BATCH = 32;
 const require = createRequire(import.meta.url);
 
-export async function benchEmbeddings(options: { runs?: number } = {}): Promise<EmbeddingBench> {
+export async function benchEmbeddings(options: { runs?: number; longNotes?: number; longNotesOnly?: boolean } = {}): Promise<EmbeddingBench> {
   const runs = options.runs ?? 3;
   const loadBefore = loadavg()[0] ?? 0;
   const model = await tempMiniLmModel();
@@ -36,7 +39,8 @@ export async function benchEmbeddings(options: { runs?: number } = {}): Promise<
     const { AutoTokenizer } = await import("@huggingface/transformers");
     const tokenizer = await AutoTokenizer.from_pretrained(path.basename(model.folder));
     const cases: EmbeddingBench["cases"] = [];
-    for (const [label, words, count] of [["short (~12 tokens)", 10, 128], ["long (~128 tokens)", 126, 32]] as const) {
+    const sizes = options.longNotesOnly ? [] : ([["short (~12 tokens)", 10, 128], ["long (~128 tokens)", 126, 32]] as const);
+    for (const [label, words, count] of sizes) {
       const texts = sampleTexts(words, count);
       const encoded = texts.map((text) => tokenizer.encode(text));
       const tokens = Math.round(encoded.reduce((sum, ids) => sum + ids.length, 0) / encoded.length);
@@ -52,8 +56,9 @@ export async function benchEmbeddings(options: { runs?: number } = {}): Promise<
       cases.push({ label, tokens, texts: count, node: perSecond(count, nodeMs), wasm1: await wasm(1), wasm2: await wasm(2) });
     }
     await loaded.embedder.dispose?.();
+    const longNotes = await benchLongNotes(model.folder, { notes: options.longNotes ?? 4, runs });
     const load: [number, number] = [round(loadBefore), round(loadavg()[0] ?? 0)];
-    return { model: "MiniLM-shaped (6 layers, 384 dims, random weights)", batchSize: BATCH, cases, unit: "texts per second (median of runs)", loadAverage: load, cpus: cpus().length };
+    return { model: "MiniLM-shaped (6 layers, 384 dims, random weights)", batchSize: BATCH, cases, unit: "texts per second (median of runs)", loadAverage: load, cpus: cpus().length, longNotes };
   } finally {
     await model.cleanup();
   }

@@ -209,6 +209,11 @@ async function main(): Promise<void> {
   if (embeddings) {
     console.log(`\nEmbedding throughput, ${embeddings.model} (${embeddings.unit}; load average ${embeddings.loadAverage.join(" → ")}):`);
     for (const c of embeddings.cases) console.log(`  ${c.label}: node ${c.node}, wasm 1 thread ${c.wasm1}, wasm 2 threads ${c.wasm2}`);
+    const long = embeddings.longNotes;
+    if (long) {
+      console.log(`  long notes (~${long.wordsPerNote} words, ${long.notes} notes): read to 512 ${long.truncation.at512} texts/s, to 256 ${long.truncation.at256} texts/s`);
+      console.log(`  per long note: before ${long.before.passesPerNote} passes, ${long.before.notesPerSecond} notes/s; after (passages at 256) ${long.after.passesPerNote} passes, ${long.after.notesPerSecond} notes/s`);
+    }
   }
   console.log("\nGoals:\n- " + GOALS.join("\n- "));
   const out = path.resolve(".bench");

@@ -66,7 +66,7 @@ export async function loadNodeEmbedder(options: NodeEmbedderOptions = {}): Promi
     const profile = modelProfile(source.kind === "folder" ? source.path : source.id);
     const prefixes = { query: profile.queryPrefix, passage: profile.passagePrefix };
     const cacheKey = modelCacheKey(source.kind === "folder" ? `folder:${source.path}` : source.id, dtype, prefixes);
-    return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: cacheKey, batchSize: options.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage }) };
+    return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: cacheKey, batchSize: options.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage, maxTokens: profile.maxTokens }) };
   } catch (error) {
     return { ok: false, unavailable: describeLoadFailure(error, source, options.cacheDir) };
   }

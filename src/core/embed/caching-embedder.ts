@@ -35,6 +35,11 @@ export class CachingEmbedder implements Embedder {
     return this.model.parallelism ?? 1;
   }
 
+  /** The model's sequence length: the index sizes passages by it, cache or not. */
+  get maxTokens(): number | undefined {
+    return this.model.maxTokens;
+  }
+
   /** The cache keys of texts (their SHA-256 as digestKeys), e.g. to `retain` only the live ones. */
   async keys(texts: readonly string[]): Promise<string[]> {
     return (await this.hash(texts)).map(digestKey);

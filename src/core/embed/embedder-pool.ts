@@ -27,6 +27,7 @@ export class EmbedderPool implements Embedder {
   readonly modelId: string;
   readonly dimensions: number;
   readonly parallelism: number;
+  readonly maxTokens?: number;
 
   constructor(
     private readonly members: readonly Embedder[],
@@ -40,6 +41,7 @@ export class EmbedderPool implements Embedder {
     this.modelId = first.modelId;
     this.dimensions = first.dimensions;
     this.parallelism = members.length;
+    if (first.maxTokens !== undefined) this.maxTokens = first.maxTokens;
   }
 
   get size(): number {

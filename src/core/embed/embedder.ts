@@ -8,6 +8,8 @@ export interface Embedder {
   readonly dimensions: number;
   /** How many texts it can work on at once (a pool of workers); 1 when absent. The index sizes its batches by it. */
   readonly parallelism?: number;
+  /** Word pieces the model reads of a text (the rest is cut off), so the index splits long text into passages this long. */
+  readonly maxTokens?: number;
   /** One Float32Array of length `dimensions` per text (a note or passage), L2-normalised, in the same order. */
   embed(texts: string[]): Promise<Float32Array[]>;
   /**

@@ -15,11 +15,18 @@ export interface ModelProfile {
   passagePrefix: string;
   /** Size of the q8 weights, for the download notice. */
   approxMegabytes: number;
+  /**
+   * The sequence length the model was trained at, in word pieces (sentence-transformers'
+   * `max_seq_length`): longer input is cut there, so long text is split into passages this long.
+   * Its tokenizer's `model_max_length` is often larger (512), which only costs time and drifts from
+   * how the model was trained. Absent: the tokenizer's own limit.
+   */
+  maxTokens?: number;
 }
 
 export const MODEL_CATALOG: readonly ModelProfile[] = [
-  { id: "Xenova/all-MiniLM-L6-v2", label: "English, small (all-MiniLM-L6-v2)", languages: "English", pooling: "mean", queryPrefix: "", passagePrefix: "", approxMegabytes: 23 },
-  { id: "Xenova/multilingual-e5-small", label: "Multilingual (multilingual-e5-small)", languages: "about 100 languages", pooling: "mean", queryPrefix: "query: ", passagePrefix: "passage: ", approxMegabytes: 118 },
+  { id: "Xenova/all-MiniLM-L6-v2", label: "English, small (all-MiniLM-L6-v2)", languages: "English", pooling: "mean", queryPrefix: "", passagePrefix: "", approxMegabytes: 23, maxTokens: 256 },
+  { id: "Xenova/multilingual-e5-small", label: "Multilingual (multilingual-e5-small)", languages: "about 100 languages", pooling: "mean", queryPrefix: "query: ", passagePrefix: "passage: ", approxMegabytes: 118, maxTokens: 512 },
   {
     id: "Xenova/paraphrase-multilingual-MiniLM-L12-v2",
     label: "Multilingual paraphrases (paraphrase-multilingual-MiniLM-L12-v2)",
@@ -28,6 +35,7 @@ export const MODEL_CATALOG: readonly ModelProfile[] = [
     queryPrefix: "",
     passagePrefix: "",
     approxMegabytes: 118,
+    maxTokens: 128,
   },
 ];
 

@@ -5,6 +5,8 @@ import { EmbedderUnavailableError } from "./embedder-load";
 export interface FeatureExtractor {
   (texts: string[], options: { pooling: "mean"; normalize: true }): Promise<{ data: ArrayLike<number>; dims: readonly number[] }>;
   dispose?(): Promise<unknown>;
+  /** The pipeline's tokenizer: it pads and truncates every call at its `model_max_length`. */
+  tokenizer?: { model_max_length?: number };
 }
 
 export interface TransformersEmbedderOptions {
@@ -15,9 +17,25 @@ export interface TransformersEmbedderOptions {
   /** What the model expects before a passage and before a query (see model-catalog.ts). */
   passagePrefix?: string;
   queryPrefix?: string;
+  /** Word pieces the model was trained at (model-catalog.ts); longer texts are cut there. */
+  maxTokens?: number;
 }
 
 const DEFAULT_BATCH_SIZE = 32;
+
+/**
+ * Makes the pipeline cut texts at `maxTokens` tokens. transformers.js 4.x's feature-extraction
+ * pipeline always tokenises with `truncation: true` at the tokenizer's `model_max_length` and takes
+ * no length option, so the limit is set on the tokenizer (an own property over its getter, which
+ * reads tokenizer_config.json). Never raised: a tokenizer that allows less keeps its limit.
+ * (transformers.js keeps [CLS] and drops [SEP] when it cuts; Python's tokenizers keep both.)
+ */
+function capSequenceLength(extractor: FeatureExtractor, maxTokens: number): void {
+  const tokenizer = extractor.tokenizer;
+  if (!tokenizer || !(maxTokens > 0)) return;
+  const current = tokenizer.model_max_length ?? Infinity;
+  Object.defineProperty(tokenizer, "model_max_length", { value: Math.min(current, Math.floor(maxTokens)), configurable: true, writable: true });
+}
 
 /**
  * An Embedder over a loaded transformers.js pipeline (mean pooling, L2-normalised). It is the
@@ -26,6 +44,7 @@ const DEFAULT_BATCH_SIZE = 32;
 export class TransformersEmbedder implements Embedder {
   readonly modelId: string;
   readonly dimensions: number;
+  readonly maxTokens?: number;
   private readonly batchSize: number;
 
   private constructor(
@@ -36,6 +55,8 @@ export class TransformersEmbedder implements Embedder {
     this.modelId = options.modelId;
     this.dimensions = dimensions;
     this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    const limit = extractor.tokenizer?.model_max_length;
+    if (limit !== undefined && Number.isFinite(limit) && limit > 0) this.maxTokens = limit;
   }
 
   /**
@@ -43,6 +64,7 @@ export class TransformersEmbedder implements Embedder {
    * outputs, corrupt weights) fails here, at load time, rather than in the middle of indexing.
    */
   static async create(extractor: FeatureExtractor, options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
+    if (options.maxTokens !== undefined) capSequenceLength(extractor, options.maxTokens);
     const probe = await extractor(["probe"], { pooling: "mean", normalize: true });
     const dimensions = probe.dims[probe.dims.length - 1] ?? 0;
     if (probe.dims.length !== 2 || dimensions <= 0 || probe.data.length !== dimensions) {

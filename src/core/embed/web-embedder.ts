@@ -67,7 +67,7 @@ export async function loadEmbedderFromFiles(transformers: typeof Transformers, a
     const prefixes = { query: profile.queryPrefix, passage: profile.passagePrefix };
     return {
       ok: true,
-      embedder: await TransformersEmbedder.create(extractor, { modelId: modelCacheKey(assets.modelId, dtype, prefixes), batchSize: assets.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage }),
+      embedder: await TransformersEmbedder.create(extractor, { modelId: modelCacheKey(assets.modelId, dtype, prefixes), batchSize: assets.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage, maxTokens: profile.maxTokens }),
     };
   } catch (error) {
     // Read as a downloaded model: damaged files are fixed by downloading them again.

@@ -5,7 +5,7 @@ import type { VaultFile } from "../vault/repository";
 import { FullTextIndex } from "./fulltext-index";
 import type { EmbedderStatus } from "./embedder-status";
 import type { IndexStatus, NoteSource } from "./index-types";
-import { extractNote, type EmbedText, type NoteRecord } from "./note-record";
+import { DEFAULT_MAX_TOKENS, extractNote, type EmbedText, type NoteRecord } from "./note-record";
 import { ReusePool } from "./reuse-pool";
 import { yieldToEventLoop, type Timers } from "./timers";
 import { VectorStore } from "./vector-store";
@@ -81,7 +81,7 @@ export class NoteIndex {
   apply(file: VaultFile, text: string): void {
     if (!this.admits(file.path) || this.tooLarge(file)) return;
     this.skipped.delete(file.path);
-    const extracted = extractNote(file, text);
+    const extracted = extractNote(file, text, { maxTokens: this.embedder?.maxTokens ?? DEFAULT_MAX_TOKENS });
     const previous = this.notes.get(file.path);
     const no = previous?.no ?? this.nextNo++;
     if (previous) this.dropStaleVectors(previous, extracted.embedTexts);
@@ -119,13 +119,13 @@ export class NoteIndex {
   }
 
   private storeFor(text: EmbedText): VectorStore | null {
-    return text.key === "" ? this.noteVectors : this.chunkVectors;
+    return text.kind === "passage" ? this.chunkVectors : this.noteVectors;
   }
 
   private hasAllVectors(note: IndexedNote): boolean {
     const noteHashes = new Set(this.noteVectors?.entriesOf(note.no).map((e) => e.hash));
     const chunkHashes = new Set(this.chunkVectors?.entriesOf(note.no).map((e) => e.hash));
-    return note.embedTexts.every((t) => (t.key === "" ? noteHashes : chunkHashes).has(t.hash));
+    return note.embedTexts.every((t) => (t.kind === "passage" ? chunkHashes : noteHashes).has(t.hash));
   }
 
   /**
@@ -140,7 +140,7 @@ export class NoteIndex {
   /** How many notes wait for vectors, and about how many texts they will embed. */
   pendingWork(): { notes: number; texts: number } {
     let texts = 0;
-    for (const path of this.pending) texts += this.notes.get(path)?.embedTexts.length ?? 0;
+    for (const path of this.pending) texts += this.notes.get(path)?.embedTexts.filter((t) => t.kind !== "mean").length ?? 0;
     return { notes: this.pending.size, texts };
   }
 
@@ -215,26 +215,35 @@ export class NoteIndex {
     const vectors = new Map<string, Float32Array>();
     const missing = new Set<string>();
     for (const { text } of batch) {
-      const known = this.pool.take(text.hash);
+      // Vectors of texts that left the index, or that another note already has.
+      const known = this.pool.take(text.hash) ?? this.noteVectors?.vectorOfHash(text.hash) ?? this.chunkVectors?.vectorOfHash(text.hash);
       if (known) vectors.set(text.hash, known);
-      else missing.add(text.hash);
+      else if (text.kind !== "mean") missing.add(text.hash);
     }
     if (missing.size > 0) {
       const texts = batch.filter(({ text }) => missing.has(text.hash));
+      // One pass per distinct text: texts equal but for whitespace and case share a hash.
       const unique = [...new Map(texts.map(({ text }) => [text.hash, text.text])).entries()];
       const computed = await embedder.embed(unique.map(([, text]) => text));
       this.embedded += unique.length;
       unique.forEach(([hash], i) => vectors.set(hash, computed[i]!));
     }
+    // A long note's own vector comes from its passages (all in this batch), not from another pass.
+    for (const { path, text } of batch) {
+      if (text.kind !== "mean" || vectors.has(text.hash)) continue;
+      const passages = this.notes.get(path)?.embedTexts.filter((t) => t.kind === "passage") ?? [];
+      const mean = meanVector(passages.map((t) => vectors.get(t.hash)));
+      if (mean) vectors.set(text.hash, mean);
+    }
     for (const { path, text } of batch) {
       const note = this.notes.get(path);
       const vector = vectors.get(text.hash);
       // Deleted or edited while the model ran: keep the vector for later reuse, store nothing stale.
-      if (!note || !vector || !note.embedTexts.some((t) => t.hash === text.hash && t.key === text.key)) {
+      if (!note || !vector || !note.embedTexts.some((t) => t.hash === text.hash && t.key === text.key && t.kind === text.kind)) {
         if (vector) this.pool.put(text.hash, vector);
         continue;
       }
-      if (!missing.has(text.hash)) this.reused++;
+      if (!missing.has(text.hash) && text.kind !== "mean") this.reused++;
       this.storeFor(text)?.add(note.no, text.key, text.hash, vector);
       // Only the hash is needed from now on (a changed note is extracted afresh): holding every
       // embedded text would keep a second copy of the vault's prose in the worker's heap.
@@ -315,4 +324,18 @@ export class NoteIndex {
   get nextNoteNo(): number {
     return this.nextNo;
   }
+}
+
+/** The re-normalised mean of unit vectors, or null when one is missing (nothing stale is stored). */
+function meanVector(vectors: (Float32Array | undefined)[]): Float32Array | null {
+  const first = vectors[0];
+  if (!first || vectors.some((v) => !v)) return null;
+  const mean = new Float32Array(first.length);
+  for (const vector of vectors as Float32Array[]) for (let d = 0; d < mean.length; d++) mean[d]! += vector[d]!;
+  let norm = 0;
+  for (const value of mean) norm += value * value;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return null;
+  for (let d = 0; d < mean.length; d++) mean[d]! /= norm;
+  return mean;
 }

@@ -6,6 +6,7 @@ import { recordDate } from "../schema/record-date";
 import { basename, noteName } from "../vault/paths";
 import type { VaultFile } from "../vault/repository";
 import { outlineNote } from "./note-sections";
+import { estimateWordPieces, passageBudget, splitPassages } from "./passages";
 import { ownTitle } from "./scaffolding";
 import { topTerms } from "./terms";
 import { hashText } from "./text-hash";
@@ -40,11 +41,24 @@ export interface NoteRecord {
   problemNote?: string;
 }
 
-/** A text to embed: the whole note (`key` "") or one heading-path chunk of a long note. */
+/**
+ * A vector a note wants: `note` embeds the whole (short) note; `passage` one passage of a long note
+ * (key: the heading path it starts in); `mean` is a long note's own vector, the re-normalised mean
+ * of its passages' vectors, so a long note costs one model pass over its text (no text to embed).
+ */
+export type EmbedTextKind = "note" | "passage" | "mean";
+
 export interface EmbedText {
   key: string;
+  kind: EmbedTextKind;
   text: string;
+  /** Hash of the text as the model sees it (whitespace and case normalised), so equal texts are embedded once. */
   hash: string;
+}
+
+export interface ExtractOptions {
+  /** Word pieces the model reads (Embedder.maxTokens); passages are sized to it. */
+  maxTokens?: number;
 }
 
 /** Full-text fields, boosted differently by the full-text index. */
@@ -62,12 +76,9 @@ export interface ExtractedNote {
   embedTexts: EmbedText[];
 }
 
-/** Most sentence models read 256–512 tokens; longer text only costs time. */
-export const MAX_EMBED_CHARS = 2000;
-/** A note longer than this also gets one vector per heading section ("Methods > Analysis"). */
-export const LONG_NOTE_CHARS = 2000;
-/** Sections shorter than this are too thin to stand alone as a chunk. */
-export const MIN_CHUNK_CHARS = 120;
+/** The default model's trained sequence length (all-MiniLM-L6-v2), when the embedder does not say. */
+export const DEFAULT_MAX_TOKENS = 256;
+/** Passages embedded per note at most (≈ 48 × 230 word pieces ≈ 40,000 characters of prose); full text covers the rest. */
 export const MAX_CHUNKS_PER_NOTE = 48;
 /** A note's telling terms are taken from its beginning: enough to label a cluster. */
 const TERMS_FROM_CHARS = 10_000;
@@ -110,7 +121,7 @@ function truncate(text: string, max: number): string {
  * Reads one note into what the index needs, with the core's frontmatter codec and remark. A note
  * whose frontmatter cannot be parsed is still indexed by its body and title.
  */
-export function extractNote(file: VaultFile, text: string): ExtractedNote {
+export function extractNote(file: VaultFile, text: string, options: ExtractOptions = {}): ExtractedNote {
   const parsed = parseNote(text);
   let properties: Record<string, unknown> = {};
   let body: string;
@@ -165,24 +176,27 @@ export function extractNote(file: VaultFile, text: string): ExtractedNote {
     tags: tags.map((tag) => tag.replace(/[/_-]/g, " ")).join(" \n "),
     body: truncate(bodyText, MAX_BODY_CHARS),
   };
-  return { record, fullText, embedTexts: embedTextsOf(ownWords, outline.sections, bodyText) };
+  return { record, fullText, embedTexts: embedTextsOf(ownWords, outline.sections, bodyText, options.maxTokens ?? DEFAULT_MAX_TOKENS) };
+}
+
+/** What the model would see the same: runs of whitespace are one space, case does not count. */
+export function embedHash(text: string): string {
+  return hashText(text.replace(/\s+/g, " ").trim().toLowerCase());
 }
 
 /**
  * The texts whose vectors stand for a note. The title is left out on purpose: a rename must
  * re-embed nothing. Only a note with no body falls back to its title; a note with neither (a record
- * that is only LifeBetter's template) has no vector, so it is similar to nothing.
+ * that is only LifeBetter's template) has no vector, so it is similar to nothing. A note longer
+ * than the model reads is split into passages (never cut), and its own vector is their mean.
  */
-function embedTextsOf(title: string, sections: { headingPath: string[]; text: string }[], bodyText: string): EmbedText[] {
-  const whole = truncate(bodyText.trim() === "" ? title : bodyText, MAX_EMBED_CHARS);
+function embedTextsOf(title: string, sections: { headingPath: string[]; text: string }[], bodyText: string, maxTokens: number): EmbedText[] {
+  const whole = bodyText.trim() === "" ? title : bodyText;
   if (whole.trim() === "") return [];
-  const texts: EmbedText[] = [{ key: "", text: whole, hash: hashText(whole) }];
-  if (bodyText.length <= LONG_NOTE_CHARS) return texts;
-  for (const section of sections) {
-    if (texts.length > MAX_CHUNKS_PER_NOTE || section.text.length < MIN_CHUNK_CHARS || section.headingPath.length === 0) continue;
-    const key = section.headingPath.join(" > ");
-    const text = truncate(`${key}\n${section.text}`, MAX_EMBED_CHARS);
-    texts.push({ key, text, hash: hashText(text) });
-  }
-  return texts;
+  const budget = passageBudget(maxTokens);
+  if (estimateWordPieces(whole) <= budget) return [{ key: "", kind: "note", text: whole, hash: embedHash(whole) }];
+  const passages: EmbedText[] = splitPassages(sections, budget, MAX_CHUNKS_PER_NOTE).map((p) => ({ key: p.key, kind: "passage", text: p.text, hash: embedHash(p.text) }));
+  // The mean's hash names its passages, so it changes exactly when one of them does.
+  const mean: EmbedText = { key: "", kind: "mean", text: "", hash: hashText(`mean\n${passages.map((p) => p.hash).join("\n")}`) };
+  return [mean, ...passages];
 }

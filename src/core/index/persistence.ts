@@ -1,6 +1,7 @@
 import { HASH_BYTES, sha256Bytes } from "../embed/text-hash";
 import { FullTextIndex, type SavedFullText } from "./fulltext-index";
 import { NoteIndex, type IndexedNote } from "./note-index";
+import type { EmbedTextKind } from "./note-record";
 import { VectorStore } from "./vector-store";
 
 /**
@@ -11,9 +12,10 @@ import { VectorStore } from "./vector-store";
  * reported as unusable and the index is rebuilt from the notes, never trusted.
  * Version 4: note records carry `private`. Version 5: `private` is any value not clearly false, in any
  * key case (an older index may have `private: yes` notes marked public), and a record's `date` is its
- * own (recordDate), not `created`: an older index is rebuilt.
+ * own (recordDate), not `created`: an older index is rebuilt. Version 6: a long note is split into
+ * passages (each text says its kind) and its vector is their mean; text hashes ignore whitespace and case.
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 const MAGIC = 0x5842494c; // "LIBX" little-endian
 const DIGEST_AT = 12;
 const HEADER_BYTES = DIGEST_AT + HASH_BYTES;
@@ -38,7 +40,7 @@ interface SavedJson {
   modelId: string | null;
   dimensions: number;
   nextNo: number;
-  notes: [no: number, mtime: number, size: number, record: IndexedNote["record"], texts: [key: string, hash: string][]][];
+  notes: [no: number, mtime: number, size: number, record: IndexedNote["record"], texts: [key: string, hash: string, kind: EmbedTextKind][]][];
   fullText: SavedFullText;
   noteStore: StoreMeta | null;
   chunkStore: StoreMeta | null;
@@ -59,7 +61,7 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
     dimensions: index.embedder?.dimensions ?? 0,
     nextNo: index.nextNoteNo,
     // A note still waiting for vectors is saved as changed (mtime -1) so the next start re-reads it.
-    notes: [...index.notes.values()].map((n) => [n.no, pending.has(n.record.path) ? -1 : n.mtime, n.size, n.record, n.embedTexts.map((t) => [t.key, t.hash])]),
+    notes: [...index.notes.values()].map((n) => [n.no, pending.has(n.record.path) ? -1 : n.mtime, n.size, n.record, n.embedTexts.map((t) => [t.key, t.hash, t.kind])]),
     fullText: index.fullText.save(),
     noteStore: noteStore.meta,
     chunkStore: chunkStore.meta,
@@ -119,7 +121,7 @@ export async function restoreIndex(index: NoteIndex, bytes: Uint8Array): Promise
       mtime: sameModel || !index.embedder ? mtime : -1,
       size,
       record,
-      embedTexts: texts.map(([key, hash]) => ({ key, hash, text: "" })),
+      embedTexts: texts.map(([key, hash, kind]) => ({ key, hash, kind, text: "" })),
     }));
     index.adopt({ notes, fullText: FullTextIndex.load(saved.fullText), noteVectors, chunkVectors, nextNo: saved.nextNo });
     return null;

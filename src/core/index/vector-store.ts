@@ -17,6 +17,8 @@ export class VectorStore {
   private hashOf: string[] = [];
   private keyOf: string[] = [];
   private readonly slotsOf = new Map<number, number[]>();
+  /** One slot per text hash, so a text already embedded for another note is not embedded again. */
+  private slotOfHash = new Map<string, number>();
   private used = 0;
 
   constructor(
@@ -49,6 +51,7 @@ export class VectorStore {
     this.ownerOf[slot] = owner;
     this.hashOf[slot] = hash;
     this.keyOf[slot] = key;
+    if (!this.slotOfHash.has(hash)) this.slotOfHash.set(hash, slot);
     const slots = this.slotsOf.get(owner);
     if (slots) slots.push(slot);
     else this.slotsOf.set(owner, [slot]);
@@ -61,6 +64,12 @@ export class VectorStore {
   /** The stored vectors of an owner with their keys and text hashes (views into the store: copy to keep). */
   entriesOf(owner: number): { key: string; hash: string; vector: Float32Array }[] {
     return (this.slotsOf.get(owner) ?? []).map((slot) => ({ key: this.keyOf[slot]!, hash: this.hashOf[slot]!, vector: this.vectorAt(slot) }));
+  }
+
+  /** A copy of a stored vector of this text hash, if any note has one. */
+  vectorOfHash(hash: string): Float32Array | undefined {
+    const slot = this.slotOfHash.get(hash);
+    return slot === undefined ? undefined : this.vectorAt(slot).slice();
   }
 
   keyAt(slot: number): string {
@@ -77,7 +86,11 @@ export class VectorStore {
     this.slotsOf.delete(owner);
     for (const slot of [...slots].sort((a, b) => b - a)) {
       const last = this.used - 1;
+      const removedHash = this.hashOf[slot]!;
+      if (this.slotOfHash.get(removedHash) === slot) this.slotOfHash.delete(removedHash);
       if (slot !== last) {
+        const movedHash = this.hashOf[last]!;
+        if (this.slotOfHash.get(movedHash) === last) this.slotOfHash.set(movedHash, slot);
         const movedOwner = this.ownerOf[last]!;
         this.data.copyWithin(slot * this.dimensions, last * this.dimensions, (last + 1) * this.dimensions);
         this.ownerOf[slot] = movedOwner;
@@ -154,6 +167,8 @@ export class VectorStore {
     store.keyOf = [...snap.keys];
     store.used = snap.owners.length;
     for (let slot = 0; slot < store.used; slot++) {
+      const hash = snap.hashes[slot]!;
+      if (!store.slotOfHash.has(hash)) store.slotOfHash.set(hash, slot);
       const owner = snap.owners[slot]!;
       const slots = store.slotsOf.get(owner);
       if (slots) slots.push(slot);

@@ -11,6 +11,12 @@ function setup(): { model: CountingEmbedder; embedder: CachingEmbedder } {
 }
 
 describe("CachingEmbedder", () => {
+  test("says how many word pieces its model reads, so the CLI's passages fit the model", () => {
+    const short = Object.assign(new CountingEmbedder(), { maxTokens: 128 });
+    expect(new CachingEmbedder(short, new EmbeddingCache(short.modelId, short.dimensions)).maxTokens).toBe(128);
+    expect(setup().embedder.maxTokens).toBeUndefined();
+  });
+
   test("returns the model's vectors, in order", async () => {
     const { model, embedder } = setup();
     const texts = ["alpha", "beta", "gamma"];

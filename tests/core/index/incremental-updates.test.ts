@@ -45,10 +45,18 @@ describe("incremental updates", () => {
     vault.write("Long.md", text);
     index.modified("Long.md");
     await index.idle();
-    // Only the "Results" chunk changed: the whole-note text is the note's first MAX_EMBED_CHARS,
-    // which end before Results, and the two Methods chunks are the same text.
-    expect(embedder.texts.map((t) => t.split("\n")[0])).toEqual(["Results"]);
-    expect(index.index.chunkVectors?.size).toBe(3);
+    // Only the passage holding the edit is embedded again: the other passages are the same text,
+    // and the note's own vector is their mean, computed without the model.
+    expect(embedder.texts).toHaveLength(1);
+    expect(embedder.texts[0]).toContain("interval");
+    const no = index.index.notes.get("Long.md")!.no;
+    const passages = index.index.chunkVectors!.entriesOf(no);
+    expect(passages.length).toBeGreaterThan(1);
+    const [own] = index.index.noteVectors!.entriesOf(no);
+    const mean = new Float32Array(own!.vector.length);
+    for (const p of passages) p.vector.forEach((value, d) => (mean[d]! += value));
+    const norm = Math.hypot(...mean);
+    own!.vector.forEach((value, d) => expect(value).toBeCloseTo(mean[d]! / norm, 5));
   });
 
   it("a deleted note drops out of full text and vectors", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractNote } from "../../../src/core/index/note-record";
+import { embedHash, extractNote } from "../../../src/core/index/note-record";
+import { estimateWordPieces, passageBudget } from "../../../src/core/index/passages";
 
 const file = (path: string) => ({ path, size: 100, mtime: Date.parse("2026-03-01T10:00:00Z"), ctime: 0 });
 
@@ -47,11 +48,41 @@ describe("what the index reads from a note", () => {
     expect(note.embedTexts[0]?.text).toBe("A book template body.");
   });
 
-  it("cuts a long note into heading-path chunks", () => {
-    const para = (word: string) => `${word} `.repeat(300);
-    const note = extractNote(file("Long.md"), `# Methods\n\n## Analysis\n\n${para("regression")}\n\n## Sampling\n\n${para("sample")}\n\nshort\n\n# Tiny\n\nx\n`);
-    expect(note.embedTexts.map((t) => t.key)).toEqual(["", "Methods > Analysis", "Methods > Sampling"]);
-    expect(note.embedTexts[1]?.text.startsWith("Methods > Analysis\nregression")).toBe(true);
+  it("splits a long note into passages the model reads whole, cut between words, and gives the note the mean of them", () => {
+    const para = (word: string) => `${word} `.repeat(300).trim();
+    const body = `# Methods\n\n## Analysis\n\n${para("regression")}\n\n## Sampling\n\n${para("sample")}\n\nshort\n\n# Tiny\n\nx\n`;
+    const note = extractNote(file("Long.md"), body, { maxTokens: 256 });
+    const [own, ...passages] = note.embedTexts;
+    expect(own).toMatchObject({ key: "", kind: "mean", text: "" });
+    expect(passages.length).toBeGreaterThan(2);
+    expect(passages.every((p) => p.kind === "passage")).toBe(true);
+    expect(passages[0]).toMatchObject({ key: "Methods > Analysis" });
+    expect(passages[0]?.text.startsWith("Methods > Analysis\nregression")).toBe(true);
+    expect(passages.map((p) => p.key)).toContain("Methods > Sampling");
+    for (const p of passages) expect(estimateWordPieces(p.text)).toBeLessThanOrEqual(passageBudget(256));
+    // Nothing is lost and no word is cut: every word of the body is in exactly one passage.
+    const words = passages.flatMap((p) => p.text.split(/\s+/)).filter((w) => !/^(Methods|>|Analysis|Sampling|Tiny)$/.test(w));
+    expect(words.filter((w) => w === "regression")).toHaveLength(300);
+    expect(words.filter((w) => w === "sample")).toHaveLength(300);
+    expect(words.filter((w) => w !== "regression" && w !== "sample")).toEqual(["short", "x"]);
+  });
+
+  it("a model that reads less makes more, shorter passages", () => {
+    const body = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about gardening and soil.`).join(" ");
+    const at256 = extractNote(file("A.md"), body, { maxTokens: 256 }).embedTexts.filter((t) => t.kind === "passage");
+    const at128 = extractNote(file("A.md"), body, { maxTokens: 128 }).embedTexts.filter((t) => t.kind === "passage");
+    expect(at128.length).toBeGreaterThan(at256.length);
+    // Cut at sentence ends: every passage ends a sentence.
+    for (const p of at128) expect(p.text.endsWith(".")).toBe(true);
+  });
+
+  it("a note the model reads whole is one text, and texts equal but for spaces and case share one hash", () => {
+    const a = extractNote(file("A.md"), "Hello   World\n\nagain").embedTexts;
+    const b = extractNote(file("B.md"), "hello world again").embedTexts;
+    expect(a).toHaveLength(1);
+    expect(a[0]?.kind).toBe("note");
+    expect(a[0]?.hash).toBe(b[0]?.hash);
+    expect(a[0]?.hash).toBe(embedHash("HELLO world again"));
   });
 
   it("embeds the title only when there is no body, so a rename changes no other embedding", () => {
