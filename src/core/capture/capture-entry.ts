@@ -23,6 +23,14 @@ export interface CaptureInput {
   energy?: number;
   stress?: number;
   context?: string;
+  /** Where it happened: a URL, a file path or a place. */
+  location?: string;
+  /** Free words: calm, anxious, grateful … */
+  feelings?: string[];
+  /** The entry this one replies to (a thread): note name, `[[link]]` or path. */
+  parent?: string;
+  /** The AI conversation it came from: note name, `[[link]]` or path. */
+  conversation?: string;
   /** Type-specific properties (approach, outcome, time_spent, review_on, custom fields…). */
   fields?: Record<string, string | number>;
   /** Where it was captured: obsidian, cli, uri, … */
@@ -98,6 +106,11 @@ export function entryProperties(input: CaptureInput, settings: LifeBetterSetting
   if (input.energy !== undefined) properties.energy = input.energy;
   if (input.stress !== undefined) properties.stress = input.stress;
   if (input.context?.trim()) properties.context = input.context.trim();
+  if (input.location?.trim()) properties.location = input.location.trim();
+  const feelings = [...new Set((input.feelings ?? []).map((feeling) => feeling.trim()).filter((feeling) => feeling !== ""))];
+  if (feelings.length > 0) properties.feelings = feelings;
+  if (input.parent?.trim()) properties.parent = asLink(input.parent, links);
+  if (input.conversation?.trim()) properties.conversation = asLink(input.conversation, links);
 
   const allowed = fieldsForType(input.type, settings);
   for (const [property, raw] of Object.entries(input.fields ?? {})) {
