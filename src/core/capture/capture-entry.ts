@@ -7,7 +7,7 @@ import { TYPE_FIELDS } from "../schema/entry-fields";
 import { checkValue, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import { entryTypes, type LifeBetterSettings } from "../settings";
 import { LinkResolver } from "../vault/link-resolver";
-import { uniqueNote } from "../vault/note-names";
+import { typedTarget, uniqueNote } from "../vault/note-names";
 import { joinVaultPath, safeFileStem } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
 
@@ -60,6 +60,14 @@ function asLink(name: string, links?: LinkResolver): string {
   return `[[${links.linkText(path)}${subpath}${alias}]]`;
 }
 
+/** A thread or a conversation link means a note that exists: one to nowhere would be a silent dead end. */
+function existingLink(what: string, name: string, links?: LinkResolver): string {
+  if (links && uniqueNote(links, name) === null) {
+    throw new InvalidInputError(`No note named "${typedTarget(name)}" for the ${what}: check the name, or leave it empty.`);
+  }
+  return asLink(name, links);
+}
+
 function normalizeTags(tags: string[]): string[] {
   const clean = tags.map((tag) => tag.trim().replace(/^#/, "")).filter((tag) => tag !== "");
   for (const tag of clean) {
@@ -109,8 +117,8 @@ export function entryProperties(input: CaptureInput, settings: LifeBetterSetting
   if (input.location?.trim()) properties.location = input.location.trim();
   const feelings = [...new Set((input.feelings ?? []).map((feeling) => feeling.trim()).filter((feeling) => feeling !== ""))];
   if (feelings.length > 0) properties.feelings = feelings;
-  if (input.parent?.trim()) properties.parent = asLink(input.parent, links);
-  if (input.conversation?.trim()) properties.conversation = asLink(input.conversation, links);
+  if (input.parent?.trim()) properties.parent = existingLink("parent entry", input.parent, links);
+  if (input.conversation?.trim()) properties.conversation = existingLink("conversation", input.conversation, links);
 
   const allowed = fieldsForType(input.type, settings);
   for (const [property, raw] of Object.entries(input.fields ?? {})) {
