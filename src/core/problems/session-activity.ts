@@ -69,3 +69,10 @@ export function distractionsCellText(count: number | undefined, text: string): s
   if (!Number.isInteger(count) || count < 0) throw new InvalidInputError(`Distractions must be a whole number of 0 or more, not ${count}.`);
   return text === "" ? String(count) : `${count}: ${text}`;
 }
+
+/** Custom activity types typed as a list ("pairing, reviews"): the valid names, and the ones refused. */
+export function parseActivityTypesText(text: string): { types: string[]; invalid: string[] } {
+  const names = text.split(/[,\n]/).map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const types = [...new Set(names.filter((name) => isValidActivityType(name)))];
+  return { types, invalid: names.filter((name) => !isValidActivityType(name)) };
+}
