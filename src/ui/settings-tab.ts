@@ -308,7 +308,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
   private activityTypesControl(setting: Setting): void {
     setting.addText((text) => {
       text.inputEl.setAttribute("aria-label", ACTIVITY_TYPES_NAME);
-      text.setPlaceholder("pairing, reviews");
+      text.setPlaceholder("For example: pairing, reviews");
       text.setValue(this.host.settings.customActivityTypes.join(", "));
       text.inputEl.addEventListener("input", () => {
         const { types, invalid } = parseActivityTypesText(text.inputEl.value);
