@@ -3,6 +3,7 @@ import { parseWikilink } from "../codec/wikilinks";
 import { compareForDashboard, summarize, type ProblemSummary } from "../problems/dashboard";
 import { DEFAULT_STALE_DAYS } from "../settings";
 import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
+import { BUILT_IN_ACTIVITY_TYPES } from "../problems/session-activity";
 import { parseSessions } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
 import { datedAt } from "../schema/record-date";
@@ -20,6 +21,9 @@ export interface SessionPoint {
   minutes: number;
   focus?: number;
   energy?: number;
+  /** The typed activity (coding, reading, …) and the distractions count, when the row has them. */
+  activityType?: string;
+  distractions?: number;
 }
 
 /** One day as a daily reflection records it. */
@@ -155,6 +159,7 @@ export async function patternData(
   tick: () => Promise<void>,
   staleDays = DEFAULT_STALE_DAYS,
   habitTargets: readonly { name: string; targetPerWeek: number }[] = [],
+  activityTypes: readonly string[] = BUILT_IN_ACTIVITY_TYPES,
 ): Promise<PatternData> {
   const skills = new Map<string, string>();
   const reviews = new Map<string, string[]>();
@@ -171,7 +176,7 @@ export async function patternData(
     } else if (record.kind === "entry") {
       data.entries.push(entryOf(vault, record, skills));
     } else if (record.kind === "problem") {
-      for (const row of parseSessions(record.body).rows) {
+      for (const row of parseSessions(record.body, activityTypes).rows) {
         data.sessions.push({
           problemPath: record.path,
           date: day(row.startTime),
@@ -180,6 +185,8 @@ export async function patternData(
           minutes: row.minutes,
           focus: row.focus,
           energy: row.energy,
+          activityType: row.activityType,
+          distractions: row.distractionCount,
         });
       }
     } else if (record.kind === "pattern") {
