@@ -17,7 +17,9 @@ const problem = (rows: string[]): string =>
 async function overview(rows: string[], activityTypes?: string[]) {
   const repo = new MemoryNoteRepository({ "Problems/P.md": problem(rows) });
   const report = await findPatterns(await loadRecords(repo, DEFAULT_SETTINGS), { now: new Date("2026-11-30T12:00:00Z"), activityTypes });
-  return report.overview.find((chart) => chart.title === "Session focus and distractions by activity type");
+  const chart = report.overview.find((candidate) => candidate.title === "Session focus and distractions by activity type");
+  if (chart && chart.kind !== "bar") throw new Error("the activity chart is not a bar chart");
+  return chart;
 }
 
 describe("patterns read the sessions' activity types and distraction counts", () => {
