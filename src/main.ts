@@ -10,6 +10,7 @@ import { BUILT_IN_ENTRY_TYPES } from "./core/schema/kinds";
 import { loadSettings, type LifeBetterSettings } from "./core/settings";
 import { draftToInput, type CaptureDraft } from "./ui/capture-draft";
 import { CaptureModal, type CaptureHost, type CaptureModalOptions } from "./ui/capture-modal";
+import { replyDraft } from "./ui/capture-reply";
 import { CAPTURE_URI_ACTION, parseCaptureUri } from "./ui/capture-uri";
 import { showCapturedNotice } from "./ui/captured-notice";
 import { makeStatusItemOpen } from "./ui/index/index-status-item";
@@ -74,6 +75,16 @@ export default class LifeBetterPlugin extends Plugin {
     for (const type of BUILT_IN_ENTRY_TYPES) {
       this.addCommand({ id: `capture-${type}`, name: `Capture ${type}`, callback: () => this.openCapture({ draft: { type } }) });
     }
+    this.addCommand({
+      id: "reply-to-entry",
+      name: "Reply to this entry",
+      checkCallback: (checking) => {
+        const draft = replyDraft(this.app, this.app.workspace.getActiveFile());
+        if (!draft) return false;
+        if (!checking) this.openCapture({ draft });
+        return true;
+      },
+    });
     this.addCommand({
       id: "show-index-status",
       name: "Show search index status",

@@ -16,6 +16,8 @@ export interface CustomEntryType {
 export interface LifeBetterSettings {
   folders: Record<RecordKind, string>;
   customEntryTypes: CustomEntryType[];
+  /** The user's own work-session activity types, after the built-in ones (coding, reading, …). */
+  customActivityTypes: string[];
   /** Folders LifeBetter does not read, check or index. */
   excludedFolders: string[];
   /** Remembered between captures. */
@@ -90,6 +92,7 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
     conversation: "LifeBetter/Conversations",
   },
   customEntryTypes: [],
+  customActivityTypes: [],
   excludedFolders: [],
   lastEntryType: "insight",
   scheduler: "sm2",
@@ -208,6 +211,7 @@ export function loadSettings(raw: unknown, warn: (message: string) => void = () 
   return {
     folders,
     customEntryTypes,
+    customActivityTypes: [...new Set(stringList(data.customActivityTypes).filter(isValidTypeName))],
     excludedFolders: stringList(data.excludedFolders),
     lastEntryType: typeof data.lastEntryType === "string" ? data.lastEntryType : DEFAULT_SETTINGS.lastEntryType,
     scheduler: (REVIEW_SCHEDULERS as readonly unknown[]).includes(data.scheduler) ? (data.scheduler as ReviewScheduler) : DEFAULT_SETTINGS.scheduler,

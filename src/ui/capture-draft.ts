@@ -17,6 +17,12 @@ export interface CaptureDraft {
   energy?: number;
   stress?: number;
   context?: string;
+  location?: string;
+  /** Comma-separated feeling words. */
+  feelings?: string;
+  /** The entry this one replies to: a note name, `[[link]]` or path. */
+  parent?: string;
+  conversation?: string;
   fields?: Record<string, string>;
 }
 
@@ -65,6 +71,11 @@ export function draftToInput(draft: CaptureDraft, settings: LifeBetterSettings, 
   };
   if (draft.problem?.trim()) input.problem = draft.problem.trim();
   if (draft.context?.trim()) input.context = draft.context.trim();
+  if (draft.location?.trim()) input.location = draft.location.trim();
+  const feelings = splitList(draft.feelings, /,/);
+  if (feelings.length > 0) input.feelings = feelings;
+  if (draft.parent?.trim()) input.parent = draft.parent.trim();
+  if (draft.conversation?.trim()) input.conversation = draft.conversation.trim();
   for (const scale of SCALES) {
     const value = draft[scale];
     if (value !== undefined) input[scale] = value;

@@ -100,6 +100,14 @@ export class CaptureModal extends Modal {
     this.addText(contentEl, "Tags", "tags", "Separated by commas or spaces");
     for (const scale of SCALES) this.addScale(contentEl, scale);
     this.addText(contentEl, "Context", "context", "What you were doing");
+    this.addText(contentEl, "Location", "location", "A URL, a file path or a place");
+    this.addText(contentEl, "Feelings", "feelings", "Words separated by commas: calm, anxious, grateful");
+    this.addText(contentEl, "Reply to", "parent", "The entry this one follows up (a thread)", (inputEl) =>
+      new KindNoteSuggest(this.app, inputEl, "entry", false, (value) => (this.draft.parent = value)),
+    );
+    this.addText(contentEl, "Conversation", "conversation", "The AI conversation it came from", (inputEl) =>
+      new KindNoteSuggest(this.app, inputEl, "conversation", false, (value) => (this.draft.conversation = value)),
+    );
 
     contentEl.createDiv({
       cls: "lifebetter-capture-hint",
@@ -209,7 +217,7 @@ export class CaptureModal extends Modal {
   private addText(
     containerEl: HTMLElement,
     name: string,
-    key: "problem" | "metaSkills" | "tags" | "context",
+    key: "problem" | "metaSkills" | "tags" | "context" | "location" | "feelings" | "parent" | "conversation",
     description: string,
     suggest?: (inputEl: HTMLInputElement) => unknown,
   ): void {

@@ -14,7 +14,17 @@ export interface UriCapture {
 
 // `action` and `vault` are Obsidian's own parameters, not ours.
 const OBSIDIAN_PARAMS = new Set(["action", "vault"]);
-const TEXT_PARAMS = { text: "text", problem: "problem", tags: "tags", meta_skills: "metaSkills", context: "context" } as const;
+const TEXT_PARAMS = {
+  text: "text",
+  problem: "problem",
+  tags: "tags",
+  meta_skills: "metaSkills",
+  context: "context",
+  location: "location",
+  feelings: "feelings",
+  parent: "parent",
+  conversation: "conversation",
+} as const;
 
 /**
  * Reads the URI's parameters into a draft. Values the core can judge (a mood of 11, an unknown field

@@ -1,4 +1,5 @@
 import { ItemView, Notice, debounce, type WorkspaceLeaf } from "obsidian";
+import { activityTypes } from "../core/problems/session-activity";
 import { findPatterns } from "../core/patterns/engine";
 import { recordPatternDecision } from "../core/patterns/pattern-note";
 import { TimeSlicer } from "../core/patterns/slicer";
@@ -123,7 +124,7 @@ export class PatternsView extends ItemView {
       if (!quiet) panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
       const vectors = await this.entryVectors(records.records.filter((record) => record.kind === "entry").map((record) => record.path));
       if (run !== this.run) return;
-      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits, vectors });
+      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits, activityTypes: activityTypes(settings), vectors });
       if (run !== this.run) return;
       panel.showReport(report, records.records.length);
     } catch (error) {

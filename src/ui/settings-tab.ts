@@ -7,6 +7,7 @@ import { REFLECTIONS_HEADING, reflectionSettingRows } from "./reflection/reflect
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "./memory/similar-settings";
 import { HOME_HEADING, homeSettingRows } from "./home/home-settings";
+import { parseActivityTypesText } from "../core/problems/session-activity";
 
 /** What the tab reads and writes: the plugin's live settings and a way to persist them. */
 export interface SettingsHost extends Plugin {
@@ -36,6 +37,8 @@ const WORKERS_DESC = "How many workers compute meaning at once while notes are f
 const PROBLEMS_HEADING = "Problems";
 const STALE_NAME = "Stale after (days)";
 const STALE_DESC = "An open problem without a work session for this many days is marked stale on the problems dashboard.";
+const ACTIVITY_TYPES_NAME = "Work session activity types";
+const ACTIVITY_TYPES_DESC = "Your own types, separated by commas, offered after coding, reading, writing, meeting, research and planning.";
 const SEMANTIC_NAME = "Search by meaning";
 const SEMANTIC_DESC =
   "Find notes by meaning, not only by their words, with a small model that runs on this device. Off: full-text search only, and no model is downloaded. Applies the next time LifeBetter starts.";
@@ -122,7 +125,10 @@ export class LifeBetterSettingTab extends PluginSettingTab {
       {
         type: "group",
         heading: PROBLEMS_HEADING,
-        items: [{ name: STALE_NAME, desc: STALE_DESC, render: (setting: Setting) => this.limitControl(setting, "staleDays", STALE_NAME, STALE_DESC, 1) }],
+        items: [
+          { name: STALE_NAME, desc: STALE_DESC, render: (setting: Setting) => this.limitControl(setting, "staleDays", STALE_NAME, STALE_DESC, 1) },
+          { name: ACTIVITY_TYPES_NAME, desc: ACTIVITY_TYPES_DESC, render: (setting: Setting) => this.activityTypesControl(setting) },
+        ],
       },
       {
         type: "group",
@@ -190,6 +196,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     for (const row of similarSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
     new Setting(containerEl).setName(PROBLEMS_HEADING).setHeading();
     this.limitControl(new Setting(containerEl).setName(STALE_NAME).setDesc(STALE_DESC), "staleDays", STALE_NAME, STALE_DESC, 1);
+    this.activityTypesControl(new Setting(containerEl).setName(ACTIVITY_TYPES_NAME).setDesc(ACTIVITY_TYPES_DESC));
 
     new Setting(containerEl).setName(REVIEW_HEADING).setHeading();
     this.schedulerControl(new Setting(containerEl).setName(SCHEDULER_NAME).setDesc(SCHEDULER_DESC));
@@ -295,6 +302,25 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     // Judged against the rows above it, as commitTypes does.
     const before = this.typeRows().slice(0, index);
     this.showProblem(row, before);
+  }
+
+  /** Custom work-session activity types, comma-separated; a name that cannot be a type is said, not saved. */
+  private activityTypesControl(setting: Setting): void {
+    setting.addText((text) => {
+      text.inputEl.setAttribute("aria-label", ACTIVITY_TYPES_NAME);
+      text.setPlaceholder("For example: pairing, reviews");
+      text.setValue(this.host.settings.customActivityTypes.join(", "));
+      text.inputEl.addEventListener("input", () => {
+        const { types, invalid } = parseActivityTypesText(text.inputEl.value);
+        setting.descEl.setText(
+          invalid.length > 0
+            ? `Not saved: ${invalid.map((name) => `"${name}"`).join(", ")} (use lowercase letters, digits and -, starting with a letter).`
+            : ACTIVITY_TYPES_DESC,
+        );
+        this.host.settings.customActivityTypes = types;
+        void this.host.saveSettings();
+      });
+    });
   }
 
   private excludedControl(setting: Setting): void {

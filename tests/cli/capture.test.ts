@@ -47,6 +47,39 @@ describe("lifebetter capture", () => {
     expect(await hashTree(root)).toEqual(before);
   });
 
+  it("writes location, feelings, and a parent and conversation named by path or id", async () => {
+    const parentId = "0b5e8c1e-7d3a-4f7e-9c61-2f4a8d9e1b23";
+    root = await makeTempVault({
+      "Entries/First thought.md": `---\nid: ${parentId}\nkind: entry\ntype: insight\n---\nx\n`,
+      "Chats/Talk about caching.md": "---\nkind: conversation\n---\nx\n",
+    });
+    const run = await cli("capture", "--vault", root, "--type", "insight", "--text", "A follow-up", "--location", "office", "--feelings", "calm, curious", "--parent", parentId, "--conversation", "Chats/Talk about caching.md", "--json");
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    const { path: notePath } = JSON.parse(run.out) as { path: string };
+    const parsed = parseNote(await fs.readFile(path.join(root, notePath), "utf8"));
+    expect(parsed.ok && parsed.properties).toMatchObject({ location: "office", feelings: ["calm", "curious"], parent: "[[First thought]]", conversation: "[[Talk about caching]]" });
+  });
+
+  it.each([
+    [["--parent", "Same"], /"Same" names 2 notes: A\/Same\.md, B\/Same\.md/],
+    [["--parent", "Nowhere"], /No note named "Nowhere" for --parent/],
+    [["--parent", "Chats/Talk"], /Chats\/Talk\.md, which is not an entry note/],
+    [["--conversation", "A/Same"], /not a conversation note/],
+    [["--conversation", "Talkk"], /No note named "Talkk" for --conversation/],
+  ])("refuses --parent/--conversation %j with exit 2 and writes nothing", async (args, message) => {
+    root = await makeTempVault({
+      "A/Same.md": "---\nkind: entry\ntype: insight\n---\nx\n",
+      "B/Same.md": "---\nkind: entry\ntype: insight\n---\nx\n",
+      "Chats/Talk.md": "---\nkind: conversation\n---\nx\n",
+    });
+    const before = await hashTree(root);
+    const run = await cli("capture", "--vault", root, "--type", "insight", "--text", "x", ...args);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(message);
+    expect(await hashTree(root)).toEqual(before);
+  });
+
   it("refuses a missing vault folder", async () => {
     const run = await cli("capture", "--vault", "/no/such/vault", "--type", "insight", "--text", "x");
     expect(run.code).toBe(2);

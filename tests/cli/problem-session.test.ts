@@ -60,6 +60,39 @@ describe("lifebetter session add", () => {
     expect(body.slice(at, at + inserted)).toMatch(/^\n\| 2026-11-21T09:00:00Z +\| 2026-11-21T10:00:00Z +\| 60 +\| 5 +\| 5 +\| a \\\| b +\|/);
   });
 
+  it("writes the activity type and the distractions count into their cells, and reads them back", async () => {
+    await vault();
+    const settingsPath = path.join(root ?? "", ".obsidian/plugins/lifebetter");
+    await fs.mkdir(settingsPath, { recursive: true });
+    await fs.writeFile(path.join(settingsPath, "data.json"), JSON.stringify({ customActivityTypes: ["pairing"] }));
+    const coding = await cli("session", "add", "--vault", root ?? "", "--problem", "Ship v2", ...ok, "--activity-type", "coding", "--activity", "fixed the parser", "--distractions", "3", "--distraction-notes", "slack, email", "--json");
+    expect(coding.err).toBe("");
+    expect((JSON.parse(coding.out) as { cells: Record<string, string> }).cells).toMatchObject({ activity: "coding: fixed the parser", distractions: "3: slack, email" });
+    const custom = await cli("session", "add", "--vault", root ?? "", "--problem", "Ship v2", "--start", "2026-11-22T09:00:00Z", "--end", "2026-11-22T09:30:00Z", "--focus", "8", "--energy", "6", "--activity-type", "pairing", "--distractions", "0");
+    expect(custom.code).toBe(0);
+    const { parseSessions } = await import("../../src/core/problems/sessions-table");
+    const rows = parseSessions(await noteBody(), undefined, ["coding", "pairing"]).rows;
+    expect(rows.map((row) => [row.activityType, row.activityText, row.distractionCount, row.distractionText])).toEqual([
+      [undefined, "debugging", undefined, "slack"],
+      ["coding", "fixed the parser", 3, "slack, email"],
+      ["pairing", "", 0, ""],
+    ]);
+  });
+
+  it.each([
+    [["--activity-type", "gaming"], /Unknown activity type "gaming". Choose one of: coding, reading, writing, meeting, research, planning/],
+    [["--distractions=-1"], /--distractions must be a whole number of 0 or more, not "-1"/],
+    [["--distractions", "2.5"], /--distractions must be a whole number/],
+    [["--distractions", "slack", "--distraction-notes", "email"], /--distractions takes a count/],
+  ])("refuses activity/distractions %j with exit 2 and writes nothing", async (args, message) => {
+    await vault();
+    const before = await hashTree(root ?? "");
+    const run = await cli("session", "add", "--vault", root ?? "", "--problem", "Ship v2", ...ok, ...args);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(message);
+    expect(await hashTree(root ?? "")).toEqual(before);
+  });
+
   it.each([
     [["--start", "2026-11-21T10:00:00Z", "--end", "2026-11-21T09:00:00Z", "--focus", "5", "--energy", "5"], /ends .* before or when it starts/],
     [["--start", "2026-11-20T10:00:00Z", "--end", "2026-11-20T11:00:00Z", "--focus", "5", "--energy", "5"], /overlaps session 1 of this problem/],

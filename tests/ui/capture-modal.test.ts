@@ -100,6 +100,36 @@ describe("capture modal", () => {
     expect(openModals.has(modal)).toBe(false);
   });
 
+  it("writes location, feelings, the entry it replies to and the conversation", async () => {
+    const { open, mock, entries } = setup({
+      "LifeBetter/Entries/2026-11-01 First thought.md": "---\nkind: entry\ntype: insight\n---\nx\n",
+      "LifeBetter/Conversations/Caching chat.md": "---\nkind: conversation\n---\nx\n",
+    });
+    const modal = open({ parent: "2026-11-01 First thought" });
+    expect(field(modal, "Reply to").value).toBe("2026-11-01 First thought");
+    typeInto(textArea(modal), "A follow-up");
+    typeInto(field(modal, "Location"), "https://example.org/page");
+    typeInto(field(modal, "Feelings"), "calm, relieved");
+    typeInto(field(modal, "Conversation"), "Caching chat");
+    expect(await modal.save()).toBe(true);
+    const path = entries().find((candidate) => candidate.includes("A follow-up")) ?? "";
+    expect(propertiesOf(contentOf(mock, path))).toMatchObject({
+      location: "https://example.org/page",
+      feelings: ["calm", "relieved"],
+      parent: "[[2026-11-01 First thought]]",
+      conversation: "[[Caching chat]]",
+    });
+  });
+
+  it("refuses a reply to a note that does not exist inline and keeps the form open", async () => {
+    const { open, entries } = setup();
+    const modal = open({ text: "reply", parent: "Nothing here" });
+    expect(await modal.save()).toBe(false);
+    expect(errorText(modal)).toMatch(/No note named "Nothing here" for the parent entry/);
+    expect(entries()).toEqual([]);
+    expect(openModals.has(modal)).toBe(true);
+  });
+
   it("picks a new file name instead of overwriting a note with the same name", async () => {
     const existing = `${ENTRIES}/${DAY} Same words.md`;
     const { open, mock, entries } = setup({ [existing]: "my own note\n" });

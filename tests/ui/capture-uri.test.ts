@@ -37,6 +37,15 @@ describe("capture URI parameters", () => {
     expect(draftToInput(draft, settings, "uri")).toMatchObject({ type: "attempt", tags: ["a", "b"], metaSkills: ["Divide and conquer"], mood: 6, source: "uri" });
   });
 
+  it("reads location, feelings, parent and conversation", () => {
+    const { draft, problems } = parseCaptureUri(
+      { type: "insight", text: "x", location: "Berlin", feelings: "calm,grateful", parent: "First thought", conversation: "[[Caching chat]]" },
+      settings,
+    );
+    expect(problems).toEqual([]);
+    expect(draftToInput(draft, settings, "uri")).toMatchObject({ location: "Berlin", feelings: ["calm", "grateful"], parent: "First thought", conversation: "[[Caching chat]]" });
+  });
+
   it("uses the last type when none is given, and a custom type's fields", () => {
     expect(parseCaptureUri({ text: "x" }, settings).draft.type).toBe("question");
     const { draft, problems } = parseCaptureUri({ type: "experiment", text: "x", hypothesis: "faster" }, settings);

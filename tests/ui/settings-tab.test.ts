@@ -120,6 +120,19 @@ describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
     expect(inputs(tab, "Type name").map((input) => input.value)).toEqual(["review"]);
   });
 
+  it("saves custom work-session activity types and says which names it could not use", async () => {
+    const plugin = await loadPlugin({ customActivityTypes: ["pairing"] });
+    const tab = openTab(plugin, mode);
+    const [field] = inputs(tab, "Work session activity types");
+    if (!field) throw new Error("no activity types field");
+    expect(field.value).toBe("pairing");
+    typeInto(field, "pairing, Reviews, two words");
+    await settle();
+    expect(plugin.settings.customActivityTypes).toEqual(["pairing", "reviews"]);
+    expect(savedData(plugin)).toMatchObject({ customActivityTypes: ["pairing", "reviews"] });
+    expect(tab.containerEl.textContent).toContain('Not saved: "two words"');
+  });
+
   it("saves folders per kind and excluded folders, one per line", async () => {
     const plugin = await loadPlugin();
     const tab = openTab(plugin, mode);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { activityTypes } from "../../core/problems/session-activity";
 import type { CliIo } from "../io";
 import { findPatterns } from "../../core/patterns/engine";
 import { loadRecords } from "../../core/vault/records";
@@ -20,7 +21,7 @@ export async function runPatterns(argv: string[], io: CliIo): Promise<number> {
   });
   const { repo, settings } = await openVault(values.vault, io);
   const staleDays = staleDaysOption(values["stale-days"], settings.staleDays);
-  const report = await findPatterns(await loadRecords(repo, settings), { staleDays, habits: settings.habits });
+  const report = await findPatterns(await loadRecords(repo, settings), { staleDays, habits: settings.habits, activityTypes: activityTypes(settings) });
   if (values.json) {
     const rows = report.proposals.map((p) => ({
       name: p.name,

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
 import { addSession } from "../../core/problems/add-session";
+import { activityTypes } from "../../core/problems/session-activity";
 import { findProblem } from "../../core/problems/find-problem";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
@@ -8,8 +9,12 @@ import { openVault } from "../vault-context";
 import { userErrors } from "./problem-args";
 
 export const sessionUsage = `lifebetter session add --vault DIR --problem NAME --start ISO --end ISO --focus N --energy N
-                       [--activity TEXT] [--distractions TEXT] [--outcome TEXT] [--force] [--json]
+                       [--activity-type TYPE] [--activity TEXT] [--distractions N] [--distraction-notes TEXT]
+                       [--outcome TEXT] [--force] [--json]
   Appends a work session to the problem's Sessions table and updates time_spent and last_worked.
+  --activity-type is coding, reading, writing, meeting, research, planning or one of your own (settings);
+  it is written before the text in the activity cell ("coding: fixed the parser"). --distractions N
+  counts them; with --distraction-notes the cell reads "3: slack, email".
   Refuses an end before the start, a session shorter than a minute, an overlap with another session,
   focus or energy outside 1-10, and a session longer than 24 hours unless --force.`;
 
@@ -18,6 +23,20 @@ function scale(name: string, raw: string | undefined): number {
   const value = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(value)) throw new CliError(`--${name} must be a number from 1 to 10, not "${raw}".`);
   return value;
+}
+
+/**
+ * `--distractions` is a count; free text there (as before counts existed) is still accepted and kept
+ * as the cell's text, so old scripts keep working.
+ */
+function distractionsArg(raw: string | undefined): { count?: number; text?: string } {
+  if (raw === undefined || raw.trim() === "") return {};
+  const value = Number(raw);
+  if (/^\s*-?\d+(\.\d+)?\s*$/.test(raw)) {
+    if (!Number.isInteger(value) || value < 0) throw new CliError(`--distractions must be a whole number of 0 or more, not "${raw}".`);
+    return { count: value };
+  }
+  return { text: raw };
 }
 
 async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
@@ -31,7 +50,9 @@ async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
       focus: { type: "string" },
       energy: { type: "string" },
       activity: { type: "string" },
+      "activity-type": { type: "string" },
       distractions: { type: "string" },
+      "distraction-notes": { type: "string" },
       outcome: { type: "string" },
       force: { type: "boolean" },
       json: { type: "boolean" },
@@ -42,6 +63,10 @@ async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
   if (values.start === undefined) throw new CliError("Missing --start: when the session began, like 2026-11-20T09:00:00+01:00.");
   if (values.end === undefined) throw new CliError("Missing --end: when the session ended, like 2026-11-20T10:30:00+01:00.");
   const focus = scale("focus", values.focus);
+  const { count: distractionCount, text: distractionText } = distractionsArg(values.distractions);
+  if (distractionText !== undefined && values["distraction-notes"] !== undefined) {
+    throw new CliError(`--distractions takes a count (a whole number), not "${values.distractions}", when --distraction-notes gives the text.`);
+  }
   const energy = scale("energy", values.energy);
   const { repo, settings } = await openVault(values.vault, io);
   const added = await userErrors(async () => {
@@ -52,7 +77,10 @@ async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
       focus,
       energy,
       activity: values.activity,
-      distractions: values.distractions,
+      activityType: values["activity-type"],
+      activityTypes: activityTypes(settings),
+      distractions: values["distraction-notes"] ?? distractionText,
+      distractionCount,
       outcome: values.outcome,
       allowLong: values.force ?? false,
     });

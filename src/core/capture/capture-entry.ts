@@ -7,7 +7,7 @@ import { TYPE_FIELDS } from "../schema/entry-fields";
 import { checkValue, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import { entryTypes, type LifeBetterSettings } from "../settings";
 import { LinkResolver } from "../vault/link-resolver";
-import { uniqueNote } from "../vault/note-names";
+import { typedTarget, uniqueNote } from "../vault/note-names";
 import { joinVaultPath, safeFileStem } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
 
@@ -23,6 +23,14 @@ export interface CaptureInput {
   energy?: number;
   stress?: number;
   context?: string;
+  /** Where it happened: a URL, a file path or a place. */
+  location?: string;
+  /** Free words: calm, anxious, grateful … */
+  feelings?: string[];
+  /** The entry this one replies to (a thread): note name, `[[link]]` or path. */
+  parent?: string;
+  /** The AI conversation it came from: note name, `[[link]]` or path. */
+  conversation?: string;
   /** Type-specific properties (approach, outcome, time_spent, review_on, custom fields…). */
   fields?: Record<string, string | number>;
   /** Where it was captured: obsidian, cli, uri, … */
@@ -50,6 +58,14 @@ function asLink(name: string, links?: LinkResolver): string {
   const subpath = parsed?.subpath ? `#${parsed.subpath}` : "";
   const alias = parsed?.alias ? `|${parsed.alias}` : "";
   return `[[${links.linkText(path)}${subpath}${alias}]]`;
+}
+
+/** A thread or a conversation link means a note that exists: one to nowhere would be a silent dead end. */
+function existingLink(what: string, name: string, links?: LinkResolver): string {
+  if (links && uniqueNote(links, name) === null) {
+    throw new InvalidInputError(`No note named "${typedTarget(name)}" for the ${what}: check the name, or leave it empty.`);
+  }
+  return asLink(name, links);
 }
 
 function normalizeTags(tags: string[]): string[] {
@@ -98,6 +114,11 @@ export function entryProperties(input: CaptureInput, settings: LifeBetterSetting
   if (input.energy !== undefined) properties.energy = input.energy;
   if (input.stress !== undefined) properties.stress = input.stress;
   if (input.context?.trim()) properties.context = input.context.trim();
+  if (input.location?.trim()) properties.location = input.location.trim();
+  const feelings = [...new Set((input.feelings ?? []).map((feeling) => feeling.trim()).filter((feeling) => feeling !== ""))];
+  if (feelings.length > 0) properties.feelings = feelings;
+  if (input.parent?.trim()) properties.parent = existingLink("parent entry", input.parent, links);
+  if (input.conversation?.trim()) properties.conversation = existingLink("conversation", input.conversation, links);
 
   const allowed = fieldsForType(input.type, settings);
   for (const [property, raw] of Object.entries(input.fields ?? {})) {

@@ -30,6 +30,28 @@ export function focusByHourChart(sessions: readonly SessionPoint[], metric: "foc
   };
 }
 
+/**
+ * Average focus and distractions of the sessions of each activity type, the most used type first
+ * (sessions without a type are left out).
+ */
+export function byActivityTypeChart(sessions: readonly SessionPoint[]): ChartSpec {
+  const groups = new Map<string, SessionPoint[]>();
+  for (const session of sessions) if (session.activityType) groups.set(session.activityType, [...(groups.get(session.activityType) ?? []), session]);
+  const types = [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).slice(0, MAX_BARS);
+  const average = (points: readonly SessionPoint[], value: (s: SessionPoint) => number | undefined): number | null =>
+    meanOrNull(points.flatMap((s) => (value(s) === undefined ? [] : [value(s) as number])));
+  return {
+    kind: "bar",
+    title: "Session focus and distractions by activity type",
+    labels: types.map(([type, points]) => `${type} (${points.length})`),
+    series: [
+      { label: "Average focus", values: types.map(([, points]) => average(points, (s) => s.focus)) },
+      { label: "Average distractions", values: types.map(([, points]) => average(points, (s) => s.distractions)) },
+    ],
+    yLabel: "focus (1–10) / distractions",
+  };
+}
+
 export function byWeekdayChart(sessions: readonly SessionPoint[], metric: "focus" | "energy"): ChartSpec {
   return {
     kind: "bar",

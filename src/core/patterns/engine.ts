@@ -10,7 +10,7 @@ import { detectEmotional } from "./detectors/emotional";
 import { detectProblemSolving, skillOutcomes } from "./detectors/problem-solving";
 import { detectTemporal } from "./detectors/temporal";
 import { detectThinking } from "./detectors/thinking";
-import { focusByHourChart, habitCalendarChart, moodOverTimeChart, skillSuccessChart, timePerProblemChart } from "./charts";
+import { byActivityTypeChart, focusByHourChart, habitCalendarChart, moodOverTimeChart, skillSuccessChart, timePerProblemChart } from "./charts";
 import { patternData, type PatternData, type PatternNote } from "./pattern-data";
 import type { ChartSpec, PatternCandidate, PatternProposal, PatternReport } from "./pattern-types";
 
@@ -48,11 +48,13 @@ export interface PatternOptions {
   vectors?: ReadonlyMap<string, readonly number[]>;
   /** The habits of the settings, with the weekly targets the person aims for. */
   habits?: readonly { name: string; targetPerWeek: number }[];
+  /** Work-session activity types recognised in the Sessions tables (built-in and the user's own). */
+  activityTypes?: readonly string[];
   /** Awaited between units of work (a TimeSlicer's tick in the plugin). */
   tick?: () => Promise<void>;
 }
 
-/** The five charts of the view's overview, for whatever data exists. */
+/** The charts of the view's overview, for whatever data exists. */
 export function overviewCharts(data: PatternData): ChartSpec[] {
   const charts: ChartSpec[] = [];
   if (data.days.some((d) => d.mood !== undefined || d.sleep !== undefined || d.energy !== undefined)) charts.push(moodOverTimeChart(data.days));
@@ -64,6 +66,7 @@ export function overviewCharts(data: PatternData): ChartSpec[] {
   const topHabit = [...habits].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   if (topHabit) charts.push(habitCalendarChart(data.days, topHabit));
   if (data.sessions.some((s) => s.focus !== undefined)) charts.push(focusByHourChart(data.sessions));
+  if (data.sessions.some((s) => s.activityType !== undefined)) charts.push(byActivityTypeChart(data.sessions));
   return charts;
 }
 
@@ -111,7 +114,7 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
 /** Reads the records (all kinds) and proposes patterns, best first. */
 export async function findPatterns(vault: VaultRecords, options: PatternOptions = {}): Promise<PatternReport> {
   const tick = options.tick ?? (() => Promise.resolve());
-  const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS, options.habits ?? []);
+  const data = await patternData(vault, options.now ?? new Date(), tick, options.staleDays ?? DEFAULT_STALE_DAYS, options.habits ?? [], options.activityTypes);
   if (options.vectors && options.vectors.size > 0) data.vectors = options.vectors;
   return detectPatterns(data, tick);
 }

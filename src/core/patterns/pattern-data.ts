@@ -4,6 +4,7 @@ import { compareForDashboard, summarize, type ProblemSummary } from "../problems
 import { DEFAULT_STALE_DAYS } from "../settings";
 import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
 import { parseMarkdown } from "../codec/markdown-tree";
+import { BUILT_IN_ACTIVITY_TYPES } from "../problems/session-activity";
 import { parseSessions, type SessionRow } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
 import { datedAt } from "../schema/record-date";
@@ -21,6 +22,9 @@ export interface SessionPoint {
   minutes: number;
   focus?: number;
   energy?: number;
+  /** The typed activity (coding, reading, …) and the distractions count, when the row has them. */
+  activityType?: string;
+  distractions?: number;
 }
 
 /** One day as a daily reflection records it. */
@@ -148,7 +152,17 @@ function reviewDays(record: VaultRecord): string[] {
 
 function sessionOf(problemPath: string, row: SessionRow): SessionPoint {
   const { startTime } = row;
-  return { problemPath, date: day(startTime), hour: getHours(startTime), weekday: getDay(startTime), minutes: row.minutes, focus: row.focus, energy: row.energy };
+  return {
+    problemPath,
+    date: day(startTime),
+    hour: getHours(startTime),
+    weekday: getDay(startTime),
+    minutes: row.minutes,
+    focus: row.focus,
+    energy: row.energy,
+    activityType: row.activityType,
+    distractions: row.distractionCount,
+  };
 }
 
 function patternNoteOf(vault: VaultRecords, record: VaultRecord): PatternNote | null {
@@ -175,6 +189,7 @@ export async function patternData(
   tick: () => Promise<void>,
   staleDays = DEFAULT_STALE_DAYS,
   habitTargets: readonly { name: string; targetPerWeek: number }[] = [],
+  activityTypes: readonly string[] = BUILT_IN_ACTIVITY_TYPES,
 ): Promise<PatternData> {
   const skills = new Map<string, string>();
   const reviews = new Map<string, string[]>();
@@ -195,7 +210,7 @@ export async function patternData(
       // table is the longest step here, and its garbage the GC's work), with a tick between steps.
       const tree = parseMarkdown(record.body);
       await tick();
-      for (const row of parseSessions(record.body, tree).rows) data.sessions.push(sessionOf(record.path, row));
+      for (const row of parseSessions(record.body, tree, activityTypes).rows) data.sessions.push(sessionOf(record.path, row));
       await tick();
       data.problems.push({ ...summarize(vault, record, now, staleDays, tree), skills: skillsUsedBy(vault, record).skills.map((skill) => skill.path) });
     } else if (record.kind === "pattern") {

@@ -4,6 +4,7 @@ import { isoDateTime } from "../dates";
 import { InvalidInputError } from "../errors";
 import { isIsoDateTime, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
+import { activityCellText, BUILT_IN_ACTIVITY_TYPES, distractionsCellText } from "./session-activity";
 import {
   SESSION_COLUMNS,
   SESSIONS_HEADING,
@@ -22,8 +23,14 @@ export interface SessionInput {
   end: string;
   focus: number;
   energy: number;
+  /** Free text of what was done; `activityType` (coding, reading, …) goes before it in the cell. */
   activity?: string;
+  activityType?: string;
+  /** The activity types that may be chosen (built-in and the user's own); the built-in ones if unset. */
+  activityTypes?: readonly string[];
+  /** Free text about what distracted; `distractionCount` goes before it in the cell. */
   distractions?: string;
+  distractionCount?: number;
   outcome?: string;
   /** Accept a session longer than MAX_SESSION_MINUTES (the user confirmed it, e.g. `--force`). */
   allowLong?: boolean;
@@ -81,8 +88,8 @@ export function sessionCells(input: SessionInput, existing: readonly SessionRow[
     minutes: String(minutes),
     focus: String(input.focus),
     energy: String(input.energy),
-    activity: oneLine(input.activity),
-    distractions: oneLine(input.distractions),
+    activity: activityCellText(input.activityType, oneLine(input.activity), input.activityTypes ?? BUILT_IN_ACTIVITY_TYPES),
+    distractions: distractionsCellText(input.distractionCount, oneLine(input.distractions)),
     outcome: oneLine(input.outcome),
   };
   return { cells, minutes };

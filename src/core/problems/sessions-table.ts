@@ -2,6 +2,7 @@ import { differenceInMinutes, parseISO } from "date-fns";
 import type { Root } from "mdast";
 import { parseMarkdown } from "../codec/markdown-tree";
 import { findSections, tableUnder } from "../codec/sections";
+import { BUILT_IN_ACTIVITY_TYPES, readActivity, readDistractions } from "./session-activity";
 import { isIsoDateTime, isValidNumber, ruleText, SCALE_1_TO_10 } from "../schema/values";
 
 /** The `## Sessions` table of a problem note, as SCHEMA.md defines it. */
@@ -22,8 +23,14 @@ export interface SessionRow {
   minutes: number;
   focus?: number;
   energy?: number;
+  /** The activity cell as written; `activityType` and `activityText` are its two parts. */
   activity: string;
+  activityType?: string;
+  activityText: string;
+  /** The distractions cell as written; `distractionCount` and `distractionText` are its two parts. */
   distractions: string;
+  distractionCount?: number;
+  distractionText: string;
   outcome: string;
 }
 
@@ -63,7 +70,7 @@ function dateTime(name: string, cell: string): Date | string {
 }
 
 /** Reads one data row by column name; a string result says why the row cannot be read. */
-function readRow(row: number, cell: (column: SessionColumn) => string): SessionRow | string {
+function readRow(row: number, cell: (column: SessionColumn) => string, types: readonly string[]): SessionRow | string {
   const startTime = dateTime("start", cell("start"));
   if (typeof startTime === "string") return startTime;
   const endTime = dateTime("end", cell("end"));
@@ -82,6 +89,8 @@ function readRow(row: number, cell: (column: SessionColumn) => string): SessionR
   if (typeof focus === "string") return focus;
   const energy = scale("energy", cell("energy"));
   if (typeof energy === "string") return energy;
+  const activity = readActivity(cell("activity"), types);
+  const distractions = readDistractions(cell("distractions"));
   return {
     row,
     start: cell("start"),
@@ -92,7 +101,11 @@ function readRow(row: number, cell: (column: SessionColumn) => string): SessionR
     focus,
     energy,
     activity: cell("activity"),
+    activityType: activity.type,
+    activityText: activity.text,
     distractions: cell("distractions"),
+    distractionCount: distractions.count,
+    distractionText: distractions.text,
     outcome: cell("outcome"),
   };
 }
@@ -100,9 +113,10 @@ function readRow(row: number, cell: (column: SessionColumn) => string): SessionR
 /**
  * Parses the sessions table of a note body. Rows that cannot be read are reported with their
  * number and the reason, never guessed at; rows with every cell empty are ignored. `tree`: the body
- * already parsed (the pattern engine reads sessions and milestones from one parse).
+ * already parsed (the pattern engine reads sessions and milestones from one parse). `activityTypes`
+ * are the activity types recognised before a colon in the activity cell (session-activity.ts).
  */
-export function parseSessions(body: string, tree: Root = parseMarkdown(body)): SessionsTable {
+export function parseSessions(body: string, tree: Root = parseMarkdown(body), activityTypes: readonly string[] = BUILT_IN_ACTIVITY_TYPES): SessionsTable {
   const table = tableUnder(body, SESSIONS_HEADING, tree);
   if (!table) return { found: false, header: [], rows: [], problems: [], tables: 0 };
   const tables = countTables(body, tree);
@@ -124,7 +138,7 @@ export function parseSessions(body: string, tree: Root = parseMarkdown(body)): S
       const at = index.get(column);
       return at === undefined ? "" : (cells[at] ?? "").trim();
     };
-    const result = readRow(i + 1, cell);
+    const result = readRow(i + 1, cell, activityTypes);
     if (typeof result === "string") problems.push({ row: i + 1, message: result });
     else rows.push(result);
   });

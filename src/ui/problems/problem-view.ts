@@ -1,5 +1,6 @@
 import { ItemView, Notice, TFile, debounce, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { Task } from "../../core/codec/sections";
+import type { ThreadReply } from "../../core/capture/threads";
 import type { LinkedEntry } from "../../core/problems/linked-entries";
 import { problemView, type ProblemView } from "../../core/problems/problem-view";
 import { numberProperty, textProperty } from "../../core/problems/property-readers";
@@ -238,19 +239,38 @@ export class ProblemItemView extends ItemView {
       return;
     }
     const list = section.createEl("ol", { cls: "lifebetter-timeline-list" });
-    for (const entry of view.timeline) this.renderEntry(list, entry);
+    for (const entry of view.timeline) this.renderEntry(list, entry, view.replies.get(entry.path) ?? []);
   }
 
-  private renderEntry(list: HTMLElement, entry: LinkedEntry): void {
+  /** Replies under their entry, indented by depth; each opens with a link (Tab, then Enter). */
+  private renderThread(item: HTMLElement, replies: readonly ThreadReply[]): void {
+    if (replies.length === 0) return;
+    const thread = item.createEl("ol", { cls: "lifebetter-thread", attr: { "aria-label": `${replies.length} ${replies.length === 1 ? "reply" : "replies"}` } });
+    for (const reply of replies) {
+      const row = thread.createEl("li", { cls: "lifebetter-thread-reply" });
+      row.style.setProperty("--lifebetter-thread-depth", String(reply.depth - 1));
+      const head = row.createDiv({ cls: "lifebetter-timeline-head" });
+      head.createSpan({ cls: "lifebetter-timeline-type", text: `Reply · ${humanize(reply.type)}` });
+      if (reply.timestamp) head.createSpan({ cls: "lifebetter-muted", text: dateText(reply.timestamp) });
+      this.openLink(head, reply.path);
+      if (reply.text) row.createDiv({ cls: "lifebetter-timeline-text", text: preview(reply.text) });
+    }
+  }
+
+  private openLink(el: HTMLElement, path: string): void {
+    const open = el.createEl("a", { cls: "lifebetter-link", text: noteName(path), href: "#" });
+    open.addEventListener("click", (evt) => {
+      evt.preventDefault();
+      void this.app.workspace.openLinkText(path, "", false);
+    });
+  }
+
+  private renderEntry(list: HTMLElement, entry: LinkedEntry, replies: readonly ThreadReply[]): void {
     const item = list.createEl("li", { cls: `lifebetter-timeline-item is-${entry.type}${entry.open ? " is-open" : ""}` });
     const head = item.createDiv({ cls: "lifebetter-timeline-head" });
     head.createSpan({ cls: "lifebetter-timeline-type", text: entryLabel(entry) });
     if (entry.timestamp) head.createSpan({ cls: "lifebetter-muted", text: dateText(entry.timestamp) });
-    const open = head.createEl("a", { cls: "lifebetter-link", text: noteName(entry.path), href: "#" });
-    open.addEventListener("click", (evt) => {
-      evt.preventDefault();
-      void this.app.workspace.openLinkText(entry.path, "", false);
-    });
+    this.openLink(head, entry.path);
     if (entry.text) item.createDiv({ cls: "lifebetter-timeline-text", text: preview(entry.text) });
     const details: string[] = [];
     if (entry.approach) details.push(`Approach: ${entry.approach}`);
@@ -262,6 +282,7 @@ export class ProblemItemView extends ItemView {
     if (entry.open) {
       item.createEl("button", { text: "Resolve" }).addEventListener("click", () => new ResolveBlockerModal(this.host, entry.path).open());
     }
+    this.renderThread(item, replies);
   }
 
   private renderSessions(el: HTMLElement, view: ProblemView): void {

@@ -3,6 +3,7 @@ import { differenceInMinutes, format, isValid, parse, parseISO } from "date-fns"
 import type { RunningSession, SessionDetails } from "../../core/problems/running-session";
 import { InvalidInputError } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
+import { humanize } from "../labels";
 import { dateText, minutesText } from "./durations";
 import { FormSave, errorLine, scaleRow, textAreaRow, textRow } from "./form-fields";
 import type { WorkSessions } from "./work-sessions";
@@ -62,7 +63,32 @@ export class SessionStopModal extends Modal {
 
     scaleRow(contentEl, "Focus", SCALE_START, (value) => (this.details.focus = value));
     scaleRow(contentEl, "Energy", SCALE_START, (value) => (this.details.energy = value));
-    textRow(contentEl, "Activity", "What you did: coding, reading, planning…", "", (value) => (this.details.activity = value));
+    new Setting(contentEl)
+      .setName("Activity type")
+      .setDesc("The kind of work (add your own types in the settings)")
+      .addDropdown((dropdown) => {
+        dropdown.selectEl.setAttribute("aria-label", "Activity type");
+        dropdown.addOption("", "Not set");
+        for (const type of this.sessions.activityTypes()) dropdown.addOption(type, humanize(type));
+        dropdown.selectEl.addEventListener("change", () => {
+          const value = dropdown.selectEl.value;
+          this.details.activityType = value === "" ? undefined : value;
+        });
+      });
+    textRow(contentEl, "Activity", "What you did, in your words", "", (value) => (this.details.activity = value));
+    new Setting(contentEl)
+      .setName("Distractions count")
+      .setDesc("How many times you were pulled away (empty: not counted)")
+      .addText((text) => {
+        text.inputEl.type = "number";
+        text.inputEl.min = "0";
+        text.inputEl.step = "1";
+        text.inputEl.setAttribute("aria-label", "Distractions count");
+        text.inputEl.addEventListener("input", () => {
+          const raw = text.inputEl.value.trim();
+          this.details.distractionCount = raw === "" ? undefined : Number(raw);
+        });
+      });
     textRow(contentEl, "Distractions", "What pulled you away, if anything", "", (value) => (this.details.distractions = value));
     textAreaRow(contentEl, "Outcome", "Where you got to", "", (value) => (this.details.outcome = value));
 

@@ -1,4 +1,5 @@
 import { Notice } from "obsidian";
+import { activityTypes } from "../../core/problems/session-activity";
 import { differenceInSeconds, format, parseISO } from "date-fns";
 import { addSession, type AddedSession } from "../../core/problems/add-session";
 import { findProblemOfSession } from "../../core/problems/find-problem";
@@ -29,6 +30,11 @@ export class WorkSessions {
 
   get running(): RunningSession | null {
     return this.host.settings().runningSession;
+  }
+
+  /** The activity types the stop form offers: the built-in ones, then the user's own. */
+  activityTypes(): string[] {
+    return activityTypes(this.host.settings());
   }
 
   /** Calls `listener` whenever a session starts, stops or moves; returns the unsubscribe. */
@@ -62,7 +68,7 @@ export class WorkSessions {
     const session = this.running;
     if (!session) throw new InvalidInputError("No work session is running.");
     const path = await this.problemPathOf(session);
-    const added = await addSession(this.host.repo, path, stopSession(session, end, details));
+    const added = await addSession(this.host.repo, path, { ...stopSession(session, end, details), activityTypes: this.activityTypes() });
     await this.save(null);
     new Notice(`Logged ${minutesText(added.minutes)} on "${noteName(path)}" (${minutesText(added.timeSpent)} in all).`);
     return added;

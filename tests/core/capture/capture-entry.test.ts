@@ -43,6 +43,36 @@ describe("captureEntry", () => {
     expect(note.parts.body).toBe("Flaky test in CI blocks the release\nMore detail\n");
   });
 
+  it("writes location, feelings and shortest unique links for parent and conversation", async () => {
+    await fs.mkdir(path.join(root, "A"), { recursive: true });
+    await fs.mkdir(path.join(root, "B"), { recursive: true });
+    await fs.writeFile(path.join(root, "A/First thought.md"), "---\nkind: entry\n---\nx\n");
+    await fs.writeFile(path.join(root, "B/Chat.md"), "x");
+    await fs.writeFile(path.join(root, "A/Chat.md"), "x");
+    const entry = await captureEntry(
+      repo,
+      { type: "insight", text: "A reply", location: " https://example.org/doc ", feelings: ["calm", " grateful", "calm", ""], parent: "A/First thought.md", conversation: "B/Chat", source: "cli" },
+      DEFAULT_SETTINGS,
+      now,
+    );
+    expect((await readNote(entry.path)).properties).toMatchObject({
+      location: "https://example.org/doc",
+      feelings: ["calm", "grateful"],
+      parent: "[[First thought]]",
+      conversation: "[[B/Chat]]",
+    });
+  });
+
+  it("refuses a parent name several notes share and writes nothing", async () => {
+    await fs.mkdir(path.join(root, "A"), { recursive: true });
+    await fs.mkdir(path.join(root, "B"), { recursive: true });
+    await fs.writeFile(path.join(root, "A/Same.md"), "x");
+    await fs.writeFile(path.join(root, "B/Same.md"), "x");
+    const before = await hashTree(root);
+    await expect(captureEntry(repo, { type: "insight", text: "reply", parent: "Same", source: "cli" }, DEFAULT_SETTINGS, now)).rejects.toThrow(/A\/Same\.md, B\/Same\.md/);
+    expect(await hashTree(root)).toEqual(before);
+  });
+
   it("never overwrites: the same words on the same day get a numbered name", async () => {
     const input = { type: "question", text: "Why is the build slow?", source: "cli" };
     const first = await captureEntry(repo, input, DEFAULT_SETTINGS, now);

@@ -71,3 +71,26 @@ describe("parseSessions", () => {
     expect(parseSessions(`## Log\n${HEADER}\n`).found).toBe(false);
   });
 });
+
+describe("activity types and distraction counts in the sessions table", () => {
+  const table = (activity: string, distractions: string): string =>
+    `## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 2026-11-20T09:00:00Z | 2026-11-20T10:00:00Z | 60 | 7 | 6 | ${activity} | ${distractions} | done |\n`;
+
+  it.each([
+    ["coding: fixed the parser", "3: slack, email", "coding", "fixed the parser", 3, "slack, email"],
+    ["Reading", "2", "reading", "", 2, ""],
+    ["Note: ask Sam", "slack, email", undefined, "Note: ask Sam", undefined, "slack, email"],
+    ["debugging the cache", "2 calls", undefined, "debugging the cache", undefined, "2 calls"],
+    ["", "", undefined, "", undefined, ""],
+  ])("reads %j / %j as type, text, count, text", (activity, distractions, type, text, count, notes) => {
+    const [row] = parseSessions(table(activity, distractions)).rows;
+    expect([row?.activityType, row?.activityText, row?.distractionCount, row?.distractionText]).toEqual([type, text, count, notes]);
+    // The cells as written are kept for everything that showed them before.
+    expect([row?.activity, row?.distractions]).toEqual([activity, distractions]);
+  });
+
+  it("recognises a custom activity type only when it is given", () => {
+    expect(parseSessions(table("pairing: with Sam", "")).rows[0]?.activityType).toBeUndefined();
+    expect(parseSessions(table("pairing: with Sam", ""), undefined, ["coding", "pairing"]).rows[0]).toMatchObject({ activityType: "pairing", activityText: "with Sam" });
+  });
+});

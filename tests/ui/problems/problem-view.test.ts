@@ -1,3 +1,4 @@
+import { composeNote } from "../../../src/core/codec/frontmatter";
 import { dayOf } from "../../../src/core/review/days";
 import { TFile } from "obsidian";
 import { describe, expect, it, vi } from "vitest";
@@ -46,6 +47,29 @@ describe("problem view", () => {
     expect(root.textContent).toMatch(/Resolved 19 Nov 2026, \d\d:00: asked/);
     expect(buttonTexts(root).filter((text) => text === "Resolve")).toHaveLength(2);
     expect(root.querySelector(".lifebetter-problem-sessions")?.textContent).toContain("1 session · 1 h 30 min");
+  });
+
+  it("shows replies under their parent entry, nested by depth, each with a link that opens it", async () => {
+    const reply = (parent: string, timestamp: string, text: string, extra: Record<string, unknown> = {}): string =>
+      composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight", timestamp, parent, ...extra }, `${text}\n`);
+    const files = {
+      ...problemVault(),
+      "Entries/reply two.md": reply("[[attempt]]", "2026-11-21T12:00:00Z", "Second thought"),
+      "Entries/reply one.md": reply("[[attempt]]", "2026-11-20T12:00:00Z", "First thought"),
+      "Entries/reply deep.md": reply("[[reply one]]", "2026-11-22T12:00:00Z", "Deeper"),
+      // An attempt of the problem that replies to another: shown in the thread, not twice.
+      "Entries/follow-up attempt.md": reply("[[attempt]]", "2026-11-23T12:00:00Z", "Tried again", { type: "attempt", problem: "[[Ship v2]]" }),
+    };
+    const { root, app } = await openView(files);
+    expect(texts(root, ".lifebetter-timeline-item > .lifebetter-timeline-head .lifebetter-timeline-type")).toEqual(["Open blocker", "Open blocker", "Attempt", "Resolved blocker", "Attempt", "Solution"]);
+    const item = [...root.querySelectorAll(".lifebetter-timeline-item")].find((el) => el.querySelector(".lifebetter-timeline-head a")?.textContent === "attempt");
+    const replies = [...(item?.querySelectorAll<HTMLElement>(".lifebetter-thread-reply") ?? [])];
+    expect(replies.map((el) => el.querySelector("a")?.textContent)).toEqual(["reply one", "reply deep", "reply two", "follow-up attempt"]);
+    expect(replies.map((el) => el.style.getPropertyValue("--lifebetter-thread-depth"))).toEqual(["0", "1", "0", "0"]);
+    expect(item?.querySelector(".lifebetter-thread")?.getAttribute("aria-label")).toBe("4 replies");
+    const open = vi.spyOn(app.workspace, "openLinkText");
+    replies[1]?.querySelector<HTMLAnchorElement>("a")?.click();
+    expect(open).toHaveBeenCalledWith("Entries/reply deep.md", "", false);
   });
 
   it("logs an attempt, blocker or solution through the capture form with the problem preset", async () => {

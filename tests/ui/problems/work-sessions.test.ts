@@ -79,6 +79,28 @@ describe("stop work session modal", () => {
     expect(notices.at(-1)?.text).toBe('Logged 45 min on "Ship v2" (2 h 15 min in all).');
   });
 
+  it("offers the built-in and custom activity types and writes the type and the distractions count", async () => {
+    const { sessions, mock, app } = problemsSetup(problemVault(), { settings: { customActivityTypes: ["pairing"] } });
+    await sessions.start({ path: SHIP, id: SHIP_ID });
+    vi.setSystemTime(at(30));
+    const modal = new SessionStopModal(app, sessions, sessions.running!);
+    modal.open();
+    const root = modal.contentEl;
+    const select = control<HTMLSelectElement>(root, "Activity type");
+    expect([...select.options].map((option) => option.value)).toEqual(["", "coding", "reading", "writing", "meeting", "research", "planning", "pairing"]);
+    typeInto(select, "pairing");
+    typeInto(control(root, "Activity"), "with Sam");
+    typeInto(control(root, "Distractions count"), "2");
+    typeInto(control(root, "Distractions"), "phone");
+    button(root, "Save session").click();
+    await vi.waitFor(() => expect(openModals.has(modal)).toBe(false));
+    const body = contentOf(mock, SHIP);
+    expect(body).toMatch(/\| pairing: with Sam +\| 2: phone +\|/);
+    const parsed = parseNote(body);
+    const row = parseSessions(parsed.ok ? parsed.parts.body : "", undefined, ["pairing"]).rows.at(-1);
+    expect(row).toMatchObject({ activityType: "pairing", activityText: "with Sam", distractionCount: 2, distractionText: "phone" });
+  });
+
   it("takes an earlier end typed by the user, and refuses one before the start without losing the session", async () => {
     const { sessions, mock, app, settings } = problemsSetup(problemVault());
     await sessions.start({ path: SHIP });
