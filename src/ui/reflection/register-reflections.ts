@@ -7,6 +7,7 @@ import { findReflection } from "../../core/reflection/find-reflection";
 import { openSubjectReflection, type OpenedSubjectReflection, type ReflectionSubject } from "../../core/reflection/subject-reflection";
 import { loadRecords } from "../../core/vault/records";
 import { locateReflection } from "../../core/reflection/location";
+import type { AnswerLists } from "../../core/reflection/answers";
 import { openReflection, type OpenedReflection } from "../../core/reflection/open-reflection";
 import { periodRange, type ReflectionPeriod } from "../../core/reflection/periods";
 import { isReflectionWritten, reminderKey, remindersDue } from "../../core/reflection/reminder";
@@ -114,11 +115,7 @@ export class Reflections {
       new Notice(known ? error.message : `The ${PERIOD_NAMES[period].toLowerCase()} could not be opened: ${errorMessage(error)}`);
       return null;
     }
-    this.sync.remember(opened.path, opened.sync.synced);
-    // The panel first, then the note, so the keyboard focus ends in the note, ready to write.
-    await this.revealPanel();
-    const file = plugin.app.vault.getAbstractFileByPath(opened.path);
-    if (file instanceof TFile) await plugin.app.workspace.openLinkText(file.path, "", false, { active: true });
+    await this.showOpened(opened);
     return opened;
   }
 
@@ -142,11 +139,16 @@ export class Reflections {
       new Notice(known ? error.message : `The reflection could not be created: ${errorMessage(error)}`);
       return null;
     }
+    await this.showOpened(opened);
+    return opened;
+  }
+
+  /** Remembers what was synced, then shows the panel and the note, so the keyboard focus ends in the note, ready to write. */
+  private async showOpened(opened: { path: string; sync: { synced: AnswerLists } }): Promise<void> {
     this.sync.remember(opened.path, opened.sync.synced);
     await this.revealPanel();
-    const file = plugin.app.vault.getAbstractFileByPath(opened.path);
-    if (file instanceof TFile) await plugin.app.workspace.openLinkText(file.path, "", false, { active: true });
-    return opened;
+    const file = this.plugin.app.vault.getAbstractFileByPath(opened.path);
+    if (file instanceof TFile) await this.plugin.app.workspace.openLinkText(file.path, "", false, { active: true });
   }
 
   /** The panel in the right sidebar: the open one, or a new one. */
