@@ -1,5 +1,6 @@
 import { Notice, type App } from "obsidian";
 import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../core/chats/import-chats";
+import { problemSuggestionLines, type EnrichReport } from "../core/chats/enrich-conversations";
 import { mergeChatReports } from "../core/chats/merge-reports";
 import { errorMessage } from "../core/errors";
 import type { LifeBetterSettings } from "../core/settings";
@@ -35,6 +36,17 @@ export function chatProgressContent(root: HTMLElement | DocumentFragment, name: 
   };
 }
 
+/** The problems an import only suggests (not clearly the one): shown so the person can link them. */
+export function showSuggestionNotice(memory: EnrichReport | undefined): void {
+  const lines = problemSuggestionLines(memory);
+  if (lines.length > 0) new Notice(lines.slice(0, 5).join("\n") + (lines.length > 5 ? `\n…and ${lines.length - 5} more.` : ""), SUMMARY_MS);
+}
+
+function showImportNotices(report: ChatImportReport): void {
+  new Notice(chatImportSummary(report).slice(-2).join(" "), SUMMARY_MS);
+  showSuggestionNotice(report.memory);
+}
+
 export interface ChatImportRun {
   /** The conversations already in the vault, shared by the files of one import. */
   known?: Set<string>;
@@ -62,7 +74,7 @@ export async function runChatImport(host: ChatImportHost, file: Blob, name: stri
       yieldToUi: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
     });
     notice.hide();
-    if (run.summary !== false) new Notice(chatImportSummary(report).slice(-2).join(" "), SUMMARY_MS);
+    if (run.summary !== false) showImportNotices(report);
     return report;
   } catch (error) {
     notice.hide();
@@ -90,6 +102,7 @@ export async function runChatImports(host: ChatImportHost, files: readonly File[
   const merged = mergeChatReports(reports);
   const left = files.length - reports.length;
   new Notice(`${chatImportSummary(merged).slice(-2).join(" ")}${left > 0 ? ` ${left} of ${files.length} files were not read.` : ""}`, SUMMARY_MS);
+  showSuggestionNotice(merged.memory);
   return merged;
 }
 
