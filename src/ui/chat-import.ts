@@ -1,6 +1,6 @@
 import { Notice, type App } from "obsidian";
 import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../core/chats/import-chats";
-import { problemSuggestionLines, type EnrichReport } from "../core/chats/enrich-conversations";
+import { enrichConversations, enrichSummary, problemSuggestionLines, type EnrichReport } from "../core/chats/enrich-conversations";
 import { mergeChatReports } from "../core/chats/merge-reports";
 import { errorMessage } from "../core/errors";
 import type { LifeBetterSettings } from "../core/settings";
@@ -104,6 +104,24 @@ export async function runChatImports(host: ChatImportHost, files: readonly File[
   new Notice(`${chatImportSummary(merged).slice(-2).join(" ")}${left > 0 ? ` ${left} of ${files.length} files were not read.` : ""}`, SUMMARY_MS);
   showSuggestionNotice(merged.memory);
   return merged;
+}
+
+/** "Enrich imported conversations": fills the memory of conversations imported before, with a notice of what it did. */
+export async function enrichImportedConversations(host: ChatImportHost): Promise<EnrichReport | null> {
+  const working = new Notice("Enriching imported conversations…", 0);
+  try {
+    const report = await enrichConversations(host.repo, host.settings());
+    working.hide();
+    const lines = enrichSummary(report);
+    new Notice(lines[lines.length - 1] ?? "", SUMMARY_MS);
+    showSuggestionNotice(report);
+    if (report.failed.length > 0) new Notice(report.failed.map((failure) => `${failure.path} was not updated: ${failure.reason}`).join("\n"), SUMMARY_MS);
+    return report;
+  } catch (error) {
+    working.hide();
+    new Notice(`The conversations could not be enriched: ${errorMessage(error)}`, SUMMARY_MS);
+    return null;
+  }
 }
 
 /** "Import AI conversations": the device's file picker (one export, or several transcripts), then the streamed import. */

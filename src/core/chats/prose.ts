@@ -8,7 +8,7 @@ export function proseOf(markdown: string): string[] {
   const walk = (nodes: RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === "paragraph" || node.type === "heading") out.push(toString(node));
-      else if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") walk(node.children as RootContent[]);
+      else if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") walk(node.children);
     }
   };
   walk(parseMarkdown(markdown).children);
