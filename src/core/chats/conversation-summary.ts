@@ -15,6 +15,18 @@ function sentences(text: string): string[] {
   return [...segmenter.segment(text)].map((part) => part.segment.replace(/\s+/g, " ").trim()).filter((sentence) => contentWords(sentence).length >= 2);
 }
 
+/**
+ * What a message of the person asks, in at most two sentences: its opening sentence and its first
+ * question ("My sleep is a mess. … What can I do about it?"). Pasted code and tables are left out.
+ */
+function questionOf(text: string): string {
+  const all = proseOf(text).flatMap(sentences);
+  const [opening, ...rest] = all;
+  if (!opening) return "";
+  const question = opening.includes("?") ? undefined : rest.find((sentence) => sentence.includes("?"));
+  return question ? `${opening} ${question}` : rest.length > 0 && !opening.includes("?") ? `${opening} ${rest[0] ?? ""}`.trim() : opening;
+}
+
 /** The telling terms of the conversation, heaviest first: weight = how often the term occurs. */
 export function tellingTerms(messages: readonly NoteMessage[]): Map<string, number> {
   const all = messages.map((message) => message.text).join("\n");
@@ -46,7 +58,7 @@ function clip(sentence: string, max: number): string {
  */
 export function summarizeConversation(messages: readonly NoteMessage[]): string {
   const terms = tellingTerms(messages);
-  const questions = messages.filter((message) => message.role === "user").flatMap((message) => sentences(message.text).slice(0, 2).join(" ") || []);
+  const questions = messages.filter((message) => message.role === "user").flatMap((message) => questionOf(message.text) || []);
   const answers = messages.filter((message) => message.role === "assistant").flatMap((message) => proseOf(message.text).flatMap(sentences));
   const picked: string[] = [];
   const [first, ...others] = questions;
