@@ -118,11 +118,15 @@ export async function importChats(
   return report;
 }
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** What an import did, in lines for the user: the problems, the counts, and why it stopped if it did. */
 export function chatImportSummary(report: ChatImportReport): string[] {
   const { created, alreadyImported, failed } = report.conversations;
   const lines = [...report.problems.map((problem) => problem.reason), ...problemSuggestionLines(report.memory)];
-  const memory = report.memory ? ` Wrote ${report.memory.summaries} summaries; linked ${report.memory.problems} to their problem.` : "";
+  const memory = report.memory ? ` Wrote ${plural(report.memory.summaries, "summary", "summaries")} and linked ${plural(report.memory.problems, "conversation", "conversations")} to a problem.` : "";
   lines.push(
     `Imported ${created} conversations and ${report.questions} questions; ${alreadyImported} were already imported${failed ? `, ${failed} could not be imported` : ""}.${memory}`,
   );
