@@ -52,6 +52,8 @@ export interface ChatImportRun {
   known?: Set<string>;
   /** Show the summary notice at the end (off while several files are imported: one summary for all). */
   summary?: boolean;
+  /** Write the conversations' memory after the file (off while several files are imported: once at the end). */
+  enrich?: boolean;
 }
 
 /** Streams the chosen export into notes with a progress notice that can cancel; resolves to the report. */
@@ -70,6 +72,7 @@ export async function runChatImport(host: ChatImportHost, file: Blob, name: stri
       signal: controller.signal,
       onProgress: (bytes) => update(bytes, file.size),
       known: run.known,
+      enrich: run.enrich,
       // Give the app a frame between chunks so a 100 MB export never freezes it.
       yieldToUi: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
     });
@@ -94,12 +97,19 @@ export async function runChatImports(host: ChatImportHost, files: readonly File[
   const known = await knownConversations(host.repo, host.settings());
   const reports: { file: string; report: ChatImportReport }[] = [];
   for (const [index, file] of files.entries()) {
-    const report = await runChatImport(host, file, `${file.name} (${index + 1} of ${files.length})`, { known, summary: false });
+    const report = await runChatImport(host, file, `${file.name} (${index + 1} of ${files.length})`, { known, summary: false, enrich: false });
     if (!report) break;
     reports.push({ file: file.name, report });
     if (report.cancelled) break;
   }
   const merged = mergeChatReports(reports);
+  if (merged.created.length > 0) {
+    try {
+      merged.memory = await enrichConversations(host.repo, host.settings(), { paths: new Set(merged.created) });
+    } catch (error) {
+      new Notice(`The conversations were imported, but their summaries and links were not written: ${errorMessage(error)}. Run "Enrich imported conversations" to try again.`, SUMMARY_MS);
+    }
+  }
   const left = files.length - reports.length;
   new Notice(`${chatImportSummary(merged).slice(-2).join(" ")}${left > 0 ? ` ${left} of ${files.length} files were not read.` : ""}`, SUMMARY_MS);
   showSuggestionNotice(merged.memory);

@@ -31,6 +31,11 @@ export interface ChatImportOptions extends ChatStreamOptions {
   now?: Date;
   /** The ids of the conversations in the vault (knownConversations), shared by the imports of several files read in a row. */
   known?: Set<string>;
+  /**
+   * Write the memory of the conversations created (true by default). Imports of several files in a
+   * row pass false and call enrichConversations once with every path created: one vault read, not one a file.
+   */
+  enrich?: boolean;
 }
 
 /** The ids of the conversation notes in the vault, excluded folders included: how an import knows what it already made. */
@@ -108,7 +113,13 @@ export async function importChats(
     options,
   );
   // Once the notes and their questions exist: what each conversation is about, and the entries made from it.
-  if (report.created.length > 0) report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created) });
+  if (report.created.length > 0 && options.enrich !== false) {
+    try {
+      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created) });
+    } catch (error) {
+      report.problems.push({ index: 0, reason: `The conversations were imported, but their summaries and links were not written (${errorMessage(error)}); run enrich-chats to try again.` });
+    }
+  }
   if (end.ok) {
     for (const reason of end.skipped ?? []) report.problems.push({ index: 0, reason });
   } else {
