@@ -118,6 +118,10 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
   return report;
 }
 
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** The problems only suggested, one line each: the person decides, the note is not changed. */
 export function problemSuggestionLines(report: EnrichReport | undefined): string[] {
   return (report?.suggestions ?? []).map(
@@ -146,7 +150,7 @@ export function enrichSummary(report: EnrichReport): string[] {
   const lines = report.failed.map((failure) => `${failure.path} was not updated: ${failure.reason}`);
   lines.push(...problemSuggestionLines(report));
   lines.push(
-    `Enriched ${report.updated.length} of ${report.conversations} conversations: ${report.summaries} summaries, ${report.problems} problems linked, ${report.metaSkills} meta-skill links, ${report.insights} insight links.`,
+    `Enriched ${report.updated.length} of ${report.conversations} conversations: ${plural(report.summaries, "summary", "summaries")}, ${plural(report.problems, "problem", "problems")} linked, ${plural(report.metaSkills, "meta-skill link", "meta-skill links")}, ${plural(report.insights, "insight link", "insight links")}.`,
   );
   return lines;
 }

@@ -7,7 +7,7 @@ import { loadRecords } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import type { ChatConversation } from "./chat-conversation";
 import { conversationBody, conversationProperties, conversationSpan, conversationStem, isQuestion, questionProperties } from "./conversation-note";
-import { enrichConversations, problemSuggestionLines, type EnrichReport } from "./enrich-conversations";
+import { enrichConversations, plural, problemSuggestionLines, type EnrichReport } from "./enrich-conversations";
 import { inertMessage } from "./inert-message";
 import { streamChatExport, type ChatStreamOptions } from "./read-chat-export";
 import { stableId } from "./stable-id";
@@ -127,10 +127,6 @@ export async function importChats(
     report.cancelled = end.cancelled;
   }
   return report;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** What an import did, in lines for the user: the problems, the counts, and why it stopped if it did. */
