@@ -1,5 +1,6 @@
 import { addLinkToList, linksTo } from "../codec/link-list";
 import { linkTo } from "../codec/wikilinks";
+import { isoDateTime } from "../dates";
 import { errorMessage } from "../errors";
 import { contentWords } from "../index/terms";
 import type { LifeBetterSettings } from "../settings";
@@ -35,6 +36,8 @@ export interface EnrichReport {
 export interface EnrichOptions {
   /** Only these conversation notes (an import enriches what it just created); all when absent. */
   paths?: ReadonlySet<string>;
+  /** When the change is made: `updated` is set to it on every note that changes, as every writer does. */
+  now?: Date;
 }
 
 /** A property the person has not filled: missing, null or blank. */
@@ -68,6 +71,7 @@ function titleOf(record: VaultRecord): string {
  * second run changes nothing.
  */
 export async function enrichConversations(repo: NoteRepository, settings: LifeBetterSettings, options: EnrichOptions = {}): Promise<EnrichReport> {
+  const now = options.now ?? new Date();
   const { records } = await loadRecords(repo, settings, ["conversation", "problem", "meta-skill", "entry"]);
   const report: EnrichReport = { conversations: 0, updated: [], summaries: 0, problems: 0, metaSkills: 0, insights: 0, suggestions: [], failed: [] };
   const problems = records.filter((record) => record.kind === "problem");
@@ -102,6 +106,7 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
         }
         for (const skill of named) if (addLinkToList(properties, "meta_skills", skill)) counts.skills++;
         for (const entry of insights) if (addLinkToList(properties, "insights", entry)) counts.insights++;
+        if (counts.summary || counts.problem || counts.skills > 0 || counts.insights > 0) properties.updated = isoDateTime(now);
       });
       if (changed) report.updated.push(conversation.path);
       report.summaries += Number(counts.summary);

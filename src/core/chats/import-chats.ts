@@ -115,7 +115,7 @@ export async function importChats(
   // Once the notes and their questions exist: what each conversation is about, and the entries made from it.
   if (report.created.length > 0 && options.enrich !== false) {
     try {
-      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created) });
+      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), now });
     } catch (error) {
       report.problems.push({ index: 0, reason: `The conversations were imported, but their summaries and links were not written (${errorMessage(error)}); run enrich-chats to try again.` });
     }

@@ -98,10 +98,11 @@ describe("enrich-chats on conversations imported before", () => {
   it("fills summary, problem, meta-skills and insights, never touching the body; a second run changes nothing", async () => {
     const { repo, path } = oldVault();
     const bodyBefore = note(repo, path).body;
-    const first = await enrichConversations(repo, DEFAULT_SETTINGS);
+    const first = await enrichConversations(repo, DEFAULT_SETTINGS, { now: new Date("2026-12-01T10:00:00Z") });
     expect(first.updated).toEqual([path]);
     const after = note(repo, path);
     expect(after.body).toBe(bodyBefore);
+    expect(after.properties.updated).toBe("2026-12-01T10:00:00Z");
     expect(after.properties).toMatchObject({ problem: "[[Slow API cache]]", meta_skills: ["[[Rubber duck debugging]]"], insights: ["[[Why cache]]"] });
     expect(String(after.properties.summary)).toContain("Why does our API server cache keep missing under load?");
     const files = new Map(repo.files);
