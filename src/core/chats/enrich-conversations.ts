@@ -1,9 +1,10 @@
 import { addLinkToList, linksTo } from "../codec/link-list";
-import { linkTo } from "../codec/wikilinks";
+import { linkTo, parseWikilink } from "../codec/wikilinks";
 import { isoDateTime } from "../dates";
 import { errorMessage } from "../errors";
 import { contentWords } from "../index/terms";
 import type { LifeBetterSettings } from "../settings";
+import { noteName } from "../vault/paths";
 import { loadRecords, type VaultRecord } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import { PROBLEM_SUGGEST_THRESHOLD, ProblemMatcher } from "./conversation-problem";
@@ -58,6 +59,18 @@ function namesSkill(conversationWords: string, skillName: string): boolean {
   return times >= (name.trim().includes(" ") ? 1 : 2);
 }
 
+/** Entries that name a conversation, by the lower-cased note name they link to: one pass, not one a conversation. */
+function questionsByConversation(records: readonly VaultRecord[]): Map<string, VaultRecord[]> {
+  const byName = new Map<string, VaultRecord[]>();
+  for (const record of records) {
+    const value = record.properties.conversation;
+    if (record.kind !== "entry" || typeof value !== "string") continue;
+    const target = noteName(parseWikilink(value)?.target ?? value).trim().toLowerCase();
+    byName.set(target, [...(byName.get(target) ?? []), record]);
+  }
+  return byName;
+}
+
 /** The conversation's title: its note name without the leading date import gives it. */
 function titleOf(record: VaultRecord): string {
   return record.name.replace(/^\d{4}-\d{2}-\d{2}\s+/, "");
@@ -79,18 +92,21 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
     problems.map((problem) => ({ name: problem.name, text: [typeof problem.properties.context === "string" ? problem.properties.context : "", ...proseOf(problem.body)].join("\n") })),
   );
   const skills = records.filter((record) => record.kind === "meta-skill").map((record) => record.name);
-  const entries = records.filter((record) => record.kind === "entry" && record.properties.conversation !== undefined);
+  const entriesByConversation = questionsByConversation(records);
 
   for (const conversation of records) {
     if (conversation.kind !== "conversation" || (options.paths && !options.paths.has(conversation.path))) continue;
     report.conversations++;
     const messages = messagesFromBody(conversation.body);
     const text = [titleOf(conversation), ...messages.map((message) => (message.role === "user" ? message.text : proseOf(message.text).join("\n")))].join("\n");
-    const summary = summarizeConversation(messages);
-    const [best] = matcher.rank(text);
+    // A summary or problem already there is kept: no need to work one out.
+    const summary = isBlank(conversation.properties.summary) ? summarizeConversation(messages) : "";
+    const [best] = isBlank(conversation.properties.problem) ? matcher.rank(text) : [];
     const words = wordLine(text);
     const named = skills.filter((skill) => namesSkill(words, skill));
-    const insights = entries.filter((entry) => linksTo(entry.properties.conversation, conversation.name) || linksTo(entry.properties.conversation, conversation.path.replace(/\.md$/i, ""))).map((entry) => entry.name);
+    const insights = (entriesByConversation.get(conversation.name.toLowerCase()) ?? [])
+      .filter((entry) => linksTo(entry.properties.conversation, conversation.name) || linksTo(entry.properties.conversation, conversation.path.replace(/\.md$/i, "")))
+      .map((entry) => entry.name);
     const counts = { summary: false, problem: false, skills: 0, insights: 0 };
     try {
       const changed = await repo.updateProperties(conversation.path, (properties) => {
