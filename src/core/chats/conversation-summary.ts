@@ -19,12 +19,19 @@ function sentences(text: string): string[] {
  * What a message of the person asks, in at most two sentences: its opening sentence and its first
  * question ("My sleep is a mess. … What can I do about it?"). Pasted code and tables are left out.
  */
-function questionOf(text: string): string {
-  const all = proseOf(text).flatMap(sentences);
+function questionOf(prose: readonly string[]): string {
+  const all = prose.flatMap(sentences);
   const [opening, ...rest] = all;
   if (!opening) return "";
   const question = opening.includes("?") ? undefined : rest.find((sentence) => sentence.includes("?"));
   return question ? `${opening} ${question}` : rest.length > 0 && !opening.includes("?") ? `${opening} ${rest[0] ?? ""}`.trim() : opening;
+}
+
+export type ProseMessage = NoteMessage & { prose: string[] };
+
+/** Each message with its prose (proseOf), parsed once: parsing is most of the cost of a summary. */
+export function withProse(messages: readonly (NoteMessage & { prose?: string[] })[]): ProseMessage[] {
+  return messages.map((message) => ({ ...message, prose: message.prose ?? proseOf(message.text) }));
 }
 
 /** The telling terms of the conversation, heaviest first: weight = how often the term occurs. */
@@ -56,10 +63,11 @@ function clip(sentence: string, max: number): string {
  * and the answers' key sentences (scored by the conversation's telling terms), in that order, within
  * SUMMARY_MAX_CHARS. Empty when there is nothing to say.
  */
-export function summarizeConversation(messages: readonly NoteMessage[]): string {
-  const terms = tellingTerms(messages);
-  const questions = messages.filter((message) => message.role === "user").flatMap((message) => questionOf(message.text) || []);
-  const answers = messages.filter((message) => message.role === "assistant").flatMap((message) => proseOf(message.text).flatMap(sentences));
+export function summarizeConversation(messages: readonly (NoteMessage & { prose?: string[] })[]): string {
+  const read = withProse(messages);
+  const terms = tellingTerms(read);
+  const questions = read.filter((message) => message.role === "user").flatMap((message) => questionOf(message.prose) || []);
+  const answers = read.filter((message) => message.role === "assistant").flatMap((message) => message.prose.flatMap(sentences));
   const picked: string[] = [];
   const [first, ...others] = questions;
   if (first) picked.push(first);

@@ -8,7 +8,7 @@ import { noteName } from "../vault/paths";
 import { loadRecords, type VaultRecord } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import { PROBLEM_SUGGEST_THRESHOLD, ProblemMatcher } from "./conversation-problem";
-import { summarizeConversation } from "./conversation-summary";
+import { summarizeConversation, withProse } from "./conversation-summary";
 import { proseOf } from "./prose";
 import { messagesFromBody } from "./read-conversation-note";
 
@@ -97,8 +97,8 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
   for (const conversation of records) {
     if (conversation.kind !== "conversation" || (options.paths && !options.paths.has(conversation.path))) continue;
     report.conversations++;
-    const messages = messagesFromBody(conversation.body);
-    const text = [titleOf(conversation), ...messages.map((message) => (message.role === "user" ? message.text : proseOf(message.text).join("\n")))].join("\n");
+    const messages = withProse(messagesFromBody(conversation.body));
+    const text = [titleOf(conversation), ...messages.map((message) => (message.role === "user" ? message.text : message.prose.join("\n")))].join("\n");
     // A summary or problem already there is kept: no need to work one out.
     const summary = isBlank(conversation.properties.summary) ? summarizeConversation(messages) : "";
     const [best] = isBlank(conversation.properties.problem) ? matcher.rank(text) : [];
