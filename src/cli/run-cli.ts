@@ -16,6 +16,7 @@ import { reflectUsage, runReflect } from "./commands/reflect";
 import { exportUsage, runExport } from "./commands/export";
 import { importUsage, runImport } from "./commands/import";
 import { importChatsUsage, runImportChats } from "./commands/import-chats";
+import { enrichChatsUsage, runEnrichChats } from "./commands/enrich-chats";
 import { blockerUsage, runBlocker } from "./commands/blocker";
 import { patternUsage, runPattern } from "./commands/pattern";
 import { backupUsage, runBackup } from "./commands/backup";
@@ -52,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   export: { usage: exportUsage, run: runExport },
   import: { usage: importUsage, run: runImport },
   "import-chats": { usage: importChatsUsage, run: runImportChats },
+  "enrich-chats": { usage: enrichChatsUsage, run: runEnrichChats },
   blocker: { usage: blockerUsage, run: runBlocker },
   pattern: { usage: patternUsage, run: runPattern },
   backup: { usage: backupUsage, run: runBackup },

@@ -3,7 +3,7 @@ import { backupFiles, backupIfDue, writeBackup, type BackupHost } from "../adapt
 import { errorMessage } from "../core/errors";
 import type { LifeBetterSettings } from "../core/settings";
 import type { NoteRepository } from "../core/vault/repository";
-import { importChatsFromDevice } from "./chat-import";
+import { enrichImportedConversations, importChatsFromDevice } from "./chat-import";
 import { CHECK_VIEW_TYPE, CheckView } from "./check-view";
 import { DeleteRecordsModal } from "./delete-records-modal";
 import { ExportModal } from "./export-modal";
@@ -49,6 +49,7 @@ export function registerDataSafety(plugin: DataSafetyPlugin): void {
     },
   });
   plugin.addCommand({ id: "import-ai-conversations", name: "Import AI conversations", callback: () => void importChatsFromDevice(h) });
+  plugin.addCommand({ id: "enrich-imported-conversations", name: "Enrich imported conversations", callback: () => void enrichImportedConversations(h) });
   plugin.addCommand({
     id: "back-up-now",
     name: "Back up records now",

@@ -40,7 +40,7 @@ describe("lifebetter import-chats with Claude Code transcripts", () => {
     const one = await cli("import-chats", "--vault", vault, path.join(projects, "-home-ada-code-shop/1111-aaaa.jsonl"));
     expect(one.err).toBe("");
     expect(one.code).toBe(0);
-    expect(one.out).toBe("Imported 1 conversations and 1 questions; 0 were already imported.\n");
+    expect(one.out).toBe("Imported 1 conversations and 1 questions; 0 were already imported. Wrote 1 summary and linked 0 conversations to a problem.\n");
     const all = await cli("import-chats", "--vault", vault, projects, "--json");
     expect(all.code).toBe(0);
     const report = JSON.parse(all.out) as Report;

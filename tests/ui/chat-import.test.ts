@@ -29,7 +29,7 @@ describe("Import AI conversations, several Claude Code transcripts at once", () 
       expect.stringContaining("s-3.jsonl (3 of 3)"),
     ]);
     const summaries = notices.filter((n) => n.text.startsWith("Imported"));
-    expect(summaries.map((n) => n.text)).toEqual(["Imported 3 conversations and 3 questions; 0 were already imported."]);
+    expect(summaries.map((n) => n.text)).toEqual(["Imported 3 conversations and 3 questions; 0 were already imported. Wrote 3 summaries and linked 0 conversations to a problem."]);
 
     resetNotices();
     const again = await runChatImports(host, files);

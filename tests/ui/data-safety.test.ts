@@ -179,7 +179,7 @@ describe("Import AI conversations", () => {
     const progress = notices.find((n) => n.text.startsWith("Importing AI conversations from conversations.json"));
     const label = (progress?.message as DocumentFragment | undefined)?.querySelector(".lifebetter-chat-progress-label");
     expect(label?.textContent).toMatch(/^100% · 0\.0 of 0\.0 MB read$/);
-    expect(notices.at(-1)?.text).toBe("Imported 1 conversations and 2 questions; 0 were already imported.");
+    expect(notices.at(-1)?.text).toBe("Imported 1 conversations and 2 questions; 0 were already imported. Wrote 1 summary and linked 0 conversations to a problem.");
   });
 
   it("Cancel stops the import and keeps what was imported", async () => {

@@ -2,6 +2,7 @@ import { createReadStream, promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { parseArgs } from "node:util";
 import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../../core/chats/import-chats";
+import { enrichConversations } from "../../core/chats/enrich-conversations";
 import { mergeChatReports } from "../../core/chats/merge-reports";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
@@ -66,9 +67,10 @@ export async function runImportChats(argv: string[], io: CliIo): Promise<number>
   const reports: { file: string; report: ChatImportReport }[] = [];
   for (const file of files) {
     const size = (await fs.stat(file)).size;
-    reports.push({ file, report: await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), { totalBytes: size, known }) });
+    reports.push({ file, report: await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), { totalBytes: size, known, enrich: false }) });
   }
   const report = mergeChatReports(reports);
+  if (report.created.length > 0) report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created) });
   io.out(values.json ? JSON.stringify(report) + "\n" : chatImportSummary(report).join("\n") + "\n");
   return report.stopped ? 1 : 0;
 }

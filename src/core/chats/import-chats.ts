@@ -7,6 +7,7 @@ import { loadRecords } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import type { ChatConversation } from "./chat-conversation";
 import { conversationBody, conversationProperties, conversationSpan, conversationStem, isQuestion, questionProperties } from "./conversation-note";
+import { enrichConversations, plural, problemSuggestionLines, type EnrichReport } from "./enrich-conversations";
 import { inertMessage } from "./inert-message";
 import { streamChatExport, type ChatStreamOptions } from "./read-chat-export";
 import { stableId } from "./stable-id";
@@ -22,12 +23,19 @@ export interface ChatImportReport {
   stopped: string | null;
   cancelled: boolean;
   platforms: Record<string, number>;
+  /** The memory written on the conversations created (summary, problem, meta-skills, insights), and the problems only suggested. */
+  memory?: EnrichReport;
 }
 
 export interface ChatImportOptions extends ChatStreamOptions {
   now?: Date;
   /** The ids of the conversations in the vault (knownConversations), shared by the imports of several files read in a row. */
   known?: Set<string>;
+  /**
+   * Write the memory of the conversations created (true by default). Imports of several files in a
+   * row pass false and call enrichConversations once with every path created: one vault read, not one a file.
+   */
+  enrich?: boolean;
 }
 
 /** The ids of the conversation notes in the vault, excluded folders included: how an import knows what it already made. */
@@ -104,6 +112,14 @@ export async function importChats(
     },
     options,
   );
+  // Once the notes and their questions exist: what each conversation is about, and the entries made from it.
+  if (report.created.length > 0 && options.enrich !== false) {
+    try {
+      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), now });
+    } catch (error) {
+      report.problems.push({ index: 0, reason: `The conversations were imported, but their summaries and links were not written (${errorMessage(error)}); run enrich-chats to try again.` });
+    }
+  }
   if (end.ok) {
     for (const reason of end.skipped ?? []) report.problems.push({ index: 0, reason });
   } else {
@@ -116,9 +132,10 @@ export async function importChats(
 /** What an import did, in lines for the user: the problems, the counts, and why it stopped if it did. */
 export function chatImportSummary(report: ChatImportReport): string[] {
   const { created, alreadyImported, failed } = report.conversations;
-  const lines = report.problems.map((problem) => problem.reason);
+  const lines = [...report.problems.map((problem) => problem.reason), ...problemSuggestionLines(report.memory)];
+  const memory = report.memory ? ` Wrote ${plural(report.memory.summaries, "summary", "summaries")} and linked ${plural(report.memory.problems, "conversation", "conversations")} to a problem.` : "";
   lines.push(
-    `Imported ${created} conversations and ${report.questions} questions; ${alreadyImported} were already imported${failed ? `, ${failed} could not be imported` : ""}.`,
+    `Imported ${created} conversations and ${report.questions} questions; ${alreadyImported} were already imported${failed ? `, ${failed} could not be imported` : ""}.${memory}`,
   );
   if (report.stopped) lines.push(report.stopped);
   return lines;

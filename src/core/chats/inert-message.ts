@@ -28,3 +28,8 @@ export function inertMessage(text: string): string {
   // No info string: no plugin claims a bare fence, and no word is added to what patterns and search read.
   return `${fence}\n${lines}\n${fence}\n`;
 }
+
+/** The message text as it was imported, from the fenced block's content (the inverse of inertMessage). */
+export function messageFromInert(fenced: string): string {
+  return fenced.replaceAll(`<${WORD_JOINER}%`, "<%");
+}

@@ -1,3 +1,4 @@
+import { mergeEnrichReports } from "./enrich-conversations";
 import type { ChatImportReport } from "./import-chats";
 
 /** One report for the imports of several files read in a row: counts added up, each problem and stop named by its file. */
@@ -17,6 +18,8 @@ export function mergeChatReports(reports: readonly { file: string; report: ChatI
     merged.cancelled ||= report.cancelled;
     for (const [platform, count] of Object.entries(report.platforms)) merged.platforms[platform] = (merged.platforms[platform] ?? 0) + count;
   }
+  const memory = mergeEnrichReports(reports.map(({ report }) => report.memory));
+  if (memory) merged.memory = memory;
   merged.stopped = stops.length > 0 ? stops.join("\n") : null;
   return merged;
 }

@@ -27,6 +27,8 @@ export interface NoteRecord {
   date: number;
   /** Lower-cased name of the problem an entry links to. */
   problem: string | null;
+  /** Lower-cased name of the conversation an entry was asked in (absent in indexes saved before it was kept). */
+  conversation?: string;
   /** Private (schema/privacy: any `private` value not clearly false): never exported, hidden from panels unless the user shows private records. */
   private: boolean;
   /** A problem's `status`, so similar problems can say how they ended. */
@@ -107,6 +109,11 @@ export function linkName(target: string): string {
   return noteName(basename(target.trim())).toLowerCase();
 }
 
+/** The lower-cased note name a link property (`"[[Ship v2|alias]]"` or a bare name) points at. */
+function linkTarget(value: string): string {
+  return linkName(value.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "");
+}
+
 function successRate(properties: Record<string, unknown>): number | null {
   const total = properties.uses_total;
   const success = properties.uses_success;
@@ -151,6 +158,8 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
     if (link.target !== "" && !link.embed) links.add(linkName(link.target));
   }
   const problemLink = firstString(properties, "problem");
+  const conversationLink = firstString(properties, "conversation");
+  const conversation = conversationLink ? linkTarget(conversationLink) : "";
   const record: NoteRecord = {
     path: file.path,
     id: firstString(properties, "id"),
@@ -161,7 +170,8 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
     aliases,
     headings: outline.headings,
     date: recordDate(properties, file.mtime).getTime(),
-    problem: problemLink ? linkName(problemLink.replace(/^\s*\[\[|\]\]\s*$/g, "").split(/[|#]/)[0] ?? "") : null,
+    problem: problemLink ? linkTarget(problemLink) : null,
+    ...(conversation ? { conversation } : {}),
     private: isPrivate(properties),
     status: firstString(properties, "status"),
     links: [...links],

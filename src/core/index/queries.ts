@@ -170,6 +170,19 @@ function sharedReasons(a: IndexedNote, b: IndexedNote): string[] {
 }
 
 /**
+ * Where a question entry came from: "asked in a conversation about [[Its problem]]", or about the
+ * conversation's title when it has no problem. Nothing when the conversation is not in the index.
+ */
+function conversationReasons(index: NoteIndex, note: IndexedNote): string[] {
+  const name = note.record.conversation;
+  if (!name) return [];
+  const conversation = resolveNote(index, name);
+  if (!conversation || conversation.record.kind !== "conversation") return [];
+  const about = conversation.record.problem ? `[[${conversation.record.problem}]]` : `"${ownTitle(conversation.record.title, "conversation")}"`;
+  return [`asked in a conversation about ${about}`];
+}
+
+/**
  * What a note is about, as a full-text query (used when there is no vector to compare): the person's
  * own words only, so a record that is only LifeBetter's template describes nothing.
  */
@@ -199,7 +212,7 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
     const hits = index.noteVectors.topK(own.slice(), limit, options.minScore ?? SIMILAR_MIN_SCORE, new Set(skip));
     const results = hits.flatMap((hit) => {
       const other = index.byNo.get(hit.owner);
-      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
+      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other), ...conversationReasons(index, other)], linkedEitherWay(note, other))] : [];
     });
     return withSnippets(index, results, about);
   }
@@ -209,7 +222,7 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
   const results = hits
     .flatMap((hit) => {
       const other = index.notes.get(hit.path);
-      return other && !skipSet.has(other.no) ? [resultOf(other, hit.coverage * (hit.score / top), [`words ${(hit.coverage * (hit.score / top)).toFixed(2)}`, ...sharedReasons(note, other)], linkedEitherWay(note, other))] : [];
+      return other && !skipSet.has(other.no) ? [resultOf(other, hit.coverage * (hit.score / top), [`words ${(hit.coverage * (hit.score / top)).toFixed(2)}`, ...sharedReasons(note, other), ...conversationReasons(index, other)], linkedEitherWay(note, other))] : [];
     })
     .slice(0, limit);
   return withSnippets(index, results, about);

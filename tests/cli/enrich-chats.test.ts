@@ -1,0 +1,66 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { composeNote } from "../../src/core/codec/frontmatter";
+import { conversationBody } from "../../src/core/chats/conversation-note";
+import { cli } from "../support/cli";
+import { propertiesOf } from "../support/note-properties";
+import { makeTempVault, removeVault } from "../support/temp-vault";
+
+let root = "";
+afterEach(async () => {
+  if (root) await removeVault(root);
+  root = "";
+});
+
+const CONVERSATION = "LifeBetter/Conversations/2026-01-05 Long runs.md";
+const PARTY = "LifeBetter/Conversations/2026-01-06 Party.md";
+
+function conversationNote(title: string, messages: { role: "user" | "assistant"; text: string }[]): string {
+  const body = conversationBody({ platform: "claude", sourceId: title, title, created: null, updated: null, messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })) });
+  return composeNote({ kind: "conversation", platform: "claude", messages: messages.length, source: "import" }, body);
+}
+
+async function vault(): Promise<void> {
+  root = await makeTempVault({
+    "LifeBetter/Problems/Marathon training.md": composeNote({ kind: "problem", status: "active" }, "Train for the autumn marathon: long runs, pace, mileage and avoiding injury.\n"),
+    "LifeBetter/Problems/Learn Spanish.md": composeNote({ kind: "problem", status: "active" }, "Vocabulary, verb conjugation and listening practice.\n"),
+    [CONVERSATION]: conversationNote("Long runs", [
+      { role: "user", text: "How should I pace my long runs for the marathon without shin splints?" },
+      { role: "assistant", text: "Run the long runs slower than marathon pace and raise the weekly mileage by ten percent at most." },
+    ]),
+    [PARTY]: conversationNote("Party", [
+      { role: "user", text: "What games suit a birthday party for ten guests?" },
+      { role: "assistant", text: "Charades and a treasure hunt work well for the guests." },
+    ]),
+  });
+}
+
+describe("lifebetter enrich-chats", () => {
+  it("fills conversations imported before, prints what it did, and a second run changes nothing", async () => {
+    await vault();
+    const before = await fs.readFile(path.join(root, CONVERSATION), "utf8");
+    const first = await cli("enrich-chats", "--vault", root, "--json");
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.out) as { updated: string[]; problems: number; summaries: number };
+    expect(report).toMatchObject({ problems: 1, summaries: 2 });
+    expect(report.updated.sort()).toEqual([CONVERSATION, PARTY]);
+    const properties = propertiesOf(await fs.readFile(path.join(root, CONVERSATION), "utf8"));
+    expect(properties.problem).toBe("[[Marathon training]]");
+    expect(String(properties.summary)).toContain("How should I pace my long runs for the marathon");
+    expect(propertiesOf(await fs.readFile(path.join(root, PARTY), "utf8")).problem).toBeUndefined();
+    const after = await fs.readFile(path.join(root, CONVERSATION), "utf8");
+    expect(after.slice(after.indexOf("## You"))).toBe(before.slice(before.indexOf("## You"))); // the body is untouched
+
+    const second = await cli("enrich-chats", "--vault", root);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain("Enriched 0 of 2 conversations");
+    expect(await fs.readFile(path.join(root, CONVERSATION), "utf8")).toBe(after);
+  });
+
+  it("is a usage error (exit 2) without a vault or with a stray argument", async () => {
+    expect((await cli("enrich-chats")).code).toBe(2);
+    await vault();
+    expect((await cli("enrich-chats", "--vault", root, "extra")).code).toBe(2);
+  });
+});
