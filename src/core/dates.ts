@@ -1,6 +1,6 @@
 import { format, formatISO } from "date-fns";
 
-/** An ISO 8601 date-time with the local offset, as SCHEMA.md's datetime properties hold it. */
+/** An ISO 8601 date-time with the local offset, as docs/data-model.md's datetime properties hold it. */
 export function isoDateTime(date: Date): string {
   return formatISO(date);
 }
@@ -12,7 +12,7 @@ export function isoDate(date: Date): string {
 
 /**
  * `created` and `updated` of a record the plugin writes for the first time: equal, so a new note says
- * when it was last written without falling back to the file's time (SCHEMA.md: created, updated).
+ * when it was last written without falling back to the file's time (docs/data-model.md: created, updated).
  */
 export function creationTimes(now: Date): { created: string; updated: string } {
   const at = isoDateTime(now);

@@ -37,7 +37,7 @@ const SCALE_LABELS: Record<Scale, string> = { mood: "Mood", energy: "Energy", st
 const SCALE_START = 5;
 
 /**
- * "Capture entry" (PRODUCT.md §1). Enter saves, Shift+Enter starts a new line in the text, Esc
+ * "Capture entry" (README: In Obsidian). Enter saves, Shift+Enter starts a new line in the text, Esc
  * cancels, Tab follows the fields in order. A refused input is shown inline and nothing is lost.
  */
 export class CaptureModal extends Modal {

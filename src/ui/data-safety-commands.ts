@@ -32,7 +32,7 @@ export async function openCheckView(plugin: DataSafetyPlugin): Promise<void> {
   if (wasOpen && leaf?.view instanceof CheckView) await leaf.view.refresh();
 }
 
-/** Export, import, AI conversations, vault check, backups and careful deletion (PRODUCT.md §7). */
+/** Export, import, AI conversations, vault check, backups and careful deletion (README: Your data, safe). */
 export function registerDataSafety(plugin: DataSafetyPlugin): void {
   const h = host(plugin);
   const openImport = (source: ImportSource): void => new ImportRecordsModal(h, source).open();

@@ -1,5 +1,5 @@
 /**
- * Local shims for gaps of obsidian-test-mocks 3.11 (see ../shared/notes/testing-and-models.md), each
+ * Local shims for gaps of obsidian-test-mocks 3.11, each
  * bringing the mock closer to what Obsidian itself does. Imported by the Obsidian-side tests only.
  *
  * - Modal.open closes the modal on the next tick: here it stays open until close(), attached to the

@@ -3,7 +3,7 @@ import { isoDateTime } from "../dates";
 import { CONNECTION_PROPERTIES } from "../schema/kinds";
 import type { NoteRepository } from "../vault/repository";
 
-/** A typed connection, named as its property (SCHEMA.md "Connections"). */
+/** A typed connection, named as its property (docs/data-model.md "Connections"). */
 export type ConnectionType = (typeof CONNECTION_PROPERTIES)[number];
 
 export function isConnectionType(value: unknown): value is ConnectionType {

@@ -37,7 +37,7 @@ function decisionProperties(decision: PatternDecision, now: Date): Record<string
 }
 
 /**
- * Records a decision on a proposal in its Pattern note (SCHEMA.md, Pattern): the first decision
+ * Records a decision on a proposal in its Pattern note (docs/data-model.md, Pattern): the first decision
  * (confirm, dismiss, or a rating) creates the note in the patterns folder, later ones change its
  * properties only. `pattern_key` ties the note to the proposal so a confirmed or dismissed pattern
  * is never proposed again. Resolves to the note's path.

@@ -5,7 +5,7 @@ import { findSections, tableUnder } from "../codec/sections";
 import { BUILT_IN_ACTIVITY_TYPES, readActivity, readDistractions } from "./session-activity";
 import { isIsoDateTime, isValidNumber, ruleText, SCALE_1_TO_10 } from "../schema/values";
 
-/** The `## Sessions` table of a problem note, as SCHEMA.md defines it. */
+/** The `## Sessions` table of a problem note, as docs/data-model.md defines it. */
 export const SESSIONS_HEADING = "Sessions";
 export const SESSION_COLUMNS = ["start", "end", "minutes", "focus", "energy", "activity", "distractions", "outcome"] as const;
 export type SessionColumn = (typeof SESSION_COLUMNS)[number];

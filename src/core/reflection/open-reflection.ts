@@ -40,7 +40,7 @@ export interface OpenedReflection {
   sync: AnswerSyncPlan;
 }
 
-/** The properties every reflection starts with (SCHEMA.md: Reflection). */
+/** The properties every reflection starts with (docs/data-model.md: Reflection). */
 export function reflectionProperties(env: ReflectionEnv, location: ReflectionLocation): Record<string, unknown> {
   const { range } = location;
   const properties: Record<string, unknown> = { id: newId(), kind: "reflection", period: range.period, date: range.start };

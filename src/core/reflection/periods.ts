@@ -9,7 +9,7 @@ export function isOpenablePeriod(value: unknown): value is ReflectionPeriod {
   return typeof value === "string" && (OPENABLE_PERIODS as readonly string[]).includes(value);
 }
 
-/** Every reflection `period` (SCHEMA.md): the openable ones, one on a problem, and ad-hoc. */
+/** Every reflection `period` (docs/data-model.md): the openable ones, one on a problem, and ad-hoc. */
 export type AnyReflectionPeriod = ReflectionPeriod | "problem" | "adhoc";
 
 /** The local calendar days a reflection covers, whatever its period. */

@@ -4,11 +4,11 @@ import { COMMON_PROPERTIES, KIND_PROPERTIES, type PropertySpec } from "../schema
 /** A reflection prompt: a heading in the note whose list items a list property mirrors. */
 export interface ReflectionPrompt {
   heading: string;
-  /** snake_case list property holding the answers (SCHEMA.md: what_worked, wins, …). */
+  /** snake_case list property holding the answers (docs/data-model.md: what_worked, wins, …). */
   property: string;
 }
 
-/** SCHEMA.md's reflection list properties, in the order the default prompts use them. */
+/** docs/data-model.md's reflection list properties, in the order the default prompts use them. */
 export const ANSWER_PROPERTIES = [
   "what_worked",
   "what_didnt_work",
@@ -67,7 +67,7 @@ function describeSpec(spec: PropertySpec): string {
 }
 
 /**
- * Why a prompt's answers may not go into this property, or null. SCHEMA.md gives every property one
+ * Why a prompt's answers may not go into this property, or null. docs/data-model.md gives every property one
  * type across the vault: a prompt named Mood must not turn the number `mood` (or `kind`, which says
  * what a note is) into a list of answers. Reflection answer lists and free lists (feelings) are fine.
  */

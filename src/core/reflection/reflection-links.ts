@@ -5,7 +5,7 @@ import { problemsWorkedOn } from "./context";
 import { inRange } from "./periods";
 import { reflectionRange } from "./reflection-model";
 
-/** The link lists a reflection keeps in step with the records of its period (SCHEMA.md: Reflection). */
+/** The link lists a reflection keeps in step with the records of its period (docs/data-model.md: Reflection). */
 export const LINK_PROPERTIES = ["problems", "meta_skills_discovered"] as const;
 export type LinkProperty = (typeof LINK_PROPERTIES)[number];
 export type ReflectionLinks = Partial<Record<LinkProperty, string[]>>;

@@ -9,7 +9,7 @@ export interface TypeField {
   spec: PropertySpec;
 }
 
-/** Type-specific capture fields of the built-in types (SCHEMA.md "attempt only", …). */
+/** Type-specific capture fields of the built-in types (docs/data-model.md "attempt only", …). */
 export const TYPE_FIELDS: Record<string, TypeField[]> = {
   attempt: [
     { property: "approach", label: "Approach", spec: { type: "text" } },

@@ -1,4 +1,4 @@
-/** The record kinds and enumerations of SCHEMA.md. */
+/** The record kinds and enumerations of docs/data-model.md. */
 
 export const RECORD_KINDS = ["entry", "problem", "meta-skill", "reflection", "pattern", "conversation"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

@@ -25,7 +25,7 @@ import {
   TAGS,
 } from "./values";
 
-/** Obsidian property types as SCHEMA.md uses them, plus links (wikilinks stored as text). */
+/** Obsidian property types as docs/data-model.md uses them, plus links (wikilinks stored as text). */
 export type PropertyType =
   | "text"
   | "list"

@@ -2,7 +2,7 @@ import { isValid, parseISO } from "date-fns";
 import { isRecordKind, type RecordKind } from "./kinds";
 
 /**
- * Each kind's own date (SCHEMA.md), first to last choice: when the record happened or what it is
+ * Each kind's own date (docs/data-model.md), first to last choice: when the record happened or what it is
  * about. `created` says when the note was written (a November reflection written on 2 December, a
  * 2025 conversation imported today), so it is only the fallback.
  */

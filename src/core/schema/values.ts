@@ -5,7 +5,7 @@ import { parseWikilink } from "../codec/wikilinks";
 import { InvalidInputError } from "../errors";
 
 /*
- * The value rules of SCHEMA.md, each written once. `check`, every writer (capture, problem, session,
+ * The value rules of docs/data-model.md, each written once. `check`, every writer (capture, problem, session,
  * reflect, review, import) and the views read them from here, so a value one accepts the others accept.
  */
 

@@ -59,7 +59,7 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The vault copy's last change: its `updated`, else the file's modification time (SCHEMA.md). */
+/** The vault copy's last change: its `updated`, else the file's modification time (docs/data-model.md). */
 function vaultUpdated(record: VaultRecord): number {
   return parseDateValue(record.properties.updated)?.getTime() ?? record.mtime;
 }

@@ -11,7 +11,7 @@ const TYPING_DEBOUNCE_MS = 400;
 const MIN_TEXT_CHARS = 12;
 
 /**
- * "You solved this before": up to three past notes like the text being captured (PRODUCT.md §1),
+ * "You solved this before": up to three past notes like the text being captured (README: In Obsidian),
  * shown under the text while the user types. Shows nothing until the index is ready; a click opens
  * the note in a new tab and leaves the entry being written as it is.
  */

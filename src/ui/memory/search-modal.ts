@@ -41,7 +41,7 @@ export function searchOptions(fields: FilterFields, hidePrivate: boolean): Searc
 }
 
 /**
- * "Search by meaning" (PRODUCT.md §5): hybrid search (words and meaning) with filters, results as
+ * "Search by meaning" (README: In Obsidian): hybrid search (words and meaning) with filters, results as
  * you type. ↑/↓ move, Enter opens, Mod+Enter opens in a new tab, Esc closes.
  */
 export class SearchByMeaningModal extends Modal {

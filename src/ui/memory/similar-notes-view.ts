@@ -23,7 +23,7 @@ interface Shown {
 }
 
 /**
- * The right-sidebar "Similar notes" view (PRODUCT.md §5): notes like the active one, with score,
+ * The right-sidebar "Similar notes" view (README: In Obsidian): notes like the active one, with score,
  * kind and why; hide linked and kind filter; "Accept as connection" writes a typed link. It keeps
  * the list it shows until the next answer arrives, so refreshing never flickers.
  */
