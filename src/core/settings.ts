@@ -1,3 +1,4 @@
+import { isValidTypeName } from "./schema/type-names";
 import { MODEL_CATALOG } from "./embed/model-catalog";
 import { DEFAULT_MODEL_ID } from "./embed/model-source";
 import { parseRunningSession, type RunningSession } from "./problems/running-session";
@@ -120,11 +121,7 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   openHomeOnStart: false,
 };
 
-const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
-
-export function isValidTypeName(name: string): boolean {
-  return TYPE_NAME.test(name);
-}
+export { isValidTypeName };
 
 /** Every entry type the user can choose: the built-in ones, then their own. */
 export function entryTypes(settings: LifeBetterSettings): string[] {

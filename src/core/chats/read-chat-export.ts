@@ -4,21 +4,12 @@ import { isRecord, type ChatConversation } from "./chat-conversation";
 import { readChatGptConversation } from "./chatgpt-export";
 import { readClaudeConversation } from "./claude-export";
 import { streamTranscript } from "./stream-transcript";
+import type { ChatStreamOptions, ExportItem, StreamEnd } from "./chat-stream";
+
+export type { ChatStreamOptions, ExportItem, StreamEnd };
 
 /** A conversation of the export, or why it could not be read (position in the file, 1-based). */
-export type ExportItem = { index: number; conversation: ChatConversation } | { index: number; problem: string };
 
-export interface ChatStreamOptions {
-  /** The file's size, for progress (bytes). */
-  totalBytes?: number;
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
-  signal?: AbortSignal;
-  /** Lets the app paint between chunks (the plugin passes a zero-delay window timer); none by default. */
-  yieldToUi?: () => Promise<void>;
-}
-
-/** How reading ended; `skipped` says what was left out of a file that was otherwise read. */
-export type StreamEnd = { ok: true; skipped?: string[] } | { ok: false; cancelled: boolean; message: string };
 
 
 /** Detects the platform of one conversation by its shape and reads it. */

@@ -1,6 +1,6 @@
 import { errorMessage } from "../errors";
 import { ClaudeCodeTranscript } from "./claude-code-transcript";
-import type { ChatStreamOptions, ExportItem, StreamEnd } from "./read-chat-export";
+import type { ChatStreamOptions, ExportItem, StreamEnd } from "./chat-stream";
 
 /** Bad lines named in the report at most; the rest are counted. */
 const NAMED_BAD_LINES = 5;

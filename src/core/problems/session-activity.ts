@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors";
-import { isValidTypeName, type LifeBetterSettings } from "../settings";
+import { isValidTypeName } from "../schema/type-names";
 
 /**
  * The typed activity and the distractions count of a work session, kept inside the Sessions table's
@@ -13,7 +13,7 @@ import { isValidTypeName, type LifeBetterSettings } from "../settings";
 export const BUILT_IN_ACTIVITY_TYPES = ["coding", "reading", "writing", "meeting", "research", "planning"] as const;
 
 /** Every activity type a session may have: the built-in ones, then the user's own from settings. */
-export function activityTypes(settings: Pick<LifeBetterSettings, "customActivityTypes">): string[] {
+export function activityTypes(settings: { customActivityTypes: readonly string[] }): string[] {
   const builtIn: readonly string[] = BUILT_IN_ACTIVITY_TYPES;
   return [...builtIn, ...settings.customActivityTypes.filter((type) => !builtIn.includes(type))];
 }

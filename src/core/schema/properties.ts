@@ -25,29 +25,8 @@ import {
   TAGS,
 } from "./values";
 
-/** Obsidian property types as docs/data-model.md uses them, plus links (wikilinks stored as text). */
-export type PropertyType =
-  | "text"
-  | "list"
-  | "number"
-  | "checkbox"
-  | "date"
-  | "datetime"
-  | "date-or-datetime"
-  | "link"
-  | "links"
-  | "uuid";
-
-export interface PropertySpec {
-  type: PropertyType;
-  /** Allowed values for text properties. */
-  oneOf?: readonly string[];
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  /** A list that may be written as one comma-separated text (tags). */
-  commaSeparated?: boolean;
-}
+export type { PropertySpec, PropertyType } from "./property-spec";
+import type { PropertySpec } from "./property-spec";
 
 const text: PropertySpec = { type: "text" };
 const list: PropertySpec = { type: "list" };

@@ -1,6 +1,6 @@
 import { isValid, parse, parseISO } from "date-fns";
 import { validate as isUuid } from "uuid";
-import type { PropertySpec } from "./properties";
+import type { PropertySpec } from "./property-spec";
 import { parseWikilink } from "../codec/wikilinks";
 import { InvalidInputError } from "../errors";
 
