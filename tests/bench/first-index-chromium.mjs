@@ -3,14 +3,14 @@
 // weights: the same cost per token), onnxruntime-web's WASM, one WASM thread per worker. It indexes one
 // synthetic vault with 1 and with 2 embedding workers and prints texts per second and the ratio; with
 // --out it also writes the JSON there, and with --summary adds it to that file as "firstIndex". Other processes on the machine skew it: the load average is printed.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
 import { buildWorkerSource, withWorkerSource, worker } from "../../esbuild.config.mjs";
+import { servePageInChromium } from "../browser/serve-in-chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -58,65 +58,30 @@ const pageJs = pageBuild.outputFiles[0].text;
 const wasm = await fs.readFile(path.join(root, "node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm"));
 const loadBefore = os.loadavg()[0];
 
-let chrome;
-let exitCode = 1;
-const finish = async () => {
-  if (chrome && chrome.exitCode === null) {
-    const exited = new Promise((resolve) => chrome.once("exit", resolve));
-    chrome.kill();
-    await exited;
-  }
-  server.close();
-  await fs.rm(work, { recursive: true, force: true, maxRetries: 5 });
-  process.exit(exitCode);
-};
-const server = http.createServer((req, res) => {
-  const url = req.url ?? "/";
-  if (url === "/") return void res.end('<!doctype html><title>LifeBetter first index</title><script src="/page.js"></script>');
-  if (url === "/page.js") {
-    res.setHeader("content-type", "text/javascript");
-    return void res.end(pageJs);
-  }
-  if (url === "/ort-wasm-simd-threaded.wasm") return void res.end(wasm);
-  if (url.startsWith("/model/")) {
-    fs.readFile(path.join(modelFolder, url.slice("/model/".length))).then((bytes) => res.end(bytes), () => ((res.statusCode = 404), res.end()));
-    return;
-  }
-  if (url === "/result") {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", async () => {
-      res.end();
-      const report = JSON.parse(body);
-      if (report.ok) {
-        const base = report.runs.find((r) => r.workers === 1);
-        for (const run of report.runs) run.ratioToOne = base ? run.textsPerSecond / base.textsPerSecond : null;
-        report.loadAverage = [loadBefore, os.loadavg()[0]];
-        report.cpus = os.cpus().length;
-        for (const run of report.runs) console.log(`${run.workers} embedding worker(s) (${run.started} started): ${run.embedded} texts in ${run.seconds.toFixed(1)} s = ${run.textsPerSecond.toFixed(1)} texts/s${run.ratioToOne ? `, ${run.ratioToOne.toFixed(2)}× one` : ""}`);
-        console.log(`load average ${report.loadAverage.map((l) => l.toFixed(1)).join(" → ")} on ${report.cpus} cores`);
-        if (out) await fs.writeFile(out, JSON.stringify(report, null, 2));
-        if (summary) {
-          const previous = await fs.readFile(summary, "utf8").then(JSON.parse, () => ({}));
-          await fs.mkdir(path.dirname(summary), { recursive: true });
-          await fs.writeFile(summary, JSON.stringify({ ...previous, firstIndex: report }, null, 2));
-        }
-        exitCode = 0;
-      } else {
-        console.log(report.error);
-      }
-      void finish();
-    });
-    return;
-  }
-  res.statusCode = 404;
-  res.end();
+servePageInChromium({
+  work,
+  title: "LifeBetter first index",
+  pageJs,
+  modelFolder,
+  wasm,
+  timeoutMs: 900_000,
+  onResult: async (report) => {
+    if (!report.ok) {
+      console.log(report.error);
+      return 1;
+    }
+    const base = report.runs.find((r) => r.workers === 1);
+    for (const run of report.runs) run.ratioToOne = base ? run.textsPerSecond / base.textsPerSecond : null;
+    report.loadAverage = [loadBefore, os.loadavg()[0]];
+    report.cpus = os.cpus().length;
+    for (const run of report.runs) console.log(`${run.workers} embedding worker(s) (${run.started} started): ${run.embedded} texts in ${run.seconds.toFixed(1)} s = ${run.textsPerSecond.toFixed(1)} texts/s${run.ratioToOne ? `, ${run.ratioToOne.toFixed(2)}× one` : ""}`);
+    console.log(`load average ${report.loadAverage.map((l) => l.toFixed(1)).join(" → ")} on ${report.cpus} cores`);
+    if (out) await fs.writeFile(out, JSON.stringify(report, null, 2));
+    if (summary) {
+      const previous = await fs.readFile(summary, "utf8").then(JSON.parse, () => ({}));
+      await fs.mkdir(path.dirname(summary), { recursive: true });
+      await fs.writeFile(summary, JSON.stringify({ ...previous, firstIndex: report }, null, 2));
+    }
+    return 0;
+  },
 });
-server.listen(0, "127.0.0.1", () => {
-  const { port } = server.address();
-  chrome = spawn("chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", `--user-data-dir=${path.join(work, "profile")}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" });
-});
-setTimeout(() => {
-  console.log("No answer from the page within 15 minutes.");
-  void finish();
-}, 900_000).unref();

@@ -6,6 +6,7 @@
 import { bundledWorkerStarter } from "../../src/adapters/obsidian/bundled-worker";
 import { IndexedDbBinaryFile } from "../../src/adapters/obsidian/indexeddb-binary-file";
 import type { NoteSource } from "../../src/core/index/index-types";
+import { loadPageModel } from "../browser/page-model";
 
 declare const BENCH_NOTES: number;
 declare const BENCH_WORDS: number;
@@ -24,17 +25,6 @@ function makeNotes(count: number, words: number): Record<string, string> {
   return notes;
 }
 
-function bytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open("GET", url);
-    request.responseType = "arraybuffer";
-    request.onload = () => (request.status === 200 ? resolve(new Uint8Array(request.response as ArrayBuffer)) : reject(new Error(`${url}: ${request.status}`)));
-    request.onerror = () => reject(new Error(`${url} could not be loaded`));
-    request.send();
-  });
-}
-
 async function run() {
   const start = bundledWorkerStarter();
   if (!start) throw new Error("no worker in this build");
@@ -46,9 +36,7 @@ async function run() {
       return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1000, ctime: 1000 }, text });
     },
   };
-  const files = new Map<string, Uint8Array<ArrayBuffer>>();
-  for (const f of ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model_quantized.onnx"]) files.set(f, await bytes(`/model/${f}`));
-  const wasmBinary = await bytes("/ort-wasm-simd-threaded.wasm");
+  const { files, wasmBinary } = await loadPageModel();
   const runs: { workers: number; started: number; seconds: number; embedded: number; textsPerSecond: number }[] = [];
   for (const workers of BENCH_POOLS) {
     const storage = new IndexedDbBinaryFile(`index:bench-${workers}-${Date.now()}`, indexedDB);

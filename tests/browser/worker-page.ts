@@ -5,6 +5,7 @@
 import { bundledWorkerStarter } from "../../src/adapters/obsidian/bundled-worker";
 import { IndexedDbBinaryFile } from "../../src/adapters/obsidian/indexeddb-binary-file";
 import type { NoteSource } from "../../src/core/index/index-types";
+import { loadPageModel } from "./page-model";
 
 const NOTES: Record<string, string> = {
   "Work/Tests.md": "# Tests\n\nfix the failing test before lunch.\n",
@@ -18,22 +19,10 @@ const source: NoteSource = {
     return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1000, ctime: 1000 }, text });
   },
 };
-function bytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open("GET", url);
-    request.responseType = "arraybuffer";
-    request.onload = () => (request.status === 200 ? resolve(new Uint8Array(request.response as ArrayBuffer)) : reject(new Error(`${url}: ${request.status}`)));
-    request.onerror = () => reject(new Error(`${url} could not be loaded`));
-    request.send();
-  });
-}
 async function run() {
   const start = bundledWorkerStarter();
   if (!start) throw new Error("no worker in this build");
-  const files = new Map<string, Uint8Array<ArrayBuffer>>();
-  for (const f of ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model_quantized.onnx"]) files.set(f, await bytes(`/model/${f}`));
-  const wasmBinary = await bytes("/ort-wasm-simd-threaded.wasm");
+  const { files, wasmBinary } = await loadPageModel();
   const storage = new IndexedDbBinaryFile("index:browser-check", indexedDB);
   const progress: string[] = [];
   const first = start(source, storage, (d, t) => progress.push(`${d}/${t}`));
