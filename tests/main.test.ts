@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseNote } from "../src/core/codec/frontmatter";
 import { BUILT_IN_ENTRY_TYPES } from "../src/core/schema/kinds";
 import LifeBetterPlugin from "../src/main";
-import { CaptureModal } from "../src/ui/capture-modal";
+import { CaptureModal } from "../src/ui/capture/capture-modal";
 import { MANIFEST, contentOf, makeApp, notices, openModals, registered, resetNotices, settle } from "./support/obsidian-shims";
 
 const ORIGINAL_ID = "3f1c2a4e-8a1b-4c3d-9e5f-1a2b3c4d5e6f";

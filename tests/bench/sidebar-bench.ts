@@ -45,7 +45,7 @@ export async function benchSidebar(workerFile: string, notes: SyntheticNote[], l
   const { makeApp, fileAt } = await import("../support/obsidian-shims");
   const { ObsidianNoteRepository } = await import("../../src/adapters/obsidian/obsidian-repository");
   const { loadSettings } = await import("../../src/core/settings");
-  const { SimilarNotesView } = await import("../../src/ui/memory/similar-notes-view");
+  const { SimilarNotesView } = await import("../../src/ui/index/similar-notes-view");
   const { IndexClient: Client } = await import("../../src/core/index/index-client");
 
   const worker = new Worker(workerFile);

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { composeNote } from "../../src/core/codec/frontmatter";
-import { dayOf } from "../../src/core/review/days";
+import { dayOf } from "../../src/core/dates/days";
 import { cli } from "../support/cli";
 import { makeTempVault, removeVault } from "../support/temp-vault";
 

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/codec/frontmatter";
 import { sectionText } from "../../src/core/codec/sections";
-import { addDaysTo, dayOf } from "../../src/core/review/days";
+import { addDaysTo, dayOf } from "../../src/core/dates/days";
 import { cli } from "../support/cli";
 import { hashTree, makeTempVault, removeVault } from "../support/temp-vault";
 

@@ -1,7 +1,7 @@
 /** The capture modal as a user opens it from a link: an attempt with a problem of the link's text refused. */
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import { loadSettings } from "../../src/core/settings";
-import { CaptureModal, type CaptureHost } from "../../src/ui/capture-modal";
+import { CaptureModal, type CaptureHost } from "../../src/ui/capture/capture-modal";
 import { makeApp } from "../support/obsidian-shims";
 import { showModal } from "./host/frame";
 

@@ -1,6 +1,6 @@
 /** The capture modal while typing: three similar past notes under the text. */
 import { loadSettings } from "../../src/core/settings";
-import { CaptureModal } from "../../src/ui/capture-modal";
+import { CaptureModal } from "../../src/ui/capture/capture-modal";
 import { showModal } from "./host/frame";
 import { memoryHost } from "./memory-screens";
 

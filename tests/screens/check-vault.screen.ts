@@ -2,7 +2,7 @@
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import { composeNote } from "../../src/core/codec/frontmatter";
 import { loadSettings } from "../../src/core/settings";
-import { CheckView } from "../../src/ui/check-view";
+import { CheckView } from "../../src/ui/check/check-view";
 import { makeApp } from "../support/obsidian-shims";
 
 export const HOSTILE = "<img src=x onerror=alert(1)>";

@@ -1,7 +1,7 @@
 /** The "Export records" modal: every kind ticked but conversations, a date range, private left out. */
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import { loadSettings } from "../../src/core/settings";
-import { ExportModal } from "../../src/ui/export-modal";
+import { ExportModal } from "../../src/ui/transfer/export-modal";
 import { makeApp } from "../support/obsidian-shims";
 import { showModal } from "./host/frame";
 

@@ -1,5 +1,5 @@
 /** The progress notice of "Import AI conversations", 45 MB into a 100 MB export, in the notice stack. */
-import { chatProgressContent } from "../../src/ui/chat-import";
+import { chatProgressContent } from "../../src/ui/chats/chat-import";
 
 export function render(root: HTMLElement): Promise<void> {
   const notice = root.createDiv({ cls: "notice-container" }).createDiv({ cls: "notice" });

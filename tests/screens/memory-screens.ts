@@ -6,7 +6,7 @@
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import type { IndexStatus, SearchResult } from "../../src/core/index/index-types";
 import { loadSettings } from "../../src/core/settings";
-import type { MemoryHost, MemoryQueries } from "../../src/ui/memory/memory-host";
+import type { MemoryHost, MemoryQueries } from "../../src/ui/index/memory-host";
 import { fileAt, makeApp } from "../support/obsidian-shims";
 
 export const HOSTILE = "<img src=x onerror=alert(1)>";

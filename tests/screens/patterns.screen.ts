@@ -2,7 +2,7 @@
 import { findPatterns } from "../../src/core/patterns/engine";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { loadRecords } from "../../src/core/vault/records";
-import { PatternsPanel } from "../../src/ui/patterns-panel";
+import { PatternsPanel } from "../../src/ui/patterns/patterns-panel";
 import { MemoryNoteRepository } from "../support/memory-note-repository";
 import { patternVault } from "../support/pattern-vault";
 

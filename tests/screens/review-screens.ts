@@ -4,7 +4,7 @@
  */
 import { MarkdownRenderer } from "obsidian";
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
-import { addDaysTo, dayOf } from "../../src/core/review/days";
+import { addDaysTo, dayOf } from "../../src/core/dates/days";
 import { loadSettings } from "../../src/core/settings";
 import { ReviewView } from "../../src/ui/review/review-view";
 import { makeApp } from "../support/obsidian-shims";

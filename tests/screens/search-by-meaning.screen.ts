@@ -1,5 +1,5 @@
 /** "Search by meaning" with a question typed: five notes (private ones hidden), the second selected by the arrow key. */
-import { SearchByMeaningModal } from "../../src/ui/memory/search-modal";
+import { SearchByMeaningModal } from "../../src/ui/index/search-modal";
 import { showModal } from "./host/frame";
 import { memoryHost } from "./memory-screens";
 

@@ -1,7 +1,7 @@
 /** The settings tab with a custom entry type and an excluded folder, as display() draws it. */
 import { Plugin } from "obsidian";
 import { loadSettings } from "../../src/core/settings";
-import { LifeBetterSettingTab, type SettingsHost } from "../../src/ui/settings-tab";
+import { LifeBetterSettingTab, type SettingsHost } from "../../src/ui/settings/settings-tab";
 import { MANIFEST, makeApp } from "../support/obsidian-shims";
 import { showSettingTab } from "./host/frame";
 

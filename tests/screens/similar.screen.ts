@@ -1,5 +1,5 @@
 /** The similar-notes sidebar for a problem note: six notes, one linked by a property, one by the index, one picking a link type. */
-import { SimilarNotesView } from "../../src/ui/memory/similar-notes-view";
+import { SimilarNotesView } from "../../src/ui/index/similar-notes-view";
 import { memoryHost } from "./memory-screens";
 
 export async function render(root: HTMLElement): Promise<void> {

@@ -1,6 +1,6 @@
 import { addDays, formatISO } from "date-fns";
 import { composeNote } from "../../src/core/codec/frontmatter";
-import { isoDate } from "../../src/core/dates";
+import { isoDate } from "../../src/core/dates/timestamps";
 import { seededRandom } from "./seeded-random";
 
 /**

@@ -3,7 +3,7 @@ import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-rep
 import { parseNote } from "../../src/core/codec/frontmatter";
 import type { IndexClient } from "../../src/core/index/index-client";
 import { loadSettings, type LifeBetterSettings } from "../../src/core/settings";
-import type { CaptureDraft } from "../../src/ui/capture-draft";
+import type { CaptureDraft } from "../../src/ui/capture/capture-draft";
 import type { ProblemsHost } from "../../src/ui/problems/problems-host";
 import { WorkSessions } from "../../src/ui/problems/work-sessions";
 import { contentOf, makeApp, openModals } from "./obsidian-shims";

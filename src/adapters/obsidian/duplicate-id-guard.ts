@@ -1,6 +1,6 @@
 import { TFile, type App } from "obsidian";
 import { splitIdHolders } from "../../core/check/id-keeper";
-import { isoDateTime } from "../../core/dates";
+import { isoDateTime } from "../../core/dates/timestamps";
 import { errorMessage } from "../../core/errors";
 import { isRecordId, newId } from "../../core/ids";
 import { isRecordKind } from "../../core/schema/kinds";

@@ -1,6 +1,6 @@
 import type momentFunction from "moment";
 import { moment } from "obsidian";
-import type { DateFormatter } from "../../core/reflection/date-format";
+import type { DateFormatter } from "../../core/dates/date-format";
 
 /**
  * Obsidian's own moment, set to the user's language (so `dddd` names the day as their daily notes

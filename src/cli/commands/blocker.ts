@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
-import { isoDateTime } from "../../core/dates";
+import { isoDateTime } from "../../core/dates/timestamps";
 import { resolveBlocker } from "../../core/problems/resolve-blocker";
 import { findNotePath } from "../../core/vault/find-record";
 import { loadRecords } from "../../core/vault/records";

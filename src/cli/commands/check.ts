@@ -3,7 +3,7 @@ import type { CliIo } from "../io";
 import { applyFixes } from "../../core/check/apply-fixes";
 import { checkVault } from "../../core/check/check-vault";
 import type { CheckReport } from "../../core/check/findings";
-import { isoDateTime } from "../../core/dates";
+import { isoDateTime } from "../../core/dates/timestamps";
 import { openVault } from "../vault-context";
 
 export const checkUsage = `lifebetter check --vault DIR [--json] [--fix]

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { CliIo } from "../io";
 import { findProblem } from "../../core/problems/find-problem";
 import { editMilestone, MILESTONES_HEADING } from "../../core/problems/milestones";
-import { dayOf } from "../../core/review/days";
+import { dayOf } from "../../core/dates/days";
 import { isIsoDate } from "../../core/schema/values";
 import { tasksUnder } from "../../core/codec/sections";
 import { loadRecords } from "../../core/vault/records";

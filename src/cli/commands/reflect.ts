@@ -12,7 +12,7 @@ import { openSubjectReflection, type ReflectionSubject } from "../../core/reflec
 import type { AnswerSyncPlan } from "../../core/reflection/answers";
 import { findProblem } from "../../core/problems/find-problem";
 import { userErrors } from "./problem-args";
-import { dayOf } from "../../core/review/days";
+import { dayOf } from "../../core/dates/days";
 import { isIsoDate } from "../../core/schema/values";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { InvalidInputError, NoteParseError } from "../../core/errors";
-import { asDay, dayOf, type Day } from "../../core/review/days";
+import { asDay, dayOf, type Day } from "../../core/dates/days";
 import { reviewDecision } from "../../core/review/decision-review";
 import { findNote } from "../../core/review/find-note";
 import { gradeSkill } from "../../core/review/grade-skill";

@@ -5,7 +5,7 @@ import type { WeekSummary } from "../../core/home/week";
 import { locateReflection } from "../../core/reflection/location";
 import { readPeriodicConfigs } from "../../core/reflection/periodic-config";
 import { localDate, periodRange } from "../../core/reflection/periods";
-import { dayOf } from "../../core/review/days";
+import { dayOf } from "../../core/dates/days";
 import { isIsoDate } from "../../core/schema/values";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";

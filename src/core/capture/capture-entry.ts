@@ -1,15 +1,16 @@
-import { NoteExistsError, InvalidInputError } from "../errors";
+import { InvalidInputError } from "../errors";
 import { composeNote } from "../codec/frontmatter";
 import { parseWikilink, linkTo } from "../codec/wikilinks";
-import { creationTimes, isoDate, isoDateTime } from "../dates";
+import { creationTimes, isoDate, isoDateTime } from "../dates/timestamps";
 import { newId } from "../ids";
 import { TYPE_FIELDS } from "../schema/entry-fields";
 import { checkValue, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import { entryTypes, type LifeBetterSettings } from "../settings";
 import { LinkResolver } from "../vault/link-resolver";
 import { typedTarget, uniqueNote } from "../vault/note-names";
-import { joinVaultPath, safeFileStem } from "../vault/paths";
+import { safeFileStem } from "../vault/paths";
 import type { NoteRepository } from "../vault/repository";
+import { createUniqueNote } from "../vault/create-note";
 
 /** What a user captures, from the modal, the URI or the CLI. */
 export interface CaptureInput {
@@ -141,26 +142,6 @@ export function entryFileStem(text: string, now: Date): string {
   const firstLine = text.trim().split(/\r?\n/)[0] ?? "";
   const words = safeFileStem(firstLine.split(/\s+/).slice(0, 8).join(" "), 50);
   return words ? `${isoDate(now)} ${words}` : `${isoDate(now)} entry`;
-}
-
-/** The names a new note may take, in order: `stem.md`, then `stem 2.md`, `stem 3.md`, … */
-export function* uniqueNoteCandidates(folder: string, stem: string): Generator<string> {
-  for (let attempt = 1; attempt < 1000; attempt++) yield joinVaultPath(folder, attempt === 1 ? `${stem}.md` : `${stem} ${attempt}.md`);
-}
-
-/** Creates `stem.md` in `folder`, or `stem 2.md`, `stem 3.md`, … : never overwrites. */
-export async function createUniqueNote(repo: NoteRepository, folder: string, stem: string, content: string): Promise<string> {
-  for (const path of uniqueNoteCandidates(folder, stem)) {
-    if (await repo.exists(path)) continue;
-    try {
-      await repo.create(path, content);
-      return path;
-    } catch (error) {
-      if (error instanceof NoteExistsError) continue; // created meanwhile by someone else: try the next name
-      throw error;
-    }
-  }
-  throw new Error(`Could not find a free file name for "${stem}" in "${folder}".`);
 }
 
 /** Captures an entry note the same way from every surface (modal, URI, CLI). */

@@ -1,6 +1,6 @@
 import { parseISO } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
-import { textProperty } from "../problems/property-readers";
+import { textProperty } from "../schema/property-readers";
 import { isIsoDate, isIsoDateTime } from "../schema/values";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 

@@ -1,6 +1,6 @@
 import { format } from "date-fns";
 import { linkTo } from "../codec/wikilinks";
-import { creationTimes, isoDate, isoDateTime } from "../dates";
+import { creationTimes, isoDate, isoDateTime } from "../dates/timestamps";
 import type { ChatConversation, ChatMessage } from "./chat-conversation";
 import { inertMessage } from "./inert-message";
 

@@ -1,6 +1,6 @@
 import { addLinkToList, linksTo } from "../codec/link-list";
 import { linkTo, parseWikilink } from "../codec/wikilinks";
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { errorMessage } from "../errors";
 import { contentWords } from "../index/terms";
 import type { LifeBetterSettings } from "../settings";

@@ -1,5 +1,6 @@
 import { composeNote } from "../codec/frontmatter";
-import { createUniqueNote, entryFileStem } from "../capture/capture-entry";
+import { entryFileStem } from "../capture/capture-entry";
+import { createUniqueNote } from "../vault/create-note";
 import { errorMessage } from "../errors";
 import type { LifeBetterSettings } from "../settings";
 import { noteName, safeFileStem } from "../vault/paths";

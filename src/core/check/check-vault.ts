@@ -4,7 +4,7 @@ import { linksInMarkdown, linksInProperties } from "../codec/wikilinks";
 import { isRecordId } from "../ids";
 import { MAX_INDEXED_NOTE_BYTES } from "../limits";
 import { isRecordKind } from "../schema/kinds";
-import { dayOf } from "../review/days";
+import { dayOf } from "../dates/days";
 import { checkRecordProperties } from "./record-rules";
 import { checkProblemSessions } from "./session-rules";
 import type { LifeBetterSettings } from "../settings";

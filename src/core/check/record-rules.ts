@@ -3,7 +3,7 @@ import type { RecordKind } from "../schema/kinds";
 import { propertySpec } from "../schema/properties";
 import { privateKeys } from "../schema/privacy";
 import { checkValue, MAX_INTERVAL_DAYS } from "../schema/values";
-import { asDay, daysBetween, type Day } from "../review/days";
+import { asDay, daysBetween, type Day } from "../dates/days";
 import { entryTypes, type LifeBetterSettings } from "../settings";
 import type { Finding } from "./findings";
 import { checkPrivacySpelling } from "./privacy-rules";

@@ -1,4 +1,4 @@
-import { numberProperty } from "../problems/property-readers";
+import { numberProperty } from "../schema/property-readers";
 import { parseSessions, totalMinutes, type SessionsTable } from "../problems/sessions-table";
 import type { Finding } from "./findings";
 

@@ -1,5 +1,5 @@
 import { addLinkToList, linksTo } from "../codec/link-list";
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { CONNECTION_PROPERTIES } from "../schema/kinds";
 import type { NoteRepository } from "../vault/repository";
 

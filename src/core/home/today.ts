@@ -9,7 +9,7 @@ import { linkedEntries } from "../problems/linked-entries";
 import { overdueDays } from "../problems/milestones";
 import { elapsedMinutes, type RunningSession } from "../problems/running-session";
 import { hasReflectionContent } from "../reflection/reminder";
-import { asDay, daysBetween, type Day } from "../review/days";
+import { asDay, daysBetween, type Day } from "../dates/days";
 import { buildReviewQueue } from "../review/queue";
 import { PRIORITIES } from "../schema/kinds";
 import type { LifeBetterSettings } from "../settings";

@@ -2,7 +2,7 @@ import { format, getDay, getHours } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
 import { compareForDashboard, summarize, type ProblemSummary } from "../problems/dashboard";
 import { DEFAULT_STALE_DAYS } from "../settings";
-import { listProperty, numberProperty, textProperty } from "../problems/property-readers";
+import { listProperty, numberProperty, textProperty } from "../schema/property-readers";
 import { parseMarkdown } from "../codec/markdown-tree";
 import { BUILT_IN_ACTIVITY_TYPES } from "../problems/session-activity";
 import { parseSessions, type SessionRow } from "../problems/sessions-table";

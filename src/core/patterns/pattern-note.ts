@@ -1,6 +1,6 @@
 import { composeNote } from "../codec/frontmatter";
-import { createUniqueNote } from "../capture/capture-entry";
-import { creationTimes, isoDateTime } from "../dates";
+import { createUniqueNote } from "../vault/create-note";
+import { creationTimes, isoDateTime } from "../dates/timestamps";
 import { InvalidInputError } from "../errors";
 import { newId } from "../ids";
 import type { LifeBetterSettings } from "../settings";

@@ -1,6 +1,6 @@
 import { areIntervalsOverlapping, differenceInMinutes, parseISO } from "date-fns";
 import { appendTableRow } from "../codec/sections";
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { InvalidInputError } from "../errors";
 import { isIsoDateTime, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES, requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";

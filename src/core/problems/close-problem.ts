@@ -1,9 +1,9 @@
-import { isoDate, isoDateTime } from "../dates";
+import { isoDate, isoDateTime } from "../dates/timestamps";
 import { InvalidInputError, errorMessage } from "../errors";
 import type { LifeBetterSettings } from "../settings";
 import type { NoteRepository } from "../vault/repository";
 import { findProblem } from "./find-problem";
-import { listProperty, numberProperty, textProperty } from "./property-readers";
+import { listProperty, numberProperty, textProperty } from "../schema/property-readers";
 import { hoursToSolution, skillsUsedBy } from "./skill-usage";
 import { loadRecords, type VaultRecords } from "../vault/records";
 

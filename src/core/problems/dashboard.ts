@@ -5,9 +5,9 @@ import { isIsoDate, isIsoDateTime } from "../schema/values";
 import { noteName } from "../vault/paths";
 import { linkedEntries, openBlockerCount } from "./linked-entries";
 import type { Task } from "../codec/sections";
-import { dayOf } from "../review/days";
+import { dayOf } from "../dates/days";
 import { milestoneProgress, nextMilestone, overdueDays } from "./milestones";
-import { numberProperty, textProperty } from "./property-readers";
+import { numberProperty, textProperty } from "../schema/property-readers";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 import { DEFAULT_STALE_DAYS } from "../settings";
 

@@ -1,7 +1,7 @@
 import { parseISO } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
 import { isIsoDate, isIsoDateTime } from "../schema/values";
-import { listProperty, textProperty } from "./property-readers";
+import { listProperty, textProperty } from "../schema/property-readers";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** The entry types a problem view shows. */

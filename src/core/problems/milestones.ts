@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import { tasksUnder, type Task } from "../codec/sections";
 import { addDoneDate, removeDoneDate, setTaskDate } from "../codec/task-dates";
 import { InvalidInputError } from "../errors";
-import { daysBetween, type Day } from "../review/days";
+import { daysBetween, type Day } from "../dates/days";
 
 export const MILESTONES_HEADING = "Milestones";
 

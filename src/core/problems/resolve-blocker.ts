@@ -1,8 +1,8 @@
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { InvalidInputError, NoteParseError } from "../errors";
 import { parseNote } from "../codec/frontmatter";
 import type { NoteRepository } from "../vault/repository";
-import { textProperty } from "./property-readers";
+import { textProperty } from "../schema/property-readers";
 
 /** Marks a blocker entry resolved: `resolved` (now) and `how_resolved`. Refuses other notes. */
 export async function resolveBlocker(repo: NoteRepository, path: string, howResolved: string, now: Date = new Date()): Promise<void> {

@@ -1,5 +1,5 @@
 import { differenceInMinutes, parseISO } from "date-fns";
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { InvalidInputError } from "../errors";
 import { isRecordId } from "../ids";
 import { isIsoDateTime } from "../schema/values";

@@ -1,6 +1,6 @@
 import { parseWikilink } from "../codec/wikilinks";
 import { linkedEntries } from "./linked-entries";
-import { listProperty, numberProperty } from "./property-readers";
+import { listProperty, numberProperty } from "../schema/property-readers";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** The meta-skills a problem used, as notes, plus the skill links that lead to no meta-skill note. */

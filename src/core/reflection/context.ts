@@ -1,7 +1,7 @@
 import { problemPathOf, problemPathsById } from "../problems/linked-entries";
 import { parseSessions } from "../problems/sessions-table";
-import { textProperty } from "../problems/property-readers";
-import { dayOf, type Day } from "../review/days";
+import { textProperty } from "../schema/property-readers";
+import { dayOf, type Day } from "../dates/days";
 import { buildReviewQueue } from "../review/queue";
 import { reviewedDays } from "../review/skill-state";
 import { datedAt } from "../schema/record-date";

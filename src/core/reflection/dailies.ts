@@ -1,5 +1,5 @@
-import { listProperty, numberProperty } from "../problems/property-readers";
-import { asDay, type Day } from "../review/days";
+import { listProperty, numberProperty } from "../schema/property-readers";
+import { asDay, type Day } from "../dates/days";
 import type { VaultRecord } from "../vault/records";
 
 /** A daily reflection's numbers and lists, read tolerantly (a wrong type reads as "not set"). */

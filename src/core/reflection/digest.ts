@@ -1,5 +1,5 @@
 import { linearRegression, mean } from "simple-statistics";
-import type { Day } from "../review/days";
+import type { Day } from "../dates/days";
 import type { LifeBetterSettings } from "../settings";
 import type { VaultRecord } from "../vault/records";
 import { timePerProblem, type ProblemTime } from "./context";

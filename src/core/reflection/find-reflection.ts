@@ -1,4 +1,4 @@
-import { dayOf } from "../review/days";
+import { dayOf } from "../dates/days";
 import { ownDate } from "../schema/record-date";
 import type { LifeBetterSettings } from "../settings";
 import { loadRecords } from "../vault/records";

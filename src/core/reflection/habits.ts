@@ -1,4 +1,4 @@
-import { addDaysTo, type Day } from "../review/days";
+import { addDaysTo, type Day } from "../dates/days";
 import type { Habit } from "../settings";
 import type { DailyReflection } from "./dailies";
 import { daysIn, inRange, type PeriodRange } from "./periods";

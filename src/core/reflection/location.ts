@@ -1,5 +1,5 @@
 import { joinVaultPath, noteName } from "../vault/paths";
-import type { DateFormatter } from "./date-format";
+import type { DateFormatter } from "../dates/date-format";
 import type { PeriodicConfigs, PeriodicNoteConfig } from "./periodic-config";
 import { localDate, type PeriodRange } from "./periods";
 

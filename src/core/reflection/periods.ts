@@ -1,5 +1,5 @@
 import { eachDayOfInterval, endOfISOWeek, endOfMonth, parse, startOfISOWeek, startOfMonth } from "date-fns";
-import { dayOf, type Day } from "../review/days";
+import { dayOf, type Day } from "../dates/days";
 
 /** The reflections "Open … reflection" and `lifebetter reflect` create. */
 export const OPENABLE_PERIODS = ["daily", "weekly", "monthly"] as const;

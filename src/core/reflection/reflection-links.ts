@@ -1,5 +1,5 @@
 import { parseWikilink, linkTo } from "../codec/wikilinks";
-import { asDay } from "../review/days";
+import { asDay } from "../dates/days";
 import type { VaultRecords } from "../vault/records";
 import { problemsWorkedOn } from "./context";
 import { inRange } from "./periods";

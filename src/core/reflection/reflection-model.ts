@@ -1,7 +1,7 @@
-import { asDay } from "../review/days";
+import { asDay } from "../dates/days";
 import type { LifeBetterSettings } from "../settings";
 import type { VaultRecord } from "../vault/records";
-import { numberProperty } from "../problems/property-readers";
+import { numberProperty } from "../schema/property-readers";
 import { planAnswerSync, type PromptSync } from "./answers";
 import { periodContext, type PeriodContext } from "./context";
 import { dailyReflections } from "./dailies";

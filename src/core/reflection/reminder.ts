@@ -1,6 +1,6 @@
 import { format, isLastDayOfMonth } from "date-fns";
 import { parseNote } from "../codec/frontmatter";
-import { dayOf } from "../review/days";
+import { dayOf } from "../dates/days";
 import type { LifeBetterSettings } from "../settings";
 import { answerTexts, readAnswerProperty, readAnswerSection } from "./answers";
 import type { ReflectionPeriod } from "./periods";

@@ -1,10 +1,10 @@
 import { format as formatDate } from "date-fns";
 import { parseNote } from "../codec/frontmatter";
 import { linkTo } from "../codec/wikilinks";
-import { creationTimes } from "../dates";
+import { creationTimes } from "../dates/timestamps";
 import { InvalidInputError, NoteExistsError, NoteParseError } from "../errors";
 import { newId } from "../ids";
-import { asDay, dayOf, type Day } from "../review/days";
+import { asDay, dayOf, type Day } from "../dates/days";
 import { joinVaultPath, noteName } from "../vault/paths";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 import type { AnswerLists, AnswerSyncPlan } from "./answers";

@@ -1,5 +1,5 @@
 import { addDays } from "date-fns";
-import type { DateFormatter } from "./date-format";
+import type { DateFormatter } from "../dates/date-format";
 import type { ReflectionPrompt } from "./prompts";
 
 /**

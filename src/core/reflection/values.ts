@@ -1,4 +1,4 @@
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { requireNumber, SCALE_1_TO_10, SLEEP_HOURS } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
 

@@ -1,8 +1,8 @@
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { InvalidInputError } from "../errors";
 import { requireNumber, SCALE_1_TO_10 } from "../schema/values";
 import type { NoteRepository } from "../vault/repository";
-import { dayOf } from "./days";
+import { dayOf } from "../dates/days";
 import { isDecision } from "./decision-state";
 import type { ReviewClock } from "./grade-skill";
 import { withReviewDay } from "./schedule";

@@ -1,4 +1,4 @@
-import { asDay, type Day } from "./days";
+import { asDay, type Day } from "../dates/days";
 
 /** A decision entry's review, read tolerantly from its properties. */
 export interface DecisionState {

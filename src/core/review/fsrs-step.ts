@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from "ts-fsrs";
 import { FSRS_STATES } from "../schema/kinds";
-import { addDaysTo, daysBetween, type Day } from "./days";
+import { addDaysTo, daysBetween, type Day } from "../dates/days";
 import type { ReviewGrade } from "./grades";
 import { MAX_INTERVAL_DAYS } from "../schema/values";
 import type { FsrsMemory, FsrsStateName, SkillState } from "./skill-state";

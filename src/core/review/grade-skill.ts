@@ -1,8 +1,8 @@
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { InvalidInputError } from "../errors";
 import type { ReviewScheduler } from "../settings";
 import type { NoteRepository } from "../vault/repository";
-import { dayOf, type Day } from "./days";
+import { dayOf, type Day } from "../dates/days";
 import type { ReviewGrade } from "./grades";
 import { scheduleGrade, writeOutcome, type GradeOutcome } from "./schedule";
 

@@ -1,9 +1,9 @@
 import type { LifeBetterSettings } from "../settings";
 import type { LinkResolver } from "../vault/link-resolver";
 import type { NoteRepository } from "../vault/repository";
-import type { Day } from "./days";
+import type { Day } from "../dates/days";
 import { buildReviewQueue, type ReviewQueue } from "./queue";
-import { buildBacklinks, type Backlinks } from "./skill-examples";
+import { buildBacklinks, type Backlinks } from "../skills/skill-examples";
 import { reviewSummary, type ReviewSummary } from "./summary";
 import { loadRecords, type VaultRecord, type VaultRecords } from "../vault/records";
 

@@ -1,5 +1,5 @@
 import type { LifeBetterSettings } from "../settings";
-import { daysBetween, type Day } from "./days";
+import { daysBetween, type Day } from "../dates/days";
 import { isDecision, readDecisionState } from "./decision-state";
 import { isNewSkill, readSkillState } from "./skill-state";
 import type { VaultRecord } from "../vault/records";

@@ -1,5 +1,5 @@
 import type { ReviewScheduler } from "../settings";
-import { addDaysTo, type Day } from "./days";
+import { addDaysTo, type Day } from "../dates/days";
 import { fsrsStep } from "./fsrs-step";
 import type { ReviewGrade } from "./grades";
 import { readSkillState, type FsrsMemory } from "./skill-state";

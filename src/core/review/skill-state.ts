@@ -1,7 +1,7 @@
 import { FSRS_STATES } from "../schema/kinds";
 import { EASE, FSRS_DIFFICULTY, FSRS_STABILITY, INTERVAL_DAYS, MAX_INTERVAL_DAYS, REVIEW_COUNT, ruleText } from "../schema/values";
 import type { PropertySpec } from "../schema/properties";
-import { addDaysTo, asDay, daysBetween, type Day } from "./days";
+import { addDaysTo, asDay, daysBetween, type Day } from "../dates/days";
 import { SM2_START_EASE } from "./sm2";
 
 export type FsrsStateName = (typeof FSRS_STATES)[number];

@@ -1,4 +1,4 @@
-import { addDaysTo, daysBetween, type Day } from "./days";
+import { addDaysTo, daysBetween, type Day } from "../dates/days";
 import { isDecision, readDecisionState } from "./decision-state";
 import { readSkillState, reviewedDays } from "./skill-state";
 import type { VaultRecord } from "../vault/records";

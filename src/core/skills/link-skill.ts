@@ -1,4 +1,4 @@
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { addLinkToList } from "../codec/link-list";
 import type { NoteRepository } from "../vault/repository";
 

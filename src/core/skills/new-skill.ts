@@ -1,10 +1,10 @@
 import { composeNote } from "../codec/frontmatter";
-import { creationTimes } from "../dates";
+import { creationTimes } from "../dates/timestamps";
 import { InvalidInputError, NoteExistsError } from "../errors";
 import { newId } from "../ids";
 import { SKILL_SOURCES } from "../schema/kinds";
 import type { LifeBetterSettings } from "../settings";
-import { addDaysTo, dayOf } from "../review/days";
+import { addDaysTo, dayOf } from "../dates/days";
 import { SM2_START_EASE } from "../review/sm2";
 import { requireFreeName } from "../vault/note-names";
 import { joinVaultPath, portableNameProblem, safeFileStem } from "../vault/paths";

@@ -1,4 +1,4 @@
-import { isoDateTime } from "../dates";
+import { isoDateTime } from "../dates/timestamps";
 import { isRecordId } from "../ids";
 import type { RecordKind } from "../schema/kinds";
 import type { LifeBetterSettings } from "../settings";

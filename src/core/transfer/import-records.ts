@@ -1,6 +1,6 @@
 import { checkRecordProperties } from "../check/record-rules";
 import { composeNote } from "../codec/frontmatter";
-import { createUniqueNote, uniqueNoteCandidates } from "../capture/capture-entry";
+import { createUniqueNote, uniqueNoteCandidates } from "../vault/create-note";
 import { NoteExistsError, errorMessage } from "../errors";
 import { isRecordId } from "../ids";
 import { isRecordKind } from "../schema/kinds";

@@ -1,6 +1,6 @@
 import type { App } from "obsidian";
 import type { RunningSession } from "../../core/problems/running-session";
-import type { Day } from "../../core/review/days";
+import type { Day } from "../../core/dates/days";
 import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
 

@@ -1,5 +1,5 @@
 import type { LifeBetterSettings } from "../../core/settings";
-import type { SettingRow } from "../memory/similar-settings";
+import type { SettingRow } from "../index/similar-settings";
 
 export const HOME_HEADING = "Home";
 const ON_START_NAME = "Open home on start";

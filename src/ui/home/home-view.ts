@@ -3,13 +3,13 @@ import { errorMessage } from "../../core/errors";
 import { elapsedMinutes } from "../../core/problems/running-session";
 import { homeData, type HomeData, type HomeMilestone, type HomeProblem } from "../../core/home/today";
 import type { WeekSummary } from "../../core/home/week";
-import { dayOf } from "../../core/review/days";
+import { dayOf } from "../../core/dates/days";
 import { TimeSlicer } from "../../core/patterns/slicer";
 import { loadRecords } from "../../core/vault/records";
-import { humanize } from "../labels";
-import { openNote } from "../memory/note-actions";
+import { humanize } from "../common/labels";
+import { openNote } from "../index/note-actions";
 import { dateText, minutesText } from "../problems/durations";
-import { onRecordChange } from "../record-changes";
+import { onRecordChange } from "../common/record-changes";
 import type { HomeHost } from "./home-host";
 
 export const HOME_VIEW_TYPE = "lifebetter-home";

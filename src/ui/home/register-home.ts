@@ -7,7 +7,7 @@ import { locateReflection } from "../../core/reflection/location";
 import { periodRange } from "../../core/reflection/periods";
 import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
-import { showView } from "../show-view";
+import { showView } from "../common/show-view";
 import type { HomeHost } from "./home-host";
 import { HOME_VIEW_TYPE, HomeView } from "./home-view";
 

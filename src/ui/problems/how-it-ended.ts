@@ -1,4 +1,4 @@
-import { listProperty, textProperty } from "../../core/problems/property-readers";
+import { listProperty, textProperty } from "../../core/schema/property-readers";
 import { dateText } from "./durations";
 
 /** One line on how a past problem ended, from its properties: status, when, and what worked or not. */

@@ -2,7 +2,7 @@ import { Modal, Setting } from "obsidian";
 import { createProblem, type CreatedProblem, type ProblemInput } from "../../core/problems/create-problem";
 import { InvalidInputError } from "../../core/errors";
 import { PRIORITIES } from "../../core/schema/kinds";
-import { humanize } from "../labels";
+import { humanize } from "../common/labels";
 import { FormSave, errorLine, textAreaRow, textRow } from "./form-fields";
 import { problemFiles } from "./problem-suggest-modal";
 import type { ProblemsHost } from "./problems-host";

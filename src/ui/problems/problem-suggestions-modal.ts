@@ -1,6 +1,6 @@
 import { Modal, Notice, TFile } from "obsidian";
 import type { SearchResult } from "../../core/index/index-types";
-import { listProperty } from "../../core/problems/property-readers";
+import { listProperty } from "../../core/schema/property-readers";
 import { errorMessage } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
 import { howItEnded } from "./how-it-ended";

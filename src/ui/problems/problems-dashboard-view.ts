@@ -3,11 +3,11 @@ import { problemsDashboard, type ProblemSummary, type ProblemsDashboard } from "
 import { PROBLEM_STATUSES } from "../../core/schema/kinds";
 import { errorMessage } from "../../core/errors";
 import { loadRecords } from "../../core/vault/records";
-import { humanize } from "../labels";
+import { humanize } from "../common/labels";
 import { DASHBOARD_COLUMNS, nextSort, sortProblems, type DashboardColumn, type DashboardSort } from "./dashboard-sort";
 import { agoText, minutesText } from "./durations";
 import type { ProblemsHost } from "./problems-host";
-import { onRecordChange } from "../record-changes";
+import { onRecordChange } from "../common/record-changes";
 
 export const PROBLEMS_DASHBOARD_VIEW_TYPE = "lifebetter-problems-dashboard";
 const REFRESH_DELAY_MS = 500;

@@ -2,7 +2,7 @@ import type { App } from "obsidian";
 import type { IndexClient } from "../../core/index/index-client";
 import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
-import type { CaptureDraft } from "../capture-draft";
+import type { CaptureDraft } from "../capture/capture-draft";
 
 /** What the problem modals and views need from the plugin (tests pass a small fake). */
 export interface ProblemsHost {

@@ -12,7 +12,7 @@ import type { ProblemsHost } from "./problems-host";
 import { RecoverSessionModal } from "./recover-session-modal";
 import { SessionStopModal } from "./session-stop-modal";
 import { WorkSessions } from "./work-sessions";
-import { showView } from "../show-view";
+import { showView } from "../common/show-view";
 
 const TICK_MS = 1000;
 

@@ -3,7 +3,7 @@ import { differenceInMinutes, format, isValid, parse, parseISO } from "date-fns"
 import type { RunningSession, SessionDetails } from "../../core/problems/running-session";
 import { InvalidInputError } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
-import { humanize } from "../labels";
+import { humanize } from "../common/labels";
 import { dateText, minutesText } from "./durations";
 import { FormSave, errorLine, scaleRow, textAreaRow, textRow } from "./form-fields";
 import type { WorkSessions } from "./work-sessions";

@@ -8,7 +8,7 @@ import type { LifeBetterSettings } from "../../core/settings";
 import { loadRecords } from "../../core/vault/records";
 import type { NoteRepository } from "../../core/vault/repository";
 import { renderReflectionPanel } from "./reflection-panel";
-import { onRecordChange } from "../record-changes";
+import { onRecordChange } from "../common/record-changes";
 
 export const REFLECTION_VIEW_TYPE = "lifebetter-reflection";
 /** Notes change in bursts: the panel is rebuilt once a burst is over. */

@@ -11,12 +11,12 @@ import type { AnswerLists } from "../../core/reflection/answers";
 import { openReflection, type OpenedReflection } from "../../core/reflection/open-reflection";
 import { periodRange, type ReflectionPeriod } from "../../core/reflection/periods";
 import { isReflectionWritten, reminderKey, remindersDue } from "../../core/reflection/reminder";
-import { dayOf } from "../../core/review/days";
+import { dayOf } from "../../core/dates/days";
 import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
 import { PERIOD_NAMES } from "./reflection-labels";
 import { REFLECTION_VIEW_TYPE, ReflectionView } from "./reflection-view";
-import { showView } from "../show-view";
+import { showView } from "../common/show-view";
 
 /** How often the reminder looks at the clock. */
 export const REMINDER_CHECK_MS = 60 * 1000;

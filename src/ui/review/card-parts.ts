@@ -1,7 +1,7 @@
 import { format, isValid, parseISO } from "date-fns";
-import type { SkillEffectiveness } from "../../core/review/effectiveness";
-import type { SkillExample } from "../../core/review/skill-examples";
-import { humanize } from "../labels";
+import type { SkillEffectiveness } from "../../core/skills/effectiveness";
+import type { SkillExample } from "../../core/skills/skill-examples";
+import { humanize } from "../common/labels";
 
 /** "Used 4 times · worked 75% of the time · 2.5 h to a solution on average". */
 export function effectivenessText(effectiveness: SkillEffectiveness): string {

@@ -4,7 +4,7 @@ import { SKILL_SOURCES } from "../../core/schema/kinds";
 import type { LifeBetterSettings } from "../../core/settings";
 import { createMetaSkill, type NewSkillInput } from "../../core/skills/new-skill";
 import type { NoteRepository } from "../../core/vault/repository";
-import { humanize } from "../labels";
+import { humanize } from "../common/labels";
 
 export interface NewSkillHost {
   readonly app: App;

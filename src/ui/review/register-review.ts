@@ -7,7 +7,7 @@ import type { NoteRepository } from "../../core/vault/repository";
 import { NewSkillModal } from "./new-skill-modal";
 import { REVIEW_VIEW_TYPE, ReviewView } from "./review-view";
 import { SuggestSkillsModal, type SuggestSkillsTarget } from "./suggest-skills-modal";
-import { showView } from "../show-view";
+import { showView } from "../common/show-view";
 
 /** What the review commands need from the plugin. */
 export interface ReviewPlugin extends Plugin {

@@ -9,8 +9,8 @@ import type { NoteRepository } from "../../core/vault/repository";
 import { effectivenessText, keyHint, renderExamples, renderWarnings, shortDay } from "./card-parts";
 import { renderDecisionForm } from "./decision-form";
 import { renderReviewSummary } from "./review-summary";
-import { ReviewSession } from "./review-session";
-import { onRecordChange } from "../record-changes";
+import { ReviewSession } from "../../core/review/review-session";
+import { onRecordChange } from "../common/record-changes";
 
 export const REVIEW_VIEW_TYPE = "lifebetter-review";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { parseISO } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../../src/core/codec/frontmatter";
-import { isoDateTime } from "../../../src/core/dates";
+import { isoDateTime } from "../../../src/core/dates/timestamps";
 import { InvalidInputError } from "../../../src/core/errors";
 import { addSession, sessionCells, type SessionInput } from "../../../src/core/problems/add-session";
 import { parseSessions, totalMinutes } from "../../../src/core/problems/sessions-table";

@@ -1,5 +1,5 @@
 import moment from "moment";
-import type { DateFormatter } from "../../../src/core/reflection/date-format";
+import type { DateFormatter } from "../../../src/core/dates/date-format";
 import type { ReflectionEnv } from "../../../src/core/reflection/open-reflection";
 import type { PeriodicConfigs } from "../../../src/core/reflection/periodic-config";
 import { loadSettings, type LifeBetterSettings } from "../../../src/core/settings";

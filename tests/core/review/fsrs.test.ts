@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDaysTo, daysBetween } from "../../../src/core/review/days";
+import { addDaysTo, daysBetween } from "../../../src/core/dates/days";
 import type { ReviewGrade } from "../../../src/core/review/grades";
 import { scheduleGrade, writeOutcome } from "../../../src/core/review/schedule";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NodeNoteRepository } from "../../../src/adapters/node/node-repository";
 import { loadReview, reviewSnapshot } from "../../../src/core/review/load-review";
-import { skillCard } from "../../../src/core/review/skill-card";
+import { skillCard } from "../../../src/core/skills/skill-card";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { LinkResolver } from "../../../src/core/vault/link-resolver";
 import { makeTempVault, removeVault } from "../../support/temp-vault";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyFixes } from "../../../src/core/check/apply-fixes";
 import { checkVault } from "../../../src/core/check/check-vault";
 import { composeNote } from "../../../src/core/codec/frontmatter";
-import { daysBetween } from "../../../src/core/review/days";
+import { daysBetween } from "../../../src/core/dates/days";
 import { scheduleGrade } from "../../../src/core/review/schedule";
 import { MAX_INTERVAL_DAYS } from "../../../src/core/schema/values";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";

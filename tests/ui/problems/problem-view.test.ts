@@ -1,5 +1,5 @@
 import { composeNote } from "../../../src/core/codec/frontmatter";
-import { dayOf } from "../../../src/core/review/days";
+import { dayOf } from "../../../src/core/dates/days";
 import { TFile } from "obsidian";
 import { describe, expect, it, vi } from "vitest";
 import { CloseProblemModal } from "../../../src/ui/problems/close-problem-modal";

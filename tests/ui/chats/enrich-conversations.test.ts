@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
+import { composeNote, parseNote } from "../../../src/core/codec/frontmatter";
+import { conversationBody } from "../../../src/core/chats/conversation-note";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { enrichImportedConversations } from "../../../src/ui/chats/chat-import";
+import { makeApp, notices, resetNotices } from "../../support/obsidian-shims";
+
+beforeEach(() => resetNotices());
+
+const CONVERSATION = "LifeBetter/Conversations/2026-01-05 Budget help.md";
+const NEAR = "LifeBetter/Conversations/2026-01-06 Party food.md";
+
+function conversationNote(title: string, messages: { role: "user" | "assistant"; text: string }[]): string {
+  const body = conversationBody({ platform: "chatgpt", sourceId: title, title, created: null, updated: null, messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })) });
+  return composeNote({ kind: "conversation", platform: "chatgpt", messages: messages.length, source: "import" }, body);
+}
+
+describe("Enrich imported conversations", () => {
+  it("writes the memory through Obsidian, says what it did, and shows a likely problem as a suggestion", async () => {
+    const { app } = makeApp({
+      "LifeBetter/Problems/Monthly budget.md": composeNote({ kind: "problem", status: "active" }, "Get spending under control with a monthly budget, savings goal and fewer subscriptions.\n"),
+      [CONVERSATION]: conversationNote("Budget help", [
+        { role: "user", text: "How do I make a monthly budget that cuts my spending on subscriptions?" },
+        { role: "assistant", text: "List every subscription, cancel the ones you forgot, and move the savings to a separate account each month." },
+      ]),
+      [NEAR]: conversationNote("Party food", [
+        { role: "user", text: "What should I cook for the birthday party with the guests and cake?" },
+        { role: "assistant", text: "A cake, balloons and invitations. Keep the groceries in the budget and check the spending afterwards." },
+      ]),
+    });
+    const repo = new ObsidianNoteRepository(app);
+    const report = await enrichImportedConversations({ app, repo, settings: () => DEFAULT_SETTINGS });
+    expect(report?.problems).toBe(1);
+    const parsed = parseNote(await repo.read(CONVERSATION));
+    expect(parsed.ok && parsed.properties.problem).toBe("[[Monthly budget]]");
+    const texts = notices.map((notice) => notice.text);
+    expect(texts).toContain("Enriched 2 of 2 conversations: 2 summaries, 1 problem linked, 0 meta-skill links, 0 insight links.");
+    expect(texts.some((text) => text.includes(`${NEAR} may be about [[Monthly budget]]`))).toBe(true);
+    const near = parseNote(await repo.read(NEAR));
+    expect(near.ok && near.properties.problem).toBeUndefined();
+  });
+});
