@@ -1,3 +1,4 @@
+import { convexScore } from "../index/hybrid";
 import { contentWords } from "../index/terms";
 
 /**
@@ -12,21 +13,40 @@ import { contentWords } from "../index/terms";
 export const PROBLEM_LINK_THRESHOLD = 0.2;
 /** Below the threshold but at least this: worth suggesting, not writing. */
 export const PROBLEM_SUGGEST_THRESHOLD = 0.12;
+/**
+ * The same decision when the index has vectors: the score is then the convex fusion search uses
+ * (hybrid.ts: half this word score, half the cosine of the conversation to the problem note), so a
+ * conversation that says the same thing in other words is linked. Measured on generated data
+ * (tests/support/paraphrased-problems.ts with the static test model; kept true by
+ * tests/core/chats/conversation-meaning.test.ts): MEASURED_PLACEHOLDER
+ */
+export const PROBLEM_MEANING_LINK_THRESHOLD = 0.3;
+/** Below the fused threshold but at least this: suggested, not written. */
+export const PROBLEM_MEANING_SUGGEST_THRESHOLD = 0.2;
 /** "Clearly" about one problem: its score is at least this many times the next problem's. */
 const CLEAR_MARGIN = 1.5;
 
 export interface ProblemText {
   /** The problem's note name (links use it). */
   name: string;
+  /** The problem note's path: how meaning scores name it. */
+  path?: string;
   /** Its description and context: what it is about, in words. */
   text: string;
 }
 
 export interface ProblemMatch {
   name: string;
+  /** The word score, or the fused score when meaning was given. */
   score: number;
+  /** The word score alone, 0–1. */
+  words: number;
+  /** The cosine to the problem note, when meaning was given. */
+  meaning?: number;
   /** Above the threshold and clearly ahead of the others: written as the conversation's problem. */
   link: boolean;
+  /** Worth offering to the person (not written): the best problem, not linked, above the suggestion threshold. */
+  suggest: boolean;
 }
 
 /** Term frequencies with a sublinear damping, so one repeated word does not outweigh the rest. */
@@ -42,11 +62,11 @@ function termWeights(text: string): Map<string, number> {
  * counts three times, as the words its owner chose for it.
  */
 export class ProblemMatcher {
-  private readonly problems: { name: string; weights: Map<string, number> }[];
+  private readonly problems: { name: string; path?: string; weights: Map<string, number> }[];
   private readonly idf = new Map<string, number>();
 
   constructor(problems: readonly ProblemText[]) {
-    this.problems = problems.map((problem) => ({ name: problem.name, weights: termWeights(`${problem.name}\n`.repeat(3) + problem.text) }));
+    this.problems = problems.map((problem) => ({ name: problem.name, path: problem.path, weights: termWeights(`${problem.name}\n`.repeat(3) + problem.text) }));
     const df = new Map<string, number>();
     for (const problem of this.problems) for (const word of problem.weights.keys()) df.set(word, (df.get(word) ?? 0) + 1);
     const n = this.problems.length;
@@ -57,8 +77,12 @@ export class ProblemMatcher {
     return this.idf.get(word) ?? Math.log(1 + this.problems.length);
   }
 
-  /** Every problem with a score above zero, best first; the best is marked `link` when it clearly is the one. */
-  rank(conversationText: string): ProblemMatch[] {
+  /**
+   * Every problem with a score above zero, best first; the best is marked `link` when it clearly is
+   * the one. `meaning` (cosine by problem path, from the index) fuses meaning into the score; without
+   * it the score is words alone, with the thresholds measured for words.
+   */
+  rank(conversationText: string, meaning?: Readonly<Record<string, number>> | null): ProblemMatch[] {
     const conversation = termWeights(conversationText);
     let conversationNorm = 0;
     for (const [word, tf] of conversation) conversationNorm += (tf * this.weight(word)) ** 2;
@@ -73,13 +97,17 @@ export class ProblemMatcher {
           const other = conversation.get(word);
           if (other !== undefined) dot += weighted * other * this.weight(word);
         }
-        const score = norm === 0 || conversationNorm === 0 ? 0 : dot / (Math.sqrt(norm) * conversationNorm);
-        return { name: problem.name, score, link: false };
+        const words = norm === 0 || conversationNorm === 0 ? 0 : dot / (Math.sqrt(norm) * conversationNorm);
+        if (!meaning) return { name: problem.name, score: words, words, link: false, suggest: false };
+        const cosine = Math.max(0, (problem.path !== undefined ? meaning[problem.path] : undefined) ?? 0);
+        return { name: problem.name, score: convexScore(words, cosine), words, meaning: cosine, link: false, suggest: false };
       })
       .filter((match) => match.score > 0)
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     const [best, next] = scored;
-    if (best && best.score >= PROBLEM_LINK_THRESHOLD && (!next || best.score >= next.score * CLEAR_MARGIN)) best.link = true;
+    const [linkAt, suggestAt] = meaning ? [PROBLEM_MEANING_LINK_THRESHOLD, PROBLEM_MEANING_SUGGEST_THRESHOLD] : [PROBLEM_LINK_THRESHOLD, PROBLEM_SUGGEST_THRESHOLD];
+    if (best && best.score >= linkAt && (!next || best.score >= next.score * CLEAR_MARGIN)) best.link = true;
+    if (best && !best.link && best.score >= suggestAt) best.suggest = true;
     return scored;
   }
 }

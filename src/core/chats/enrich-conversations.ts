@@ -7,7 +7,7 @@ import type { LifeBetterSettings } from "../settings";
 import { noteName } from "../vault/paths";
 import { loadRecords, type VaultRecord } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
-import { PROBLEM_SUGGEST_THRESHOLD, ProblemMatcher } from "./conversation-problem";
+import { ProblemMatcher } from "./conversation-problem";
 import { summarizeConversation, withProse } from "./conversation-summary";
 import { proseOf } from "./prose";
 import { messagesFromBody } from "./read-conversation-note";
@@ -18,6 +18,8 @@ export interface ConversationSuggestion {
   /** The problem it may be about (note name), not written: the score was below the link threshold or not clearly ahead. */
   problem: string;
   score: number;
+  /** The cosine to the problem note, when the index compared them by meaning. */
+  meaning?: number;
 }
 
 export interface EnrichReport {
@@ -30,6 +32,8 @@ export interface EnrichReport {
   metaSkills: number;
   insights: number;
   suggestions: ConversationSuggestion[];
+  /** Conversations compared with the problems by meaning as well as words (0 without a model). */
+  byMeaning: number;
   /** Conversations that could not be updated (a note whose frontmatter cannot be parsed), with why. */
   failed: { path: string; reason: string }[];
 }
@@ -39,6 +43,26 @@ export interface EnrichOptions {
   paths?: ReadonlySet<string>;
   /** When the change is made: `updated` is set to it on every note that changes, as every writer does. */
   now?: Date;
+  /**
+   * How close a text is in meaning to each problem note (cosine by path), from the search index when
+   * it has vectors; null, absent or failing: problems are matched by words alone.
+   */
+  meaning?: (text: string) => Promise<Readonly<Record<string, number>> | null>;
+}
+
+/** What a conversation is about, for its meaning: the title and the person's own questions. */
+function questionText(title: string, messages: readonly { role: string; text: string }[]): string {
+  return [title, ...messages.filter((message) => message.role === "user").map((message) => message.text)].join("\n");
+}
+
+/** The index's meaning scores, or null (words alone) when it has none or cannot answer. */
+async function meaningOf(options: EnrichOptions, text: string): Promise<Readonly<Record<string, number>> | null> {
+  if (!options.meaning) return null;
+  try {
+    return await options.meaning(text);
+  } catch {
+    return null; // the index stopped or is not ready: words still link what they clearly can
+  }
 }
 
 /** A property the person has not filled: missing, null or blank. */
@@ -86,10 +110,10 @@ function titleOf(record: VaultRecord): string {
 export async function enrichConversations(repo: NoteRepository, settings: LifeBetterSettings, options: EnrichOptions = {}): Promise<EnrichReport> {
   const now = options.now ?? new Date();
   const { records } = await loadRecords(repo, settings, ["conversation", "problem", "meta-skill", "entry"]);
-  const report: EnrichReport = { conversations: 0, updated: [], summaries: 0, problems: 0, metaSkills: 0, insights: 0, suggestions: [], failed: [] };
+  const report: EnrichReport = { conversations: 0, updated: [], summaries: 0, problems: 0, metaSkills: 0, insights: 0, suggestions: [], byMeaning: 0, failed: [] };
   const problems = records.filter((record) => record.kind === "problem");
   const matcher = new ProblemMatcher(
-    problems.map((problem) => ({ name: problem.name, text: [typeof problem.properties.context === "string" ? problem.properties.context : "", ...proseOf(problem.body)].join("\n") })),
+    problems.map((problem) => ({ name: problem.name, path: problem.path, text: [typeof problem.properties.context === "string" ? problem.properties.context : "", ...proseOf(problem.body)].join("\n") })),
   );
   const skills = records.filter((record) => record.kind === "meta-skill").map((record) => record.name);
   const entriesByConversation = questionsByConversation(records);
@@ -101,7 +125,9 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
     const text = [titleOf(conversation), ...messages.map((message) => (message.role === "user" ? message.text : message.prose.join("\n")))].join("\n");
     // A summary or problem already there is kept: no need to work one out.
     const summary = isBlank(conversation.properties.summary) ? summarizeConversation(messages) : "";
-    const [best] = isBlank(conversation.properties.problem) ? matcher.rank(text) : [];
+    const meaning = isBlank(conversation.properties.problem) && problems.length > 0 ? await meaningOf(options, questionText(titleOf(conversation), messages)) : null;
+    if (meaning) report.byMeaning++;
+    const [best] = isBlank(conversation.properties.problem) ? matcher.rank(text, meaning) : [];
     const words = wordLine(text);
     const named = skills.filter((skill) => namesSkill(words, skill));
     const insights = (entriesByConversation.get(conversation.name.toLowerCase()) ?? [])
@@ -129,8 +155,9 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
       report.problems += Number(counts.problem);
       report.metaSkills += counts.skills;
       report.insights += counts.insights;
-      if (isBlank(conversation.properties.problem) && best && !best.link && best.score >= PROBLEM_SUGGEST_THRESHOLD) {
-        report.suggestions.push({ path: conversation.path, problem: best.name, score: Math.round(best.score * 1000) / 1000 });
+      if (isBlank(conversation.properties.problem) && best?.suggest) {
+        const round = (value: number): number => Math.round(value * 1000) / 1000;
+        report.suggestions.push({ path: conversation.path, problem: best.name, score: round(best.score), ...(best.meaning !== undefined ? { meaning: round(best.meaning) } : {}) });
       }
     } catch (error) {
       report.failed.push({ path: conversation.path, reason: errorMessage(error) });
@@ -146,7 +173,8 @@ export function plural(count: number, one: string, many: string): string {
 /** The problems only suggested, one line each: the person decides, the note is not changed. */
 export function problemSuggestionLines(report: EnrichReport | undefined): string[] {
   return (report?.suggestions ?? []).map(
-    (suggestion) => `${suggestion.path} may be about [[${suggestion.problem}]] (score ${suggestion.score.toFixed(2)}): not linked; set its problem property if it is.`,
+    (suggestion) =>
+      `${suggestion.path} may be about [[${suggestion.problem}]] (score ${suggestion.score.toFixed(2)}${suggestion.meaning !== undefined ? `, meaning ${suggestion.meaning.toFixed(2)}` : ""}): not linked; set its problem property if it is.`,
   );
 }
 
@@ -162,6 +190,7 @@ export function mergeEnrichReports(reports: readonly (EnrichReport | undefined)[
     metaSkills: present.reduce((sum, report) => sum + report.metaSkills, 0),
     insights: present.reduce((sum, report) => sum + report.insights, 0),
     suggestions: present.flatMap((report) => report.suggestions),
+    byMeaning: present.reduce((sum, report) => sum + report.byMeaning, 0),
     failed: present.flatMap((report) => report.failed),
   };
 }
@@ -171,7 +200,7 @@ export function enrichSummary(report: EnrichReport): string[] {
   const lines = report.failed.map((failure) => `${failure.path} was not updated: ${failure.reason}`);
   lines.push(...problemSuggestionLines(report));
   lines.push(
-    `Enriched ${report.updated.length} of ${report.conversations} conversations: ${plural(report.summaries, "summary", "summaries")}, ${plural(report.problems, "problem", "problems")} linked, ${plural(report.metaSkills, "meta-skill link", "meta-skill links")}, ${plural(report.insights, "insight link", "insight links")}.`,
+    `Enriched ${report.updated.length} of ${report.conversations} conversations: ${plural(report.summaries, "summary", "summaries")}, ${plural(report.problems, "problem", "problems")} linked, ${plural(report.metaSkills, "meta-skill link", "meta-skill links")}, ${plural(report.insights, "insight link", "insight links")}.${report.byMeaning > 0 ? ` Problems matched by meaning and words for ${plural(report.byMeaning, "conversation", "conversations")}.` : ""}`,
   );
   return lines;
 }

@@ -8,7 +8,7 @@ import { loadRecords } from "../vault/records";
 import type { NoteRepository } from "../vault/repository";
 import type { ChatConversation } from "./chat-conversation";
 import { conversationBody, conversationProperties, conversationSpan, conversationStem, isQuestion, questionProperties } from "./conversation-note";
-import { enrichConversations, plural, problemSuggestionLines, type EnrichReport } from "./enrich-conversations";
+import { enrichConversations, plural, problemSuggestionLines, type EnrichOptions, type EnrichReport } from "./enrich-conversations";
 import { inertMessage } from "./inert-message";
 import { streamChatExport, type ChatStreamOptions } from "./read-chat-export";
 import { stableId } from "./stable-id";
@@ -37,6 +37,8 @@ export interface ChatImportOptions extends ChatStreamOptions {
    * row pass false and call enrichConversations once with every path created: one vault read, not one a file.
    */
   enrich?: boolean;
+  /** Meaning scores for the problem link (EnrichOptions.meaning), when the index has vectors. */
+  meaning?: EnrichOptions["meaning"];
 }
 
 /** The ids of the conversation notes in the vault, excluded folders included: how an import knows what it already made. */
@@ -116,7 +118,7 @@ export async function importChats(
   // Once the notes and their questions exist: what each conversation is about, and the entries made from it.
   if (report.created.length > 0 && options.enrich !== false) {
     try {
-      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), now });
+      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), now, meaning: options.meaning });
     } catch (error) {
       report.problems.push({ index: 0, reason: `The conversations were imported, but their summaries and links were not written (${errorMessage(error)}); run enrich-chats to try again.` });
     }

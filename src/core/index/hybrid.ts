@@ -40,6 +40,11 @@ export interface Fused<T> extends Evidence<T> {
   words: number;
 }
 
+/** The convex fusion itself: what search ranks by, and what links a conversation to its problem. */
+export function convexScore(words: number, meaning: number, textWeight = TEXT_WEIGHT): number {
+  return textWeight * words + (1 - textWeight) * Math.max(0, meaning);
+}
+
 /**
  * Scores candidates (any order) and sorts them best first. `withMeaning` is false when there is no
  * model: the score is then the word score. Ties go to the better text rank.
@@ -49,8 +54,7 @@ export function fuseScores<T>(candidates: readonly Evidence<T>[], withMeaning: b
   return candidates
     .map((candidate) => {
       const words = candidate.text && best > 0 ? candidate.text.coverage * (candidate.text.score / best) : 0;
-      const meaning = Math.max(0, candidate.meaning ?? 0);
-      const score = withMeaning ? textWeight * words + (1 - textWeight) * meaning : words;
+      const score = withMeaning ? convexScore(words, candidate.meaning ?? 0, textWeight) : words;
       return { ...candidate, words, score };
     })
     .sort((a, b) => b.score - a.score || (a.textRank ?? Infinity) - (b.textRank ?? Infinity));

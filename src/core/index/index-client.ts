@@ -71,6 +71,10 @@ export class IndexClient {
   findSimilarProblems(problem: string, limit?: number, hidePrivate?: boolean): Promise<SearchResult[]> {
     return this.call("similarProblems", { problem, limit, hidePrivate });
   }
+  /** How close a text is in meaning to each problem note, by path; null when the index has no vectors for them. */
+  problemMeaning(text: string): Promise<Record<string, number> | null> {
+    return this.call("problemMeaning", { text });
+  }
   detectClusters(ids: string[], k: number): Promise<NoteCluster[]> {
     return this.call("clusters", { ids, k });
   }

@@ -6,6 +6,7 @@ import { NoteIndex } from "./note-index";
 import { yieldToEventLoop, type Timers } from "./timers";
 import { restoreIndex, serializeIndex, type IndexStorage } from "./persistence";
 import { findSimilar, searchByMeaning, type SearchOptions, type SimilarOptions } from "./queries";
+import { problemMeaning } from "./problem-meaning";
 import { findSimilarProblems, suggestMetaSkills } from "./skill-and-problem-queries";
 
 export interface MemoryIndexOptions {
@@ -183,6 +184,10 @@ export class MemoryIndex {
   }
   findSimilarProblems(problem: string, limit?: number, hidePrivate?: boolean): Promise<SearchResult[]> {
     return findSimilarProblems(this.index, problem, limit, hidePrivate);
+  }
+  /** The cosine of a text to every problem note, by path; null without a model or while a problem is being embedded. */
+  problemMeaning(text: string): Promise<Record<string, number> | null> {
+    return problemMeaning(this.index, text);
   }
   detectClusters(ids: string[], k: number): NoteCluster[] {
     return detectClusters(this.index, ids, k);

@@ -53,6 +53,7 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
     similar: ({ note, options }) => opened().findSimilar(note, options),
     suggestSkills: ({ text, limit, hidePrivate }) => opened().suggestMetaSkills(text, limit, hidePrivate),
     similarProblems: ({ problem, limit, hidePrivate }) => opened().findSimilarProblems(problem, limit, hidePrivate),
+    problemMeaning: ({ text }) => opened().problemMeaning(text),
     clusters: ({ ids, k }) => opened().detectClusters(ids, k),
     noteVectors: ({ paths }) => opened().noteVectors(paths),
     status: () => opened().status(),

@@ -33,6 +33,8 @@ export interface IndexCalls {
   similar: { params: { note: string; options?: SimilarOptions }; result: SearchResult[] };
   suggestSkills: { params: { text: string; limit?: number; hidePrivate?: boolean }; result: SearchResult[] };
   similarProblems: { params: { problem: string; limit?: number; hidePrivate?: boolean }; result: SearchResult[] };
+  /** How close a text is in meaning to each problem note (conversation → problem); null means "go by words". */
+  problemMeaning: { params: { text: string }; result: Record<string, number> | null };
   clusters: { params: { ids: string[]; k: number }; result: NoteCluster[] };
   /** The note vector of each path that has one (the pattern engine reads themes by meaning from them). */
   noteVectors: { params: { paths: string[] }; result: Record<string, number[]> };
