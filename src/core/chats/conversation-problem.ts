@@ -18,10 +18,16 @@ export const PROBLEM_SUGGEST_THRESHOLD = 0.12;
  * (hybrid.ts: half this word score, half the cosine of the conversation to the problem note), so a
  * conversation that says the same thing in other words is linked. Measured on generated data
  * (tests/support/paraphrased-problems.ts with the static test model; kept true by
- * tests/core/chats/conversation-meaning.test.ts): MEASURED_PLACEHOLDER
+ * tests/core/chats/conversation-meaning.test.ts): 5 paraphrases of each of 8 problems (no content word
+ * shared: word score 0) fused 0.244–0.447, always ranked first; 60 unrelated conversations at most
+ * 0.064, 8 near misses (one meaning shared) at most 0.225, and the 48 unrelated ones and near misses
+ * of the word set (tests/support/conversation-topics.ts) at most 0.256. 0.3 keeps a margin over every
+ * unrelated score, since a real model spreads cosines differently from the test model: 35 of 40
+ * paraphrases linked, the other 5 suggested. What words alone clearly link (the rule above) stays
+ * linked when the fused ranking puts the same problem first: 38 of 40 of the word set, as without a model.
  */
 export const PROBLEM_MEANING_LINK_THRESHOLD = 0.3;
-/** Below the fused threshold but at least this: suggested, not written. */
+/** Below the fused threshold but at least this: suggested, not written (every unlinked paraphrase; 1 of 68 unrelated and 5 of 48 word-set near misses). */
 export const PROBLEM_MEANING_SUGGEST_THRESHOLD = 0.2;
 /** "Clearly" about one problem: its score is at least this many times the next problem's. */
 const CLEAR_MARGIN = 1.5;
@@ -54,6 +60,12 @@ function termWeights(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const word of contentWords(text)) if (!/\d/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   return new Map([...counts].map(([word, count]) => [word, 1 + Math.log(count)]));
+}
+
+/** Whether the first of `ranked` (best first by `score`) reaches `threshold` and is clearly ahead of the second. */
+function clearlyFirst(ranked: readonly ProblemMatch[], score: (match: ProblemMatch) => number, threshold: number): boolean {
+  const [best, next] = ranked;
+  return best !== undefined && score(best) >= threshold && (next === undefined || score(best) >= score(next) * CLEAR_MARGIN);
 }
 
 /**
@@ -104,10 +116,15 @@ export class ProblemMatcher {
       })
       .filter((match) => match.score > 0)
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-    const [best, next] = scored;
-    const [linkAt, suggestAt] = meaning ? [PROBLEM_MEANING_LINK_THRESHOLD, PROBLEM_MEANING_SUGGEST_THRESHOLD] : [PROBLEM_LINK_THRESHOLD, PROBLEM_SUGGEST_THRESHOLD];
-    if (best && best.score >= linkAt && (!next || best.score >= next.score * CLEAR_MARGIN)) best.link = true;
-    if (best && !best.link && best.score >= suggestAt) best.suggest = true;
+    const [best] = scored;
+    if (!best) return scored;
+    if (!meaning) best.link = clearlyFirst(scored, (match) => match.score, PROBLEM_LINK_THRESHOLD);
+    else {
+      // Meaning only adds links: what words alone clearly link stays linked when the fused ranking agrees.
+      const byWords = [...scored].sort((a, b) => b.words - a.words);
+      best.link = clearlyFirst(scored, (match) => match.score, PROBLEM_MEANING_LINK_THRESHOLD) || (byWords[0] === best && clearlyFirst(byWords, (match) => match.words, PROBLEM_LINK_THRESHOLD));
+    }
+    best.suggest = !best.link && best.score >= (meaning ? PROBLEM_MEANING_SUGGEST_THRESHOLD : PROBLEM_SUGGEST_THRESHOLD);
     return scored;
   }
 }
