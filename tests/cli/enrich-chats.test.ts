@@ -5,6 +5,8 @@ import { composeNote } from "../../src/core/codec/frontmatter";
 import { conversationBody } from "../../src/core/chats/conversation-note";
 import { cli } from "../support/cli";
 import { propertiesOf } from "../support/note-properties";
+import type { BuiltModel } from "../support/models/model-folder";
+import { tempStaticModel } from "../support/models/temp-models";
 import { makeTempVault, removeVault } from "../support/temp-vault";
 
 let root = "";
@@ -62,5 +64,44 @@ describe("lifebetter enrich-chats", () => {
     expect((await cli("enrich-chats")).code).toBe(2);
     await vault();
     expect((await cli("enrich-chats", "--vault", root, "extra")).code).toBe(2);
+  });
+
+  it("links a conversation said in other words by meaning with --model, and only suggests it without one", async () => {
+    const model: BuiltModel & { cleanup: () => Promise<void> } = await tempStaticModel();
+    try {
+      const talk = [
+        { role: "user" as const, text: "Why does modifying a long document lag and freeze?" },
+        { role: "assistant" as const, text: "Large documents make every modification sluggish. Split them into smaller documents." },
+        { role: "user" as const, text: "Is such poor responsiveness normal for long documents?" },
+        { role: "assistant" as const, text: "Yes, with long documents it is poor; split them." },
+      ];
+      const files = {
+        "LifeBetter/Problems/Slow editor.md": composeNote({ kind: "problem", status: "active" }, "The editor is slow: editing a long page has poor performance.\n"),
+        "LifeBetter/Problems/Running habit.md": composeNote({ kind: "problem", status: "active" }, "Build a running habit: exercise every morning as a routine.\n"),
+        "LifeBetter/Conversations/2026-01-05 Sluggish documents.md": conversationNote("Sluggish documents", talk),
+      };
+      root = await makeTempVault(files);
+      const words = await cli("enrich-chats", "--vault", root, "--cache", path.join(root, ".cache-none"));
+      expect(words.code).toBe(0);
+      expect(words.out).toContain("may be about [[Slow editor]]");
+      expect(words.err).toBe(""); // no model is normal here: nothing to warn about
+      await removeVault(root);
+
+      root = await makeTempVault(files);
+      const run = await cli("enrich-chats", "--vault", root, "--model", model.folder, "--json");
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.out)).toMatchObject({ problems: 1, byMeaning: 1, suggestions: [] });
+      expect(propertiesOf(await fs.readFile(path.join(root, "LifeBetter/Conversations/2026-01-05 Sluggish documents.md"), "utf8")).problem).toBe("[[Slow editor]]");
+    } finally {
+      await model.cleanup();
+    }
+  }, 60_000);
+
+  it("says so when --model cannot be loaded, and goes on by words", async () => {
+    await vault();
+    const run = await cli("enrich-chats", "--vault", root, "--model", path.join(root, "no-such-model"), "--json");
+    expect(run.code).toBe(0);
+    expect(run.err).toContain("the model could not be loaded");
+    expect(JSON.parse(run.out)).toMatchObject({ problems: 1, byMeaning: 0 });
   });
 });

@@ -2,19 +2,29 @@ import { parseArgs } from "node:util";
 import { enrichConversations, enrichSummary } from "../../core/chats/enrich-conversations";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
+import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSessionWithModel } from "../index/index-session";
 import { openVault } from "../vault-context";
 
-export const enrichChatsUsage = `lifebetter enrich-chats --vault DIR [--json]
+export const enrichChatsUsage = `lifebetter enrich-chats --vault DIR [--model DIR|ID] [--cache DIR] [--json]
   Fills the memory of the conversations already imported: a short extractive summary, the problem a
   conversation clearly is about (others are printed as suggestions, not written), the meta-skills it
   names and the question entries made from it (insights). Properties only; a summary or problem
-  already there is kept, and running it again changes nothing.`;
+  already there is kept, and running it again changes nothing. With a sentence model (--model, or
+  the default one already in the cache) the problem is found by meaning and words, so a
+  conversation that says it in other words is linked too; without one, by words.
+${INDEX_OPTIONS_USAGE}`;
 
 export async function runEnrichChats(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { vault: { type: "string" }, json: { type: "boolean" } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: argv, options: INDEX_OPTIONS, allowPositionals: true, strict: true });
   if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0] ?? ""}".\n\n${enrichChatsUsage}`);
-  const { repo, settings } = await openVault(values.vault, io);
-  const report = await enrichConversations(repo, settings);
+  const vault = await openVault(values.vault, io);
+  const session = await openIndexSessionWithModel(values, vault, io);
+  let report;
+  try {
+    report = await enrichConversations(vault.repo, vault.settings, { meaning: session ? (text) => session.memory.problemMeaning(text) : undefined });
+  } finally {
+    await session?.close();
+  }
   io.out(values.json ? JSON.stringify(report) + "\n" : enrichSummary(report).join("\n") + "\n");
   return report.failed.length > 0 ? 1 : 0;
 }

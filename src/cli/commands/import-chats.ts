@@ -7,14 +7,17 @@ import { mergeChatReports } from "../../core/chats/merge-reports";
 import { CliError } from "../cli-error";
 import type { CliIo } from "../io";
 import { checkInputFile } from "../input-file";
+import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSessionWithModel } from "../index/index-session";
 import { openVault } from "../vault-context";
 
-export const importChatsUsage = `lifebetter import-chats --vault DIR FILE|FOLDER … [--json]
+export const importChatsUsage = `lifebetter import-chats --vault DIR FILE|FOLDER … [--model DIR|ID] [--cache DIR] [--json]
   Imports a ChatGPT or Claude conversations.json, or Claude Code session transcripts (.jsonl; the
   format is detected from the content), as conversation notes, and the questions you asked as
   question entries linked to them. A FOLDER (such as ~/.claude/projects) imports every .jsonl
   transcript in it and its subfolders, sub-agent transcripts left out. Importing the same files
-  again creates nothing new.`;
+  again creates nothing new. Each new conversation gets its memory as enrich-chats writes it (the
+  problem by meaning and words when a sentence model is there: --model, or the default one in the cache).
+${INDEX_OPTIONS_USAGE}`;
 
 /** Claude Code writes a sub-agent's work beside its session (`agent-*.jsonl`, `<session>/subagents/`): not conversations of the person. */
 function isSubAgentTranscript(path: string): boolean {
@@ -56,12 +59,13 @@ async function inputFiles(args: readonly string[]): Promise<string[]> {
 export async function runImportChats(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { vault: { type: "string" }, json: { type: "boolean" } },
+    options: INDEX_OPTIONS,
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length === 0) throw new CliError("Give a FILE: the conversations.json of a ChatGPT or Claude export, or Claude Code transcripts (.jsonl files or their folder).");
-  const { repo, settings } = await openVault(values.vault, io);
+  const vault = await openVault(values.vault, io);
+  const { repo, settings } = vault;
   const files = await inputFiles(positionals);
   const known = await knownConversations(repo, settings); // read once for all the files
   const reports: { file: string; report: ChatImportReport }[] = [];
@@ -70,7 +74,15 @@ export async function runImportChats(argv: string[], io: CliIo): Promise<number>
     reports.push({ file, report: await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), { totalBytes: size, known, enrich: false }) });
   }
   const report = mergeChatReports(reports);
-  if (report.created.length > 0) report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created) });
+  if (report.created.length > 0) {
+    // The index is opened only now, and only with a model: an import without one stays as quick as before.
+    const session = await openIndexSessionWithModel(values, vault, io);
+    try {
+      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), meaning: session ? (text) => session.memory.problemMeaning(text) : undefined });
+    } finally {
+      await session?.close();
+    }
+  }
   io.out(values.json ? JSON.stringify(report) + "\n" : chatImportSummary(report).join("\n") + "\n");
   return report.stopped ? 1 : 0;
 }

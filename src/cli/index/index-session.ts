@@ -13,7 +13,7 @@ import type { EmbedderStatus } from "../../core/index/embedder-status";
 import { MemoryIndex, type OpenReport } from "../../core/index/memory-index";
 import { hashText } from "../../core/index/text-hash";
 import type { CliIo } from "../io";
-import { openVault } from "../vault-context";
+import { openVault, type VaultContext } from "../vault-context";
 
 /** The options every command that uses the index takes. */
 export const INDEX_OPTIONS = {
@@ -60,11 +60,35 @@ function reportUnavailable(unavailable: EmbedderUnavailable, modelGiven: boolean
 
 /** Opens the vault's index: restores the saved one, indexes what changed, loads the model if it can. */
 export async function openIndexSession(values: { vault?: string; model?: string; cache?: string }, io: CliIo): Promise<IndexSession> {
-  const { root, repo, settings } = await openVault(values.vault, io);
-  const cacheDir = nodePath.resolve(values.cache ?? nodePath.join(root, DEFAULT_CACHE_FOLDER));
-  await fs.mkdir(cacheDir, { recursive: true });
+  const vault = await openVault(values.vault, io);
+  const cacheDir = await cacheFolder(values, vault);
   const model = await loadModel(values.model, cacheDir);
   if ("unavailable" in model.status) reportUnavailable(model.status.unavailable, values.model !== undefined, io);
+  return startSession(vault, cacheDir, model, io);
+}
+
+/**
+ * The index only when there is a model to compare meaning with (--model, or the default model
+ * already in the cache), for commands that work by words without one (enrich-chats, import-chats):
+ * null otherwise, and nothing is indexed. A --model that cannot be loaded is told on stderr.
+ */
+export async function openIndexSessionWithModel(values: { model?: string; cache?: string }, vault: VaultContext, io: CliIo): Promise<IndexSession | null> {
+  const cacheDir = await cacheFolder(values, vault);
+  const model = await loadModel(values.model, cacheDir);
+  if ("unavailable" in model.status) {
+    if (values.model !== undefined) reportUnavailable(model.status.unavailable, true, io);
+    return null;
+  }
+  return startSession(vault, cacheDir, model, io);
+}
+
+async function cacheFolder(values: { cache?: string }, vault: VaultContext): Promise<string> {
+  const cacheDir = nodePath.resolve(values.cache ?? nodePath.join(vault.root, DEFAULT_CACHE_FOLDER));
+  await fs.mkdir(cacheDir, { recursive: true });
+  return cacheDir;
+}
+
+async function startSession({ repo, settings }: VaultContext, cacheDir: string, model: Awaited<ReturnType<typeof loadModel>>, io: CliIo): Promise<IndexSession> {
   const memory = new MemoryIndex({
     source: nodeNoteSource(repo),
     embedder: model.status,

@@ -1,6 +1,6 @@
 import { Notice, type App } from "obsidian";
 import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../../core/chats/import-chats";
-import { enrichConversations, enrichSummary, problemSuggestionLines, type EnrichReport } from "../../core/chats/enrich-conversations";
+import { enrichConversations, enrichSummary, problemSuggestionLines, type EnrichOptions, type EnrichReport } from "../../core/chats/enrich-conversations";
 import { mergeChatReports } from "../../core/chats/merge-reports";
 import { errorMessage } from "../../core/errors";
 import type { LifeBetterSettings } from "../../core/settings";
@@ -11,6 +11,8 @@ export interface ChatImportHost {
   app: App;
   repo: NoteRepository;
   settings(): LifeBetterSettings;
+  /** How close a text is in meaning to each problem, from the search index (null or absent: by words). */
+  problemMeaning?: EnrichOptions["meaning"];
 }
 
 const MB = 1024 * 1024;
@@ -73,6 +75,7 @@ export async function runChatImport(host: ChatImportHost, file: Blob, name: stri
       onProgress: (bytes) => update(bytes, file.size),
       known: run.known,
       enrich: run.enrich,
+      meaning: host.problemMeaning,
       // Give the app a frame between chunks so a 100 MB export never freezes it.
       yieldToUi: () => new Promise((resolve) => window.setTimeout(resolve, 0)),
     });
@@ -105,7 +108,7 @@ export async function runChatImports(host: ChatImportHost, files: readonly File[
   const merged = mergeChatReports(reports);
   if (merged.created.length > 0) {
     try {
-      merged.memory = await enrichConversations(host.repo, host.settings(), { paths: new Set(merged.created) });
+      merged.memory = await enrichConversations(host.repo, host.settings(), { paths: new Set(merged.created), meaning: host.problemMeaning });
     } catch (error) {
       new Notice(`The conversations were imported, but their summaries and links were not written: ${errorMessage(error)}. Run "Enrich imported conversations" to try again.`, SUMMARY_MS);
     }
@@ -120,7 +123,7 @@ export async function runChatImports(host: ChatImportHost, files: readonly File[
 export async function enrichImportedConversations(host: ChatImportHost): Promise<EnrichReport | null> {
   const working = new Notice("Enriching imported conversations…", 0);
   try {
-    const report = await enrichConversations(host.repo, host.settings());
+    const report = await enrichConversations(host.repo, host.settings(), { meaning: host.problemMeaning });
     working.hide();
     const lines = enrichSummary(report);
     new Notice(lines[lines.length - 1] ?? "", SUMMARY_MS);

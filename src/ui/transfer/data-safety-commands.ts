@@ -2,7 +2,9 @@ import { Notice, TFile, type Plugin } from "obsidian";
 import { backupFiles, backupIfDue, writeBackup, type BackupHost } from "../../adapters/obsidian/backup-scheduler";
 import { errorMessage } from "../../core/errors";
 import type { LifeBetterSettings } from "../../core/settings";
+import type { IndexClient } from "../../core/index/index-client";
 import type { NoteRepository } from "../../core/vault/repository";
+import type { ChatImportHost } from "../chats/chat-import";
 import { enrichImportedConversations, importChatsFromDevice } from "../chats/chat-import";
 import { CHECK_VIEW_TYPE, CheckView } from "../check/check-view";
 import { DeleteRecordsModal } from "./delete-records-modal";
@@ -15,6 +17,8 @@ export interface DataSafetyPlugin extends Plugin {
   repo: NoteRepository;
   settings: LifeBetterSettings;
   saveSettings(): Promise<void>;
+  /** The search index's client once it runs (conversations are matched to problems by meaning through it). */
+  readonly index?: IndexClient | null;
 }
 
 /** How often the plugin looks whether a backup is due (the interval itself is a setting, in hours). */
@@ -22,6 +26,11 @@ const BACKUP_TICK_MS = 10 * 60 * 1000;
 
 function host(plugin: DataSafetyPlugin): BackupHost {
   return { app: plugin.app, repo: plugin.repo, settings: () => plugin.settings, save: () => plugin.saveSettings() };
+}
+
+/** The chat import's host: the backup host and the index's meaning scores, asked when they are needed (the index starts later). */
+function chatHost(plugin: DataSafetyPlugin): ChatImportHost {
+  return { ...host(plugin), problemMeaning: (text) => plugin.index?.problemMeaning(text) ?? Promise.resolve(null) };
 }
 
 /** Opens the vault check in a tab, or shows the one already open and checks again. */
@@ -48,8 +57,8 @@ export function registerDataSafety(plugin: DataSafetyPlugin): void {
       new ImportSourceModal(plugin.app, files, openImport, true).open();
     },
   });
-  plugin.addCommand({ id: "import-ai-conversations", name: "Import AI conversations", callback: () => void importChatsFromDevice(h) });
-  plugin.addCommand({ id: "enrich-imported-conversations", name: "Enrich imported conversations", callback: () => void enrichImportedConversations(h) });
+  plugin.addCommand({ id: "import-ai-conversations", name: "Import AI conversations", callback: () => void importChatsFromDevice(chatHost(plugin)) });
+  plugin.addCommand({ id: "enrich-imported-conversations", name: "Enrich imported conversations", callback: () => void enrichImportedConversations(chatHost(plugin)) });
   plugin.addCommand({
     id: "back-up-now",
     name: "Back up records now",

@@ -40,4 +40,26 @@ describe("Enrich imported conversations", () => {
     const near = parseNote(await repo.read(NEAR));
     expect(near.ok && near.properties.problem).toBeUndefined();
   });
+
+  it("asks the search index how close each conversation is in meaning to the problems, and links by it", async () => {
+    const PROBLEM = "LifeBetter/Problems/Slow editor.md";
+    const SLUGGISH = "LifeBetter/Conversations/2026-01-07 Sluggish documents.md";
+    const { app } = makeApp({
+      [PROBLEM]: composeNote({ kind: "problem", status: "active" }, "The editor is slow: editing a long page has poor performance.\n"),
+      "LifeBetter/Problems/Running habit.md": composeNote({ kind: "problem", status: "active" }, "Build a running habit: exercise every morning as a routine.\n"),
+      [SLUGGISH]: conversationNote("Sluggish documents", [{ role: "user", text: "Why does modifying a document lag and freeze?" }]),
+    });
+    const repo = new ObsidianNoteRepository(app);
+    const asked: string[] = [];
+    const problemMeaning = (text: string) => {
+      asked.push(text);
+      return Promise.resolve({ [PROBLEM]: 0.8, "LifeBetter/Problems/Running habit.md": 0.05 });
+    };
+    const report = await enrichImportedConversations({ app, repo, settings: () => DEFAULT_SETTINGS, problemMeaning });
+    expect(asked).toEqual(["Sluggish documents\nWhy does modifying a document lag and freeze?"]); // the title and the person's questions
+    expect(report).toMatchObject({ problems: 1, byMeaning: 1 });
+    const parsed = parseNote(await repo.read(SLUGGISH));
+    expect(parsed.ok && parsed.properties.problem).toBe("[[Slow editor]]");
+    expect(notices.map((notice) => notice.text).some((text) => text.includes("matched by meaning and words for 1 conversation"))).toBe(true);
+  });
 });
