@@ -60,3 +60,43 @@ export function threadOf(vault: VaultRecords, path: string): ThreadReply[] {
   };
   return walk(path, 1);
 }
+
+/** An entry above another in its thread (what it replies to, and what that replies to …). */
+export interface ThreadParent {
+  path: string;
+  type: string;
+  timestamp?: string;
+  text: string;
+}
+
+/** The entry `record`'s `parent` resolves to, if that is an entry of the snapshot. */
+function parentOf(vault: VaultRecords, record: VaultRecord, byPath: ReadonlyMap<string, VaultRecord>): VaultRecord | undefined {
+  const parent = textProperty(record.properties, "parent");
+  if (!parent) return undefined;
+  const path = vault.resolver.resolve(parseWikilink(parent)?.target ?? parent, record.path);
+  return path && path !== record.path ? byPath.get(path) : undefined;
+}
+
+/** What an entry replies to, up to the start of its thread: the first message first. A `parent` loop is cut where it comes back. */
+export function parentChain(vault: VaultRecords, path: string): ThreadParent[] {
+  const byPath = new Map(vault.records.filter((record) => record.kind === "entry").map((record) => [record.path, record] as const));
+  const chain: ThreadParent[] = [];
+  const seen = new Set<string>([path]);
+  let current = byPath.get(path);
+  while (current) {
+    const parent = parentOf(vault, current, byPath);
+    if (!parent || seen.has(parent.path)) break;
+    seen.add(parent.path);
+    chain.unshift({ path: parent.path, type: textProperty(parent.properties, "type") ?? "entry", timestamp: when(parent), text: parent.body.trim() });
+    current = parent;
+  }
+  return chain;
+}
+
+/** An entry's whole thread (what it replies to, and the replies under it), or null when it has neither. */
+export function entryThread(vault: VaultRecords, path: string): { parents: ThreadParent[]; replies: ThreadReply[] } | null {
+  const parents = parentChain(vault, path);
+  const above = new Set(parents.map((parent) => parent.path));
+  const replies = threadOf(vault, path).filter((reply) => !above.has(reply.path)); // a loop shows each entry once
+  return parents.length === 0 && replies.length === 0 ? null : { parents, replies };
+}

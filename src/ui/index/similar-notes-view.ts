@@ -9,6 +9,10 @@ import { renderConnectionPicker } from "./connection-picker";
 import type { MemoryHost, MemoryQueries } from "./memory-host";
 import { linkTextFor, type NoteRowContext } from "./note-actions";
 import { renderResultRow } from "./result-row";
+import { entryThread } from "../../core/capture/threads";
+import { textProperty } from "../../core/schema/property-readers";
+import { loadRecords } from "../../core/vault/records";
+import { renderThreadSection } from "./thread-section";
 
 export const SIMILAR_VIEW_TYPE = "lifebetter-similar-notes";
 /** Switching notes quickly (arrow keys in the file list) asks the index once, for the last one. */
@@ -45,6 +49,10 @@ export class SimilarNotesView extends ItemView {
   private statusEl!: HTMLElement;
   private noticeEl!: HTMLElement;
   private listEl!: HTMLElement;
+  /** The active entry's thread (parent chain and replies), when it has one. */
+  private threadEl!: HTMLElement;
+  /** Counts thread reads, so a slow one never overwrites a newer note's. */
+  private threadRequest = 0;
   private hideLinkedEl!: HTMLInputElement;
   private readonly onSwitch = debounce(() => void this.refresh(), SWITCH_DEBOUNCE_MS, true);
   private readonly onEdit = debounce(() => void this.refresh({ afterEdit: true }), EDIT_DEBOUNCE_MS, true);
@@ -89,6 +97,7 @@ export class SimilarNotesView extends ItemView {
 
     this.statusEl = root.createDiv({ cls: "lifebetter-similar-status", attr: { "aria-live": "polite" } });
     this.noticeEl = root.createDiv({ cls: "lifebetter-similar-notice" });
+    this.threadEl = root.createDiv({ cls: "lifebetter-similar-thread-section", attr: { role: "region", "aria-label": "Thread" } });
     this.listEl = root.createDiv({ cls: "lifebetter-similar-list", attr: { role: "list", "aria-label": "Similar notes" } });
 
     const { workspace, vault } = this.app;
@@ -131,13 +140,17 @@ export class SimilarNotesView extends ItemView {
     const file = this.targetFile();
     if (!file) {
       this.shown = null;
+      void this.showThread(null);
       return this.showMessage("Open a note to see notes like it.");
     }
     const settings = this.host.settings();
     if (isInFolders(file.path, settings.excludedFolders)) {
       this.shown = null;
+      void this.showThread(null);
       return this.showMessage(`"${file.basename}" is in a folder left out of the index (see settings), so it has no similar notes.`);
     }
+    // The thread comes from the notes, not the index: it shows while the index builds too.
+    const thread = this.showThread(file);
     const availability = this.host.index();
     if (availability.state === "building") {
       this.waitForIndex();
@@ -165,11 +178,39 @@ export class SimilarNotesView extends ItemView {
       if (request !== this.request) return;
       this.shown = { path: file.path, results };
       this.render(file);
+      await thread;
     } catch (error) {
       if (request !== this.request) return;
       this.showMessage(`Similar notes could not be found: ${errorMessage(error)}`);
     } finally {
       if (request === this.request) this.listEl.removeClass("is-loading");
+    }
+  }
+
+  /**
+   * Shows the thread of the active note when it is an entry with a `parent` or replies (read fresh
+   * from the notes, as the problem view does); empties the section otherwise. Resolves once shown.
+   */
+  private async showThread(file: TFile | null): Promise<void> {
+    const request = ++this.threadRequest;
+    const frontmatter = file ? this.app.metadataCache.getFileCache(file)?.frontmatter : undefined;
+    if (!file || frontmatter?.kind !== "entry") {
+      this.threadEl.empty();
+      return;
+    }
+    try {
+      const vault = await loadRecords(this.host.repo, this.host.settings(), ["entry"]);
+      if (request !== this.threadRequest) return;
+      const record = vault.records.find((candidate) => candidate.path === file.path);
+      const thread = record ? entryThread(vault, file.path) : null;
+      if (!record || !thread) {
+        this.threadEl.empty();
+        return;
+      }
+      const current = { path: record.path, type: textProperty(record.properties, "type") ?? "entry", text: record.body.trim() };
+      renderThreadSection(this.threadEl, current, thread, { app: this.app, hoverSource: SIMILAR_VIEW_TYPE, hoverParent: this, sourcePath: file.path });
+    } catch (error) {
+      if (request === this.threadRequest) this.threadEl.setText(`The thread could not be read: ${errorMessage(error)}`);
     }
   }
 
