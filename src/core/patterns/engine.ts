@@ -4,6 +4,7 @@ import { confidenceOf, MIN_SHOWN } from "./confidence";
 import { explain } from "./explain";
 import { benjaminiHochberg } from "./false-discovery";
 import { seedOf, type DetectContext, type Detector } from "./detect-context";
+import { detectActivityTypes } from "./detectors/activity";
 import { detectBehavioral } from "./detectors/behavioral";
 import { detectChanges } from "./detectors/changes";
 import { detectEmotional } from "./detectors/emotional";
@@ -14,7 +15,7 @@ import { byActivityTypeChart, focusByHourChart, habitCalendarChart, moodOverTime
 import { patternData, type PatternData, type PatternNote } from "./pattern-data";
 import type { ChartSpec, PatternCandidate, PatternProposal, PatternReport } from "./pattern-types";
 
-export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking, detectChanges];
+export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking, detectChanges, detectActivityTypes];
 
 /** Statuses of a Pattern note after which its pattern is never proposed again. */
 const DECIDED = new Set(["confirmed", "dismissed"]);
