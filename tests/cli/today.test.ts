@@ -51,7 +51,7 @@ describe("lifebetter today", () => {
     expect(run.out).toContain("Today 2026-11-26\nReviews due: 1\n");
     expect(run.out).toMatch(/\nProblem: Flaky CI \[urgent(, stale)?, 1 open blocker\]; next: Find the race \(due 2026-11-20, overdue\)\n/);
     expect(run.out).toContain("\nNext: Ship the fix — Flaky CI (due 2026-12-05)\n");
-    expect(run.out).toMatch(/This week \(from 2026-11-23\): \d+ min focus/);
+    expect(run.out).toMatch(/This week \(from 2026-11-23\): \d+ min focus in \d+ sessions \(((coding|meeting|reading) \d+ min(, )?)+\)/);
   });
 
   it.each([

@@ -12,7 +12,14 @@ export interface GeneratedSession {
   problem: string;
   start: Date;
   minutes: number;
+  /** The activity cell: a type (coding, meeting, reading) or untyped free text ("work"). */
+  activity: string;
 }
+
+/** Activity cells taken in turn by length (not from the random stream, so the rest of the vault stays as it was). */
+const ACTIVITIES = ["coding: parser", "meeting", "work", "reading: docs"];
+/** The type an activity cell names, as the test knows it; null for free text. */
+export const activityTypeOf = (activity: string): string | null => (activity === "work" ? null : (activity.split(":")[0] ?? null));
 
 export interface GeneratedDaily {
   date: string;
@@ -33,7 +40,7 @@ const local = (date: Date) => format(date, "yyyy-MM-dd'T'HH:mm:ss");
 const day = (date: Date) => format(date, "yyyy-MM-dd");
 
 function sessionsTable(rows: GeneratedSession[]): string {
-  const lines = rows.map((row) => `| ${local(row.start)} | ${local(addMinutes(row.start, row.minutes))} | ${row.minutes} | 7 | 6 | work | | |`);
+  const lines = rows.map((row) => `| ${local(row.start)} | ${local(addMinutes(row.start, row.minutes))} | ${row.minutes} | 7 | 6 | ${row.activity} | | |`);
   return `## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${lines.join("\n")}\n`;
 }
 
@@ -51,10 +58,11 @@ export function homeVault(seed = 7): HomeVault {
   const dailies: GeneratedDaily[] = [];
   const entries: HomeVault["entries"] = [];
   const files: Record<string, string> = {};
+  const typed = (session: GeneratedSession): GeneratedSession => ({ ...session, activity: ACTIVITIES[session.minutes % ACTIVITIES.length] ?? "work" });
   for (let offset = 0; offset < 18; offset++) {
     const date = addDays(first, offset);
     for (let n = pick(3); n > 0; n--) {
-      sessions.push({ problem: problems[pick(problems.length)] ?? "Flaky CI", start: addMinutes(date, (8 + n * 3) * 60 + pick(50)), minutes: 15 + pick(100) });
+      sessions.push(typed({ problem: problems[pick(problems.length)] ?? "Flaky CI", start: addMinutes(date, (8 + n * 3) * 60 + pick(50)), minutes: 15 + pick(100), activity: "" }));
     }
     if (random() < 0.7) {
       const daily = { date: day(date), mood: 1 + pick(10), energy: 1 + pick(10), sleep: 5 + pick(8) / 2 };

@@ -18,7 +18,7 @@ export const todayUsage = `lifebetter today --vault DIR [--date YYYY-MM-DD] [--j
   milestone and open blockers, next actions, confident patterns, and this week (Monday to Sunday)
   against the previous one. --date defaults to today (local time). With --json: {date, reviews_due,
   reflection: {path, state}, session, decisions_due, problems, next_actions, patterns, week: {start,
-  focus_minutes, sessions, active_days, entries_by_type, mood_avg, energy_avg, sleep_avg,
+  focus_minutes, sessions, minutes_by_activity, active_days, entries_by_type, mood_avg, energy_avg, sleep_avg,
   estimate_accuracy, meta_skills}, previous_week}.`;
 
 const milestoneJson = (m: HomeMilestone) => ({ text: m.text, due: m.due, scheduled: m.scheduled, overdue_days: m.overdueDays });
@@ -28,6 +28,7 @@ function weekJson(week: WeekSummary) {
     start: week.start,
     focus_minutes: week.focusMinutes,
     sessions: week.sessions,
+    minutes_by_activity: week.minutesByActivity,
     active_days: week.activeDays,
     entries_by_type: week.entriesByType,
     mood_avg: week.moodAvg,
@@ -79,7 +80,8 @@ function weekLine(label: string, week: WeekSummary): string {
   const entries = Object.entries(week.entriesByType).map(([type, n]) => `${n} ${type}`).join(", ") || "no entries";
   const accuracy = week.estimateAccuracy === null ? "" : `, estimates used ×${week.estimateAccuracy.toFixed(2)}`;
   const skills = week.metaSkills.map((s) => `${s.name} ${s.worked}/${s.uses}`).join(", ");
-  return `${label} (from ${week.start}): ${week.focusMinutes} min focus in ${one(week.sessions, "session")}, ${one(week.activeDays, "active day")}, ${entries}; mood ${avg(week.moodAvg)}, energy ${avg(week.energyAvg)}, sleep ${avg(week.sleepAvg)} h${accuracy}${skills ? `; skills worked ${skills}` : ""}`;
+  const byActivity = Object.entries(week.minutesByActivity).map(([type, minutes]) => `${type} ${minutes} min`).join(", ");
+  return `${label} (from ${week.start}): ${week.focusMinutes} min focus in ${one(week.sessions, "session")}${byActivity ? ` (${byActivity})` : ""}, ${one(week.activeDays, "active day")}, ${entries}; mood ${avg(week.moodAvg)}, energy ${avg(week.energyAvg)}, sleep ${avg(week.sleepAvg)} h${accuracy}${skills ? `; skills worked ${skills}` : ""}`;
 }
 
 function describe(data: HomeData): string[] {

@@ -27,6 +27,11 @@ export interface WeekSummary {
   /** Minutes of the work sessions that started in the week (the `## Sessions` rows of every problem). */
   focusMinutes: number;
   sessions: number;
+  /**
+   * Minutes of the week's sessions by their activity type (coding, meeting, … or a custom one), most
+   * time first; sessions without a type (free text, tables written before types) are not in it.
+   */
+  minutesByActivity: Record<string, number>;
   /** Days with a work session, an entry, a daily reflection or a skill review. */
   activeDays: number;
   /** Entries captured in the week, by type. */
@@ -102,6 +107,8 @@ export function weekSummary(records: readonly VaultRecord[], data: PatternData, 
     const type = entry.type || "entry";
     entriesByType[type] = (entriesByType[type] ?? 0) + 1;
   }
+  const byActivity: Record<string, number> = {};
+  for (const session of sessions) if (session.activityType) byActivity[session.activityType] = (byActivity[session.activityType] ?? 0) + session.minutes;
   // The reflections' own reading: a day kept both in its own note and in the daily note counts once.
   const dailies = dailyReflections(records).filter((daily) => inRange(daily.day, range));
   const accuracy = estimateAccuracy(records, range);
@@ -110,6 +117,7 @@ export function weekSummary(records: readonly VaultRecord[], data: PatternData, 
     end: range.end,
     focusMinutes: sessions.reduce((sum, session) => sum + session.minutes, 0),
     sessions: sessions.length,
+    minutesByActivity: Object.fromEntries(Object.entries(byActivity).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
     activeDays: activeDays(records, data, range),
     entriesByType: Object.fromEntries(Object.entries(entriesByType).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
     moodAvg: averageOf(dailies.map((daily) => daily.mood)),

@@ -56,6 +56,12 @@ interface WeekMetric {
 const WEEK_METRICS: WeekMetric[] = [
   { key: "focus_minutes", label: "Focus time", value: (w) => minutesText(w.focusMinutes), raw: (w) => w.focusMinutes },
   { key: "sessions", label: "Work sessions", value: (w) => String(w.sessions), raw: (w) => w.sessions },
+  {
+    key: "minutes_by_activity",
+    label: "Time by activity",
+    value: (w) => Object.entries(w.minutesByActivity).map(([type, minutes]) => `${type} ${minutesText(minutes)}`).join(", ") || "No typed sessions",
+    raw: (w) => w.minutesByActivity,
+  },
   { key: "active_days", label: "Active days", value: (w) => `${w.activeDays} of 7`, raw: (w) => w.activeDays },
   {
     key: "entries_by_type",

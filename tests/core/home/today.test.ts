@@ -4,7 +4,7 @@ import { homeData, type HomeInput } from "../../../src/core/home/today";
 import { loadSettings } from "../../../src/core/settings";
 import { loadRecords } from "../../../src/core/vault/records";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
-import { HOME_TODAY, PREVIOUS_WEEK_START, WEEK_START, homeVault, type HomeVault } from "../../support/home-vault";
+import { HOME_TODAY, PREVIOUS_WEEK_START, WEEK_START, activityTypeOf, homeVault, type HomeVault } from "../../support/home-vault";
 
 const settings = loadSettings({});
 
@@ -28,7 +28,13 @@ function expectedWeek(generated: HomeVault, start: string) {
   const entries = generated.entries.filter((entry) => inWeek(entry.day, start));
   const byType: Record<string, number> = {};
   for (const entry of entries) byType[entry.type] = (byType[entry.type] ?? 0) + 1;
+  const byActivity: Record<string, number> = {};
+  for (const session of sessions) {
+    const type = activityTypeOf(session.activity);
+    if (type) byActivity[type] = (byActivity[type] ?? 0) + session.minutes;
+  }
   return {
+    minutesByActivity: byActivity,
     start,
     focusMinutes: sessions.reduce((sum, session) => sum + session.minutes, 0),
     sessions: sessions.length,
@@ -46,8 +52,12 @@ describe("home data: the week against the previous one", () => {
     for (const [week, start] of [[data.week, WEEK_START], [data.previousWeek, PREVIOUS_WEEK_START]] as const) {
       const expected = expectedWeek(generated, start);
       expect(expected.sessions).toBeGreaterThan(0);
-      const { moodAvg, energyAvg: _energy, sleepAvg: _sleep, ...counts } = expected;
+      const { moodAvg, energyAvg: _energy, sleepAvg: _sleep, minutesByActivity, ...counts } = expected;
       expect(week).toMatchObject(counts);
+      // Time by activity type: only typed sessions, most time first.
+      expect(Object.keys(minutesByActivity).length).toBeGreaterThan(1);
+      expect(week.minutesByActivity).toEqual(minutesByActivity);
+      expect(Object.values(week.minutesByActivity)).toEqual([...Object.values(minutesByActivity)].sort((a, b) => b - a));
       expect(week.moodAvg ?? -1).toBeCloseTo(moodAvg ?? -1, 9);
       expect(week.energyAvg ?? -1).toBeCloseTo(expected.energyAvg ?? -1, 9);
       expect(week.sleepAvg ?? -1).toBeCloseTo(expected.sleepAvg ?? -1, 9);

@@ -47,7 +47,11 @@ describe("LifeBetter home", () => {
     expect(texts(el, ".is-pattern .lifebetter-home-title")).toEqual(json.patterns.map((p) => p.name));
     // Every week figure the table shows is the one the CLI prints.
     const cells = [...el.querySelectorAll<HTMLElement>(".lifebetter-home-week-table td")];
-    expect(cells.length).toBe(18);
+    expect(cells.length).toBe(20);
+    // Time by activity type, read from the typed sessions.
+    const byActivity = el.querySelector('tr[data-metric="minutes_by_activity"] td[data-week="week"]')?.textContent ?? "";
+    expect(byActivity).toMatch(/^(coding|meeting|reading) \d/);
+    expect(Object.keys(json.week.minutes_by_activity as Record<string, number>).length).toBeGreaterThan(0);
     for (const cell of cells) {
       const metric = cell.closest("tr")?.getAttribute("data-metric") ?? "";
       const week = cell.getAttribute("data-week") === "week" ? json.week : json.previous_week;
