@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { composeNote } from "../../src/core/codec/frontmatter";
 import { conversationBody } from "../../src/core/chats/conversation-note";
+import { chatGptConversation } from "../support/chat-exports";
 import { cli } from "../support/cli";
 import { propertiesOf } from "../support/note-properties";
 import type { BuiltModel } from "../support/models/model-folder";
@@ -81,10 +82,11 @@ describe("lifebetter enrich-chats", () => {
         "LifeBetter/Conversations/2026-01-05 Sluggish documents.md": conversationNote("Sluggish documents", talk),
       };
       root = await makeTempVault(files);
-      const words = await cli("enrich-chats", "--vault", root, "--cache", path.join(root, ".cache-none"));
+      const words = await cli("enrich-chats", "--vault", root);
       expect(words.code).toBe(0);
       expect(words.out).toContain("may be about [[Slow editor]]");
       expect(words.err).toBe(""); // no model is normal here: nothing to warn about
+      await expect(fs.stat(path.join(root, ".lifebetter"))).rejects.toThrow(); // and no cache folder is left in the vault
       await removeVault(root);
 
       root = await makeTempVault(files);
@@ -104,4 +106,32 @@ describe("lifebetter enrich-chats", () => {
     expect(run.err).toContain("the model could not be loaded");
     expect(JSON.parse(run.out)).toMatchObject({ problems: 1, byMeaning: 0 });
   });
+
+  it("import-chats links a new conversation said in other words with --model", async () => {
+    const model = await tempStaticModel();
+    try {
+      root = await makeTempVault({
+        "LifeBetter/Problems/Slow editor.md": composeNote({ kind: "problem", status: "active" }, "The editor is slow: editing a long page has poor performance.\n"),
+        "LifeBetter/Problems/Running habit.md": composeNote({ kind: "problem", status: "active" }, "Build a running habit: exercise every morning as a routine.\n"),
+      });
+      const talk = [
+        { role: "user" as const, text: "Why does modifying a document lag and freeze?" },
+        { role: "assistant" as const, text: "Large documents make every modification sluggish." },
+      ];
+      const exportFile = path.join(root, "..", `${path.basename(root)}-conversations.json`);
+      await fs.writeFile(exportFile, JSON.stringify([chatGptConversation("lag-1", "Sluggish documents", talk)]));
+      try {
+        const run = await cli("import-chats", "--vault", root, exportFile, "--model", model.folder, "--json");
+        expect(run.code).toBe(0);
+        const report = JSON.parse(run.out) as { created: string[]; memory: { problems: number; byMeaning: number } };
+        expect(report.memory).toMatchObject({ problems: 1, byMeaning: 1 });
+        const [created] = report.created;
+        expect(propertiesOf(await fs.readFile(path.join(root, created ?? ""), "utf8")).problem).toBe("[[Slow editor]]");
+      } finally {
+        await fs.rm(exportFile, { force: true });
+      }
+    } finally {
+      await model.cleanup();
+    }
+  }, 60_000);
 });

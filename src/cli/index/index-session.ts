@@ -73,17 +73,22 @@ export async function openIndexSession(values: { vault?: string; model?: string;
  * null otherwise, and nothing is indexed. A --model that cannot be loaded is told on stderr.
  */
 export async function openIndexSessionWithModel(values: { model?: string; cache?: string }, vault: VaultContext, io: CliIo): Promise<IndexSession | null> {
-  const cacheDir = await cacheFolder(values, vault);
+  const cacheDir = cachePath(values, vault);
+  // Looking for the default model must not leave a cache folder in a vault that has none.
+  if (values.model === undefined && !(await fs.stat(cacheDir).then((stat) => stat.isDirectory(), () => false))) return null;
   const model = await loadModel(values.model, cacheDir);
   if ("unavailable" in model.status) {
     if (values.model !== undefined) reportUnavailable(model.status.unavailable, true, io);
     return null;
   }
+  await fs.mkdir(cacheDir, { recursive: true });
   return startSession(vault, cacheDir, model, io);
 }
 
+const cachePath = (values: { cache?: string }, vault: VaultContext): string => nodePath.resolve(values.cache ?? nodePath.join(vault.root, DEFAULT_CACHE_FOLDER));
+
 async function cacheFolder(values: { cache?: string }, vault: VaultContext): Promise<string> {
-  const cacheDir = nodePath.resolve(values.cache ?? nodePath.join(vault.root, DEFAULT_CACHE_FOLDER));
+  const cacheDir = cachePath(values, vault);
   await fs.mkdir(cacheDir, { recursive: true });
   return cacheDir;
 }
