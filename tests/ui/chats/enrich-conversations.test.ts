@@ -5,6 +5,7 @@ import { conversationBody } from "../../../src/core/chats/conversation-note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { enrichImportedConversations } from "../../../src/ui/chats/chat-import";
 import { makeApp, notices, resetNotices } from "../../support/obsidian-shims";
+import { memoryFixture } from "../index/memory-fixtures";
 
 beforeEach(() => resetNotices());
 
@@ -61,5 +62,29 @@ describe("Enrich imported conversations", () => {
     const parsed = parseNote(await repo.read(SLUGGISH));
     expect(parsed.ok && parsed.properties.problem).toBe("[[Slow editor]]");
     expect(notices.map((notice) => notice.text).some((text) => text.includes("matched by meaning and words for 1 conversation"))).toBe(true);
+  });
+
+  it("gets the meaning scores from the index worker, as the plugin's commands do", async () => {
+    const fixture = await memoryFixture({
+      notes: {
+        "LifeBetter/Problems/Cache misses.md": composeNote({ kind: "problem", status: "active" }, "The redis cache evicts keys under load.\n"),
+        "LifeBetter/Problems/Sleep.md": composeNote({ kind: "problem", status: "active" }, "I go to bed too late and wake up tired.\n"),
+        [CONVERSATION]: conversationNote("Budget help", [{ role: "user", text: "Why does redis evict keys?" }]),
+      },
+    });
+    const asked: Record<string, number>[] = [];
+    const report = await enrichImportedConversations({
+      app: fixture.app,
+      repo: fixture.host.repo,
+      settings: () => DEFAULT_SETTINGS,
+      problemMeaning: async (text) => {
+        const scores = await fixture.client.problemMeaning(text);
+        if (scores) asked.push(scores);
+        return scores;
+      },
+    });
+    expect(asked).toHaveLength(1);
+    expect(Object.keys(asked[0] ?? {}).sort()).toEqual(["LifeBetter/Problems/Cache misses.md", "LifeBetter/Problems/Sleep.md"]);
+    expect(report?.byMeaning).toBe(1);
   });
 });
