@@ -6,7 +6,8 @@ import { RECORD_KINDS, type RecordKind } from "../../core/schema/kinds";
 import { isInFolders, isMarkdown } from "../../core/vault/paths";
 import { humanize } from "../common/labels";
 import { renderConnectionPicker } from "./connection-picker";
-import type { MemoryHost, MemoryQueries } from "./memory-host";
+import type { MemoryQueries } from "../plugin-context";
+import type { MemoryContext } from "./memory-context";
 import { linkTextFor, type NoteRowContext } from "./note-actions";
 import { renderResultRow } from "./result-row";
 
@@ -51,7 +52,7 @@ export class SimilarNotesView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: MemoryHost,
+    private readonly host: MemoryContext,
   ) {
     super(leaf);
   }
@@ -138,7 +139,7 @@ export class SimilarNotesView extends ItemView {
       this.shown = null;
       return this.showMessage(`"${file.basename}" is in a folder left out of the index (see settings), so it has no similar notes.`);
     }
-    const availability = this.host.index();
+    const availability = this.host.index.availability();
     if (availability.state === "building") {
       this.waitForIndex();
       return this.showMessage("Indexing your vault… similar notes appear when it is done.");
@@ -176,7 +177,7 @@ export class SimilarNotesView extends ItemView {
   private waitForIndex(): void {
     if (this.waitingForIndex) return;
     this.waitingForIndex = true;
-    void this.host.indexReady().then(() => {
+    void this.host.index.ready.then(() => {
       this.waitingForIndex = false;
       return this.refresh();
     });
