@@ -7,7 +7,7 @@ import { entryTypes } from "../../core/settings";
 import { SCALES, draftToInput, initialType, type CaptureDraft, type Scale } from "./capture-draft";
 import { humanize } from "../common/labels";
 import { CaptureSimilar } from "../index/capture-similar";
-import type { PluginContext } from "../plugin-context";
+import type { IndexAccess, MemoryQueries, PluginContext } from "../plugin-context";
 import { KindNoteSuggest } from "../common/note-suggest";
 
 /** The class of the element where similar past notes are listed while the user types. */
@@ -18,7 +18,7 @@ export type CaptureHost = Pick<PluginContext, "app" | "repo" | "settings"> & {
   /** Called once the note exists (remember the type, tell the user); must not throw. */
   captured(entry: CapturedEntry, input: CaptureInput): Promise<void>;
   /** The vault index, for similar past notes while typing; none = no suggestions. */
-  index?: PluginContext["index"];
+  index?: IndexAccess<MemoryQueries>;
 };
 
 export interface CaptureModalOptions {
