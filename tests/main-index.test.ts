@@ -11,6 +11,7 @@ import LifeBetterPlugin from "../src/main";
 import { IndexStatusModal } from "../src/ui/index/index-status-panel";
 import { openSearch } from "../src/ui/index/register-memory-views";
 import { SIMILAR_VIEW_TYPE } from "../src/ui/index/similar-notes-view";
+import { INDEX_NOT_READY, ProblemSuggestionsModal } from "../src/ui/problems/problem-suggestions-modal";
 import { FakeEmbedder } from "./support/fake-embedder";
 import { inProcessWorkers, type InProcessWorkers } from "./support/in-process-index-worker";
 import { MANIFEST, makeApp, notices, openModals, registered, resetNotices, settle } from "./support/obsidian-shims";
@@ -230,6 +231,20 @@ describe("the search index in the plugin", () => {
     query.value = "tomatoes";
     query.dispatchEvent(new Event("input"));
     await vi.waitFor(() => expect(modal.contentEl.querySelector(".lifebetter-result-title")?.textContent).toBe("Tomatoes"));
+    modal.close();
+  });
+
+  it("problem suggestions opened before the index has started wait for it, then suggest, instead of saying it is not ready", async () => {
+    const { plugin, mock } = await startBeforeLayout();
+    const problem = "Work/Standup.md";
+    const modal = new ProblemSuggestionsModal(plugin.context, problem, "Keep the standup short");
+    modal.open();
+    await settle();
+    expect(modal.contentEl.textContent).toContain("Looking for similar past problems…");
+    mock.workspace.setLayoutReady__();
+    await modal.loaded;
+    expect(modal.contentEl.textContent).not.toContain(INDEX_NOT_READY);
+    expect([...modal.contentEl.querySelectorAll("h3")].map((el) => el.textContent)).toEqual(["Similar past problems", "Suggested meta-skills"]);
     modal.close();
   });
 });
