@@ -11,6 +11,7 @@ import LifeBetterPlugin from "../src/main";
 import { IndexStatusModal } from "../src/ui/index/index-status-panel";
 import { openSearch } from "../src/ui/index/register-memory-views";
 import { SIMILAR_VIEW_TYPE } from "../src/ui/index/similar-notes-view";
+import { INDEX_NOT_READY, ProblemSuggestionsModal } from "../src/ui/problems/problem-suggestions-modal";
 import { FakeEmbedder } from "./support/fake-embedder";
 import { inProcessWorkers, type InProcessWorkers } from "./support/in-process-index-worker";
 import { MANIFEST, makeApp, notices, openModals, registered, resetNotices, settle } from "./support/obsidian-shims";
@@ -100,7 +101,7 @@ async function startBeforeLayout(): Promise<{ plugin: LifeBetterPlugin; mock: Re
 describe("the search index in the plugin", () => {
   it("falls back to full text when the model cannot be downloaded, says why once, and still finds notes", async () => {
     const { plugin, mock, status } = await start();
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(status()).toMatch(/^Full text only — "Xenova\/all-MiniLM-L6-v2\/config\.json" could not be downloaded .*ERR_INTERNET_DISCONNECTED$/);
     const told = notices.filter((notice) => notice.text.startsWith("LifeBetter searches by words only"));
     expect(told).toHaveLength(1);
@@ -108,8 +109,9 @@ describe("the search index in the plugin", () => {
 
     // A note created after the start reaches the index through the vault's events.
     await mock.vault.create("Ideas/Kites.md", "# Kites\n\nBuild a kite from bamboo.\n");
-    const index = plugin.index;
-    if (!index) throw new Error("no index");
+    const availability = plugin.context.index.availability();
+    if (availability.state !== "ready") throw new Error("no index");
+    const index = availability.queries;
     await settle();
     await index.idle();
     expect((await index.searchByMeaning("bamboo kite")).map((result) => result.path)).toEqual(["Ideas/Kites.md"]);
@@ -123,7 +125,7 @@ describe("the search index in the plugin", () => {
       return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
     };
     const { plugin, workers, requested, status } = await start({ fetch, embedder: true });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(requested).toHaveLength(5);
     expect(notices.some((notice) => notice.text.startsWith("LifeBetter is downloading its search model"))).toBe(true);
     expect(workers.configs).toHaveLength(1);
@@ -139,22 +141,22 @@ describe("the search index in the plugin", () => {
     };
     const workers = inProcessWorkers(() => ({ unavailable: { reason: "the model files are damaged", fix: "Delete the models folder and reload LifeBetter." } }));
     const { plugin, status } = await start({ fetch: served, workers });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(status()).toBe("Full text only — the model files are damaged");
     expect(notices.filter((notice) => notice.text.startsWith("LifeBetter searches by words only")).map((notice) => notice.text)).toEqual([
       "LifeBetter searches by words only: the model files are damaged. Delete the models folder and reload LifeBetter.",
     ]);
-    expect(plugin.index).not.toBeNull();
+    expect(plugin.context.index.availability().state).toBe("ready");
   });
 
   it("shows that the index is unavailable, and leaves no worker, when the worker fails", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { plugin, workers, status } = await start({ data: { semanticIndex: false }, broken: true });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(logged).toHaveBeenCalledTimes(1);
     logged.mockRestore();
     expect(status()).toBe("Search index unavailable — the index worker failed: Uncaught SyntaxError");
-    expect(plugin.index).toBeNull();
+    expect(plugin.context.index.availability().state).toBe("unavailable");
     expect(workers.stopped).toBe(1);
   });
 
@@ -166,13 +168,13 @@ describe("the search index in the plugin", () => {
     const cancel = downloading ? (downloading.message as DocumentFragment).querySelector("button") : null;
     if (!cancel) throw new Error("no cancel button");
     cancel.click();
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(status()).toBe("Full text only — the model download was cancelled");
   });
 
   it("downloads nothing when search by meaning is off", async () => {
     const { plugin, requested, status, workers } = await start({ data: { semanticIndex: false } });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(requested).toEqual([]);
     expect(workers.configs[0]?.model).toBeNull();
     expect(status()).toBe("Full text only — search by meaning is off in settings");
@@ -181,11 +183,11 @@ describe("the search index in the plugin", () => {
 
   it("saves the index to IndexedDB and stops the worker on unload", async () => {
     const { plugin, workers, storage, writes } = await start({ data: { semanticIndex: false } });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(writes()).toBe(1);
     expect((await storage.read())?.length).toBeGreaterThan(0);
     plugin.unload();
-    expect(plugin.index).toBeNull();
+    expect(plugin.context.index.availability().state).toBe("unavailable");
     expect(await plugin.indexStopped).toBeNull();
     expect(writes()).toBe(2);
     expect(workers.stopped).toBe(1);
@@ -211,24 +213,38 @@ describe("the search index in the plugin", () => {
     plugin.load();
     await settle();
     mock.workspace.setLayoutReady__();
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     expect(indexStatusItems(plugin).map((el) => el.textContent)).toEqual(["Search index unavailable — this build has no index worker"]);
-    expect(plugin.index).toBeNull();
+    expect(plugin.context.index.availability().state).toBe("unavailable");
   });
 
   it("gives the memory views the index: building until it settles, then ready; the search command finds notes", async () => {
     const { plugin, mock } = await startBeforeLayout();
-    expect(plugin.indexAvailability()).toEqual({ state: "building" });
+    expect(plugin.context.index.availability()).toEqual({ state: "building" });
     expect(registered(plugin).views__.has(SIMILAR_VIEW_TYPE)).toBe(true);
     mock.workspace.setLayoutReady__();
-    await plugin.indexReady;
-    expect(plugin.indexAvailability().state).toBe("ready");
-    const modal = openSearch(plugin.memoryHost());
+    await plugin.indexBuilt;
+    expect(plugin.context.index.availability().state).toBe("ready");
+    const modal = openSearch(plugin.context);
     const query = modal.contentEl.querySelector<HTMLInputElement>(".lifebetter-search-query");
     if (!query) throw new Error("no search field");
     query.value = "tomatoes";
     query.dispatchEvent(new Event("input"));
     await vi.waitFor(() => expect(modal.contentEl.querySelector(".lifebetter-result-title")?.textContent).toBe("Tomatoes"));
+    modal.close();
+  });
+
+  it("problem suggestions opened before the index has started wait for it, then suggest, instead of saying it is not ready", async () => {
+    const { plugin, mock } = await startBeforeLayout();
+    const problem = "Work/Standup.md";
+    const modal = new ProblemSuggestionsModal(plugin.context, problem, "Keep the standup short");
+    modal.open();
+    await settle();
+    expect(modal.contentEl.textContent).toContain("Looking for similar past problems…");
+    mock.workspace.setLayoutReady__();
+    await modal.loaded;
+    expect(modal.contentEl.textContent).not.toContain(INDEX_NOT_READY);
+    expect([...modal.contentEl.querySelectorAll("h3")].map((el) => el.textContent)).toEqual(["Similar past problems", "Suggested meta-skills"]);
     modal.close();
   });
 });
@@ -269,7 +285,7 @@ describe("the index status item and its panel", () => {
 
   it("is a button: a click and Enter open the panel with the notes, state and excluded folders", async () => {
     const { plugin } = await start({ data: { semanticIndex: false, excludedFolders: ["Archive"] } });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     const item = statusItem(plugin);
     expect(item.getAttribute("role")).toBe("button");
     expect(item.getAttribute("tabindex")).toBe("0");
@@ -294,7 +310,7 @@ describe("the index status item and its panel", () => {
   it("says why the model is missing and downloads it again from the panel", async () => {
     let online = false;
     const { plugin, status, workers } = await start({ fetch: (url) => (online ? servedModel(url) : offline()), embedder: true });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     statusItem(plugin).click();
     const modal = await panel();
     expect(modal.contentEl.textContent).toMatch(/Off: "Xenova\/all-MiniLM-L6-v2\/config\.json" could not be downloaded/);
@@ -302,14 +318,14 @@ describe("the index status item and its panel", () => {
 
     online = true;
     press(modal, "Download model");
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     await settle();
     expect(status()).toBe("Index ready · 2 notes");
     expect(workers.configs.at(-1)?.model).toBe(DEFAULT_MODEL_ID);
     // The open panel followed the change.
     expect(modal.contentEl.textContent).toContain("Ready.");
     expect(button(modal, "Download model")).toBeUndefined();
-    expect(plugin.index).not.toBeNull();
+    expect(plugin.context.index.availability().state).toBe("ready");
   });
 
   it("shows the download's progress with a cancel button, and cancelling leaves full text", async () => {
@@ -320,7 +336,7 @@ describe("the index status item and its panel", () => {
     expect(status()).toBe("Downloading model 0%");
     expect(modal.contentEl.textContent).toContain("Downloading");
     press(modal, "Cancel download");
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     await settle();
     expect(status()).toBe("Full text only — the model download was cancelled");
     expect(button(modal, "Cancel download")).toBeUndefined();
@@ -329,12 +345,12 @@ describe("the index status item and its panel", () => {
 
   it("rebuilds the index from the notes instead of reading the saved one", async () => {
     const { plugin, workers, writes, status } = await start({ data: { semanticIndex: false } });
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     const before = writes();
     statusItem(plugin).click();
     const modal = await panel();
     press(modal, "Rebuild index");
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     await settle();
     expect(workers.started).toBe(2);
     expect(workers.stopped).toBe(1);

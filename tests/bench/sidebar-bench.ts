@@ -66,8 +66,7 @@ export async function benchSidebar(workerFile: string, notes: SyntheticNote[], l
       repo: new ObsidianNoteRepository(app),
       settings: () => settings,
       saveSettings: () => Promise.resolve(),
-      index: () => ({ state: "ready" as const, queries: client }),
-      indexReady: () => Promise.resolve(),
+      index: { availability: () => ({ state: "ready" as const, queries: client }), ready: Promise.resolve() },
     };
     const sidebar = app.workspace.getRightLeaf(false);
     const editor = app.workspace.getLeaf(false);

@@ -56,9 +56,9 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 interface LoadedPlugin {
   load(): void;
   unload(): void;
-  indexReady: Promise<void>;
+  indexBuilt: Promise<void>;
   indexStopped: Promise<string | null>;
-  index: unknown;
+  context: { index: { availability(): { state: string; queries?: { status(): Promise<{ notes: number }> } } } };
 }
 
 /** Evaluates the release bundle the way Obsidian loads a plugin and returns its default export. */
@@ -94,12 +94,12 @@ async function run(): Promise<SmokeReport> {
   plugin.load();
   await settle();
   mockApp.workspace.setLayoutReady__();
-  await withTimeout(plugin.indexReady, 30_000, "the index");
+  await withTimeout(plugin.indexBuilt, 30_000, "the index");
   await settle(300);
 
   const report: SmokeReport = { ok: true, commands: [], editorCommands: [], views: [], statusBar: [], indexNotes: null };
   report.statusBar = registry.statusBarItems__.map((item) => item.textContent ?? "");
-  const client = plugin.index as { status(): Promise<{ notes: number }> } | null;
+  const client = plugin.context.index.availability().queries;
   report.indexNotes = client ? (await client.status()).notes : null;
 
   for (const command of registry.commands__.values()) {

@@ -6,7 +6,9 @@
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import type { IndexStatus, SearchResult } from "../../src/core/index/index-types";
 import { loadSettings } from "../../src/core/settings";
-import type { MemoryHost, MemoryQueries } from "../../src/ui/index/memory-host";
+import type { MemoryContext } from "../../src/ui/index/memory-context";
+import type { MemoryQueries } from "../../src/ui/plugin-context";
+import { settledIndex } from "../support/index-access";
 import { fileAt, makeApp } from "../support/obsidian-shims";
 
 export const HOSTILE = "<img src=x onerror=alert(1)>";
@@ -36,7 +38,7 @@ export function fixedQueries(results: SearchResult[] = RESULTS): MemoryQueries {
 }
 
 /** A vault with the active problem (already linking one result as similar_to) and the notes of RESULTS. */
-export async function memoryHost(options: { showPrivate?: boolean } = {}): Promise<MemoryHost> {
+export async function memoryHost(options: { showPrivate?: boolean } = {}): Promise<MemoryContext> {
   const files: Record<string, string> = {
     [ACTIVE]: '---\nkind: problem\nstatus: active\nsimilar_to:\n  - "[[Retry with backoff]]"\n---\nThe integration tests fail one run in five.\n',
   };
@@ -47,5 +49,5 @@ export async function memoryHost(options: { showPrivate?: boolean } = {}): Promi
   app.workspace.setActiveLeaf(leaf);
   const settings = loadSettings({ showPrivate: options.showPrivate ?? false });
   const queries = fixedQueries();
-  return { app, repo: new ObsidianNoteRepository(app), settings: () => settings, saveSettings: () => Promise.resolve(), index: () => ({ state: "ready", queries }), indexReady: () => Promise.resolve() };
+  return { app, repo: new ObsidianNoteRepository(app), settings: () => settings, saveSettings: () => Promise.resolve(), index: settledIndex(queries) };
 }

@@ -2,6 +2,8 @@
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import type { SearchResult } from "../../src/core/index/index-types";
 import { SuggestSkillsModal } from "../../src/ui/review/suggest-skills-modal";
+import { loadSettings } from "../../src/core/settings";
+import { settledIndex } from "../support/index-access";
 import { makeApp } from "../support/obsidian-shims";
 import { showModal } from "./host/frame";
 
@@ -17,7 +19,7 @@ const RESULTS: SearchResult[] = [
 export async function render(root: HTMLElement): Promise<void> {
   const { app } = makeApp({ [NOTE]: '---\nkind: problem\nmeta_skills:\n  - "[[Rubber duck]]"\n---\nThe test fails one run in five.\n' });
   const modal = new SuggestSkillsModal(
-    { app, repo: new ObsidianNoteRepository(app), index: () => ({ suggestMetaSkills: () => Promise.resolve(RESULTS) }), indexReady: () => Promise.resolve(), showPrivate: () => false },
+    { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), index: settledIndex({ suggestMetaSkills: () => Promise.resolve(RESULTS), idle: () => Promise.resolve() }) },
     { path: NOTE, text: "The test fails one run in five.", fromSelection: true },
   );
   await showModal(root, modal);

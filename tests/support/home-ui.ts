@@ -2,7 +2,7 @@ import { WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { ObsidianNoteRepository } from "../../src/adapters/obsidian/obsidian-repository";
 import type { RunningSession } from "../../src/core/problems/running-session";
 import { loadSettings } from "../../src/core/settings";
-import type { HomeHost } from "../../src/ui/home/home-host";
+import type { HomeContext } from "../../src/ui/home/home-context";
 import { HomeView } from "../../src/ui/home/home-view";
 import { makeApp } from "./obsidian-shims";
 
@@ -11,20 +11,20 @@ interface HomeOptions {
   reflectionPath?: string;
 }
 
-/** A home host over a mock vault, recording which view each row asked to open. */
+/** A home context over a mock vault, recording which view each row asked to open. */
 export function homeSetup(files: Record<string, string>, options: HomeOptions = {}) {
   const { app, mock } = makeApp(files);
   const settings = loadSettings({});
   const opened: string[] = [];
-  const host: HomeHost = {
+  const host: HomeContext = {
     app,
     repo: new ObsidianNoteRepository(app),
     settings: () => settings,
     // Read at each call, so a test can start or stop a session meanwhile.
     runningSession: () => options.session ?? null,
-    reflectionPath: () => Promise.resolve(options.reflectionPath),
+    dailyReflectionPath: () => Promise.resolve(options.reflectionPath),
     openReview: () => Promise.resolve(void opened.push("review")),
-    openReflection: () => Promise.resolve(void opened.push("reflection")),
+    openReflection: (period) => Promise.resolve(void opened.push(period === "daily" ? "reflection" : `reflection:${period}`)),
     openProblem: (path) => Promise.resolve(void opened.push(`problem:${path}`)),
     openPatterns: () => Promise.resolve(void opened.push("patterns")),
   };

@@ -4,18 +4,19 @@ import { parseNote } from "../../src/core/codec/frontmatter";
 import type { IndexClient } from "../../src/core/index/index-client";
 import { loadSettings, type LifeBetterSettings } from "../../src/core/settings";
 import type { CaptureDraft } from "../../src/ui/capture/capture-draft";
-import type { ProblemsHost } from "../../src/ui/problems/problems-host";
+import type { ProblemsContext } from "../../src/ui/problems/problems-context";
 import { WorkSessions } from "../../src/ui/problems/work-sessions";
+import { settledIndex } from "./index-access";
 import { contentOf, makeApp, openModals } from "./obsidian-shims";
 
-/** A problems host over the mock vault that records what the UI asked the plugin to do. */
+/** A problems context over the mock vault that records what the UI asked the plugin to do. */
 export function problemsSetup(files: Record<string, string> = {}, options: { settings?: unknown; index?: IndexClient | null } = {}) {
   const { app, mock } = makeApp(files);
   const settings: LifeBetterSettings = loadSettings(options.settings ?? {});
   const captures: CaptureDraft[] = [];
   const opened: string[] = [];
   let saves = 0;
-  const host: ProblemsHost = {
+  const host: ProblemsContext = {
     app,
     repo: new ObsidianNoteRepository(app),
     settings: () => settings,
@@ -23,8 +24,8 @@ export function problemsSetup(files: Record<string, string> = {}, options: { set
       saves++;
       return Promise.resolve();
     },
-    index: () => options.index ?? null,
-    capture: (draft) => void captures.push(draft),
+    index: settledIndex(options.index ?? null),
+    capture: (draft) => void captures.push(draft ?? {}),
     openProblem: (path) => {
       opened.push(path);
       return Promise.resolve();

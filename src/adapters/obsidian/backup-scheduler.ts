@@ -6,12 +6,13 @@ import { writeBackup as writeBackupFile } from "../../core/transfer/write-backup
 import type { NoteRepository } from "../../core/vault/repository";
 import { obsidianTrash } from "./obsidian-trash";
 
+/** What a backup needs (the plugin context has it all). */
 export interface BackupHost {
   app: App;
   repo: NoteRepository;
   settings(): LifeBetterSettings;
   /** Saves the settings after `lastBackupAt` changed. */
-  save(): Promise<void>;
+  saveSettings(): Promise<void>;
 }
 
 /** The backup files in the backup folder. */
@@ -27,7 +28,7 @@ export async function writeBackup(host: BackupHost, now: Date = new Date(), opti
   const { path } = await writeBackupFile(host.repo, settings, obsidianTrash(host.app), now, options);
   // Even with nothing to keep yet (no records): no empty file, and no new look until the next interval.
   settings.lastBackupAt = now.getTime();
-  await host.save();
+  await host.saveSettings();
   return path;
 }
 

@@ -1,29 +1,25 @@
-import { Modal, Platform, Setting, type App } from "obsidian";
+import { Modal, Platform, Setting } from "obsidian";
 import { captureEntry, fieldsForType, type CaptureInput, type CapturedEntry } from "../../core/capture/capture-entry";
 import { InvalidInputError, errorMessage } from "../../core/errors";
 import { TYPE_FIELDS } from "../../core/schema/entry-fields";
 import type { PropertySpec } from "../../core/schema/properties";
-import { entryTypes, type LifeBetterSettings } from "../../core/settings";
-import type { NoteRepository } from "../../core/vault/repository";
+import { entryTypes } from "../../core/settings";
 import { SCALES, draftToInput, initialType, type CaptureDraft, type Scale } from "./capture-draft";
 import { humanize } from "../common/labels";
 import { CaptureSimilar } from "../index/capture-similar";
-import type { IndexAvailability } from "../index/memory-host";
+import type { IndexAccess, MemoryQueries, PluginContext } from "../plugin-context";
 import { KindNoteSuggest } from "../common/note-suggest";
 
 /** The class of the element where similar past notes are listed while the user types. */
 export const SIMILAR_NOTES_CLASS = "lifebetter-capture-similar";
 
-/** What the modal needs from the plugin. */
-export interface CaptureHost {
-  readonly app: App;
-  readonly repo: NoteRepository;
-  settings(): LifeBetterSettings;
+/** What the modal needs from the plugin: the context's parts, and what to do once the note exists. */
+export type CaptureHost = Pick<PluginContext, "app" | "repo" | "settings"> & {
   /** Called once the note exists (remember the type, tell the user); must not throw. */
   captured(entry: CapturedEntry, input: CaptureInput): Promise<void>;
   /** The vault index, for similar past notes while typing; none = no suggestions. */
-  index?(): IndexAvailability;
-}
+  index?: IndexAccess<MemoryQueries>;
+};
 
 export interface CaptureModalOptions {
   draft?: CaptureDraft;
@@ -79,8 +75,8 @@ export class CaptureModal extends Modal {
     });
     textEl.value = this.draft.text ?? "";
     this.similarNotesEl = contentEl.createDiv({ cls: SIMILAR_NOTES_CLASS });
-    const index = this.host.index?.bind(this.host);
-    this.similar = index ? new CaptureSimilar(this.app, this.similarNotesEl, index, () => this.host.settings().showPrivate) : null;
+    const index = this.host.index;
+    this.similar = index ? new CaptureSimilar(this.app, this.similarNotesEl, () => index.availability(), () => this.host.settings().showPrivate) : null;
     textEl.addEventListener("input", () => {
       this.draft.text = textEl.value;
       this.similar?.textChanged(textEl.value);

@@ -1,18 +1,23 @@
-import { Notice, type App } from "obsidian";
+import { Notice } from "obsidian";
 import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../../core/chats/import-chats";
 import { enrichConversations, enrichSummary, problemSuggestionLines, type EnrichOptions, type EnrichReport } from "../../core/chats/enrich-conversations";
 import { mergeChatReports } from "../../core/chats/merge-reports";
 import { errorMessage } from "../../core/errors";
-import type { LifeBetterSettings } from "../../core/settings";
-import type { NoteRepository } from "../../core/vault/repository";
 import { fileChunks, pickFiles } from "../common/pick-file";
+import type { IndexAccess, VaultContext } from "../plugin-context";
 
-export interface ChatImportHost {
-  app: App;
-  repo: NoteRepository;
-  settings(): LifeBetterSettings;
-  /** How close a text is in meaning to each problem, from the search index (null or absent: by words). */
-  problemMeaning?: EnrichOptions["meaning"];
+/** The chat import's context: the vault, and how close a text is in meaning to each problem (absent: by words). */
+export type ChatImportContext = VaultContext & { problemMeaning?: EnrichOptions["meaning"] };
+
+/** The index's meaning scores for the chat import, asked when they are needed (the index starts later); null while it cannot answer. */
+export function withProblemMeaning(context: VaultContext & { index: IndexAccess }): ChatImportContext {
+  return {
+    ...context,
+    problemMeaning: (text) => {
+      const availability = context.index.availability();
+      return availability.state === "ready" ? availability.queries.problemMeaning(text) : Promise.resolve(null);
+    },
+  };
 }
 
 const MB = 1024 * 1024;
@@ -59,7 +64,7 @@ export interface ChatImportRun {
 }
 
 /** Streams the chosen export into notes with a progress notice that can cancel; resolves to the report. */
-export async function runChatImport(host: ChatImportHost, file: Blob, name: string, run: ChatImportRun = {}): Promise<ChatImportReport | null> {
+export async function runChatImport(host: ChatImportContext, file: Blob, name: string, run: ChatImportRun = {}): Promise<ChatImportReport | null> {
   const controller = new AbortController();
   let update: (bytes: number, total: number) => void = () => undefined;
   const notice = new Notice(
@@ -93,7 +98,7 @@ export async function runChatImport(host: ChatImportHost, file: Blob, name: stri
  * Imports several files in a row (Claude Code keeps one transcript per session), each with its
  * progress notice, then one summary; a cancel or a failure stops before the next file.
  */
-export async function runChatImports(host: ChatImportHost, files: readonly File[]): Promise<ChatImportReport | null> {
+export async function runChatImports(host: ChatImportContext, files: readonly File[]): Promise<ChatImportReport | null> {
   const [only] = files;
   if (!only) return null;
   if (files.length === 1) return runChatImport(host, only, only.name);
@@ -120,7 +125,7 @@ export async function runChatImports(host: ChatImportHost, files: readonly File[
 }
 
 /** "Enrich imported conversations": fills the memory of conversations imported before, with a notice of what it did. */
-export async function enrichImportedConversations(host: ChatImportHost): Promise<EnrichReport | null> {
+export async function enrichImportedConversations(host: ChatImportContext): Promise<EnrichReport | null> {
   const working = new Notice("Enriching imported conversations…", 0);
   try {
     const report = await enrichConversations(host.repo, host.settings(), { meaning: host.problemMeaning });
@@ -138,6 +143,6 @@ export async function enrichImportedConversations(host: ChatImportHost): Promise
 }
 
 /** "Import AI conversations": the device's file picker (one export, or several transcripts), then the streamed import. */
-export async function importChatsFromDevice(host: ChatImportHost): Promise<ChatImportReport | null> {
+export async function importChatsFromDevice(host: ChatImportContext): Promise<ChatImportReport | null> {
   return runChatImports(host, await pickFiles(".json,.jsonl,application/json"));
 }

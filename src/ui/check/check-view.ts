@@ -1,22 +1,15 @@
-import { ItemView, TFile, type App, type WorkspaceLeaf } from "obsidian";
+import { ItemView, TFile, type WorkspaceLeaf } from "obsidian";
 import { applyFixes } from "../../core/check/apply-fixes";
 import { checkVault } from "../../core/check/check-vault";
 import { dropValue } from "../../core/check/drop-value";
 import type { Finding } from "../../core/check/findings";
 import { isoDateTime } from "../../core/dates/timestamps";
 import { errorMessage } from "../../core/errors";
-import type { LifeBetterSettings } from "../../core/settings";
-import type { NoteRepository } from "../../core/vault/repository";
 import { renderCheckReport, type CheckActions } from "./check-report";
 import { confirmAction } from "../common/confirm-modal";
+import type { VaultContext } from "../plugin-context";
 
 export const CHECK_VIEW_TYPE = "lifebetter-check";
-
-export interface CheckViewHost {
-  app: App;
-  repo: NoteRepository;
-  settings(): LifeBetterSettings;
-}
 
 const now = (): string => isoDateTime(new Date());
 
@@ -28,7 +21,7 @@ export class CheckView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: CheckViewHost,
+    private readonly host: VaultContext,
   ) {
     super(leaf);
   }

@@ -10,7 +10,7 @@ import { humanize } from "../common/labels";
 import { openNote } from "../index/note-actions";
 import { dateText, minutesText } from "../problems/durations";
 import { onRecordChange } from "../common/record-changes";
-import type { HomeHost } from "./home-host";
+import type { HomeContext } from "./home-context";
 
 export const HOME_VIEW_TYPE = "lifebetter-home";
 const REFRESH_DELAY_MS = 500;
@@ -98,7 +98,7 @@ export class HomeView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: HomeHost,
+    private readonly host: HomeContext,
   ) {
     super(leaf);
   }
@@ -141,7 +141,7 @@ export class HomeView extends ItemView {
         today: dayOf(now),
         now,
         runningSession: this.host.runningSession(),
-        reflectionPath: await this.host.reflectionPath(dayOf(now)),
+        reflectionPath: await this.host.dailyReflectionPath(dayOf(now)),
         tick: slicer.tick,
       });
       if (generation !== this.generation) return;
@@ -203,7 +203,7 @@ export class HomeView extends ItemView {
     const reviews = data.reviewsDue === 0 ? "No skill reviews due" : `${count(data.reviewsDue, "skill review")} due`;
     actionRow(glance, "is-reviews", `Start review: ${reviews}`, () => void this.host.openReview()).createSpan({ text: `${reviews} · Start review` });
     const state = REFLECTION_STATES[data.reflection.state];
-    actionRow(glance, `is-reflection is-${data.reflection.state}`, `Open today's reflection: ${state}`, () => void this.host.openReflection()).createSpan({
+    actionRow(glance, `is-reflection is-${data.reflection.state}`, `Open today's reflection: ${state}`, () => void this.host.openReflection("daily")).createSpan({
       text: `Today's reflection: ${state.toLowerCase()}`,
     });
     if (data.session) {

@@ -1,6 +1,6 @@
 import { debounce, type App, type Debouncer } from "obsidian";
 import type { SearchResult } from "../../core/index/index-types";
-import type { IndexAvailability } from "./memory-host";
+import type { IndexAvailability, MemoryQueries } from "../plugin-context";
 import type { NoteRowContext } from "./note-actions";
 import { renderResultRow } from "./result-row";
 
@@ -22,7 +22,7 @@ export class CaptureSimilar {
   constructor(
     private readonly app: App,
     private readonly containerEl: HTMLElement,
-    private readonly index: () => IndexAvailability,
+    private readonly index: () => IndexAvailability<MemoryQueries>,
     private readonly showPrivate: () => boolean,
   ) {
     this.typed = debounce((text: string) => void this.update(text), TYPING_DEBOUNCE_MS, true);

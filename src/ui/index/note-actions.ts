@@ -7,7 +7,7 @@ import { Keymap, TFile, type App } from "obsidian";
  */
 export interface NoteRowContext {
   app: App;
-  /** The hover-link source id registered by the plugin (see main.ts). */
+  /** The hover-link source id registered by the plugin (see register-memory-views.ts). */
   hoverSource: string;
   /** The component the preview belongs to (the view or modal). */
   hoverParent: unknown;

@@ -115,7 +115,7 @@ export class PluginIndex {
     return this.host?.client ?? null;
   }
 
-  /** Vault events go here from the moment start() is called (see main.ts). */
+  /** Vault events go here from the moment start() is called (see search-index-feature.ts). */
   get events(): Pick<IndexHost, "created" | "modified" | "deleted" | "renamed"> | null {
     return this.host;
   }

@@ -6,7 +6,7 @@ import { RECORD_KINDS, type RecordKind } from "../../core/schema/kinds";
 import { entryTypes } from "../../core/settings";
 import { humanize } from "../common/labels";
 import { KindNoteSuggest } from "../common/note-suggest";
-import type { MemoryHost } from "./memory-host";
+import type { MemoryContext } from "./memory-context";
 import { openNote, type NoteRowContext } from "./note-actions";
 import { renderResultRow } from "./result-row";
 
@@ -55,7 +55,7 @@ export class SearchByMeaningModal extends Modal {
   private listEl!: HTMLElement;
   private readonly typed = debounce(() => void this.search(), TYPING_DEBOUNCE_MS, true);
 
-  constructor(private readonly host: MemoryHost) {
+  constructor(private readonly host: MemoryContext) {
     super(host.app);
   }
 
@@ -95,13 +95,13 @@ export class SearchByMeaningModal extends Modal {
   async search(): Promise<void> {
     const request = ++this.request;
     const query = this.query.trim();
-    const availability = this.host.index();
+    const availability = this.host.index.availability();
     if (query === "" || availability.state !== "ready") {
       this.results = [];
       this.renderResults();
       this.showStatus();
       if (availability.state === "building") {
-        void this.host.indexReady().then(async () => {
+        void this.host.index.ready.then(async () => {
           if (request === this.request) await this.search();
         });
       }
@@ -123,7 +123,7 @@ export class SearchByMeaningModal extends Modal {
   }
 
   private showStatus(): void {
-    const availability = this.host.index();
+    const availability = this.host.index.availability();
     if (availability.state === "building") this.statusEl.setText("Indexing your vault… results appear when it is done.");
     else if (availability.state === "unavailable") this.statusEl.setText(`Search is unavailable: ${availability.reason}.`);
     else if (this.query.trim() === "") this.statusEl.setText("Type a question or a few words; notes close in meaning are found too.");

@@ -6,7 +6,8 @@ import { RECORD_KINDS, type RecordKind } from "../../core/schema/kinds";
 import { isInFolders, isMarkdown } from "../../core/vault/paths";
 import { humanize } from "../common/labels";
 import { renderConnectionPicker } from "./connection-picker";
-import type { MemoryHost, MemoryQueries } from "./memory-host";
+import type { MemoryQueries } from "../plugin-context";
+import type { MemoryContext } from "./memory-context";
 import { linkTextFor, type NoteRowContext } from "./note-actions";
 import { renderResultRow } from "./result-row";
 import { entryThread } from "../../core/capture/threads";
@@ -59,7 +60,7 @@ export class SimilarNotesView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: MemoryHost,
+    private readonly host: MemoryContext,
   ) {
     super(leaf);
   }
@@ -151,7 +152,7 @@ export class SimilarNotesView extends ItemView {
     }
     // The thread comes from the notes, not the index: it shows while the index builds too.
     const thread = this.showThread(file);
-    const availability = this.host.index();
+    const availability = this.host.index.availability();
     if (availability.state === "building") {
       this.waitForIndex();
       return this.showMessage("Indexing your vault… similar notes appear when it is done.");
@@ -217,7 +218,7 @@ export class SimilarNotesView extends ItemView {
   private waitForIndex(): void {
     if (this.waitingForIndex) return;
     this.waitingForIndex = true;
-    void this.host.indexReady().then(() => {
+    void this.host.index.ready.then(() => {
       this.waitingForIndex = false;
       return this.refresh();
     });

@@ -3,12 +3,11 @@ import { activityTypes } from "../../core/problems/session-activity";
 import { findPatterns } from "../../core/patterns/engine";
 import { recordPatternDecision } from "../../core/patterns/pattern-note";
 import { TimeSlicer } from "../../core/patterns/slicer";
-import type { LifeBetterSettings } from "../../core/settings";
 import { loadRecords } from "../../core/vault/records";
-import type { NoteRepository } from "../../core/vault/repository";
 import { errorMessage } from "../../core/errors";
 import { PatternsPanel } from "./patterns-panel";
 import { onRecordChange } from "../common/record-changes";
+import type { IndexAccess, IndexQueries, PluginContext } from "../plugin-context";
 
 export const PATTERNS_VIEW_TYPE = "lifebetter-patterns";
 /** The engine runs in slices of at most this long, then lets Obsidian paint and handle input. */
@@ -19,12 +18,11 @@ const SLICE_MS = 8;
  */
 const REFRESH_DELAY_MS = 2000;
 
-export interface PatternsViewHost {
-  repo: NoteRepository;
-  settings(): LifeBetterSettings;
-  /** The index's note vectors for these paths (none when the index has no model or is not ready). */
-  vectors?(paths: string[]): Promise<Record<string, number[]>>;
-}
+/** What the pattern view needs from the plugin context (tests pass a small fake). */
+export type PatternsViewContext = Pick<PluginContext, "repo" | "settings"> & {
+  /** For the notes' vectors (none when the index has no model or is not ready). */
+  readonly index?: IndexAccess<Pick<IndexQueries, "noteVectors">>;
+};
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
 
@@ -44,7 +42,7 @@ export class PatternsView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: PatternsViewHost,
+    private readonly host: PatternsViewContext,
   ) {
     super(leaf);
   }
@@ -98,9 +96,11 @@ export class PatternsView extends ItemView {
 
   /** Entry vectors from the index, so themes are read by meaning; none (words) when it cannot give them. */
   private async entryVectors(paths: string[]): Promise<Map<string, number[]> | undefined> {
-    if (!this.host.vectors || paths.length === 0) return undefined;
+    const availability = this.host.index?.availability();
+    if (!availability || paths.length === 0) return undefined;
+    if (availability.state !== "ready") return new Map();
     try {
-      return new Map(Object.entries(await this.host.vectors(paths)));
+      return new Map(Object.entries(await availability.queries.noteVectors(paths)));
     } catch {
       return undefined; // the index is not open yet: words it is
     }

@@ -2,7 +2,7 @@ import { Modal, Notice } from "obsidian";
 import { closeProblem, type ClosedProblem, type ClosingStatus } from "../../core/problems/close-problem";
 import { noteName } from "../../core/vault/paths";
 import { FormSave, errorLine, linesOf, textAreaRow } from "./form-fields";
-import type { ProblemsHost } from "./problems-host";
+import type { ProblemsContext } from "./problems-context";
 
 const TITLES: Record<ClosingStatus, string> = { solved: "Mark problem solved", abandoned: "Mark problem abandoned" };
 
@@ -29,7 +29,7 @@ export class CloseProblemModal extends Modal {
   private readonly saver = new FormSave("The problem could not be closed");
 
   constructor(
-    private readonly host: ProblemsHost,
+    private readonly host: ProblemsContext,
     private readonly problemPath: string,
     private readonly status: ClosingStatus,
     private readonly closed: (result: ClosedProblem) => void = () => {},

@@ -5,7 +5,7 @@ import { PRIORITIES } from "../../core/schema/kinds";
 import { humanize } from "../common/labels";
 import { FormSave, errorLine, textAreaRow, textRow } from "./form-fields";
 import { problemFiles } from "./problem-suggest-modal";
-import type { ProblemsHost } from "./problems-host";
+import type { ProblemsContext } from "./problems-context";
 
 /** What the form holds, as typed. */
 export interface ProblemDraft {
@@ -45,7 +45,7 @@ export class NewProblemModal extends Modal {
   private readonly saver = new FormSave("The problem could not be created");
 
   constructor(
-    private readonly host: ProblemsHost,
+    private readonly host: ProblemsContext,
     private readonly created: (problem: CreatedProblem, input: ProblemInput) => void,
   ) {
     super(host.app);

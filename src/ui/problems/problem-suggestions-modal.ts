@@ -4,7 +4,7 @@ import { listProperty } from "../../core/schema/property-readers";
 import { errorMessage } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
 import { howItEnded } from "./how-it-ended";
-import type { ProblemsHost } from "./problems-host";
+import type { ProblemsContext } from "./problems-context";
 
 export const INDEX_NOT_READY =
   "The search index is not ready yet, so similar problems and meta-skills cannot be suggested now. Once it has finished indexing, open the problem view and choose \"Similar problems\".";
@@ -23,9 +23,12 @@ export interface ProblemSuggestions {
 }
 
 /** Similar past problems and meta-skills ranked by meaning and past success, once new notes are indexed. */
-export async function findSuggestions(host: ProblemsHost, problemPath: string, text: string): Promise<ProblemSuggestions | null> {
-  const index = host.index();
-  if (!index) return null;
+export async function findSuggestions(host: ProblemsContext, problemPath: string, text: string): Promise<ProblemSuggestions | null> {
+  // Still building: wait for the index to answer (or fail) rather than say it is not ready.
+  if (host.index.availability().state === "building") await host.index.ready;
+  const availability = host.index.availability();
+  if (availability.state !== "ready") return null;
+  const index = availability.queries;
   await index.idle();
   const hidePrivate = !host.settings().showPrivate;
   const [similar, skills] = await Promise.all([index.findSimilarProblems(problemPath, LIMIT + 1, hidePrivate), index.suggestMetaSkills(text, LIMIT, hidePrivate)]);
@@ -42,7 +45,7 @@ export class ProblemSuggestionsModal extends Modal {
   loaded: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly host: ProblemsHost,
+    private readonly host: ProblemsContext,
     private readonly problemPath: string,
     private readonly text: string,
     private readonly options: SuggestionsOptions = {},

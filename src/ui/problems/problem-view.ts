@@ -15,7 +15,7 @@ import { humanize } from "../common/labels";
 import { CloseProblemModal } from "./close-problem-modal";
 import { dateText, minutesText } from "./durations";
 import { ProblemSuggestionsModal } from "./problem-suggestions-modal";
-import type { ProblemsHost } from "./problems-host";
+import type { ProblemsContext } from "./problems-context";
 import { ResolveBlockerModal } from "./resolve-blocker-modal";
 import { SessionStopModal } from "./session-stop-modal";
 import type { WorkSessions } from "./work-sessions";
@@ -67,7 +67,7 @@ export class ProblemItemView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: ProblemsHost,
+    private readonly host: ProblemsContext,
     private readonly sessions: WorkSessions,
   ) {
     super(leaf);

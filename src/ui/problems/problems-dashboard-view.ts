@@ -6,7 +6,7 @@ import { loadRecords } from "../../core/vault/records";
 import { humanize } from "../common/labels";
 import { DASHBOARD_COLUMNS, nextSort, sortProblems, type DashboardColumn, type DashboardSort } from "./dashboard-sort";
 import { agoText, minutesText } from "./durations";
-import type { ProblemsHost } from "./problems-host";
+import type { ProblemsContext } from "./problems-context";
 import { onRecordChange } from "../common/record-changes";
 
 export const PROBLEMS_DASHBOARD_VIEW_TYPE = "lifebetter-problems-dashboard";
@@ -38,7 +38,7 @@ export class ProblemsDashboardView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: ProblemsHost,
+    private readonly host: ProblemsContext,
   ) {
     super(leaf);
   }

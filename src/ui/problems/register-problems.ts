@@ -1,4 +1,4 @@
-import { Notice, TFile, type Plugin } from "obsidian";
+import { Notice, TFile } from "obsidian";
 import { noteName } from "../../core/vault/paths";
 import type { ClosingStatus } from "../../core/problems/close-problem";
 import { errorMessage } from "../../core/errors";
@@ -8,11 +8,11 @@ import { ProblemSuggestionsModal } from "./problem-suggestions-modal";
 import { ProblemSuggestModal, type ProblemChoice } from "./problem-suggest-modal";
 import { PROBLEM_VIEW_TYPE, ProblemItemView } from "./problem-view";
 import { PROBLEMS_DASHBOARD_VIEW_TYPE, ProblemsDashboardView } from "./problems-dashboard-view";
-import type { ProblemsHost } from "./problems-host";
 import { RecoverSessionModal } from "./recover-session-modal";
 import { SessionStopModal } from "./session-stop-modal";
 import { WorkSessions } from "./work-sessions";
 import { showView } from "../common/show-view";
+import type { PluginContext } from "../plugin-context";
 
 const TICK_MS = 1000;
 
@@ -31,19 +31,18 @@ export interface ProblemsFeature {
  * Problems and work sessions in Obsidian: the views, the commands, the status bar timer and the
  * recovery of a session left running. Everything goes through the plugin's register* calls.
  */
-export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openProblem">): ProblemsFeature {
-  const { app } = plugin;
+export function registerProblems(context: PluginContext): ProblemsFeature {
+  const { plugin, app } = context;
   const status = plugin.addStatusBarItem();
   status.addClass("mod-clickable");
   status.setAttribute("role", "button");
-  const fullHost: ProblemsHost = { ...host, openProblem: (path) => openProblem(path) };
-  const sessions = new WorkSessions(fullHost, status);
+  const sessions = new WorkSessions(context, status);
   plugin.registerDomEvent(status, "click", () => stopSession());
   plugin.registerInterval(window.setInterval(() => sessions.tick(), TICK_MS));
   plugin.registerEvent(app.vault.on("rename", (file, oldPath) => void sessions.renamed(oldPath, file.path)));
 
-  plugin.registerView(PROBLEM_VIEW_TYPE, (leaf) => new ProblemItemView(leaf, fullHost, sessions));
-  plugin.registerView(PROBLEMS_DASHBOARD_VIEW_TYPE, (leaf) => new ProblemsDashboardView(leaf, fullHost));
+  plugin.registerView(PROBLEM_VIEW_TYPE, (leaf) => new ProblemItemView(leaf, context, sessions));
+  plugin.registerView(PROBLEMS_DASHBOARD_VIEW_TYPE, (leaf) => new ProblemsDashboardView(leaf, context));
 
   async function openProblem(path: string): Promise<void> {
     await showView(app.workspace, PROBLEM_VIEW_TYPE, { state: { path } });
@@ -78,14 +77,14 @@ export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openP
   }
 
   const closeWith = (status: ClosingStatus) => () =>
-    withProblem("open", (file) => new CloseProblemModal(fullHost, file.path, status).open());
+    withProblem("open", (file) => new CloseProblemModal(context, file.path, status).open());
 
   plugin.addCommand({
     id: "new-problem",
     name: "New problem",
     callback: () =>
-      new NewProblemModal(fullHost, (created, input) => {
-        new ProblemSuggestionsModal(fullHost, created.path, `${input.title}\n${input.description ?? ""}`, { created: true }).open();
+      new NewProblemModal(context, (created, input) => {
+        new ProblemSuggestionsModal(context, created.path, `${input.title}\n${input.description ?? ""}`, { created: true }).open();
       }).open(),
   });
   plugin.addCommand({ id: "open-problem-view", name: "Open problem view", callback: () => withProblem("all", (file) => void openProblem(file.path)) });
@@ -124,5 +123,6 @@ export function registerProblems(plugin: Plugin, host: Omit<ProblemsHost, "openP
     );
   });
 
+  context.provide({ openProblem, activeProblem, runningSession: () => sessions.running });
   return { sessions, openProblem, openDashboard, activeProblem, recovered };
 }

@@ -2,7 +2,7 @@ import { Modal, Notice } from "obsidian";
 import { resolveBlocker } from "../../core/problems/resolve-blocker";
 import { noteName } from "../../core/vault/paths";
 import { FormSave, errorLine, textAreaRow } from "./form-fields";
-import type { ProblemsHost } from "./problems-host";
+import type { ProblemsContext } from "./problems-context";
 
 /** "Resolve blocker": asks how it was resolved, then sets `resolved` and `how_resolved`. */
 export class ResolveBlockerModal extends Modal {
@@ -10,7 +10,7 @@ export class ResolveBlockerModal extends Modal {
   private readonly saver = new FormSave("The blocker could not be resolved");
 
   constructor(
-    private readonly host: ProblemsHost,
+    private readonly host: ProblemsContext,
     private readonly blockerPath: string,
   ) {
     super(host.app);

@@ -9,7 +9,7 @@ import { InvalidInputError, errorMessage } from "../../core/errors";
 import { loadRecords } from "../../core/vault/records";
 import { noteName } from "../../core/vault/paths";
 import { elapsedText, minutesText } from "./durations";
-import type { ProblemsHost } from "./problems-host";
+import type { ProblemsContext } from "./problems-context";
 
 /**
  * The one running work session: started, shown in the status bar, stopped into the problem's
@@ -20,7 +20,7 @@ export class WorkSessions {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly host: ProblemsHost,
+    private readonly host: ProblemsContext,
     /** The status bar item; null where there is none (tests of views, mobile). */
     private readonly statusEl: HTMLElement | null = null,
   ) {

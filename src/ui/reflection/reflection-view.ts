@@ -1,27 +1,20 @@
-import { ItemView, TFile, debounce, type App, type WorkspaceLeaf } from "obsidian";
+import { ItemView, TFile, debounce, type WorkspaceLeaf } from "obsidian";
 import { parseNote } from "../../core/codec/frontmatter";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
 import type { ReflectionPeriod } from "../../core/reflection/periods";
 import { reflectionModel, reflectionRange } from "../../core/reflection/reflection-model";
 import { setReflectionValues } from "../../core/reflection/values";
-import type { LifeBetterSettings } from "../../core/settings";
 import { loadRecords } from "../../core/vault/records";
-import type { NoteRepository } from "../../core/vault/repository";
 import { renderReflectionPanel } from "./reflection-panel";
 import { onRecordChange } from "../common/record-changes";
+import type { PluginContext } from "../plugin-context";
 
 export const REFLECTION_VIEW_TYPE = "lifebetter-reflection";
 /** Notes change in bursts: the panel is rebuilt once a burst is over. */
 export const REFLECTION_REFRESH_MS = 600;
 
-export interface ReflectionViewHost {
-  readonly app: App;
-  readonly repo: NoteRepository;
-  settings(): LifeBetterSettings;
-  openPeriod(period: ReflectionPeriod): Promise<void>;
-  /** "New reflection": an ad-hoc one, now. */
-  newReflection?(): Promise<void>;
-}
+/** What the reflection panel needs from the plugin context (tests pass a small fake). */
+export type ReflectionViewContext = Pick<PluginContext, "app" | "repo" | "settings" | "openReflection" | "newReflection">;
 
 const CHOICES: { period: ReflectionPeriod; text: string }[] = [
   { period: "daily", text: "Today's reflection" },
@@ -43,7 +36,7 @@ export class ReflectionView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: ReflectionViewHost,
+    private readonly host: ReflectionViewContext,
   ) {
     super(leaf);
   }
@@ -120,9 +113,9 @@ export class ReflectionView extends ItemView {
     const buttons = root.createDiv({ cls: "lifebetter-reflection-choices" });
     for (const choice of CHOICES) {
       const button = buttons.createEl("button", { text: choice.text });
-      button.addEventListener("click", () => void this.host.openPeriod(choice.period));
+      button.addEventListener("click", () => void this.host.openReflection(choice.period));
     }
-    if (this.host.newReflection) buttons.createEl("button", { text: "New reflection" }).addEventListener("click", () => void this.host.newReflection?.());
+    buttons.createEl("button", { text: "New reflection" }).addEventListener("click", () => void this.host.newReflection());
   }
 
   private showError(message: string): void {

@@ -1,18 +1,9 @@
-import { Modal, Setting, type App } from "obsidian";
+import { Modal, Setting } from "obsidian";
 import { InvalidInputError, errorMessage } from "../../core/errors";
 import { SKILL_SOURCES } from "../../core/schema/kinds";
-import type { LifeBetterSettings } from "../../core/settings";
 import { createMetaSkill, type NewSkillInput } from "../../core/skills/new-skill";
-import type { NoteRepository } from "../../core/vault/repository";
 import { humanize } from "../common/labels";
-
-export interface NewSkillHost {
-  readonly app: App;
-  readonly repo: NoteRepository;
-  settings(): LifeBetterSettings;
-  /** Called once the note exists (open it, tell the user); must not throw. */
-  created(path: string): Promise<void>;
-}
+import type { VaultContext } from "../plugin-context";
 
 type TextKey = "whatItIs" | "whenToUse" | "howToApply";
 
@@ -32,7 +23,11 @@ export class NewSkillModal extends Modal {
   private errorEl: HTMLElement | null = null;
   private saving = false;
 
-  constructor(private readonly host: NewSkillHost) {
+  constructor(
+    private readonly host: VaultContext,
+    /** Called once the note exists (open it, tell the user); must not throw. */
+    private readonly created: (path: string) => Promise<void>,
+  ) {
     super(host.app);
   }
 
@@ -106,7 +101,7 @@ export class NewSkillModal extends Modal {
     try {
       const { path } = await createMetaSkill(this.host.repo, this.input, this.host.settings());
       this.close();
-      await this.host.created(path);
+      await this.created(path);
       return path;
     } catch (error) {
       this.errorEl?.setText(error instanceof InvalidInputError ? error.message : `The meta-skill could not be created: ${errorMessage(error)}`);

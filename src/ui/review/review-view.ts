@@ -1,27 +1,20 @@
-import { Component, ItemView, MarkdownRenderer, TFile, debounce, type App, type WorkspaceLeaf } from "obsidian";
+import { Component, ItemView, MarkdownRenderer, TFile, debounce, type WorkspaceLeaf } from "obsidian";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
 import type { DecisionAnswer } from "../../core/review/decision-review";
 import { REVIEW_GRADES, type ReviewGrade } from "../../core/review/grades";
 import type { DecisionQueueItem, SkillQueueItem } from "../../core/review/queue";
 import { scheduleGrade, type GradeOutcome } from "../../core/review/schedule";
-import type { LifeBetterSettings } from "../../core/settings";
-import type { NoteRepository } from "../../core/vault/repository";
 import { effectivenessText, keyHint, renderExamples, renderWarnings, shortDay } from "./card-parts";
 import { renderDecisionForm } from "./decision-form";
 import { renderReviewSummary } from "./review-summary";
 import { ReviewSession } from "../../core/review/review-session";
 import { onRecordChange } from "../common/record-changes";
+import type { VaultContext } from "../plugin-context";
 
 export const REVIEW_VIEW_TYPE = "lifebetter-review";
 
 /** Notes change in bursts (sync, a typing user): the queue is rebuilt once the burst is over. */
 export const REVIEW_REFRESH_MS = 800;
-
-export interface ReviewHost {
-  readonly app: App;
-  readonly repo: NoteRepository;
-  settings(): LifeBetterSettings;
-}
 
 const GRADE_LABELS: Record<ReviewGrade, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
@@ -61,7 +54,7 @@ export class ReviewView extends ItemView {
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: ReviewHost,
+    private readonly host: VaultContext,
   ) {
     super(leaf);
     this.session = new ReviewSession(host.repo, () => host.settings());

@@ -1,24 +1,19 @@
-import { Modal, Notice, type App } from "obsidian";
+import { Modal, Notice } from "obsidian";
 import { parseNote } from "../../core/codec/frontmatter";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
-import type { IndexClient } from "../../core/index/index-client";
 import type { SearchResult } from "../../core/index/index-types";
 import { addSkillLink, linkSkill } from "../../core/skills/link-skill";
 import { noteName } from "../../core/vault/paths";
-import type { NoteRepository } from "../../core/vault/repository";
+import type { IndexAccess, IndexQueries, PluginContext } from "../plugin-context";
 
 const SUGGESTIONS = 8;
 
-export interface SuggestSkillsHost {
-  readonly app: App;
-  readonly repo: NoteRepository;
-  /** The vault index; null until it has started (see main.ts). */
-  index(): Pick<IndexClient, "suggestMetaSkills"> | null;
-  /** Settles once the index is built. */
-  indexReady(): Promise<void>;
-  /** Whether private skills are shown (the "show private records" setting). */
-  showPrivate(): boolean;
-}
+const notRunning = (reason: string): string => `The search index is not running: ${reason}.`;
+
+/** What the modal needs from the plugin context (tests pass a small fake). */
+export type SuggestSkillsContext = Pick<PluginContext, "app" | "repo" | "settings"> & {
+  readonly index: IndexAccess<Pick<IndexQueries, "suggestMetaSkills" | "idle">>;
+};
 
 export interface SuggestSkillsTarget {
   /** The note a chosen skill is linked from. */
@@ -41,7 +36,7 @@ export class SuggestSkillsModal extends Modal {
   private choosing = false;
 
   constructor(
-    private readonly host: SuggestSkillsHost,
+    private readonly host: SuggestSkillsContext,
     private readonly target: SuggestSkillsTarget,
   ) {
     super(host.app);
@@ -71,9 +66,10 @@ export class SuggestSkillsModal extends Modal {
   }
 
   private async load(): Promise<void> {
-    const index = this.host.index();
-    if (!index) {
-      this.say("The search index is not running yet: LifeBetter starts it once Obsidian has finished loading. Try again in a moment.", true);
+    const { index } = this.host;
+    const before = index.availability();
+    if (before.state === "unavailable") {
+      this.say(notRunning(before.reason), true);
       return;
     }
     if (this.target.text.trim() === "") {
@@ -81,7 +77,7 @@ export class SuggestSkillsModal extends Modal {
       return;
     }
     let built = false;
-    const ready = this.host.indexReady().then(() => {
+    const ready = index.ready.then(() => {
       built = true;
     });
     await Promise.resolve();
@@ -90,7 +86,14 @@ export class SuggestSkillsModal extends Modal {
     let results: SearchResult[];
     try {
       await ready;
-      results = (await index.suggestMetaSkills(this.target.text, SUGGESTIONS + 1, !this.host.showPrivate())).filter((result) => result.path !== this.target.path).slice(0, SUGGESTIONS);
+      const availability = index.availability();
+      if (availability.state !== "ready") {
+        this.say(notRunning(availability.state === "unavailable" ? availability.reason : "it has not started"), true);
+        return;
+      }
+      // Skills are ranked by meaning: wait until every note's meaning is computed.
+      await availability.queries.idle();
+      results = (await availability.queries.suggestMetaSkills(this.target.text, SUGGESTIONS + 1, !this.host.settings().showPrivate)).filter((result) => result.path !== this.target.path).slice(0, SUGGESTIONS);
     } catch (error) {
       this.say(`Meta-skills could not be suggested: ${errorMessage(error)}`, true);
       return;

@@ -1,20 +1,13 @@
-import { Modal, Notice, Setting, type App } from "obsidian";
+import { Modal, Notice, Setting } from "obsidian";
 import { obsidianTrash } from "../../adapters/obsidian/obsidian-trash";
 import { RECORD_KINDS, type RecordKind } from "../../core/schema/kinds";
-import type { LifeBetterSettings } from "../../core/settings";
 import { selectRecords } from "../../core/transfer/select-records";
 import { loadRecords, type VaultRecord } from "../../core/vault/records";
-import type { NoteRepository } from "../../core/vault/repository";
 import { trashAll } from "../../core/vault/trash";
 import { confirmAction } from "../common/confirm-modal";
 import { onInput } from "./export-modal";
 import { humanize } from "../common/labels";
-
-export interface DeleteHost {
-  app: App;
-  repo: NoteRepository;
-  settings(): LifeBetterSettings;
-}
+import type { VaultContext } from "../plugin-context";
 
 type Selection = { kind: RecordKind } | { tag: string };
 
@@ -27,7 +20,7 @@ export class DeleteRecordsModal extends Modal {
   counted: Promise<void> = Promise.resolve();
   deleted: Promise<void> = Promise.resolve();
 
-  constructor(private readonly host: DeleteHost) {
+  constructor(private readonly host: VaultContext) {
     super(host.app);
   }
 

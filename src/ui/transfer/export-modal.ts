@@ -1,18 +1,11 @@
-import { Modal, Notice, Setting, type App } from "obsidian";
+import { Modal, Notice, Setting } from "obsidian";
 import { format, isValid, parseISO } from "date-fns";
 import { errorMessage } from "../../core/errors";
 import { RECORD_KINDS, type RecordKind } from "../../core/schema/kinds";
-import type { LifeBetterSettings } from "../../core/settings";
 import { exportRecords, exportText, type ExportOptions, type ExportResult } from "../../core/transfer/export-records";
 import { joinVaultPath } from "../../core/vault/paths";
-import type { NoteRepository } from "../../core/vault/repository";
 import { humanize } from "../common/labels";
-
-export interface ExportHost {
-  app: App;
-  repo: NoteRepository;
-  settings(): LifeBetterSettings;
-}
+import type { VaultContext } from "../plugin-context";
 
 /** What the user chose in the form. */
 export interface ExportChoice {
@@ -103,7 +96,7 @@ export class ExportModal extends Modal {
   /** Settles when the last export finished (tests wait on it). */
   done: Promise<void> = Promise.resolve();
 
-  constructor(private readonly host: ExportHost) {
+  constructor(private readonly host: VaultContext) {
     super(host.app);
   }
 

@@ -1,15 +1,8 @@
 import { FuzzySuggestModal, Modal, Notice, Setting, TFile, type App } from "obsidian";
 import { errorMessage } from "../../core/errors";
-import type { LifeBetterSettings } from "../../core/settings";
 import { importRecords, type ImportAction, type ImportReport } from "../../core/transfer/import-records";
-import type { NoteRepository } from "../../core/vault/repository";
 import { pickFile } from "../common/pick-file";
-
-export interface ImportHost {
-  app: App;
-  repo: NoteRepository;
-  settings(): LifeBetterSettings;
-}
+import type { VaultContext } from "../plugin-context";
 
 /** A records file to import: its name for the user and a way to read it. */
 export interface ImportSource {
@@ -46,7 +39,7 @@ export class ImportRecordsModal extends Modal {
   private text = "";
 
   constructor(
-    private readonly host: ImportHost,
+    private readonly host: VaultContext,
     private readonly source: ImportSource,
   ) {
     super(host.app);

@@ -10,7 +10,7 @@ function openCapture(fixture: MemoryFixture, withIndex = true): CaptureModal {
     repo: new ObsidianNoteRepository(fixture.app),
     settings: () => fixture.settings,
     captured: () => Promise.resolve(),
-    ...(withIndex ? { index: () => fixture.availability.current } : {}),
+    ...(withIndex ? { index: fixture.host.index } : {}),
   };
   const modal = new CaptureModal(host);
   modal.open();

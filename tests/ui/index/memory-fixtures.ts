@@ -5,7 +5,8 @@ import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-
 import type { Embedder } from "../../../src/core/embed/embedder";
 import type { IndexClient } from "../../../src/core/index/index-client";
 import { loadSettings, type LifeBetterSettings } from "../../../src/core/settings";
-import type { IndexAvailability, MemoryHost } from "../../../src/ui/index/memory-host";
+import type { MemoryContext } from "../../../src/ui/index/memory-context";
+import type { IndexAvailability, MemoryQueries } from "../../../src/ui/plugin-context";
 import { FakeEmbedder } from "../../support/fake-embedder";
 import { inProcessWorkers } from "../../support/in-process-index-worker";
 import { MemoryStorage } from "../../support/index-fixtures";
@@ -26,19 +27,19 @@ export const MEMORY_NOTES: Record<string, string> = {
 export interface MemoryFixture {
   app: App;
   mock: ReturnType<typeof makeApp>["mock"];
-  host: MemoryHost;
+  host: MemoryContext;
   settings: LifeBetterSettings;
   client: IndexClient;
   saveSettings: ReturnType<typeof vi.fn>;
   /** Replace to show the index building or unavailable. */
-  availability: { current: IndexAvailability };
-  /** Resolves the host's indexReady(). */
+  availability: { current: IndexAvailability<MemoryQueries> };
+  /** Resolves the host's `index.ready`. */
   markReady: () => void;
   /** Makes `path` the active note, as opening it in a tab does. */
   activate: (path: string) => Promise<void>;
 }
 
-/** The mock vault, the real index worker host in-process (fake embedder, or none) and a MemoryHost over them. */
+/** The mock vault, the real index worker host in-process (fake embedder, or none) and a memory context over them. */
 export async function memoryFixture(options: { notes?: Record<string, string>; model?: boolean; embedder?: Embedder } = {}): Promise<MemoryFixture> {
   const { app, mock } = makeApp(options.notes ?? MEMORY_NOTES);
   const repo = new ObsidianNoteRepository(app);
@@ -51,10 +52,10 @@ export async function memoryFixture(options: { notes?: Record<string, string>; m
   app.vault.on("create", (file) => client.created(file.path));
   const settings = loadSettings({});
   const saveSettings = vi.fn(() => Promise.resolve());
-  const availability: { current: IndexAvailability } = { current: { state: "ready", queries: client } };
+  const availability: { current: IndexAvailability<MemoryQueries> } = { current: { state: "ready", queries: client } };
   let markReady = (): void => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const host: MemoryHost = { app, repo, settings: () => settings, saveSettings, index: () => availability.current, indexReady: () => ready };
+  const host: MemoryContext = { app, repo, settings: () => settings, saveSettings, index: { availability: () => availability.current, ready } };
   const activate = async (path: string): Promise<void> => {
     const leaf = app.workspace.getLeaf(false);
     await leaf.openFile(fileAt(app, path));

@@ -7,6 +7,7 @@ import { PatternsPanel, type PatternsPanelActions } from "../../../src/ui/patter
 import { PatternsView } from "../../../src/ui/patterns/patterns-view";
 import { findPatterns } from "../../../src/core/patterns/engine";
 import { loadRecords } from "../../../src/core/vault/records";
+import { settledIndex } from "../../support/index-access";
 import { contentOf, makeApp } from "../../support/obsidian-shims";
 import { patternVault } from "../../support/pattern-vault";
 
@@ -113,7 +114,7 @@ describe("the pattern view in Obsidian", () => {
     const repo = new ObsidianNoteRepository(app);
     // An index without a model gives no vectors: themes are read by their words.
     const vectors = vi.fn(() => Promise.resolve({}));
-    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS, vectors });
+    const view = new PatternsView(app.workspace.getLeaf(true), { repo, settings: () => DEFAULT_SETTINGS, index: settledIndex({ noteVectors: vectors }) });
     await view.onOpen();
     const cards = () => [...view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-pattern-card")];
     expect(cards().length).toBeGreaterThanOrEqual(9);

@@ -74,7 +74,7 @@ describe("problems end to end: recovered session, new problem, timer, dashboard"
     expect(timer().hasClass("lifebetter-hidden")).toBe(true);
 
     // 2. "New problem" creates the note, then shows the similar solved problem and a fitting skill.
-    await plugin.indexReady;
+    await plugin.indexBuilt;
     run("new-problem");
     const form = onlyModal(NewProblemModal);
     typeInto(control(form.contentEl, "Title"), "Slow checkout page");

@@ -170,7 +170,7 @@ describe("the reflection panel beside the note", () => {
     // The mock's setViewState builds no view: the panel is built on its sidebar leaf here.
     const leaf = app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
     if (!leaf) throw new Error("no panel leaf");
-    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openReflection: () => Promise.resolve(), newReflection: () => Promise.resolve() });
     document.body.appendChild(view.contentEl);
     await view.onOpen();
     expect(view.shownPath).toBe(path);
@@ -194,7 +194,7 @@ describe("the reflection panel beside the note", () => {
     await leaf.setViewState({ type: REFLECTION_VIEW_TYPE });
     let adhoc = 0;
     const newReflection = () => Promise.resolve(void adhoc++);
-    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve(), newReflection });
+    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openReflection: () => Promise.resolve(), newReflection });
     await view.onOpen();
     const buttons = [...view.contentEl.querySelectorAll("button")];
     expect(buttons.map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection", "New reflection"]);
@@ -226,7 +226,7 @@ describe("Reflect on this problem and New reflection", () => {
     // The mock's setViewState builds no view: the panel is built on its sidebar leaf here.
     const panelLeaf = app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
     if (!panelLeaf) throw new Error("no panel leaf");
-    const view = new ReflectionView(panelLeaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openPeriod: () => Promise.resolve() });
+    const view = new ReflectionView(panelLeaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openReflection: () => Promise.resolve(), newReflection: () => Promise.resolve() });
     await view.onOpen();
     expect(view.shownPath).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
     expect(view.contentEl.textContent).toContain("Problem reflection");

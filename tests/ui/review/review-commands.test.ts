@@ -52,8 +52,8 @@ describe("meta-skill commands", () => {
     expect(notices.map((notice) => notice.text)).toContain('Created meta-skill "Sleep on it".');
   });
 
-  it("Suggest meta-skills needs an open note, and says so when the index has not started", async () => {
-    const { app, check } = await start();
+  it("Suggest meta-skills needs an open note, waits for the index to start, and says why when it cannot", async () => {
+    const { app, mock, check } = await start();
     expect(check("suggest-meta-skills", true)).toBe(false);
     const leaf = app.workspace.getLeaf(false);
     await leaf.openFile(fileAt(app, NOTE));
@@ -62,8 +62,12 @@ describe("meta-skill commands", () => {
     check("suggest-meta-skills", false);
     await settle();
     const modal = onlyModal(SuggestSkillsModal);
+    // Before the layout is ready the index has not started: the modal waits on context.index.ready.
+    expect(modal.contentEl.textContent).toContain("Waiting for the index to finish building");
+    // These tests' build has no index worker: once it is known not to start, the modal says why.
+    mock.workspace.setLayoutReady__();
     await modal.loaded;
-    expect(modal.contentEl.textContent).toContain("The search index is not running yet");
+    expect(modal.contentEl.textContent).toContain("The search index is not running: the search index could not start (the status bar says why).");
   });
 
   it("suggests for the selection when the editor of that note has one, else for the title and body", async () => {

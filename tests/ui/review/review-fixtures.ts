@@ -2,7 +2,8 @@ import type { App as AppOriginal } from "obsidian";
 import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import { loadSettings, type LifeBetterSettings } from "../../../src/core/settings";
-import { ReviewView, type ReviewHost } from "../../../src/ui/review/review-view";
+import type { VaultContext } from "../../../src/ui/plugin-context";
+import { ReviewView } from "../../../src/ui/review/review-view";
 import { afterEach } from "vitest";
 import { contentOf, makeApp, openModals, useFixedClock } from "../../support/obsidian-shims";
 export { propertiesOf } from "../../support/note-properties";
@@ -53,7 +54,7 @@ const openViews = new Set<ReviewView>();
 
 export async function openView(files: Record<string, string> = REVIEW_VAULT, settings: LifeBetterSettings = loadSettings({})): Promise<OpenedView> {
   const { app, mock } = makeApp(files);
-  const host: ReviewHost = { app, repo: new ObsidianNoteRepository(app), settings: () => settings };
+  const host: VaultContext = { app, repo: new ObsidianNoteRepository(app), settings: () => settings };
   const view = new ReviewView(app.workspace.getLeaf(true), host);
   openViews.add(view);
   document.body.appendChild(view.containerEl);

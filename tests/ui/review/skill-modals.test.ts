@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
 import type { SearchResult } from "../../../src/core/index/index-types";
 import { loadSettings } from "../../../src/core/settings";
-import { NewSkillModal, type NewSkillHost } from "../../../src/ui/review/new-skill-modal";
-import { SuggestSkillsModal, type SuggestSkillsHost, type SuggestSkillsTarget } from "../../../src/ui/review/suggest-skills-modal";
+import { NewSkillModal } from "../../../src/ui/review/new-skill-modal";
+import { SuggestSkillsModal, type SuggestSkillsContext, type SuggestSkillsTarget } from "../../../src/ui/review/suggest-skills-modal";
+import type { IndexQueries } from "../../../src/ui/plugin-context";
+import { FAKE_UNAVAILABLE, indexAccess } from "../../support/index-access";
 import { contentOf, makeApp, notices, openModals, pressKey, settle } from "../../support/obsidian-shims";
 import { control, typeInto } from "../../support/problems-ui";
 import { SKILLS, bodyOf, press, propertiesOf, useReviewClock } from "./review-fixtures";
@@ -13,8 +15,8 @@ useReviewClock();
 describe("new meta-skill modal", () => {
   function open(files: Record<string, string> = {}) {
     const { app, mock } = makeApp(files);
-    const created = vi.fn<NewSkillHost["created"]>(() => Promise.resolve());
-    const modal = new NewSkillModal({ app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), created });
+    const created = vi.fn((_path: string) => Promise.resolve());
+    const modal = new NewSkillModal({ app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}) }, created);
     modal.open();
     return { app, mock, created, modal };
   }
@@ -57,9 +59,17 @@ describe("suggest meta-skills modal", () => {
     { path: `${SKILLS}/Rubber duck.md`, id: "2", title: "Rubber duck", kind: "meta-skill", score: 0.5, reasons: ["meaning 0.40", "not used yet"] },
   ];
 
-  function open(index: SuggestSkillsHost["index"], target: Partial<SuggestSkillsTarget> = {}, indexReady: Promise<void> = Promise.resolve()) {
+  type Queries = Pick<IndexQueries, "suggestMetaSkills">;
+  /** The modal over an index that answers with `queries` once `indexReady` settles (null: it could not start). */
+  function open(queries: Queries | null, target: Partial<SuggestSkillsTarget> = {}, indexReady: Promise<void> = Promise.resolve()) {
     const { app, mock } = makeApp({ [NOTE]: NOTE_TEXT });
-    const host: SuggestSkillsHost = { app, repo: new ObsidianNoteRepository(app), index, indexReady: () => indexReady, showPrivate: () => false };
+    let settled = false;
+    void indexReady.then(() => (settled = true));
+    const index = indexAccess<Pick<IndexQueries, "suggestMetaSkills" | "idle">>(() => {
+      if (!queries) return { state: "unavailable", reason: FAKE_UNAVAILABLE };
+      return settled ? { state: "ready", queries: { ...queries, idle: () => Promise.resolve() } } : { state: "building" };
+    }, indexReady);
+    const host: SuggestSkillsContext = { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), index };
     const modal = new SuggestSkillsModal(host, { path: NOTE, text: "The test fails one run in five.", fromSelection: false, ...target });
     modal.open();
     return { mock, modal };
@@ -67,7 +77,7 @@ describe("suggest meta-skills modal", () => {
 
   it("ranks the index's suggestions, marks the linked one, and links the chosen skill by keyboard", async () => {
     const suggest = vi.fn((_text: string, _limit?: number, _hidePrivate?: boolean) => Promise.resolve(RESULTS));
-    const { mock, modal } = open(() => ({ suggestMetaSkills: suggest }));
+    const { mock, modal } = open({ suggestMetaSkills: suggest });
     await modal.loaded;
     expect(suggest).toHaveBeenCalledWith("The test fails one run in five.", 9, true); // private skills hidden: "show private records" is off
     const rows = [...modal.contentEl.querySelectorAll<HTMLButtonElement>(".lifebetter-suggest-skill")];
@@ -89,18 +99,18 @@ describe("suggest meta-skills modal", () => {
   });
 
   it("says clearly when the index is not running, and when nothing matches", async () => {
-    const waiting = open(() => null);
+    const waiting = open(null);
     await waiting.modal.loaded;
-    expect(waiting.modal.contentEl.textContent).toContain("The search index is not running yet");
+    expect(waiting.modal.contentEl.textContent).toContain(`The search index is not running: ${FAKE_UNAVAILABLE}.`);
     expect(waiting.modal.contentEl.querySelectorAll(".lifebetter-suggest-skill")).toHaveLength(0);
     waiting.modal.close();
 
-    const none = open(() => ({ suggestMetaSkills: () => Promise.resolve([]) }));
+    const none = open({ suggestMetaSkills: () => Promise.resolve([]) });
     await none.modal.loaded;
     expect(none.modal.contentEl.textContent).toContain('No meta-skill matches this text. Create one with "New meta-skill"');
     none.modal.close();
 
-    const failing = open(() => ({ suggestMetaSkills: () => Promise.reject(new Error("the index worker stopped")) }));
+    const failing = open({ suggestMetaSkills: () => Promise.reject(new Error("the index worker stopped")) });
     await failing.modal.loaded;
     expect(failing.modal.contentEl.textContent).toContain("Meta-skills could not be suggested: the index worker stopped");
   });
@@ -108,7 +118,7 @@ describe("suggest meta-skills modal", () => {
   it("waits for an index still building, and says so", async () => {
     let built = (): void => undefined;
     const building = new Promise<void>((resolve) => (built = resolve));
-    const { modal } = open(() => ({ suggestMetaSkills: () => Promise.resolve(RESULTS) }), {}, building);
+    const { modal } = open({ suggestMetaSkills: () => Promise.resolve(RESULTS) }, {}, building);
     await settle();
     expect(modal.contentEl.textContent).toContain("Waiting for the index to finish building");
     expect(modal.contentEl.querySelectorAll(".lifebetter-suggest-skill")).toHaveLength(0);
@@ -118,7 +128,7 @@ describe("suggest meta-skills modal", () => {
   });
 
   it("names the selection as its source", async () => {
-    const { modal } = open(() => ({ suggestMetaSkills: () => Promise.resolve([]) }), { text: "one run in five", fromSelection: true });
+    const { modal } = open({ suggestMetaSkills: () => Promise.resolve([]) }, { text: "one run in five", fromSelection: true });
     await modal.loaded;
     expect(modal.contentEl.textContent).toContain('For the selection in "Flaky CI"');
   });

@@ -23,7 +23,7 @@ function setup(files: Record<string, string>, settings: Partial<LifeBetterSettin
   const { app, mock } = makeApp(files);
   const current: LifeBetterSettings = { ...structuredClone(DEFAULT_SETTINGS), ...settings };
   let saved = 0;
-  const host = { app, repo: new ObsidianNoteRepository(app), settings: () => current, save: () => Promise.resolve(void saved++) };
+  const host = { app, repo: new ObsidianNoteRepository(app), settings: () => current, saveSettings: () => Promise.resolve(void saved++) };
   return { app, mock, host, current, saves: () => saved };
 }
 
