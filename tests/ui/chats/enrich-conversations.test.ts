@@ -3,7 +3,9 @@ import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-
 import { composeNote, parseNote } from "../../../src/core/codec/frontmatter";
 import { conversationBody } from "../../../src/core/chats/conversation-note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
-import { enrichImportedConversations } from "../../../src/ui/chats/chat-import";
+import { enrichImportedConversations, withProblemMeaning } from "../../../src/ui/chats/chat-import";
+import type { IndexQueries } from "../../../src/ui/plugin-context";
+import { indexAccess } from "../../support/index-access";
 import { makeApp, notices, resetNotices } from "../../support/obsidian-shims";
 import { memoryFixture } from "../index/memory-fixtures";
 
@@ -86,5 +88,22 @@ describe("Enrich imported conversations", () => {
     expect(asked).toHaveLength(1);
     expect(Object.keys(asked[0] ?? {}).sort()).toEqual(["LifeBetter/Problems/Cache misses.md", "LifeBetter/Problems/Sleep.md"]);
     expect(report?.byMeaning).toBe(1);
+  });
+
+  it("asks the plugin's index for meaning only once it is ready, and goes by words before", async () => {
+    let state: "building" | "ready" = "building";
+    const asked: string[] = [];
+    const queries = { problemMeaning: async (text: string) => (asked.push(text), { "LifeBetter/Problems/Sleep.md": 0.9 }) } as unknown as IndexQueries;
+    const { app } = makeApp({});
+    const context = withProblemMeaning({
+      app,
+      repo: new ObsidianNoteRepository(app),
+      settings: () => DEFAULT_SETTINGS,
+      index: indexAccess(() => (state === "ready" ? { state: "ready", queries } : { state: "building" })),
+    });
+    expect(await context.problemMeaning?.("while building")).toBeNull();
+    state = "ready";
+    expect(await context.problemMeaning?.("once ready")).toEqual({ "LifeBetter/Problems/Sleep.md": 0.9 });
+    expect(asked).toEqual(["once ready"]);
   });
 });
