@@ -99,7 +99,7 @@ describe("Enrich imported conversations", () => {
       app,
       repo: new ObsidianNoteRepository(app),
       settings: () => DEFAULT_SETTINGS,
-      index: indexAccess(() => (state === "ready" ? { state: "ready", queries } : { state: "building" })),
+      index: indexAccess<IndexQueries>(() => (state === "ready" ? { state: "ready", queries } : { state: "building" })),
     });
     expect(await context.problemMeaning?.("while building")).toBeNull();
     state = "ready";
