@@ -16,6 +16,7 @@ import type { LifeBetterSettings } from "../../core/settings";
 import type { NoteRepository } from "../../core/vault/repository";
 import { PERIOD_NAMES } from "./reflection-labels";
 import { REFLECTION_VIEW_TYPE, ReflectionView } from "./reflection-view";
+import { openNote } from "../common/open-note";
 import { showView } from "../common/show-view";
 
 /** How often the reminder looks at the clock. */
@@ -147,8 +148,7 @@ export class Reflections {
   private async showOpened(opened: { path: string; sync: { synced: AnswerLists } }): Promise<void> {
     this.sync.remember(opened.path, opened.sync.synced);
     await this.revealPanel();
-    const file = this.plugin.app.vault.getAbstractFileByPath(opened.path);
-    if (file instanceof TFile) await this.plugin.app.workspace.openLinkText(file.path, "", false, { active: true });
+    await openNote(this.plugin.app, opened.path, false, { state: { active: true } });
   }
 
   /** The panel in the right sidebar: the open one, or a new one. */

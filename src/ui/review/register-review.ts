@@ -7,6 +7,7 @@ import type { NoteRepository } from "../../core/vault/repository";
 import { NewSkillModal } from "./new-skill-modal";
 import { REVIEW_VIEW_TYPE, ReviewView } from "./review-view";
 import { SuggestSkillsModal, type SuggestSkillsTarget } from "./suggest-skills-modal";
+import { openNote } from "../common/open-note";
 import { showView } from "../common/show-view";
 
 /** What the review commands need from the plugin. */
@@ -45,8 +46,7 @@ export function openNewSkill(plugin: ReviewPlugin): NewSkillModal {
     settings: () => plugin.settings,
     created: async (path) => {
       new Notice(`Created meta-skill "${noteName(path)}".`);
-      const file = app.vault.getAbstractFileByPath(path);
-      if (file instanceof TFile) await app.workspace.getLeaf(false).openFile(file);
+      await openNote(app, path);
     },
   });
   modal.open();
