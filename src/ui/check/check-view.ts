@@ -1,4 +1,4 @@
-import type { App, WorkspaceLeaf } from "obsidian";
+import type { App } from "obsidian";
 import { applyFixes } from "../../core/check/apply-fixes";
 import { checkVault } from "../../core/check/check-vault";
 import { dropValue } from "../../core/check/drop-value";
@@ -10,7 +10,7 @@ import type { NoteRepository } from "../../core/vault/repository";
 import { renderCheckReport, type CheckActions } from "./check-report";
 import { confirmAction } from "../common/confirm-modal";
 import { openNote } from "../common/open-note";
-import { RecordView, type RecordRead } from "../common/record-view";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 
 export const CHECK_VIEW_TYPE = "lifebetter-check";
 
@@ -27,28 +27,10 @@ const now = (): string => isoDateTime(new Date());
  * again when asked ("Check again" during a check starts over), not on every edit: the list stays put
  * while the user works through its fixes.
  */
-export class CheckView extends RecordView {
+export class CheckView extends RecordView<CheckViewHost> {
+  static readonly label: ViewLabel = { type: CHECK_VIEW_TYPE, title: "Vault check", icon: "shield-check" };
   private bodyEl!: HTMLElement;
   private statusEl!: HTMLElement;
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: CheckViewHost,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return CHECK_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Vault check";
-  }
-
-  override getIcon(): string {
-    return "shield-check";
-  }
 
   override async onOpen(): Promise<void> {
     const root = this.contentEl;

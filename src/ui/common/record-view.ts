@@ -1,4 +1,4 @@
-import { ItemView, debounce, type Debouncer } from "obsidian";
+import { ItemView, debounce, type Debouncer, type WorkspaceLeaf } from "obsidian";
 import { TimeSlicer } from "../../core/patterns/slicer";
 import { onRecordChange, type RecordChange } from "./record-changes";
 
@@ -14,6 +14,8 @@ export interface RecordRead {
   readonly changed: readonly string[] | null;
   /** Whether this read was started by record changes (not opened or asked for): it may stay quiet. */
   readonly afterChange: boolean;
+  /** The clock of this read: when it was asked for (or the time a test gave). */
+  readonly now: Date;
   /** Whether a newer read was asked for since this one: what it read must not be painted. */
   stale(): boolean;
   /** Ends a stale read here (long work calls it between steps); it is dropped, not shown as an error. */
@@ -34,16 +36,24 @@ export function readSlicer(read: RecordRead): TimeSlicer {
   }, SLICE_MS);
 }
 
+/** What Obsidian shows for a view: its type, its tab title and its icon. */
+export interface ViewLabel {
+  type: string;
+  title: string;
+  icon: string;
+}
+
 /**
  * The base of every view that shows records: it follows record changes (`onRecordChange`, undone
  * on unload), waits out a burst of them (sync, a typing user), reads again with the paths that
  * changed, and never lets an older, slower read paint over a newer one. Reads run one at a time
  * (a view's state is never read by two at once); a read asked for while one runs supersedes it.
  *
- * A view implements `readRecords` (read, then paint unless `read.stale()`), keeps `recordPaths` up to
- * date, calls `followRecords()` in `onOpen` and `reread()` where it used to refresh.
+ * A view declares its `label` (static: Obsidian may ask for it before the view's own fields are
+ * set), implements `readRecords` (read, then paint unless `read.stale()`), keeps `recordPaths` up to
+ * date, calls `followRecords()` in `onOpen` and `reread()` where it refreshes.
  */
-export abstract class RecordView extends ItemView {
+export abstract class RecordView<Host = unknown> extends ItemView {
   /** The records the last read saw: an edit of one of them (or of any record now) reads again. */
   protected recordPaths: ReadonlySet<string> = new Set();
   /** Bumped by every read asked for; a read whose number is no longer current is stale. */
@@ -53,6 +63,31 @@ export abstract class RecordView extends ItemView {
   private afterChange = false;
   private reads: Promise<void> = Promise.resolve();
   private soon: Debouncer<[], void> | null = null;
+  private now: Date | undefined;
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    protected readonly host: Host,
+  ) {
+    super(leaf);
+  }
+
+  /** The subclass's `static readonly label`. */
+  private get viewLabel(): ViewLabel {
+    return (this.constructor as unknown as { label: ViewLabel }).label;
+  }
+
+  getViewType(): string {
+    return this.viewLabel.type;
+  }
+
+  getDisplayText(): string {
+    return this.viewLabel.title;
+  }
+
+  override getIcon(): string {
+    return this.viewLabel.icon;
+  }
 
   /** Reads what the view shows and paints it, unless `read.stale()` by then. */
   protected abstract readRecords(read: RecordRead): Promise<void>;
@@ -98,8 +133,9 @@ export abstract class RecordView extends ItemView {
    * Reads everything again now and paints it; settles once it is on screen, or dropped because a
    * newer read was asked for meanwhile.
    */
-  protected reread(): Promise<void> {
+  protected reread(now?: Date): Promise<void> {
     this.pending = null;
+    this.now = now;
     return this.run(false);
   }
 
@@ -119,8 +155,9 @@ export abstract class RecordView extends ItemView {
       const stopIfStale = (): void => {
         if (stale()) throw new ReadOvertaken("overtaken by a newer read");
       };
-      const read: RecordRead = { changed: this.pending ? [...this.pending] : null, afterChange: this.afterChange, stale, stopIfStale };
+      const read: RecordRead = { changed: this.pending ? [...this.pending] : null, afterChange: this.afterChange, now: this.now ?? new Date(), stale, stopIfStale };
       this.pending = new Set();
+      this.now = undefined;
       try {
         await this.readRecords(read);
       } catch (error) {

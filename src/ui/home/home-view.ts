@@ -1,4 +1,3 @@
-import type { WorkspaceLeaf } from "obsidian";
 import { errorMessage } from "../../core/errors";
 import { elapsedMinutes } from "../../core/problems/running-session";
 import { homeData, type HomeData, type HomeMilestone, type HomeProblem } from "../../core/home/today";
@@ -7,7 +6,7 @@ import { dayOf } from "../../core/dates/days";
 import { loadRecords } from "../../core/vault/records";
 import { humanize } from "../common/labels";
 import { onOpenGesture, openNote, type OpenHow } from "../common/open-note";
-import { RecordView, readSlicer, type RecordRead } from "../common/record-view";
+import { RecordView, readSlicer, type RecordRead, type ViewLabel } from "../common/record-view";
 import { dateText, minutesText } from "../problems/durations";
 import { openProblemView } from "../problems/open-problem";
 import type { HomeHost } from "./home-host";
@@ -74,29 +73,9 @@ const WEEK_METRICS: WeekMetric[] = [
  * The LifeBetter home: what is due today and how this week compares with the last. Every row opens
  * what it names (click, or Tab and Enter); it re-reads the records when one changes.
  */
-export class HomeView extends RecordView {
+export class HomeView extends RecordView<HomeHost> {
+  static readonly label: ViewLabel = { type: HOME_VIEW_TYPE, title: "LifeBetter home", icon: "sun" };
   private data: HomeData | null = null;
-  /** The clock of the read asked for last (tests give one). */
-  private now: Date | null = null;
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: HomeHost,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return HOME_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "LifeBetter home";
-  }
-
-  override getIcon(): string {
-    return "sun";
-  }
 
   /** What the view shows now (tests compare it with `today --json`). */
   get shown(): HomeData | null {
@@ -113,12 +92,11 @@ export class HomeView extends RecordView {
 
   /** Re-reads every record and redraws. */
   refresh(now?: Date): Promise<void> {
-    this.now = now ?? null;
-    return this.reread();
+    return this.reread(now);
   }
 
   protected async readRecords(read: RecordRead): Promise<void> {
-    const now = this.now ?? new Date();
+    const { now } = read;
     const settings = this.host.settings();
     const slicer = readSlicer(read);
     const vault = await loadRecords(this.host.repo, settings, undefined, slicer.tick);

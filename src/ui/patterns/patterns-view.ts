@@ -1,4 +1,4 @@
-import { Notice, type WorkspaceLeaf } from "obsidian";
+import { Notice } from "obsidian";
 import type { RecordChange } from "../common/record-changes";
 import { activityTypes } from "../../core/problems/session-activity";
 import { findPatterns } from "../../core/patterns/engine";
@@ -9,7 +9,7 @@ import type { NoteRepository } from "../../core/vault/repository";
 import { errorMessage } from "../../core/errors";
 import { PatternsPanel } from "./patterns-panel";
 import { openNote } from "../common/open-note";
-import { RecordView, readSlicer, type RecordRead } from "../common/record-view";
+import { RecordView, readSlicer, type RecordRead, type ViewLabel } from "../common/record-view";
 
 export const PATTERNS_VIEW_TYPE = "lifebetter-patterns";
 /**
@@ -26,7 +26,8 @@ export interface PatternsViewHost {
 }
 
 /** "Open patterns": the pattern engine's proposals with their charts, evidence and decisions. */
-export class PatternsView extends RecordView {
+export class PatternsView extends RecordView<PatternsViewHost> {
+  static readonly label: ViewLabel = { type: PATTERNS_VIEW_TYPE, title: "Patterns", icon: "lightbulb" };
   private panel: PatternsPanel | null = null;
   /** A refresh asked for with `quiet`: the patterns shown stay until the new ones are ready. */
   private quiet = false;
@@ -35,25 +36,6 @@ export class PatternsView extends RecordView {
   /** Decisions being written, and the records that changed meanwhile (one of them is the decision's own note). */
   private writing = 0;
   private readonly changedWhileWriting = new Set<string>();
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: PatternsViewHost,
-  ) {
-    super(leaf);
-  }
-
-  override getViewType(): string {
-    return PATTERNS_VIEW_TYPE;
-  }
-
-  override getDisplayText(): string {
-    return "Patterns";
-  }
-
-  override getIcon(): string {
-    return "lightbulb";
-  }
 
   override async onOpen(): Promise<void> {
     this.panel = new PatternsPanel(this.contentEl, {

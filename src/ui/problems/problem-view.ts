@@ -20,7 +20,7 @@ import { ResolveBlockerModal } from "./resolve-blocker-modal";
 import { SessionStopModal } from "./session-stop-modal";
 import type { WorkSessions } from "./work-sessions";
 import { onOpenGesture, openNote } from "../common/open-note";
-import { RecordView, type RecordRead } from "../common/record-view";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 
 export const PROBLEM_VIEW_TYPE = "lifebetter-problem";
 const REFRESH_DELAY_MS = 300;
@@ -59,27 +59,20 @@ function preview(text: string): string {
  * milestones with a progress bar, and its sessions; buttons to log, resolve, time and close it. It
  * re-reads the vault whenever a note changes, so edits made anywhere show here.
  */
-export class ProblemItemView extends RecordView {
+export class ProblemItemView extends RecordView<ProblemsHost> {
+  static readonly label: ViewLabel = { type: PROBLEM_VIEW_TYPE, title: "Problem", icon: "target" };
   path: string | null = null;
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: ProblemsHost,
+    host: ProblemsHost,
     private readonly sessions: WorkSessions,
   ) {
-    super(leaf);
+    super(leaf, host);
   }
 
-  getViewType(): string {
-    return PROBLEM_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
+  override getDisplayText(): string {
     return this.path ? noteName(this.path) : "Problem";
-  }
-
-  override getIcon(): string {
-    return "target";
   }
 
   override getState(): Record<string, unknown> {

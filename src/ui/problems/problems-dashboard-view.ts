@@ -1,4 +1,3 @@
-import type { WorkspaceLeaf } from "obsidian";
 import { problemsDashboard, type ProblemSummary, type ProblemsDashboard } from "../../core/problems/dashboard";
 import { PROBLEM_STATUSES } from "../../core/schema/kinds";
 import { errorMessage } from "../../core/errors";
@@ -8,7 +7,7 @@ import { DASHBOARD_COLUMNS, nextSort, sortProblems, type DashboardColumn, type D
 import { agoText, minutesText } from "./durations";
 import type { ProblemsHost } from "./problems-host";
 import { onOpenGesture } from "../common/open-note";
-import { RecordView, type RecordRead } from "../common/record-view";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 import { openProblemView } from "./open-problem";
 
 export const PROBLEMS_DASHBOARD_VIEW_TYPE = "lifebetter-problems-dashboard";
@@ -30,30 +29,10 @@ function groupsOf(problems: readonly ProblemSummary[]): { status: string; proble
  * against the estimate, last worked, open blockers, milestones and stale flags. Column headers are
  * buttons (Tab to reach, Enter to sort); rows take focus and open the problem on Enter or click.
  */
-export class ProblemsDashboardView extends RecordView {
+export class ProblemsDashboardView extends RecordView<ProblemsHost> {
+  static readonly label: ViewLabel = { type: PROBLEMS_DASHBOARD_VIEW_TYPE, title: "Problems", icon: "list-checks" };
   private sort: DashboardSort | null = null;
   private data: ProblemsDashboard | null = null;
-  /** The clock of the read asked for last (tests give one). */
-  private now: Date | null = null;
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: ProblemsHost,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return PROBLEMS_DASHBOARD_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Problems";
-  }
-
-  override getIcon(): string {
-    return "list-checks";
-  }
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-problems-dashboard");
@@ -63,12 +42,11 @@ export class ProblemsDashboardView extends RecordView {
 
   /** Re-reads problems and entries and redraws, keeping the chosen sort. */
   refresh(now?: Date): Promise<void> {
-    this.now = now ?? null;
-    return this.reread();
+    return this.reread(now);
   }
 
   protected async readRecords(read: RecordRead): Promise<void> {
-    const now = this.now ?? new Date();
+    const { now } = read;
     const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
     if (read.stale()) return;
     this.recordPaths = new Set(vault.records.map((record) => record.path));

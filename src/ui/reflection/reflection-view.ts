@@ -1,4 +1,4 @@
-import { TFile, type App, type WorkspaceLeaf } from "obsidian";
+import { TFile, type App } from "obsidian";
 import { parseNote } from "../../core/codec/frontmatter";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
 import type { ReflectionPeriod } from "../../core/reflection/periods";
@@ -9,7 +9,7 @@ import { loadRecords } from "../../core/vault/records";
 import type { NoteRepository } from "../../core/vault/repository";
 import { renderReflectionPanel } from "./reflection-panel";
 import { openNote } from "../common/open-note";
-import { RecordView, type RecordRead } from "../common/record-view";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 
 export const REFLECTION_VIEW_TYPE = "lifebetter-reflection";
 /** Notes change in bursts: the panel is rebuilt once a burst is over. */
@@ -34,28 +34,10 @@ const CHOICES: { period: ReflectionPeriod; text: string }[] = [
  * The reflection panel beside the note: it follows the active note, and for a reflection shows the
  * daily form (or the digest) and the context; for any other note, buttons to open a reflection.
  */
-export class ReflectionView extends RecordView {
+export class ReflectionView extends RecordView<ReflectionViewHost> {
+  static readonly label: ViewLabel = { type: REFLECTION_VIEW_TYPE, title: "Reflection", icon: "notebook-pen" };
   /** The reflection on screen, or null. */
   shownPath: string | null = null;
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: ReflectionViewHost,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return REFLECTION_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Reflection";
-  }
-
-  override getIcon(): string {
-    return "notebook-pen";
-  }
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-reflection-view");

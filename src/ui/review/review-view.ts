@@ -1,4 +1,4 @@
-import { Component, MarkdownRenderer, type App, type WorkspaceLeaf } from "obsidian";
+import { Component, MarkdownRenderer, type App } from "obsidian";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
 import type { DecisionAnswer } from "../../core/review/decision-review";
 import { REVIEW_GRADES, type ReviewGrade } from "../../core/review/grades";
@@ -11,7 +11,7 @@ import { renderDecisionForm } from "./decision-form";
 import { renderReviewSummary } from "./review-summary";
 import { ReviewSession } from "../../core/review/review-session";
 import { onOpenGesture, openNote, type OpenHow } from "../common/open-note";
-import { RecordView, type RecordRead } from "../common/record-view";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 
 export const REVIEW_VIEW_TYPE = "lifebetter-review";
 
@@ -42,8 +42,9 @@ function isTyping(target: EventTarget | null): boolean {
  * the core. Every grade and answer is written through the repository (processFrontMatter); the
  * queue is rebuilt from the notes whenever they change.
  */
-export class ReviewView extends RecordView {
-  readonly session: ReviewSession;
+export class ReviewView extends RecordView<ReviewHost> {
+  static readonly label: ViewLabel = { type: REVIEW_VIEW_TYPE, title: "Review meta-skills", icon: "repeat" };
+  readonly session = new ReviewSession(this.host.repo, () => this.host.settings());
   private revealed = false;
   /** The path and text of the card on screen: a refresh leaves an unchanged card alone. */
   private renderedKey = "";
@@ -57,25 +58,6 @@ export class ReviewView extends RecordView {
   private working: Promise<unknown> = Promise.resolve();
   private loadError: string | null = null;
 
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: ReviewHost,
-  ) {
-    super(leaf);
-    this.session = new ReviewSession(host.repo, () => host.settings());
-  }
-
-  getViewType(): string {
-    return REVIEW_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Review meta-skills";
-  }
-
-  override getIcon(): string {
-    return "repeat";
-  }
 
   override async onOpen(): Promise<void> {
     const root = this.contentEl;

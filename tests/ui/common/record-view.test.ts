@@ -18,15 +18,8 @@ class ProbeView extends RecordView {
   painted: string[] = [];
   failures: string[] = [];
   gates: Gate[] = [];
-  label = "";
-
-  getViewType(): string {
-    return "lifebetter-probe";
-  }
-
-  getDisplayText(): string {
-    return "Probe";
-  }
+  name = "";
+  static readonly label = { type: "lifebetter-probe", title: "Probe", icon: "dot" };
 
   override async onOpen(): Promise<void> {
     this.followRecords(DELAY_MS);
@@ -34,12 +27,12 @@ class ProbeView extends RecordView {
   }
 
   refresh(label: string): Promise<void> {
-    this.label = label;
+    this.name = label;
     return this.reread();
   }
 
   protected async readRecords(read: RecordRead): Promise<void> {
-    const label = this.label;
+    const label = this.name;
     this.seen.push({ changed: read.changed, afterChange: read.afterChange });
     this.recordPaths = new Set(["Entries/a.md", "Entries/b.md", "Entries/c.md"]);
     const gate = this.gates.shift();
@@ -67,7 +60,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function probe() {
   const { app } = makeApp(FILES);
-  const view = new ProbeView(WorkspaceLeaf.create2__(app as never).asOriginalType3__());
+  const view = new ProbeView(WorkspaceLeaf.create2__(app as never).asOriginalType3__(), null);
   view.load();
   await view.onOpen();
   return { app, view, file: (path: string) => app.vault.getFileByPath(path)! };
@@ -89,10 +82,15 @@ describe("RecordView", () => {
     expect(view.seen[1]).toEqual({ changed: ["Entries/a.md", "Entries/b.md", "Entries/c.md"], afterChange: true });
   });
 
+  it("tells Obsidian its type, title and icon from its label", async () => {
+    const { view } = await probe();
+    expect([view.getViewType(), view.getDisplayText(), view.getIcon()]).toEqual(["lifebetter-probe", "Probe", "dot"]);
+  });
+
   it("reads everything after a record is renamed or deleted", async () => {
     const { app, view, file } = await probe();
     await app.vault.modify(file("Entries/a.md"), record("a edited"));
-    await app.vault.delete(file("Entries/b.md"));
+    await app.fileManager.trashFile(file("Entries/b.md"));
     await wait(DELAY_MS * 3);
     expect(view.seen.at(-1)).toEqual({ changed: null, afterChange: true });
   });
@@ -113,7 +111,7 @@ describe("RecordView", () => {
     expect(view.failures).toEqual(["Error: disk gone"]);
     const slow = view.gate();
     const broken = view.refresh("broken");
-    view.label = "after";
+    view.name = "after";
     const after = view.refresh("after");
     slow.release();
     await Promise.all([broken, after]);
