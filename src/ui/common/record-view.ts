@@ -51,7 +51,7 @@ export interface ViewLabel {
  *
  * A view declares its `label` (static: Obsidian may ask for it before the view's own fields are
  * set), implements `readRecords` (read, then paint unless `read.stale()`), keeps `recordPaths` up to
- * date, calls `followRecords()` in `onOpen` and `reread()` where it refreshes.
+ * date, calls `followRecords(delayMs)` in `onOpen` and `reread()` where it refreshes.
  */
 export abstract class RecordView<Host = unknown> extends ItemView {
   /** The records the last read saw: an edit of one of them (or of any record now) reads again. */
