@@ -1,7 +1,9 @@
 import type { App } from "obsidian";
 import type { OpenHow } from "../common/open-note";
 import { showView } from "../common/show-view";
-import { PROBLEM_VIEW_TYPE } from "./problem-view";
+
+/** The problem view's type (here, so that what opens it need not import the view). */
+export const PROBLEM_VIEW_TYPE = "lifebetter-problem";
 
 /**
  * Opens the problem view for the problem at `path` from a row or link: a plain click shows it in the

@@ -22,7 +22,9 @@ import type { WorkSessions } from "./work-sessions";
 import { onOpenGesture, openNote } from "../common/open-note";
 import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 
-export const PROBLEM_VIEW_TYPE = "lifebetter-problem";
+import { PROBLEM_VIEW_TYPE } from "./open-problem";
+
+export { PROBLEM_VIEW_TYPE };
 const REFRESH_DELAY_MS = 300;
 const TEXT_PREVIEW = 280;
 const RECENT_SESSIONS = 5;
