@@ -16,12 +16,14 @@
  *   Obsidian 1.13.
  * - ButtonComponent/ExtraButtonComponent.onClick do not listen to clicks on their element: here they
  *   do, as in Obsidian, so tests click the element the user clicks.
+ * - Workspace.openLinkText does not find a note from a link with a heading or block (`Plan#Steps`):
+ *   here it resolves the note part and keeps the subpath, as Obsidian does.
  * - ToggleComponent's element neither shows its value nor listens to clicks: here it has
  *   Obsidian's "is-enabled" class when on, and a click flips it.
  */
 import { TFile as TFileOriginal, type App as AppOriginal, type PluginManifest } from "obsidian";
 import { afterEach, beforeEach, vi } from "vitest";
-import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, SettingTab, TFile, ToggleComponent, Vault } from "obsidian-test-mocks/obsidian";
+import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, SettingTab, TFile, ToggleComponent, Vault, Workspace } from "obsidian-test-mocks/obsidian";
 
 interface KeptHandler {
   key: string | null;
@@ -122,6 +124,14 @@ function install(): void {
   SettingTab.prototype.update = function updateAndRender(this: SettingTab): void {
     update.call(this);
     this.renderTab__();
+  };
+
+  const openLinkText = original(Workspace.prototype, "openLinkText");
+  Workspace.prototype.openLinkText = function openLinkTextWithSubpath(this: Workspace, linktext, sourcePath, newLeaf, openViewState) {
+    const hash = linktext.indexOf("#");
+    const note = hash >= 0 ? linktext.slice(0, hash) : linktext;
+    const state = hash >= 0 ? { ...openViewState, eState: { ...openViewState?.eState, subpath: linktext.slice(hash) } } : openViewState;
+    return openLinkText.call(this, note, sourcePath, newLeaf, state);
   };
 
   const noticeInit = original(Notice.prototype, "constructor__");

@@ -1,6 +1,7 @@
-import { Notice, TFile, type App } from "obsidian";
+import { Notice, type App } from "obsidian";
 import type { CapturedEntry } from "../../core/capture/capture-entry";
 import { noteName } from "../../core/vault/paths";
+import { onOpenGesture, openNote } from "../common/open-note";
 
 const NOTICE_MS = 8000;
 
@@ -9,10 +10,7 @@ export function showCapturedNotice(app: App, entry: CapturedEntry, type: string)
   const fragment = createFragment((root) => {
     root.createSpan({ text: `Captured ${type}: ${noteName(entry.path)}` });
     const open = root.createEl("button", { cls: "lifebetter-notice-open", text: "Open" });
-    open.addEventListener("click", () => {
-      const file = app.vault.getAbstractFileByPath(entry.path);
-      if (file instanceof TFile) void app.workspace.getLeaf(false).openFile(file);
-    });
+    onOpenGesture(open, (how) => void openNote(app, entry.path, how));
   });
   return new Notice(fragment, NOTICE_MS);
 }

@@ -1,5 +1,6 @@
 import type { CheckReport, Finding, FindingCode } from "../../core/check/findings";
 import { canDropValue } from "../../core/check/drop-value";
+import { onOpenGesture, type OpenHow } from "../common/open-note";
 
 /** Group headings, in the order they are shown: what breaks things first. */
 const GROUPS: { code: FindingCode; label: string }[] = [
@@ -17,7 +18,7 @@ const GROUPS: { code: FindingCode; label: string }[] = [
 
 /** What the rows can do; the view supplies these (the screenshot supplies stand-ins). */
 export interface CheckActions {
-  open(path: string): void;
+  open(path: string, how: OpenHow): void;
   /** Applies the finding's own fix; resolves to an error message, or null when it worked. */
   fix(finding: Finding): Promise<string | null>;
   /** Removes the invalid value after asking; resolves to an error message, null when done, "cancelled" when the user said no. */
@@ -52,10 +53,7 @@ export function renderCheckReport(container: HTMLElement, report: CheckReport, a
 function renderFinding(item: HTMLElement, finding: Finding, actions: CheckActions): void {
   const text = item.createDiv({ cls: "lifebetter-check-text" });
   const link = text.createEl("a", { cls: "lifebetter-check-path", text: finding.path, href: "#" });
-  link.addEventListener("click", (event) => {
-    event.preventDefault();
-    actions.open(finding.path);
-  });
+  onOpenGesture(link, (how) => actions.open(finding.path, how));
   text.createDiv({ cls: "lifebetter-check-message", text: finding.message });
   const status = item.createDiv({ cls: "lifebetter-check-status" });
   const fix = finding.fix;

@@ -1,4 +1,3 @@
-import { ItemView, TFile, type WorkspaceLeaf } from "obsidian";
 import { applyFixes } from "../../core/check/apply-fixes";
 import { checkVault } from "../../core/check/check-vault";
 import { dropValue } from "../../core/check/drop-value";
@@ -7,36 +6,23 @@ import { isoDateTime } from "../../core/dates/timestamps";
 import { errorMessage } from "../../core/errors";
 import { renderCheckReport, type CheckActions } from "./check-report";
 import { confirmAction } from "../common/confirm-modal";
+import { openNote } from "../common/open-note";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 import type { VaultContext } from "../plugin-context";
 
 export const CHECK_VIEW_TYPE = "lifebetter-check";
 
 const now = (): string => isoDateTime(new Date());
 
-/** "Check vault": the CLI's `check` findings, grouped, each with its property-only fix. */
-export class CheckView extends ItemView {
-  private running = false;
+/**
+ * "Check vault": the CLI's `check` findings, grouped, each with its property-only fix. It checks
+ * again when asked ("Check again" during a check starts over), not on every edit: the list stays put
+ * while the user works through its fixes.
+ */
+export class CheckView extends RecordView<VaultContext> {
+  static readonly label: ViewLabel = { type: CHECK_VIEW_TYPE, title: "Vault check", icon: "shield-check" };
   private bodyEl!: HTMLElement;
   private statusEl!: HTMLElement;
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: VaultContext,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return CHECK_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Vault check";
-  }
-
-  override getIcon(): string {
-    return "shield-check";
-  }
 
   override async onOpen(): Promise<void> {
     const root = this.contentEl;
@@ -52,30 +38,31 @@ export class CheckView extends ItemView {
   }
 
   /** Runs the check again and shows what it found. */
-  async refresh(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+  refresh(): Promise<void> {
+    return this.reread();
+  }
+
+  protected async readRecords(read: RecordRead): Promise<void> {
     this.statusEl.setText("Checking…");
-    try {
-      const report = await checkVault(this.host.repo, this.host.settings(), {
-        onProgress: (done, total) => this.statusEl.setText(`Checking ${done.toLocaleString()} / ${total.toLocaleString()} notes…`),
-      });
-      this.statusEl.setText("");
-      renderCheckReport(this.bodyEl, report, this.actions());
-    } catch (error) {
-      this.statusEl.setText(`The check could not finish: ${errorMessage(error)}`);
-    } finally {
-      this.running = false;
-    }
+    const report = await checkVault(this.host.repo, this.host.settings(), {
+      onProgress: (done, total) => {
+        read.stopIfStale();
+        this.statusEl.setText(`Checking ${done.toLocaleString()} / ${total.toLocaleString()} notes…`);
+      },
+    });
+    if (read.stale()) return;
+    this.statusEl.setText("");
+    renderCheckReport(this.bodyEl, report, this.actions());
+  }
+
+  protected readFailed(error: unknown): void {
+    this.statusEl.setText(`The check could not finish: ${errorMessage(error)}`);
   }
 
   private actions(): CheckActions {
     const { app, repo } = this.host;
     return {
-      open: (path) => {
-        const file = app.vault.getAbstractFileByPath(path);
-        if (file instanceof TFile) void app.workspace.getLeaf(false).openFile(file);
-      },
+      open: (path, how) => void openNote(app, path, how),
       fix: async (finding: Finding) => {
         const result = await applyFixes(repo, [finding], now);
         return result.failed[0]?.message ?? null;

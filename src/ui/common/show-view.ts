@@ -1,4 +1,5 @@
 import { requireApiVersion, type Workspace, type WorkspaceLeaf } from "obsidian";
+import type { OpenHow } from "./open-note";
 
 export interface ShowViewOptions {
   /** Where a new leaf goes: a tab in the main area (default) or the right sidebar. */
@@ -7,6 +8,8 @@ export interface ShowViewOptions {
   state?: Record<string, unknown>;
   /** Whether the view takes the focus (default true); a side panel may leave it on the note. */
   focus?: boolean;
+  /** A new tab, split or window (from a Ctrl/Cmd-click, see `openHow`): a leaf of its own even when one is open. */
+  how?: OpenHow;
 }
 
 /**
@@ -14,9 +17,9 @@ export interface ShowViewOptions {
  * opens this way, so a second "Open …" command never stacks a second copy.
  */
 export async function showView(workspace: Workspace, type: string, options: ShowViewOptions = {}): Promise<WorkspaceLeaf | null> {
-  const { where = "tab", state, focus = true } = options;
-  let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(type)[0] ?? null;
-  if (!leaf || state) {
+  const { where = "tab", state, focus = true, how = false } = options;
+  let leaf: WorkspaceLeaf | null = how ? workspace.getLeaf(how) : (workspace.getLeavesOfType(type)[0] ?? null);
+  if (!leaf || state || how) {
     leaf ??= where === "right" ? workspace.getRightLeaf(false) : workspace.getLeaf("tab");
     if (!leaf) return null;
     await leaf.setViewState({ type, state, active: focus });

@@ -1,38 +1,27 @@
-import { ItemView, debounce, type WorkspaceLeaf } from "obsidian";
 import { errorMessage } from "../../core/errors";
 import { elapsedMinutes } from "../../core/problems/running-session";
 import { homeData, type HomeData, type HomeMilestone, type HomeProblem } from "../../core/home/today";
 import type { WeekSummary } from "../../core/home/week";
 import { dayOf } from "../../core/dates/days";
-import { TimeSlicer } from "../../core/patterns/slicer";
 import { loadRecords } from "../../core/vault/records";
 import { humanize } from "../common/labels";
-import { openNote } from "../index/note-actions";
+import { onOpenGesture, openNote, type OpenHow } from "../common/open-note";
+import { RecordView, readSlicer, type RecordRead, type ViewLabel } from "../common/record-view";
 import { dateText, minutesText } from "../problems/durations";
-import { onRecordChange } from "../common/record-changes";
+import { openProblemView } from "../problems/open-problem";
 import type { HomeContext } from "./home-context";
 
 export const HOME_VIEW_TYPE = "lifebetter-home";
 const REFRESH_DELAY_MS = 500;
 /** How often the running session's minutes are brought up to date (a start or stop elsewhere too). */
 const SESSION_CHECK_MS = 30_000;
-const SLICE_MS = 8;
-const nextFrame = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
 
 const REFLECTION_STATES: Record<HomeData["reflection"]["state"], string> = { not_started: "Not started", started: "Started", done: "Done" };
 
-/** A row the keyboard reaches (Tab) and opens (Enter or Space), as a click does. */
-function actionRow(parent: HTMLElement, cls: string, label: string, open: (evt: MouseEvent | KeyboardEvent) => void): HTMLElement {
+/** A row the keyboard reaches (Tab) and opens (Enter or Space), as a click does; Ctrl/Cmd opens a new tab. */
+function actionRow(parent: HTMLElement, cls: string, label: string, open: (how: OpenHow) => void): HTMLElement {
   const row = parent.createEl("li", { cls: `lifebetter-home-row ${cls}`, attr: { tabindex: "0", role: "button", "aria-label": label } });
-  row.addEventListener("click", (evt) => {
-    if ((evt.target as HTMLElement | null)?.closest("button")) return;
-    open(evt);
-  });
-  row.addEventListener("keydown", (evt) => {
-    if ((evt.key !== "Enter" && evt.key !== " ") || evt.target !== row) return;
-    evt.preventDefault();
-    open(evt);
-  });
+  onOpenGesture(row, open, { space: true });
   return row;
 }
 
@@ -90,30 +79,9 @@ const WEEK_METRICS: WeekMetric[] = [
  * The LifeBetter home: what is due today and how this week compares with the last. Every row opens
  * what it names (click, or Tab and Enter); it re-reads the records when one changes.
  */
-export class HomeView extends ItemView {
+export class HomeView extends RecordView<HomeContext> {
+  static readonly label: ViewLabel = { type: HOME_VIEW_TYPE, title: "LifeBetter home", icon: "sun" };
   private data: HomeData | null = null;
-  private generation = 0;
-  private recordPaths = new Set<string>();
-  private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: HomeContext,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return HOME_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "LifeBetter home";
-  }
-
-  override getIcon(): string {
-    return "sun";
-  }
 
   /** What the view shows now (tests compare it with `today --json`). */
   get shown(): HomeData | null {
@@ -122,38 +90,40 @@ export class HomeView extends ItemView {
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-home");
-    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.refreshSoon());
+    this.followRecords(REFRESH_DELAY_MS);
     this.registerInterval(window.setInterval(() => this.sessionTick(), SESSION_CHECK_MS));
     if (!this.data) this.contentEl.createEl("p", { cls: "lifebetter-muted", text: "Reading your records…" });
     await this.refresh();
   }
 
   /** Re-reads every record and redraws. */
-  async refresh(now: Date = new Date()): Promise<void> {
-    const generation = ++this.generation;
+  refresh(now?: Date): Promise<void> {
+    return this.reread(now);
+  }
+
+  protected async readRecords(read: RecordRead): Promise<void> {
+    const { now } = read;
     const settings = this.host.settings();
-    try {
-      const slicer = new TimeSlicer(nextFrame, SLICE_MS);
-      const vault = await loadRecords(this.host.repo, settings, undefined, slicer.tick);
-      const data = await homeData({
-        vault,
-        settings,
-        today: dayOf(now),
-        now,
-        runningSession: this.host.runningSession(),
-        reflectionPath: await this.host.dailyReflectionPath(dayOf(now)),
-        tick: slicer.tick,
-      });
-      if (generation !== this.generation) return;
-      this.recordPaths = new Set(vault.records.map((record) => record.path));
-      this.data = data;
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.contentEl.empty();
-      this.contentEl.createEl("p", { cls: "lifebetter-form-error", text: `The home could not be read: ${errorMessage(error)}` });
-      return;
-    }
+    const slicer = readSlicer(read);
+    const vault = await loadRecords(this.host.repo, settings, undefined, slicer.tick);
+    const data = await homeData({
+      vault,
+      settings,
+      today: dayOf(now),
+      now,
+      runningSession: this.host.runningSession(),
+      reflectionPath: await this.host.dailyReflectionPath(dayOf(now)),
+      tick: slicer.tick,
+    });
+    if (read.stale()) return;
+    this.recordPaths = new Set(vault.records.map((record) => record.path));
+    this.data = data;
     this.render();
+  }
+
+  protected readFailed(error: unknown): void {
+    this.contentEl.empty();
+    this.contentEl.createEl("p", { cls: "lifebetter-form-error", text: `The home could not be read: ${errorMessage(error)}` });
   }
 
   /**
@@ -165,7 +135,7 @@ export class HomeView extends ItemView {
     if (!data) return;
     const running = this.host.runningSession();
     if ((running?.start ?? null) !== (data.session?.start ?? null)) {
-      this.refreshSoon();
+      this.rereadSoon();
       return;
     }
     if (running && data.session) {
@@ -208,7 +178,7 @@ export class HomeView extends ItemView {
     });
     if (data.session) {
       const { problem, start, minutes } = data.session;
-      actionRow(glance, "is-session", `Open ${problem.title}: work session running`, () => void this.host.openProblem(problem.path)).createSpan({
+      actionRow(glance, "is-session", `Open ${problem.title}: work session running`, (how) => void this.openProblem(problem.path, how)).createSpan({
         text: `Working on ${problem.title} for ${minutesText(minutes)} (since ${dateText(start)})`,
       });
     } else {
@@ -233,7 +203,7 @@ export class HomeView extends ItemView {
     if (data.nextActions.length === 0) actions.createEl("p", { cls: "lifebetter-muted", text: "No open tasks in your problem notes." });
     const actionList = actions.createEl("ul");
     for (const action of data.nextActions) {
-      const row = actionRow(actionList, `is-action${action.overdueDays > 0 ? " is-overdue" : ""}`, `Open ${action.problem.title}: ${action.text}`, (evt) => void openNote(this.app, action.problem.path, evt));
+      const row = actionRow(actionList, `is-action${action.overdueDays > 0 ? " is-overdue" : ""}`, `Open ${action.problem.title}: ${action.text}`, (how) => void openNote(this.app, action.problem.path, how));
       row.createSpan({ cls: "lifebetter-home-title", text: action.text });
       const due = dueText(action);
       row.createSpan({ cls: "lifebetter-muted", text: ` · ${action.problem.title}${due ? ` · ${due}` : ""}` });
@@ -250,7 +220,7 @@ export class HomeView extends ItemView {
   }
 
   private renderProblem(list: HTMLElement, problem: HomeProblem): void {
-    const row = actionRow(list, `is-problem${problem.stale ? " is-stale" : ""}`, `Open problem ${problem.title}`, () => void this.host.openProblem(problem.path));
+    const row = actionRow(list, `is-problem${problem.stale ? " is-stale" : ""}`, `Open problem ${problem.title}`, (how) => void this.openProblem(problem.path, how));
     const line = row.createDiv();
     line.createSpan({ cls: "lifebetter-home-title", text: problem.title });
     if (problem.priority) line.createSpan({ cls: `lifebetter-badge is-priority-${problem.priority}`, text: humanize(problem.priority) });
@@ -266,9 +236,13 @@ export class HomeView extends ItemView {
       blockers.createSpan({ cls: "lifebetter-muted", text: "Blocked by " });
       for (const blocker of problem.openBlockers) {
         const button = blockers.createEl("button", { cls: "lifebetter-link-button", text: blocker.title, attr: { "aria-label": `Open blocker ${blocker.title}` } });
-        button.addEventListener("click", (evt) => void openNote(this.app, blocker.path, evt));
+        onOpenGesture(button, (how) => void openNote(this.app, blocker.path, how));
       }
     }
+  }
+
+  private openProblem(path: string, how: OpenHow): Promise<void> {
+    return openProblemView(this.app, path, how, (problem) => this.host.openProblem(problem));
   }
 
   private renderWeek(el: HTMLElement, data: HomeData): void {

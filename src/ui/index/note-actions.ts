@@ -1,4 +1,5 @@
-import { Keymap, TFile, type App } from "obsidian";
+import { TFile, type App } from "obsidian";
+import { onOpenGesture, openNote } from "../common/open-note";
 
 /**
  * What a note row in the memory views does, as Obsidian's own file lists do: click opens (mod-click
@@ -23,10 +24,6 @@ interface DragManager {
   onDragStart(evt: DragEvent, dragData: unknown): void;
 }
 
-export async function openNote(app: App, path: string, evt: MouseEvent | KeyboardEvent | null, sourcePath = "", newTab = false): Promise<void> {
-  await app.workspace.openLinkText(path, sourcePath, newTab ? "tab" : evt ? Keymap.isModEvent(evt) : false);
-}
-
 /** The link the user would type for `path` from `sourcePath` (their link format: wikilink or Markdown). */
 export function linkFor(app: App, path: string, sourcePath: string): string {
   const file = app.vault.getAbstractFileByPath(path);
@@ -43,24 +40,10 @@ export function linkTextFor(app: App, path: string, sourcePath: string): string 
 /** Wires click, middle-click, hover preview and drag on a row that stands for the note at `path`. */
 export function wireNoteRow(rowEl: HTMLElement, path: string, context: NoteRowContext, onOpen?: () => void): void {
   const { app } = context;
-  const open = (evt: MouseEvent | KeyboardEvent): void => {
+  // Buttons inside the row (connect, link types) do their own thing.
+  onOpenGesture(rowEl, (how) => {
     onOpen?.();
-    void openNote(app, path, evt, context.sourcePath, context.newTab);
-  };
-  rowEl.addEventListener("click", (evt) => {
-    // Buttons inside the row (connect, link types) do their own thing.
-    if ((evt.target as HTMLElement | null)?.closest("button")) return;
-    open(evt);
-  });
-  rowEl.addEventListener("keydown", (evt) => {
-    // Enter on the focused row itself (not on a button inside it), as in Obsidian's file lists.
-    if (evt.key === "Enter" && evt.target === rowEl && !evt.isComposing) {
-      evt.preventDefault();
-      open(evt);
-    }
-  });
-  rowEl.addEventListener("auxclick", (evt) => {
-    if (evt.button === 1) open(evt);
+    void openNote(app, path, context.newTab ? "tab" : how, { sourcePath: context.sourcePath });
   });
   rowEl.addEventListener("mouseover", (evt) => {
     app.workspace.trigger("hover-link", { event: evt, source: context.hoverSource, hoverParent: context.hoverParent, targetEl: rowEl, linktext: path, sourcePath: context.sourcePath });

@@ -7,7 +7,8 @@ import { entryTypes } from "../../core/settings";
 import { humanize } from "../common/labels";
 import { KindNoteSuggest } from "../common/note-suggest";
 import type { MemoryContext } from "./memory-context";
-import { openNote, type NoteRowContext } from "./note-actions";
+import { openNote } from "../common/open-note";
+import type { NoteRowContext } from "./note-actions";
 import { renderResultRow } from "./result-row";
 
 export const SEARCH_HOVER_SOURCE = "lifebetter-search";

@@ -1,11 +1,12 @@
 import type { PatternDecision } from "../../core/patterns/pattern-note";
 import type { PatternProposal, PatternReport, PatternType } from "../../core/patterns/pattern-types";
 import { noteName } from "../../core/vault/paths";
+import { onOpenGesture, type OpenHow } from "../common/open-note";
 import { renderChart, type RenderedChart } from "./pattern-chart";
 
 /** What the panel asks of its host (the view in Obsidian, made-up data in the screenshots). */
 export interface PatternsPanelActions {
-  openNote(path: string, newTab: boolean): void;
+  openNote(path: string, how: OpenHow): void;
   /** Writes the decision to the pattern's note; resolves to the note's path. */
   decide(proposal: PatternProposal, decision: PatternDecision): Promise<string>;
   refresh(): void;
@@ -111,10 +112,7 @@ export class PatternsPanel {
     const addLinks = (paths: string[]) => {
       for (const path of paths) {
         const link = links.createEl("li").createEl("a", { text: noteName(path), href: "#", cls: "internal-link", attr: { title: path } });
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          this.actions.openNote(path, event.ctrlKey || event.metaKey);
-        });
+        onOpenGesture(link, (how) => this.actions.openNote(path, how));
       }
     };
     addLinks(evidence.slice(0, EVIDENCE_SHOWN));

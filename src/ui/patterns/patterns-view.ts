@@ -1,17 +1,16 @@
-import { ItemView, Notice, debounce, type WorkspaceLeaf } from "obsidian";
+import { Notice } from "obsidian";
+import type { RecordChange } from "../common/record-changes";
 import { activityTypes } from "../../core/problems/session-activity";
 import { findPatterns } from "../../core/patterns/engine";
 import { recordPatternDecision } from "../../core/patterns/pattern-note";
-import { TimeSlicer } from "../../core/patterns/slicer";
 import { loadRecords } from "../../core/vault/records";
 import { errorMessage } from "../../core/errors";
 import { PatternsPanel } from "./patterns-panel";
-import { onRecordChange } from "../common/record-changes";
+import { openNote } from "../common/open-note";
+import { RecordView, readSlicer, type RecordRead, type ViewLabel } from "../common/record-view";
 import type { IndexAccess, IndexQueries, PluginContext } from "../plugin-context";
 
 export const PATTERNS_VIEW_TYPE = "lifebetter-patterns";
-/** The engine runs in slices of at most this long, then lets Obsidian paint and handle input. */
-const SLICE_MS = 8;
 /**
  * After a record changes, the view waits this long for more changes before looking again: typing in
  * a reflection saves every few seconds, and each look reads every record.
@@ -24,44 +23,21 @@ export type PatternsViewContext = Pick<PluginContext, "repo" | "settings"> & {
   readonly index?: IndexAccess<Pick<IndexQueries, "noteVectors">>;
 };
 
-const nextFrame = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
-
 /** "Open patterns": the pattern engine's proposals with their charts, evidence and decisions. */
-export class PatternsView extends ItemView {
+export class PatternsView extends RecordView<PatternsViewContext> {
+  static readonly label: ViewLabel = { type: PATTERNS_VIEW_TYPE, title: "Patterns", icon: "lightbulb" };
   private panel: PatternsPanel | null = null;
-  /** Bumped by each run, so a run overtaken by a refresh or a close drops its result. */
-  private run = 0;
-  /** Paths of the records the last run read: a change to one of them (or a new record) refreshes the view. */
-  private recordPaths = new Set<string>();
+  /** A refresh asked for with `quiet`: the patterns shown stay until the new ones are ready. */
+  private quiet = false;
   /** Pattern notes this view just wrote (a decision): their own change event does not redraw the card being used. */
   private readonly ownWrites = new Set<string>();
   /** Decisions being written, and the records that changed meanwhile (one of them is the decision's own note). */
   private writing = 0;
   private readonly changedWhileWriting = new Set<string>();
-  private readonly refreshSoon = debounce(() => void this.refresh(true), REFRESH_DELAY_MS, true);
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: PatternsViewContext,
-  ) {
-    super(leaf);
-  }
-
-  override getViewType(): string {
-    return PATTERNS_VIEW_TYPE;
-  }
-
-  override getDisplayText(): string {
-    return "Patterns";
-  }
-
-  override getIcon(): string {
-    return "lightbulb";
-  }
 
   override async onOpen(): Promise<void> {
     this.panel = new PatternsPanel(this.contentEl, {
-      openNote: (path, newTab) => void this.app.workspace.openLinkText(path, "", newTab),
+      openNote: (path, how) => void openNote(this.app, path, how),
       decide: async (proposal, decision) => {
         this.writing++;
         try {
@@ -71,27 +47,31 @@ export class PatternsView extends ItemView {
           return path;
         } finally {
           if (--this.writing === 0) {
-            if (this.changedWhileWriting.size > 0) this.refreshSoon();
+            if (this.changedWhileWriting.size > 0) this.rereadSoon();
             this.changedWhileWriting.clear();
           }
         }
       },
       refresh: () => void this.refresh(),
     });
-    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), (change) => {
-      if (change.kind === "edited" && this.ownWrites.delete(change.path)) return;
-      if (change.kind === "edited" && this.writing > 0) this.changedWhileWriting.add(change.path);
-      else this.refreshSoon();
-    });
+    this.followRecords(REFRESH_DELAY_MS);
     await this.refresh();
   }
 
-  override onClose(): Promise<void> {
-    this.refreshSoon.cancel();
-    this.run++;
+  /** The view's own decision notes do not redraw the card being used; changes while one is written wait for it. */
+  protected override recordChanged(change: RecordChange): void {
+    if (change.kind === "edited" && this.ownWrites.delete(change.path)) return;
+    if (change.kind === "edited" && this.writing > 0) {
+      this.changedWhileWriting.add(change.path);
+      this.noteChange(change);
+    } else super.recordChanged(change);
+  }
+
+  override async onClose(): Promise<void> {
+    const closing = super.onClose();
     this.panel?.destroy();
     this.panel = null;
-    return Promise.resolve();
+    await closing;
   }
 
   /** Entry vectors from the index, so themes are read by meaning; none (words) when it cannot give them. */
@@ -110,27 +90,31 @@ export class PatternsView extends ItemView {
    * Reads the notes and runs the engine in short slices, so typing and scrolling never wait on it.
    * `quiet` (a refresh after records changed): the patterns shown stay until the new ones are ready.
    */
-  async refresh(quiet = false): Promise<void> {
-    const run = ++this.run;
+  refresh(quiet = false): Promise<void> {
+    this.quiet = quiet;
+    return this.reread();
+  }
+
+  protected async readRecords(read: RecordRead): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
+    const quiet = read.afterChange || this.quiet;
     panel.showLoading(quiet ? "Your notes changed: looking again…" : "Reading your notes…");
-    try {
-      const slicer = new TimeSlicer(nextFrame, SLICE_MS);
-      const settings = this.host.settings();
-      const records = await loadRecords(this.host.repo, settings, undefined, slicer.tick);
-      if (run !== this.run) return;
-      this.recordPaths = new Set(records.records.map((record) => record.path));
-      if (!quiet) panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
-      const vectors = await this.entryVectors(records.records.filter((record) => record.kind === "entry").map((record) => record.path));
-      if (run !== this.run) return;
-      const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits, activityTypes: activityTypes(settings), vectors });
-      if (run !== this.run) return;
-      panel.showReport(report, records.records.length);
-    } catch (error) {
-      if (run !== this.run) return;
-      panel.showError(`Patterns could not be computed: ${errorMessage(error)}`);
-      new Notice(`LifeBetter: patterns could not be computed (${errorMessage(error)}).`);
-    }
+    const slicer = readSlicer(read);
+    const settings = this.host.settings();
+    const records = await loadRecords(this.host.repo, settings, undefined, slicer.tick);
+    if (read.stale()) return;
+    this.recordPaths = new Set(records.records.map((record) => record.path));
+    if (!quiet) panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
+    const vectors = await this.entryVectors(records.records.filter((record) => record.kind === "entry").map((record) => record.path));
+    if (read.stale()) return;
+    const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits, activityTypes: activityTypes(settings), vectors });
+    if (read.stale()) return;
+    panel.showReport(report, records.records.length);
+  }
+
+  protected readFailed(error: unknown): void {
+    this.panel?.showError(`Patterns could not be computed: ${errorMessage(error)}`);
+    new Notice(`LifeBetter: patterns could not be computed (${errorMessage(error)}).`);
   }
 }

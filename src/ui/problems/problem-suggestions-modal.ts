@@ -5,6 +5,8 @@ import { errorMessage } from "../../core/errors";
 import { noteName } from "../../core/vault/paths";
 import { howItEnded } from "./how-it-ended";
 import type { ProblemsContext } from "./problems-context";
+import { onOpenGesture } from "../common/open-note";
+import { openProblemView } from "./open-problem";
 
 export const INDEX_NOT_READY =
   "The search index is not ready yet, so similar problems and meta-skills cannot be suggested now. Once it has finished indexing, open the problem view and choose \"Similar problems\".";
@@ -108,10 +110,9 @@ export class ProblemSuggestionsModal extends Modal {
     for (const result of results) {
       const item = list.createEl("li");
       const link = item.createEl("a", { cls: "lifebetter-link", text: noteName(result.path), href: "#" });
-      link.addEventListener("click", (evt) => {
-        evt.preventDefault();
+      onOpenGesture(link, (how) => {
         this.close();
-        void this.host.openProblem(result.path);
+        void openProblemView(this.host.app, result.path, how, (path) => this.host.openProblem(path));
       });
       item.createDiv({ cls: "lifebetter-outcome", text: howItEnded(this.propertiesOf(result.path)) });
     }

@@ -1,4 +1,4 @@
-import { ItemView, Notice, TFile, debounce, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { Notice, TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { Task } from "../../core/codec/sections";
 import type { ThreadReply } from "../../core/capture/threads";
 import type { LinkedEntry } from "../../core/problems/linked-entries";
@@ -19,9 +19,12 @@ import type { ProblemsContext } from "./problems-context";
 import { ResolveBlockerModal } from "./resolve-blocker-modal";
 import { SessionStopModal } from "./session-stop-modal";
 import type { WorkSessions } from "./work-sessions";
-import { onRecordChange } from "../common/record-changes";
+import { onOpenGesture, openNote } from "../common/open-note";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 
-export const PROBLEM_VIEW_TYPE = "lifebetter-problem";
+import { PROBLEM_VIEW_TYPE } from "./open-problem";
+
+export { PROBLEM_VIEW_TYPE };
 const REFRESH_DELAY_MS = 300;
 const TEXT_PREVIEW = 280;
 const RECENT_SESSIONS = 5;
@@ -58,31 +61,20 @@ function preview(text: string): string {
  * milestones with a progress bar, and its sessions; buttons to log, resolve, time and close it. It
  * re-reads the vault whenever a note changes, so edits made anywhere show here.
  */
-export class ProblemItemView extends ItemView {
+export class ProblemItemView extends RecordView<ProblemsContext> {
+  static readonly label: ViewLabel = { type: PROBLEM_VIEW_TYPE, title: "Problem", icon: "target" };
   path: string | null = null;
-  private generation = 0;
-  /** The problems and entries read last: a change to one of them (or to a new record) redraws. */
-  private recordPaths = new Set<string>();
-  private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
 
   constructor(
     leaf: WorkspaceLeaf,
-    private readonly host: ProblemsContext,
+    host: ProblemsContext,
     private readonly sessions: WorkSessions,
   ) {
-    super(leaf);
+    super(leaf, host);
   }
 
-  getViewType(): string {
-    return PROBLEM_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
+  override getDisplayText(): string {
     return this.path ? noteName(this.path) : "Problem";
-  }
-
-  override getIcon(): string {
-    return "target";
   }
 
   override getState(): Record<string, unknown> {
@@ -100,35 +92,36 @@ export class ProblemItemView extends ItemView {
     this.contentEl.addClass("lifebetter-problem-view");
     // The view follows its note when it is renamed.
     this.registerEvent(this.app.vault.on("rename", (file, oldPath) => oldPath === this.path && (this.path = file.path)));
-    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.refreshSoon());
+    this.followRecords(REFRESH_DELAY_MS);
     this.register(this.sessions.onChange(() => void this.refresh()));
     await this.refresh();
   }
 
   /** Re-reads the problem and its entries and redraws; a later call wins over an earlier slow one. */
-  async refresh(): Promise<void> {
-    const generation = ++this.generation;
+  refresh(): Promise<void> {
+    return this.reread();
+  }
+
+  protected async readRecords(read: RecordRead): Promise<void> {
     const path = this.path;
     if (!path) {
       this.showMessage('No problem chosen. Run "Open problem view" on a problem note.');
       return;
     }
-    let view: ProblemView | null = null;
-    try {
-      const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
-      this.recordPaths = new Set(vault.records.map((record) => record.path));
-      const problem = vault.records.find((record) => record.path === path && record.kind === "problem");
-      view = problem ? problemView(vault, problem) : null;
-    } catch (error) {
-      if (generation === this.generation) this.showMessage(`The problem could not be read: ${errorMessage(error)}`);
-      return;
-    }
-    if (generation !== this.generation) return;
+    const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
+    if (read.stale()) return;
+    this.recordPaths = new Set(vault.records.map((record) => record.path));
+    const problem = vault.records.find((record) => record.path === path && record.kind === "problem");
+    const view: ProblemView | null = problem ? problemView(vault, problem) : null;
     if (!view) {
       this.showMessage(`"${path}" is not a problem note any more (it was deleted, or its kind changed).`);
       return;
     }
     this.render(view);
+  }
+
+  protected readFailed(error: unknown): void {
+    this.showMessage(`The problem could not be read: ${errorMessage(error)}`);
   }
 
   private showMessage(text: string): void {
@@ -193,7 +186,7 @@ export class ProblemItemView extends ItemView {
       button("Mark solved", close("solved"));
       button("Mark abandoned", close("abandoned"));
     }
-    button("Open note", () => void this.app.workspace.openLinkText(path, "", false));
+    onOpenGesture(bar.createEl("button", { text: "Open note" }), (how) => void openNote(this.app, path, how));
   }
 
   private renderMilestones(el: HTMLElement, view: ProblemView): void {
@@ -259,10 +252,7 @@ export class ProblemItemView extends ItemView {
 
   private openLink(el: HTMLElement, path: string): void {
     const open = el.createEl("a", { cls: "lifebetter-link", text: noteName(path), href: "#" });
-    open.addEventListener("click", (evt) => {
-      evt.preventDefault();
-      void this.app.workspace.openLinkText(path, "", false);
-    });
+    onOpenGesture(open, (how) => void openNote(this.app, path, how));
   }
 
   private renderEntry(list: HTMLElement, entry: LinkedEntry, replies: readonly ThreadReply[]): void {

@@ -1,4 +1,3 @@
-import { ItemView, debounce, type WorkspaceLeaf } from "obsidian";
 import { problemsDashboard, type ProblemSummary, type ProblemsDashboard } from "../../core/problems/dashboard";
 import { PROBLEM_STATUSES } from "../../core/schema/kinds";
 import { errorMessage } from "../../core/errors";
@@ -7,7 +6,9 @@ import { humanize } from "../common/labels";
 import { DASHBOARD_COLUMNS, nextSort, sortProblems, type DashboardColumn, type DashboardSort } from "./dashboard-sort";
 import { agoText, minutesText } from "./durations";
 import type { ProblemsContext } from "./problems-context";
-import { onRecordChange } from "../common/record-changes";
+import { onOpenGesture } from "../common/open-note";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
+import { openProblemView } from "./open-problem";
 
 export const PROBLEMS_DASHBOARD_VIEW_TYPE = "lifebetter-problems-dashboard";
 const REFRESH_DELAY_MS = 500;
@@ -28,54 +29,34 @@ function groupsOf(problems: readonly ProblemSummary[]): { status: string; proble
  * against the estimate, last worked, open blockers, milestones and stale flags. Column headers are
  * buttons (Tab to reach, Enter to sort); rows take focus and open the problem on Enter or click.
  */
-export class ProblemsDashboardView extends ItemView {
+export class ProblemsDashboardView extends RecordView<ProblemsContext> {
+  static readonly label: ViewLabel = { type: PROBLEMS_DASHBOARD_VIEW_TYPE, title: "Problems", icon: "list-checks" };
   private sort: DashboardSort | null = null;
   private data: ProblemsDashboard | null = null;
-  private generation = 0;
-  /** The problems and entries read last: a change to one of them (or to a new record) redraws. */
-  private recordPaths = new Set<string>();
-  private readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS, true);
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: ProblemsContext,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return PROBLEMS_DASHBOARD_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Problems";
-  }
-
-  override getIcon(): string {
-    return "list-checks";
-  }
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-problems-dashboard");
-    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.refreshSoon());
+    this.followRecords(REFRESH_DELAY_MS);
     await this.refresh();
   }
 
   /** Re-reads problems and entries and redraws, keeping the chosen sort. */
-  async refresh(now: Date = new Date()): Promise<void> {
-    const generation = ++this.generation;
-    try {
-      const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
-      if (generation !== this.generation) return;
-      this.recordPaths = new Set(vault.records.map((record) => record.path));
-      this.data = problemsDashboard(vault, now, this.host.settings().staleDays);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.contentEl.empty();
-      this.contentEl.createEl("p", { cls: "lifebetter-form-error", text: `The problems could not be read: ${errorMessage(error)}` });
-      return;
-    }
+  refresh(now?: Date): Promise<void> {
+    return this.reread(now);
+  }
+
+  protected async readRecords(read: RecordRead): Promise<void> {
+    const { now } = read;
+    const vault = await loadRecords(this.host.repo, this.host.settings(), ["problem", "entry"]);
+    if (read.stale()) return;
+    this.recordPaths = new Set(vault.records.map((record) => record.path));
+    this.data = problemsDashboard(vault, now, this.host.settings().staleDays);
     this.render(now);
+  }
+
+  protected readFailed(error: unknown): void {
+    this.contentEl.empty();
+    this.contentEl.createEl("p", { cls: "lifebetter-form-error", text: `The problems could not be read: ${errorMessage(error)}` });
   }
 
   private render(now: Date, focusColumn?: { status: string; column: DashboardColumn }): void {
@@ -123,13 +104,7 @@ export class ProblemsDashboardView extends ItemView {
   private renderRow(body: HTMLElement, problem: ProblemSummary, now: Date): void {
     const row = body.createEl("tr", { cls: "lifebetter-dashboard-row", attr: { tabindex: "0", "data-path": problem.path } });
     row.toggleClass("is-stale", problem.stale);
-    const open = (): void => void this.host.openProblem(problem.path);
-    row.addEventListener("click", open);
-    row.addEventListener("keydown", (evt) => {
-      if (evt.key !== "Enter" && evt.key !== " ") return;
-      evt.preventDefault();
-      open();
-    });
+    onOpenGesture(row, (how) => void openProblemView(this.app, problem.path, how, (path) => this.host.openProblem(path)), { space: true });
 
     const title = row.createEl("td", { cls: "lifebetter-dashboard-title" });
     title.createSpan({ text: problem.title });

@@ -5,12 +5,13 @@ import type { ReflectionValues } from "../../core/reflection/values";
 import { describePromptSync } from "../../core/reflection/sync-report";
 import { daysIn } from "../../core/reflection/periods";
 import { parseWikilink } from "../../core/codec/wikilinks";
+import { onOpenGesture, type OpenHow } from "../common/open-note";
 import { daysText, durationText, PERIOD_NAMES, periodTitle } from "./reflection-labels";
 
 /** What the panel's controls do; the view writes through the repository. */
 export interface ReflectionPanelActions {
   setValues(values: ReflectionValues): Promise<string | null>;
-  openNote(path: string): void;
+  openNote(path: string, how: OpenHow): void;
 }
 
 type Scale = "mood" | "energy" | "stress";
@@ -25,10 +26,7 @@ const ARROWS = { up: "↑ rising", down: "↓ falling", flat: "→ steady" } as 
 function noteLink(parent: HTMLElement, note: ContextNote, actions: ReflectionPanelActions, suffix?: string): void {
   const item = parent.createEl("li");
   const link = item.createEl("a", { cls: "lifebetter-reflection-link", text: note.title, href: "#" });
-  link.addEventListener("click", (evt) => {
-    evt.preventDefault();
-    actions.openNote(note.path);
-  });
+  onOpenGesture(link, (how) => actions.openNote(note.path, how));
   if (suffix) item.createSpan({ cls: "lifebetter-reflection-muted", text: ` ${suffix}` });
 }
 
@@ -158,7 +156,7 @@ export function renderReflectionPanel(root: HTMLElement, model: ReflectionModel,
   header.createDiv({ cls: "lifebetter-reflection-kicker", text: PERIOD_NAMES[model.range.period] });
   header.createEl("h2", { cls: "lifebetter-reflection-title", text: periodTitle(model.range) });
   const open = header.createEl("button", { text: "Open note" });
-  open.addEventListener("click", () => actions.openNote(model.path));
+  onOpenGesture(open, (how) => actions.openNote(model.path, how));
   const statusEl = root.createDiv({ cls: "lifebetter-reflection-status", attr: { role: "status", "aria-live": "polite" } });
   const status = (text: string | null): void => {
     statusEl.setText(text ?? "");

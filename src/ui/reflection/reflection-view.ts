@@ -1,4 +1,4 @@
-import { ItemView, TFile, debounce, type WorkspaceLeaf } from "obsidian";
+import { TFile } from "obsidian";
 import { parseNote } from "../../core/codec/frontmatter";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
 import type { ReflectionPeriod } from "../../core/reflection/periods";
@@ -6,7 +6,8 @@ import { reflectionModel, reflectionRange } from "../../core/reflection/reflecti
 import { setReflectionValues } from "../../core/reflection/values";
 import { loadRecords } from "../../core/vault/records";
 import { renderReflectionPanel } from "./reflection-panel";
-import { onRecordChange } from "../common/record-changes";
+import { openNote } from "../common/open-note";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 import type { PluginContext } from "../plugin-context";
 
 export const REFLECTION_VIEW_TYPE = "lifebetter-reflection";
@@ -26,55 +27,32 @@ const CHOICES: { period: ReflectionPeriod; text: string }[] = [
  * The reflection panel beside the note: it follows the active note, and for a reflection shows the
  * daily form (or the digest) and the context; for any other note, buttons to open a reflection.
  */
-export class ReflectionView extends ItemView {
+export class ReflectionView extends RecordView<ReflectionViewContext> {
+  static readonly label: ViewLabel = { type: REFLECTION_VIEW_TYPE, title: "Reflection", icon: "notebook-pen" };
   /** The reflection on screen, or null. */
   shownPath: string | null = null;
-  private loading: Promise<void> = Promise.resolve();
-  /** The records the context was built from: a change to one of them (or to a new record) redraws. */
-  private recordPaths = new Set<string>();
-  private readonly requestRefresh = debounce(() => void this.refresh(), REFLECTION_REFRESH_MS, true);
-
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: ReflectionViewContext,
-  ) {
-    super(leaf);
-  }
-
-  getViewType(): string {
-    return REFLECTION_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Reflection";
-  }
-
-  override getIcon(): string {
-    return "notebook-pen";
-  }
 
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("lifebetter-reflection-view");
     this.registerEvent(this.app.workspace.on("file-open", () => void this.refresh()));
     // The context comes from every record, so any record's change may show here; other notes' changes cannot.
-    onRecordChange(this, this.app, (path) => this.recordPaths.has(path), () => this.requestRefresh());
+    this.followRecords(REFLECTION_REFRESH_MS);
     await this.refresh();
-  }
-
-  override async onClose(): Promise<void> {
-    this.requestRefresh.cancel();
-    await this.loading;
   }
 
   /** Shows the active note's reflection (or the chooser). Settles once it is on screen. */
   refresh(): Promise<void> {
-    this.loading = this.loading.then(() => this.show()).catch((error: unknown) => this.showError(`The reflection could not be shown: ${errorMessage(error)}`));
-    return this.loading;
+    return this.reread();
   }
 
-  private async show(): Promise<void> {
+  protected readFailed(error: unknown): void {
+    this.showError(`The reflection could not be shown: ${errorMessage(error)}`);
+  }
+
+  protected async readRecords(read: RecordRead): Promise<void> {
     const file = this.app.workspace.getActiveFile();
     const text = file instanceof TFile && file.extension === "md" ? await this.host.repo.read(file.path).catch(() => null) : null;
+    if (read.stale()) return;
     const parsed = text === null ? null : parseNote(text);
     const range = parsed?.ok && parsed.properties.kind === "reflection" ? reflectionRange(parsed.properties) : null;
     if (!file || !parsed?.ok || !range) {
@@ -84,6 +62,7 @@ export class ReflectionView extends ItemView {
     }
     const settings = this.host.settings();
     const { records } = await loadRecords(this.host.repo, settings);
+    if (read.stale()) return;
     this.recordPaths = new Set(records.map((record) => record.path));
     const model = reflectionModel({ path: file.path, properties: parsed.properties, body: parsed.parts.body }, range, records, settings);
     this.shownPath = file.path;
@@ -100,7 +79,7 @@ export class ReflectionView extends ItemView {
         await this.refresh();
         return null;
       },
-      openNote: (path) => void this.app.workspace.openLinkText(path, "", false),
+      openNote: (path, how) => void openNote(this.app, path, how),
     });
     if (focused) this.contentEl.querySelector<HTMLElement>(`[id="${focused}"]`)?.focus();
   }

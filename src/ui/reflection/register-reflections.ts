@@ -14,6 +14,7 @@ import { isReflectionWritten, reminderKey, remindersDue } from "../../core/refle
 import { dayOf, type Day } from "../../core/dates/days";
 import { PERIOD_NAMES } from "./reflection-labels";
 import { REFLECTION_VIEW_TYPE, ReflectionView } from "./reflection-view";
+import { openNote } from "../common/open-note";
 import { showView } from "../common/show-view";
 import type { PluginContext } from "../plugin-context";
 
@@ -130,8 +131,7 @@ export class Reflections {
   private async showOpened(opened: { path: string; sync: { synced: AnswerLists } }): Promise<void> {
     this.sync.remember(opened.path, opened.sync.synced);
     await this.revealPanel();
-    const file = this.context.app.vault.getAbstractFileByPath(opened.path);
-    if (file instanceof TFile) await this.context.app.workspace.openLinkText(file.path, "", false, { active: true });
+    await openNote(this.context.app, opened.path, false, { state: { active: true } });
   }
 
   /** The panel in the right sidebar: the open one, or a new one. */

@@ -2,6 +2,7 @@ import { format, isValid, parseISO } from "date-fns";
 import type { SkillEffectiveness } from "../../core/skills/effectiveness";
 import type { SkillExample } from "../../core/skills/skill-examples";
 import { humanize } from "../common/labels";
+import { onOpenGesture, type OpenHow } from "../common/open-note";
 
 /** "Used 4 times · worked 75% of the time · 2.5 h to a solution on average". */
 export function effectivenessText(effectiveness: SkillEffectiveness): string {
@@ -24,7 +25,7 @@ export function shortDay(when: string): string {
 }
 
 /** Recent entries and problems that link the skill; each opens its note. */
-export function renderExamples(containerEl: HTMLElement, examples: readonly SkillExample[], open: (path: string) => void): void {
+export function renderExamples(containerEl: HTMLElement, examples: readonly SkillExample[], open: (path: string, how: OpenHow) => void): void {
   const section = containerEl.createDiv({ cls: "lifebetter-review-examples" });
   section.createDiv({ cls: "lifebetter-review-label", text: "Recent uses" });
   if (examples.length === 0) {
@@ -35,10 +36,7 @@ export function renderExamples(containerEl: HTMLElement, examples: readonly Skil
   for (const example of examples) {
     const item = list.createEl("li");
     const link = item.createEl("a", { cls: "lifebetter-review-example", text: example.name, href: "#" });
-    link.addEventListener("click", (evt) => {
-      evt.preventDefault();
-      open(example.path);
-    });
+    onOpenGesture(link, (how) => open(example.path, how));
     const kind = example.kind === "problem" ? "Problem" : humanize(example.type ?? "entry");
     item.createSpan({ cls: "lifebetter-review-muted", text: ` ${kind} · ${shortDay(example.when)}` });
   }

@@ -5,6 +5,7 @@ import type { PluginContext, VaultContext } from "../plugin-context";
 import { NewSkillModal } from "./new-skill-modal";
 import { REVIEW_VIEW_TYPE, ReviewView } from "./review-view";
 import { SuggestSkillsModal, type SuggestSkillsContext, type SuggestSkillsTarget } from "./suggest-skills-modal";
+import { openNote } from "../common/open-note";
 import { showView } from "../common/show-view";
 
 /** The review view and the meta-skill commands (no default hotkeys), all undone on unload; provides `openReview`. */
@@ -31,8 +32,7 @@ export function openNewSkill(context: VaultContext): NewSkillModal {
   const { app } = context;
   const modal = new NewSkillModal(context, async (path) => {
     new Notice(`Created meta-skill "${noteName(path)}".`);
-    const file = app.vault.getAbstractFileByPath(path);
-    if (file instanceof TFile) await app.workspace.getLeaf(false).openFile(file);
+    await openNote(app, path);
   });
   modal.open();
   return modal;

@@ -1,4 +1,4 @@
-import { Component, ItemView, MarkdownRenderer, TFile, debounce, type WorkspaceLeaf } from "obsidian";
+import { Component, MarkdownRenderer } from "obsidian";
 import { InvalidInputError, NoteParseError, errorMessage } from "../../core/errors";
 import type { DecisionAnswer } from "../../core/review/decision-review";
 import { REVIEW_GRADES, type ReviewGrade } from "../../core/review/grades";
@@ -8,7 +8,8 @@ import { effectivenessText, keyHint, renderExamples, renderWarnings, shortDay } 
 import { renderDecisionForm } from "./decision-form";
 import { renderReviewSummary } from "./review-summary";
 import { ReviewSession } from "../../core/review/review-session";
-import { onRecordChange } from "../common/record-changes";
+import { onOpenGesture, openNote, type OpenHow } from "../common/open-note";
+import { RecordView, type RecordRead, type ViewLabel } from "../common/record-view";
 import type { VaultContext } from "../plugin-context";
 
 export const REVIEW_VIEW_TYPE = "lifebetter-review";
@@ -34,8 +35,9 @@ function isTyping(target: EventTarget | null): boolean {
  * the core. Every grade and answer is written through the repository (processFrontMatter); the
  * queue is rebuilt from the notes whenever they change.
  */
-export class ReviewView extends ItemView {
-  readonly session: ReviewSession;
+export class ReviewView extends RecordView<VaultContext> {
+  static readonly label: ViewLabel = { type: REVIEW_VIEW_TYPE, title: "Review meta-skills", icon: "repeat" };
+  readonly session = new ReviewSession(this.host.repo, () => this.host.settings());
   private revealed = false;
   /** The path and text of the card on screen: a refresh leaves an unchanged card alone. */
   private renderedKey = "";
@@ -43,34 +45,12 @@ export class ReviewView extends ItemView {
   private statusEl!: HTMLElement;
   private bodyEl!: HTMLElement;
   private cardComponent: Component | null = null;
-  private loading: Promise<void> = Promise.resolve();
+  /** Whether the next paint moves the keyboard focus to the card (the view was just opened). */
+  private focusNext = false;
   /** The last grade or answer started from a key or a button. */
   private working: Promise<unknown> = Promise.resolve();
   private loadError: string | null = null;
-  /** Notes changed since the last refresh, and whether notes were added, deleted or renamed. */
-  private readonly changedPaths = new Set<string>();
-  private notesMoved = false;
-  private readonly requestRefresh = debounce(() => void this.applyChanges(), REVIEW_REFRESH_MS, true);
 
-  constructor(
-    leaf: WorkspaceLeaf,
-    private readonly host: VaultContext,
-  ) {
-    super(leaf);
-    this.session = new ReviewSession(host.repo, () => host.settings());
-  }
-
-  getViewType(): string {
-    return REVIEW_VIEW_TYPE;
-  }
-
-  getDisplayText(): string {
-    return "Review meta-skills";
-  }
-
-  override getIcon(): string {
-    return "repeat";
-  }
 
   override async onOpen(): Promise<void> {
     const root = this.contentEl;
@@ -85,47 +65,43 @@ export class ReviewView extends ItemView {
 
     this.registerDomEvent(root, "keydown", (evt) => this.onKey(evt));
     // Only records can change the queue: typing in an ordinary note reloads nothing.
-    onRecordChange(this, this.app, (path) => this.session.record(path) !== null, (change) => {
-      if (change.kind === "edited") this.changedPaths.add(change.path);
-      else this.notesMoved = true;
-      this.requestRefresh();
-    });
+    this.followRecords(REVIEW_REFRESH_MS);
     await this.refresh(true);
   }
 
-  override async onClose(): Promise<void> {
-    this.requestRefresh.cancel();
-    await this.loading;
+  protected override wasRecord(path: string): boolean {
+    return this.session.record(path) !== null;
   }
 
-  private applyChanges(): Promise<void> {
-    const paths = this.notesMoved ? null : [...this.changedPaths];
-    this.notesMoved = false;
-    this.changedPaths.clear();
-    return this.refresh(false, paths);
+  /** Rebuilds the queue from every note and shows it; `focus` moves the keyboard focus to the card. */
+  refresh(focus = false): Promise<void> {
+    this.focusNext ||= focus;
+    return this.reread();
   }
 
-  /**
-   * Rebuilds the queue from the notes (all of them, or only `paths` again) and shows it; `focus`
-   * moves the keyboard focus to the card.
-   */
-  refresh(focus = false, paths: readonly string[] | null = null): Promise<void> {
-    this.loading = this.loading.then(async () => {
-      try {
-        await (paths ? this.session.update(paths) : this.session.reload());
-        this.loadError = null;
-      } catch (error) {
-        this.loadError = `The review could not be loaded: ${errorMessage(error)}`;
-      }
-      this.render(focus);
-    });
-    return this.loading;
+  /** After record changes only the notes that changed are read again (ReviewSession.update). */
+  protected async readRecords(read: RecordRead): Promise<void> {
+    try {
+      await (read.changed ? this.session.update(read.changed) : this.session.reload());
+      this.loadError = null;
+    } catch (error) {
+      this.loadError = `The review could not be loaded: ${errorMessage(error)}`;
+    }
+    if (read.stale()) return;
+    const focus = this.focusNext;
+    this.focusNext = false;
+    this.render(focus);
+  }
+
+  protected readFailed(error: unknown): void {
+    this.loadError = `The review could not be loaded: ${errorMessage(error)}`;
+    this.render(false);
   }
 
   /** Settles once the last grade, answer and reload are done (tests and callers that need the result). */
   async whenIdle(): Promise<void> {
     await this.working;
-    await this.loading;
+    await this.readsDone();
   }
 
   /** Shows the note of the skill on screen. */
@@ -275,7 +251,7 @@ export class ReviewView extends ItemView {
       const stats = cardEl.createDiv({ cls: "lifebetter-review-effectiveness" });
       stats.createDiv({ cls: "lifebetter-review-label", text: "Effectiveness" });
       stats.createDiv({ text: effectivenessText(card.effectiveness) });
-      renderExamples(cardEl, card.examples, (path) => this.openNote(path));
+      renderExamples(cardEl, card.examples, (path, how) => this.openNote(path, how));
     }
     this.renderActions(cardEl, item.path);
     return cardEl;
@@ -299,7 +275,7 @@ export class ReviewView extends ItemView {
 
   private renderActions(cardEl: HTMLElement, path: string): void {
     const actions = cardEl.createDiv({ cls: "lifebetter-review-actions" });
-    actions.createEl("button", { text: "Open note" }).addEventListener("click", () => this.openNote(path));
+    onOpenGesture(actions.createEl("button", { text: "Open note" }), (how) => this.openNote(path, how));
     actions.createEl("button", { text: "Skip for now" }).addEventListener("click", () => {
       this.session.skip();
       this.revealed = false;
@@ -331,8 +307,7 @@ export class ReviewView extends ItemView {
     return form;
   }
 
-  private openNote(path: string): void {
-    const file = this.app.vault.getAbstractFileByPath(path);
-    if (file instanceof TFile) void this.app.workspace.getLeaf("tab").openFile(file);
+  private openNote(path: string, how: OpenHow): void {
+    void openNote(this.app, path, how);
   }
 }

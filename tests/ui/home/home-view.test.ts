@@ -5,6 +5,8 @@ import { HOME_TODAY, homeVault } from "../../support/home-vault";
 import { openHome } from "../../support/home-ui";
 import { texts } from "../../support/problems-ui";
 import { makeTempVault, removeVault } from "../../support/temp-vault";
+import { NEW_TAB, clickWith, opened as openedBy, pressOn } from "../../support/open-watch";
+import { PROBLEM_VIEW_TYPE } from "../../../src/ui/problems/problem-view";
 
 let root: string | undefined;
 beforeEach(() => {
@@ -73,6 +75,20 @@ describe("LifeBetter home", () => {
     expect(texts(el, ".is-problem .lifebetter-home-blockers button")).toEqual(["Waiting for access"]);
     expect(el.querySelector(".is-problem")?.textContent).toContain("Next: Find the race · overdue 6 days (due 2026-11-20)");
     expect(el.querySelectorAll(".lifebetter-home-row:not([tabindex='0']):not(.lifebetter-muted)")).toHaveLength(0);
+  });
+
+  it("opens a problem or a note in a new tab with Ctrl/Cmd (click or Enter), as every LifeBetter view does", async () => {
+    const { root: el, opened, app } = await openHome(homeVault().files);
+    const problem = el.querySelector<HTMLElement>('[aria-label="Open problem Flaky CI"]')!;
+    clickWith(problem, NEW_TAB);
+    pressOn(problem, "Enter", NEW_TAB);
+    await vi.waitFor(() => expect(app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)).toHaveLength(2));
+    expect(app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)[0]?.getViewState().state).toEqual({ path: "LifeBetter/Problems/Flaky CI.md" });
+    expect(opened).toEqual([]);
+    const action = el.querySelector<HTMLElement>(".is-action")!;
+    await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath("LifeBetter/Problems/Flaky CI.md")!);
+    expect(await openedBy(app, () => clickWith(action, NEW_TAB))).toMatchObject({ newTabs: 1 });
+    expect(await openedBy(app, () => clickWith(action))).toMatchObject({ newTabs: 0 });
   });
 
   it("shows the running session, and an empty vault says there is nothing yet", async () => {

@@ -77,7 +77,9 @@ describe("the pattern panel", () => {
     links()[1]!.click();
     expect(actions.openNote).toHaveBeenCalledWith("Problems/P1.md", false);
     links()[2]!.dispatchEvent(new MouseEvent("click", { ctrlKey: true, bubbles: true }));
-    expect(actions.openNote).toHaveBeenLastCalledWith("Problems/P2.md", true);
+    expect(actions.openNote).toHaveBeenLastCalledWith("Problems/P2.md", "tab");
+    links()[3]!.dispatchEvent(new MouseEvent("click", { ctrlKey: true, altKey: true, bubbles: true }));
+    expect(actions.openNote).toHaveBeenLastCalledWith("Problems/P3.md", "split");
     [...cards()[0]!.querySelectorAll("button")].find((b) => b.textContent === "Show all 8")!.click();
     expect(links()).toHaveLength(8);
   });

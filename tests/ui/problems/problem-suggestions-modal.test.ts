@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { IndexClient } from "../../../src/core/index/index-client";
 import type { SearchResult } from "../../../src/core/index/index-types";
 import { INDEX_NOT_READY, ProblemSuggestionsModal } from "../../../src/ui/problems/problem-suggestions-modal";
 import { openModals } from "../../support/obsidian-shims";
 import { button, problemsSetup, texts } from "../../support/problems-ui";
+import { NEW_TAB, clickWith } from "../../support/open-watch";
+import { PROBLEM_VIEW_TYPE } from "../../../src/ui/problems/problem-view";
 
 const NEW = "LifeBetter/Problems/Slow build.md";
 const FILES = {
@@ -57,6 +59,18 @@ describe("problem suggestions modal", () => {
     root.querySelector<HTMLAnchorElement>(".lifebetter-similar-problems a")?.click();
     expect(opened).toEqual(["LifeBetter/Problems/Slow tests.md"]);
     expect(openModals.has(modal)).toBe(false);
+  });
+
+  it("opens a similar past problem in a new tab with Ctrl/Cmd-click, as every list does", async () => {
+    const { index } = fakeIndex([result("LifeBetter/Problems/Slow tests.md")], []);
+    const { host, opened, app } = problemsSetup(FILES, { index });
+    const modal = new ProblemSuggestionsModal(host, NEW, "Slow build");
+    modal.open();
+    await modal.loaded;
+    clickWith(modal.contentEl.querySelector(".lifebetter-similar-problems a")!, NEW_TAB);
+    await vi.waitFor(() => expect(app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)).toHaveLength(1));
+    expect(app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)[0]?.getViewState().state).toEqual({ path: "LifeBetter/Problems/Slow tests.md" });
+    expect(opened).toEqual([]);
   });
 
   it("adds a suggested skill to the problem's meta_skills, once", async () => {

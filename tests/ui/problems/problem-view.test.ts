@@ -9,6 +9,7 @@ import { SessionStopModal } from "../../../src/ui/problems/session-stop-modal";
 import { contentOf, notices, openModals, useFixedClock } from "../../support/obsidian-shims";
 import { problemVault } from "../../support/problem-vault";
 import { button, onlyModal, buttonTexts, control, problemsSetup, texts, typeInto } from "../../support/problems-ui";
+import { NEW_TAB, clickWith, opened } from "../../support/open-watch";
 
 const SHIP = "Problems/Ship v2.md";
 const NOW = new Date("2026-11-24T12:00:00Z");
@@ -70,6 +71,16 @@ describe("problem view", () => {
     const open = vi.spyOn(app.workspace, "openLinkText");
     replies[1]?.querySelector<HTMLAnchorElement>("a")?.click();
     expect(open).toHaveBeenCalledWith("Entries/reply deep.md", "", false);
+  });
+
+  it("opens a timeline entry or the note itself in the same leaf, or a new tab with Ctrl/Cmd", async () => {
+    const { root, app } = await openView();
+    await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath(SHIP)!);
+    const entry = root.querySelector<HTMLAnchorElement>(".lifebetter-timeline-head a")!;
+    const path = [...app.vault.getMarkdownFiles()].find((file) => file.basename === entry.textContent)!.path;
+    expect(await opened(app, () => clickWith(entry, NEW_TAB))).toEqual({ note: path, newTabs: 1 });
+    expect(await opened(app, () => clickWith(button(root, "Open note"), NEW_TAB))).toEqual({ note: SHIP, newTabs: 1 });
+    expect(await opened(app, () => clickWith(entry))).toEqual({ note: path, newTabs: 0 });
   });
 
   it("logs an attempt, blocker or solution through the capture form with the problem preset", async () => {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ProblemsDashboardView } from "../../../src/ui/problems/problems-dashboard-view";
 import { problemVault } from "../../support/problem-vault";
 import { problemsSetup, texts } from "../../support/problems-ui";
+import { NEW_TAB, clickWith, pressOn } from "../../support/open-watch";
+import { PROBLEM_VIEW_TYPE } from "../../../src/ui/problems/problem-view";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 
@@ -72,6 +74,31 @@ describe("problems dashboard", () => {
     rows[1]?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
     rows[0]?.click();
     expect(opened).toEqual(["Problems/Someday.md", "Problems/Ship v2.md"]);
+  });
+
+  it("opens a problem in a new tab with Ctrl/Cmd-click, Ctrl/Cmd+Enter or a middle click", async () => {
+    const { group, opened, app } = await openDashboard();
+    const row = group("active").querySelector<HTMLElement>("tbody tr")!;
+    clickWith(row, NEW_TAB);
+    pressOn(row, "Enter", NEW_TAB);
+    row.dispatchEvent(new MouseEvent("auxclick", { button: 1, bubbles: true }));
+    await vi.waitFor(() => expect(app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE)).toHaveLength(3));
+    expect(app.workspace.getLeavesOfType(PROBLEM_VIEW_TYPE).map((leaf) => leaf.getViewState().state)).toEqual(Array(3).fill({ path: "Problems/Ship v2.md" }));
+    expect(opened).toEqual([]);
+  });
+
+  it("reads once after a burst of problem edits", async () => {
+    const { app, host, group } = await openDashboard();
+    const listFiles = vi.spyOn(host.repo, "listFiles");
+    for (const priority of ["medium", "high", "urgent"]) {
+      await app.fileManager.processFrontMatter(app.vault.getFileByPath("Problems/Someday.md")!, (fm: Record<string, unknown>) => {
+        fm.priority = priority;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await vi.waitFor(() => expect(texts(group("active"), "tbody td:nth-child(2)")).toContain("Urgent"), { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(listFiles).toHaveBeenCalledTimes(1);
   });
 
   it("follows new notes: a problem created elsewhere appears", async () => {

@@ -9,6 +9,7 @@ import { loadRecords } from "../../../src/core/vault/records";
 import { renderReflectionPanel } from "../../../src/ui/reflection/reflection-panel";
 import { parseHabits, reflectionSettingRows } from "../../../src/ui/reflection/reflection-settings";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
+import { NEW_TAB, clickWith, pressOn } from "../../support/open-watch";
 import { REFLECTION_SETTINGS, reflectionVault } from "../../support/reflection-vault";
 import "../../support/obsidian-shims";
 
@@ -28,7 +29,7 @@ async function panel(text = reflectionVault()[PATH] ?? "") {
       saved.push(values);
       return Promise.resolve(values.mood === 10 ? "Mood is refused here" : null);
     },
-    openNote: (path) => opened.push(path),
+    openNote: (path, how) => opened.push(how ? `${how}: ${path}` : path),
   });
   return { root, saved, opened };
 }
@@ -83,6 +84,15 @@ describe("the daily form", () => {
     expect(root.querySelector("img")).toBeNull();
     links.find((a) => a.textContent === "Flaky CI")?.click();
     expect(opened).toEqual(["LifeBetter/Problems/Flaky CI.md"]);
+  });
+
+  it("opens a context note or the reflection itself in a new tab with Ctrl/Cmd, as every LifeBetter view does", async () => {
+    const { root, opened } = await panel();
+    const link = [...root.querySelectorAll<HTMLAnchorElement>(".lifebetter-reflection-context a")].find((a) => a.textContent === "Flaky CI")!;
+    clickWith(link, NEW_TAB);
+    pressOn(link, "Enter", NEW_TAB);
+    clickWith([...root.querySelectorAll("button")].find((b) => b.textContent === "Open note")!, NEW_TAB);
+    expect(opened).toEqual(["tab: LifeBetter/Problems/Flaky CI.md", "tab: LifeBetter/Problems/Flaky CI.md", `tab: ${PATH}`]);
   });
 });
 

@@ -4,6 +4,7 @@ import { loadSettings } from "../../../src/core/settings";
 import { contentOf } from "../../support/obsidian-shims";
 import { control, typeInto } from "../../support/problems-ui";
 import { DIVIDE_BODY, ENTRIES, NOW, REVIEW_VAULT, SKILLS, bodyOf, openView, press, useReviewClock } from "./review-fixtures";
+import { NEW_TAB, clickWith, opened } from "../../support/open-watch";
 
 const DIVIDE = `${SKILLS}/Divide and conquer.md`;
 const DUCK = `${SKILLS}/Rubber duck.md`;
@@ -26,6 +27,19 @@ function card(view: { contentEl: HTMLElement }): HTMLElement {
   if (!el) throw new Error("no card on screen");
   return el;
 }
+
+describe("review view, opening notes", () => {
+  it("opens the skill's note and its recent uses beside the review, in a new tab only with Ctrl/Cmd", async () => {
+    const { view, app } = await openView();
+    await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath(DECISION)!);
+    const openButton = [...card(view).querySelectorAll("button")].find((b) => b.textContent === "Open note")!;
+    expect(await opened(app, () => clickWith(openButton))).toEqual({ note: DIVIDE, newTabs: 0 });
+    expect(await opened(app, () => clickWith(openButton, NEW_TAB))).toEqual({ note: DIVIDE, newTabs: 1 });
+    const use = card(view).querySelector<HTMLAnchorElement>(".lifebetter-review-example")!;
+    expect(await opened(app, () => clickWith(use, NEW_TAB))).toMatchObject({ newTabs: 1 });
+    expect(app.workspace.getActiveFile()?.basename).toBe(use.textContent);
+  });
+});
 
 describe("review view, keyboard only", () => {
   it("reviews due skills and a decision with Space, 1–4 and the form, writing each note's properties only", async () => {
