@@ -11,7 +11,7 @@ import { NO_MODEL } from "../../src/core/index/embedder-status";
 import { MemoryIndex } from "../../src/core/index/memory-index";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { extractedCorpus } from "../support/corpora";
-import { round, timed } from "./measure";
+import { heapMiB, round, timed } from "./measure";
 
 /** A first full-text index of a real vault against `check`, which reads and parses every note too. */
 export interface FullTextFirstIndex {
@@ -90,8 +90,7 @@ export async function runFullTextChild(root: string): Promise<void> {
       const unsaved = await memory.save();
       if (unsaved) throw new Error(unsaved);
     });
-    (globalThis as { gc?: () => void }).gc?.();
-    const heap = process.memoryUsage().heapUsed / 1024 / 1024;
+    const heap = heapMiB();
     const notes = memory.status().notes;
     memory.dispose();
     // maxRSS is in KiB.

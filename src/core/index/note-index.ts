@@ -274,19 +274,19 @@ export class NoteIndex {
     let done = files.length - toRead.length;
     // Reads run ahead of indexing (a disk or the worker's round trip to the main thread would
     // otherwise idle between notes); notes are indexed in listing order, one at a time.
-    const reads: Promise<NoteRead>[] = [];
+    const reads = new Map<number, Promise<NoteRead>>();
     const startRead = (i: number): void => {
       const file = toRead[i];
       if (!file) return;
       const read = source.readNote(file.path);
       // Awaited below in order; until then a failure must not count as unhandled.
       read.catch(() => undefined);
-      reads[i] = read;
+      reads.set(i, read);
     };
     for (let i = 0; i < READ_AHEAD; i++) startRead(i);
     for (let i = 0; i < toRead.length; i++) {
-      const read = await reads[i]!;
-      delete reads[i];
+      const read = await reads.get(i)!;
+      reads.delete(i);
       startRead(i + READ_AHEAD);
       this.applyRead(toRead[i]!.path, read);
       if (++done % 64 === 0) {
