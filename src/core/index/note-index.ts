@@ -6,6 +6,7 @@ import { FullTextIndex } from "./fulltext-index";
 import type { EmbedderStatus } from "./embedder-status";
 import type { IndexStatus, NoteSource } from "./index-types";
 import { DEFAULT_MAX_TOKENS, extractNote, type EmbedText, type NoteRecord } from "./note-record";
+import { StringPool } from "./own-string";
 import { ReusePool } from "./reuse-pool";
 import { yieldToEventLoop, type Timers } from "./timers";
 import { VectorStore } from "./vector-store";
@@ -57,6 +58,8 @@ export class NoteIndex {
   private orderAt = 0;
   private orderStale = false;
   private readonly pool = new ReusePool();
+  /** Link targets, tags and terms shared by many records, kept once. */
+  private readonly names = new StringPool();
   private readonly excluded: readonly string[];
 
   constructor(private readonly options: NoteIndexOptions) {
@@ -91,7 +94,7 @@ export class NoteIndex {
     const previous = this.notes.get(file.path);
     const no = previous?.no ?? this.nextNo++;
     if (previous) this.dropStaleVectors(previous, extracted.embedTexts);
-    const note: IndexedNote = { no, record: extracted.record, embedTexts: extracted.embedTexts, mtime: file.mtime, size: file.size };
+    const note: IndexedNote = { no, record: this.names.internRecord(extracted.record), embedTexts: extracted.embedTexts, mtime: file.mtime, size: file.size };
     this.notes.set(file.path, note);
     this.byNo.set(no, note);
     this.fullText.upsert(file.path, extracted.fullText);
@@ -329,6 +332,7 @@ export class NoteIndex {
     this.notes.clear();
     this.byNo.clear();
     for (const note of state.notes) {
+      this.names.internRecord(note.record);
       this.notes.set(note.record.path, note);
       this.byNo.set(note.no, note);
     }

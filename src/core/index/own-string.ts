@@ -21,3 +21,28 @@ export function ownStrings<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * One copy of each name many records share (link targets, tags, telling terms): 40k API notes
+ * linking the same few hundred types kept a copy per link, most of the records' memory.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    const own = ownString(text);
+    this.strings.set(own, own);
+    return own;
+  }
+
+  /** The record with its repeated names taken from the pool (in place). */
+  internRecord<R extends { links: string[]; tags: string[]; terms: string[] }>(record: R): R {
+    const intern = (text: string): string => this.intern(text);
+    record.links = record.links.map(intern);
+    record.tags = record.tags.map(intern);
+    record.terms = record.terms.map(intern);
+    return record;
+  }
+}

@@ -94,7 +94,7 @@ export function usePostingLists(): void {
 
 /** Turns the Sets of a tree loaded from a saved index (Orama's fromJSON makes Sets) into PostingLists. */
 export function compactTree(tree: radix.RadixNode): void {
-  const stack: Node[] = [tree as unknown as Node];
+  const stack: Node[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!(node.d instanceof PostingList)) node.d = node.d.size === 0 ? EMPTY_SET : PostingList.from(node.d);
