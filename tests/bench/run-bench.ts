@@ -20,6 +20,7 @@ import { syntheticVault, VOCABULARY } from "./synthetic-vault";
 import { benchSidebar, type SidebarNumbers } from "./sidebar-bench";
 import { workerStall } from "./worker-stall";
 import { benchPatterns } from "./patterns-calibration-bench";
+import { benchFullTextPeakMemory, benchFullTextVsCheck, runFullTextChild, type FullTextFirstIndex, type FullTextPeakMemory } from "./fulltext-first-index";
 
 interface Row extends Partial<QueryNumbers>, Partial<SidebarNumbers> {
   vault: string;
@@ -114,7 +115,23 @@ const GOALS = [
   "main-thread stall <= 50 ms",
   "0 embeddings computed on a second start",
   "similar-notes sidebar refresh p50 <= 2x its query alone at 10k",
+  "first full-text index <= 3x check on the zettelkasten corpus",
+  "peak memory of a first full-text index of the winrt-api corpus <= 500 MB",
 ];
+
+/** The first full-text index against `check`, and its peak memory on the largest corpus. */
+async function benchFullTextFirstIndex(): Promise<{ speed: FullTextFirstIndex; memory: FullTextPeakMemory }> {
+  console.error("bench: first full-text index against check (zettelkasten)…");
+  const speed = await benchFullTextVsCheck("large-digitalyoshixi-zettelkasten.tar.gz", "digitalyoshixi-zettelkasten");
+  console.error("bench: peak memory of a first full-text index (winrt-api, own process)…");
+  const memory = benchFullTextPeakMemory(process.argv[1]!, "large-winrt-api.tar.gz", "winrt-api");
+  return { speed, memory };
+}
+
+function printFullTextFirstIndex({ speed, memory }: { speed: FullTextFirstIndex; memory: FullTextPeakMemory }): void {
+  console.log(`\nFirst full-text index, ${speed.corpus} (${speed.notes} notes): ${speed.fullTextMs} ms against check ${speed.checkMs} ms = ${speed.ratio}× (CPU ${speed.fullTextCpuS} s against ${speed.checkCpuS} s)`);
+  console.log(`First full-text index, ${memory.corpus} (${memory.notes} notes, built and saved): peak RSS ${memory.peakRssMiB} MiB, heap after build ${memory.heapAfterBuildMiB} MiB, ${memory.ms} ms`);
+}
 
 function printTable(rows: Row[]): void {
   const columns: [keyof Row, string][] = [
@@ -155,6 +172,19 @@ async function main(): Promise<void> {
   const sizes = (args.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "1000,10000,50000").split(",").map(Number);
   const workerFile = args.find((a) => a.startsWith("--worker="))?.slice(9);
   const skipCorpus = args.includes("--no-corpus");
+  // The child process of the full-text memory figure (see fulltext-first-index.ts).
+  const child = args.find((a) => a.startsWith("--fulltext-child="))?.slice(17);
+  if (child) {
+    await runFullTextChild(child);
+    return;
+  }
+  // `--fulltext-only`: only the first full-text index figures (against check, and peak memory).
+  if (args.includes("--fulltext-only")) {
+    const figures = await benchFullTextFirstIndex();
+    printFullTextFirstIndex(figures);
+    writeSummary(args, { fullTextFirstIndex: figures });
+    return;
+  }
   if (args.includes("--corpus-only")) sizes.length = 0;
   // `--patterns`: the pattern engine's calibration table and its longest slice, nothing else.
   if (args.includes("--patterns")) {
@@ -203,6 +233,7 @@ async function main(): Promise<void> {
     }
     rows.push(row);
   }
+  const fullTextFirstIndex = skipCorpus ? null : await benchFullTextFirstIndex();
   console.error("bench: embedding throughput (the embeddings module's benchEmbeddings)…");
   const embeddings = args.includes("--no-embeddings") ? null : await benchEmbeddings({ runs: 1 });
   printTable(rows);
@@ -215,11 +246,16 @@ async function main(): Promise<void> {
       console.log(`  per long note: before ${long.before.passesPerNote} passes, ${long.before.notesPerSecond} notes/s; after (passages at 256) ${long.after.passesPerNote} passes, ${long.after.notesPerSecond} notes/s`);
     }
   }
+  if (fullTextFirstIndex) printFullTextFirstIndex(fullTextFirstIndex);
   console.log("\nGoals:\n- " + GOALS.join("\n- "));
+  writeSummary(args, { rows, embeddings, fullTextFirstIndex });
+}
+
+function writeSummary(args: string[], figures: Record<string, unknown>): void {
   const out = path.resolve(".bench");
   mkdirSync(out, { recursive: true });
   const file = path.join(out, args.find((a) => a.startsWith("--out="))?.slice(6) ?? "summary.json");
-  writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows, embeddings, goals: GOALS }, null, 2));
+  writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...figures, goals: GOALS }, null, 2));
   console.log(`\nWrote ${file}`);
 }
 

@@ -1,4 +1,5 @@
 import { tokenizer as oramaTokenizer } from "@orama/orama/components";
+import { ownString } from "./own-string";
 import { STOP_WORDS } from "./terms";
 
 /** Distinct words kept normalised; past this the cache starts over (a few MB at most). */
@@ -18,8 +19,10 @@ export function cachedEnglishTokenizer(): oramaTokenizer.DefaultTokenizer {
     let token = cache.get(word);
     if (token === undefined) {
       if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-      token = normalise(prop, word, false);
-      cache.set(word, token);
+      // Own copies: the word is a view into the text being indexed, and both outlive it (here and
+      // in Orama's radix tree, which keeps the token).
+      token = ownString(normalise(prop, word, false));
+      cache.set(ownString(word), token);
     }
     return token;
   };

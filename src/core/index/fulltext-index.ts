@@ -3,6 +3,7 @@ import { internalDocumentIDStore } from "@orama/orama/components";
 import { cachedEnglishTokenizer } from "./cached-tokenizer";
 import type { FullTextFields } from "./note-record";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
+import { compactTree, usePostingLists } from "./posting-lists";
 
 /** Field boosts: a word in the title says more about a note than the same word in its body (measured with `npm run eval`: title 6 beat 4 and 8 on keyword queries without hurting another category). */
 export const FIELD_BOOSTS = { title: 6, aliases: 3, headings: 1.5, tags: 2, body: 1 } as const;
@@ -29,6 +30,8 @@ const PIECE_SEPARATOR = "\u0000";
 type Tokenizer = ReturnType<typeof cachedEnglishTokenizer>;
 
 function createDb(index: CompactIndex, tokenizer: Tokenizer) {
+  // Postings as sorted arrays, not Sets: most of the index's memory (see posting-lists.ts).
+  usePostingLists();
   return create({
     schema: SCHEMA,
     // Sorting is never used; Orama's default sort index makes every update O(N).
@@ -158,6 +161,9 @@ export class FullTextIndex {
   static load(saved: SavedFullText): FullTextIndex {
     const index = new FullTextIndex();
     load(index.db, saved.raw);
+    for (const tree of Object.values((index.db.data.index as { indexes: Record<string, { type: string; node: unknown }> }).indexes)) {
+      if (tree.type === "Radix") compactTree(tree.node as Parameters<typeof compactTree>[0]);
+    }
     for (const [path, pieces] of saved.pieces) index.pieceCount.set(path, pieces);
     return index;
   }

@@ -6,6 +6,7 @@ import { FullTextIndex } from "./fulltext-index";
 import type { EmbedderStatus } from "./embedder-status";
 import type { IndexStatus, NoteSource } from "./index-types";
 import { DEFAULT_MAX_TOKENS, extractNote, type EmbedText, type NoteRecord } from "./note-record";
+import { StringPool } from "./own-string";
 import { ReusePool } from "./reuse-pool";
 import { yieldToEventLoop, type Timers } from "./timers";
 import { VectorStore } from "./vector-store";
@@ -18,6 +19,11 @@ export interface IndexedNote {
   mtime: number;
   size: number;
 }
+
+type NoteRead = Awaited<ReturnType<NoteSource["readNote"]>>;
+
+/** Notes read ahead of the one being indexed during a sync. */
+const READ_AHEAD = 16;
 
 export interface NoteIndexOptions {
   embedder: EmbedderStatus;
@@ -52,6 +58,8 @@ export class NoteIndex {
   private orderAt = 0;
   private orderStale = false;
   private readonly pool = new ReusePool();
+  /** Link targets, tags and terms shared by many records, kept once. */
+  private readonly names = new StringPool();
   private readonly excluded: readonly string[];
 
   constructor(private readonly options: NoteIndexOptions) {
@@ -81,11 +89,12 @@ export class NoteIndex {
   apply(file: VaultFile, text: string): void {
     if (!this.admits(file.path) || this.tooLarge(file)) return;
     this.skipped.delete(file.path);
-    const extracted = extractNote(file, text, { maxTokens: this.embedder?.maxTokens ?? DEFAULT_MAX_TOKENS });
+    // Without a model nothing is embedded: no passages to cut, no texts to hold.
+    const extracted = extractNote(file, text, { maxTokens: this.embedder?.maxTokens ?? DEFAULT_MAX_TOKENS, embed: this.noteVectors !== null });
     const previous = this.notes.get(file.path);
     const no = previous?.no ?? this.nextNo++;
     if (previous) this.dropStaleVectors(previous, extracted.embedTexts);
-    const note: IndexedNote = { no, record: extracted.record, embedTexts: extracted.embedTexts, mtime: file.mtime, size: file.size };
+    const note: IndexedNote = { no, record: this.names.internRecord(extracted.record), embedTexts: extracted.embedTexts, mtime: file.mtime, size: file.size };
     this.notes.set(file.path, note);
     this.byNo.set(no, note);
     this.fullText.upsert(file.path, extracted.fullText);
@@ -260,12 +269,29 @@ export class NoteIndex {
     const present = new Set(files.map((f) => f.path));
     for (const path of [...this.notes.keys()]) if (!present.has(path)) this.remove(path);
     for (const path of [...this.skipped.keys()]) if (!present.has(path)) this.skipped.delete(path);
-    let done = 0;
-    for (const file of files) {
+    // A note over the limit is skipped without reading it.
+    const toRead = files.filter((file) => {
       const known = this.notes.get(file.path);
-      const changed = !known || known.mtime !== file.mtime || known.size !== file.size;
-      // A note over the limit is skipped without reading it.
-      if (changed && !this.tooLarge(file)) await this.refresh(source, file.path);
+      return (!known || known.mtime !== file.mtime || known.size !== file.size) && !this.tooLarge(file);
+    });
+    let done = files.length - toRead.length;
+    // Reads run ahead of indexing (a disk or the worker's round trip to the main thread would
+    // otherwise idle between notes); notes are indexed in listing order, one at a time.
+    const reads = new Map<number, Promise<NoteRead>>();
+    const startRead = (i: number): void => {
+      const file = toRead[i];
+      if (!file) return;
+      const read = source.readNote(file.path);
+      // Awaited below in order; until then a failure must not count as unhandled.
+      read.catch(() => undefined);
+      reads.set(i, read);
+    };
+    for (let i = 0; i < READ_AHEAD; i++) startRead(i);
+    for (let i = 0; i < toRead.length; i++) {
+      const read = await reads.get(i)!;
+      reads.delete(i);
+      startRead(i + READ_AHEAD);
+      this.applyRead(toRead[i]!.path, read);
       if (++done % 64 === 0) {
         onProgress?.(done, files.length);
         await yieldToEventLoop(this.options.timers);
@@ -276,7 +302,10 @@ export class NoteIndex {
 
   /** Re-reads one note; a note gone by the time it is read is removed. */
   async refresh(source: NoteSource, path: string): Promise<void> {
-    const read = await source.readNote(path);
+    this.applyRead(path, await source.readNote(path));
+  }
+
+  private applyRead(path: string, read: NoteRead): void {
     if (read === null || "unreadable" in read) {
       this.remove(path);
       if (read && this.admits(path)) this.skipped.set(path, read.unreadable);
@@ -303,6 +332,7 @@ export class NoteIndex {
     this.notes.clear();
     this.byNo.clear();
     for (const note of state.notes) {
+      this.names.internRecord(note.record);
       this.notes.set(note.record.path, note);
       this.byNo.set(note.no, note);
     }

@@ -9,6 +9,7 @@ import { outlineNote } from "./note-sections";
 import { estimateWordPieces, passageBudget, splitPassages } from "./passages";
 import { ownTitle } from "./scaffolding";
 import { topTerms } from "./terms";
+import { ownStrings } from "./own-string";
 import { hashText } from "./text-hash";
 
 /** What the index keeps about one note (never its full text: Orama holds that once). */
@@ -61,6 +62,8 @@ export interface EmbedText {
 export interface ExtractOptions {
   /** Word pieces the model reads (Embedder.maxTokens); passages are sized to it. */
   maxTokens?: number;
+  /** False when no model will embed them: the note wants no texts (default true). */
+  embed?: boolean;
 }
 
 /** Full-text fields, boosted differently by the full-text index. */
@@ -160,7 +163,8 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
   const problemLink = firstString(properties, "problem");
   const conversationLink = firstString(properties, "conversation");
   const conversation = conversationLink ? linkTarget(conversationLink) : "";
-  const record: NoteRecord = {
+  // Kept for as long as the index runs: strings of its own, not views into the note's text.
+  const record: NoteRecord = ownStrings({
     path: file.path,
     id: firstString(properties, "id"),
     title,
@@ -178,7 +182,7 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
     successRate: successRate(properties),
     terms: topTerms(`${ownWords} ${outline.headings.join(" ")} ${bodyText.slice(0, TERMS_FROM_CHARS)}`, 12),
     ...(problemNote ? { problemNote } : {}),
-  };
+  });
   const fullText: FullTextFields = {
     title: ownWords,
     aliases: aliases.join(" \n "),
@@ -186,7 +190,7 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
     tags: tags.map((tag) => tag.replace(/[/_-]/g, " ")).join(" \n "),
     body: truncate(bodyText, MAX_BODY_CHARS),
   };
-  return { record, fullText, embedTexts: embedTextsOf(ownWords, outline.sections, bodyText, options.maxTokens ?? DEFAULT_MAX_TOKENS) };
+  return { record, fullText, embedTexts: options.embed === false ? [] : embedTextsOf(ownWords, outline.sections, bodyText, options.maxTokens ?? DEFAULT_MAX_TOKENS) };
 }
 
 /** What the model would see the same: runs of whitespace are one space, case does not count. */

@@ -56,7 +56,7 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
   const pending = new Set(index.status().pendingEmbeddings > 0 ? [...index.notes.keys()].filter((p) => index.isPending(p)) : []);
   const noteStore = metaOf(index.noteVectors);
   const chunkStore = metaOf(index.chunkVectors);
-  const saved: SavedJson = {
+  const json = encodeSavedJson({
     modelId: index.embedder?.modelId ?? null,
     dimensions: index.embedder?.dimensions ?? 0,
     nextNo: index.nextNoteNo,
@@ -65,8 +65,7 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
     fullText: index.fullText.save(),
     noteStore: noteStore.meta,
     chunkStore: chunkStore.meta,
-  };
-  const json = new TextEncoder().encode(JSON.stringify(saved));
+  });
   const jsonPadded = Math.ceil((4 + json.length) / 4) * 4;
   const payloadLength = jsonPadded + noteStore.vectors.byteLength + chunkStore.vectors.byteLength;
   const bytes = new Uint8Array(HEADER_BYTES + payloadLength);
@@ -80,6 +79,43 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
   view.setUint32(8, payloadLength, true);
   bytes.set(await sha256Bytes(bytes.subarray(HEADER_BYTES)), DIGEST_AT);
   return bytes;
+}
+
+/** Notes per piece of JSON when saving. */
+const NOTES_PER_PIECE = 2000;
+
+/**
+ * The JSON of the saved state as UTF-8, written piece by piece: one string of the whole state was
+ * the peak of a first index's memory (a vault's worth of text twice over, as UTF-16 once a single
+ * character needs it, then its bytes, then the file's bytes). Parses to the same object.
+ */
+function encodeSavedJson(saved: SavedJson): Uint8Array {
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array[] = [];
+  const add = (text: string): void => void pieces.push(encoder.encode(text));
+  const { notes, fullText, ...rest } = saved;
+  add(JSON.stringify(rest).slice(0, -1) + ',"notes":[');
+  for (let i = 0; i < notes.length; i += NOTES_PER_PIECE) {
+    add((i > 0 ? "," : "") + notes.slice(i, i + NOTES_PER_PIECE).map((note) => JSON.stringify(note)).join(","));
+  }
+  add('],"fullText":{"pieces":');
+  add(JSON.stringify(fullText.pieces));
+  add(',"raw":{');
+  let first = true;
+  for (const [key, value] of Object.entries(fullText.raw as unknown as Record<string, unknown>)) {
+    const text = JSON.stringify(value) as string | undefined;
+    if (text === undefined) continue;
+    add(`${first ? "" : ","}${JSON.stringify(key)}:${text}`);
+    first = false;
+  }
+  add("}}}");
+  const json = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces.splice(0)) {
+    json.set(piece, at);
+    at += piece.length;
+  }
+  return json;
 }
 
 function storeFrom(meta: StoreMeta | null, vectors: Float32Array, dimensions: number): VectorStore | null {

@@ -1,0 +1,101 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { NodeBinaryFile } from "../../src/adapters/node/node-binary-file";
+import { nodeNoteSource } from "../../src/adapters/node/node-note-source";
+import { NodeNoteRepository } from "../../src/adapters/node/node-repository";
+import { nodeTimers } from "../../src/adapters/node/node-timers";
+import { checkVault } from "../../src/core/check/check-vault";
+import { NO_MODEL } from "../../src/core/index/embedder-status";
+import { MemoryIndex } from "../../src/core/index/memory-index";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { extractedCorpus } from "../support/corpora";
+import { heapMiB, round, timed } from "./measure";
+
+/** A first full-text index of a real vault against `check`, which reads and parses every note too. */
+export interface FullTextFirstIndex {
+  corpus: string;
+  notes: number;
+  checkMs: number;
+  fullTextMs: number;
+  /** fullTextMs ÷ checkMs (goal ≤ 3). */
+  ratio: number;
+  /** CPU seconds of each (user + system): steadier than wall time on a shared machine. */
+  checkCpuS: number;
+  fullTextCpuS: number;
+}
+
+/** Peak memory of a first full-text index, as `lifebetter index` builds and saves it, in a process of its own. */
+export interface FullTextPeakMemory {
+  corpus: string;
+  notes: number;
+  peakRssMiB: number;
+  heapAfterBuildMiB: number;
+  ms: number;
+}
+
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+export async function benchFullTextVsCheck(archive: string, folder: string): Promise<FullTextFirstIndex> {
+  const root = extractedCorpus(archive, folder);
+  const repo = new NodeNoteRepository(root);
+  // Both read the notes once before, so neither pays for a cold disk cache.
+  await checkVault(repo, DEFAULT_SETTINGS);
+  let cpu = cpuSeconds();
+  const check = await timed(() => checkVault(repo, DEFAULT_SETTINGS));
+  const checkCpuS = cpuSeconds() - cpu;
+  const memory = new MemoryIndex({ source: nodeNoteSource(repo), embedder: NO_MODEL, timers: nodeTimers, excludedFolders: DEFAULT_SETTINGS.excludedFolders });
+  cpu = cpuSeconds();
+  const build = await timed(() => memory.open());
+  const fullTextCpuS = cpuSeconds() - cpu;
+  const notes = memory.status().notes;
+  memory.dispose();
+  return {
+    corpus: folder,
+    notes,
+    checkMs: round(check.ms, 0),
+    fullTextMs: round(build.ms, 0),
+    ratio: round(build.ms / check.ms, 2),
+    checkCpuS: round(checkCpuS, 1),
+    fullTextCpuS: round(fullTextCpuS, 1),
+  };
+}
+
+/** Runs `runFullTextChild` in a fresh process (this bench bundle with `--fulltext-child=DIR`) and reads its peak RSS. */
+export function benchFullTextPeakMemory(benchScript: string, archive: string, folder: string): FullTextPeakMemory {
+  const root = extractedCorpus(archive, folder);
+  const child = spawnSync(process.execPath, ["--expose-gc", benchScript, `--fulltext-child=${root}`], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`the full-text memory run failed: ${child.stderr}`);
+  const line = child.stdout.trim().split("\n").pop() ?? "";
+  return { corpus: folder, ...(JSON.parse(line) as Omit<FullTextPeakMemory, "corpus">) };
+}
+
+/** The child's side: indexes and saves the vault's full text as the CLI does, prints its numbers as JSON. */
+export async function runFullTextChild(root: string): Promise<void> {
+  const cache = mkdtempSync(path.join(os.tmpdir(), "lifebetter-bench-"));
+  try {
+    const memory = new MemoryIndex({
+      source: nodeNoteSource(new NodeNoteRepository(root)),
+      embedder: NO_MODEL,
+      timers: nodeTimers,
+      storage: new NodeBinaryFile(path.join(cache, "index.bin")),
+      excludedFolders: DEFAULT_SETTINGS.excludedFolders,
+    });
+    const build = await timed(async () => {
+      await memory.open();
+      const unsaved = await memory.save();
+      if (unsaved) throw new Error(unsaved);
+    });
+    const heap = heapMiB();
+    const notes = memory.status().notes;
+    memory.dispose();
+    // maxRSS is in KiB.
+    console.log(JSON.stringify({ notes, peakRssMiB: round(process.resourceUsage().maxRSS / 1024, 0), heapAfterBuildMiB: round(heap, 0), ms: round(build.ms, 0) }));
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
