@@ -1,8 +1,5 @@
-import { parseArgs } from "node:util";
 import { enrichConversations, enrichSummary } from "../../core/chats/enrich-conversations";
-import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
-import { openVault } from "../vault-context";
+import { defineCommand } from "../command-kit";
 
 export const enrichChatsUsage = `lifebetter enrich-chats --vault DIR [--json]
   Fills the memory of the conversations already imported: a short extractive summary, the problem a
@@ -10,11 +7,11 @@ export const enrichChatsUsage = `lifebetter enrich-chats --vault DIR [--json]
   names and the question entries made from it (insights). Properties only; a summary or problem
   already there is kept, and running it again changes nothing.`;
 
-export async function runEnrichChats(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { vault: { type: "string" }, json: { type: "boolean" } }, allowPositionals: true, strict: true });
-  if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0] ?? ""}".\n\n${enrichChatsUsage}`);
-  const { repo, settings } = await openVault(values.vault, io);
-  const report = await enrichConversations(repo, settings);
-  io.out(values.json ? JSON.stringify(report) + "\n" : enrichSummary(report).join("\n") + "\n");
-  return report.failed.length > 0 ? 1 : 0;
-}
+export const enrichChatsCommand = defineCommand({
+  usage: enrichChatsUsage,
+  options: {},
+  run: async (_args, { repo, settings }) => {
+    const report = await enrichConversations(repo, settings);
+    return { json: report, text: enrichSummary(report), exitCode: report.failed.length > 0 ? 1 : 0 };
+  },
+});
