@@ -2,6 +2,7 @@ import { captureEntry } from "../../core/capture/capture-entry";
 import { LinkResolver } from "../../core/vault/link-resolver";
 import { closeNoteNames, typedTarget, uniqueNote } from "../../core/vault/note-names";
 import { isRecordId } from "../../core/ids";
+import { SCALE_1_TO_10, typedNumber } from "../../core/schema/values";
 import type { LifeBetterSettings } from "../../core/settings";
 import { isMarkdown } from "../../core/vault/paths";
 import { loadRecords } from "../../core/vault/records";
@@ -16,13 +17,6 @@ export const captureUsage = `lifebetter capture --vault DIR --type TYPE --text T
   Creates an entry note exactly as the capture modal does and prints its path and id.
   --parent names the entry this one replies to (a thread), --conversation the AI conversation it came
   from: a note name, [[link]], vault path or id; a name no note has, or several notes share, is refused.`;
-
-function optionalScale(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) throw new CliError(`--${name} must be a number from 1 to 10, not "${raw}".`);
-  return value;
-}
 
 function list(raw: string | undefined): string[] {
   return (raw ?? "")
@@ -106,9 +100,9 @@ export const captureCommand = defineCommand({
         feelings: list(values.feelings),
         tags: list(values.tags),
         metaSkills: list(values.skills),
-        mood: optionalScale("mood", values.mood),
-        energy: optionalScale("energy", values.energy),
-        stress: optionalScale("stress", values.stress),
+        mood: typedNumber("--mood", values.mood, SCALE_1_TO_10),
+        energy: typedNumber("--energy", values.energy, SCALE_1_TO_10),
+        stress: typedNumber("--stress", values.stress, SCALE_1_TO_10),
         context: values.context,
         fields,
         source: "cli",

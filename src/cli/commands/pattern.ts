@@ -2,6 +2,8 @@ import { findPatterns } from "../../core/patterns/engine";
 import { recordPatternDecision, type PatternDecision } from "../../core/patterns/pattern-note";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
+import { RATING_1_TO_5 } from "../../core/schema/values";
+import { numberOption } from "../option-values";
 import { defineCommand, defineSubcommands, type Command } from "../command-kit";
 import { STALE_DAYS_OPTION, staleDaysOption } from "./problem-args";
 
@@ -14,12 +16,6 @@ lifebetter pattern rate KEY [--rating 1-5] [--feedback TEXT] --vault DIR [--stal
 
 const SUBCOMMANDS = ["confirm", "dismiss", "rate"] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
-
-function ratingOption(raw: string): number {
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(value) || value < 1 || value > 5) throw new CliError(`--rating must be a whole number from 1 to 5, not "${raw}".`);
-  return value;
-}
 
 const patternDecisionCommand = (sub: Sub): Command =>
   defineCommand({
@@ -37,7 +33,7 @@ const patternDecisionCommand = (sub: Sub): Command =>
       const decision: PatternDecision =
         sub === "rate"
           ? {
-              ...(values.rating === undefined ? {} : { helpful: ratingOption(values.rating) }),
+              ...(values.rating === undefined ? {} : { helpful: numberOption("rating", values.rating, RATING_1_TO_5) }),
               ...(values.feedback === undefined ? {} : { feedback: values.feedback }),
             }
           : { status: sub === "confirm" ? "confirmed" : "dismissed" };

@@ -1,11 +1,11 @@
 import { findProblem } from "../../core/problems/find-problem";
 import { editMilestone, MILESTONES_HEADING } from "../../core/problems/milestones";
 import { dayOf } from "../../core/dates/days";
-import { isIsoDate } from "../../core/schema/values";
 import { tasksUnder } from "../../core/codec/sections";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
 import { defineCommand } from "../command-kit";
+import { dayOption } from "../option-values";
 import { PROBLEM_OPTION } from "./problem-args";
 import { milestoneJson } from "./problems";
 
@@ -14,12 +14,6 @@ export const problemMilestoneUsage = `lifebetter problem milestone --vault DIR -
   Ticks (--done, adding ✅ today as Tasks does) or unticks a milestone, or sets its due or scheduled
   date, in the format its line already uses (Tasks emoji or Dataview fields); nothing else on the
   line changes. TEXT is the milestone as problems --json gives it (without its dates).`;
-
-function dayOption(name: string, raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!isIsoDate(raw.trim())) throw new CliError(`--${name} must be a date like 2026-12-01, not "${raw}".`);
-  return raw.trim();
-}
 
 export const problemMilestoneCommand = defineCommand({
   usage: problemMilestoneUsage,

@@ -10,9 +10,9 @@ import { openSubjectReflection, type ReflectionSubject } from "../../core/reflec
 import type { AnswerSyncPlan } from "../../core/reflection/answers";
 import { findProblem } from "../../core/problems/find-problem";
 import { dayOf } from "../../core/dates/days";
-import { isIsoDate } from "../../core/schema/values";
 import { CliError } from "../cli-error";
 import { defineCommand, type Output } from "../command-kit";
+import { dayOption } from "../option-values";
 import { vaultFileReader, type VaultContext } from "../vault-context";
 
 export const reflectUsage = `lifebetter reflect --vault DIR --period daily|weekly|monthly [--date YYYY-MM-DD] [--json]
@@ -150,8 +150,7 @@ export const reflectCommand = defineCommand({
     if (period === "problem" || period === "adhoc") return subjectReflection(period, values, vault);
     if (!isOpenablePeriod(period)) throw new CliError(`--period must be one of ${PERIODS.join(", ")}, not "${period}".`);
     if (values.problem !== undefined) throw new CliError("--problem goes with --period problem.");
-    const day = values.date?.trim() ?? dayOf(new Date());
-    if (!isIsoDate(day)) throw new CliError(`--date must be a date like 2026-11-24, not "${values.date ?? ""}".`);
+    const day = dayOption("date", values.date) ?? dayOf(new Date());
     const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
     const opened = await openReflection({ repo: vault.repo, settings: vault.settings, configs, format: momentFormat, now: new Date() }, period, day);
     const { records } = await loadRecords(vault.repo, vault.settings);

@@ -1,4 +1,4 @@
-import { asDay, dayOf, type Day } from "../../core/dates/days";
+import { dayOf, type Day } from "../../core/dates/days";
 import { reviewDecision } from "../../core/review/decision-review";
 import { findNote } from "../../core/review/find-note";
 import { gradeSkill } from "../../core/review/grade-skill";
@@ -6,7 +6,9 @@ import { parseGrade, REVIEW_GRADES } from "../../core/review/grades";
 import { loadReview } from "../../core/review/load-review";
 import type { NoteRepository } from "../../core/vault/repository";
 import { CliError } from "../cli-error";
+import { ruleText, SCALE_1_TO_10, typedNumber } from "../../core/schema/values";
 import { defineCommand } from "../command-kit";
+import { dayOption } from "../option-values";
 import { formatGrade, formatQueue } from "./review-format";
 
 export const reviewUsage = `lifebetter review --vault DIR --due [--today YYYY-MM-DD] [--json]
@@ -26,13 +28,6 @@ const OPTIONS = {
   same: { type: "string" },
   today: { type: "string" },
 } as const;
-
-function todayFrom(raw: string | undefined): Day {
-  if (raw === undefined) return dayOf(new Date());
-  const day = asDay(raw);
-  if (!day) throw new CliError(`--today must be a date like 2026-11-24, not "${raw}".`);
-  return day;
-}
 
 function yesNo(raw: string | undefined): boolean {
   const text = raw?.trim().toLowerCase();
@@ -57,7 +52,7 @@ export const reviewCommand = defineCommand({
   run: async ({ values, positionals }, { repo, settings }) => {
     const modes = [values.due, values.grade !== undefined, values.decision !== undefined].filter(Boolean).length;
     if (modes !== 1) throw new CliError("Give exactly one of --due, --grade NOTE GRADE or --decision NOTE.");
-    const today = todayFrom(values.today);
+    const today: Day = dayOption("today", values.today) ?? dayOf(new Date());
 
     if (values.due) {
       if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0]}".`);
@@ -76,10 +71,8 @@ export const reviewCommand = defineCommand({
 
     if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0]}".`);
     if (values.outcome === undefined) throw new CliError("Missing --outcome TEXT: how did the decision turn out?");
-    const satisfaction = Number(values.satisfaction);
-    if (values.satisfaction === undefined || values.satisfaction.trim() === "" || !Number.isFinite(satisfaction)) {
-      throw new CliError(`--satisfaction must be a number from 1 to 10${values.satisfaction === undefined ? "" : `, not "${values.satisfaction}"`}.`);
-    }
+    const satisfaction = typedNumber("--satisfaction", values.satisfaction, SCALE_1_TO_10);
+    if (satisfaction === undefined) throw new CliError(`Missing --satisfaction: ${ruleText(SCALE_1_TO_10)}.`);
     const answer = { actualOutcome: values.outcome, satisfaction, wouldDecideSame: yesNo(values.same) };
     const path = await notePath(repo, values.decision ?? "");
     await reviewDecision(repo, path, answer, { today });

@@ -1,6 +1,7 @@
 import { addSession } from "../../core/problems/add-session";
 import { activityTypes } from "../../core/problems/session-activity";
 import { findProblem } from "../../core/problems/find-problem";
+import { ruleText, SCALE_1_TO_10, typedNumber } from "../../core/schema/values";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
 import { defineCommand, defineSubcommands } from "../command-kit";
@@ -15,13 +16,6 @@ export const sessionUsage = `lifebetter session add --vault DIR --problem NAME -
   counts them; with --distraction-notes the cell reads "3: slack, email".
   Refuses an end before the start, a session shorter than a minute, an overlap with another session,
   focus or energy outside 1-10, and a session longer than 24 hours unless --force.`;
-
-function scale(name: string, raw: string | undefined): number {
-  if (raw === undefined) throw new CliError(`Missing --${name}: a whole number from 1 to 10.`);
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) throw new CliError(`--${name} must be a number from 1 to 10, not "${raw}".`);
-  return value;
-}
 
 /**
  * `--distractions` is a count; free text there (as before counts existed) is still accepted and kept
@@ -43,8 +37,8 @@ const sessionAddCommand = defineCommand({
     ...PROBLEM_OPTION,
     start: { type: "string", required: "when the session began, like 2026-11-20T09:00:00+01:00." },
     end: { type: "string", required: "when the session ended, like 2026-11-20T10:30:00+01:00." },
-    focus: { type: "string" },
-    energy: { type: "string" },
+    focus: { type: "string", required: `${ruleText(SCALE_1_TO_10)}.` },
+    energy: { type: "string", required: `${ruleText(SCALE_1_TO_10)}.` },
     activity: { type: "string" },
     "activity-type": { type: "string" },
     distractions: { type: "string" },
@@ -53,12 +47,12 @@ const sessionAddCommand = defineCommand({
     force: { type: "boolean" },
   },
   run: async ({ values }, { repo, settings }) => {
-    const focus = scale("focus", values.focus);
+    const focus = typedNumber("--focus", values.focus, SCALE_1_TO_10);
     const { count: distractionCount, text: distractionText } = distractionsArg(values.distractions);
     if (distractionText !== undefined && values["distraction-notes"] !== undefined) {
       throw new CliError(`--distractions takes a count (a whole number), not "${values.distractions}", when --distraction-notes gives the text.`);
     }
-    const energy = scale("energy", values.energy);
+    const energy = typedNumber("--energy", values.energy, SCALE_1_TO_10);
     const problem = findProblem(await loadRecords(repo, settings, ["problem"]), values.problem);
     const added = await addSession(repo, problem.path, {
       start: values.start,

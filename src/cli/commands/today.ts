@@ -5,10 +5,9 @@ import { locateReflection } from "../../core/reflection/location";
 import { readPeriodicConfigs } from "../../core/reflection/periodic-config";
 import { localDate, periodRange } from "../../core/reflection/periods";
 import { dayOf } from "../../core/dates/days";
-import { isIsoDate } from "../../core/schema/values";
 import { loadRecords } from "../../core/vault/records";
-import { CliError } from "../cli-error";
 import { defineCommand } from "../command-kit";
+import { dayOption } from "../option-values";
 import { vaultFileReader } from "../vault-context";
 
 export const todayUsage = `lifebetter today --vault DIR [--date YYYY-MM-DD] [--json]
@@ -110,8 +109,7 @@ export const todayCommand = defineCommand({
   options: { date: { type: "string" } },
   run: async ({ values }, vault) => {
     const realNow = new Date();
-    const today = values.date?.trim() ?? dayOf(realNow);
-    if (!isIsoDate(today)) throw new CliError(`--date must be a date like 2026-11-24, not "${values.date ?? ""}".`);
+    const today = dayOption("date", values.date) ?? dayOf(realNow);
     // Another day is looked at from its noon: stale days and overdue counts depend on the day alone.
     const now = today === dayOf(realNow) ? realNow : new Date(localDate(today).getTime() + 12 * 3_600_000);
     const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
