@@ -54,7 +54,10 @@ describe("exit codes the README gives", () => {
   it("reflect: a reflection template that does not exist is a missing input file (exit 2), and nothing is written", async () => {
     root = await makeTempVault({ ".obsidian/plugins/lifebetter/data.json": JSON.stringify({ reflectionTemplate: "Templates/Gone" }) });
     const before = await hashTree(root);
-    for (const args of [["--date", "2026-11-24"], ["--period", "adhoc"]]) {
+    for (const args of [
+      ["--date", "2026-11-24"],
+      ["--period", "adhoc"],
+    ]) {
       const run = await cli("reflect", "--vault", root, ...args);
       expect(run.code).toBe(2);
       expect(run.err).toBe('lifebetter reflect: The template "Templates/Gone" does not exist; choose another in settings or clear it.\n');
@@ -81,7 +84,10 @@ describe("exit codes the README gives", () => {
     let err = "";
     process.env.LIFEBETTER_DEBUG = "1";
     try {
-      const code = await runCli(["export", "--vault", root, "--out", path.join(root, "no-such-folder", "out.json")], { out: () => undefined, err: (text) => void (err += text) });
+      const code = await runCli(["export", "--vault", root, "--out", path.join(root, "no-such-folder", "out.json")], {
+        out: () => undefined,
+        err: (text) => void (err += text),
+      });
       expect(code).toBe(1);
     } finally {
       delete process.env.LIFEBETTER_DEBUG;

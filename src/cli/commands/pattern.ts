@@ -2,6 +2,7 @@ import { findPatterns } from "../../core/patterns/engine";
 import { recordPatternDecision, type PatternDecision } from "../../core/patterns/pattern-note";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
+import { textProperty } from "../../core/schema/property-readers";
 import { RATING_1_TO_5 } from "../../core/schema/values";
 import { numberOption } from "../option-values";
 import { defineCommand, defineSubcommands, type Command } from "../command-kit";
@@ -42,7 +43,7 @@ const patternDecisionCommand = (sub: Sub): Command =>
       const proposal = (await findPatterns(vault, { staleDays })).proposals.find((candidate) => candidate.key === key);
       if (!proposal) {
         const note = vault.records.find((record) => record.kind === "pattern" && record.properties.pattern_key === key);
-        const status = note && typeof note.properties.status === "string" ? note.properties.status : "";
+        const status = note ? (textProperty(note.properties, "status") ?? "") : "";
         throw new CliError(
           note && (status === "confirmed" || status === "dismissed")
             ? `The pattern "${key}" was already ${status} (${note.path}); it is no longer proposed.`

@@ -1,5 +1,6 @@
 import { momentFormat } from "../../adapters/node/moment-format";
 import { parseNote } from "../../core/codec/frontmatter";
+import { listProperty } from "../../core/schema/property-readers";
 import { reflectionModel, type ReflectionModel } from "../../core/reflection/reflection-model";
 import { loadRecords } from "../../core/vault/records";
 import { openReflection, type OpenedReflection } from "../../core/reflection/open-reflection";
@@ -27,12 +28,6 @@ lifebetter reflect --vault DIR --period adhoc [--json]
 
 const PERIODS = [...OPENABLE_PERIODS, "problem", "adhoc"] as const;
 
-/** A link list property as written (links as text). */
-function linkList(properties: Record<string, unknown>, name: string): string[] {
-  const value = properties[name];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
 function promptsJson(sync: AnswerSyncPlan): unknown[] {
   return sync.prompts.map((outcome) => ({
     heading: outcome.prompt.heading,
@@ -57,8 +52,8 @@ function jsonResult(opened: OpenedReflection, model: ReflectionModel, properties
     periodic_note: opened.location.periodicPath,
     linked_from: opened.linkedFrom ?? null,
     prompts: promptsJson(opened.sync),
-    problems: linkList(properties, "problems"),
-    meta_skills_discovered: linkList(properties, "meta_skills_discovered"),
+    problems: listProperty(properties, "problems"),
+    meta_skills_discovered: listProperty(properties, "meta_skills_discovered"),
     values: model.values,
     habits: model.habits,
     context: model.context,
@@ -74,8 +69,8 @@ function minutes(total: number): string {
 /** The problems and meta-skills the reflection links, as lines. */
 function describeLinks(properties: Record<string, unknown>): string[] {
   const lines: string[] = [];
-  const problems = linkList(properties, "problems");
-  const skills = linkList(properties, "meta_skills_discovered");
+  const problems = listProperty(properties, "problems");
+  const skills = listProperty(properties, "meta_skills_discovered");
   if (problems.length > 0) lines.push(`problems: ${problems.join(", ")}`);
   if (skills.length > 0) lines.push(`meta_skills_discovered: ${skills.join(", ")}`);
   return lines;
@@ -130,8 +125,8 @@ async function subjectReflection(period: "problem" | "adhoc", values: { date?: s
       date: opened.date,
       period_start: properties.period_start ?? null,
       period_end: properties.period_end ?? null,
-      problems: linkList(properties, "problems"),
-      meta_skills_discovered: linkList(properties, "meta_skills_discovered"),
+      problems: listProperty(properties, "problems"),
+      meta_skills_discovered: listProperty(properties, "meta_skills_discovered"),
       prompts: promptsJson(opened.sync),
     },
     text: [
