@@ -14,7 +14,7 @@ export async function checkInputFile(file: string | undefined, what: string): Pr
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new CliError(`The file "${file}" does not exist: give the ${what} to import.`);
-    throw new CliError(`Could not read "${file}": ${(error as Error).message}`, 1);
+    throw new Error(`Could not read "${file}": ${(error as Error).message}`);
   }
   if (stat.isDirectory()) throw new CliError(`"${file}" is a folder, not a file: give the ${what} to import.`);
   return stat.size;
@@ -26,6 +26,6 @@ export async function readInputFile(file: string | undefined, what: string): Pro
   try {
     return await fs.readFile(file ?? "", "utf8");
   } catch (error) {
-    throw new CliError(`Could not read "${file}": ${(error as Error).message}`, 1);
+    throw new Error(`Could not read "${file}": ${(error as Error).message}`);
   }
 }

@@ -1,66 +1,60 @@
-import { captureUsage, runCapture } from "./commands/capture";
-import { checkUsage, runCheck } from "./commands/check";
-import { reviewUsage, runReview } from "./commands/review";
-import { runSkill, skillUsage } from "./commands/skill";
-import { clustersUsage, runClusters } from "./commands/clusters";
-import { indexUsage, runIndex } from "./commands/index-vault";
-import { runSearch, searchUsage } from "./commands/search";
-import { runSimilar, similarUsage } from "./commands/similar";
-import { runSimilarProblems, similarProblemsUsage } from "./commands/similar-problems";
-import { runSuggestSkills, suggestSkillsUsage } from "./commands/suggest-skills";
-import { problemUsage, runProblem } from "./commands/problem";
-import { problemsUsage, runProblems } from "./commands/problems";
-import { runSession, sessionUsage } from "./commands/session";
-import { patternsUsage, runPatterns } from "./commands/patterns";
-import { reflectUsage, runReflect } from "./commands/reflect";
-import { exportUsage, runExport } from "./commands/export";
-import { importUsage, runImport } from "./commands/import";
-import { importChatsUsage, runImportChats } from "./commands/import-chats";
-import { enrichChatsUsage, runEnrichChats } from "./commands/enrich-chats";
-import { blockerUsage, runBlocker } from "./commands/blocker";
-import { patternUsage, runPattern } from "./commands/pattern";
-import { backupUsage, runBackup } from "./commands/backup";
-import { deleteUsage, runDelete } from "./commands/delete";
-import { connectUsage, runConnect } from "./commands/connect";
-import { runToday, todayUsage } from "./commands/today";
-import { basesUsage, runBases } from "./commands/bases";
-import { CliError } from "./cli-error";
+import { captureCommand } from "./commands/capture";
+import { checkCommand } from "./commands/check";
+import { reviewCommand } from "./commands/review";
+import { skillCommand } from "./commands/skill";
+import { clustersCommand } from "./commands/clusters";
+import { indexCommand } from "./commands/index-vault";
+import { searchCommand } from "./commands/search";
+import { similarCommand } from "./commands/similar";
+import { similarProblemsCommand } from "./commands/similar-problems";
+import { suggestSkillsCommand } from "./commands/suggest-skills";
+import { problemCommand } from "./commands/problem";
+import { problemsCommand } from "./commands/problems";
+import { sessionCommand } from "./commands/session";
+import { patternsCommand } from "./commands/patterns";
+import { reflectCommand } from "./commands/reflect";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
+import { importChatsCommand } from "./commands/import-chats";
+import { enrichChatsCommand } from "./commands/enrich-chats";
+import { blockerCommand } from "./commands/blocker";
+import { patternCommand } from "./commands/pattern";
+import { backupCommand } from "./commands/backup";
+import { deleteCommand } from "./commands/delete";
+import { connectCommand } from "./commands/connect";
+import { todayCommand } from "./commands/today";
+import { basesCommand } from "./commands/bases";
+import { runCommand, type Command } from "./command-kit";
 import { processIo, type CliIo } from "./io";
-import { vaultArgument, vaultRelative } from "./vault-relative";
-
-interface Command {
-  usage: string;
-  run: (argv: string[], io: CliIo) => Promise<number>;
-}
 
 /** Every CLI command; later features add theirs here. */
-const COMMANDS: Record<string, Command> = {
-  check: { usage: checkUsage, run: runCheck },
-  capture: { usage: captureUsage, run: runCapture },
-  index: { usage: indexUsage, run: runIndex },
-  search: { usage: searchUsage, run: runSearch },
-  similar: { usage: similarUsage, run: runSimilar },
-  "suggest-skills": { usage: suggestSkillsUsage, run: runSuggestSkills },
-  "similar-problems": { usage: similarProblemsUsage, run: runSimilarProblems },
-  clusters: { usage: clustersUsage, run: runClusters },
-  problem: { usage: problemUsage, run: runProblem },
-  session: { usage: sessionUsage, run: runSession },
-  problems: { usage: problemsUsage, run: runProblems },
-  review: { usage: reviewUsage, run: runReview },
-  skill: { usage: skillUsage, run: runSkill },
-  patterns: { usage: patternsUsage, run: runPatterns },
-  reflect: { usage: reflectUsage, run: runReflect },
-  export: { usage: exportUsage, run: runExport },
-  import: { usage: importUsage, run: runImport },
-  "import-chats": { usage: importChatsUsage, run: runImportChats },
-  "enrich-chats": { usage: enrichChatsUsage, run: runEnrichChats },
-  blocker: { usage: blockerUsage, run: runBlocker },
-  pattern: { usage: patternUsage, run: runPattern },
-  backup: { usage: backupUsage, run: runBackup },
-  delete: { usage: deleteUsage, run: runDelete },
-  connect: { usage: connectUsage, run: runConnect },
-  today: { usage: todayUsage, run: runToday },
-  bases: { usage: basesUsage, run: runBases },
+export const COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  capture: captureCommand,
+  index: indexCommand,
+  search: searchCommand,
+  similar: similarCommand,
+  "suggest-skills": suggestSkillsCommand,
+  "similar-problems": similarProblemsCommand,
+  clusters: clustersCommand,
+  problem: problemCommand,
+  session: sessionCommand,
+  problems: problemsCommand,
+  review: reviewCommand,
+  skill: skillCommand,
+  patterns: patternsCommand,
+  reflect: reflectCommand,
+  export: exportCommand,
+  import: importCommand,
+  "import-chats": importChatsCommand,
+  "enrich-chats": enrichChatsCommand,
+  blocker: blockerCommand,
+  pattern: patternCommand,
+  backup: backupCommand,
+  delete: deleteCommand,
+  connect: connectCommand,
+  today: todayCommand,
+  bases: basesCommand,
 };
 
 function usage(): string {
@@ -84,22 +78,5 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.out(command.usage + "\n");
     return 0;
   }
-  const root = vaultArgument(rest);
-  try {
-    return await command.run(rest, io);
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`lifebetter ${name}: ${vaultRelative(error.message, root)}\n`);
-      return error.exitCode;
-    }
-    // parseArgs reports unknown or malformed options with a code; those are usage errors.
-    const code = (error as { code?: string }).code;
-    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`lifebetter ${name}: ${(error as Error).message}\n\n${command.usage}\n`);
-      return 2;
-    }
-    io.err(`lifebetter ${name}: ${vaultRelative(error instanceof Error ? error.message : String(error), root)}\n`);
-    return 1;
-  }
+  return runCommand(name, command, rest, io);
 }
-

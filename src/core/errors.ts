@@ -39,6 +39,18 @@ export class InvalidInputError extends Error {
   }
 }
 
+/**
+ * A note or file that exists but cannot be used as it is: another kind of record where a note would
+ * be written, a template or export whose content cannot be read. It is left unchanged; the message
+ * says what to fix. An InvalidInputError too, so views show its message as they show other refusals.
+ */
+export class UnusableFileError extends InvalidInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnusableFileError";
+  }
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

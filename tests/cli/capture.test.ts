@@ -34,7 +34,7 @@ describe("lifebetter capture", () => {
   it.each([
     [["--type", "nope", "--text", "x"], /Unknown entry type "nope"/],
     [["--type", "insight", "--text", "x", "--mood", "11"], /Mood must be a whole number from 1 to 10/],
-    [["--type", "insight", "--text", "x", "--mood", "high"], /--mood must be a number/],
+    [["--type", "insight", "--text", "x", "--mood", "high"], /--mood must be a whole number from 1 to 10, not "high"/],
     [["--type", "insight"], /Missing --text/],
     [["--text", "x"], /Missing --type/],
     [["--type", "insight", "--text", "x", "--field", "oops"], /--field takes name=value/],

@@ -123,7 +123,8 @@ describe("lifebetter index and the search commands", () => {
       expect((await cli("search", "--vault", vault)).code).toBe(2);
       expect((await cli("clusters", "--vault", vault, "--k", "0")).code).toBe(2);
       const missing = await cli("similar", "No such note", "--vault", vault, "--model", model.folder);
-      expect(missing.code).toBe(1);
+      // A note the user named that is not there is a usage error, as in connect and review (it was exit 1).
+      expect(missing.code).toBe(2);
       expect(missing.err).toMatch(/No note "No such note"/);
     }));
 });

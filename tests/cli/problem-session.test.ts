@@ -98,7 +98,7 @@ describe("lifebetter session add", () => {
     [["--start", "2026-11-20T10:00:00Z", "--end", "2026-11-20T11:00:00Z", "--focus", "5", "--energy", "5"], /overlaps session 1 of this problem/],
     [["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "11", "--energy", "5"], /Focus must be a whole number from 1 to 10, not 11/],
     [["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "5", "--energy", "0"], /Energy must be a whole number from 1 to 10, not 0/],
-    [["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "high", "--energy", "5"], /--focus must be a number from 1 to 10, not "high"/],
+    [["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "high", "--energy", "5"], /--focus must be a whole number from 1 to 10, not "high"/],
     [["--start", "9am", "--end", "2026-11-21T10:00:00Z", "--focus", "5", "--energy", "5"], /start "9am" is not an ISO date and time/],
     [["--end", "2026-11-21T10:00:00Z", "--focus", "5", "--energy", "5"], /Missing --start/],
     [["--start", "2026-11-21T09:00:00Z", "--focus", "5", "--energy", "5"], /Missing --end/],

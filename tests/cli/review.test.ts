@@ -171,7 +171,7 @@ describe("lifebetter review --decision", () => {
 
   it.each([
     [["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "11", "--same", "no"], /Satisfaction must be a whole number from 1 to 10/],
-    [["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "high", "--same", "no"], /--satisfaction must be a number/],
+    [["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "high", "--same", "no"], /--satisfaction must be a whole number from 1 to 10, not "high"/],
     [["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "5", "--same", "maybe"], /--same takes yes or no/],
     [["--decision", "Take the job", "--outcome", "  ", "--satisfaction", "5", "--same", "no"], /outcome is empty/],
     [["--decision", "Take the job", "--satisfaction", "5", "--same", "no"], /Missing --outcome/],

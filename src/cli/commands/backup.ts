@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
 import { nodeTrash, readTrashOption } from "../../adapters/node/node-trash";
-import { InvalidInputError } from "../../core/errors";
+import { ExportFileError } from "../../core/transfer/export-format";
 import { importRecords, type ImportReport } from "../../core/transfer/import-records";
 import { listBackups, writeBackup } from "../../core/transfer/write-backup";
 import { basename, joinVaultPath } from "../../core/vault/paths";
 import { CliError } from "../cli-error";
+import { defineCommand, defineSubcommands, type Output } from "../command-kit";
 import type { CliIo } from "../io";
-import { openVault, type VaultContext } from "../vault-context";
+import type { VaultContext } from "../vault-context";
 import { importSummary } from "./import";
 
 export const backupUsage = `lifebetter backup now --vault DIR [--json]
@@ -18,30 +18,30 @@ lifebetter backup restore BACKUP|--latest --vault DIR [--dry-run] [--json]
   restore  imports a backup (its path or file name, or the newest with --latest) as \`import\` does:
            by id, never overwriting a newer record or duplicating one; --dry-run writes nothing`;
 
-async function runBackupNow(context: VaultContext, json: boolean, io: CliIo): Promise<number> {
+async function backupNow(context: VaultContext, io: CliIo): Promise<Output> {
   const trash = nodeTrash(context.root, await readTrashOption(context.root, context.configDir));
   const result = await writeBackup(context.repo, context.settings, trash, new Date());
   for (const { path, message } of result.pruneFailed) io.err(`could not move the old backup ${path} to the trash: ${message}\n`);
-  if (json) {
-    io.out(JSON.stringify({ ...result, trash: trash.destination }) + "\n");
-  } else {
-    const pruned = result.pruned.length > 0 ? `\n${result.pruned.length} older backups ${trash.destination}: ${result.pruned.join(", ")}` : "";
-    io.out(`Backed up ${result.records} records to ${result.path ?? ""}.${pruned}\n`);
-  }
-  return result.pruneFailed.length > 0 ? 1 : 0;
+  const pruned = result.pruned.length > 0 ? `\n${result.pruned.length} older backups ${trash.destination}: ${result.pruned.join(", ")}` : "";
+  return {
+    json: { ...result, trash: trash.destination },
+    text: `Backed up ${result.records} records to ${result.path ?? ""}.${pruned}`,
+    exitCode: result.pruneFailed.length > 0 ? 1 : 0,
+  };
 }
 
-async function runBackupList(context: VaultContext, json: boolean, io: CliIo): Promise<number> {
+async function backupList(context: VaultContext): Promise<Output> {
   const sizes = new Map((await context.repo.listFiles()).map((file) => [file.path, file]));
   const rows = (await listBackups(context.repo, context.settings.backupFolder)).map((path) => ({
     path,
     size: sizes.get(path)?.size ?? 0,
     modified: new Date(sizes.get(path)?.mtime ?? 0).toISOString(),
   }));
-  if (json) io.out(JSON.stringify(rows) + "\n");
-  else if (rows.length === 0) io.out(`There are no backups in "${context.settings.backupFolder}" yet; \`lifebetter backup now\` writes one.\n`);
-  else io.out(rows.map((row) => `${row.path}  (${Math.ceil(row.size / 1024)} KB)`).join("\n") + "\n");
-  return 0;
+  const text =
+    rows.length === 0
+      ? `There are no backups in "${context.settings.backupFolder}" yet; \`lifebetter backup now\` writes one.`
+      : rows.map((row) => `${row.path}  (${Math.ceil(row.size / 1024)} KB)`);
+  return { json: rows, text };
 }
 
 /** The backup a user named: a vault path, or a file name in the backup folder. */
@@ -59,37 +59,32 @@ function chooseBackup(backups: readonly string[], folder: string, named: string 
   return found;
 }
 
-async function runBackupRestore(context: VaultContext, positionals: string[], options: { latest: boolean; dryRun: boolean; json: boolean }, io: CliIo): Promise<number> {
+async function backupRestore({ repo, settings }: VaultContext, positionals: string[], options: { latest: boolean; dryRun: boolean }): Promise<Output> {
   if (positionals.length > 1) throw new CliError("Give one BACKUP to restore.");
-  const { repo, settings } = context;
   const path = chooseBackup(await listBackups(repo, settings.backupFolder), settings.backupFolder, positionals[0], options.latest);
   let report: ImportReport;
   try {
     report = await importRecords(repo, settings, await repo.read(path), { dryRun: options.dryRun });
   } catch (error) {
-    if (error instanceof InvalidInputError) throw new CliError(`${path}: ${error.message}`, 1);
+    // Name the damaged backup; it is still a file that could not be used (exit 1).
+    if (error instanceof ExportFileError) throw new ExportFileError(`${path}: ${error.message}`);
     throw error;
   }
-  io.out(options.json ? JSON.stringify({ backup: path, ...report }) + "\n" : `From ${path}:\n${importSummary(report)}`);
-  return report.counts.error > 0 ? 1 : 0;
+  return { json: { backup: path, ...report }, text: `From ${path}:\n${importSummary(report)}`, exitCode: report.counts.error > 0 ? 1 : 0 };
 }
 
 /** `backup now|list|restore …`. */
-export async function runBackup(argv: string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub !== "now" && sub !== "list" && sub !== "restore") {
-    throw new CliError(sub && !sub.startsWith("-") ? `Unknown backup subcommand "${sub}"; use: backup now, backup list, backup restore.` : "Missing subcommand: backup now, list or restore.");
-  }
-  const restore = sub === "restore";
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { vault: { type: "string" }, json: { type: "boolean" }, ...(restore ? { latest: { type: "boolean" }, "dry-run": { type: "boolean" } } : {}) },
-    allowPositionals: restore,
-    strict: true,
-  });
-  const context = await openVault(values.vault, io);
-  const json = values.json === true;
-  if (sub === "now") return runBackupNow(context, json, io);
-  if (sub === "list") return runBackupList(context, json, io);
-  return runBackupRestore(context, positionals, { latest: values.latest === true, dryRun: values["dry-run"] === true, json }, io);
-}
+export const backupCommand = defineSubcommands(
+  "backup",
+  {
+    now: defineCommand({ usage: backupUsage, options: {}, run: (_args, vault, io) => backupNow(vault, io) }),
+    list: defineCommand({ usage: backupUsage, options: {}, run: (_args, vault) => backupList(vault) }),
+    restore: defineCommand({
+      usage: backupUsage,
+      options: { latest: { type: "boolean" }, "dry-run": { type: "boolean" } },
+      positionals: true,
+      run: ({ values, positionals }, vault) => backupRestore(vault, positionals, { latest: values.latest, dryRun: values["dry-run"] }),
+    }),
+  },
+  backupUsage,
+);

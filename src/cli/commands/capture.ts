@@ -1,16 +1,14 @@
-import { parseArgs } from "node:util";
-import type { CliIo } from "../io";
 import { captureEntry } from "../../core/capture/capture-entry";
-import { InvalidInputError } from "../../core/errors";
 import { LinkResolver } from "../../core/vault/link-resolver";
 import { closeNoteNames, typedTarget, uniqueNote } from "../../core/vault/note-names";
 import { isRecordId } from "../../core/ids";
+import { SCALE_1_TO_10, typedNumber } from "../../core/schema/values";
 import type { LifeBetterSettings } from "../../core/settings";
 import { isMarkdown } from "../../core/vault/paths";
 import { loadRecords } from "../../core/vault/records";
 import type { NoteRepository } from "../../core/vault/repository";
 import { CliError } from "../cli-error";
-import { openVault } from "../vault-context";
+import { defineCommand } from "../command-kit";
 
 export const captureUsage = `lifebetter capture --vault DIR --type TYPE --text TEXT [--problem NAME] [--tags a,b]
                    [--mood N] [--energy N] [--stress N] [--context TEXT] [--skills a,b]
@@ -20,15 +18,11 @@ export const captureUsage = `lifebetter capture --vault DIR --type TYPE --text T
   --parent names the entry this one replies to (a thread), --conversation the AI conversation it came
   from: a note name, [[link]], vault path or id; a name no note has, or several notes share, is refused.`;
 
-function optionalScale(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) throw new CliError(`--${name} must be a number from 1 to 10, not "${raw}".`);
-  return value;
-}
-
 function list(raw: string | undefined): string[] {
-  return (raw ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+  return (raw ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
 }
 
 /** What each linking flag must name, for messages. */
@@ -54,47 +48,43 @@ async function requireNote(repo: NoteRepository, settings: LifeBetterSettings, t
   if (path !== null) {
     if (flag !== "problem") {
       const record = (await loadRecords(repo, settings)).records.find((candidate) => candidate.path === path);
-      if (record?.kind !== kind) throw new CliError(`--${flag} "${typed}" is ${path}, which is not ${noun} note (its kind is ${record ? `"${record.kind}"` : "not set"}).`);
+      if (record?.kind !== kind)
+        throw new CliError(`--${flag} "${typed}" is ${path}, which is not ${noun} note (its kind is ${record ? `"${record.kind}"` : "not set"}).`);
     }
     return linked;
   }
   const close = closeNoteNames(typed, paths);
-  throw new CliError(`No note named "${typedTarget(typed)}" for --${flag}.${close.length > 0 ? ` Did you mean ${close.map((name) => `"${name}"`).join(", ")}?` : ""} ${create}`);
+  throw new CliError(
+    `No note named "${typedTarget(typed)}" for --${flag}.${close.length > 0 ? ` Did you mean ${close.map((name) => `"${name}"`).join(", ")}?` : ""} ${create}`,
+  );
 }
 
-export async function runCapture(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      vault: { type: "string" },
-      type: { type: "string" },
-      text: { type: "string" },
-      problem: { type: "string" },
-      tags: { type: "string" },
-      skills: { type: "string" },
-      mood: { type: "string" },
-      energy: { type: "string" },
-      stress: { type: "string" },
-      context: { type: "string" },
-      location: { type: "string" },
-      feelings: { type: "string" },
-      parent: { type: "string" },
-      conversation: { type: "string" },
-      field: { type: "string", multiple: true },
-      json: { type: "boolean" },
-    },
-    strict: true,
-  });
-  if (!values.type) throw new CliError("Missing --type: question, insight, attempt, blocker, … (see lifebetter help).");
-  if (values.text === undefined) throw new CliError("Missing --text: what to capture.");
-  const fields: Record<string, string> = {};
-  for (const pair of values.field ?? []) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) throw new CliError(`--field takes name=value, not "${pair}".`);
-    fields[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
-  }
-  const { repo, settings } = await openVault(values.vault, io);
-  try {
+export const captureCommand = defineCommand({
+  usage: captureUsage,
+  options: {
+    type: { type: "string", required: "question, insight, attempt, blocker, … (see lifebetter help)." },
+    text: { type: "string", required: "what to capture." },
+    problem: { type: "string" },
+    tags: { type: "string" },
+    skills: { type: "string" },
+    mood: { type: "string" },
+    energy: { type: "string" },
+    stress: { type: "string" },
+    context: { type: "string" },
+    location: { type: "string" },
+    feelings: { type: "string" },
+    parent: { type: "string" },
+    conversation: { type: "string" },
+    field: { type: "string", multiple: true },
+  },
+  run: async ({ values }, { repo, settings }) => {
+    if (values.type === "") throw new CliError("Missing --type: question, insight, attempt, blocker, … (see lifebetter help).");
+    const fields: Record<string, string> = {};
+    for (const pair of values.field) {
+      const eq = pair.indexOf("=");
+      if (eq <= 0) throw new CliError(`--field takes name=value, not "${pair}".`);
+      fields[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+    }
     const problem = values.problem?.trim() ? await requireNote(repo, settings, values.problem, "problem") : undefined;
     const parent = values.parent?.trim() ? await requireNote(repo, settings, values.parent, "parent") : undefined;
     const conversation = values.conversation?.trim() ? await requireNote(repo, settings, values.conversation, "conversation") : undefined;
@@ -110,19 +100,15 @@ export async function runCapture(argv: string[], io: CliIo): Promise<number> {
         feelings: list(values.feelings),
         tags: list(values.tags),
         metaSkills: list(values.skills),
-        mood: optionalScale("mood", values.mood),
-        energy: optionalScale("energy", values.energy),
-        stress: optionalScale("stress", values.stress),
+        mood: typedNumber("--mood", values.mood, SCALE_1_TO_10),
+        energy: typedNumber("--energy", values.energy, SCALE_1_TO_10),
+        stress: typedNumber("--stress", values.stress, SCALE_1_TO_10),
         context: values.context,
         fields,
         source: "cli",
       },
       settings,
     );
-    io.out(values.json ? JSON.stringify(entry) + "\n" : `Captured ${entry.path} (id ${entry.id})\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw new CliError(error.message);
-    throw error;
-  }
-}
+    return { json: entry, text: `Captured ${entry.path} (id ${entry.id})` };
+  },
+});

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { compileFilter } from "../../core/index/note-filter";
 import { resolveNote } from "../../core/index/resolve-note";
 import { isRecordKind } from "../../core/schema/kinds";
 import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
+import { defineCommand } from "../command-kit";
 import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, PRIVATE_OPTION, PRIVATE_OPTION_USAGE, openIndexSession } from "../index/index-session";
 import { limitOption } from "../index/print-results";
 
@@ -13,44 +12,40 @@ export const clustersUsage = `lifebetter clusters --vault DIR [--k N] [--kind KI
 ${PRIVATE_OPTION_USAGE}
 ${INDEX_OPTIONS_USAGE}`;
 
-export async function runClusters(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { ...INDEX_OPTIONS, ...PRIVATE_OPTION, k: { type: "string" }, kind: { type: "string" }, type: { type: "string" } },
-    allowPositionals: true,
-    strict: true,
-  });
-  const k = limitOption(values.k, 8, "k");
-  if (values.kind !== undefined && !isRecordKind(values.kind)) throw new CliError(`--kind must be a LifeBetter kind (entry, problem, meta-skill, …), not "${values.kind}".`);
-  const session = await openIndexSession(values, io);
-  const filter = compileFilter({ kind: values.kind, type: values.type });
-  let refs = positionals;
-  if (filter) {
-    // Only the notes of the kind and type (among the NOTEs given, if any): clustered by their paths.
-    const given = new Set(positionals);
-    refs = [...session.memory.index.notes.values()]
-      .filter((note) => filter(note.record) && (given.size === 0 || given.has(note.record.path) || given.has(note.record.title)))
-      .map((note) => note.record.path);
-  }
-  const index = session.memory.index;
-  let narrowed = filter !== null;
-  if (!values["include-private"] && [...index.notes.values()].some((note) => note.record.private)) {
-    // Private notes are left out (of every note when none were named), as in search and similar.
-    refs = (narrowed || refs.length > 0 ? refs : [...index.notes.keys()]).filter((ref) => !resolveNote(index, ref)?.record.private);
-    narrowed = true;
-  }
-  const clusters = narrowed && refs.length === 0 ? [] : session.memory.detectClusters(refs, k);
-  await session.close();
-  if (values.json) {
+export const clustersCommand = defineCommand({
+  usage: clustersUsage,
+  options: { ...INDEX_OPTIONS, ...PRIVATE_OPTION, k: { type: "string" }, kind: { type: "string" }, type: { type: "string" } },
+  positionals: true,
+  run: async ({ values, positionals }, vault, io) => {
+    const k = limitOption(values.k, 8, "k");
+    if (values.kind !== undefined && !isRecordKind(values.kind))
+      throw new CliError(`--kind must be a LifeBetter kind (entry, problem, meta-skill, …), not "${values.kind}".`);
+    const session = await openIndexSession(vault, values, io);
+    const filter = compileFilter({ kind: values.kind, type: values.type });
+    let refs = positionals;
+    if (filter) {
+      // Only the notes of the kind and type (among the NOTEs given, if any): clustered by their paths.
+      const given = new Set(positionals);
+      refs = [...session.memory.index.notes.values()]
+        .filter((note) => filter(note.record) && (given.size === 0 || given.has(note.record.path) || given.has(note.record.title)))
+        .map((note) => note.record.path);
+    }
+    const index = session.memory.index;
+    let narrowed = filter !== null;
+    if (!values["include-private"] && [...index.notes.values()].some((note) => note.record.private)) {
+      // Private notes are left out (of every note when none were named), as in search and similar.
+      refs = (narrowed || refs.length > 0 ? refs : [...index.notes.keys()]).filter((ref) => !resolveNote(index, ref)?.record.private);
+      narrowed = true;
+    }
+    const clusters = narrowed && refs.length === 0 ? [] : session.memory.detectClusters(refs, k);
+    await session.close();
+    const text = clusters.length === 0 ? ["No notes to cluster."] : [];
+    for (const cluster of clusters) {
+      text.push(`${cluster.label || "(no telling terms)"} — ${cluster.notes.length} notes`);
+      for (const note of cluster.notes.slice(0, 5)) text.push(`  ${note.score.toFixed(3)}  ${note.path}`);
+      if (cluster.notes.length > 5) text.push(`  … and ${cluster.notes.length - 5} more`);
+    }
     // Centroids stay out of the JSON: hundreds of numbers per cluster that no script reads.
-    io.out(JSON.stringify(clusters.map(({ label, terms, notes }) => ({ label, terms, size: notes.length, notes }))) + "\n");
-    return 0;
-  }
-  if (clusters.length === 0) io.out("No notes to cluster.\n");
-  for (const cluster of clusters) {
-    io.out(`${cluster.label || "(no telling terms)"} — ${cluster.notes.length} notes\n`);
-    for (const note of cluster.notes.slice(0, 5)) io.out(`  ${note.score.toFixed(3)}  ${note.path}\n`);
-    if (cluster.notes.length > 5) io.out(`  … and ${cluster.notes.length - 5} more\n`);
-  }
-  return 0;
-}
+    return { json: clusters.map(({ label, terms, notes }) => ({ label, terms, size: notes.length, notes })), text };
+  },
+});

@@ -1,12 +1,10 @@
-import { parseArgs } from "node:util";
 import { nodeTrash, readTrashOption } from "../../adapters/node/node-trash";
 import { RECORD_KINDS, isRecordKind, type RecordKind } from "../../core/schema/kinds";
 import { selectRecords } from "../../core/transfer/select-records";
 import { loadRecords } from "../../core/vault/records";
 import { trashAll } from "../../core/vault/trash";
 import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
-import { openVault } from "../vault-context";
+import { defineCommand } from "../command-kit";
 
 export const deleteUsage = `lifebetter delete --vault DIR --kind KIND|--tag TAG [--yes] [--json]
   Deletes every record of one kind (${RECORD_KINDS.join(", ")}), or with one tag (nested tags
@@ -30,33 +28,30 @@ function selectionOf(kind: string | undefined, tag: string | undefined): Selecti
   return { tag: name };
 }
 
-export async function runDelete(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { vault: { type: "string" }, kind: { type: "string" }, tag: { type: "string" }, yes: { type: "boolean" }, json: { type: "boolean" } },
-    strict: true,
-  });
-  const selection = selectionOf(values.kind, values.tag);
-  const { root, repo, settings, configDir } = await openVault(values.vault, io);
-  const trash = nodeTrash(root, await readTrashOption(root, configDir));
-  const paths = selectRecords((await loadRecords(repo, settings)).records, selection).map((record) => record.path);
-  const what = "kind" in selection ? `${selection.kind} records` : `records tagged #${selection.tag}`;
-  const confirmed = values.yes === true && paths.length > 0;
-  const outcome = confirmed ? await trashAll(trash, paths) : { moved: [], failed: [] };
-  for (const { path, message } of outcome.failed) io.err(`could not delete ${path}: ${message}\n`);
-  if (values.json) {
-    io.out(JSON.stringify({ ...selection, records: paths, deleted: confirmed, trash: trash.destination, recoverable: trash.recoverable, ...outcome }) + "\n");
-  } else if (paths.length === 0) {
-    io.out(`No ${what} to delete.\n`);
-  } else {
+export const deleteCommand = defineCommand({
+  usage: deleteUsage,
+  options: { kind: { type: "string" }, tag: { type: "string" }, yes: { type: "boolean" } },
+  run: async ({ values }, { root, repo, settings, configDir }, io) => {
+    const selection = selectionOf(values.kind, values.tag);
+    const trash = nodeTrash(root, await readTrashOption(root, configDir));
+    const paths = selectRecords((await loadRecords(repo, settings)).records, selection).map((record) => record.path);
+    const what = "kind" in selection ? `${selection.kind} records` : `records tagged #${selection.tag}`;
+    const confirmed = values.yes && paths.length > 0;
+    const outcome = confirmed ? await trashAll(trash, paths) : { moved: [], failed: [] };
+    for (const { path, message } of outcome.failed) io.err(`could not delete ${path}: ${message}\n`);
     const lines = paths.map((path) => `  ${path}`);
-    if (confirmed) {
+    if (paths.length === 0) {
+      lines.push(`No ${what} to delete.`);
+    } else if (confirmed) {
       lines.unshift(`${outcome.moved.length} of ${paths.length} ${what} ${trash.destination}:`);
     } else {
       lines.unshift(`${paths.length} ${what} would be ${trash.destination}:`);
       lines.push("Nothing was deleted: run again with --yes to delete them.");
     }
-    io.out(lines.join("\n") + "\n");
-  }
-  return outcome.failed.length > 0 ? 1 : 0;
-}
+    return {
+      json: { ...selection, records: paths, deleted: confirmed, trash: trash.destination, recoverable: trash.recoverable, ...outcome },
+      text: lines,
+      exitCode: outcome.failed.length > 0 ? 1 : 0,
+    };
+  },
+});

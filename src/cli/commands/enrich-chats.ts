@@ -1,9 +1,6 @@
-import { parseArgs } from "node:util";
 import { enrichConversations, enrichSummary } from "../../core/chats/enrich-conversations";
-import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
+import { defineCommand } from "../command-kit";
 import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSessionWithModel } from "../index/index-session";
-import { openVault } from "../vault-context";
 
 export const enrichChatsUsage = `lifebetter enrich-chats --vault DIR [--model DIR|ID] [--cache DIR] [--json]
   Fills the memory of the conversations already imported: a short extractive summary, the problem a
@@ -14,17 +11,17 @@ export const enrichChatsUsage = `lifebetter enrich-chats --vault DIR [--model DI
   conversation that says it in other words is linked too; without one, by words.
 ${INDEX_OPTIONS_USAGE}`;
 
-export async function runEnrichChats(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: INDEX_OPTIONS, allowPositionals: true, strict: true });
-  if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0] ?? ""}".\n\n${enrichChatsUsage}`);
-  const vault = await openVault(values.vault, io);
-  const session = await openIndexSessionWithModel(values, vault, io);
-  let report;
-  try {
-    report = await enrichConversations(vault.repo, vault.settings, { meaning: session ? (text) => session.memory.problemMeaning(text) : undefined });
-  } finally {
-    await session?.close();
-  }
-  io.out(values.json ? JSON.stringify(report) + "\n" : enrichSummary(report).join("\n") + "\n");
-  return report.failed.length > 0 ? 1 : 0;
-}
+export const enrichChatsCommand = defineCommand({
+  usage: enrichChatsUsage,
+  options: INDEX_OPTIONS,
+  run: async ({ values }, vault, io) => {
+    const session = await openIndexSessionWithModel(values, vault, io);
+    let report;
+    try {
+      report = await enrichConversations(vault.repo, vault.settings, { meaning: session ? (text) => session.memory.problemMeaning(text) : undefined });
+    } finally {
+      await session?.close();
+    }
+    return { json: report, text: enrichSummary(report), exitCode: report.failed.length > 0 ? 1 : 0 };
+  },
+});

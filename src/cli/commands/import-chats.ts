@@ -1,14 +1,12 @@
 import { createReadStream, promises as fs } from "node:fs";
 import * as nodePath from "node:path";
-import { parseArgs } from "node:util";
 import { chatImportSummary, importChats, knownConversations, type ChatImportReport } from "../../core/chats/import-chats";
 import { enrichConversations } from "../../core/chats/enrich-conversations";
 import { mergeChatReports } from "../../core/chats/merge-reports";
 import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
+import { defineCommand } from "../command-kit";
 import { checkInputFile } from "../input-file";
 import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSessionWithModel } from "../index/index-session";
-import { openVault } from "../vault-context";
 
 export const importChatsUsage = `lifebetter import-chats --vault DIR FILE|FOLDER … [--model DIR|ID] [--cache DIR] [--json]
   Imports a ChatGPT or Claude conversations.json, or Claude Code session transcripts (.jsonl; the
@@ -43,46 +41,48 @@ async function inputFiles(args: readonly string[]): Promise<string[]> {
       isFolder = (await fs.stat(arg)).isDirectory();
     } catch {
       await checkInputFile(arg, "conversations.json or Claude Code transcript"); // says why: missing (exit 2) or unreadable (exit 1)
-      throw new CliError(`Could not read "${arg}".`, 1);
+      throw new Error(`Could not read "${arg}".`);
     }
     if (!isFolder) files.push(arg);
     else {
       const found = await transcriptsIn(arg);
       // A folder is read only for the transcripts in it (as ~/.claude/projects holds them).
-      if (found.length === 0) throw new CliError(`"${arg}" is a folder, not a file, and holds no Claude Code transcripts (.jsonl files): give a conversations.json or transcripts.`);
+      if (found.length === 0)
+        throw new CliError(`"${arg}" is a folder, not a file, and holds no Claude Code transcripts (.jsonl files): give a conversations.json or transcripts.`);
       files.push(...found);
     }
   }
   return files;
 }
 
-export async function runImportChats(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: INDEX_OPTIONS,
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length === 0) throw new CliError("Give a FILE: the conversations.json of a ChatGPT or Claude export, or Claude Code transcripts (.jsonl files or their folder).");
-  const vault = await openVault(values.vault, io);
-  const { repo, settings } = vault;
-  const files = await inputFiles(positionals);
-  const known = await knownConversations(repo, settings); // read once for all the files
-  const reports: { file: string; report: ChatImportReport }[] = [];
-  for (const file of files) {
-    const size = (await fs.stat(file)).size;
-    reports.push({ file, report: await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), { totalBytes: size, known, enrich: false }) });
-  }
-  const report = mergeChatReports(reports);
-  if (report.created.length > 0) {
-    // The index is opened only now, and only with a model: an import without one stays as quick as before.
-    const session = await openIndexSessionWithModel(values, vault, io);
-    try {
-      report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), meaning: session ? (text) => session.memory.problemMeaning(text) : undefined });
-    } finally {
-      await session?.close();
+export const importChatsCommand = defineCommand({
+  usage: importChatsUsage,
+  options: INDEX_OPTIONS,
+  positionals: true,
+  run: async ({ values, positionals }, vault, io) => {
+    if (positionals.length === 0)
+      throw new CliError("Give a FILE: the conversations.json of a ChatGPT or Claude export, or Claude Code transcripts (.jsonl files or their folder).");
+    const { repo, settings } = vault;
+    const files = await inputFiles(positionals);
+    const known = await knownConversations(repo, settings); // read once for all the files
+    const reports: { file: string; report: ChatImportReport }[] = [];
+    for (const file of files) {
+      const size = (await fs.stat(file)).size;
+      reports.push({
+        file,
+        report: await importChats(repo, settings, createReadStream(file, { highWaterMark: 1 << 20 }), { totalBytes: size, known, enrich: false }),
+      });
     }
-  }
-  io.out(values.json ? JSON.stringify(report) + "\n" : chatImportSummary(report).join("\n") + "\n");
-  return report.stopped ? 1 : 0;
-}
+    const report = mergeChatReports(reports);
+    if (report.created.length > 0) {
+      // The index is opened only now, and only with a model: an import without one stays as quick as before.
+      const session = await openIndexSessionWithModel(values, vault, io);
+      try {
+        report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), meaning: session ? (text) => session.memory.problemMeaning(text) : undefined });
+      } finally {
+        await session?.close();
+      }
+    }
+    return { json: report, text: chatImportSummary(report), exitCode: report.stopped ? 1 : 0 };
+  },
+});

@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import type { CliIo } from "../io";
+import { defineCommand } from "../command-kit";
 import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, openIndexSession } from "../index/index-session";
 
 export const indexUsage = `lifebetter index --vault DIR [--model DIR|ID] [--cache DIR] [--json]
@@ -7,21 +6,24 @@ export const indexUsage = `lifebetter index --vault DIR [--model DIR|ID] [--cach
   and prints {notes, chunks, embedded, reused, ms}; "embedded" counts embeddings computed in this run.
 ${INDEX_OPTIONS_USAGE}`;
 
-export async function runIndex(argv: string[], io: CliIo): Promise<number> {
-  const started = Date.now();
-  const { values } = parseArgs({ args: argv, options: INDEX_OPTIONS, strict: true });
-  const session = await openIndexSession(values, io);
-  await session.close();
-  const status = session.memory.status();
-  const vectors = (session.memory.index.noteVectors?.size ?? 0) + status.chunks;
-  const embedded = session.computed();
-  const summary = { notes: status.notes, chunks: status.chunks, embedded, reused: Math.max(0, vectors - embedded), ms: Date.now() - started };
-  if (values.json) {
-    io.out(JSON.stringify({ ...summary, skipped: status.skipped, embeddings: status.embeddings }) + "\n");
-  } else {
+export const indexCommand = defineCommand({
+  usage: indexUsage,
+  options: INDEX_OPTIONS,
+  run: async ({ values }, vault, io) => {
+    const started = Date.now();
+    const session = await openIndexSession(vault, values, io);
+    await session.close();
+    const status = session.memory.status();
+    const vectors = (session.memory.index.noteVectors?.size ?? 0) + status.chunks;
+    const embedded = session.computed();
+    const summary = { notes: status.notes, chunks: status.chunks, embedded, reused: Math.max(0, vectors - embedded), ms: Date.now() - started };
     const model = status.embeddings.state === "ready" ? `model ${status.embeddings.modelId}` : "full text only";
-    io.out(`Indexed ${summary.notes} ${summary.notes === 1 ? "note" : "notes"} (${summary.chunks} heading chunks; ${model}): ${summary.embedded} embeddings computed, ${summary.reused} reused, in ${summary.ms} ms.\n`);
-    for (const { path, reason } of status.skipped) io.out(`skipped ${path}: ${reason}\n`);
-  }
-  return 0;
-}
+    return {
+      json: { ...summary, skipped: status.skipped, embeddings: status.embeddings },
+      text: [
+        `Indexed ${summary.notes} ${summary.notes === 1 ? "note" : "notes"} (${summary.chunks} heading chunks; ${model}): ${summary.embedded} embeddings computed, ${summary.reused} reused, in ${summary.ms} ms.`,
+        ...status.skipped.map(({ path, reason }) => `skipped ${path}: ${reason}`),
+      ],
+    };
+  },
+});

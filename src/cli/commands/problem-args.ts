@@ -1,20 +1,17 @@
-import { InvalidInputError } from "../../core/errors";
 import { CliError } from "../cli-error";
 
-/** Runs a core call, turning input the core refuses into a usage error (exit 2, one line). */
-export async function userErrors<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw new CliError(error.message);
-    throw error;
-  }
-}
+/** The problem's note, as the commands that change one name it. */
+export const PROBLEM_OPTION = { problem: { type: "string", required: "the problem's note name, [[link]], path or id." } } as const;
 
 /** `a;b;c` → ["a", "b", "c"]: list answers are split on semicolons, since commas occur in sentences. */
 export function semicolonList(raw: string | undefined): string[] {
-  return (raw ?? "").split(";").map((item) => item.trim()).filter((item) => item !== "");
+  return (raw ?? "")
+    .split(";")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
 }
+
+export const STALE_DAYS_OPTION = { "stale-days": { type: "string" } } as const;
 
 /** `--stale-days N` as a number of days (at least 1), or the vault's "Stale after (days)" setting when absent. */
 export function staleDaysOption(raw: string | undefined, setting: number): number {

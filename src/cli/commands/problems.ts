@@ -1,10 +1,8 @@
-import { parseArgs } from "node:util";
-import type { CliIo } from "../io";
 import type { Task } from "../../core/codec/sections";
 import { problemsDashboard, type ProblemSummary } from "../../core/problems/dashboard";
 import { loadRecords } from "../../core/vault/records";
-import { staleDaysOption } from "./problem-args";
-import { openVault } from "../vault-context";
+import { defineCommand } from "../command-kit";
+import { STALE_DAYS_OPTION, staleDaysOption } from "./problem-args";
 
 export const problemsUsage = `lifebetter problems --vault DIR [--stale-days N] [--json]
   Lists the problems as the dashboard does: open ones first, by priority. With --json, an array of
@@ -47,28 +45,24 @@ function textRow(problem: ProblemSummary): string {
     time,
     problem.openBlockers > 0 ? `${problem.openBlockers} open blocker${problem.openBlockers === 1 ? "" : "s"}` : undefined,
     problem.milestones.total > 0 ? `milestones ${problem.milestones.done}/${problem.milestones.total}` : undefined,
-    problem.overdueMilestones.length > 0 ? `${problem.overdueMilestones.length} overdue milestone${problem.overdueMilestones.length === 1 ? "" : "s"}` : undefined,
+    problem.overdueMilestones.length > 0
+      ? `${problem.overdueMilestones.length} overdue milestone${problem.overdueMilestones.length === 1 ? "" : "s"}`
+      : undefined,
     problem.lastWorked ? `last worked ${problem.lastWorked}` : undefined,
     problem.stale ? "stale" : undefined,
   ].filter((flag): flag is string => flag !== undefined);
   return `[${problem.status}] ${problem.title} (${flags.join(", ")})`;
 }
 
-export async function runProblems(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { vault: { type: "string" }, "stale-days": { type: "string" }, json: { type: "boolean" } },
-    strict: true,
-  });
-  const { repo, settings } = await openVault(values.vault, io);
-  const staleDays = staleDaysOption(values["stale-days"], settings.staleDays);
-  const dashboard = problemsDashboard(await loadRecords(repo, settings, ["problem", "entry"]), new Date(), staleDays);
-  if (values.json) {
-    io.out(JSON.stringify(dashboard.problems.map(jsonRow)) + "\n");
-    return 0;
-  }
-  const counts = Object.entries(dashboard.counts).map(([status, n]) => `${n} ${status}`).join(", ");
-  const lines = [`${dashboard.problems.length} problems: ${counts}.`, ...dashboard.problems.map(textRow)];
-  io.out(lines.join("\n") + "\n");
-  return 0;
-}
+export const problemsCommand = defineCommand({
+  usage: problemsUsage,
+  options: STALE_DAYS_OPTION,
+  run: async ({ values }, { repo, settings }) => {
+    const staleDays = staleDaysOption(values["stale-days"], settings.staleDays);
+    const dashboard = problemsDashboard(await loadRecords(repo, settings, ["problem", "entry"]), new Date(), staleDays);
+    const counts = Object.entries(dashboard.counts)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(", ");
+    return { json: dashboard.problems.map(jsonRow), text: [`${dashboard.problems.length} problems: ${counts}.`, ...dashboard.problems.map(textRow)] };
+  },
+});

@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { momentFormat } from "../../adapters/node/moment-format";
 import { parseNote } from "../../core/codec/frontmatter";
-import { InvalidInputError } from "../../core/errors";
+import { listProperty } from "../../core/schema/property-readers";
 import { reflectionModel, type ReflectionModel } from "../../core/reflection/reflection-model";
 import { loadRecords } from "../../core/vault/records";
 import { openReflection, type OpenedReflection } from "../../core/reflection/open-reflection";
@@ -11,12 +10,11 @@ import { describeSync } from "../../core/reflection/sync-report";
 import { openSubjectReflection, type ReflectionSubject } from "../../core/reflection/subject-reflection";
 import type { AnswerSyncPlan } from "../../core/reflection/answers";
 import { findProblem } from "../../core/problems/find-problem";
-import { userErrors } from "./problem-args";
 import { dayOf } from "../../core/dates/days";
-import { isIsoDate } from "../../core/schema/values";
 import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
-import { openVault, vaultFileReader } from "../vault-context";
+import { defineCommand, type Output } from "../command-kit";
+import { dayOption } from "../option-values";
+import { vaultFileReader, type VaultContext } from "../vault-context";
 
 export const reflectUsage = `lifebetter reflect --vault DIR --period daily|weekly|monthly [--date YYYY-MM-DD] [--json]
 lifebetter reflect --vault DIR --period problem --problem NAME|PATH|ID [--json]
@@ -29,12 +27,6 @@ lifebetter reflect --vault DIR --period adhoc [--json]
   exists); adhoc: a new "Reflection YYYY-MM-DD HH.mm".`;
 
 const PERIODS = [...OPENABLE_PERIODS, "problem", "adhoc"] as const;
-
-/** A link list property as written (links as text). */
-function linkList(properties: Record<string, unknown>, name: string): string[] {
-  const value = properties[name];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
 
 function promptsJson(sync: AnswerSyncPlan): unknown[] {
   return sync.prompts.map((outcome) => ({
@@ -60,8 +52,8 @@ function jsonResult(opened: OpenedReflection, model: ReflectionModel, properties
     periodic_note: opened.location.periodicPath,
     linked_from: opened.linkedFrom ?? null,
     prompts: promptsJson(opened.sync),
-    problems: linkList(properties, "problems"),
-    meta_skills_discovered: linkList(properties, "meta_skills_discovered"),
+    problems: listProperty(properties, "problems"),
+    meta_skills_discovered: listProperty(properties, "meta_skills_discovered"),
     values: model.values,
     habits: model.habits,
     context: model.context,
@@ -77,8 +69,8 @@ function minutes(total: number): string {
 /** The problems and meta-skills the reflection links, as lines. */
 function describeLinks(properties: Record<string, unknown>): string[] {
   const lines: string[] = [];
-  const problems = linkList(properties, "problems");
-  const skills = linkList(properties, "meta_skills_discovered");
+  const problems = listProperty(properties, "problems");
+  const skills = listProperty(properties, "meta_skills_discovered");
   if (problems.length > 0) lines.push(`problems: ${problems.join(", ")}`);
   if (skills.length > 0) lines.push(`meta_skills_discovered: ${skills.join(", ")}`);
   return lines;
@@ -95,7 +87,11 @@ function describeModel(model: ReflectionModel): string[] {
   if (context.decisionsDue.length > 0) lines.push(`Decisions to review: ${context.decisionsDue.map((decision) => decision.title).join(", ")}`);
   if (digest) {
     lines.push(`Daily reflections: ${digest.reflected} of ${digest.days} days`);
-    for (const [name, trend] of [["Mood", digest.mood], ["Energy", digest.energy], ["Sleep", digest.sleep]] as const) {
+    for (const [name, trend] of [
+      ["Mood", digest.mood],
+      ["Energy", digest.energy],
+      ["Sleep", digest.sleep],
+    ] as const) {
       if (trend.average !== null) lines.push(`${name}: average ${trend.average.toFixed(1)}${trend.direction ? `, ${trend.direction}` : ""}`);
     }
     if (digest.wins.length > 0) lines.push(`Wins: ${digest.wins.map((win) => win.text).join("; ")}`);
@@ -106,80 +102,60 @@ function describeModel(model: ReflectionModel): string[] {
 }
 
 /** `--period problem|adhoc`: a reflection of its own, dated now. */
-async function runSubjectReflect(period: "problem" | "adhoc", values: { vault?: string; date?: string; problem?: string; json?: boolean }, io: CliIo): Promise<number> {
+async function subjectReflection(period: "problem" | "adhoc", values: { date?: string; problem?: string }, vault: VaultContext): Promise<Output> {
   if (values.date !== undefined) throw new CliError(`--date is for daily, weekly and monthly reflections; a ${period} reflection is dated today.`);
   if (period === "problem" && (values.problem ?? "").trim() === "") throw new CliError("Missing --problem: the problem's note name, [[link]], path or id.");
   if (period === "adhoc" && values.problem !== undefined) throw new CliError("--problem goes with --period problem.");
-  const vault = await openVault(values.vault, io);
   const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
   const env = { repo: vault.repo, settings: vault.settings, configs, format: momentFormat, now: new Date() };
   let subject: ReflectionSubject = { period: "adhoc" };
   if (period === "problem") {
     // A problem that is not there, or a name that fits several, is a usage error: nothing is written.
     const records = await loadRecords(vault.repo, vault.settings);
-    subject = { period, problem: await userErrors(() => Promise.resolve(findProblem(records, values.problem ?? ""))), vault: records };
+    subject = { period, problem: findProblem(records, values.problem ?? ""), vault: records };
   }
-  try {
-    const opened = await openSubjectReflection(env, subject);
-    const parsed = parseNote(await vault.repo.read(opened.path));
-    const properties = parsed.ok ? parsed.properties : {};
-    if (values.json) {
-      io.out(
-        JSON.stringify({
-          path: opened.path,
-          created: opened.created,
-          period: opened.period,
-          date: opened.date,
-          period_start: properties.period_start ?? null,
-          period_end: properties.period_end ?? null,
-          problems: linkList(properties, "problems"),
-          meta_skills_discovered: linkList(properties, "meta_skills_discovered"),
-          prompts: promptsJson(opened.sync),
-        }) + "\n",
-      );
-    } else {
-      const lines = [`${opened.created ? "Created" : "Updated"} ${opened.path} (${period} reflection, ${opened.date})`, ...describeSync(opened.sync), ...describeLinks(properties)];
-      io.out(lines.join("\n") + "\n");
-    }
-    return 0;
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw new CliError(error.message, 1);
-    throw error;
-  }
+  const opened = await openSubjectReflection(env, subject);
+  const parsed = parseNote(await vault.repo.read(opened.path));
+  const properties = parsed.ok ? parsed.properties : {};
+  return {
+    json: {
+      path: opened.path,
+      created: opened.created,
+      period: opened.period,
+      date: opened.date,
+      period_start: properties.period_start ?? null,
+      period_end: properties.period_end ?? null,
+      problems: listProperty(properties, "problems"),
+      meta_skills_discovered: listProperty(properties, "meta_skills_discovered"),
+      prompts: promptsJson(opened.sync),
+    },
+    text: [
+      `${opened.created ? "Created" : "Updated"} ${opened.path} (${period} reflection, ${opened.date})`,
+      ...describeSync(opened.sync),
+      ...describeLinks(properties),
+    ],
+  };
 }
 
-export async function runReflect(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { vault: { type: "string" }, period: { type: "string" }, date: { type: "string" }, problem: { type: "string" }, json: { type: "boolean" } },
-    strict: true,
-  });
-  const period = values.period ?? "daily";
-  if (period === "problem" || period === "adhoc") return runSubjectReflect(period, values, io);
-  if (!isOpenablePeriod(period)) throw new CliError(`--period must be one of ${PERIODS.join(", ")}, not "${period}".`);
-  if (values.problem !== undefined) throw new CliError("--problem goes with --period problem.");
-  const day = values.date?.trim() ?? dayOf(new Date());
-  if (!isIsoDate(day)) throw new CliError(`--date must be a date like 2026-11-24, not "${values.date ?? ""}".`);
-  const vault = await openVault(values.vault, io);
-  const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
-  try {
+export const reflectCommand = defineCommand({
+  usage: reflectUsage,
+  options: { period: { type: "string" }, date: { type: "string" }, problem: { type: "string" } },
+  run: async ({ values }, vault) => {
+    const period = values.period ?? "daily";
+    if (period === "problem" || period === "adhoc") return subjectReflection(period, values, vault);
+    if (!isOpenablePeriod(period)) throw new CliError(`--period must be one of ${PERIODS.join(", ")}, not "${period}".`);
+    if (values.problem !== undefined) throw new CliError("--problem goes with --period problem.");
+    const day = dayOption("date", values.date) ?? dayOf(new Date());
+    const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
     const opened = await openReflection({ repo: vault.repo, settings: vault.settings, configs, format: momentFormat, now: new Date() }, period, day);
     const { records } = await loadRecords(vault.repo, vault.settings);
     const parsed = parseNote(await vault.repo.read(opened.path));
     const note = parsed.ok ? { path: opened.path, properties: parsed.properties, body: parsed.parts.body } : { path: opened.path, properties: {}, body: "" };
     const model = reflectionModel(note, opened.location.range, records, vault.settings);
-    if (values.json) {
-      io.out(JSON.stringify(jsonResult(opened, model, note.properties)) + "\n");
-    } else {
-      const verb = opened.created ? "Created" : opened.converted ? "Added the reflection to" : "Updated";
-      const lines = [`${verb} ${opened.path} (${period}, ${opened.location.range.start} to ${opened.location.range.end})`];
-      if (opened.linkedFrom) lines.push(`Linked from ${opened.linkedFrom}`);
-      lines.push(...describeSync(opened.sync), ...describeLinks(note.properties), ...describeModel(model));
-      io.out(lines.join("\n") + "\n");
-    }
-    return 0;
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw new CliError(error.message, 1);
-    throw error;
-  }
-}
+    const verb = opened.created ? "Created" : opened.converted ? "Added the reflection to" : "Updated";
+    const lines = [`${verb} ${opened.path} (${period}, ${opened.location.range.start} to ${opened.location.range.end})`];
+    if (opened.linkedFrom) lines.push(`Linked from ${opened.linkedFrom}`);
+    lines.push(...describeSync(opened.sync), ...describeLinks(note.properties), ...describeModel(model));
+    return { json: jsonResult(opened, model, note.properties), text: lines };
+  },
+});

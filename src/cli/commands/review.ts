@@ -1,6 +1,4 @@
-import { parseArgs } from "node:util";
-import { InvalidInputError, NoteParseError } from "../../core/errors";
-import { asDay, dayOf, type Day } from "../../core/dates/days";
+import { dayOf, type Day } from "../../core/dates/days";
 import { reviewDecision } from "../../core/review/decision-review";
 import { findNote } from "../../core/review/find-note";
 import { gradeSkill } from "../../core/review/grade-skill";
@@ -8,8 +6,9 @@ import { parseGrade, REVIEW_GRADES } from "../../core/review/grades";
 import { loadReview } from "../../core/review/load-review";
 import type { NoteRepository } from "../../core/vault/repository";
 import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
-import { openVault } from "../vault-context";
+import { ruleText, SCALE_1_TO_10, typedNumber } from "../../core/schema/values";
+import { defineCommand } from "../command-kit";
+import { dayOption } from "../option-values";
 import { formatGrade, formatQueue } from "./review-format";
 
 export const reviewUsage = `lifebetter review --vault DIR --due [--today YYYY-MM-DD] [--json]
@@ -21,7 +20,6 @@ lifebetter review --vault DIR --decision NOTE --outcome TEXT --satisfaction N --
   Records how a decision turned out (satisfaction 1–10; would you decide the same?).`;
 
 const OPTIONS = {
-  vault: { type: "string" },
   due: { type: "boolean" },
   grade: { type: "string" },
   decision: { type: "string" },
@@ -29,15 +27,7 @@ const OPTIONS = {
   satisfaction: { type: "string" },
   same: { type: "string" },
   today: { type: "string" },
-  json: { type: "boolean" },
 } as const;
-
-function todayFrom(raw: string | undefined): Day {
-  if (raw === undefined) return dayOf(new Date());
-  const day = asDay(raw);
-  if (!day) throw new CliError(`--today must be a date like 2026-11-24, not "${raw}".`);
-  return day;
-}
 
 function yesNo(raw: string | undefined): boolean {
   const text = raw?.trim().toLowerCase();
@@ -47,57 +37,45 @@ function yesNo(raw: string | undefined): boolean {
 }
 
 async function notePath(repo: NoteRepository, input: string): Promise<string> {
-  const path = findNote(input, (await repo.listFiles()).map((file) => file.path));
+  const path = findNote(
+    input,
+    (await repo.listFiles()).map((file) => file.path),
+  );
   if (!path) throw new CliError(`No note "${input}" in the vault (give its name or its path).`);
   return path;
 }
 
-/** User mistakes found by the core (wrong kind of note, bad value) are usage errors; nothing was written. */
-async function asCliErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw new CliError(error.message);
-    if (error instanceof NoteParseError) throw new CliError(error.message, 1);
-    throw error;
-  }
-}
+export const reviewCommand = defineCommand({
+  usage: reviewUsage,
+  options: OPTIONS,
+  positionals: true,
+  run: async ({ values, positionals }, { repo, settings }) => {
+    const modes = [values.due, values.grade !== undefined, values.decision !== undefined].filter(Boolean).length;
+    if (modes !== 1) throw new CliError("Give exactly one of --due, --grade NOTE GRADE or --decision NOTE.");
+    const today: Day = dayOption("today", values.today) ?? dayOf(new Date());
 
-export async function runReview(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
-  const modes = [values.due, values.grade !== undefined, values.decision !== undefined].filter(Boolean).length;
-  if (modes !== 1) throw new CliError("Give exactly one of --due, --grade NOTE GRADE or --decision NOTE.");
-  const today = todayFrom(values.today);
+    if (values.due) {
+      if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0]}".`);
+      const { queue, summary } = await loadReview(repo, settings, today);
+      return { json: { ...queue, summary }, text: formatQueue(queue, summary) };
+    }
 
-  if (values.due) {
+    if (values.grade !== undefined) {
+      if (positionals.length !== 1) throw new CliError(`Give one grade after the note: ${REVIEW_GRADES.join(", ")} (or 1–4).`);
+      const grade = parseGrade(positionals[0] ?? "");
+      if (!grade) throw new CliError(`"${positionals[0]}" is not a grade: use ${REVIEW_GRADES.join(", ")} (or 1–4).`);
+      const path = await notePath(repo, values.grade);
+      const outcome = await gradeSkill(repo, path, grade, settings.scheduler, { today });
+      return { json: { path, ...outcome }, text: formatGrade(path, outcome) };
+    }
+
     if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0]}".`);
-    const { repo, settings } = await openVault(values.vault, io);
-    const { queue, summary } = await loadReview(repo, settings, today);
-    io.out(values.json ? JSON.stringify({ ...queue, summary }) + "\n" : formatQueue(queue, summary));
-    return 0;
-  }
-
-  if (values.grade !== undefined) {
-    if (positionals.length !== 1) throw new CliError(`Give one grade after the note: ${REVIEW_GRADES.join(", ")} (or 1–4).`);
-    const grade = parseGrade(positionals[0] ?? "");
-    if (!grade) throw new CliError(`"${positionals[0]}" is not a grade: use ${REVIEW_GRADES.join(", ")} (or 1–4).`);
-    const { repo, settings } = await openVault(values.vault, io);
-    const path = await notePath(repo, values.grade);
-    const outcome = await asCliErrors(() => gradeSkill(repo, path, grade, settings.scheduler, { today }));
-    io.out(values.json ? JSON.stringify({ path, ...outcome }) + "\n" : formatGrade(path, outcome));
-    return 0;
-  }
-
-  if (positionals.length > 0) throw new CliError(`Unexpected argument "${positionals[0]}".`);
-  if (values.outcome === undefined) throw new CliError("Missing --outcome TEXT: how did the decision turn out?");
-  const satisfaction = Number(values.satisfaction);
-  if (values.satisfaction === undefined || values.satisfaction.trim() === "" || !Number.isFinite(satisfaction)) {
-    throw new CliError(`--satisfaction must be a number from 1 to 10${values.satisfaction === undefined ? "" : `, not "${values.satisfaction}"`}.`);
-  }
-  const answer = { actualOutcome: values.outcome, satisfaction, wouldDecideSame: yesNo(values.same) };
-  const { repo } = await openVault(values.vault, io);
-  const path = await notePath(repo, values.decision ?? "");
-  await asCliErrors(() => reviewDecision(repo, path, answer, { today }));
-  io.out(values.json ? JSON.stringify({ path, ...answer }) + "\n" : `Recorded the outcome of ${path}.\n`);
-  return 0;
-}
+    if (values.outcome === undefined) throw new CliError("Missing --outcome TEXT: how did the decision turn out?");
+    const satisfaction = typedNumber("--satisfaction", values.satisfaction, SCALE_1_TO_10);
+    if (satisfaction === undefined) throw new CliError(`Missing --satisfaction: ${ruleText(SCALE_1_TO_10)}.`);
+    const answer = { actualOutcome: values.outcome, satisfaction, wouldDecideSame: yesNo(values.same) };
+    const path = await notePath(repo, values.decision ?? "");
+    await reviewDecision(repo, path, answer, { today });
+    return { json: { path, ...answer }, text: `Recorded the outcome of ${path}.` };
+  },
+});

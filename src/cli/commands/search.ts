@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { isRecordKind } from "../../core/schema/kinds";
 import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
-import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, PRIVATE_OPTION, PRIVATE_OPTION_USAGE, openIndexSession } from "../index/index-session";
-import { limitOption, printResults } from "../index/print-results";
+import { defineCommand } from "../command-kit";
+import { INDEX_OPTIONS, INDEX_OPTIONS_USAGE, PRIVATE_OPTION, PRIVATE_OPTION_USAGE } from "../index/index-session";
+import { LIMIT_OPTION, searchResults } from "../index/print-results";
 
 export const searchUsage = `lifebetter search QUERY --vault DIR [--limit N] [--kind KIND] [--type TYPE] [--tag TAG …]
                   [--since DATE] [--until DATE] [--problem NAME] [--include-private] [--model DIR|ID] [--cache DIR] [--json]
@@ -16,31 +15,35 @@ function dateOption(name: string, raw: string | undefined): string | undefined {
   return raw;
 }
 
-export async function runSearch(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      ...INDEX_OPTIONS,
-      ...PRIVATE_OPTION,
-      limit: { type: "string" },
-      kind: { type: "string" },
-      type: { type: "string" },
-      tag: { type: "string", multiple: true },
-      since: { type: "string" },
-      until: { type: "string" },
-      problem: { type: "string" },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  const query = positionals.join(" ").trim();
-  if (query === "") throw new CliError("Missing QUERY: what to search for.");
-  if (values.kind !== undefined && !isRecordKind(values.kind)) throw new CliError(`--kind must be a LifeBetter kind (entry, problem, meta-skill, …), not "${values.kind}".`);
-  const limit = limitOption(values.limit, 10);
-  const filters = { kind: values.kind, type: values.type, tags: values.tag, since: dateOption("since", values.since), until: dateOption("until", values.until), problem: values.problem, hidePrivate: !values["include-private"] };
-  const session = await openIndexSession(values, io);
-  const results = await session.memory.searchByMeaning(query, { limit, ...filters });
-  await session.close();
-  printResults(results, values.json, io);
-  return 0;
-}
+export const searchCommand = defineCommand({
+  usage: searchUsage,
+  options: {
+    ...INDEX_OPTIONS,
+    ...PRIVATE_OPTION,
+    ...LIMIT_OPTION,
+    kind: { type: "string" },
+    type: { type: "string" },
+    tag: { type: "string", multiple: true },
+    since: { type: "string" },
+    until: { type: "string" },
+    problem: { type: "string" },
+  },
+  positionals: true,
+  run: ({ values, positionals }, vault, io) => {
+    const query = positionals.join(" ").trim();
+    if (query === "") throw new CliError("Missing QUERY: what to search for.");
+    if (values.kind !== undefined && !isRecordKind(values.kind))
+      throw new CliError(`--kind must be a LifeBetter kind (entry, problem, meta-skill, …), not "${values.kind}".`);
+    const tags = values.tag.length > 0 ? values.tag : undefined;
+    const filters = {
+      kind: values.kind,
+      type: values.type,
+      tags,
+      since: dateOption("since", values.since),
+      until: dateOption("until", values.until),
+      problem: values.problem,
+      hidePrivate: !values["include-private"],
+    };
+    return searchResults(vault, values, io, 10, (memory, limit) => memory.searchByMeaning(query, { limit, ...filters }));
+  },
+});

@@ -1,12 +1,11 @@
-import { parseArgs } from "node:util";
-import type { CliIo } from "../io";
 import { addSession } from "../../core/problems/add-session";
 import { activityTypes } from "../../core/problems/session-activity";
 import { findProblem } from "../../core/problems/find-problem";
+import { ruleText, SCALE_1_TO_10, typedNumber } from "../../core/schema/values";
 import { loadRecords } from "../../core/vault/records";
 import { CliError } from "../cli-error";
-import { openVault } from "../vault-context";
-import { userErrors } from "./problem-args";
+import { defineCommand, defineSubcommands } from "../command-kit";
+import { PROBLEM_OPTION } from "./problem-args";
 
 export const sessionUsage = `lifebetter session add --vault DIR --problem NAME --start ISO --end ISO --focus N --energy N
                        [--activity-type TYPE] [--activity TEXT] [--distractions N] [--distraction-notes TEXT]
@@ -17,13 +16,6 @@ export const sessionUsage = `lifebetter session add --vault DIR --problem NAME -
   counts them; with --distraction-notes the cell reads "3: slack, email".
   Refuses an end before the start, a session shorter than a minute, an overlap with another session,
   focus or energy outside 1-10, and a session longer than 24 hours unless --force.`;
-
-function scale(name: string, raw: string | undefined): number {
-  if (raw === undefined) throw new CliError(`Missing --${name}: a whole number from 1 to 10.`);
-  const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) throw new CliError(`--${name} must be a number from 1 to 10, not "${raw}".`);
-  return value;
-}
 
 /**
  * `--distractions` is a count; free text there (as before counts existed) is still accepted and kept
@@ -39,41 +31,32 @@ function distractionsArg(raw: string | undefined): { count?: number; text?: stri
   return { text: raw };
 }
 
-async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      vault: { type: "string" },
-      problem: { type: "string" },
-      start: { type: "string" },
-      end: { type: "string" },
-      focus: { type: "string" },
-      energy: { type: "string" },
-      activity: { type: "string" },
-      "activity-type": { type: "string" },
-      distractions: { type: "string" },
-      "distraction-notes": { type: "string" },
-      outcome: { type: "string" },
-      force: { type: "boolean" },
-      json: { type: "boolean" },
-    },
-    strict: true,
-  });
-  if (values.problem === undefined) throw new CliError("Missing --problem: the problem's note name, [[link]], path or id.");
-  if (values.start === undefined) throw new CliError("Missing --start: when the session began, like 2026-11-20T09:00:00+01:00.");
-  if (values.end === undefined) throw new CliError("Missing --end: when the session ended, like 2026-11-20T10:30:00+01:00.");
-  const focus = scale("focus", values.focus);
-  const { count: distractionCount, text: distractionText } = distractionsArg(values.distractions);
-  if (distractionText !== undefined && values["distraction-notes"] !== undefined) {
-    throw new CliError(`--distractions takes a count (a whole number), not "${values.distractions}", when --distraction-notes gives the text.`);
-  }
-  const energy = scale("energy", values.energy);
-  const { repo, settings } = await openVault(values.vault, io);
-  const added = await userErrors(async () => {
-    const problem = findProblem(await loadRecords(repo, settings, ["problem"]), values.problem ?? "");
-    return addSession(repo, problem.path, {
-      start: values.start ?? "",
-      end: values.end ?? "",
+const sessionAddCommand = defineCommand({
+  usage: sessionUsage,
+  options: {
+    ...PROBLEM_OPTION,
+    start: { type: "string", required: "when the session began, like 2026-11-20T09:00:00+01:00." },
+    end: { type: "string", required: "when the session ended, like 2026-11-20T10:30:00+01:00." },
+    focus: { type: "string", required: `${ruleText(SCALE_1_TO_10)}.` },
+    energy: { type: "string", required: `${ruleText(SCALE_1_TO_10)}.` },
+    activity: { type: "string" },
+    "activity-type": { type: "string" },
+    distractions: { type: "string" },
+    "distraction-notes": { type: "string" },
+    outcome: { type: "string" },
+    force: { type: "boolean" },
+  },
+  run: async ({ values }, { repo, settings }) => {
+    const focus = typedNumber("--focus", values.focus, SCALE_1_TO_10);
+    const { count: distractionCount, text: distractionText } = distractionsArg(values.distractions);
+    if (distractionText !== undefined && values["distraction-notes"] !== undefined) {
+      throw new CliError(`--distractions takes a count (a whole number), not "${values.distractions}", when --distraction-notes gives the text.`);
+    }
+    const energy = typedNumber("--energy", values.energy, SCALE_1_TO_10);
+    const problem = findProblem(await loadRecords(repo, settings, ["problem"]), values.problem);
+    const added = await addSession(repo, problem.path, {
+      start: values.start,
+      end: values.end,
       focus,
       energy,
       activity: values.activity,
@@ -82,20 +65,11 @@ async function runSessionAdd(argv: string[], io: CliIo): Promise<number> {
       distractions: values["distraction-notes"] ?? distractionText,
       distractionCount,
       outcome: values.outcome,
-      allowLong: values.force ?? false,
+      allowLong: values.force,
     });
-  });
-  io.out(
-    values.json
-      ? JSON.stringify(added) + "\n"
-      : `Added ${added.minutes} minutes to ${added.path} (time spent ${added.timeSpent} minutes, last worked ${added.lastWorked})\n`,
-  );
-  return 0;
-}
+    return { json: added, text: `Added ${added.minutes} minutes to ${added.path} (time spent ${added.timeSpent} minutes, last worked ${added.lastWorked})` };
+  },
+});
 
 /** `session add …`; the subcommand word keeps room for more (list, …). */
-export async function runSession(argv: string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === "add") return runSessionAdd(rest, io);
-  throw new CliError(sub && !sub.startsWith("-") ? `Unknown session subcommand "${sub}"; use: session add.` : "Missing subcommand: session add.");
-}
+export const sessionCommand = defineSubcommands("session", { add: sessionAddCommand }, sessionUsage);

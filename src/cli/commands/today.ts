@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { momentFormat } from "../../adapters/node/moment-format";
 import { homeData, type HomeData, type HomeMilestone } from "../../core/home/today";
 import type { WeekSummary } from "../../core/home/week";
@@ -6,11 +5,10 @@ import { locateReflection } from "../../core/reflection/location";
 import { readPeriodicConfigs } from "../../core/reflection/periodic-config";
 import { localDate, periodRange } from "../../core/reflection/periods";
 import { dayOf } from "../../core/dates/days";
-import { isIsoDate } from "../../core/schema/values";
 import { loadRecords } from "../../core/vault/records";
-import { CliError } from "../cli-error";
-import type { CliIo } from "../io";
-import { openVault, vaultFileReader } from "../vault-context";
+import { defineCommand } from "../command-kit";
+import { dayOption } from "../option-values";
+import { vaultFileReader } from "../vault-context";
 
 export const todayUsage = `lifebetter today --vault DIR [--date YYYY-MM-DD] [--json]
   What LifeBetter has for the day, as the home view shows it: reviews and decisions due, today's
@@ -77,7 +75,10 @@ const one = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const avg = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
 function weekLine(label: string, week: WeekSummary): string {
-  const entries = Object.entries(week.entriesByType).map(([type, n]) => `${n} ${type}`).join(", ") || "no entries";
+  const entries =
+    Object.entries(week.entriesByType)
+      .map(([type, n]) => `${n} ${type}`)
+      .join(", ") || "no entries";
   const accuracy = week.estimateAccuracy === null ? "" : `, estimates used ×${week.estimateAccuracy.toFixed(2)}`;
   const skills = week.metaSkills.map((s) => `${s.name} ${s.worked}/${s.uses}`).join(", ");
   const byActivity = Object.entries(week.minutesByActivity).map(([type, minutes]) => `${type} ${minutes} min`).join(", ");
@@ -91,8 +92,12 @@ function describe(data: HomeData): string[] {
   if (data.session) lines.push(`Working on ${data.session.problem.title} for ${data.session.minutes} min (since ${data.session.start})`);
   for (const d of data.decisionsDue) lines.push(`Decision to review: ${d.title} (due ${d.reviewOn ?? "now"})`);
   for (const p of data.problems) {
-    const flags = [p.priority, p.stale ? "stale" : undefined, p.openBlockers.length > 0 ? one(p.openBlockers.length, "open blocker") : undefined].filter(Boolean);
-    const next = p.nextMilestone ? `; next: ${p.nextMilestone.text}${p.nextMilestone.due ? ` (due ${p.nextMilestone.due}${p.nextMilestone.overdueDays > 0 ? ", overdue" : ""})` : ""}` : "";
+    const flags = [p.priority, p.stale ? "stale" : undefined, p.openBlockers.length > 0 ? one(p.openBlockers.length, "open blocker") : undefined].filter(
+      Boolean,
+    );
+    const next = p.nextMilestone
+      ? `; next: ${p.nextMilestone.text}${p.nextMilestone.due ? ` (due ${p.nextMilestone.due}${p.nextMilestone.overdueDays > 0 ? ", overdue" : ""})` : ""}`
+      : "";
     lines.push(`Problem: ${p.title}${flags.length > 0 ? ` [${flags.join(", ")}]` : ""}${next}`);
   }
   for (const a of data.nextActions) lines.push(`Next: ${a.text} — ${a.problem.title}${a.due ? ` (due ${a.due}${a.overdueDays > 0 ? ", overdue" : ""})` : ""}`);
@@ -101,28 +106,24 @@ function describe(data: HomeData): string[] {
   return lines;
 }
 
-export async function runToday(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { vault: { type: "string" }, date: { type: "string" }, json: { type: "boolean" } },
-    strict: true,
-  });
-  const realNow = new Date();
-  const today = values.date?.trim() ?? dayOf(realNow);
-  if (!isIsoDate(today)) throw new CliError(`--date must be a date like 2026-11-24, not "${values.date ?? ""}".`);
-  const vault = await openVault(values.vault, io);
-  // Another day is looked at from its noon: stale days and overdue counts depend on the day alone.
-  const now = today === dayOf(realNow) ? realNow : new Date(localDate(today).getTime() + 12 * 3_600_000);
-  const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
-  const reflectionPath = locateReflection(periodRange("daily", today), configs, vault.settings.reflectionInPeriodicNote, momentFormat).path;
-  const data = await homeData({
-    vault: await loadRecords(vault.repo, vault.settings),
-    settings: vault.settings,
-    today,
-    now,
-    runningSession: vault.settings.runningSession,
-    reflectionPath,
-  });
-  io.out(values.json ? JSON.stringify(todayJson(data)) + "\n" : describe(data).join("\n") + "\n");
-  return 0;
-}
+export const todayCommand = defineCommand({
+  usage: todayUsage,
+  options: { date: { type: "string" } },
+  run: async ({ values }, vault) => {
+    const realNow = new Date();
+    const today = dayOption("date", values.date) ?? dayOf(realNow);
+    // Another day is looked at from its noon: stale days and overdue counts depend on the day alone.
+    const now = today === dayOf(realNow) ? realNow : new Date(localDate(today).getTime() + 12 * 3_600_000);
+    const configs = await readPeriodicConfigs(vaultFileReader(vault.root), vault.configDir, vault.settings);
+    const reflectionPath = locateReflection(periodRange("daily", today), configs, vault.settings.reflectionInPeriodicNote, momentFormat).path;
+    const data = await homeData({
+      vault: await loadRecords(vault.repo, vault.settings),
+      settings: vault.settings,
+      today,
+      now,
+      runningSession: vault.settings.runningSession,
+      reflectionPath,
+    });
+    return { json: todayJson(data), text: describe(data) };
+  },
+});

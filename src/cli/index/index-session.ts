@@ -13,14 +13,12 @@ import type { EmbedderStatus } from "../../core/index/embedder-status";
 import { MemoryIndex, type OpenReport } from "../../core/index/memory-index";
 import { hashText } from "../../core/index/text-hash";
 import type { CliIo } from "../io";
-import { openVault, type VaultContext } from "../vault-context";
+import type { VaultContext } from "../vault-context";
 
-/** The options every command that uses the index takes. */
+/** The options every command that uses the index takes (besides --vault and --json). */
 export const INDEX_OPTIONS = {
-  vault: { type: "string" },
   model: { type: "string" },
   cache: { type: "string" },
-  json: { type: "boolean" },
 } as const;
 
 /** Private records (schema/privacy) are left out of results unless asked for, as in the plugin's panels. */
@@ -43,7 +41,10 @@ export interface IndexSession {
   close(): Promise<void>;
 }
 
-async function loadModel(model: string | undefined, cacheDir: string): Promise<{ status: EmbedderStatus; caching: CachingEmbedder | null; saveCache: () => Promise<void> }> {
+async function loadModel(
+  model: string | undefined,
+  cacheDir: string,
+): Promise<{ status: EmbedderStatus; caching: CachingEmbedder | null; saveCache: () => Promise<void> }> {
   const load = await loadNodeEmbedder({ model: model ?? DEFAULT_MODEL_ID, cacheDir: nodePath.join(cacheDir, "models"), allowDownload: model !== undefined });
   if (!load.ok) return { status: { unavailable: load.unavailable }, caching: null, saveCache: () => Promise.resolve() };
   const file = new NodeBinaryFile(nodePath.join(cacheDir, `embeddings-${hashText(load.embedder.modelId)}.bin`));
@@ -59,8 +60,7 @@ function reportUnavailable(unavailable: EmbedderUnavailable, modelGiven: boolean
 }
 
 /** Opens the vault's index: restores the saved one, indexes what changed, loads the model if it can. */
-export async function openIndexSession(values: { vault?: string; model?: string; cache?: string }, io: CliIo): Promise<IndexSession> {
-  const vault = await openVault(values.vault, io);
+export async function openIndexSession(vault: VaultContext, values: { model?: string; cache?: string }, io: CliIo): Promise<IndexSession> {
   const cacheDir = await cacheFolder(values, vault);
   const model = await loadModel(values.model, cacheDir);
   if ("unavailable" in model.status) reportUnavailable(model.status.unavailable, values.model !== undefined, io);

@@ -1,6 +1,7 @@
 import { addLinkToList, linksTo } from "../codec/link-list";
 import { linkTo, parseWikilink } from "../codec/wikilinks";
 import { isoDateTime } from "../dates/timestamps";
+import { textProperty } from "../schema/property-readers";
 import { errorMessage } from "../errors";
 import { contentWords } from "../index/terms";
 import type { LifeBetterSettings } from "../settings";
@@ -113,7 +114,7 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
   const report: EnrichReport = { conversations: 0, updated: [], summaries: 0, problems: 0, metaSkills: 0, insights: 0, suggestions: [], byMeaning: 0, failed: [] };
   const problems = records.filter((record) => record.kind === "problem");
   const matcher = new ProblemMatcher(
-    problems.map((problem) => ({ name: problem.name, path: problem.path, text: [typeof problem.properties.context === "string" ? problem.properties.context : "", ...proseOf(problem.body)].join("\n") })),
+    problems.map((problem) => ({ name: problem.name, path: problem.path, text: [textProperty(problem.properties, "context") ?? "", ...proseOf(problem.body)].join("\n") })),
   );
   const skills = records.filter((record) => record.kind === "meta-skill").map((record) => record.name);
   const entriesByConversation = questionsByConversation(records);

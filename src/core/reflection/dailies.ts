@@ -1,4 +1,5 @@
-import { listProperty, numberProperty } from "../schema/property-readers";
+import { listProperty, ruleNumberProperty } from "../schema/property-readers";
+import { SCALE_1_TO_10, SLEEP_HOURS } from "../schema/values";
 import { asDay, type Day } from "../dates/days";
 import type { VaultRecord } from "../vault/records";
 
@@ -25,10 +26,11 @@ export function dailyReflections(records: readonly VaultRecord[]): DailyReflecti
     const read: DailyReflection = {
       day,
       path: record.path,
-      mood: numberProperty(p, "mood"),
-      energy: numberProperty(p, "energy"),
-      stress: numberProperty(p, "stress"),
-      sleepHours: numberProperty(p, "sleep_hours"),
+      // Out-of-range values (mood: 42 typed by hand) are left out of averages, as patterns leave them out.
+      mood: ruleNumberProperty(p, "mood", SCALE_1_TO_10),
+      energy: ruleNumberProperty(p, "energy", SCALE_1_TO_10),
+      stress: ruleNumberProperty(p, "stress", SCALE_1_TO_10),
+      sleepHours: ruleNumberProperty(p, "sleep_hours", SLEEP_HOURS),
       habits: listProperty(p, "habits"),
       wins: listProperty(p, "wins"),
     };

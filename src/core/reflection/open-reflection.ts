@@ -2,7 +2,7 @@ import { parseNote, updateProperties, type NoteEdit } from "../codec/frontmatter
 import { findSection } from "../codec/sections";
 import { linkTo } from "../codec/wikilinks";
 import { creationTimes, isoDateTime } from "../dates/timestamps";
-import { InvalidInputError, NoteExistsError, NoteParseError } from "../errors";
+import { InvalidInputError, NoteExistsError, NoteParseError, UnusableFileError } from "../errors";
 import { newId } from "../ids";
 import type { Day } from "../dates/days";
 import type { LifeBetterSettings } from "../settings";
@@ -118,7 +118,7 @@ async function newNoteText(env: ReflectionEnv, location: ReflectionLocation): Pr
   const properties = reflectionProperties(env, location);
   if (!location.inPeriodicNote) {
     const content = await reflectionContent(env, location);
-    if (!parseNote(content).ok) throw new InvalidInputError(`The template "${env.settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
+    if (!parseNote(content).ok) throw new UnusableFileError(`The template "${env.settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
     return withProperties(content, properties, location.path);
   }
   const template = location.config.template === "" ? "" : fillTemplate(await readTemplate(env.repo, location.config.template), templateValues(env, location), env.format);
@@ -132,12 +132,12 @@ async function newNoteText(env: ReflectionEnv, location: ReflectionLocation): Pr
 function refuseOtherKind(location: ReflectionLocation, kind: unknown): void {
   if (kind !== undefined && kind !== null && typeof kind !== "string") {
     // Such as `kind: []`, written by a reflection prompt named Kind before settings refused it.
-    throw new InvalidInputError(
+    throw new UnusableFileError(
       `"${location.path}" has kind: ${JSON.stringify(kind)}, which is not a record kind, so it was not changed. Set its kind property back to reflection (lifebetter check lists such notes), then try again.`,
     );
   }
   if (kind !== undefined && kind !== null && kind !== "" && kind !== "reflection") {
-    throw new InvalidInputError(`"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`);
+    throw new UnusableFileError(`"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`);
   }
 }
 

@@ -2,7 +2,7 @@ import { format as formatDate } from "date-fns";
 import { parseNote } from "../codec/frontmatter";
 import { linkTo } from "../codec/wikilinks";
 import { creationTimes } from "../dates/timestamps";
-import { InvalidInputError, NoteExistsError, NoteParseError } from "../errors";
+import { NoteExistsError, NoteParseError, UnusableFileError } from "../errors";
 import { newId } from "../ids";
 import { asDay, dayOf, type Day } from "../dates/days";
 import { joinVaultPath, noteName } from "../vault/paths";
@@ -48,7 +48,7 @@ async function noteText(env: ReflectionEnv, subject: ReflectionSubject, path: st
   if (settings.reflectionTemplate !== "") {
     const template = await readTemplate(env.repo, settings.reflectionTemplate);
     content = fillTemplate(template, { date: localDate(dayOf(env.now)), now: env.now, title: noteName(path), dateFormat: "YYYY-MM-DD" }, env.format);
-    if (!parseNote(content).ok) throw new InvalidInputError(`The template "${settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
+    if (!parseNote(content).ok) throw new UnusableFileError(`The template "${settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
   }
   return withProperties(content, subjectProperties(env, subject), path);
 }
@@ -58,7 +58,7 @@ async function sameProblemReflection(env: ReflectionEnv, path: string): Promise<
   const parsed = parseNote(await env.repo.read(path));
   if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
   if (parsed.properties.kind === "reflection" && parsed.properties.period === "problem") return true;
-  throw new InvalidInputError(`"${path}" already exists and is not a reflection on the problem, so it was not changed; rename it, then try again.`);
+  throw new UnusableFileError(`"${path}" already exists and is not a reflection on the problem, so it was not changed; rename it, then try again.`);
 }
 
 /**

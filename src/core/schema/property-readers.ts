@@ -1,3 +1,6 @@
+import type { PropertySpec } from "./property-spec";
+import { isValidNumber } from "./values";
+
 /**
  * Typed reads of frontmatter values a user may have edited by hand: a wrong type reads as "not set"
  * rather than throwing, so one odd note never breaks a view or a command.
@@ -11,6 +14,15 @@ export function textProperty(properties: Record<string, unknown>, name: string):
 export function numberProperty(properties: Record<string, unknown>, name: string): number | undefined {
   const value = properties[name];
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * A number that keeps its rule (schema/values: a 1–10 scale, hours of sleep); one that breaks it
+ * (`mood: 42`, typed by hand, which check reports) reads as not set, so it never skews an average.
+ */
+export function ruleNumberProperty(properties: Record<string, unknown>, name: string, spec: PropertySpec): number | undefined {
+  const value = numberProperty(properties, name);
+  return isValidNumber(value, spec) ? value : undefined;
 }
 
 /** A list of strings; a lone string counts as a one-item list (a common hand edit). */

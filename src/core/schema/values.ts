@@ -11,6 +11,8 @@ import { InvalidInputError } from "../errors";
 
 /** Mood, energy, stress, focus, satisfaction: a whole number from 1 to 10. */
 export const SCALE_1_TO_10: PropertySpec = { type: "number", min: 1, max: 10, integer: true };
+/** How helpful a pattern was: a whole number from 1 to 5. */
+export const RATING_1_TO_5: PropertySpec = { type: "number", min: 1, max: 5, integer: true };
 /** Hours slept in a night. */
 export const SLEEP_HOURS: PropertySpec = { type: "number", min: 0, max: 24 };
 export const MINUTES: PropertySpec = { type: "number", min: 0 };
@@ -160,6 +162,20 @@ export function ruleText(spec: PropertySpec): string {
 /** True when a number keeps its rule (whole, within range). */
 export function isValidNumber(value: unknown, spec: PropertySpec): value is number {
   return typeof value === "number" && Number.isFinite(value) && withinRange(value, spec);
+}
+
+/**
+ * A number typed as text (a command-line option): undefined when not given, refused with its rule when
+ * it is not a number at all (`--mood must be a whole number from 1 to 10, not "high".`). Whether it
+ * keeps the rule is checked by requireNumber where the value is used.
+ */
+export function typedNumber(label: string, raw: string, spec: PropertySpec): number;
+export function typedNumber(label: string, raw: string | undefined, spec: PropertySpec): number | undefined;
+export function typedNumber(label: string, raw: string | undefined, spec: PropertySpec): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value)) throw new InvalidInputError(`${label} must be ${ruleText(spec)}, not "${raw}".`);
+  return value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidInputError } from "../errors";
+import { UnusableFileError } from "../errors";
 import type { RecordKind } from "../schema/kinds";
 
 /** What `format` says in every LifeBetter records file, so a stray JSON file is recognised as not ours. */
@@ -24,7 +24,7 @@ export interface ExportFile {
 }
 
 /** A records file LifeBetter cannot read at all: the message says why, in the user's terms. */
-export class ExportFileError extends InvalidInputError {
+export class ExportFileError extends UnusableFileError {
   constructor(message: string) {
     super(message);
     this.name = "ExportFileError";

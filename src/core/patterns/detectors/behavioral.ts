@@ -1,7 +1,7 @@
 import { differenceTest } from "../statistics";
 import { unique, type DetectContext } from "../detect-context";
-import { countsByMonthChart, habitCalendarChart, timePerProblemChart } from "../charts";
-import { themesOf } from "../themes";
+import { habitCalendarChart, timePerProblemChart } from "../charts";
+import { entryTypeThemes } from "./entry-themes";
 import type { PatternCandidate } from "../pattern-types";
 import type { PatternData } from "../pattern-data";
 
@@ -13,27 +13,17 @@ const MIN_STALE = 2;
 const RECENT_SHARE = 1 / 3;
 
 async function recurringBlockers(data: PatternData, context: DetectContext): Promise<PatternCandidate[]> {
-  const blockers = data.entries.filter((e) => e.type === "blocker");
-  const others = data.entries.filter((e) => e.type !== "blocker");
-  return (await themesOf(blockers, others, data, context))
-    .filter((topic) => new Set(topic.members.map((e) => e.date)).size >= MIN_BLOCKER_DAYS)
-    .map((topic) => {
-      const label = topic.label;
-      return {
-        key: `behavioral/blockers/${topic.id}`,
-        name: `Blockers about ${label} keep coming back`,
-        description: `${topic.members.length} of your ${blockers.length} blockers are about ${label}, on ${new Set(topic.members.map((e) => e.date)).size} different days.`,
-        pattern_type: "behavioral",
-        positive: false,
-        compared: topic.byMeaning
-          ? `how many of your ${blockers.length} blockers are this close in meaning against how many of your other notes are`
-          : `how many of your ${blockers.length} blockers share these words against how often your other notes use them`,
-        evidence: unique(topic.members.map((e) => e.path)),
-        suggestion: `Fix the cause of these blockers once, or write down how you get past them.`,
-        chart: countsByMonthChart(`Blockers about ${label} by month`, topic.members.map((e) => e.date), "Blockers"),
-        test: topic.test,
-      };
-    });
+  return (await entryTypeThemes(data, context, "blocker", "blockers"))
+    .filter(({ topic }) => new Set(topic.members.map((e) => e.date)).size >= MIN_BLOCKER_DAYS)
+    .map(({ topic, total, fields }) => ({
+      key: `behavioral/blockers/${topic.id}`,
+      name: `Blockers about ${topic.label} keep coming back`,
+      description: `${topic.members.length} of your ${total} blockers are about ${topic.label}, on ${new Set(topic.members.map((e) => e.date)).size} different days.`,
+      pattern_type: "behavioral",
+      positive: false,
+      suggestion: `Fix the cause of these blockers once, or write down how you get past them.`,
+      ...fields,
+    }));
 }
 
 function staleProblems(data: PatternData): PatternCandidate[] {
