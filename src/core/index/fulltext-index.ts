@@ -1,8 +1,8 @@
 import { count, create, getByID, insert, load, remove, save, search, type RawData } from "@orama/orama";
 import { internalDocumentIDStore } from "@orama/orama/components";
-import { cachedEnglishTokenizer } from "./cached-tokenizer";
 import type { FullTextFields } from "./note-record";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
+import { noteTokenizer } from "./tokenizer";
 
 /** Field boosts: a word in the title says more about a note than the same word in its body (measured with `npm run eval`: title 6 beat 4 and 8 on keyword queries without hurting another category). */
 export const FIELD_BOOSTS = { title: 6, aliases: 3, headings: 1.5, tags: 2, body: 1 } as const;
@@ -26,7 +26,7 @@ export const BODY_PIECE_CHARS = 3000;
 const SCHEMA = { title: "string", aliases: "string", headings: "string", tags: "string", body: "string" } as const;
 const PIECE_SEPARATOR = "\u0000";
 
-type Tokenizer = ReturnType<typeof cachedEnglishTokenizer>;
+type Tokenizer = ReturnType<typeof noteTokenizer>;
 
 function createDb(index: CompactIndex, tokenizer: Tokenizer) {
   return create({
@@ -73,7 +73,7 @@ function bodyPieces(body: string): string[] {
  */
 export class FullTextIndex {
   private readonly component = compactIndex();
-  private readonly tokenizer = cachedEnglishTokenizer();
+  private readonly tokenizer = noteTokenizer();
   private db: Db = createDb(this.component, this.tokenizer);
   private readonly pieceCount = new Map<string, number>();
 
@@ -131,12 +131,12 @@ export class FullTextIndex {
 
   /** The query's tokens as the index matches them (lower case, stemmed, no stop words). */
   queryTokens(query: string): Set<string> {
-    return new Set(this.tokenizer.tokenize(query, "english"));
+    return new Set(this.tokenizer.tokenize(query));
   }
 
   /** One word as the index stores it ("" for a stop word). */
   tokenOf(word: string): string {
-    return this.tokenizer.tokenize(word, "english")[0] ?? "";
+    return this.tokenizer.tokenize(word)[0] ?? "";
   }
 
   /** The indexed text of a note (its body, all pieces), or "" when it is not indexed. */
