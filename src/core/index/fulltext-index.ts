@@ -24,19 +24,20 @@ export const FULLTEXT_THRESHOLD = 1;
 export const BODY_PIECE_CHARS = 3000;
 
 /**
- * BM25 parameters. Orama's tokenizer keeps each token once per field, so term frequency is always
- * 1 / field length and k mostly sets how much a long note is penalised. Measured with `npm run eval`
- * (nDCG@5 overall, obsidian-help / lesleylai-garden): Orama's default k 1.2: 0.605 / 0.686,
- * k 0.9: 0.605 / 0.692, k 0.6: 0.605 / 0.695, k 0.3: 0.612 / 0.705 but keyword queries fell
- * (0.952 → 0.937), k 2: 0.594 / 0.667; b 0.3 and 0.9 and d 0 were each worse on one set.
+ * BM25 parameters: Orama's defaults, set explicitly because they were measured. Orama's tokenizer
+ * keeps each token once per field, so term frequency is always 1 / field length and k mostly sets
+ * how much a long note is penalised. With `npm run eval` (full text nDCG@5 overall, obsidian-help /
+ * lesleylai-garden, with the coverage power of hybrid.ts): k 1.2: 0.621 / 0.740, k 0.6: 0.620 /
+ * 0.746, no gain on both sets; before that power k 0.3 lowered keyword queries (0.952 → 0.937) and
+ * k 2, b 0.3, b 0.9 and d 0 were each worse on one set.
  */
-export const BM25 = { k: 0.6, b: 0.75, d: 0.5 } as const;
+export const BM25 = { k: 1.2, b: 0.75, d: 0.5 } as const;
 
 /**
  * A note's score is multiplied by 1 + PHRASE_BOOST × the share of the query's adjacent word pairs
  * that stand next to each other in its title, aliases, headings or body. Measured with `npm run
- * eval`: 0.5 and 1 both raised obsidian-help (nDCG@5 0.599 → 0.601 / 0.605, syntax 0.766 → 0.785)
- * and changed no category of the other set at @5 (nDCG@10 up 0.006).
+ * eval`: without it obsidian-help full text nDCG@5 is 0.605 (keyword 0.941), with 1 0.620
+ * (keyword 0.952); the other set is unchanged at @5 (0.746). 0.5 gained less.
  */
 export const PHRASE_BOOST = 1;
 

@@ -76,7 +76,7 @@ describe("FullTextIndex: Markdown syntax, phrases and prefixes", () => {
   it("ranks a note with the query's words side by side above a shorter one with them scattered", () => {
     const index = indexOf({
       "Scattered.md": { body: "Notion pages are databases. Later you may import attachments." },
-      "Together.md": { body: "You can import from Notion with the Importer plugin: export your workspace as HTML first, then choose the folder and wait while every page, database and attachment is converted to Markdown." },
+      "Together.md": { body: "You can import from Notion with the Importer plugin: export your workspace as HTML first, then pick its folder." },
     });
     expect(paths(index, "import from Notion")).toEqual(["Together.md", "Scattered.md"]);
   });
