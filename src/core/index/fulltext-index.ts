@@ -2,7 +2,7 @@ import { count, create, getByID, insert, load, remove, save, search, type RawDat
 import { internalDocumentIDStore } from "@orama/orama/components";
 import type { FullTextFields } from "./note-record";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
-import { noteTokenizer, tokenSequence } from "./tokenizer";
+import { noteTokenizer } from "./tokenizer";
 
 /** Field boosts: a word in the title says more about a note than the same word in its body (measured with `npm run eval`: title 6 beat 4 and 8 on keyword queries without hurting another category). */
 export const FIELD_BOOSTS = { title: 6, aliases: 3, headings: 1.5, tags: 2, body: 1 } as const;
@@ -144,34 +144,46 @@ export class FullTextIndex {
       limit: limit * 2,
     }) as { hits: { id: string; score: number }[] };
     const best = new Map<string, FullTextHit>();
+    const bestPiece = new Map<string, string>();
     for (const hit of result.hits) {
       const path = hit.id.split(PIECE_SEPARATOR)[0]!;
       const share = this.component.coverage.get(internalDocumentIDStore.getInternalDocumentId(this.db.internalDocumentIDStore, hit.id)) ?? 0;
       const known = best.get(path);
       // The best piece's score; the note contains the query words of any of its pieces.
-      if (!known) best.set(path, { path, score: hit.score, coverage: Math.min(1, share) });
+      if (!known) {
+        best.set(path, { path, score: hit.score, coverage: Math.min(1, share) });
+        bestPiece.set(path, hit.id);
+      }
       else known.coverage = Math.max(known.coverage, Math.min(1, share));
     }
     const hits = [...best.values()];
     // Words of the query standing together in the note, as in the query, say more than scattered ones.
-    const pairs = adjacentPairs(tokenSequence(this.tokenizer, query));
+    const pairs = adjacentPairs(this.tokenizer.sequence(query));
     if (pairs.size > 0) {
-      for (const hit of hits) hit.score *= 1 + PHRASE_BOOST * this.phraseShare(hit.path, pairs);
+      // Only the notes that can be returned are read (their count bounds the cost, not the vault's size).
+      hits.splice(limit);
+      for (const hit of hits) hit.score *= 1 + PHRASE_BOOST * this.phraseShare(hit.path, bestPiece.get(hit.path)!, pairs);
       hits.sort((a, b) => b.score - a.score);
     }
     return hits.slice(0, limit);
   }
 
-  /** Share of the query's adjacent word pairs that stand next to each other in the note (title, aliases, headings or body). */
-  private phraseShare(path: string, pairs: Set<string>): number {
-    const pieces = this.pieceCount.get(path) ?? 0;
+  /**
+   * Share of the query's adjacent word pairs that stand next to each other in the note's title,
+   * aliases, headings or its best-scoring body piece (only that piece: reading every piece of a
+   * long note cost tens of milliseconds per query).
+   */
+  private phraseShare(path: string, pieceId: string, pairs: Set<string>): number {
+    type Doc = Partial<Record<keyof typeof SCHEMA, string>> | undefined;
+    const first = getByID(this.db, path) as Doc;
+    const piece = pieceId === path ? first : (getByID(this.db, pieceId) as Doc);
     const found = new Set<string>();
-    for (let i = 0; i < pieces && found.size < pairs.size; i++) {
-      const doc = getByID(this.db, i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`) as Partial<Record<keyof typeof SCHEMA, string>> | undefined;
-      if (!doc) continue;
-      for (const field of [doc.title, doc.aliases, doc.headings, doc.body]) {
-        if (!field) continue;
-        for (const pair of adjacentPairs(tokenSequence(this.tokenizer, field))) if (pairs.has(pair)) found.add(pair);
+    for (const field of [first?.title, first?.aliases, first?.headings, piece?.body]) {
+      if (!field) continue;
+      const tokens = this.tokenizer.sequence(field);
+      for (let t = 0; t + 1 < tokens.length && found.size < pairs.size; t++) {
+        const pair = `${tokens[t]} ${tokens[t + 1]}`;
+        if (pairs.has(pair)) found.add(pair);
       }
     }
     return found.size / pairs.size;

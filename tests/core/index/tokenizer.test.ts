@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tokenizer as oramaTokenizer } from "@orama/orama/components";
 import { STOP_WORDS } from "../../../src/core/index/terms";
-import { noteTokenizer, tokenSequence } from "../../../src/core/index/tokenizer";
+import { noteTokenizer } from "../../../src/core/index/tokenizer";
 
 describe("noteTokenizer", () => {
   const tokenizer = noteTokenizer();
@@ -37,6 +37,6 @@ describe("noteTokenizer", () => {
   });
 
   it("gives every word in order, repeats kept, for phrase matching", () => {
-    expect(tokenSequence(tokenizer, "Import from Notion, then import files")).toEqual(["import", "notion", "import", "file"]);
+    expect(tokenizer.sequence("Import from Notion, then import files")).toEqual(["import", "notion", "import", "file"]);
   });
 });
