@@ -9,14 +9,25 @@ import type { IndexedNote, NoteIndex } from "./note-index";
  * with all the query's words in its title still wins when no note is close in meaning.
  *
  * What a score means (the same in search, the sidebar, capture suggestions and the CLI), 0 to 1:
- * - words = the share of the query's words the note contains, weighted by rarity (IDF), times its
- *   BM25 relative to the best note of the query; 1 = the best word match, with every query word.
+ * - words = the square of the share of the query's words the note contains, weighted by rarity
+ *   (IDF), times its BM25 relative to the best note of the query; 1 = the best word match, with
+ *   every query word. A note with half the words scores at most 0.25: most of a question matters
+ *   more than one word of it repeated in a title (COVERAGE_POWER).
  * - meaning = the cosine of the query's and the note's vectors (its best chunk), floored at 0.
  * - with a model: TEXT_WEIGHT × words + (1 − TEXT_WEIGHT) × meaning; without one: words.
  * Similar notes compare two notes, not a query: their score is the cosine alone.
  * TEXT_WEIGHT was chosen with `npm run eval` (tests/eval).
  */
 export const TEXT_WEIGHT = 0.5;
+
+/**
+ * How strongly the word score asks for all of the query's words (a soft AND over BM25's OR).
+ * Measured with `npm run eval`, full text nDCG@5 overall (obsidian-help / lesleylai-garden, BM25 k
+ * 0.6 at the time): power 0.5: 0.591 / 0.673, 1: 0.605 / 0.695, 2: 0.620 / 0.746, 3: 0.614 / 0.750,
+ * 4: 0.611 / 0.752 (4 lowered non-English queries); hybrid with 2: 0.742 / 0.715 against 0.739 /
+ * 0.696 with 1, and TEXT_WEIGHT 0.5 still beat 0.4 and 0.6 with it.
+ */
+export const COVERAGE_POWER = 2;
 
 /** Cosine below which a note is not "about" the query (sentence models put unrelated text at ~0–0.2). */
 export const MEANING_MIN_SCORE = 0.2;
@@ -53,7 +64,7 @@ export function fuseScores<T>(candidates: readonly Evidence<T>[], withMeaning: b
   const best = Math.max(0, ...candidates.map((c) => c.text?.score ?? 0));
   return candidates
     .map((candidate) => {
-      const words = candidate.text && best > 0 ? candidate.text.coverage * (candidate.text.score / best) : 0;
+      const words = candidate.text && best > 0 ? candidate.text.coverage ** COVERAGE_POWER * (candidate.text.score / best) : 0;
       const score = withMeaning ? convexScore(words, candidate.meaning ?? 0, textWeight) : words;
       return { ...candidate, words, score };
     })

@@ -147,3 +147,24 @@ describe.each(VAULTS)("search over $name", (vault) => {
     });
   });
 });
+
+describe.skipIf(noCorpora)("full text in other scripts over a real garden (lesleylai-garden)", () => {
+  // The garden gives many notes a Chinese alias (`aliases: [特征值]`); the old English-only
+  // tokenizer dropped every Chinese character, so these found nothing.
+  let index: MemoryIndex;
+  beforeAll(async () => {
+    index = memoryIndex(nodeNoteSource(new NodeNoteRepository(path.join(CORPORA_ROOT, "vault-lesleylai-garden"))), null);
+    await index.open();
+  });
+  afterAll(() => index.dispose());
+
+  it.each([
+    ["特征值", "Concepts/eigenvalues and eigenvectors.md"],
+    ["行列式", "Concepts/determinant.md"],
+    ["奇异值分解", "Concepts/singular value decomposition.md"],
+    ["转置", "Concepts/transpose.md"],
+  ])("%s → %s first", async (query, expected) => {
+    const results = await index.searchByMeaning(query, { limit: 5 });
+    expect(results[0]?.path, JSON.stringify(results.map((r) => r.path))).toBe(expected);
+  });
+});

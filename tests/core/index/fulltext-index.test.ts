@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { FullTextIndex } from "../../../src/core/index/fulltext-index";
+import type { FullTextFields } from "../../../src/core/index/note-record";
+import { memoryIndex } from "../../support/index-fixtures";
+import { MemoryVault } from "../../support/memory-vault";
+
+function indexOf(notes: Record<string, Partial<FullTextFields>>): FullTextIndex {
+  const index = new FullTextIndex();
+  for (const [path, fields] of Object.entries(notes)) {
+    index.upsert(path, { title: path.replace(/\.md$/, ""), aliases: "", headings: "", tags: "", body: "", ...fields });
+  }
+  return index;
+}
+
+const paths = (index: FullTextIndex, query: string): string[] => index.search(query, 10).map((hit) => hit.path);
+
+describe("FullTextIndex: words in other languages and scripts", () => {
+  it("finds a Russian note by a Russian word", () => {
+    const index = indexOf({
+      "Горячие клавиши.md": { body: "Сочетания клавиш можно изменить в настройках." },
+      "Hotkeys.md": { body: "Change keyboard shortcuts in the settings." },
+    });
+    expect(paths(index, "сочетания клавиш")).toEqual(["Горячие клавиши.md"]);
+    expect(paths(index, "клавиш")).toEqual(["Горячие клавиши.md"]);
+  });
+
+  it("reads a German word with an umlaut as one word, not as its letters around the umlaut", () => {
+    const index = indexOf({
+      "Rückerstattung.md": { body: "Die Rückerstattung dauert fünf Werktage." },
+      "Ribbon.md": { body: "The ribbon runs along the left of the window and holds recent actions." },
+    });
+    // Before, "Rückerstattung" became "r" + "ckerstattung", and "r" matched every word starting with r.
+    expect(paths(index, "Rückerstattung")).toEqual(["Rückerstattung.md"]);
+    expect(paths(index, "fünf Werktage")).toEqual(["Rückerstattung.md"]);
+  });
+
+  it("finds a Chinese word inside a sentence, and a note by its Chinese alias", () => {
+    const index = indexOf({
+      "singular value decomposition.md": { aliases: "奇异值分解 SVD", body: "A factorisation of a matrix." },
+      "eigenvalues.md": { aliases: "特征值", body: "Scalars λ with Av = λv." },
+      "notes.md": { body: "今天学习了奇异值分解和矩阵。" },
+    });
+    expect(paths(index, "特征值")).toEqual(["eigenvalues.md"]);
+    expect(paths(index, "奇异值")).toEqual(expect.arrayContaining(["singular value decomposition.md", "notes.md"]));
+    expect(paths(index, "奇异值")).toHaveLength(2);
+  });
+
+  it("matches accented and unaccented spellings both ways", () => {
+    const index = indexOf({ "Thème sombre.md": { body: "Un thème sombre pour la nuit." }, "Dark theme.md": { body: "A dark theme for the night." } });
+    expect(paths(index, "theme").sort()).toEqual(["Dark theme.md", "Thème sombre.md"]);
+    expect(paths(index, "thème").sort()).toEqual(["Dark theme.md", "Thème sombre.md"]);
+  });
+});
+
+describe("FullTextIndex: Markdown syntax, phrases and prefixes", () => {
+  it("ranks the note that shows the syntax as typed above shorter ones that only have its word (search without a model)", async () => {
+    const index = memoryIndex(
+      new MemoryVault({
+        "Reading.md": "Highlight passages while you read.",
+        "Formatting syntax.md": "Make text bold with `**bold**`, and highlight it with `==highlighted text==`. Strike it with `~~text~~`.",
+        "Comments.md": "Wrap a comment in `%%` to hide it from reading view.",
+        "PDF.md": "Highlight and annotate PDF files.",
+        "Search.md": "Matches are highlighted in the results.",
+        "Themes.md": "Themes change the highlight colour.",
+      }),
+      null,
+    );
+    await index.open();
+    const found = async (query: string): Promise<string[]> => (await index.searchByMeaning(query)).map((r) => r.path);
+    expect((await found("==highlight=="))[0]).toBe("Formatting syntax.md");
+    expect((await found("%%"))).toEqual(["Comments.md"]);
+    expect((await found("highlight"))[0]).not.toBe("Formatting syntax.md");
+    index.dispose();
+  });
+
+  it("ranks a note with the query's words side by side above a shorter one with them scattered", () => {
+    const index = indexOf({
+      "Scattered.md": { body: "Notion pages are databases. Later you may import attachments." },
+      "Together.md": { body: "You can import from Notion with the Importer plugin: export your workspace as HTML first, then pick its folder." },
+    });
+    expect(paths(index, "import from Notion")).toEqual(["Together.md", "Scattered.md"]);
+  });
+
+  it("finds a note by the beginning of the last word being typed", () => {
+    const index = indexOf({ "Synchronisation.md": { body: "Synchronisation keeps devices in step." }, "Other.md": { body: "Nothing related here." } });
+    expect(paths(index, "keeps devi")).toEqual(["Synchronisation.md"]);
+  });
+});

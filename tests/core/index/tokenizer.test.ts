@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { tokenizer as oramaTokenizer } from "@orama/orama/components";
+import { STOP_WORDS } from "../../../src/core/index/terms";
+import { noteTokenizer } from "../../../src/core/index/tokenizer";
+
+describe("noteTokenizer", () => {
+  const tokenizer = noteTokenizer();
+  const tokens = (text: string): string[] => tokenizer.tokenize(text);
+
+  it("gives Orama's own English tokens for plain English (stemmed, our stop words dropped)", () => {
+    const orama = oramaTokenizer.createTokenizer({ language: "english", stemming: true, stopWords: [...STOP_WORDS] });
+    const text = "The runners were running; they ran and RUN again. Studies studying the studied connections!";
+    expect(tokens(text)).toEqual(orama.tokenize(text));
+    expect(tokens("running connections")).toEqual(["run", "connec"]);
+  });
+
+  it("keeps words of every script whole, lower-cased, with accents folded where that is safe", () => {
+    expect(tokens("Rückerstattung ändern")).toEqual(["ruckerstattung", "andern"]);
+    expect(tokens("Сочетания клавиш, ёлка")).toEqual(["сочетания", "клавиш", "елка"]);
+    expect(tokens("Thème sombre")).toEqual(tokens("theme sombre"));
+    // Marks are letters in Devanagari: not folded away.
+    expect(tokens("हिन्दी")).toEqual(["हिन्दी"]);
+  });
+
+  it("cuts Chinese, Japanese and Korean runs into character pairs, a lone character stays itself", () => {
+    expect(tokens("导入笔记")).toEqual(["导入", "入笔", "笔记"]);
+    expect(tokens("的")).toEqual(["的"]);
+    expect(tokens("SVD奇异值")).toEqual(["svd", "奇异", "异值"]);
+  });
+
+  it("keeps runs of Markdown and query syntax marks as tokens", () => {
+    expect(tokens("==highlight== %%comment%% [[Note#^block]] $$ ```mermaid obsidian://open")).toEqual(
+      expect.arrayContaining(["==", "%%", "[[", "#^", "]]", "$$", "```", "://", "highlight", "comment", "mermaid"]),
+    );
+    // A single mark (a full stop, a lone #) is no token.
+    expect(tokens("end. #tag")).toEqual(["end", "tag"]);
+  });
+
+  it("gives every word in order, repeats kept, for phrase matching", () => {
+    expect(tokenizer.sequence("Import from Notion, then import files")).toEqual(["import", "notion", "import", "file"]);
+  });
+});
