@@ -65,7 +65,7 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const size = (): Size => (mode === "null" ? "none" : pick(SIZES));
   const signed = (): number => (random() < 0.5 ? -1 : 1);
-  const sizes: Record<string, Size> = { sleep: size(), exercise: size(), meditate: size(), focus: size(), skill: size(), time: size(), blockers: size(), questions: size() };
+  const sizes: Record<string, Size> = { sleep: size(), exercise: size(), meditate: size(), focus: size(), skill: size(), time: size(), blockers: size(), questions: size(), otherSkill: size() };
   const words = vocabulary(random);
   const filler = (count: number): string => Array.from({ length: count }, () => pick(words)).join(" ");
 
@@ -116,7 +116,8 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   });
   const morningShare = sessions.filter((s) => s.hour < 12).length / Math.max(1, sessions.length);
 
-  // Meta-skills, used unevenly; one of them succeeds more (or less) often than the rest.
+  // Meta-skills, used unevenly; one of them succeeds more (or less) often than the rest, and another
+  // (when there is one to spare) the other way: a skill that works next to one that mostly fails.
   const skillCount = 3 + Math.floor(random() * 4);
   const skills = new Map(Array.from({ length: skillCount }, (_, i) => [`Meta-skills/Skill ${i + 1}.md`, `Skill ${i + 1}`]));
   const skillPaths = [...skills.keys()];
@@ -128,7 +129,12 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   };
   const baseRate = between(0.3, 0.65);
   const rated = pick(skillPaths);
-  const rates = new Map(skillPaths.map((path) => [path, path === rated ? Math.min(0.95, Math.max(0.05, baseRate + RATE[sizes.skill!] * signed())) : baseRate]));
+  const ratedSign = signed();
+  const opposite = pick(skillPaths.filter((path) => path !== rated));
+  const shifted = (shift: number): number => Math.min(0.95, Math.max(0.05, baseRate + shift));
+  const rates = new Map(
+    skillPaths.map((path) => [path, path === rated ? shifted(RATE[sizes.skill!] * ratedSign) : path === opposite ? shifted(-RATE[sizes.otherSkill!] * ratedSign) : baseRate]),
+  );
   const entries: EntryPoint[] = [];
   const entryDay = (): string => pick(presentDays).date;
   const attemptCount = Math.floor(between(10, 150));
@@ -190,6 +196,11 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
     if (key.startsWith("problem-solving/skill-success/")) {
       const path = skillPaths.find((p) => key.endsWith(`/${skills.get(p)!.toLowerCase()}`))!;
       return agrees(weightedRest(path, (p) => rates.get(p)!), REAL_RATE);
+    }
+    if (key.startsWith("problem-solving/skill-contrast/")) {
+      // "skill 2 over skill 5": the first is claimed to succeed more often than the second.
+      const [better, worse] = key.slice("problem-solving/skill-contrast/".length).split(" over ").map((name) => skillPaths.find((p) => skills.get(p)!.toLowerCase() === name)!);
+      return rates.get(better!)! - rates.get(worse!)! >= REAL_RATE;
     }
     if (key.startsWith("problem-solving/time-to-solution/")) {
       const path = skillPaths.find((p) => key.endsWith(`/${skills.get(p)!.toLowerCase()}`))!;

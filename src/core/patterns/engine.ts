@@ -76,21 +76,32 @@ export interface ScoredCandidate {
   q: number;
 }
 
+/** The family of every question that names none. */
+const SHARED_FAMILY = "";
+
 /**
  * Runs every detector over prepared data and gives each inferred candidate its Benjamini–Hochberg
- * q-value over every hypothesis tested (facts get 0). The calibration fit reads these directly.
+ * q-value (facts get 0). The q-values are computed per family of related hypotheses: the success
+ * rates of meta-skills are one family, so a person's handful of skill comparisons is not diluted by
+ * the hundreds of wellness and wording questions asked of the same notes (the shared family). The
+ * calibration (confidence.ts) is fitted on these q-values, so a confidence still says how often such
+ * a finding is real. `tested` is the number of hypotheses over all families.
  */
 export async function scoreCandidates(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<{ scored: ScoredCandidate[]; tested: number }> {
-  let tested = 0;
-  const context: DetectContext = { tick, seed: seedOf, counted: () => void tested++ };
+  const counts = new Map<string, number>();
+  const context: DetectContext = { tick, seed: seedOf, counted: (family = SHARED_FAMILY) => void counts.set(family, (counts.get(family) ?? 0) + 1) };
   const candidates: PatternCandidate[] = [];
   for (const detector of DETECTORS) {
     candidates.push(...(await detector(data, context)));
     await tick();
   }
-  const inferred = candidates.filter((c) => !c.fact);
-  const q = benjaminiHochberg(inferred.map((c) => c.test.p), tested);
-  const qOf = new Map(inferred.map((c, i) => [c, q[i]!]));
+  const qOf = new Map<PatternCandidate, number>();
+  for (const family of new Set([SHARED_FAMILY, ...counts.keys()])) {
+    const members = candidates.filter((c) => !c.fact && (c.family ?? SHARED_FAMILY) === family);
+    const q = benjaminiHochberg(members.map((c) => c.test.p), counts.get(family) ?? 0);
+    members.forEach((c, i) => qOf.set(c, q[i]!));
+  }
+  const tested = [...counts.values()].reduce((sum, n) => sum + n, 0);
   return { scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate) ?? 0 })), tested };
 }
 
@@ -104,7 +115,7 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
     if (decided(candidate, data.notes)) continue;
     const confidence = confidenceOf(candidate, q);
     if (confidence < MIN_SHOWN) continue;
-    const { test: _test, compared: _compared, ...shown } = candidate;
+    const { test: _test, compared: _compared, family: _family, ...shown } = candidate;
     proposals.push({ ...shown, confidence, why: explain(candidate, q), occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
   }
   proposals.sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key));
