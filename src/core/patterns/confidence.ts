@@ -23,28 +23,32 @@ export interface ConfidenceInputs {
   lower: number;
   /** log10 of the sample size. */
   logN: number;
-  /** The effect's unit: each kind of test has its own base rate of real findings. */
-  unit: EffectUnit;
+  /** The kind of test — its effect's unit, or a contrast of two chosen groups: each has its own base rate of real findings. */
+  group: CalibrationGroup;
 }
+
+/** The kinds of test the calibration gives an intercept each. */
+export const CALIBRATION_GROUPS = ["d", "r", "rate", "share", "contrast"] as const;
+export type CalibrationGroup = (typeof CALIBRATION_GROUPS)[number];
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
 
 export function confidenceInputs(candidate: PatternCandidate, q: number): ConfidenceInputs {
-  const { effect, large, n, interval, unit } = candidate.test;
+  const { effect, large, n, interval, unit, contrast } = candidate.test;
   const nearest = effect >= 0 ? interval[0] : -interval[1];
   return {
     evidence: clamp(-Math.log10(Math.max(q, 1e-10)), 0, 10),
     size: clamp(Math.abs(effect) / large, 0, 2),
     lower: clamp(nearest / large, -2, 2),
     logN: Math.log10(Math.max(1, n)),
-    unit,
+    group: contrast ? "contrast" : unit,
   };
 }
 
 /** The calibration's linear score (its log-odds) for the inputs. */
 export function calibratedLogOdds(inputs: ConfidenceInputs): number {
   const w = CALIBRATION.weights;
-  return CALIBRATION.intercept[inputs.unit] + w.evidence * inputs.evidence + w.size * inputs.size + w.lower * inputs.lower + w.logN * inputs.logN;
+  return CALIBRATION.intercept[inputs.group] + w.evidence * inputs.evidence + w.size * inputs.size + w.lower * inputs.lower + w.logN * inputs.logN;
 }
 
 /**

@@ -53,7 +53,7 @@ const ratesTest = (a: number, n1: number, b: number, n2: number): number => bosc
  * others' (exact, and less conservative than Fisher's at ten attempts), with its rate shrunk toward
  * the person's own baseline (Beta-Binomial), so three lucky attempts do not read as a skill that works.
  */
-async function successCandidates(data: PatternData, context: DetectContext, outcomes: Map<string, Outcomes>, chart: ChartSpec, pOf: Map<string, number>): Promise<PatternCandidate[]> {
+async function successCandidates(data: PatternData, context: DetectContext, outcomes: Map<string, Outcomes>, chart: ChartSpec): Promise<PatternCandidate[]> {
   let successes = 0;
   let uses = 0;
   for (const o of outcomes.values()) {
@@ -67,7 +67,6 @@ async function successCandidates(data: PatternData, context: DetectContext, outc
     const otherUses = uses - o.uses;
     if (otherUses < MIN_OUTCOMES) continue;
     const p = ratesTest(o.successes, o.uses, successes - o.successes, otherUses);
-    pOf.set(path, p);
     const base = plainRate(successes - o.successes, otherUses);
     const shrunk = shrunkRate(o.successes, o.uses, base.rate);
     const baseline = base.rate;
@@ -99,10 +98,12 @@ async function successCandidates(data: PatternData, context: DetectContext, outc
  * One skill against another: a person's skills are often tried about ten times each, and a skill
  * that worked in 8 of 10 next to one that failed in 8 of 10 says little against the mix of all the
  * others, but much against each other. Every pair with enough outcomes is tested (and counted in the
- * family); a contrast is proposed only when it is stronger evidence than both skills' own tests, so
- * it adds what neither says alone. Both rates are shrunk toward the person's overall rate.
+ * family); a contrast is proposed only for skills on opposite sides of the person's overall rate
+ * (one above, one below), and only when it is the clearest contrast of one of its two skills, so
+ * "Rubber duck works better than …" is not said of every skill next to one that works. Both rates
+ * are shrunk toward the person's overall rate.
  */
-async function contrastCandidates(data: PatternData, context: DetectContext, outcomes: Map<string, Outcomes>, single: ReadonlyMap<string, number>, chart: ChartSpec): Promise<PatternCandidate[]> {
+async function contrastCandidates(data: PatternData, context: DetectContext, outcomes: Map<string, Outcomes>, chart: ChartSpec): Promise<PatternCandidate[]> {
   let successes = 0;
   let uses = 0;
   for (const o of outcomes.values()) {
@@ -110,37 +111,52 @@ async function contrastCandidates(data: PatternData, context: DetectContext, out
     uses += o.uses;
   }
   const overall = plainRate(successes, uses).rate;
+  const overallRaw = successes / uses;
   const skills = [...outcomes].filter(([, o]) => o.uses >= MIN_CONTRAST_OUTCOMES).sort(([a], [b]) => a.localeCompare(b));
-  const found: PatternCandidate[] = [];
+  const above = (o: Outcomes): boolean => o.successes / o.uses > overallRaw;
+  const pairs: { i: number; j: number; p: number }[] = [];
   for (let i = 0; i < skills.length; i++) {
     for (let j = i + 1; j < skills.length; j++) {
       context.counted(SKILL_FAMILY);
-      const [[pathA, a], [pathB, b]] = [skills[i]!, skills[j]!];
-      const p = ratesTest(a.successes, a.uses, b.successes, b.uses);
+      const [a, b] = [skills[i]![1], skills[j]![1]];
+      if (above(a) === above(b)) continue;
+      pairs.push({ i, j, p: ratesTest(a.successes, a.uses, b.successes, b.uses) });
       await context.tick();
-      if (p >= (single.get(pathA) ?? 1) || p >= (single.get(pathB) ?? 1)) continue;
-      const [shrunkA, shrunkB] = [shrunkRate(a.successes, a.uses, overall), shrunkRate(b.successes, b.uses, overall)];
-      const aBetter = shrunkA.rate >= shrunkB.rate;
-      const [[bestPath, best, bestRate], [worstPath, worst, worstRate]] = aBetter
-        ? [[pathA, a, shrunkA], [pathB, b, shrunkB]] as const
-        : [[pathB, b, shrunkB], [pathA, a, shrunkA]] as const;
-      const [bestName, worstName] = [data.skills.get(bestPath) ?? bestPath, data.skills.get(worstPath) ?? worstPath];
-      const effect = bestRate.rate - worstRate.rate;
-      const spread = Z90 * Math.sqrt(bestRate.variance + worstRate.variance);
-      found.push({
-        key: `problem-solving/skill-contrast/${bestName.toLowerCase()} over ${worstName.toLowerCase()}`,
-        family: SKILL_FAMILY,
-        name: `${bestName} works better for you than ${worstName}: ${best.successes} of ${best.uses} against ${worst.successes} of ${worst.uses} attempts`,
-        description: `${bestName} succeeded in ${percent(best.successes, best.uses)}% of its ${best.uses} attempts, ${worstName} in ${percent(worst.successes, worst.uses)}% of its ${worst.uses}.`,
-        pattern_type: "problem-solving",
-        positive: true,
-        compared: `the ${best.uses} attempts that used ${bestName} (${best.successes} succeeded) against the ${worst.uses} that used ${worstName} (${worst.successes} succeeded)`,
-        evidence: unique([bestPath, worstPath, ...best.evidence, ...worst.evidence]),
-        suggestion: `On problems where both fit, try ${bestName} before ${worstName}.`,
-        chart,
-        test: { p, effect, large: LARGE_RATE_DIFFERENCE, n: Math.min(best.uses, worst.uses), interval: [effect - spread, effect + spread], unit: "rate" },
-      });
     }
+  }
+  // Each skill's clearest contrast: one skill that works next to several that fail says one thing, not several.
+  const clearest = new Map<number, number>();
+  for (const { i, j, p } of pairs) for (const k of [i, j]) clearest.set(k, Math.min(clearest.get(k) ?? 1, p));
+  const found: PatternCandidate[] = [];
+  for (const { i, j, p } of pairs) {
+    if (p > clearest.get(i)! && p > clearest.get(j)!) continue;
+    const rated = [skills[i]!, skills[j]!].map(([path, o]) => ({ path, o, shrunk: shrunkRate(o.successes, o.uses, overall) }));
+    const [better, worse] = rated[0]!.shrunk.rate >= rated[1]!.shrunk.rate ? [rated[0]!, rated[1]!] : [rated[1]!, rated[0]!];
+    const [bestPath, best, bestRate, worstPath, worst, worstRate] = [better.path, better.o, better.shrunk, worse.path, worse.o, worse.shrunk];
+    const [bestName, worstName] = [data.skills.get(bestPath) ?? bestPath, data.skills.get(worstPath) ?? worstPath];
+    const effect = bestRate.rate - worstRate.rate;
+    const spread = Z90 * Math.sqrt(bestRate.variance + worstRate.variance);
+    found.push({
+      key: `problem-solving/skill-contrast/${bestName.toLowerCase()} over ${worstName.toLowerCase()}`,
+      family: SKILL_FAMILY,
+      name: `${bestName} works better for you than ${worstName}: ${best.successes} of ${best.uses} against ${worst.successes} of ${worst.uses} attempts`,
+      description: `${bestName} succeeded in ${percent(best.successes, best.uses)}% of its ${best.uses} attempts, ${worstName} in ${percent(worst.successes, worst.uses)}% of its ${worst.uses}.`,
+      pattern_type: "problem-solving",
+      positive: true,
+      compared: `the ${best.uses} attempts that used ${bestName} (${best.successes} succeeded) against the ${worst.uses} that used ${worstName} (${worst.successes} succeeded)`,
+      evidence: unique([bestPath, worstPath, ...best.evidence, ...worst.evidence]),
+      suggestion: `On problems where both fit, try ${bestName} before ${worstName}.`,
+      chart,
+      test: {
+        p,
+        effect,
+        large: LARGE_RATE_DIFFERENCE,
+        n: Math.min(best.uses, worst.uses),
+        interval: [effect - spread, effect + spread],
+        unit: "rate",
+        contrast: true,
+      },
+    });
   }
   return found;
 }
@@ -150,10 +166,7 @@ async function skillRateCandidates(data: PatternData, context: DetectContext): P
   const outcomes = skillOutcomes(data);
   if (outcomes.size === 0) return [];
   const chart = skillSuccessChart([...outcomes].map(([path, o]) => ({ name: data.skills.get(path) ?? path, successes: o.successes, uses: o.uses })));
-  // Each skill's own p-value (1 when it was not tested alone): a contrast must beat both.
-  const pOf = new Map<string, number>();
-  const single = await successCandidates(data, context, outcomes, chart, pOf);
-  return [...single, ...(await contrastCandidates(data, context, outcomes, pOf, chart))];
+  return [...(await successCandidates(data, context, outcomes, chart)), ...(await contrastCandidates(data, context, outcomes, chart))];
 }
 
 /** Time to solution: solved problems that used a skill against solved problems that did not. */
@@ -164,7 +177,12 @@ async function timeCandidates(data: PatternData, context: DetectContext): Promis
     const withSkill = solved.filter((p) => p.skills.includes(path));
     const without = solved.filter((p) => !p.skills.includes(path));
     const key = `problem-solving/time-to-solution/${name.toLowerCase()}`;
-    const test = await differenceTest(withSkill.map((p) => p.timeSpent! / 60), without.map((p) => p.timeSpent! / 60), context.seed(key), context.tick);
+    const test = await differenceTest(
+      withSkill.map((p) => p.timeSpent! / 60),
+      without.map((p) => p.timeSpent! / 60),
+      context.seed(key),
+      context.tick,
+    );
     if (!test) continue;
     context.counted();
     const faster = test.effect < 0;
@@ -178,7 +196,9 @@ async function timeCandidates(data: PatternData, context: DetectContext): Promis
       positive: faster,
       compared: `hours to solution of the ${withSkill.length} problems solved with ${name} against the ${without.length} solved without it`,
       evidence: unique([path, ...withSkill.map((p) => p.path)]),
-      suggestion: faster ? `Try ${name} first on the next problem of this kind.` : `${name} comes with long problems: check whether it slows you down or only the hard problems need it.`,
+      suggestion: faster
+        ? `Try ${name} first on the next problem of this kind.`
+        : `${name} comes with long problems: check whether it slows you down or only the hard problems need it.`,
       chart: groupMeansChart(`Hours to solution with and without ${name}`, [`With ${name}`, "Without"], [a, b], "Average hours"),
       test,
     });
