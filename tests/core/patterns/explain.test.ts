@@ -22,8 +22,13 @@ describe("why a pattern was proposed", () => {
     expect(why).toBe(
       "Compared the 12 attempts that used Sleep on it (11 succeeded) against your 110 attempts with other skills (56 succeeded) (12 observations in the smaller group): " +
         "a success rate 36 points above the rest, after weighing it toward your usual rate (90% interval 14 to 58 points). " +
-        "Among findings this strong, about 2.4% are expected to be chance, counting every question asked of your notes.",
+        "Among findings this strong, about 2.4% are expected to be chance, counting every question of its kind asked of your notes.",
     );
+  });
+
+  it("words a contrast of two skills as the distance between their rates", () => {
+    const why = explain(candidate({ p: 0.01, effect: 0.42, large: 0.3, n: 10, interval: [0.15, 0.69], unit: "rate", contrast: true }), 0.03);
+    expect(why).toContain("success rates 42 points apart, after weighing both toward your usual rate (90% interval 15 to 69 points)");
   });
 
   it("words each kind of effect in its own unit", () => {
