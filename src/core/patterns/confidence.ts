@@ -1,6 +1,5 @@
 import type { PatternCandidate } from "./pattern-types";
 import { CALIBRATION } from "./calibration";
-import type { EffectUnit } from "./statistics";
 
 /** Proposals at or above this are "confident" (the tests' line between a pattern and noise). */
 export const CONFIDENT = 0.5;

@@ -99,8 +99,7 @@ async function successCandidates(data: PatternData, context: DetectContext, outc
  * that worked in 8 of 10 next to one that failed in 8 of 10 says little against the mix of all the
  * others, but much against each other. Every pair with enough outcomes is tested (and counted in the
  * family); a contrast is proposed only for skills on opposite sides of the person's overall rate
- * (one above, one below), and only when it is the clearest contrast of one of its two skills, so
- * "Rubber duck works better than …" is not said of every skill next to one that works. Both rates
+ * (one above, one below), so two skills that both work are not set against each other. Both rates
  * are shrunk toward the person's overall rate.
  */
 async function contrastCandidates(data: PatternData, context: DetectContext, outcomes: Map<string, Outcomes>, chart: ChartSpec): Promise<PatternCandidate[]> {
@@ -124,12 +123,8 @@ async function contrastCandidates(data: PatternData, context: DetectContext, out
       await context.tick();
     }
   }
-  // Each skill's clearest contrast: one skill that works next to several that fail says one thing, not several.
-  const clearest = new Map<number, number>();
-  for (const { i, j, p } of pairs) for (const k of [i, j]) clearest.set(k, Math.min(clearest.get(k) ?? 1, p));
   const found: PatternCandidate[] = [];
   for (const { i, j, p } of pairs) {
-    if (p > clearest.get(i)! && p > clearest.get(j)!) continue;
     const rated = [skills[i]!, skills[j]!].map(([path, o]) => ({ path, o, shrunk: shrunkRate(o.successes, o.uses, overall) }));
     const [better, worse] = rated[0]!.shrunk.rate >= rated[1]!.shrunk.rate ? [rated[0]!, rated[1]!] : [rated[1]!, rated[0]!];
     const [bestPath, best, bestRate, worstPath, worst, worstRate] = [better.path, better.o, better.shrunk, worse.path, worse.o, worse.shrunk];
