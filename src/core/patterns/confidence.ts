@@ -22,6 +22,13 @@ export interface ConfidenceInputs {
   lower: number;
   /** log10 of the sample size. */
   logN: number;
+  /**
+   * The clearest other finding of its false-discovery family (−log10 of its q-value, capped at
+   * SUPPORT_CAP; 0 when none): whether this person's notes show such effects at all. A skill contrast
+   * next to skills that clearly differ is more often real than the same contrast in notes where no
+   * skill stands out — an empirical-Bayes reading of "do this person's skills differ?".
+   */
+  support: number;
   /** The kind of test — its effect's unit, or a contrast of two chosen groups: each has its own base rate of real findings. */
   group: CalibrationGroup;
 }
@@ -30,9 +37,12 @@ export interface ConfidenceInputs {
 export const CALIBRATION_GROUPS = ["d", "r", "rate", "share", "contrast"] as const;
 export type CalibrationGroup = (typeof CALIBRATION_GROUPS)[number];
 
+/** −log10 q of the family's clearest other finding counts up to this (q = 0.0001). */
+const SUPPORT_CAP = 4;
+
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
 
-export function confidenceInputs(candidate: PatternCandidate, q: number): ConfidenceInputs {
+export function confidenceInputs(candidate: PatternCandidate, q: number, support: number): ConfidenceInputs {
   const { effect, large, n, interval, unit, contrast } = candidate.test;
   const nearest = effect >= 0 ? interval[0] : -interval[1];
   return {
@@ -40,6 +50,7 @@ export function confidenceInputs(candidate: PatternCandidate, q: number): Confid
     size: clamp(Math.abs(effect) / large, 0, 2),
     lower: clamp(nearest / large, -2, 2),
     logN: Math.log10(Math.max(1, n)),
+    support: clamp(support, 0, SUPPORT_CAP),
     group: contrast ? "contrast" : unit,
   };
 }
@@ -47,21 +58,21 @@ export function confidenceInputs(candidate: PatternCandidate, q: number): Confid
 /** The calibration's linear score (its log-odds) for the inputs. */
 export function calibratedLogOdds(inputs: ConfidenceInputs): number {
   const w = CALIBRATION.weights;
-  return CALIBRATION.intercept[inputs.group] + w.evidence * inputs.evidence + w.size * inputs.size + w.lower * inputs.lower + w.logN * inputs.logN;
+  return CALIBRATION.intercept[inputs.group] + w.evidence * inputs.evidence + w.size * inputs.size + w.lower * inputs.lower + w.logN * inputs.logN + w.support * inputs.support;
 }
 
 /**
  * Confidence in 0–1 = the probability that the pattern is real — an effect in the stated direction,
- * of at least the smallest size the simulator counts as real — given its q-value, effect, interval
- * and sample size. It is a logistic calibration (Platt scaling) fitted on simulated personal vaults
+ * of at least the smallest size the simulator counts as real — given its q-value, effect, interval,
+ * sample size and the clearest other finding of its family (`support`, −log10 of that q-value). It is a logistic calibration (Platt scaling) fitted on simulated personal vaults
  * with planted effects of known size (tests/support/vault-simulator.ts; the fit is
  * tests/bench/fit-pattern-calibration.ts, which wrote `calibration.ts`), so that among proposals
  * at 0.7–0.8 about three in four are real. A fact read from the notes (stale problems) is 1.
  * 0 when the q-value is above MAX_Q: then the finding is not proposed.
  */
-export function confidenceOf(candidate: PatternCandidate, q: number): number {
+export function confidenceOf(candidate: PatternCandidate, q: number, support: number): number {
   if (candidate.fact) return 1;
   if (q > MAX_Q) return 0;
-  const probability = 1 / (1 + Math.exp(-calibratedLogOdds(confidenceInputs(candidate, q))));
+  const probability = 1 / (1 + Math.exp(-calibratedLogOdds(confidenceInputs(candidate, q, support))));
   return Math.round(probability * 100) / 100;
 }

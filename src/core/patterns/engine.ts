@@ -74,6 +74,8 @@ export function overviewCharts(data: PatternData): ChartSpec[] {
 export interface ScoredCandidate {
   candidate: PatternCandidate;
   q: number;
+  /** −log10 of the smallest q-value of the other candidates of its family (0 when none): see confidence.ts. */
+  support: number;
 }
 
 /** The family of every question that names none. */
@@ -95,14 +97,18 @@ export async function scoreCandidates(data: PatternData, tick: () => Promise<voi
     candidates.push(...(await detector(data, context)));
     await tick();
   }
-  const qOf = new Map<PatternCandidate, number>();
+  const qOf = new Map<PatternCandidate, { q: number; support: number }>();
   for (const family of new Set([SHARED_FAMILY, ...counts.keys()])) {
     const members = candidates.filter((c) => !c.fact && (c.family ?? SHARED_FAMILY) === family);
     const q = benjaminiHochberg(members.map((c) => c.test.p), counts.get(family) ?? 0);
-    members.forEach((c, i) => qOf.set(c, q[i]!));
+    // The clearest other finding: the smallest q, or the second smallest for the one that has it.
+    const [first, second] = [...q.keys()].sort((a, b) => q[a]! - q[b]!);
+    const evidenceOf = (i: number | undefined): number => (i === undefined ? 0 : -Math.log10(Math.max(q[i]!, 1e-10)));
+    members.forEach((c, i) => qOf.set(c, { q: q[i]!, support: evidenceOf(i === first ? second : first) }));
+    await tick();
   }
   const tested = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  return { scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate) ?? 0 })), tested };
+  return { scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate)?.q ?? 0, support: qOf.get(candidate)?.support ?? 0 })), tested };
 }
 
 /** Runs every detector over prepared data and scores their candidates. */
@@ -110,10 +116,10 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
   const { scored, tested } = await scoreCandidates(data, tick);
   const notes = new Map(data.notes.map((note) => [note.key, note]));
   const proposals: PatternProposal[] = [];
-  for (const { candidate, q } of scored) {
+  for (const { candidate, q, support } of scored) {
     const note = notes.get(candidate.key);
     if (decided(candidate, data.notes)) continue;
-    const confidence = confidenceOf(candidate, q);
+    const confidence = confidenceOf(candidate, q, support);
     if (confidence < MIN_SHOWN) continue;
     const { test: _test, compared: _compared, family: _family, ...shown } = candidate;
     proposals.push({ ...shown, confidence, why: explain(candidate, q), occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
