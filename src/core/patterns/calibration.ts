@@ -6,6 +6,6 @@
  */
 // Fitted on 4639 candidates (781 real) of 360 simulated vaults (seeds 1–360).
 export const CALIBRATION = {
-  intercept: { d: -8.879, r: -7.949, rate: -6.311, share: -9.203, contrast: -6.107 },
-  weights: { evidence: 2.809, size: 1.615, lower: -1.471, logN: 1.496, support: 0.457 },
+  intercept: { d: -7.255, r: -6.502, rate: -6.299, share: -7.867, contrast: -5.498 },
+  weights: { evidence: 3.55, size: 0.844, lower: -1.946, logN: 1.112, support: 0.848 },
 } as const;

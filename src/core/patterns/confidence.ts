@@ -23,10 +23,11 @@ export interface ConfidenceInputs {
   /** log10 of the sample size. */
   logN: number;
   /**
-   * The clearest other finding of its false-discovery family (−log10 of its q-value, capped at
-   * SUPPORT_CAP; 0 when none): whether this person's notes show such effects at all. A skill contrast
-   * next to skills that clearly differ is more often real than the same contrast in notes where no
-   * skill stands out — an empirical-Bayes reading of "do this person's skills differ?".
+   * The clearest finding of its false-discovery family that rests on other notes (−log10 of its
+   * q-value, capped at SUPPORT_CAP; 0 when none, and always 0 in the shared family): whether this
+   * person's skills differ at all. A skill contrast next to another skill that clearly stands out
+   * is more often real than the same contrast in notes where no skill does — an empirical-Bayes
+   * reading of the person's own records.
    */
   support: number;
   /** The kind of test — its effect's unit, or a contrast of two chosen groups: each has its own base rate of real findings. */

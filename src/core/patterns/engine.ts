@@ -74,7 +74,7 @@ export function overviewCharts(data: PatternData): ChartSpec[] {
 export interface ScoredCandidate {
   candidate: PatternCandidate;
   q: number;
-  /** −log10 of the smallest q-value of the other candidates of its family (0 when none): see confidence.ts. */
+  /** −log10 of the smallest q-value among the family's candidates on other notes (0 when none, and in the shared family): see confidence.ts. */
   support: number;
 }
 
@@ -89,7 +89,10 @@ const SHARED_FAMILY = "";
  * calibration (confidence.ts) is fitted on these q-values, so a confidence still says how often such
  * a finding is real. `tested` is the number of hypotheses over all families.
  */
-export async function scoreCandidates(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<{ scored: ScoredCandidate[]; tested: number }> {
+export async function scoreCandidates(
+  data: PatternData,
+  tick: () => Promise<void> = () => Promise.resolve(),
+): Promise<{ scored: ScoredCandidate[]; tested: number }> {
   const counts = new Map<string, number>();
   const context: DetectContext = { tick, seed: seedOf, counted: (family = SHARED_FAMILY) => void counts.set(family, (counts.get(family) ?? 0) + 1) };
   const candidates: PatternCandidate[] = [];
@@ -100,11 +103,24 @@ export async function scoreCandidates(data: PatternData, tick: () => Promise<voi
   const qOf = new Map<PatternCandidate, { q: number; support: number }>();
   for (const family of new Set([SHARED_FAMILY, ...counts.keys()])) {
     const members = candidates.filter((c) => !c.fact && (c.family ?? SHARED_FAMILY) === family);
-    const q = benjaminiHochberg(members.map((c) => c.test.p), counts.get(family) ?? 0);
-    // The clearest other finding: the smallest q, or the second smallest for the one that has it.
-    const [first, second] = [...q.keys()].sort((a, b) => q[a]! - q[b]!);
-    const evidenceOf = (i: number | undefined): number => (i === undefined ? 0 : -Math.log10(Math.max(q[i]!, 1e-10)));
-    members.forEach((c, i) => qOf.set(c, { q: q[i]!, support: evidenceOf(i === first ? second : first) }));
+    const q = benjaminiHochberg(
+      members.map((c) => c.test.p),
+      counts.get(family) ?? 0,
+    );
+    // Support: the clearest finding of the family that rests on none of the same notes (another
+    // skill's record), so a skill's own test and its contrasts do not vouch for each other. The
+    // shared family has none: its questions are about unrelated things.
+    const evidence = q.map((value) => -Math.log10(Math.max(value, 1e-10)));
+    const notes = members.map((c) => new Set(c.evidence));
+    members.forEach((c, i) => {
+      let support = 0;
+      if (family !== SHARED_FAMILY) {
+        members.forEach((other, j) => {
+          if (j !== i && evidence[j]! > support && !other.evidence.some((path) => notes[i]!.has(path))) support = evidence[j]!;
+        });
+      }
+      qOf.set(c, { q: q[i]!, support });
+    });
     await tick();
   }
   const tested = [...counts.values()].reduce((sum, n) => sum + n, 0);
@@ -122,7 +138,15 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
     const confidence = confidenceOf(candidate, q, support);
     if (confidence < MIN_SHOWN) continue;
     const { test: _test, compared: _compared, family: _family, ...shown } = candidate;
-    proposals.push({ ...shown, confidence, why: explain(candidate, q), occurrences: candidate.evidence.length, notePath: note?.path, helpful: note?.helpful, feedback: note?.feedback });
+    proposals.push({
+      ...shown,
+      confidence,
+      why: explain(candidate, q),
+      occurrences: candidate.evidence.length,
+      notePath: note?.path,
+      helpful: note?.helpful,
+      feedback: note?.feedback,
+    });
   }
   proposals.sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key));
   return { proposals, overview: overviewCharts(data), tested };
