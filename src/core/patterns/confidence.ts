@@ -24,7 +24,7 @@ export interface ConfidenceInputs {
   logN: number;
   /**
    * The clearest finding of its false-discovery family that rests on other notes (−log10 of its
-   * q-value, capped at SUPPORT_CAP; 0 when none, and always 0 in the shared family): whether this
+   * q-value above SUPPORT_FLOOR, capped; 0 when none, and always 0 in the shared family): whether this
    * person's skills differ at all. A skill contrast next to another skill that clearly stands out
    * is more often real than the same contrast in notes where no skill does — an empirical-Bayes
    * reading of the person's own records.
@@ -38,7 +38,11 @@ export interface ConfidenceInputs {
 export const CALIBRATION_GROUPS = ["d", "r", "rate", "share", "contrast"] as const;
 export type CalibrationGroup = (typeof CALIBRATION_GROUPS)[number];
 
-/** −log10 q of the family's clearest other finding counts up to this (q = 0.0001). */
+/**
+ * −log10 q of the family's clearest finding on other notes counts from SUPPORT_FLOOR (q = 0.01: a
+ * chance finding among a null vault's skills rarely gets there) up to SUPPORT_CAP (q = 0.0001).
+ */
+const SUPPORT_FLOOR = 2;
 const SUPPORT_CAP = 4;
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
@@ -51,7 +55,7 @@ export function confidenceInputs(candidate: PatternCandidate, q: number, support
     size: clamp(Math.abs(effect) / large, 0, 2),
     lower: clamp(nearest / large, -2, 2),
     logN: Math.log10(Math.max(1, n)),
-    support: clamp(support, 0, SUPPORT_CAP),
+    support: clamp(support - SUPPORT_FLOOR, 0, SUPPORT_CAP - SUPPORT_FLOOR),
     group: contrast ? "contrast" : unit,
   };
 }

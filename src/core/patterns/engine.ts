@@ -83,11 +83,11 @@ const SHARED_FAMILY = "";
 
 /**
  * Runs every detector over prepared data and gives each inferred candidate its Benjamini–Hochberg
- * q-value (facts get 0). The q-values are computed per family of related hypotheses: the success
- * rates of meta-skills are one family, so a person's handful of skill comparisons is not diluted by
- * the hundreds of wellness and wording questions asked of the same notes (the shared family). The
- * calibration (confidence.ts) is fitted on these q-values, so a confidence still says how often such
- * a finding is real. `tested` is the number of hypotheses over all families.
+ * q-value over every hypothesis tested (facts get 0), and its family's support: the success rates
+ * of meta-skills are a family, and a skill finding's support is the clearest finding (by q-value
+ * within the family) about other skills. (A q-value per family instead was tried: it let chance
+ * skill findings in vaults with nothing planted reach 0.5 in one vault in nine.) The calibration
+ * (confidence.ts) is fitted on both. `tested` counts every hypothesis.
  */
 export async function scoreCandidates(
   data: PatternData,
@@ -100,30 +100,35 @@ export async function scoreCandidates(
     candidates.push(...(await detector(data, context)));
     await tick();
   }
+  const tested = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const inferred = candidates.filter((c) => !c.fact);
+  const globalQ = benjaminiHochberg(
+    inferred.map((c) => c.test.p),
+    tested,
+  );
   const qOf = new Map<PatternCandidate, { q: number; support: number }>();
-  for (const family of new Set([SHARED_FAMILY, ...counts.keys()])) {
+  for (const family of counts.keys()) {
+    if (family === SHARED_FAMILY) continue;
     const members = candidates.filter((c) => !c.fact && (c.family ?? SHARED_FAMILY) === family);
     const q = benjaminiHochberg(
       members.map((c) => c.test.p),
       counts.get(family) ?? 0,
     );
-    // Support: the clearest finding of the family that rests on none of the same notes (another
-    // skill's record), so a skill's own test and its contrasts do not vouch for each other. The
-    // shared family has none: its questions are about unrelated things.
+    // Support: the clearest finding of the family (by its q-value within the family) that rests on
+    // none of the same notes (another skill's record), so a skill's own test and its contrasts do
+    // not vouch for each other.
     const evidence = q.map((value) => -Math.log10(Math.max(value, 1e-10)));
     const notes = members.map((c) => new Set(c.evidence));
     members.forEach((c, i) => {
       let support = 0;
-      if (family !== SHARED_FAMILY) {
-        members.forEach((other, j) => {
-          if (j !== i && evidence[j]! > support && !other.evidence.some((path) => notes[i]!.has(path))) support = evidence[j]!;
-        });
-      }
-      qOf.set(c, { q: q[i]!, support });
+      members.forEach((other, j) => {
+        if (j !== i && evidence[j]! > support && !other.evidence.some((path) => notes[i]!.has(path))) support = evidence[j]!;
+      });
+      qOf.set(c, { q: 1, support });
     });
     await tick();
   }
-  const tested = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  inferred.forEach((c, i) => qOf.set(c, { q: globalQ[i]!, support: qOf.get(c)?.support ?? 0 }));
   return { scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate)?.q ?? 0, support: qOf.get(candidate)?.support ?? 0 })), tested };
 }
 

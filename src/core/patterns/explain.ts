@@ -23,8 +23,7 @@ function effectWords(unit: EffectUnit, effect: number, [low, high]: [number, num
 
 /**
  * Why a candidate was proposed, in plain words: what was compared, over how many observations,
- * the effect with its interval, and how likely such a finding is noise among all those of its
- * false-discovery family (skill success rates; everything else).
+ * the effect with its interval, and how likely such a finding is noise among all those tested.
  */
 export function explain(candidate: PatternCandidate, q: number): string {
   const { test } = candidate;
@@ -32,6 +31,6 @@ export function explain(candidate: PatternCandidate, q: number): string {
   const noise = q < 0.001 ? "fewer than 1 in 1,000" : `about ${Math.round(q * 1000) / 10}%`;
   return (
     `Compared ${candidate.compared} (${test.n} observations in the smaller group): ${effectWords(test.unit, test.effect, test.interval, test.contrast === true)}. ` +
-    `Among findings this strong, ${noise} are expected to be chance, counting every question of its kind asked of your notes.`
+    `Among findings this strong, ${noise} are expected to be chance, counting every question asked of your notes.`
   );
 }

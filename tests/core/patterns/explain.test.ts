@@ -22,7 +22,7 @@ describe("why a pattern was proposed", () => {
     expect(why).toBe(
       "Compared the 12 attempts that used Sleep on it (11 succeeded) against your 110 attempts with other skills (56 succeeded) (12 observations in the smaller group): " +
         "a success rate 36 points above the rest, after weighing it toward your usual rate (90% interval 14 to 58 points). " +
-        "Among findings this strong, about 2.4% are expected to be chance, counting every question of its kind asked of your notes.",
+        "Among findings this strong, about 2.4% are expected to be chance, counting every question asked of your notes.",
     );
   });
 
