@@ -7,18 +7,17 @@
  * constants into calibration.ts.
  */
 import { Matrix, solve } from "ml-matrix";
-import type { ConfidenceInputs } from "../../src/core/patterns/confidence";
-import type { EffectUnit } from "../../src/core/patterns/statistics";
+import { CALIBRATION_GROUPS, type ConfidenceInputs } from "../../src/core/patterns/confidence";
 import { modeOf, runSimulated, type Observation } from "./pattern-calibration";
 
-const FEATURES = ["evidence", "size", "lower", "logN"] as const satisfies readonly (keyof ConfidenceInputs)[];
-const UNITS: readonly EffectUnit[] = ["d", "r", "rate", "share"];
+const FEATURES = ["evidence", "size", "lower", "logN", "support"] as const satisfies readonly (keyof ConfidenceInputs)[];
+const UNITS = CALIBRATION_GROUPS;
 /** A small ridge keeps the fit finite when the data separate cleanly. */
 const RIDGE = 1e-3;
 
 function fitLogistic(observations: readonly Observation[]): number[] {
-  // One intercept per unit (a one-hot column each), then the shared slopes.
-  const rows = observations.map((o) => [...UNITS.map((u) => (o.inputs.unit === u ? 1 : 0)), ...FEATURES.map((f) => o.inputs[f])]);
+  // One intercept per kind of test (a one-hot column each), then the shared slopes.
+  const rows = observations.map((o) => [...UNITS.map((u) => (o.inputs.group === u ? 1 : 0)), ...FEATURES.map((f) => o.inputs[f])]);
   const y = observations.map((o) => (o.real ? 1 : 0));
   let beta = new Array<number>(UNITS.length + FEATURES.length).fill(0);
   for (let iteration = 0; iteration < 50; iteration++) {

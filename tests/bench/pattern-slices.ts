@@ -3,6 +3,7 @@
  * run in 8 ms slices as the plugin runs it: the engine's time and the longest synchronous slice,
  * i.e. the longest the UI would wait.
  */
+import { quantileSorted } from "simple-statistics";
 import { findPatterns } from "../../src/core/patterns/engine";
 import { TimeSlicer } from "../../src/core/patterns/slicer";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
@@ -28,6 +29,8 @@ export async function benchPatternSlices(scale: number, cpuClock: boolean): Prom
   const report = await findPatterns(records, { now: vault.now, tick: slicer.tick });
   slicer.finish();
   const engineMs = performance.now() - start;
+  const sorted = [...slicer.sliceMs].sort((a, b) => a - b);
+  const ms = (q: number): number => Math.round(quantileSorted(sorted, q) * 10) / 10;
   return {
     sliceClock: cpuClock ? "cpu" : "wall",
     notes: paths.length,
@@ -36,6 +39,8 @@ export async function benchPatternSlices(scale: number, cpuClock: boolean): Prom
     loadLongestSliceMs: Math.round(loading.longestSliceMs * 10) / 10,
     engineMs: Math.round(engineMs),
     longestSliceMs: Math.round(slicer.longestSliceMs * 10) / 10,
+    sliceP50Ms: ms(0.5),
+    sliceP95Ms: ms(0.95),
     slices: slicer.slices,
     hypotheses: report.tested,
     proposals: report.proposals.length,

@@ -46,6 +46,14 @@ const SMALL_SAMPLE_SKILLS = [
   { skill: "Sleep on it", successes: 11, attempts: 12, planted: "sleepOnIt" },
   { skill: "Brute force", successes: 1, attempts: 12, planted: "bruteForce" },
 ] as const;
+
+/** What a test may change: how many days (default 90) and the small-sample skills' records. */
+export interface PatternVaultOptions {
+  days?: number;
+  /** Successes of attempts of "Sleep on it" and of "Brute force" (default 11 of 12 and 1 of 12). */
+  sleepOnIt?: { successes: number; attempts: number };
+  bruteForce?: { successes: number; attempts: number };
+}
 const SESSION_PROBLEMS = ["Ship v2", "Tax return", "Garden shed", "Learn Rust", "Move house", "Thesis draft"];
 const HOURS = [8, 9, 10, 11, 14, 15, 16, 19, 20, 21];
 const TOPIC_WORDS = (
@@ -93,14 +101,14 @@ function gaussian(random: () => number): number {
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, Math.round(value)));
 
 /** `scale` multiplies days, sessions and entries (the benchmark's 10k-entry vault is scale 30). */
-export function patternVault(seed: number, shuffled = false, scale = 1): PatternVault {
+export function patternVault(seed: number, shuffled = false, scale = 1, options: PatternVaultOptions = {}): PatternVault {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const topic = (): string => Array.from({ length: 6 }, () => pick(TOPIC_WORDS)).join(" ");
   const files: Record<string, string> = {};
   let counter = 0;
   const uuid = (): string => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
-  const DAYS = BASE_DAYS * scale;
+  const DAYS = (options.days ?? BASE_DAYS) * scale;
   const now = addDays(START, DAYS);
 
   // Daily reflections.
@@ -163,7 +171,10 @@ export function patternVault(seed: number, shuffled = false, scale = 1): Pattern
     const skill = random() < 0.3 ? "Rubber duck" : pick(SKILLS.slice(1));
     return { skill, success: random() < (skill === "Rubber duck" ? 0.9 : 0.4) };
   });
-  for (const small of SMALL_SAMPLE_SKILLS) for (let i = 0; i < small.attempts; i++) attempts.push({ skill: small.skill, success: i < small.successes });
+  for (const small of SMALL_SAMPLE_SKILLS) {
+    const record = options[small.planted] ?? small;
+    for (let i = 0; i < record.attempts; i++) attempts.push({ skill: small.skill, success: i < record.successes });
+  }
   const plantedSkill = (skill: string): Draft["planted"] => (skill === "Rubber duck" ? "duck" : SMALL_SAMPLE_SKILLS.find((s) => s.skill === skill)?.planted);
   const outcomes = shuffled ? shuffle(attempts.map((a) => a.success), random) : attempts.map((a) => a.success);
   attempts.forEach((a, i) =>

@@ -25,6 +25,8 @@ const R: Record<Size, number> = { none: 0, small: 0.1, medium: 0.3, large: 0.5 }
 const RATE: Record<Size, number> = { none: 0, small: 0.1, medium: 0.2, large: 0.35 };
 /** Members of a planted theme by size. */
 const THEME: Record<Size, number> = { none: 0, small: 3, medium: 6, large: 10 };
+/** Standard deviation of skills' own success rates around the baseline, in vaults with effects. */
+const SKILL_SPREAD = 0.08;
 /** The smallest effects that count as real. */
 const REAL_D = 0.1;
 const REAL_RATE = 0.05;
@@ -65,7 +67,17 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const size = (): Size => (mode === "null" ? "none" : pick(SIZES));
   const signed = (): number => (random() < 0.5 ? -1 : 1);
-  const sizes: Record<string, Size> = { sleep: size(), exercise: size(), meditate: size(), focus: size(), skill: size(), time: size(), blockers: size(), questions: size() };
+  const sizes: Record<string, Size> = {
+    sleep: size(),
+    exercise: size(),
+    meditate: size(),
+    focus: size(),
+    skill: size(),
+    time: size(),
+    blockers: size(),
+    questions: size(),
+    otherSkill: size(),
+  };
   const words = vocabulary(random);
   const filler = (count: number): string => Array.from({ length: count }, () => pick(words)).join(" ");
 
@@ -112,11 +124,20 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
     const hour = pickHour();
     const when = addDays(start, Math.floor(random() * dayCount));
     const morning = hour >= 5 && hour < 12;
-    return { problemPath: pick(problems), date: format(when, "yyyy-MM-dd"), hour, weekday: when.getDay(), minutes: 45, focus: clamp(5.5 + 1.6 * (gaussian(random) + (morning ? focusD : 0)), 1, 10), energy: clamp(between(3, 8), 1, 10) };
+    return {
+      problemPath: pick(problems),
+      date: format(when, "yyyy-MM-dd"),
+      hour,
+      weekday: when.getDay(),
+      minutes: 45,
+      focus: clamp(5.5 + 1.6 * (gaussian(random) + (morning ? focusD : 0)), 1, 10),
+      energy: clamp(between(3, 8), 1, 10),
+    };
   });
   const morningShare = sessions.filter((s) => s.hour < 12).length / Math.max(1, sessions.length);
 
-  // Meta-skills, used unevenly; one of them succeeds more (or less) often than the rest.
+  // Meta-skills, used unevenly; one of them succeeds more (or less) often than the rest, and another
+  // (when there is one to spare) the other way: a skill that works next to one that mostly fails.
   const skillCount = 3 + Math.floor(random() * 4);
   const skills = new Map(Array.from({ length: skillCount }, (_, i) => [`Meta-skills/Skill ${i + 1}.md`, `Skill ${i + 1}`]));
   const skillPaths = [...skills.keys()];
@@ -128,13 +149,31 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   };
   const baseRate = between(0.3, 0.65);
   const rated = pick(skillPaths);
-  const rates = new Map(skillPaths.map((path) => [path, path === rated ? Math.min(0.95, Math.max(0.05, baseRate + RATE[sizes.skill!] * signed())) : baseRate]));
+  const ratedSign = signed();
+  const opposite = pick(skillPaths.filter((path) => path !== rated));
+  // Outside a null vault no two skills work exactly as well: each has its own rate around the
+  // person's baseline (a spread of SKILL_SPREAD), before the planted shifts.
+  const own = new Map(skillPaths.map((path) => [path, mode === "null" ? 0 : gaussian(random) * SKILL_SPREAD]));
+  const shifted = (path: string, shift: number): number => Math.min(0.95, Math.max(0.05, baseRate + own.get(path)! + shift));
+  const rates = new Map(
+    skillPaths.map((path) => [
+      path,
+      shifted(path, path === rated ? RATE[sizes.skill!] * ratedSign : path === opposite ? -RATE[sizes.otherSkill!] * ratedSign : 0),
+    ]),
+  );
   const entries: EntryPoint[] = [];
   const entryDay = (): string => pick(presentDays).date;
   const attemptCount = Math.floor(between(10, 150));
   for (let i = 0; i < attemptCount; i++) {
     const skill = pickSkill();
-    entries.push({ path: `Entries/attempt ${i}.md`, type: "attempt", date: entryDay(), text: filler(5), outcome: random() < rates.get(skill)! ? "success" : "failed", skills: [skill] });
+    entries.push({
+      path: `Entries/attempt ${i}.md`,
+      type: "attempt",
+      date: entryDay(),
+      text: filler(5),
+      outcome: random() < rates.get(skill)! ? "success" : "failed",
+      skills: [skill],
+    });
   }
 
   // Solved problems: those solved with one skill took less (or more) time.
@@ -144,7 +183,19 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
   const solved: ProblemPoint[] = Array.from({ length: solvedCount }, (_, i) => {
     const skill = pickSkill();
     const hours = Math.max(0.2, 5 + 1.5 * (gaussian(random) + (skill === timed ? timeD : 0)));
-    return { path: `Problems/Solved ${i}.md`, title: `Solved ${i}`, status: "solved", isGoal: false, timeSpent: Math.round(hours * 60), openBlockers: 0, milestones: { done: 0, total: 0 }, milestoneTasks: [], overdueMilestones: [], stale: false, skills: [skill] };
+    return {
+      path: `Problems/Solved ${i}.md`,
+      title: `Solved ${i}`,
+      status: "solved",
+      isGoal: false,
+      timeSpent: Math.round(hours * 60),
+      openBlockers: 0,
+      milestones: { done: 0, total: 0 },
+      milestoneTasks: [],
+      overdueMilestones: [],
+      stale: false,
+      skills: [skill],
+    };
   });
 
   // Blockers and questions, with a planted theme written in varied words.
@@ -155,12 +206,18 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
     for (let i = 0; i < count + themeSize; i++) {
       const path = `Entries/${type} ${i}.md`;
       const inTheme = i < themeSize;
-      const text = inTheme ? `${[...THEME_WORDS[type]].sort(() => random() - 0.5).slice(0, 3).join(" ")} ${filler(3)}` : filler(6);
+      const text = inTheme
+        ? `${[...THEME_WORDS[type]]
+            .sort(() => random() - 0.5)
+            .slice(0, 3)
+            .join(" ")} ${filler(3)}`
+        : filler(6);
       if (inTheme) planted.add(path);
       entries.push({ path, type, date: entryDay(), text, skills: [] });
     }
   }
-  for (let i = 0; i < Math.floor(between(20, 200)); i++) entries.push({ path: `Entries/note ${i}.md`, type: pick(["insight", "reading", "emotion"]), date: entryDay(), text: filler(6), skills: [] });
+  for (let i = 0; i < Math.floor(between(20, 200)); i++)
+    entries.push({ path: `Entries/note ${i}.md`, type: pick(["insight", "reading", "emotion"]), date: entryDay(), text: filler(6), skills: [] });
 
   const data: PatternData = { now, sessions, days, entries, problems: solved, skills, reviews: new Map(), habitTargets: [], notes: [] };
 
@@ -189,11 +246,25 @@ export function simulateVault(seed: number, mode: "random" | "null" = "random"):
     }
     if (key.startsWith("problem-solving/skill-success/")) {
       const path = skillPaths.find((p) => key.endsWith(`/${skills.get(p)!.toLowerCase()}`))!;
-      return agrees(weightedRest(path, (p) => rates.get(p)!), REAL_RATE);
+      return agrees(
+        weightedRest(path, (p) => rates.get(p)!),
+        REAL_RATE,
+      );
+    }
+    if (key.startsWith("problem-solving/skill-contrast/")) {
+      // "skill 2 over skill 5": the first is claimed to succeed more often than the second.
+      const [better, worse] = key
+        .slice("problem-solving/skill-contrast/".length)
+        .split(" over ")
+        .map((name) => skillPaths.find((p) => skills.get(p)!.toLowerCase() === name)!);
+      return rates.get(better!)! - rates.get(worse!)! >= REAL_RATE;
     }
     if (key.startsWith("problem-solving/time-to-solution/")) {
       const path = skillPaths.find((p) => key.endsWith(`/${skills.get(p)!.toLowerCase()}`))!;
-      return agrees(weightedRest(path, (p) => (p === timed ? timeD : 0)), REAL_D);
+      return agrees(
+        weightedRest(path, (p) => (p === timed ? timeD : 0)),
+        REAL_D,
+      );
     }
     if (key.startsWith("behavioral/blockers/") || key.startsWith("thinking/questions/")) {
       return candidate.evidence.filter((path) => planted.has(path)).length * 2 >= candidate.evidence.length;

@@ -1,6 +1,5 @@
 import type { PatternCandidate } from "./pattern-types";
 import { CALIBRATION } from "./calibration";
-import type { EffectUnit } from "./statistics";
 
 /** Proposals at or above this are "confident" (the tests' line between a pattern and noise). */
 export const CONFIDENT = 0.5;
@@ -23,42 +22,62 @@ export interface ConfidenceInputs {
   lower: number;
   /** log10 of the sample size. */
   logN: number;
-  /** The effect's unit: each kind of test has its own base rate of real findings. */
-  unit: EffectUnit;
+  /**
+   * The clearest finding of its false-discovery family that rests on other notes (−log10 of its
+   * q-value above SUPPORT_FLOOR, capped; 0 when none, and always 0 in the shared family): whether this
+   * person's skills differ at all. A skill contrast next to another skill that clearly stands out
+   * is more often real than the same contrast in notes where no skill does — an empirical-Bayes
+   * reading of the person's own records.
+   */
+  support: number;
+  /** The kind of test — its effect's unit, or a contrast of two chosen groups: each has its own base rate of real findings. */
+  group: CalibrationGroup;
 }
+
+/** The kinds of test the calibration gives an intercept each. */
+export const CALIBRATION_GROUPS = ["d", "r", "rate", "share", "contrast"] as const;
+export type CalibrationGroup = (typeof CALIBRATION_GROUPS)[number];
+
+/**
+ * −log10 q of the family's clearest finding on other notes counts from SUPPORT_FLOOR (q = 0.01: a
+ * chance finding among a null vault's skills rarely gets there) up to SUPPORT_CAP (q = 0.0001).
+ */
+const SUPPORT_FLOOR = 2;
+const SUPPORT_CAP = 4;
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
 
-export function confidenceInputs(candidate: PatternCandidate, q: number): ConfidenceInputs {
-  const { effect, large, n, interval, unit } = candidate.test;
+export function confidenceInputs(candidate: PatternCandidate, q: number, support: number): ConfidenceInputs {
+  const { effect, large, n, interval, unit, contrast } = candidate.test;
   const nearest = effect >= 0 ? interval[0] : -interval[1];
   return {
     evidence: clamp(-Math.log10(Math.max(q, 1e-10)), 0, 10),
     size: clamp(Math.abs(effect) / large, 0, 2),
     lower: clamp(nearest / large, -2, 2),
     logN: Math.log10(Math.max(1, n)),
-    unit,
+    support: clamp(support - SUPPORT_FLOOR, 0, SUPPORT_CAP - SUPPORT_FLOOR),
+    group: contrast ? "contrast" : unit,
   };
 }
 
 /** The calibration's linear score (its log-odds) for the inputs. */
 export function calibratedLogOdds(inputs: ConfidenceInputs): number {
   const w = CALIBRATION.weights;
-  return CALIBRATION.intercept[inputs.unit] + w.evidence * inputs.evidence + w.size * inputs.size + w.lower * inputs.lower + w.logN * inputs.logN;
+  return CALIBRATION.intercept[inputs.group] + w.evidence * inputs.evidence + w.size * inputs.size + w.lower * inputs.lower + w.logN * inputs.logN + w.support * inputs.support;
 }
 
 /**
  * Confidence in 0–1 = the probability that the pattern is real — an effect in the stated direction,
- * of at least the smallest size the simulator counts as real — given its q-value, effect, interval
- * and sample size. It is a logistic calibration (Platt scaling) fitted on simulated personal vaults
+ * of at least the smallest size the simulator counts as real — given its q-value, effect, interval,
+ * sample size and the clearest other finding of its family (`support`, −log10 of that q-value). It is a logistic calibration (Platt scaling) fitted on simulated personal vaults
  * with planted effects of known size (tests/support/vault-simulator.ts; the fit is
  * tests/bench/fit-pattern-calibration.ts, which wrote `calibration.ts`), so that among proposals
  * at 0.7–0.8 about three in four are real. A fact read from the notes (stale problems) is 1.
  * 0 when the q-value is above MAX_Q: then the finding is not proposed.
  */
-export function confidenceOf(candidate: PatternCandidate, q: number): number {
+export function confidenceOf(candidate: PatternCandidate, q: number, support: number): number {
   if (candidate.fact) return 1;
   if (q > MAX_Q) return 0;
-  const probability = 1 / (1 + Math.exp(-calibratedLogOdds(confidenceInputs(candidate, q))));
+  const probability = 1 / (1 + Math.exp(-calibratedLogOdds(confidenceInputs(candidate, q, support))));
   return Math.round(probability * 100) / 100;
 }

@@ -9,8 +9,11 @@ export interface DetectContext {
   tick: () => Promise<void>;
   /** A seed derived from a candidate's key, so a permutation test is the same on every run. */
   seed: (key: string) => number;
-  /** Counts a hypothesis tested (even when not kept): the engine corrects p-values for all of them. */
-  counted: () => void;
+  /**
+   * Counts a hypothesis tested (even when not kept): the engine corrects p-values for all of them,
+   * within the hypothesis's false-discovery family (none: the shared family of every other question).
+   */
+  counted: (family?: string) => void;
 }
 
 export type Detector = (data: PatternData, context: DetectContext) => Promise<PatternCandidate[]>;

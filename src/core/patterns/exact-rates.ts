@@ -7,7 +7,7 @@ import { gammaln } from "simple-statistics";
  */
 
 /** log of n choose k, through simple-statistics' gammaln. */
-function logChoose(n: number, k: number): number {
+export function logChoose(n: number, k: number): number {
   return gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1);
 }
 

@@ -5,7 +5,10 @@ const round2 = (value: number): string => String(Math.round(value * 100) / 100);
 const points = (value: number): string => `${Math.round(value * 100)}`;
 
 /** The effect and its 90% interval in words a person reads, by the effect's unit. */
-function effectWords(unit: EffectUnit, effect: number, [low, high]: [number, number]): string {
+function effectWords(unit: EffectUnit, effect: number, [low, high]: [number, number], contrast: boolean): string {
+  if (contrast && unit === "rate") {
+    return `success rates ${points(Math.abs(effect))} points apart, after weighing both toward your usual rate (90% interval ${points(low)} to ${points(high)} points)`;
+  }
   switch (unit) {
     case "d":
       return `a difference of ${round2(Math.abs(effect))} standard deviations (90% interval ${round2(low)} to ${round2(high)})`;
@@ -27,7 +30,7 @@ export function explain(candidate: PatternCandidate, q: number): string {
   if (candidate.fact) return `Read from your notes: ${candidate.compared}.`;
   const noise = q < 0.001 ? "fewer than 1 in 1,000" : `about ${Math.round(q * 1000) / 10}%`;
   return (
-    `Compared ${candidate.compared} (${test.n} observations in the smaller group): ${effectWords(test.unit, test.effect, test.interval)}. ` +
+    `Compared ${candidate.compared} (${test.n} observations in the smaller group): ${effectWords(test.unit, test.effect, test.interval, test.contrast === true)}. ` +
     `Among findings this strong, ${noise} are expected to be chance, counting every question asked of your notes.`
   );
 }

@@ -27,6 +27,11 @@ export interface PatternCandidate {
   suggestion: string;
   chart: ChartSpec;
   test: TestResult;
+  /**
+   * The false-discovery family its q-value is computed in (see engine.ts), the same name its
+   * detector passed to `counted`; none: the shared family of every other question.
+   */
+  family?: string;
   /** A fact read from the notes rather than an inference (stale problems): no p-value correction. */
   fact?: boolean;
   /** What was compared, in plain words ("your mood on the 40 days you do Exercise against the other 50"). */
@@ -34,7 +39,7 @@ export interface PatternCandidate {
 }
 
 /** A proposal the user sees. */
-export interface PatternProposal extends Omit<PatternCandidate, "test" | "compared"> {
+export interface PatternProposal extends Omit<PatternCandidate, "test" | "compared" | "family"> {
   /** 0–1: the calibrated probability that the pattern is real (see confidence.ts). */
   confidence: number;
   /** Why it was proposed, in plain words: what was compared, over how many observations, the effect with its interval. */

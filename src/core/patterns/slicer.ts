@@ -6,6 +6,8 @@
 export class TimeSlicer {
   longestSliceMs = 0;
   slices = 0;
+  /** Every slice's length, in order (the benchmark reports their distribution). */
+  readonly sliceMs: number[] = [];
   private sliceStart: number;
 
   constructor(
@@ -32,6 +34,7 @@ export class TimeSlicer {
 
   private endSlice(elapsed: number): void {
     this.slices++;
+    this.sliceMs.push(elapsed);
     this.longestSliceMs = Math.max(this.longestSliceMs, elapsed);
   }
 }

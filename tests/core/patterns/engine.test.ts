@@ -40,6 +40,10 @@ function expectations(vault: PatternVault): { key: string; evidence: string[] }[
     { key: "problem-solving/skill-success/rubber duck", evidence: ["LifeBetter/Meta-skills/Rubber duck.md", ...p.rubberDuck] },
     { key: "problem-solving/skill-success/sleep on it", evidence: ["LifeBetter/Meta-skills/Sleep on it.md", ...p.sleepOnIt] },
     { key: "problem-solving/skill-success/brute force", evidence: ["LifeBetter/Meta-skills/Brute force.md", ...p.bruteForce] },
+    {
+      key: "problem-solving/skill-contrast/sleep on it over brute force",
+      evidence: ["LifeBetter/Meta-skills/Sleep on it.md", "LifeBetter/Meta-skills/Brute force.md", ...p.sleepOnIt, ...p.bruteForce],
+    },
     { key: "problem-solving/time-to-solution/divide and conquer", evidence: ["LifeBetter/Meta-skills/Divide and conquer.md", ...p.divideSolved] },
     { key: "behavioral/blockers/", evidence: p.flakyBlockers },
     { key: "thinking/questions/", evidence: p.syncQuestions },

@@ -26,6 +26,11 @@ describe("why a pattern was proposed", () => {
     );
   });
 
+  it("words a contrast of two skills as the distance between their rates", () => {
+    const why = explain(candidate({ p: 0.01, effect: 0.42, large: 0.3, n: 10, interval: [0.15, 0.69], unit: "rate", contrast: true }), 0.03);
+    expect(why).toContain("success rates 42 points apart, after weighing both toward your usual rate (90% interval 15 to 69 points)");
+  });
+
   it("words each kind of effect in its own unit", () => {
     expect(explain(candidate({ p: 0, effect: -0.9, large: 0.8, n: 30, interval: [-1.3, -0.5], unit: "d" }), 0.0001)).toContain(
       "a difference of 0.9 standard deviations (90% interval -1.3 to -0.5). Among findings this strong, fewer than 1 in 1,000",
