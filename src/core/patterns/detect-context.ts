@@ -1,6 +1,7 @@
 import { mean } from "simple-statistics";
 import { hashText } from "../index/text-hash";
 import type { PatternCandidate } from "./pattern-types";
+import { differenceTest, type TestResult } from "./statistics";
 import type { PatternData } from "./pattern-data";
 
 /** What a detector gets besides the data: a way to yield to the UI, and seeds for its tests. */
@@ -48,3 +49,25 @@ export function present<T>(items: readonly T[], value: (item: T) => number | und
 }
 
 export const unique = (paths: Iterable<string>): string[] => [...new Set(paths)].sort();
+
+/** Session values split by a group: the group's values with their problems (its evidence), and everyone else's values. */
+export function splitSessions<S extends { problemPath: string }>(sessions: readonly S[], values: readonly number[], member: (session: S) => boolean): { inside: number[]; outside: number[]; evidence: string[] } {
+  const inside: number[] = [];
+  const outside: number[] = [];
+  const evidence: string[] = [];
+  sessions.forEach((session, i) => {
+    if (member(session)) {
+      inside.push(values[i]!);
+      evidence.push(session.problemPath);
+    } else outside.push(values[i]!);
+  });
+  return { inside, outside, evidence };
+}
+
+/** Tests a group's values against the rest (counted as one question): the test, its direction and both means, or null when it cannot be tested. */
+export async function groupDifference(key: string, inside: readonly number[], outside: readonly number[], context: DetectContext): Promise<{ test: TestResult; higher: boolean; a: number; b: number } | null> {
+  const test = await differenceTest(inside, outside, context.seed(key), context.tick);
+  if (!test) return null;
+  context.counted();
+  return { test, higher: test.effect > 0, a: round1(inside), b: round1(outside) };
+}

@@ -1,5 +1,4 @@
-import { differenceTest } from "../statistics";
-import { present, round1, strongest, unique, type DetectContext } from "../detect-context";
+import { groupDifference, present, splitSessions, strongest, unique, type DetectContext } from "../detect-context";
 import { byActivityTypeChart } from "../charts";
 import type { PatternCandidate } from "../pattern-types";
 import type { PatternData, SessionPoint } from "../pattern-data";
@@ -20,23 +19,12 @@ async function metricByType(data: PatternData, metric: Metric, context: DetectCo
   if (types.length < 2) return [];
   const candidates: PatternCandidate[] = [];
   for (const type of types) {
-    const inside: number[] = [];
-    const outside: number[] = [];
-    const evidence: string[] = [];
-    sessions.forEach((session, i) => {
-      if (session.activityType === type) {
-        inside.push(values[i]!);
-        evidence.push(session.problemPath);
-      } else outside.push(values[i]!);
-    });
+    const { inside, outside, evidence } = splitSessions(sessions, values, (session) => session.activityType === type);
     if (inside.length < MIN_TYPE_SESSIONS) continue;
     const key = `activity/${metric}/${type}`;
-    const test = await differenceTest(inside, outside, context.seed(key), context.tick);
-    if (!test) continue;
-    context.counted();
-    const higher = test.effect > 0;
-    const a = round1(inside);
-    const b = round1(outside);
+    const found = await groupDifference(key, inside, outside, context);
+    if (!found) continue;
+    const { test, higher, a, b } = found;
     // More focus is good; more distractions is not.
     const positive = metric === "focus" ? higher : !higher;
     const what = metric === "focus" ? "Focus" : "Distractions";

@@ -1,5 +1,4 @@
-import { differenceTest } from "../statistics";
-import { present, round1, strongest, unique, type DetectContext } from "../detect-context";
+import { groupDifference, present, splitSessions, strongest, unique, type DetectContext } from "../detect-context";
 import { focusByHourChart, byWeekdayChart } from "../charts";
 import type { PatternCandidate } from "../pattern-types";
 import type { PatternData, SessionPoint } from "../pattern-data";
@@ -39,22 +38,11 @@ async function metricCandidates(data: PatternData, metric: Metric, context: Dete
   for (const { dimension, groups } of groupings()) {
     const candidates: PatternCandidate[] = [];
     for (const group of groups) {
-      const inside: number[] = [];
-      const outside: number[] = [];
-      const evidence: string[] = [];
-      sessions.forEach((session, i) => {
-        if (group.member(session)) {
-          inside.push(values[i]!);
-          evidence.push(session.problemPath);
-        } else outside.push(values[i]!);
-      });
+      const { inside, outside, evidence } = splitSessions(sessions, values, group.member);
       const key = `temporal/${metric}/${dimension}/${group.id}`;
-      const test = await differenceTest(inside, outside, context.seed(key), context.tick);
-      if (!test) continue;
-      context.counted();
-      const higher = test.effect > 0;
-      const a = round1(inside);
-      const b = round1(outside);
+      const found = await groupDifference(key, inside, outside, context);
+      if (!found) continue;
+      const { test, higher, a, b } = found;
       candidates.push({
         key,
         name: `${metric === "focus" ? "Focus" : "Energy"} is ${higher ? "higher" : "lower"} ${group.phrase}`,
