@@ -2,13 +2,13 @@ import { format, getDay, getHours } from "date-fns";
 import { parseWikilink } from "../codec/wikilinks";
 import { compareForDashboard, summarize, type ProblemSummary } from "../problems/dashboard";
 import { DEFAULT_STALE_DAYS } from "../settings";
-import { listProperty, numberProperty, textProperty } from "../schema/property-readers";
+import { listProperty, numberProperty, ruleNumberProperty, textProperty } from "../schema/property-readers";
 import { parseMarkdown } from "../codec/markdown-tree";
 import { BUILT_IN_ACTIVITY_TYPES } from "../problems/session-activity";
 import { parseSessions, type SessionRow } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
 import { datedAt } from "../schema/record-date";
-import { isIsoDate, isIsoDateTime, isValidNumber, SCALE_1_TO_10 } from "../schema/values";
+import { isIsoDate, SCALE_1_TO_10 } from "../schema/values";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 
 /** One work session row, with the problem it belongs to. Hours and weekdays are local time. */
@@ -95,10 +95,7 @@ export interface PatternData {
 /** A date-like property as a Date (YAML may give a string or a Date). */
 const day = (date: Date): string => format(date, "yyyy-MM-dd");
 
-function scale(properties: Record<string, unknown>, name: string): number | undefined {
-  const value = numberProperty(properties, name);
-  return isValidNumber(value, SCALE_1_TO_10) ? value : undefined;
-}
+const scale = (properties: Record<string, unknown>, name: string): number | undefined => ruleNumberProperty(properties, name, SCALE_1_TO_10);
 
 function dayOf(record: VaultRecord): DayPoint | null {
   const p = record.properties;

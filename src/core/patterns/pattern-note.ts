@@ -1,7 +1,7 @@
 import { composeNote } from "../codec/frontmatter";
 import { createUniqueNote } from "../vault/create-note";
 import { creationTimes, isoDateTime } from "../dates/timestamps";
-import { InvalidInputError } from "../errors";
+import { RATING_1_TO_5, requireNumber } from "../schema/values";
 import { newId } from "../ids";
 import type { LifeBetterSettings } from "../settings";
 import { noteName, safeFileStem } from "../vault/paths";
@@ -23,9 +23,7 @@ export function evidenceLinks(paths: readonly string[]): string[] {
 
 function checkDecision(decision: PatternDecision): void {
   const { helpful } = decision;
-  if (helpful !== undefined && (!Number.isInteger(helpful) || helpful < 1 || helpful > 5)) {
-    throw new InvalidInputError(`The rating must be a whole number from 1 to 5, not ${String(helpful)}.`);
-  }
+  requireNumber("The rating", helpful, RATING_1_TO_5);
 }
 
 function decisionProperties(decision: PatternDecision, now: Date): Record<string, unknown> {
