@@ -1,6 +1,8 @@
 import { fieldsForType } from "../../core/capture/capture-entry";
 import { TYPE_FIELDS } from "../../core/schema/entry-fields";
 import { entryTypes, type LifeBetterSettings } from "../../core/settings";
+import { errorMessage } from "../../core/errors";
+import { SCALE_1_TO_10, typedNumber } from "../../core/schema/values";
 import { SCALES, initialType, type CaptureDraft } from "./capture-draft";
 
 /** The URI action: obsidian://lifebetter-capture?type=insight&text=… */
@@ -50,9 +52,11 @@ export function parseCaptureUri(params: Record<string, string | undefined>, sett
     if (name in TEXT_PARAMS) {
       draft[TEXT_PARAMS[name as keyof typeof TEXT_PARAMS]] = raw;
     } else if ((SCALES as readonly string[]).includes(name)) {
-      const value = raw.trim() === "" ? NaN : Number(raw);
-      if (Number.isFinite(value)) draft[name as (typeof SCALES)[number]] = value;
-      else problems.push(`${name} must be a number from 1 to 10, not "${raw}".`);
+      try {
+        draft[name as (typeof SCALES)[number]] = typedNumber(name, raw, SCALE_1_TO_10);
+      } catch (error) {
+        problems.push(errorMessage(error));
+      }
     } else if (typeFields.has(name) || anyTypeField.has(name)) {
       draft.fields = { ...draft.fields, [name]: raw };
       if (!typeFields.has(name)) problems.push(`"${name}" is not a field of ${draft.type} entries.`);

@@ -61,7 +61,7 @@ describe("capture URI parameters", () => {
     expect(draft.fields).toEqual({ approach: "x" });
     expect(problems).toEqual([
       expect.stringMatching(/Unknown entry type "idea"/),
-      'mood must be a number from 1 to 10, not "high".',
+      'mood must be a whole number from 1 to 10, not "high".',
       '"colour" is not a capture parameter, so it was not used.',
       '"approach" is not a field of question entries.',
     ]);
