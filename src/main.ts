@@ -259,6 +259,10 @@ export default class LifeBetterPlugin extends Plugin {
     searchIndex.onSearchable(settle);
     this.indexReady = searchIndex.start().finally(settle);
     this.registerEvent(this.app.workspace.on("file-open", (file) => file && searchIndex.prioritize(file.path)));
+    // "Only while idle": typing, clicks and edits hold meaning until the user is quiet (a setting).
+    this.registerEvent(this.app.workspace.on("editor-change", () => searchIndex.userActive()));
+    this.registerDomEvent(document, "keydown", () => searchIndex.userActive(), { passive: true });
+    this.registerDomEvent(document, "pointerdown", () => searchIndex.userActive(), { passive: true });
     this.registerInterval(window.setInterval(() => searchIndex.saveIfChanged(), INDEX_SAVE_INTERVAL_MS));
   }
 

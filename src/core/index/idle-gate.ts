@@ -1,8 +1,8 @@
 import type { Timers } from "./timers";
 
 export interface IdleGateOptions {
-  /** How long without activity before the held work goes on. */
-  quietMs: number;
+  /** How long without activity before the held work goes on (read at each activity: a setting). */
+  quietMs: () => number;
   timers: Timers;
   /** Called once when activity starts (the embedding pauses). */
   hold: () => void;
@@ -35,7 +35,7 @@ export class IdleGate {
       this.timer = null;
       this.held = false;
       this.options.release();
-    }, this.options.quietMs);
+    }, this.options.quietMs());
   }
 
   /** Forgets a hold without releasing it (the user resumed by hand, or the index stopped). */
