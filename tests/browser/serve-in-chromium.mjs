@@ -7,8 +7,13 @@ import { promises as fs } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
-/** @param {{ work: string, title: string, pageJs: string, modelFolder: string, wasm: Buffer, timeoutMs: number, onResult: (report: any) => Promise<number> | number }} options */
-export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, timeoutMs, onResult }) {
+/**
+ * `files`: more files to serve by URL path (e.g. the WebGPU runtime's WASM). `chromiumArgs`: flags in
+ * place of the default "--disable-gpu" (e.g. "--enable-unsafe-webgpu" for a software WebGPU adapter).
+ * `isolated`: serve with COOP/COEP headers, so the page is cross-origin isolated (WASM threads).
+ * @param {{ work: string, title: string, pageJs: string, modelFolder: string, wasm: Buffer, timeoutMs: number, onResult: (report: any) => Promise<number> | number, files?: Record<string, Buffer>, chromiumArgs?: string[], isolated?: boolean }} options
+ */
+export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, timeoutMs, onResult, files = {}, chromiumArgs = ["--disable-gpu"], isolated = false }) {
   let chrome;
   let exitCode = 1;
   const finish = async () => {
@@ -24,6 +29,11 @@ export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, ti
   };
   const server = http.createServer((req, res) => {
     const url = req.url ?? "/";
+    if (isolated) {
+      res.setHeader("cross-origin-opener-policy", "same-origin");
+      res.setHeader("cross-origin-embedder-policy", "require-corp");
+    }
+    if (files[url]) return void res.end(files[url]);
     if (url === "/") return void res.end(`<!doctype html><title>${title}</title><script src="/page.js"></script>`);
     if (url === "/page.js") {
       res.setHeader("content-type", "text/javascript");
@@ -49,7 +59,7 @@ export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, ti
   });
   server.listen(0, "127.0.0.1", () => {
     const { port } = server.address();
-    chrome = spawn("chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", `--user-data-dir=${path.join(work, "profile")}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" });
+    chrome = spawn("chromium", ["--headless=new", "--no-sandbox", ...chromiumArgs, `--user-data-dir=${path.join(work, "profile")}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" });
   });
   setTimeout(() => {
     console.log(`No answer from the page within ${Math.round(timeoutMs / 60_000)} minutes.`);
