@@ -1,6 +1,5 @@
 import * as transformers from "@huggingface/transformers";
 import { EmbedderPool, wasmThreadsPerWorker } from "../core/embed/embedder-pool";
-import type { Embedder } from "../core/embed/embedder";
 import { RemoteEmbedder, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../core/embed/remote-embedder";
 import { loadEmbedderFromFiles } from "../core/embed/web-embedder";
 import { NO_MODEL, type EmbedderStatus } from "../core/index/embedder-status";
@@ -72,8 +71,11 @@ async function startGpuEmbedder(config: WorkerConfig): Promise<RemoteEmbedder | 
 }
 
 /**
- * The model: on WebGPU when chosen and it works; else in this worker plus `embedWorkers - 1`
- * embedding workers on WASM, each with its share of threads when the page is cross-origin isolated.
+ * The model: on WebGPU when chosen and it works; else on WASM, each worker with its share of
+ * threads when the page is cross-origin isolated. One worker: the model runs in this one. A pool:
+ * `embedWorkers` embedding workers and none in this one, which only hands out the work: while this
+ * thread computes a piece it cannot give the next piece to a worker that has finished, so a member
+ * here left the others idle (measured: 2 workers gave 1.38× one).
  */
 async function loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus> {
   if (!config.model) return NO_MODEL;
@@ -89,15 +91,21 @@ async function loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus> {
   const { files, wasmBinary } = config.modelFiles;
   const workers = Math.max(1, config.embedWorkers ?? 1);
   const threads = config.modelFiles.threads ?? wasmThreadsPerWorker(scope.crossOriginIsolated === true, scope.navigator.hardwareConcurrency ?? 1, workers);
+  const note = deviceNote ? { deviceNote } : {};
+  if (workers > 1) {
+    const init: EmbedWorkerInit = { type: "embed-init", modelId: config.model, files, wasmBinary, threads };
+    const started = await Promise.all(Array.from({ length: workers }, () => startEmbedWorker(scope.location.href, init)));
+    const members = started.filter((remote): remote is RemoteEmbedder => remote instanceof RemoteEmbedder);
+    // A pool is one model: members that differ (they cannot, but a pool refuses to mix) are left out.
+    const same = members.filter((member) => member.modelId === members[0]?.modelId);
+    for (const member of members) if (!same.includes(member)) void member.dispose();
+    if (same.length > 1) return { embedder: new EmbedderPool(same), ...note };
+    // Nested workers failed (or only one started): this worker computes, with that one if any.
+    for (const member of same) void member.dispose();
+  }
   const load = await loadEmbedderFromFiles(transformers, { modelId: config.model, files, wasmBinary, threads, device: "wasm" });
   if (!load.ok) return { unavailable: load.unavailable };
-  const note = deviceNote ? { deviceNote } : {};
-  if (workers === 1) return { embedder: load.embedder, ...note };
-  const init: EmbedWorkerInit = { type: "embed-init", modelId: config.model, files, wasmBinary, threads };
-  const started = await Promise.all(Array.from({ length: workers - 1 }, () => startEmbedWorker(scope.location.href, init)));
-  // A helper whose model differs (it cannot, but a pool refuses to mix) or that failed is left out.
-  const members: Embedder[] = [load.embedder, ...started.filter((remote): remote is RemoteEmbedder => remote instanceof RemoteEmbedder && remote.modelId === load.embedder.modelId)];
-  return { embedder: members.length > 1 ? new EmbedderPool(members) : load.embedder, ...note };
+  return { embedder: load.embedder, ...note };
 }
 
 function serveAsIndex(first: ToWorker): void {
