@@ -13,7 +13,7 @@ import { RemoteEmbedder, type FromEmbedWorker, type ToEmbedWorker } from "../../
 import type { NoteSource } from "../../src/core/index/index-types";
 import { extractNote } from "../../src/core/index/note-record";
 import type { MessageEndpoint } from "../../src/core/index/worker-protocol";
-import { loadPageModel } from "../browser/page-model";
+import { bytes, loadPageModel } from "../browser/page-model";
 
 declare const BENCH_NOTES: number;
 declare const BENCH_WORDS: number;
@@ -47,7 +47,8 @@ function sourceOf(notes: Record<string, string>): NoteSource {
   };
 }
 
-const mark = (name: string): Promise<unknown> => fetch(`/mark/${encodeURIComponent(name)}`);
+/** Tells the script a phase begins (it samples Chromium's memory per phase). */
+const mark = (name: string): Promise<unknown> => bytes(`/mark/${encodeURIComponent(name)}`).catch(() => null);
 
 /** The texts the index embeds for these notes, each distinct one once (as NoteIndex does). */
 function textsOf(notes: Record<string, string>): string[] {

@@ -9,7 +9,7 @@ import { IndexedDbBinaryFile } from "../../src/adapters/obsidian/indexeddb-binar
 import { chooseEmbeddingDevice, type GpuLike } from "../../src/core/embed/embed-device";
 import type { NoteSource } from "../../src/core/index/index-types";
 import type { WorkerConfig } from "../../src/core/index/worker-protocol";
-import { loadPageModel } from "./page-model";
+import { bytes, loadPageModel } from "./page-model";
 
 const WORDS = "time note idea problem build test fix bread garden review skill sleep focus plan write read code merge branch cache query index vector model search meaning".split(" ");
 const NOTES: Record<string, string> = {};
@@ -21,10 +21,6 @@ const source: NoteSource = {
     return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1000, ctime: 1000 }, text });
   },
 };
-
-function bytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
-  return fetch(url).then(async (response) => new Uint8Array(await response.arrayBuffer()));
-}
 
 function cosine(a: number[], b: number[]): number {
   let dot = 0;

@@ -24,7 +24,7 @@ export function embeddingSettingRows(host: Host): SettingRow[] {
     {
       name: DEVICE_NAME,
       desc: "The graphics card (WebGPU) computes meaning many times faster than the processor; it needs a one-time download of about 27 MB. Automatic uses it when this device offers it and the processor otherwise. The status panel says which one runs. Applies when the index next starts.",
-      render: (setting: Setting) =>
+      render: (setting: Setting) => {
         setting.addDropdown((dropdown) => {
           dropdown.selectEl.setAttribute("aria-label", DEVICE_NAME);
           for (const device of EMBEDDING_DEVICES) dropdown.addOption(device, DEVICE_LABELS[device]);
@@ -35,12 +35,13 @@ export function embeddingSettingRows(host: Host): SettingRow[] {
             host.settings.embeddingDevice = device;
             void host.saveSettings();
           });
-        }),
+        });
+      },
     },
     {
       name: IDLE_NAME,
       desc: "While notes are first indexed, pause computing meaning when you type or click, and go on once you have been idle for a while. Searches by words work throughout.",
-      render: (setting: Setting) =>
+      render: (setting: Setting) => {
         setting.addToggle((toggle) => {
           toggle.toggleEl.setAttribute("aria-label", IDLE_NAME);
           toggle.setValue(host.settings.embedOnlyWhenIdle);
@@ -48,12 +49,13 @@ export function embeddingSettingRows(host: Host): SettingRow[] {
             host.settings.embedOnlyWhenIdle = on;
             void host.saveSettings();
           });
-        }),
+        });
+      },
     },
     {
       name: IDLE_SECONDS_NAME,
       desc: IDLE_SECONDS_DESC,
-      render: (setting: Setting) =>
+      render: (setting: Setting) => {
         setting.addText((text) => {
           text.inputEl.type = "number";
           text.inputEl.min = "1";
@@ -69,7 +71,8 @@ export function embeddingSettingRows(host: Host): SettingRow[] {
             host.settings.idleSeconds = value;
             void host.saveSettings();
           });
-        }),
+        });
+      },
     },
   ];
 }
