@@ -44,12 +44,24 @@ export const worker = {
   plugins: [forbidNodeBuiltins],
 };
 
-/** Bundles the worker and returns its code, for the plugin bundle's `define`. */
-export async function buildWorkerSource(options = worker) {
+/**
+ * The embedding worker for WebGPU (src/worker/gpu-embed-worker.ts): onnxruntime-web's WebGPU build
+ * (no alias), so its WASM is the asyncify file the plugin fetches only when WebGPU is chosen. The
+ * index worker carries its code as a string (LIFEBETTER_GPU_WORKER) and starts it from a Blob.
+ */
+export const gpuWorker = { ...worker, entryPoints: ["src/worker/gpu-embed-worker.ts"], alias: {} };
+
+async function bundleText(options) {
   const result = await esbuild.build({ ...options, write: false });
   const output = result.outputFiles?.[0];
-  if (!output) throw new Error("the index worker bundle produced no output");
+  if (!output) throw new Error(`${options.entryPoints[0]} produced no output`);
   return output.text;
+}
+
+/** Bundles the worker (with the GPU embedding worker inside) and returns its code, for the plugin bundle's `define`. */
+export async function buildWorkerSource(options = worker) {
+  const gpuSource = await bundleText({ ...gpuWorker, minify: options.minify, logLevel: options.logLevel });
+  return bundleText({ ...options, define: { ...options.define, LIFEBETTER_GPU_WORKER: JSON.stringify(gpuSource) } });
 }
 
 /** The plugin's options with the worker's code defined as LIFEBETTER_INDEX_WORKER. */

@@ -1,4 +1,5 @@
 import { isValidTypeName } from "./schema/type-names";
+import { embeddingDeviceSetting, type EmbeddingDeviceSetting } from "./embed/embed-device";
 import { MODEL_CATALOG } from "./embed/model-catalog";
 import { DEFAULT_MODEL_ID } from "./embed/model-source";
 import { parseRunningSession, type RunningSession } from "./problems/running-session";
@@ -37,6 +38,12 @@ export interface LifeBetterSettings {
   semanticIndex: boolean;
   /** Workers that embed at once on the first index (0 = as many as the device has cores to spare). */
   embeddingWorkers: number;
+  /** Where the model runs: WebGPU when the device offers it ("auto"), always WebGPU, or always WASM on the CPU. */
+  embeddingDevice: EmbeddingDeviceSetting;
+  /** Compute meaning only while the user is idle: typing or clicking pauses it until `idleSeconds` of quiet. */
+  embedOnlyWhenIdle: boolean;
+  /** Seconds without typing or clicking before paused meaning goes on (with embedOnlyWhenIdle). */
+  idleSeconds: number;
   /** Scheduled backups: a dated export of every record (private ones too: it stays in this vault) into this folder. */
   backupFolder: string;
   /** Hours between backups; 0 turns them off. */
@@ -103,6 +110,9 @@ export const DEFAULT_SETTINGS: LifeBetterSettings = {
   embeddingModelId: DEFAULT_MODEL_ID,
   semanticIndex: true,
   embeddingWorkers: 0,
+  embeddingDevice: "auto",
+  embedOnlyWhenIdle: false,
+  idleSeconds: 10,
   backupFolder: "LifeBetter/Backups",
   backupIntervalHours: 24,
   backupKeep: 7,
@@ -218,6 +228,9 @@ export function loadSettings(raw: unknown, warn: (message: string) => void = () 
     embeddingModelId: MODEL_CATALOG.some((model) => model.id === data.embeddingModelId) ? (data.embeddingModelId as string) : DEFAULT_SETTINGS.embeddingModelId,
     semanticIndex: typeof data.semanticIndex === "boolean" ? data.semanticIndex : DEFAULT_SETTINGS.semanticIndex,
     embeddingWorkers: dailyLimit(data.embeddingWorkers, DEFAULT_SETTINGS.embeddingWorkers),
+    embeddingDevice: embeddingDeviceSetting(data.embeddingDevice),
+    embedOnlyWhenIdle: data.embedOnlyWhenIdle === true,
+    idleSeconds: Math.max(1, dailyLimit(data.idleSeconds, DEFAULT_SETTINGS.idleSeconds)),
     backupFolder: typeof data.backupFolder === "string" && data.backupFolder.trim() !== "" ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.backupFolder,
     backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),
     backupKeep: Math.max(1, dailyLimit(data.backupKeep, DEFAULT_SETTINGS.backupKeep)),

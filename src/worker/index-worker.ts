@@ -1,11 +1,11 @@
 import * as transformers from "@huggingface/transformers";
-import { EmbedderPool } from "../core/embed/embedder-pool";
-import type { Embedder } from "../core/embed/embedder";
-import { RemoteEmbedder, serveEmbedder, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../core/embed/remote-embedder";
+import { EmbedderPool, wasmThreadsPerWorker } from "../core/embed/embedder-pool";
+import { RemoteEmbedder, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../core/embed/remote-embedder";
 import { loadEmbedderFromFiles } from "../core/embed/web-embedder";
 import { NO_MODEL, type EmbedderStatus } from "../core/index/embedder-status";
 import { serveIndex } from "../core/index/worker-host";
 import type { FromWorker, MessageEndpoint, ToWorker, WorkerConfig } from "../core/index/worker-protocol";
+import { scope, serveAsEmbedder } from "./worker-scope";
 
 /**
  * Entry of the index Web Worker in the plugin. It is bundled on its own (IIFE, with the web build
@@ -15,30 +15,24 @@ import type { FromWorker, MessageEndpoint, ToWorker, WorkerConfig } from "../cor
  *
  * The same script is also an embedding worker: the index worker starts more of itself from its own
  * Blob URL and sends them `embed-init` first, so a first index can use several cores (see
- * EmbedderPool). Which one a worker is, its first message says.
+ * EmbedderPool). Which one a worker is, its first message says. When WebGPU was chosen, it starts
+ * the GPU embedding worker (gpu-embed-worker.ts, bundled into this one as a string) instead.
  */
 
-// The project's TypeScript lib is DOM, not WebWorker: describe the little of the worker scope used.
-interface WorkerScope {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  setTimeout(callback: () => void, ms: number): number;
-  clearTimeout(handle: number): void;
-  location: { href: string };
-}
-const scope = self as unknown as WorkerScope;
+// The GPU embedding worker's bundled code, put in by esbuild's `define`; absent in Node tests.
+declare const LIFEBETTER_GPU_WORKER: string | undefined;
 
 function loadFromBytes(init: Omit<EmbedWorkerInit, "type">) {
-  return loadEmbedderFromFiles(transformers, { modelId: init.modelId, files: init.files, wasmBinary: init.wasmBinary, dtype: init.dtype, batchSize: init.batchSize, threads: 1 });
+  return loadEmbedderFromFiles(transformers, { modelId: init.modelId, files: init.files, wasmBinary: init.wasmBinary, dtype: init.dtype, batchSize: init.batchSize, threads: init.threads ?? 1 });
 }
 
-/** Starts one more of this worker as an embedding worker; null when this platform cannot (nested workers). */
-async function startEmbedWorker(init: EmbedWorkerInit): Promise<RemoteEmbedder | null> {
+/** Starts an embedding worker from `url` (this script, or the GPU worker); null when this platform cannot. */
+async function startEmbedWorker(url: string, init: EmbedWorkerInit): Promise<RemoteEmbedder | { failed: string }> {
   let worker: Worker;
   try {
-    worker = new Worker(scope.location.href, { name: "lifebetter-embed" });
-  } catch {
-    return null;
+    worker = new Worker(url, { name: "lifebetter-embed" });
+  } catch (error) {
+    return { failed: `no embedding worker could start (${error instanceof Error ? error.message : String(error)})` };
   }
   const endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker> = {
     post: (message) => worker.postMessage(message),
@@ -47,32 +41,71 @@ async function startEmbedWorker(init: EmbedWorkerInit): Promise<RemoteEmbedder |
     },
   };
   const started = RemoteEmbedder.start(endpoint, init, () => worker.terminate());
-  const failed = new Promise<null>((resolve) => (worker.onerror = () => resolve(null)));
+  const failed = new Promise<{ failed: string }>((resolve) => (worker.onerror = (event) => resolve({ failed: `the embedding worker failed (${event.message})` })));
   const remote = await Promise.race([started, failed]);
   if (remote instanceof RemoteEmbedder) {
     worker.onerror = (event) => remote.fail(`an embedding worker failed: ${event.message}`);
     return remote;
   }
   worker.terminate();
-  return null;
+  return "failed" in remote ? remote : { failed: remote.unavailable.reason };
 }
 
-/** The model in this worker, plus `embedWorkers - 1` embedding workers when asked for more. */
+/**
+ * The GPU embedding worker, when WebGPU was chosen and this build has it; else why not (the WASM
+ * pool then embeds). A GPU worker that had to fall back to WASM is stopped: the pool is faster.
+ */
+async function startGpuEmbedder(config: WorkerConfig): Promise<RemoteEmbedder | { failed: string }> {
+  const gpuWasm = config.modelFiles?.gpuWasmBinary;
+  if (typeof LIFEBETTER_GPU_WORKER !== "string") return { failed: "this build has no WebGPU worker" };
+  if (!config.model || !config.modelFiles || !gpuWasm) return { failed: "the WebGPU runtime was not given to the worker" };
+  const url = URL.createObjectURL(new Blob([LIFEBETTER_GPU_WORKER], { type: "text/javascript" }));
+  try {
+    const started = await startEmbedWorker(url, { type: "embed-init", modelId: config.model, files: config.modelFiles.files, wasmBinary: gpuWasm, device: "webgpu" });
+    if (!(started instanceof RemoteEmbedder) || started.device === "webgpu") return started;
+    await started.dispose();
+    return { failed: started.deviceNote ?? "the model did not run on WebGPU" };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * The model: on WebGPU when chosen and it works; else on WASM, each worker with its share of
+ * threads when the page is cross-origin isolated. One worker: the model runs in this one. A pool:
+ * `embedWorkers` embedding workers and none in this one, which only hands out the work: while this
+ * thread computes a piece it cannot give the next piece to a worker that has finished, so a member
+ * here left the others idle (measured: 2 workers gave 1.38× one).
+ */
 async function loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus> {
   if (!config.model) return NO_MODEL;
   if (!config.modelFiles) {
     return { unavailable: { reason: `the model "${config.model}" is not downloaded yet`, fix: "Download it from LifeBetter's settings, or set a local model folder." } };
   }
-  const { files, wasmBinary, threads } = config.modelFiles;
-  const load = await loadEmbedderFromFiles(transformers, { modelId: config.model, files, wasmBinary, threads });
+  let deviceNote = config.deviceNote;
+  if (config.device === "webgpu") {
+    const gpu = await startGpuEmbedder(config);
+    if (gpu instanceof RemoteEmbedder) return { embedder: gpu };
+    deviceNote = `WebGPU is not used: ${gpu.failed}`;
+  }
+  const { files, wasmBinary } = config.modelFiles;
+  const workers = Math.max(1, config.embedWorkers ?? 1);
+  const threads = config.modelFiles.threads ?? wasmThreadsPerWorker(scope.crossOriginIsolated === true, scope.navigator.hardwareConcurrency ?? 1, workers);
+  const note = deviceNote ? { deviceNote } : {};
+  if (workers > 1) {
+    const init: EmbedWorkerInit = { type: "embed-init", modelId: config.model, files, wasmBinary, threads };
+    const started = await Promise.all(Array.from({ length: workers }, () => startEmbedWorker(scope.location.href, init)));
+    const members = started.filter((remote): remote is RemoteEmbedder => remote instanceof RemoteEmbedder);
+    // A pool is one model: members that differ (they cannot, but a pool refuses to mix) are left out.
+    const same = members.filter((member) => member.modelId === members[0]?.modelId);
+    for (const member of members) if (!same.includes(member)) void member.dispose();
+    if (same.length > 1) return { embedder: new EmbedderPool(same), ...note };
+    // Nested workers failed (or only one started): this worker computes, with that one if any.
+    for (const member of same) void member.dispose();
+  }
+  const load = await loadEmbedderFromFiles(transformers, { modelId: config.model, files, wasmBinary, threads, device: "wasm" });
   if (!load.ok) return { unavailable: load.unavailable };
-  const extra = Math.max(0, (config.embedWorkers ?? 1) - 1);
-  if (extra === 0) return { embedder: load.embedder };
-  const init: EmbedWorkerInit = { type: "embed-init", modelId: config.model, files, wasmBinary };
-  const started = await Promise.all(Array.from({ length: extra }, () => startEmbedWorker(init)));
-  // A helper whose model differs (it cannot, but a pool refuses to mix) or that failed is left out.
-  const members: Embedder[] = [load.embedder, ...started.filter((remote): remote is RemoteEmbedder => remote !== null && remote.modelId === load.embedder.modelId)];
-  return { embedder: members.length > 1 ? new EmbedderPool(members) : load.embedder };
+  return { embedder: load.embedder, ...note };
 }
 
 function serveAsIndex(first: ToWorker): void {
@@ -94,22 +127,8 @@ function serveAsIndex(first: ToWorker): void {
   (deliver as ((message: ToWorker) => void) | null)?.(first);
 }
 
-function serveAsEmbedder(first: EmbedWorkerInit): void {
-  let deliver: ((message: ToEmbedWorker) => void) | null = null;
-  const endpoint: MessageEndpoint<ToEmbedWorker, FromEmbedWorker> = {
-    // Vectors are moved, not copied, back to the index worker.
-    post: (message) => scope.postMessage(message, message.type === "response" && message.ok ? message.result.map((vector) => vector.buffer) : []),
-    listen: (handler) => {
-      deliver = handler;
-      scope.onmessage = (event: MessageEvent<ToEmbedWorker>) => handler(event.data);
-    },
-  };
-  serveEmbedder(endpoint, loadFromBytes);
-  (deliver as ((message: ToEmbedWorker) => void) | null)?.(first);
-}
-
 scope.onmessage = (event: MessageEvent<ToWorker | EmbedWorkerInit>) => {
   const first = event.data;
-  if ((first as { type?: string }).type === "embed-init") serveAsEmbedder(first as EmbedWorkerInit);
+  if ((first as { type?: string }).type === "embed-init") serveAsEmbedder(first as EmbedWorkerInit, loadFromBytes);
   else serveAsIndex(first as ToWorker);
 };

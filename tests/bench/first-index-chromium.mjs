@@ -1,10 +1,15 @@
 // `npm run bench -- --first-index`: the first index by meaning as the plugin runs it, in headless Chromium
 // (Debian's chromium): the worker bundled as in main.js, a model of all-MiniLM-L6-v2's shape (random
-// weights: the same cost per token), onnxruntime-web's WASM, one WASM thread per worker. It indexes one
-// synthetic vault with 1 and with 2 embedding workers and prints texts per second and the ratio; with
-// --out it also writes the JSON there, and with --summary adds it to that file as "firstIndex". Other processes on the machine skew it: the load average is printed.
+// weights: the same cost per token), onnxruntime-web's WASM, one WASM thread per worker. It measures, in
+// one run: the raw model (one embedding worker, the index's texts and batches, nothing else) against the
+// pipeline with 1 worker (texts/s, goal ≥ 0.9); the pipeline with 1 and with 2 embedding workers (goal
+// ≥ 1.7×); Chromium's peak memory (all its processes) while indexing the vault and one --memory-factor
+// times larger (bounded by batch size means about equal); and projects the minutes for a 10k-note vault
+// at 4 workers from the texts per note of the zettelkasten corpus (--no-corpus skips it). With --out it
+// also writes the JSON there, and with --summary adds it to that file as "firstIndex". Other processes
+// on the machine skew it: the load average is printed.
 import { execFileSync } from "node:child_process";
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +26,8 @@ const pools = arg("pools", "1,2").split(",").map(Number);
 const out = arg("out", "");
 // The bench summary this run's numbers are added to (as "firstIndex"), when given.
 const summary = arg("summary", "");
+const memoryFactor = Number(arg("memory-factor", "4"));
+const withCorpus = !process.argv.includes("--no-corpus");
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-first-index-"));
 
 const builder = path.join(work, "build-model.mjs");
@@ -35,6 +42,25 @@ await esbuild.build({
   banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
 });
 const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root }).toString().trim();
+
+// Texts per note of a real vault, counted with the index's own extraction (before Chromium starts).
+let corpus = null;
+if (withCorpus) {
+  const counter = path.join(work, "corpus-texts-per-note.mjs");
+  await esbuild.build({
+    entryPoints: [path.join(here, "corpus-texts-per-note.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: counter,
+    logLevel: "silent",
+    banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
+  });
+  const corporaDefault = [path.resolve(root, "../shared/corpora"), path.resolve(root, "../../shared/corpora")].find((dir) => existsSync(dir));
+  const env = { ...process.env, ...(process.env.LIFEBETTER_CORPORA || !corporaDefault ? {} : { LIFEBETTER_CORPORA: corporaDefault }) };
+  corpus = JSON.parse(execFileSync("node", [counter], { cwd: root, env, stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
+  if (!corpus.corpus) corpus = null;
+}
 // The builder writes fp32 weights as model.onnx; the worker loads q8's file name, which any ONNX graph may have.
 const quantized = path.join(modelFolder, "onnx/model_quantized.onnx");
 await fs.access(quantized).catch(() => fs.copyFile(path.join(modelFolder, "onnx/model.onnx"), quantized));
@@ -49,7 +75,7 @@ const pageBuild = await esbuild.build(
       target: "es2022",
       write: false,
       logLevel: "silent",
-      define: { BENCH_NOTES: String(notes), BENCH_WORDS: String(words), BENCH_POOLS: JSON.stringify(pools) },
+      define: { BENCH_NOTES: String(notes), BENCH_WORDS: String(words), BENCH_POOLS: JSON.stringify(pools), BENCH_MEMORY_FACTOR: String(memoryFactor) },
     },
     workerSource,
   ),
@@ -58,6 +84,45 @@ const pageJs = pageBuild.outputFiles[0].text;
 const wasm = await fs.readFile(path.join(root, "node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm"));
 const loadBefore = os.loadavg()[0];
 
+// Chromium's resident memory (the browser and every process it started), sampled while each phase runs.
+let chromePid = null;
+let phase = "start";
+const peaks = {};
+function descendants(pid) {
+  const children = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
+  return all;
+}
+function rssBytes(pids) {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+const sampler = setInterval(() => {
+  if (chromePid === null) return;
+  const rss = rssBytes(descendants(chromePid));
+  peaks[phase] = Math.max(peaks[phase] ?? 0, rss);
+}, 200);
+sampler.unref();
+
 servePageInChromium({
   work,
   title: "LifeBetter first index",
@@ -65,7 +130,13 @@ servePageInChromium({
   modelFolder,
   wasm,
   timeoutMs: 900_000,
+  onLaunch: (child) => (chromePid = child.pid ?? null),
+  onMark: (name) => {
+    phase = name;
+    console.error(`${new Date().toISOString().slice(11, 19)} ${name}`);
+  },
   onResult: async (report) => {
+    clearInterval(sampler);
     if (!report.ok) {
       console.log(report.error);
       return 1;
@@ -74,7 +145,28 @@ servePageInChromium({
     for (const run of report.runs) run.ratioToOne = base ? run.textsPerSecond / base.textsPerSecond : null;
     report.loadAverage = [loadBefore, os.loadavg()[0]];
     report.cpus = os.cpus().length;
+    const mib = (bytes) => (bytes / 1048576).toFixed(0);
+    console.log(`raw model (1 embedding worker, the index's ${report.raw.texts} texts in batches of 32): ${report.raw.textsPerSecond.toFixed(1)} texts/s`);
     for (const run of report.runs) console.log(`${run.workers} embedding worker(s) (${run.started} started): ${run.embedded} texts in ${run.seconds.toFixed(1)} s = ${run.textsPerSecond.toFixed(1)} texts/s${run.ratioToOne ? `, ${run.ratioToOne.toFixed(2)}× one` : ""}`);
+    if (base) {
+      report.pipelineToRaw = base.textsPerSecond / report.raw.textsPerSecond;
+      console.log(`pipeline ÷ raw model, 1 worker: ${report.pipelineToRaw.toFixed(2)} (goal ≥ 0.9)`);
+    }
+    report.peakMemoryMiB = Object.fromEntries(Object.entries(peaks).map(([name, bytes]) => [name, Math.round(bytes / 1048576)]));
+    if (report.larger && peaks["pool-1"] && peaks["larger-vault"]) {
+      report.memoryGrowth = { notes: [report.notes, report.larger.notes], peakMiB: [Number(mib(peaks["pool-1"])), Number(mib(peaks["larger-vault"]))] };
+      console.log(`peak memory of Chromium while indexing with 1 worker: ${mib(peaks["pool-1"])} MiB at ${report.notes} notes, ${mib(peaks["larger-vault"])} MiB at ${report.larger.notes} notes (${report.larger.textsPerSecond.toFixed(1)} texts/s)`);
+    }
+    if (corpus && base) {
+      // Per-worker rate measured here (1 worker), scaled to 4 workers by the pool's measured efficiency
+      // (2 workers' speed-up ÷ 2), on a laptop with 4 cores to spare as fast per core as this machine.
+      const two = report.runs.find((r) => r.workers === 2);
+      const efficiency = two ? Math.min(1, two.ratioToOne / 2) : 1;
+      const texts = 10_000 * corpus.textsPerNote;
+      const minutes = texts / (base.textsPerSecond * 4 * efficiency) / 60;
+      report.projection = { notes: 10_000, textsPerNote: corpus.textsPerNote, corpus, perWorkerTextsPerSecond: base.textsPerSecond, workers: 4, efficiency, minutes };
+      console.log(`10k-note vault at 4 workers: about ${minutes.toFixed(0)} min (${corpus.textsPerNote.toFixed(2)} texts per note as in ${corpus.corpus} (${corpus.notes} notes); ${base.textsPerSecond.toFixed(1)} texts/s per worker as measured here; pool efficiency ${(efficiency * 100).toFixed(0)}% as 2 workers measured here)`);
+    }
     console.log(`load average ${report.loadAverage.map((l) => l.toFixed(1)).join(" → ")} on ${report.cpus} cores`);
     if (out) await fs.writeFile(out, JSON.stringify(report, null, 2));
     if (summary) {

@@ -1,17 +1,29 @@
 /**
  * The page of tests/bench/first-index-chromium.mjs: the plugin's own worker (bundled as in main.js,
  * started from its Blob URL) indexes the same synthetic vault with 1 and with 2 embedding workers,
- * each into a fresh IndexedDB entry, and reports texts per second for each.
+ * each into a fresh IndexedDB entry, and reports texts per second for each. Before that, the raw
+ * model: one embedding worker of the same bundle embeds exactly the texts the index will embed,
+ * in the index's batch size, with nothing else around it. Last, a vault BENCH_MEMORY_FACTOR times
+ * larger is indexed with 1 worker, so the script can compare peak memory at two vault sizes (it
+ * reads Chromium's memory at each /mark/<phase> the page fetches).
  */
 import { bundledWorkerStarter } from "../../src/adapters/obsidian/bundled-worker";
 import { IndexedDbBinaryFile } from "../../src/adapters/obsidian/indexeddb-binary-file";
+import { RemoteEmbedder, type FromEmbedWorker, type ToEmbedWorker } from "../../src/core/embed/remote-embedder";
 import type { NoteSource } from "../../src/core/index/index-types";
-import { loadPageModel } from "../browser/page-model";
+import { extractNote } from "../../src/core/index/note-record";
+import type { MessageEndpoint } from "../../src/core/index/worker-protocol";
+import { bytes, loadPageModel } from "../browser/page-model";
 
 declare const BENCH_NOTES: number;
 declare const BENCH_WORDS: number;
 declare const BENCH_POOLS: number[];
+declare const BENCH_MEMORY_FACTOR: number;
+declare const LIFEBETTER_INDEX_WORKER: string;
 
+const MODEL = "lifebetter-bench/minilm";
+/** The index's batch per worker (NoteIndex's embedBatch default). */
+const BATCH = 32;
 const WORDS = "time note idea problem build test fix bread garden review skill sleep focus plan write read code merge branch cache query index vector model search meaning session week month habit energy mood".split(" ");
 
 function makeNotes(count: number, words: number): Record<string, string> {
@@ -25,31 +37,77 @@ function makeNotes(count: number, words: number): Record<string, string> {
   return notes;
 }
 
-async function run() {
-  const start = bundledWorkerStarter();
-  if (!start) throw new Error("no worker in this build");
-  const notes = makeNotes(BENCH_NOTES, BENCH_WORDS);
-  const source: NoteSource = {
+function sourceOf(notes: Record<string, string>): NoteSource {
+  return {
     listFiles: () => Promise.resolve(Object.keys(notes).map((path) => ({ path, size: notes[path]!.length, mtime: 1000, ctime: 1000 }))),
     readNote: (path) => {
       const text = notes[path];
       return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1000, ctime: 1000 }, text });
     },
   };
-  const { files, wasmBinary } = await loadPageModel();
-  const runs: { workers: number; started: number; seconds: number; embedded: number; textsPerSecond: number }[] = [];
-  for (const workers of BENCH_POOLS) {
-    const storage = new IndexedDbBinaryFile(`index:bench-${workers}-${Date.now()}`, indexedDB);
-    const index = start(source, storage, () => undefined);
-    const begin = performance.now();
-    await index.client.open({ model: "lifebetter-bench/minilm", modelFiles: { files: new Map(files), wasmBinary }, excludedFolders: [], embedWorkers: workers });
-    const seconds = (performance.now() - begin) / 1000;
-    const status = await index.client.status();
-    index.stop();
-    const started = status.embeddings.state === "ready" ? (status.embeddings.workers ?? 1) : 0;
-    runs.push({ workers, started, seconds, embedded: status.embedded, textsPerSecond: status.embedded / seconds });
+}
+
+/** Tells the script a phase begins (it samples Chromium's memory per phase). */
+const mark = (name: string): Promise<unknown> => bytes(`/mark/${encodeURIComponent(name)}`).catch(() => null);
+
+/** The texts the index embeds for these notes, each distinct one once (as NoteIndex does). */
+function textsOf(notes: Record<string, string>): string[] {
+  const texts = new Map<string, string>();
+  for (const [path, text] of Object.entries(notes)) {
+    for (const t of extractNote({ path, size: text.length, mtime: 1000, ctime: 1000 }, text).embedTexts) if (t.kind !== "mean") texts.set(t.hash, t.text);
   }
-  return { notes: BENCH_NOTES, wordsPerNote: BENCH_WORDS, hardwareConcurrency: navigator.hardwareConcurrency, runs };
+  return [...texts.values()];
+}
+
+/** The model alone: one embedding worker of the plugin's bundle, called in the index's batches. */
+async function rawModel(texts: string[], files: Map<string, Uint8Array<ArrayBuffer>>, wasmBinary: Uint8Array<ArrayBuffer>) {
+  const url = URL.createObjectURL(new Blob([LIFEBETTER_INDEX_WORKER], { type: "text/javascript" }));
+  const worker = new Worker(url);
+  const endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker> = {
+    post: (message) => worker.postMessage(message),
+    listen: (handler) => void (worker.onmessage = (event: MessageEvent<FromEmbedWorker>) => handler(event.data)),
+  };
+  const remote = await RemoteEmbedder.start(endpoint, { type: "embed-init", modelId: MODEL, files: new Map(files), wasmBinary }, () => worker.terminate());
+  if (!(remote instanceof RemoteEmbedder)) throw new Error(remote.unavailable.reason);
+  const begin = performance.now();
+  for (let start = 0; start < texts.length; start += BATCH) await remote.embed(texts.slice(start, start + BATCH));
+  const seconds = (performance.now() - begin) / 1000;
+  await remote.dispose();
+  URL.revokeObjectURL(url);
+  return { texts: texts.length, seconds, textsPerSecond: texts.length / seconds };
+}
+
+async function indexOnce(notes: Record<string, string>, workers: number, files: Map<string, Uint8Array<ArrayBuffer>>, wasmBinary: Uint8Array<ArrayBuffer>) {
+  const start = bundledWorkerStarter();
+  if (!start) throw new Error("no worker in this build");
+  const storage = new IndexedDbBinaryFile(`index:bench-${workers}-${Date.now()}`, indexedDB);
+  const index = start(sourceOf(notes), storage, () => undefined);
+  const begin = performance.now();
+  await index.client.open({ model: MODEL, modelFiles: { files: new Map(files), wasmBinary }, excludedFolders: [], embedWorkers: workers });
+  const seconds = (performance.now() - begin) / 1000;
+  const status = await index.client.status();
+  index.stop();
+  const started = status.embeddings.state === "ready" ? (status.embeddings.workers ?? 1) : 0;
+  return { workers, notes: Object.keys(notes).length, started, seconds, embedded: status.embedded, textsPerSecond: status.embedded / seconds };
+}
+
+async function run() {
+  const notes = makeNotes(BENCH_NOTES, BENCH_WORDS);
+  const { files, wasmBinary } = await loadPageModel();
+  await mark("raw");
+  const raw = await rawModel(textsOf(notes), files, wasmBinary);
+  const runs: Awaited<ReturnType<typeof indexOnce>>[] = [];
+  for (const workers of BENCH_POOLS) {
+    await mark(`pool-${workers}`);
+    runs.push(await indexOnce(notes, workers, files, wasmBinary));
+  }
+  let larger = null;
+  if (BENCH_MEMORY_FACTOR > 1) {
+    await mark("larger-vault");
+    larger = await indexOnce(makeNotes(BENCH_NOTES * BENCH_MEMORY_FACTOR, BENCH_WORDS), 1, files, wasmBinary);
+  }
+  await mark("done");
+  return { notes: BENCH_NOTES, wordsPerNote: BENCH_WORDS, hardwareConcurrency: navigator.hardwareConcurrency, raw, runs, larger };
 }
 
 run().then(

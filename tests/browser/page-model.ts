@@ -2,7 +2,7 @@
  * For pages served by the Chromium scripts (worker-in-chromium.mjs, the first-index bench): the test
  * model's files and onnxruntime's WASM, fetched from the script's server as the plugin hands them over.
  */
-function bytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
+export function bytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("GET", url);

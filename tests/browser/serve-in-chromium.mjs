@@ -7,8 +7,14 @@ import { promises as fs } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
-/** @param {{ work: string, title: string, pageJs: string, modelFolder: string, wasm: Buffer, timeoutMs: number, onResult: (report: any) => Promise<number> | number }} options */
-export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, timeoutMs, onResult }) {
+/**
+ * `files`: more files to serve by URL path (e.g. the WebGPU runtime's WASM). `chromiumArgs`: flags in
+ * place of the default "--disable-gpu" (e.g. "--enable-unsafe-webgpu" for a software WebGPU adapter).
+ * `isolated`: serve with COOP/COEP headers, so the page is cross-origin isolated (WASM threads).
+ * `onMark`: the page fetched /mark/<name> (a phase began, for measurements); `onLaunch`: Chromium's process.
+ * @param {{ work: string, title: string, pageJs: string, modelFolder: string, wasm: Buffer, timeoutMs: number, onResult: (report: any) => Promise<number> | number, files?: Record<string, Buffer>, chromiumArgs?: string[], isolated?: boolean, onMark?: (name: string) => void, onLaunch?: (child: import("node:child_process").ChildProcess) => void }} options
+ */
+export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, timeoutMs, onResult, files = {}, chromiumArgs = ["--disable-gpu"], isolated = false, onMark, onLaunch }) {
   let chrome;
   let exitCode = 1;
   const finish = async () => {
@@ -24,6 +30,15 @@ export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, ti
   };
   const server = http.createServer((req, res) => {
     const url = req.url ?? "/";
+    if (isolated) {
+      res.setHeader("cross-origin-opener-policy", "same-origin");
+      res.setHeader("cross-origin-embedder-policy", "require-corp");
+    }
+    if (files[url]) return void res.end(files[url]);
+    if (url.startsWith("/mark/")) {
+      onMark?.(decodeURIComponent(url.slice("/mark/".length)));
+      return void res.end();
+    }
     if (url === "/") return void res.end(`<!doctype html><title>${title}</title><script src="/page.js"></script>`);
     if (url === "/page.js") {
       res.setHeader("content-type", "text/javascript");
@@ -49,7 +64,8 @@ export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, ti
   });
   server.listen(0, "127.0.0.1", () => {
     const { port } = server.address();
-    chrome = spawn("chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", `--user-data-dir=${path.join(work, "profile")}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" });
+    chrome = spawn("chromium", ["--headless=new", "--no-sandbox", ...chromiumArgs, `--user-data-dir=${path.join(work, "profile")}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" });
+    onLaunch?.(chrome);
   });
   setTimeout(() => {
     console.log(`No answer from the page within ${Math.round(timeoutMs / 60_000)} minutes.`);

@@ -17,6 +17,12 @@ describe("loadSettings: the search index settings", () => {
     expect(loadSettings({ embeddingModelId: "someone/unknown" }).embeddingModelId).toBe("Xenova/all-MiniLM-L6-v2");
   });
 
+  it("computes meaning on the graphics card when there is one, and all the time, unless set otherwise", () => {
+    expect(loadSettings(undefined)).toMatchObject({ embeddingDevice: "auto", embedOnlyWhenIdle: false, idleSeconds: 10 });
+    expect(loadSettings({ embeddingDevice: "wasm", embedOnlyWhenIdle: true, idleSeconds: 30 })).toMatchObject({ embeddingDevice: "wasm", embedOnlyWhenIdle: true, idleSeconds: 30 });
+    expect(loadSettings({ embeddingDevice: "cuda", embedOnlyWhenIdle: "yes", idleSeconds: 0 })).toMatchObject({ embeddingDevice: "auto", embedOnlyWhenIdle: false, idleSeconds: 1 });
+  });
+
   it("falls back to the defaults for wrong-typed values instead of failing", () => {
     const loaded = loadSettings({ embeddingModel: 42, semanticIndex: "no" });
     expect(loaded.embeddingModel).toBe(DEFAULT_SETTINGS.embeddingModel);

@@ -5,6 +5,7 @@ import type { IndexStorage } from "../../core/index/persistence";
 import type { WorkerConfig } from "../../core/index/worker-protocol";
 import { embeddingText, fullTextOnlyText, indexingText, readyText } from "../../core/index/status-text";
 import type { ProgressNotice } from "../../core/index/worker-protocol";
+import { IdleGate } from "../../core/index/idle-gate";
 
 /** Starts the index worker: createIndexWorker in the plugin, an in-process host in tests. */
 export type StartIndexWorker = (
@@ -23,6 +24,11 @@ export interface IndexHostOptions {
   saveTimeoutMs?: number;
   /** Told once full text is built and vectors are being computed: searches work from then on. */
   onSearchable?: () => void;
+  /**
+   * "Only while idle": how long the user must be quiet before meaning goes on, read at each
+   * activity (the setting may change); null when the setting is off.
+   */
+  idleQuietMs?: () => number | null;
 }
 
 const DEFAULT_SAVE_TIMEOUT_MS = 10_000;
@@ -49,8 +55,37 @@ export class IndexHost {
   /** Whether the embedding is paused (pause()), and whether any is under way. */
   paused = false;
   embedding = false;
+  /** Holds meaning while the user is active, with "only while idle". */
+  private readonly idleGate = new IdleGate({
+    quietMs: () => this.options.idleQuietMs?.() ?? 0,
+    timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
+    hold: () => void this.client?.pauseEmbedding().catch(() => undefined),
+    release: () => {
+      if (!this.paused) void this.client?.resumeEmbedding().catch(() => undefined);
+    },
+  });
+  /** The last progress of computing meaning, to say at once that it waits for the user. */
+  private lastEmbedding: { done: number; total: number } | null = null;
 
   constructor(private readonly options: IndexHostOptions) {}
+
+  /** Meaning is held until the user has been quiet a while ("only while idle"). */
+  get waitingForIdle(): boolean {
+    return this.idleGate.holding;
+  }
+
+  /**
+   * The user typed, clicked or edited. With "only while idle" on and the first index computing
+   * meaning, it waits until they have been quiet for the set time; a pause by hand wins.
+   */
+  userActive(): void {
+    const quietMs = this.options.idleQuietMs?.() ?? null;
+    if (quietMs === null || this.stopped || this.paused || (!this.embedding && !this.idleGate.holding)) return;
+    const wasHolding = this.idleGate.holding;
+    this.idleGate.activity();
+    const last = this.lastEmbedding;
+    if (!wasHolding && last) this.options.showStatus(embeddingText(last.done, last.total, 0, null, "idle"));
+  }
 
   /** The client the views call; null before open() and after stop(). */
   get client(): IndexClient | null {
@@ -70,7 +105,9 @@ export class IndexHost {
       if (!embedding) return this.options.showStatus(indexingText(done, total));
       if (!this.embedding) this.options.onSearchable?.();
       this.embedding = true;
-      this.options.showStatus(embeddingText(done, total, embedding.ratePerSecond, embedding.secondsLeft, embedding.paused));
+      this.lastEmbedding = { done, total };
+      const paused = embedding.paused && this.idleGate.holding && !this.paused ? "idle" : embedding.paused;
+      this.options.showStatus(embeddingText(done, total, embedding.ratePerSecond, embedding.secondsLeft, paused));
     });
     const client = this.worker.client;
     const report = await client.open(config);
@@ -113,11 +150,14 @@ export class IndexHost {
 
   /** Holds the embedding after the batch under way; searches and full text go on. */
   async pause(): Promise<void> {
-    await this.client?.pauseEmbedding();
     this.paused = true;
+    // Paused by hand: quiet time no longer resumes it.
+    this.idleGate.cancel();
+    await this.client?.pauseEmbedding();
   }
 
   async resume(): Promise<void> {
+    this.idleGate.cancel();
     await this.client?.resumeEmbedding();
     this.paused = false;
   }
@@ -157,6 +197,7 @@ export class IndexHost {
   async stop(): Promise<string | null> {
     if (this.stopped) return null;
     this.stopped = true;
+    this.idleGate.cancel();
     const worker = this.worker;
     this.worker = null;
     if (!worker) return null;

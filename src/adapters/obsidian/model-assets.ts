@@ -1,6 +1,6 @@
 import { normalizePath } from "obsidian";
 import { ensureAssets, type AssetFile, type AssetStore, type DownloadProgress, type FetchedResponse } from "../../core/embed/asset-download";
-import { ORT_WASM_FILE, hubModelFiles } from "../../core/embed/default-assets";
+import { ORT_WASM_FILE, ORT_WEBGPU_WASM_FILE, hubModelFiles } from "../../core/embed/default-assets";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
 import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, requiredModelFiles } from "../../core/embed/model-source";
 import type { WorkerConfig } from "../../core/index/worker-protocol";
@@ -18,9 +18,12 @@ export interface ModelAssetOptions {
   fetch: (url: string) => Promise<FetchedResponse>;
   signal: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
+  /** WebGPU was chosen: fetch (once) and read the WebGPU runtime's WASM too. */
+  gpu?: boolean;
 }
 
-export type ModelAssets = { ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]> } | { ok: false; unavailable: EmbedderUnavailable };
+/** `gpuProblem`: WebGPU was asked for but its WASM could not be had (WASM on the CPU is used). */
+export type ModelAssets = { ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]>; gpuProblem?: string } | { ok: false; unavailable: EmbedderUnavailable };
 
 const CANCELLED: EmbedderUnavailable = {
   reason: "the model download was cancelled",
@@ -58,7 +61,20 @@ export async function prepareModelAssets(options: ModelAssetOptions): Promise<Mo
   if (!wasmBinary) return { ok: false, unavailable: { reason: `"${ORT_WASM_FILE.path}" could not be read back`, fix: "Reload LifeBetter to download it again." } };
   const files = localFiles ?? (await readModelFiles(modelStore, local));
   if (!files.ok) return files;
-  return { ok: true, model: local ? localModelId(local) : hubId, modelFiles: { files: files.files, wasmBinary } };
+  const ready = { ok: true as const, model: local ? localModelId(local) : hubId, modelFiles: { files: files.files, wasmBinary } };
+  if (!options.gpu) return ready;
+  const gpu = await gpuWasm(options, store, downloads);
+  if (options.signal.aborted) return { ok: false, unavailable: CANCELLED };
+  return "bytes" in gpu ? { ...ready, modelFiles: { ...ready.modelFiles, gpuWasmBinary: gpu.bytes } } : { ...ready, gpuProblem: gpu.problem };
+}
+
+/** The WebGPU runtime's WASM, fetched once like the rest; a failure only costs WebGPU, not meaning. */
+async function gpuWasm(options: ModelAssetOptions, store: AssetStore, downloads: AssetStore): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { problem: string }> {
+  const fetched = await ensureAssets([ORT_WEBGPU_WASM_FILE], { fetch: cancellable(options.fetch, options.signal), store, onProgress: options.onProgress });
+  if (!fetched.ok) return { problem: `its runtime could not be downloaded (${fetched.unavailable.reason})` };
+  const from = fetched.downloaded.includes(ORT_WEBGPU_WASM_FILE.path) ? downloads : store;
+  const bytes = await from.read(ORT_WEBGPU_WASM_FILE.path).catch(() => null);
+  return bytes ? { bytes } : { problem: `"${ORT_WEBGPU_WASM_FILE.path}" could not be read back` };
 }
 
 async function readModelFiles(store: AssetStore, local: string | null): Promise<{ ok: true; files: Map<string, Uint8Array<ArrayBuffer>> } | { ok: false; unavailable: EmbedderUnavailable }> {

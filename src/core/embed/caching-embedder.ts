@@ -35,6 +35,10 @@ export class CachingEmbedder implements Embedder {
     return this.model.parallelism ?? 1;
   }
 
+  get device(): Embedder["device"] {
+    return this.model.device;
+  }
+
   /** The model's sequence length: the index sizes passages by it, cache or not. */
   get maxTokens(): number | undefined {
     return this.model.maxTokens;

@@ -20,6 +20,18 @@ export const ORT_WASM_FILE: AssetFile = {
 };
 
 /**
+ * The ONNX runtime's WASM for WebGPU: the worker that computes on the graphics card is bundled with
+ * onnxruntime-web's WebGPU build, whose WASM is this asyncify variant. Fetched once, and only when
+ * WebGPU is chosen (setting "auto" with an adapter, or "WebGPU").
+ */
+export const ORT_WEBGPU_WASM_FILE: AssetFile = {
+  path: "ort-wasm-simd-threaded.asyncify.wasm",
+  url: `https://cdn.jsdelivr.net/npm/onnxruntime-web@${ORT_WEB_VERSION}/dist/ort-wasm-simd-threaded.asyncify.wasm`,
+  size: 26_861_777,
+  sha256: "49871f5a4409519797e127440868a6d1923339d9185907f301a5b2a1d90af082",
+};
+
+/**
  * The default model's files on the Hugging Face Hub. Their sizes and checksums could not be read
  * from this machine (no access to the Hub): until they are pinned here, a download is checked by
  * loading it (the probe embedding) and a bad one is reported with EmbedderUnavailable.

@@ -14,6 +14,20 @@ export function embeddingWorkerCount(setting: number, cores: number, mobile: boo
   return Math.max(1, Math.min(MAX_EMBEDDING_WORKERS, Math.floor(cores) - 1));
 }
 
+/** The most WASM threads one worker asks for: past this the model's small matrices gain little. */
+export const MAX_THREADS_PER_WORKER = 4;
+
+/**
+ * WASM threads per embedding worker. Threads need SharedArrayBuffer, which only a cross-origin
+ * isolated page has; elsewhere onnxruntime-web cannot start them, so 1. When isolated, the cores are
+ * split between the pool's workers (a pool of 2 on 8 cores: 4 threads each), never oversubscribed.
+ */
+export function wasmThreadsPerWorker(crossOriginIsolated: boolean, cores: number, workers: number): number {
+  if (!crossOriginIsolated) return 1;
+  const share = Math.floor(Math.max(1, Math.floor(cores)) / Math.max(1, Math.floor(workers)));
+  return Math.max(1, Math.min(MAX_THREADS_PER_WORKER, share));
+}
+
 /** Texts per piece of work a member takes from the queue: small enough to balance, large enough to batch. */
 const DEFAULT_CHUNK = 16;
 
@@ -28,6 +42,7 @@ export class EmbedderPool implements Embedder {
   readonly dimensions: number;
   readonly parallelism: number;
   readonly maxTokens?: number;
+  readonly device?: "webgpu" | "wasm" | "cpu";
 
   constructor(
     private readonly members: readonly Embedder[],
@@ -42,6 +57,7 @@ export class EmbedderPool implements Embedder {
     this.dimensions = first.dimensions;
     this.parallelism = members.length;
     if (first.maxTokens !== undefined) this.maxTokens = first.maxTokens;
+    if (first.device !== undefined) this.device = first.device;
   }
 
   get size(): number {

@@ -10,6 +10,8 @@ export interface Embedder {
   readonly parallelism?: number;
   /** Word pieces the model reads of a text (the rest is cut off), so the index splits long text into passages this long. */
   readonly maxTokens?: number;
+  /** Where the model runs: "webgpu" or "wasm" in the plugin's worker, "cpu" in Node; absent when unknown. */
+  readonly device?: "webgpu" | "wasm" | "cpu";
   /** One Float32Array of length `dimensions` per text (a note or passage), L2-normalised, in the same order. */
   embed(texts: string[]): Promise<Float32Array[]>;
   /**

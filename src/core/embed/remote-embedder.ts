@@ -1,4 +1,4 @@
-import type { Embedder, EmbedderUnavailable } from "./embedder";
+import { embedQueries, type Embedder, type EmbedderUnavailable } from "./embedder";
 import type { EmbedderLoad } from "./embedder-load";
 import { PendingCalls, errorText } from "../index/rpc";
 import type { MessageEndpoint } from "../index/worker-protocol";
@@ -11,12 +11,17 @@ export interface EmbedWorkerInit {
   wasmBinary?: Uint8Array<ArrayBuffer>;
   dtype?: string;
   batchSize?: number;
+  /** Where to run the model ("wasm" when absent); "webgpu" only in the worker built for it. */
+  device?: "wasm" | "webgpu";
+  /** WASM threads (1 unless the page is cross-origin isolated: wasmThreadsPerWorker). */
+  threads?: number;
 }
 
-export type ToEmbedWorker = EmbedWorkerInit | { type: "embed"; id: number; texts: string[] };
+/** `queries`: embed as search queries (the model's query prefix), not as passages. */
+export type ToEmbedWorker = EmbedWorkerInit | { type: "embed"; id: number; texts: string[]; queries?: boolean };
 
 export type FromEmbedWorker =
-  | { type: "embed-ready"; modelId: string; dimensions: number }
+  | { type: "embed-ready"; modelId: string; dimensions: number; device?: "webgpu" | "wasm"; deviceNote?: string }
   | { type: "embed-failed"; unavailable: EmbedderUnavailable }
   | { type: "response"; id: number; ok: true; result: Float32Array[] }
   | { type: "response"; id: number; ok: false; error: string };
@@ -28,12 +33,23 @@ export type FromEmbedWorker =
 export class RemoteEmbedder implements Embedder {
   private readonly pending = new PendingCalls();
 
+  readonly device?: "webgpu" | "wasm";
+  /** Why the worker runs on WASM although it was asked for WebGPU. */
+  readonly deviceNote?: string;
+
   private constructor(
     private readonly endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker>,
-    readonly modelId: string,
-    readonly dimensions: number,
+    ready: Extract<FromEmbedWorker, { type: "embed-ready" }>,
     private readonly stop: () => void,
-  ) {}
+  ) {
+    this.modelId = ready.modelId;
+    this.dimensions = ready.dimensions;
+    if (ready.device) this.device = ready.device;
+    if (ready.deviceNote) this.deviceNote = ready.deviceNote;
+  }
+
+  readonly modelId: string;
+  readonly dimensions: number;
 
   /** Sends the model and waits until the worker has loaded it (or says why it could not). */
   static start(endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker>, init: EmbedWorkerInit, stop: () => void): Promise<RemoteEmbedder | { unavailable: EmbedderUnavailable }> {
@@ -42,15 +58,23 @@ export class RemoteEmbedder implements Embedder {
       endpoint.listen((message) => {
         if (message.type === "response") remote?.pending.settle(message);
         else if (message.type === "embed-failed") resolve({ unavailable: message.unavailable });
-        else resolve((remote = new RemoteEmbedder(endpoint, message.modelId, message.dimensions, stop)));
+        else resolve((remote = new RemoteEmbedder(endpoint, message, stop)));
       });
       endpoint.post(init);
     });
   }
 
   embed(texts: string[]): Promise<Float32Array[]> {
+    return this.call(texts, false);
+  }
+
+  embedQueries(texts: string[]): Promise<Float32Array[]> {
+    return this.call(texts, true);
+  }
+
+  private call(texts: string[], queries: boolean): Promise<Float32Array[]> {
     const { id, done } = this.pending.start<Float32Array[]>();
-    this.endpoint.post({ type: "embed", id, texts });
+    this.endpoint.post({ type: "embed", id, texts, ...(queries ? { queries } : {}) });
     return done;
   }
 
@@ -79,17 +103,18 @@ export function serveEmbedder(endpoint: MessageEndpoint<ToEmbedWorker, FromEmbed
           endpoint.post({ type: "embed-failed", unavailable: loaded.unavailable });
           return null;
         }
-        endpoint.post({ type: "embed-ready", modelId: loaded.embedder.modelId, dimensions: loaded.embedder.dimensions });
+        const device = loaded.embedder.device === "webgpu" || loaded.embedder.device === "wasm" ? loaded.embedder.device : undefined;
+        endpoint.post({ type: "embed-ready", modelId: loaded.embedder.modelId, dimensions: loaded.embedder.dimensions, ...(device ? { device } : {}), ...(loaded.deviceNote ? { deviceNote: loaded.deviceNote } : {}) });
         return loaded.embedder;
       });
       return;
     }
-    const { id, texts } = message;
+    const { id, texts, queries } = message;
     void (async () => {
       try {
         const model = await embedder;
         if (!model) throw new Error("the embedding worker has no model");
-        endpoint.post({ type: "response", id, ok: true, result: await model.embed(texts) });
+        endpoint.post({ type: "response", id, ok: true, result: queries ? await embedQueries(model, texts) : await model.embed(texts) });
       } catch (error) {
         endpoint.post({ type: "response", id, ok: false, error: errorText(error) });
       }

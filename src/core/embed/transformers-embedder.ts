@@ -19,6 +19,8 @@ export interface TransformersEmbedderOptions {
   queryPrefix?: string;
   /** Word pieces the model was trained at (model-catalog.ts); longer texts are cut there. */
   maxTokens?: number;
+  /** Where the pipeline runs, for the status. */
+  device?: "webgpu" | "wasm" | "cpu";
 }
 
 const DEFAULT_BATCH_SIZE = 32;
@@ -45,6 +47,7 @@ export class TransformersEmbedder implements Embedder {
   readonly modelId: string;
   readonly dimensions: number;
   readonly maxTokens?: number;
+  readonly device?: "webgpu" | "wasm" | "cpu";
   private readonly batchSize: number;
 
   private constructor(
@@ -55,6 +58,7 @@ export class TransformersEmbedder implements Embedder {
     this.modelId = options.modelId;
     this.dimensions = dimensions;
     this.batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    if (options.device) this.device = options.device;
     const limit = extractor.tokenizer?.model_max_length;
     if (limit !== undefined && Number.isFinite(limit) && limit > 0) this.maxTokens = limit;
   }

@@ -21,8 +21,12 @@ export interface WebEmbedderAssets {
   batchSize?: number;
   /** Where the files live, for messages (e.g. ".obsidian/plugins/lifebetter/models"). */
   folder?: string;
-  /** The transformers.js device: "wasm" in the worker (default); tests in Node use "cpu". */
-  device?: "wasm" | "cpu" | "auto";
+  /**
+   * The transformers.js device: "wasm" in the worker (default); "webgpu" on the graphics card (the
+   * worker built with onnxruntime-web's WebGPU build and its WASM), falling back to "wasm" when
+   * the model cannot run there; tests in Node use "cpu".
+   */
+  device?: "wasm" | "webgpu" | "cpu" | "auto";
   /** Told about any request transformers.js makes (all are refused); for the plugin's debug log. */
   onBlockedFetch?: (url: string) => void;
 }
@@ -61,14 +65,30 @@ export async function loadEmbedderFromFiles(transformers: typeof Transformers, a
     wasm.numThreads = assets.threads ?? 1;
     wasm.proxy = false; // the plugin already runs this in a worker
   }
+  const profile = modelProfile(assets.modelId);
+  const prefixes = { query: profile.queryPrefix, passage: profile.passagePrefix };
+  const load = async (device: NonNullable<WebEmbedderAssets["device"]>): Promise<TransformersEmbedder> => {
+    const extractor = (await transformers.pipeline("feature-extraction", assets.modelId, { dtype: dtype as "q8", device })) as unknown as FeatureExtractor;
+    // The probe embedding in create() runs the model once: a device that cannot run it fails here.
+    return TransformersEmbedder.create(extractor, {
+      modelId: modelCacheKey(assets.modelId, dtype, prefixes),
+      batchSize: assets.batchSize,
+      queryPrefix: prefixes.query,
+      passagePrefix: prefixes.passage,
+      maxTokens: profile.maxTokens,
+      ...(device === "auto" ? {} : { device }),
+    });
+  };
+  const device = assets.device ?? "wasm";
   try {
-    const extractor = (await transformers.pipeline("feature-extraction", assets.modelId, { dtype: dtype as "q8", device: assets.device ?? "wasm" })) as unknown as FeatureExtractor;
-    const profile = modelProfile(assets.modelId);
-    const prefixes = { query: profile.queryPrefix, passage: profile.passagePrefix };
-    return {
-      ok: true,
-      embedder: await TransformersEmbedder.create(extractor, { modelId: modelCacheKey(assets.modelId, dtype, prefixes), batchSize: assets.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage, maxTokens: profile.maxTokens }),
-    };
+    if (device !== "webgpu") return { ok: true, embedder: await load(device) };
+    try {
+      return { ok: true, embedder: await load("webgpu") };
+    } catch (gpuError) {
+      // The same vectors come from the CPU, only slower: a GPU that cannot run the model costs speed, not search.
+      const why = gpuError instanceof Error ? gpuError.message : String(gpuError);
+      return { ok: true, embedder: await load("wasm"), deviceNote: `WebGPU could not run the model (${why}), so the CPU (WASM) computes meaning` };
+    }
   } catch (error) {
     // Read as a downloaded model: damaged files are fixed by downloading them again.
     return { ok: false, unavailable: describeLoadFailure(error, { kind: "hub", id: assets.modelId }, assets.folder) };

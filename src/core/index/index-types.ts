@@ -33,8 +33,11 @@ export interface SearchResult {
 }
 
 export type EmbeddingState =
-  /** `workers`: how many embed at once (a pool of workers on a first index), 1 for one. */
-  | { state: "ready"; modelId: string; workers?: number }
+  /**
+   * `workers`: how many embed at once (a pool of workers on a first index), 1 for one. `device`:
+   * where the model runs; `deviceNote`: why it is not WebGPU when WebGPU was wanted.
+   */
+  | { state: "ready"; modelId: string; workers?: number; device?: "webgpu" | "wasm" | "cpu"; deviceNote?: string }
   | { state: "unavailable"; reason: string; fix: string };
 
 export interface IndexStatus {

@@ -4,7 +4,7 @@ import { isInFolders, isMarkdown } from "../vault/paths";
 import type { VaultFile } from "../vault/repository";
 import { FullTextIndex } from "./fulltext-index";
 import type { EmbedderStatus } from "./embedder-status";
-import type { IndexStatus, NoteSource } from "./index-types";
+import type { EmbeddingState, IndexStatus, NoteSource } from "./index-types";
 import { DEFAULT_MAX_TOKENS, extractNote, type EmbedText, type NoteRecord } from "./note-record";
 import { StringPool } from "./own-string";
 import { ReusePool } from "./reuse-pool";
@@ -323,7 +323,7 @@ export class NoteIndex {
       embedded: this.embedded,
       reused: this.reused,
       skipped: [...this.skipped].map(([path, reason]) => ({ path, reason })),
-      embeddings: "embedder" in embedder ? { state: "ready", modelId: embedder.embedder.modelId, workers: embedder.embedder.parallelism ?? 1 } : { state: "unavailable", ...embedder.unavailable },
+      embeddings: "embedder" in embedder ? readyState(embedder) : { state: "unavailable", ...embedder.unavailable },
     };
   }
 
@@ -368,4 +368,16 @@ function meanVector(vectors: (Float32Array | undefined)[]): Float32Array | null 
   if (norm === 0) return null;
   for (let d = 0; d < mean.length; d++) mean[d]! /= norm;
   return mean;
+}
+
+/** The status of a loaded model: which, how many workers, on which device (and why not WebGPU). */
+function readyState(status: Extract<EmbedderStatus, { embedder: Embedder }>): EmbeddingState {
+  const { embedder, deviceNote } = status;
+  return {
+    state: "ready",
+    modelId: embedder.modelId,
+    workers: embedder.parallelism ?? 1,
+    ...(embedder.device ? { device: embedder.device } : {}),
+    ...(deviceNote ? { deviceNote } : {}),
+  };
 }

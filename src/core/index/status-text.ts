@@ -27,9 +27,13 @@ function timeLeft(seconds: number): string {
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }
 
-/** While the first index embeds: how far, how fast and how long, or that it is paused. */
-export function embeddingText(done: number, total: number, ratePerSecond: number, secondsLeft: number | null, paused: boolean): string {
+/**
+ * While the first index embeds: how far, how fast and how long, or that it is paused (by hand, or
+ * "idle": it waits for the user to stop typing, with "only while idle").
+ */
+export function embeddingText(done: number, total: number, ratePerSecond: number, secondsLeft: number | null, paused: boolean | "idle"): string {
   const progress = `${count(done)} / ${count(total)}`;
+  if (paused === "idle") return `Meaning waits while you work · ${progress}`;
   if (paused) return `Meaning paused · ${progress}`;
   const rate = ratePerSecond > 0 ? ` · ${ratePerSecond < 10 ? ratePerSecond.toFixed(1) : Math.round(ratePerSecond)}/s` : "";
   const left = secondsLeft === null ? "" : ` · ${timeLeft(secondsLeft)} left`;

@@ -3,6 +3,7 @@ import type { IndexStatus, SearchResult } from "./index-types";
 import type { EmbedProgress, OpenReport } from "./memory-index";
 import type { SearchOptions, SimilarOptions } from "./queries";
 import type { VaultFile } from "../vault/repository";
+import type { EmbeddingDevice } from "../embed/embed-device";
 
 /**
  * Messages between the main thread (which owns the vault) and the index worker (which owns the
@@ -19,7 +20,17 @@ export interface WorkerConfig {
    * In the plugin: the model's files and the ONNX runtime's WASM as bytes, read from the plugin
    * folder by the main thread (see core/embed/web-embedder.ts), so the worker fetches nothing.
    */
-  modelFiles?: { files: Map<string, Uint8Array<ArrayBuffer>>; wasmBinary?: Uint8Array<ArrayBuffer>; threads?: number };
+  modelFiles?: {
+    files: Map<string, Uint8Array<ArrayBuffer>>;
+    wasmBinary?: Uint8Array<ArrayBuffer>;
+    threads?: number;
+    /** onnxruntime-web's WebGPU build's WASM (default-assets.ts), given when `device` is "webgpu". */
+    gpuWasmBinary?: Uint8Array<ArrayBuffer>;
+  };
+  /** Where to run the model, as the main thread chose it (chooseEmbeddingDevice); "wasm" when absent. */
+  device?: EmbeddingDevice;
+  /** Why WASM is used although WebGPU was wanted (no adapter, its WASM could not be fetched). */
+  deviceNote?: string;
   excludedFolders: string[];
   debounceMs?: number;
   /** Workers that embed at once (this one and `embedWorkers - 1` more); 1 when absent. */

@@ -3,6 +3,7 @@ import { format } from "date-fns";
 import type { DownloadProgress } from "../../core/embed/asset-download";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
 import { DEFAULT_MODEL_ID } from "../../core/embed/model-source";
+import { deviceLabel } from "../../core/embed/embed-device";
 import { errorMessage } from "../../core/errors";
 import type { IndexStatus } from "../../core/index/index-types";
 import type { LifeBetterSettings } from "../../core/settings";
@@ -155,9 +156,11 @@ export class IndexStatusModal extends Modal {
     }
     const problem = details.modelProblem;
     if (!problem) {
-      const workers = this.status?.embeddings.state === "ready" ? (this.status.embeddings.workers ?? 1) : 0;
-      const ready = workers > 1 ? `Ready · ${workers} embedding workers.` : "Ready.";
-      desc.createDiv({ text: details.phase === "ready" ? ready : "Not loaded yet." });
+      const embeddings = this.status?.embeddings;
+      const ready = embeddings?.state === "ready" ? readyText(embeddings) : null;
+      // While meaning is computed the model is loaded: the panel says where it runs from then on.
+      desc.createDiv({ text: ready ?? (details.phase === "ready" ? "Ready." : "Not loaded yet.") });
+      if (embeddings?.state === "ready" && embeddings.deviceNote) desc.createDiv({ cls: "lifebetter-index-device-note", text: `${embeddings.deviceNote}.` });
       return;
     }
     desc.createDiv({ cls: "lifebetter-index-problem", text: `Off: ${problem.reason}.` });
@@ -176,4 +179,13 @@ export class IndexStatusModal extends Modal {
 function savedText(details: IndexDetails): string {
   if (details.lastSaved !== null) return `${format(details.lastSaved, "d MMM yyyy, HH:mm")}, on this device.`;
   return details.restored ? "Read back from this device at start; nothing new to save yet." : "Not saved yet.";
+}
+
+/** "Ready · WebGPU (graphics card)." or "Ready · WASM (CPU) · 3 embedding workers." */
+function readyText(embeddings: Extract<IndexStatus["embeddings"], { state: "ready" }>): string {
+  const parts = ["Ready"];
+  if (embeddings.device === "webgpu" || embeddings.device === "wasm") parts.push(deviceLabel(embeddings.device));
+  const workers = embeddings.workers ?? 1;
+  if (workers > 1) parts.push(`${workers} embedding workers`);
+  return `${parts.join(" · ")}.`;
 }

@@ -1,5 +1,6 @@
 import { Notice, Platform, type App } from "obsidian";
 import { embeddingWorkerCount } from "../../core/embed/embedder-pool";
+import { chooseEmbeddingDevice, type GpuLike } from "../../core/embed/embed-device";
 import type { DownloadProgress } from "../../core/embed/asset-download";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
 import { errorMessage } from "../../core/errors";
@@ -26,6 +27,13 @@ export interface PluginIndexOptions {
   settings: () => LifeBetterSettings;
   showStatus: (text: string) => void;
   services: IndexServices;
+  /** WebGPU as the device offers it (default: navigator.gpu); tests give their own. */
+  gpu?: GpuLike;
+}
+
+/** The engine's WebGPU entry point, when it has one. */
+function gpuOfNavigator(): GpuLike | undefined {
+  return (navigator as Navigator & { gpu?: GpuLike }).gpu;
 }
 
 const PROBLEM_NOTICE_MS = 15_000;
@@ -155,6 +163,11 @@ export class PluginIndex {
     this.changed();
   }
 
+  /** The user typed, clicked or edited: with "only while idle", meaning waits for quiet (see IndexHost.userActive). */
+  userActive(): void {
+    this.host?.userActive();
+  }
+
   /** Computes the meaning of this note next, while the first index is under way (the note just opened). */
   prioritize(path: string): void {
     this.host?.prioritize(path);
@@ -194,6 +207,7 @@ export class PluginIndex {
       source: obsidianNoteSource(this.options.app, this.options.repo),
       storage: rebuild ? ignoringSavedIndex(storage) : storage,
       showStatus: (text) => this.host === host && this.show(text),
+      idleQuietMs: () => (this.options.settings().embedOnlyWhenIdle ? this.options.settings().idleSeconds * 1000 : null),
       onSearchable: () => {
         if (this.host !== host) return;
         for (const listener of this.searchableListeners) listener();
@@ -212,16 +226,22 @@ export class PluginIndex {
 
   private async openHost(host: IndexHost): Promise<void> {
     const { settings } = this.options;
-    const model = settings().semanticIndex ? await this.model(host) : this.off();
+    // Chosen before the download: only WebGPU needs its runtime's WASM.
+    const device = settings().semanticIndex ? await chooseEmbeddingDevice(settings().embeddingDevice, this.options.gpu ?? gpuOfNavigator()) : null;
+    const model = device ? await this.model(host, device.device === "webgpu") : this.off();
     if (this.stopped || this.host !== host) return;
     const config: WorkerConfig = {
       model: null,
       excludedFolders: settings().excludedFolders,
       embedWorkers: embeddingWorkerCount(settings().embeddingWorkers, navigator.hardwareConcurrency || 1, Platform.isMobile),
     };
-    if (model.ok) {
+    if (model.ok && device) {
       config.model = model.model;
       config.modelFiles = model.modelFiles;
+      const gpuReady = device.device === "webgpu" && model.modelFiles.gpuWasmBinary !== undefined;
+      config.device = gpuReady ? "webgpu" : "wasm";
+      const note = device.fallback ?? (model.gpuProblem ? `WebGPU is not used: ${model.gpuProblem}` : undefined);
+      if (note) config.deviceNote = note;
     }
     try {
       await host.open(config, model.ok ? null : model.reason);
@@ -246,8 +266,9 @@ export class PluginIndex {
   }
 
   /** The model's bytes, or why there are none (said once, with the fix, in a notice). */
-  private async model(host: IndexHost): Promise<{ ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]> } | { ok: false; reason: string }> {
+  private async model(host: IndexHost, gpu: boolean): Promise<{ ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]>; gpuProblem?: string } | { ok: false; reason: string }> {
     const assets = await prepareModelAssets({
+      gpu,
       adapter: this.options.app.vault.adapter,
       pluginDir: this.options.pluginDir,
       modelFolder: this.options.settings().embeddingModel,

@@ -110,6 +110,10 @@ export class SearchIndexFeature implements IndexAccess {
     searchIndex.onSearchable(settle);
     this.built = searchIndex.start().finally(settle);
     plugin.registerEvent(app.workspace.on("file-open", (file) => file && searchIndex.prioritize(file.path)));
+    // "Only while idle": typing, clicks and edits hold meaning until the user is quiet (a setting).
+    plugin.registerEvent(app.workspace.on("editor-change", () => searchIndex.userActive()));
+    plugin.registerDomEvent(document, "keydown", () => searchIndex.userActive(), { passive: true });
+    plugin.registerDomEvent(document, "pointerdown", () => searchIndex.userActive(), { passive: true });
     plugin.registerInterval(window.setInterval(() => searchIndex.saveIfChanged(), INDEX_SAVE_INTERVAL_MS));
   }
 

@@ -6,6 +6,7 @@ import { BACKUPS_HEADING, backupSettingRows } from "../transfer/backup-settings"
 import { REFLECTIONS_HEADING, reflectionSettingRows } from "../reflection/reflection-settings";
 import { customTypeProblem, parseFieldList } from "./custom-type-rules";
 import { SIMILAR_SETTINGS_HEADING, similarSettingRows } from "../index/similar-settings";
+import { embeddingSettingRows } from "../index/embedding-settings";
 import { HOME_HEADING, homeSettingRows } from "../home/home-settings";
 import { parseActivityTypesText } from "../../core/problems/session-activity";
 
@@ -119,6 +120,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
           { name: MODEL_CHOICE_NAME, desc: MODEL_CHOICE_DESC, render: (setting: Setting) => this.modelChoiceControl(setting) },
           { name: MODEL_NAME, desc: MODEL_DESC, render: (setting: Setting) => this.modelControl(setting) },
           { name: WORKERS_NAME, desc: WORKERS_DESC, render: (setting: Setting) => this.limitControl(setting, "embeddingWorkers", WORKERS_NAME, WORKERS_DESC) },
+          ...embeddingSettingRows(this.host),
         ],
       },
       { type: "group", heading: SIMILAR_SETTINGS_HEADING, items: similarSettingRows(this.host) },
@@ -185,6 +187,7 @@ export class LifeBetterSettingTab extends PluginSettingTab {
     this.modelChoiceControl(new Setting(containerEl).setName(MODEL_CHOICE_NAME).setDesc(MODEL_CHOICE_DESC));
     this.modelControl(new Setting(containerEl).setName(MODEL_NAME).setDesc(MODEL_DESC));
     this.limitControl(new Setting(containerEl).setName(WORKERS_NAME).setDesc(WORKERS_DESC), "embeddingWorkers", WORKERS_NAME, WORKERS_DESC);
+    for (const row of embeddingSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
 
     new Setting(containerEl).setName(REFLECTIONS_HEADING).setHeading();
     for (const row of reflectionSettingRows(this.host)) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));

@@ -4,13 +4,14 @@ import type { DataAdapter } from "obsidian";
 import { describe, expect, it } from "vitest";
 import { localModelId, prepareModelAssets } from "../../../src/adapters/obsidian/model-assets";
 import type { FetchedResponse } from "../../../src/core/embed/asset-download";
-import { ORT_WASM_FILE } from "../../../src/core/embed/default-assets";
+import { ORT_WASM_FILE, ORT_WEBGPU_WASM_FILE } from "../../../src/core/embed/default-assets";
 import { DEFAULT_MODEL_ID } from "../../../src/core/embed/model-source";
 import { makeApp } from "../../support/obsidian-shims";
 
 const PLUGIN = ".obsidian/plugins/lifebetter";
 // The real WASM of the installed onnxruntime-web: its size and SHA-256 are the pinned ones.
 const WASM = new Uint8Array(readFileSync(path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm")));
+const GPU_WASM = new Uint8Array(readFileSync(path.resolve("node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm")));
 const MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model_quantized.onnx"];
 
 function bytes(text: string): Uint8Array<ArrayBuffer> {
@@ -28,6 +29,7 @@ function server(fail?: (url: string) => boolean) {
     requested.push(url);
     if (fail?.(url)) return Promise.reject(new Error("net::ERR_INTERNET_DISCONNECTED"));
     if (url === ORT_WASM_FILE.url) return Promise.resolve(response(WASM));
+    if (url === ORT_WEBGPU_WASM_FILE.url) return Promise.resolve(response(GPU_WASM));
     const file = MODEL_FILES.find((name) => url.endsWith(`/${name}`));
     return Promise.resolve(file ? response(bytes(`contents of ${file}`)) : { ok: false, status: 404, arrayBuffer: () => Promise.resolve(new ArrayBuffer(0)) });
   };
@@ -45,6 +47,28 @@ async function adapter(files: Record<string, string> = {}): Promise<DataAdapter>
 }
 
 describe("prepareModelAssets", () => {
+  it("fetches the WebGPU runtime's WASM only when WebGPU is chosen; without it WASM on the CPU goes on", async () => {
+    const vault = await adapter();
+    const cpu = server();
+    const plain = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", fetch: cpu.fetch, signal: new AbortController().signal });
+    expect(plain.ok && plain.modelFiles.gpuWasmBinary).toBe(undefined);
+    expect(cpu.requested).not.toContain(ORT_WEBGPU_WASM_FILE.url);
+
+    const offline = server((url) => url === ORT_WEBGPU_WASM_FILE.url);
+    const failed = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", fetch: offline.fetch, signal: new AbortController().signal, gpu: true });
+    if (!failed.ok) throw new Error(failed.unavailable.reason);
+    expect(failed.modelFiles.wasmBinary?.length).toBe(WASM.length);
+    expect(failed.modelFiles.gpuWasmBinary).toBeUndefined();
+    expect(failed.gpuProblem).toMatch(/^its runtime could not be downloaded/);
+
+    const gpu = server();
+    const got = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", fetch: gpu.fetch, signal: new AbortController().signal, gpu: true });
+    if (!got.ok) throw new Error(got.unavailable.reason);
+    expect(got.modelFiles.gpuWasmBinary?.length).toBe(GPU_WASM.length);
+    expect(got.gpuProblem).toBeUndefined();
+    expect(gpu.requested).toEqual([ORT_WEBGPU_WASM_FILE.url]);
+  });
+
   it("downloads the default model and the WASM once, then reads them from the plugin folder", async () => {
     const vault = await adapter();
     const first = server();

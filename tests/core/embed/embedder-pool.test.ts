@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Embedder } from "../../../src/core/embed/embedder";
-import { EmbedderPool, MAX_EMBEDDING_WORKERS, embeddingWorkerCount } from "../../../src/core/embed/embedder-pool";
+import { EmbedderPool, MAX_EMBEDDING_WORKERS, embeddingWorkerCount, wasmThreadsPerWorker } from "../../../src/core/embed/embedder-pool";
 import { CountingEmbedder } from "../../support/counting-embedder";
 
 /** A member that takes `delayMs` per call, so tests can see who did what. */
@@ -81,5 +81,21 @@ describe("embeddingWorkerCount", () => {
     expect(embeddingWorkerCount(2, 2, false)).toBe(2);
     expect(embeddingWorkerCount(9, 16, false)).toBe(MAX_EMBEDDING_WORKERS);
     expect(embeddingWorkerCount(3, 8, true)).toBe(1);
+  });
+});
+
+describe("wasmThreadsPerWorker", () => {
+  it("is 1 outside a cross-origin-isolated page, where WASM threads cannot start", () => {
+    expect(wasmThreadsPerWorker(false, 16, 1)).toBe(1);
+    expect(wasmThreadsPerWorker(false, 8, 3)).toBe(1);
+  });
+
+  it("splits the cores between the pool's workers when isolated, at most 4 each and at least 1", () => {
+    expect(wasmThreadsPerWorker(true, 8, 2)).toBe(4);
+    expect(wasmThreadsPerWorker(true, 8, 3)).toBe(2);
+    expect(wasmThreadsPerWorker(true, 4, 1)).toBe(4);
+    expect(wasmThreadsPerWorker(true, 16, 1)).toBe(4);
+    expect(wasmThreadsPerWorker(true, 2, 4)).toBe(1);
+    expect(wasmThreadsPerWorker(true, 0, 0)).toBe(1);
   });
 });

@@ -61,6 +61,20 @@ describe("loadEmbedderFromFiles", () => {
       unavailable: { reason: expect.stringContaining('"lifebetter-test/in-memory" could not be loaded') as unknown, fix: expect.stringContaining(".obsidian/plugins/lifebetter/models") as unknown },
     });
   });
+
+  test("WebGPU that cannot run the model falls back to the CPU, the same vectors, and says why", async () => {
+    // Node has no WebGPU: this library refuses "webgpu"; its CPU backend stands in for WASM here.
+    const library = { ...transformers, pipeline: ((task: "feature-extraction", id: string, options: { device?: string; dtype?: "q8" }) => (options.device === "webgpu" ? Promise.reject(new Error("Failed to get GPU adapter")) : transformers.pipeline(task, id, { ...options, device: "cpu" }))) as unknown as typeof transformers.pipeline };
+    const gpu = await loadEmbedderFromFiles(library, { modelId: "lifebetter-test/in-memory", files, device: "webgpu" });
+    const cpu = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, device: "cpu" });
+    if (!gpu.ok || !cpu.ok) throw new Error("the model did not load");
+    expect(gpu.embedder.device).toBe("wasm");
+    expect(gpu.deviceNote).toBe("WebGPU could not run the model (Failed to get GPU adapter), so the CPU (WASM) computes meaning");
+    expect(cpu.deviceNote).toBeUndefined();
+    const [a] = await gpu.embedder.embed(["water the tomatoes"]);
+    const [b] = await cpu.embedder.embed(["water the tomatoes"]);
+    expect([...a!]).toEqual([...b!]);
+  });
 });
 
 describe("memoryModelFiles", () => {
@@ -78,4 +92,5 @@ describe("memoryModelFiles", () => {
     expect(await cache.match("/models/org/other/config.json")).toBeUndefined();
     expect(await cache.match("/models/org/name/tokenizer.json")).toBeUndefined();
   });
+
 });

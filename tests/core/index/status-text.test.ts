@@ -11,5 +11,6 @@ describe("the status line while meaning is computed", () => {
 
   it("says when it is paused", () => {
     expect(embeddingText(1234, 14000, 8, 1680, true)).toBe("Meaning paused · 1,234 / 14,000");
+    expect(embeddingText(1234, 14000, 8, 1680, "idle")).toBe("Meaning waits while you work · 1,234 / 14,000");
   });
 });

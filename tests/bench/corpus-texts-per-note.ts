@@ -1,0 +1,40 @@
+/**
+ * For the first-index bench's projection: how many texts the index embeds per note in a real vault
+ * (the zettelkasten corpus, 13k notes), with the same extraction the index uses. Prints JSON.
+ * Run bundled by first-index-chromium.mjs: node corpus-texts-per-note.mjs
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { extractNote } from "../../src/core/index/note-record";
+import { corporaAvailable, extractedCorpus } from "../support/corpora";
+
+function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(".")) continue;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) markdownFiles(full, out);
+    else if (name.endsWith(".md")) out.push(full);
+  }
+  return out;
+}
+
+if (!corporaAvailable()) {
+  console.log(JSON.stringify({ corpus: null }));
+} else {
+  const root = extractedCorpus("large-digitalyoshixi-zettelkasten.tar.gz", "digitalyoshixi-zettelkasten");
+  const files = markdownFiles(root);
+  const hashes = new Set<string>();
+  let texts = 0;
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    const rel = path.relative(root, file);
+    const { embedTexts } = extractNote({ path: rel, size: text.length, mtime: 0, ctime: 0 }, text);
+    for (const t of embedTexts) {
+      if (t.kind === "mean") continue;
+      texts++;
+      hashes.add(t.hash);
+    }
+  }
+  // Equal texts are embedded once: the distinct ones are what the model computes.
+  console.log(JSON.stringify({ corpus: "large-digitalyoshixi-zettelkasten", notes: files.length, texts, distinctTexts: hashes.size, textsPerNote: hashes.size / files.length }));
+}
