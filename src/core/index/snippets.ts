@@ -12,6 +12,31 @@ export interface Snippet {
 export const SNIPPET_CHARS = 160;
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+/** Chinese, Japanese and Korean: written without spaces, indexed as overlapping character pairs. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+type Hit = { start: number; end: number; token: string };
+
+/**
+ * Query tokens of Chinese, Japanese or Korean found inside a run of text with no spaces (a whole
+ * sentence is one "word" there): each occurrence, overlapping pairs ("特征", "征值") merged into one
+ * range ("特征值") so a view highlights it once.
+ */
+function cjkHits(word: string, at: number, queryTokens: ReadonlySet<string>): Hit[] {
+  const found: Hit[] = [];
+  for (const q of queryTokens) {
+    if (!CJK.test(q)) continue;
+    for (let i = word.indexOf(q); i >= 0; i = word.indexOf(q, i + 1)) found.push({ start: at + i, end: at + i + q.length, token: q });
+  }
+  found.sort((a, b) => a.start - b.start);
+  const merged: Hit[] = [];
+  for (const hit of found) {
+    const last = merged[merged.length - 1];
+    if (last && hit.start <= last.end) last.end = Math.max(last.end, hit.end);
+    else merged.push({ ...hit });
+  }
+  return merged;
+}
 
 /**
  * The window of at most `maxChars` of `text` holding the most distinct query words. `tokenOf`
@@ -22,9 +47,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 export function snippetOf(rawText: string, queryTokens: ReadonlySet<string>, tokenOf: (word: string) => string, maxChars = SNIPPET_CHARS): Snippet | null {
   const text = rawText.replace(/\s+/g, " ").trim();
   if (text === "") return null;
-  const hits: { start: number; end: number; token: string }[] = [];
+  const hits: Hit[] = [];
   if (queryTokens.size > 0) {
     for (const match of text.matchAll(WORD)) {
+      if (CJK.test(match[0])) {
+        hits.push(...cjkHits(match[0], match.index, queryTokens));
+        continue;
+      }
       const token = tokenOf(match[0]);
       if (token === "") continue;
       const query = [...queryTokens].find((q) => token === q || token.startsWith(q));

@@ -23,4 +23,10 @@ describe("snippets", () => {
   it("matches words that start with a query token, as the index does", () => {
     expect(marked(snippetOf("Catalyst licence holders get early access.", new Set(["catal"]), tokenOf)!)).toEqual(["Catalyst"]);
   });
+
+  it("marks Chinese query words inside a sentence written without spaces, once each", () => {
+    // The index reads Chinese as overlapping character pairs: 特征值 is 特征 and 征值.
+    const snippet = snippetOf("我们用特征值分解矩阵，特征值很重要。", new Set(["特征", "征值"]), tokenOf)!;
+    expect(marked(snippet)).toEqual(["特征值", "特征值"]);
+  });
 });
