@@ -26,7 +26,8 @@ const LINK_IN_TEXT = /!?\[\[[^[\]\n]+?\]\]/g;
 const QUERY_BLOCKS = new Set(["dataview", "dataviewjs", "tracker", "base", "query", "excalidraw", "json", "compressed-json"]);
 const WIKILINK = /!?\[\[([^[\]\n|]*)(?:\|([^[\]\n]*))?\]\]/g;
 const TEMPLATE_PLACEHOLDER = /\{\{[^{}\n]*\}\}|<%[\s\S]*?%>/g;
-const OBSIDIAN_COMMENT = /%%[\s\S]*?%%/g;
+/** A fenced block or an inline code span (kept: Obsidian shows `%%` there as written), or an Obsidian comment (hidden). */
+const CODE_OR_COMMENT = /(^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^\2[^\n]*$|(?![\s\S])))|(`+)(?:(?!\3)[^\n])+?\3|%%[\s\S]*?%%/gm;
 const CALLOUT_MARK = /\[![\w-]+\][+-]?/g;
 
 /** Readable text for a wikilink: its alias, else its target; embeds (`![[x.png]]`) say nothing. */
@@ -119,7 +120,9 @@ function textOf(nodes: RootContent[], links: Wikilink[], options: ReadOptions = 
  * table keeps only what the person wrote in it.
  */
 export function outlineNote(body: string, options: ReadOptions = { generated: false }): NoteOutline {
-  const text = body.replace(OBSIDIAN_COMMENT, " ");
+  const text = body.replace(CODE_OR_COMMENT, (match: string, fence: string | undefined, _mark: string | undefined, ticks: string | undefined) =>
+    fence !== undefined || ticks !== undefined ? match : " ",
+  );
   // Records are parsed with tables (their sessions table); other notes with the faster CommonMark.
   const root: Root = options.generated ? parseMarkdown(text) : fromMarkdown(text);
   const headings: { title: string; used: boolean }[] = [];
