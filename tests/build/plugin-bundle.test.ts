@@ -81,8 +81,9 @@ describe("the plugin bundle", () => {
     expect(typeof scope.onmessage).toBe("function");
   });
 
-  it("bundles onnxruntime's WASM build, not the WebGPU one whose WASM is not downloaded", () => {
+  it("bundles no WebAssembly: onnxruntime's WASM files (CPU, and WebGPU's only when chosen) are fetched once, never in main.js", () => {
     expect(worker).not.toContain("ort-wasm-simd-threaded.jsep");
-    expect(worker).not.toContain("ort-wasm-simd-threaded.asyncify");
+    // "\0asm" is how every WebAssembly module starts; base64 of it would mean a .wasm was inlined.
+    for (const code of [worker, main]) expect(code).not.toMatch(/AGFzbQ[A-Za-z0-9+/]{40}/);
   });
 });

@@ -15,7 +15,9 @@ describe.each(THEMES)("home screen, %s theme", (theme) => {
     expect(await shot.count(".is-action")).toBe(5);
     expect(await shot.count(".lifebetter-badge.is-overdue")).toBe(1);
     expect(text).toContain("This week against last week");
-    expect(await shot.count(".lifebetter-home-week-table tbody tr")).toBe(9);
+    expect(await shot.count(".lifebetter-home-week-table tbody tr")).toBe(10);
+    // Time by activity type, from the typed sessions of the generated vault.
+    expect(await shot.page.locator(`tr[data-metric="minutes_by_activity"]`).innerText()).toMatch(/Time by activity\s+\w+ \d/);
     // Every row that opens something takes the keyboard.
     expect(await shot.count('.lifebetter-home-row[tabindex="0"]')).toBe(await shot.count(".lifebetter-home-row:not(.lifebetter-muted)"));
   });
