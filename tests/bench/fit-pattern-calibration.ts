@@ -10,7 +10,7 @@ import { Matrix, solve } from "ml-matrix";
 import { CALIBRATION_GROUPS, type ConfidenceInputs } from "../../src/core/patterns/confidence";
 import { modeOf, runSimulated, type Observation } from "./pattern-calibration";
 
-const FEATURES = ["evidence", "size", "lower", "logN", "support"] as const satisfies readonly (keyof ConfidenceInputs)[];
+const FEATURES = ["evidence", "size", "lower", "logN", "support", "elsewhere"] as const satisfies readonly (keyof ConfidenceInputs)[];
 const UNITS = CALIBRATION_GROUPS;
 /** A small ridge keeps the fit finite when the data separate cleanly. */
 const RIDGE = 1e-3;

@@ -30,11 +30,11 @@ export async function runSimulated(seed: number, mode: "random" | "null"): Promi
   const { scored } = await scoreCandidates(vault.data);
   const observations: Observation[] = [];
   let highest = 0;
-  for (const { candidate, q, support } of scored) {
+  for (const { candidate, q, support, elsewhere } of scored) {
     const real = vault.isReal(candidate);
     if (real === undefined || q > MAX_Q) continue;
-    const confidence = confidenceOf(candidate, q, support);
-    observations.push({ inputs: confidenceInputs(candidate, q, support), confidence, real });
+    const confidence = confidenceOf(candidate, q, support, elsewhere);
+    observations.push({ inputs: confidenceInputs(candidate, q, support, elsewhere), confidence, real });
     if (confidence >= MIN_SHOWN) highest = Math.max(highest, confidence);
   }
   return { observations, highest };

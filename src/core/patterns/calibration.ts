@@ -6,6 +6,6 @@
  */
 // Fitted on 4176 candidates (743 real) of 360 simulated vaults (seeds 1–360).
 export const CALIBRATION = {
-  intercept: { d: -8.635, r: -8.168, rate: -5.739, share: -9.38, contrast: -5.505 },
-  weights: { evidence: 3.793, size: 1.488, lower: -2.796, logN: 1.783, support: 1.825 },
+  intercept: { d: -10.121, r: -9.526, rate: -7.004, share: -10.457, contrast: -7.077 },
+  weights: { evidence: 2.992, size: 2.312, lower: -1.728, logN: 2.317, support: 1.465, elsewhere: 0.598 },
 } as const;

@@ -77,6 +77,8 @@ export interface ScoredCandidate {
   q: number;
   /** −log10 of the smallest q-value among the family's candidates on other notes (0 when none, and in the shared family): see confidence.ts. */
   support: number;
+  /** −log10 of the smallest q-value among every other inferred candidate of the vault (0 when none): see confidence.ts. */
+  elsewhere: number;
 }
 
 /** The family of every question that names none. */
@@ -130,7 +132,16 @@ export async function scoreCandidates(
     await tick();
   }
   inferred.forEach((c, i) => qOf.set(c, { q: globalQ[i]!, support: qOf.get(c)?.support ?? 0 }));
-  return { scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate)?.q ?? 0, support: qOf.get(candidate)?.support ?? 0 })), tested };
+  // Elsewhere: the vault's clearest other finding of any kind (the best, or for the best itself the
+  // runner-up), so a lone chance finding in notes where nothing else stands out is told apart.
+  const clearest = globalQ.map((value) => -Math.log10(Math.max(value, 1e-10)));
+  const best = clearest.reduce((top, value, i) => (value > (clearest[top] ?? -1) ? i : top), -1);
+  const runnerUp = clearest.reduce((top, value, i) => (i !== best && value > top ? value : top), 0);
+  const elsewhere = new Map(inferred.map((c, i) => [c, i === best ? runnerUp : (clearest[best] ?? 0)]));
+  return {
+    scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate)?.q ?? 0, support: qOf.get(candidate)?.support ?? 0, elsewhere: elsewhere.get(candidate) ?? 0 })),
+    tested,
+  };
 }
 
 /** Runs every detector over prepared data and scores their candidates. */
@@ -138,10 +149,10 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
   const { scored, tested } = await scoreCandidates(data, tick);
   const notes = new Map(data.notes.map((note) => [note.key, note]));
   const proposals: PatternProposal[] = [];
-  for (const { candidate, q, support } of scored) {
+  for (const { candidate, q, support, elsewhere } of scored) {
     const note = notes.get(candidate.key);
     if (decided(candidate, data.notes)) continue;
-    const confidence = confidenceOf(candidate, q, support);
+    const confidence = confidenceOf(candidate, q, support, elsewhere);
     if (confidence < MIN_SHOWN) continue;
     const { test: _test, compared: _compared, family: _family, ...shown } = candidate;
     proposals.push({
