@@ -72,12 +72,7 @@ export function withWorkerSource(options, workerSource) {
 export const plugin = {
   entryPoints: ["src/main.ts"],
   bundle: true,
-  external: [
-    "obsidian",
-    "electron",
-    "@codemirror/*",
-    "@lezer/*",
-  ],
+  external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
   format: "cjs",
   platform: "browser",
   target: "es2022",

@@ -55,9 +55,21 @@ export default defineConfig([
 function layerRules() {
   const NODE = ["node:*", "fs", "fs/*", "path", "os", "child_process", "worker_threads", "url", "util", "crypto", "stream", "zlib"];
   const layers = [
-    [["src/core/**"], ["obsidian", ...NODE, "**/adapters/**", "**/ui/**", "**/cli/**", "**/worker/**", "**/main"], "the core is pure: no Obsidian, no Node, no outer layer"],
-    [["src/adapters/obsidian/**"], ["**/ui/**", "**/cli/**", "**/adapters/node/**", "**/main"], "an adapter implements the core's interfaces; the UI uses it, not the other way round"],
-    [["src/adapters/node/**"], ["obsidian", "**/ui/**", "**/cli/**", "**/adapters/obsidian/**", "**/main"], "the Node adapter serves the CLI and tests; it knows nothing of Obsidian"],
+    [
+      ["src/core/**"],
+      ["obsidian", ...NODE, "**/adapters/**", "**/ui/**", "**/cli/**", "**/worker/**", "**/main"],
+      "the core is pure: no Obsidian, no Node, no outer layer",
+    ],
+    [
+      ["src/adapters/obsidian/**"],
+      ["**/ui/**", "**/cli/**", "**/adapters/node/**", "**/main"],
+      "an adapter implements the core's interfaces; the UI uses it, not the other way round",
+    ],
+    [
+      ["src/adapters/node/**"],
+      ["obsidian", "**/ui/**", "**/cli/**", "**/adapters/obsidian/**", "**/main"],
+      "the Node adapter serves the CLI and tests; it knows nothing of Obsidian",
+    ],
     [["src/worker/**"], ["obsidian", ...NODE, "**/ui/**", "**/cli/**", "**/adapters/**", "**/main"], "the worker runs the core in a Web Worker"],
     [["src/ui/**"], [...NODE, "**/cli/**", "**/adapters/node/**"], "the UI runs in Obsidian, on mobile too"],
     [["src/cli/**"], ["obsidian", "**/ui/**", "**/adapters/obsidian/**", "**/main"], "the CLI runs in Node without Obsidian"],

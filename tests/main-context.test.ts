@@ -47,7 +47,16 @@ vi.mock("../src/ui/index/register-memory-views", async (original) => {
   return { ...module, registerMemoryViews: vi.fn(module.registerMemoryViews) };
 });
 
-const REGISTERS = { registerCapture, registerProblems, registerReview, registerReflections, registerPatterns, registerHome, registerDataSafety, registerMemoryViews };
+const REGISTERS = {
+  registerCapture,
+  registerProblems,
+  registerReview,
+  registerReflections,
+  registerPatterns,
+  registerHome,
+  registerDataSafety,
+  registerMemoryViews,
+};
 
 async function start(files: Record<string, string> = {}) {
   const { app, mock } = makeApp(files);

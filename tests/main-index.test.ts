@@ -82,7 +82,10 @@ async function start(
   plugin.load();
   await settle();
   mock.workspace.setLayoutReady__();
-  const status = (): string => indexStatusItems(plugin).map((el) => el.textContent).join(" | ");
+  const status = (): string =>
+    indexStatusItems(plugin)
+      .map((el) => el.textContent)
+      .join(" | ");
   return { plugin, mock, workers, storage, writes: () => writes, requested, status };
 }
 
@@ -139,7 +142,9 @@ describe("the search index in the plugin", () => {
       const body = url === ORT_WASM_FILE.url ? WASM() : new TextEncoder().encode("<html>Sign in</html>");
       return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
     };
-    const workers = inProcessWorkers(() => ({ unavailable: { reason: "the model files are damaged", fix: "Delete the models folder and reload LifeBetter." } }));
+    const workers = inProcessWorkers(() => ({
+      unavailable: { reason: "the model files are damaged", fix: "Delete the models folder and reload LifeBetter." },
+    }));
     const { plugin, status } = await start({ fetch: served, workers });
     await plugin.indexBuilt;
     expect(status()).toBe("Full text only — the model files are damaged");

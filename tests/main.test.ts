@@ -256,9 +256,19 @@ describe("duplicate ids", () => {
 
 describe("saved settings", () => {
   it("a saved reflection prompt named like a schema property is ignored, with a notice and the reason in settings", async () => {
-    const { plugin } = await start({}, { reflectionPrompts: [{ heading: "Mood", property: "mood" }, { heading: "Wins", property: "wins" }] });
+    const { plugin } = await start(
+      {},
+      {
+        reflectionPrompts: [
+          { heading: "Mood", property: "mood" },
+          { heading: "Wins", property: "wins" },
+        ],
+      },
+    );
     expect(plugin.settings.reflectionPrompts).toEqual([{ heading: "Wins", property: "wins" }]);
-    expect(notices.map((notice) => notice.text)).toContainEqual(expect.stringContaining('LifeBetter: the reflection prompt "Mood = mood" is ignored: the property mood holds a number'));
+    expect(notices.map((notice) => notice.text)).toContainEqual(
+      expect.stringContaining('LifeBetter: the reflection prompt "Mood = mood" is ignored: the property mood holds a number'),
+    );
     expect(plugin.ignoredPrompts).toEqual([expect.stringMatching(/^The reflection prompt "Mood = mood" is ignored/)]);
   });
 });

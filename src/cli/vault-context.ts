@@ -26,7 +26,13 @@ async function findConfigDir(root: string, dataPath: string | null): Promise<str
   if (dataPath) return nodePath.relative(root, dataPath).split(nodePath.sep)[0] ?? ".obsidian";
   for (const dir of await dotFolders(root)) {
     for (const file of ["app.json", "daily-notes.json", "core-plugins.json"]) {
-      if (await fs.stat(nodePath.join(root, dir, file)).then((stat) => stat.isFile(), () => false)) return dir;
+      if (
+        await fs.stat(nodePath.join(root, dir, file)).then(
+          (stat) => stat.isFile(),
+          () => false,
+        )
+      )
+        return dir;
     }
   }
   return ".obsidian";
@@ -50,12 +56,16 @@ export function vaultFileReader(root: string): (path: string) => Promise<string 
  */
 async function findPluginData(root: string): Promise<string | null> {
   const named = process.env.LIFEBETTER_CONFIG_DIR;
-  const candidates = named
-    ? [named]
-    : await dotFolders(root);
+  const candidates = named ? [named] : await dotFolders(root);
   for (const dir of candidates) {
     const path = nodePath.join(root, dir, "plugins", "lifebetter", "data.json");
-    if (await fs.stat(path).then((stat) => stat.isFile(), () => false)) return path;
+    if (
+      await fs.stat(path).then(
+        (stat) => stat.isFile(),
+        () => false,
+      )
+    )
+      return path;
   }
   return null;
 }
@@ -77,8 +87,15 @@ export async function openVault(dir: string | undefined, io: CliIo): Promise<Vau
     try {
       raw = JSON.parse(await fs.readFile(dataPath, "utf8"));
     } catch (error) {
-      io.err(`lifebetter: ignoring unreadable plugin settings in ${nodePath.relative(root, dataPath).split(nodePath.sep).join("/")} (${(error as Error).message}); using defaults\n`);
+      io.err(
+        `lifebetter: ignoring unreadable plugin settings in ${nodePath.relative(root, dataPath).split(nodePath.sep).join("/")} (${(error as Error).message}); using defaults\n`,
+      );
     }
   }
-  return { root, repo: new NodeNoteRepository(root), settings: loadSettings(raw, (message) => io.err(`lifebetter: ${message}\n`)), configDir: await findConfigDir(root, dataPath) };
+  return {
+    root,
+    repo: new NodeNoteRepository(root),
+    settings: loadSettings(raw, (message) => io.err(`lifebetter: ${message}\n`)),
+    configDir: await findConfigDir(root, dataPath),
+  };
 }

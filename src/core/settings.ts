@@ -231,7 +231,10 @@ export function loadSettings(raw: unknown, warn: (message: string) => void = () 
     embeddingDevice: embeddingDeviceSetting(data.embeddingDevice),
     embedOnlyWhenIdle: data.embedOnlyWhenIdle === true,
     idleSeconds: Math.max(1, dailyLimit(data.idleSeconds, DEFAULT_SETTINGS.idleSeconds)),
-    backupFolder: typeof data.backupFolder === "string" && data.backupFolder.trim() !== "" ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "") : DEFAULT_SETTINGS.backupFolder,
+    backupFolder:
+      typeof data.backupFolder === "string" && data.backupFolder.trim() !== ""
+        ? data.backupFolder.trim().replace(/^\/+|\/+$/g, "")
+        : DEFAULT_SETTINGS.backupFolder,
     backupIntervalHours: dailyLimit(data.backupIntervalHours, DEFAULT_SETTINGS.backupIntervalHours),
     backupKeep: Math.max(1, dailyLimit(data.backupKeep, DEFAULT_SETTINGS.backupKeep)),
     lastBackupAt: typeof data.lastBackupAt === "number" && Number.isFinite(data.lastBackupAt) ? data.lastBackupAt : 0,
@@ -243,9 +246,13 @@ export function loadSettings(raw: unknown, warn: (message: string) => void = () 
     reflectionPrompts: prompts(data.reflectionPrompts, warn),
     reflectionTemplate: typeof data.reflectionTemplate === "string" ? data.reflectionTemplate.trim().replace(/^\/+/, "") : "",
     reflectionInPeriodicNote: data.reflectionInPeriodicNote === true,
-    reflectionTime: typeof data.reflectionTime === "string" && isReminderTime(data.reflectionTime.trim()) ? data.reflectionTime.trim() : DEFAULT_SETTINGS.reflectionTime,
+    reflectionTime:
+      typeof data.reflectionTime === "string" && isReminderTime(data.reflectionTime.trim()) ? data.reflectionTime.trim() : DEFAULT_SETTINGS.reflectionTime,
     weeklyReflectionDay:
-      typeof data.weeklyReflectionDay === "number" && Number.isInteger(data.weeklyReflectionDay) && data.weeklyReflectionDay >= 0 && data.weeklyReflectionDay <= 6
+      typeof data.weeklyReflectionDay === "number" &&
+      Number.isInteger(data.weeklyReflectionDay) &&
+      data.weeklyReflectionDay >= 0 &&
+      data.weeklyReflectionDay <= 6
         ? data.weeklyReflectionDay
         : DEFAULT_SETTINGS.weeklyReflectionDay,
     habits: habits(data.habits),

@@ -8,16 +8,16 @@ import type { NoteRepository } from "../core/vault/repository";
 import type { CaptureDraft } from "./capture/capture-draft";
 
 /** The index calls the views make (an IndexClient, or a fake in screens and tests). */
-export type IndexQueries = Pick<IndexClient, "findSimilar" | "searchByMeaning" | "status" | "idle" | "suggestMetaSkills" | "findSimilarProblems" | "noteVectors" | "problemMeaning">;
+export type IndexQueries = Pick<
+  IndexClient,
+  "findSimilar" | "searchByMeaning" | "status" | "idle" | "suggestMetaSkills" | "findSimilarProblems" | "noteVectors" | "problemMeaning"
+>;
 
 /** The calls the similar-notes view, search by meaning and the capture suggestions make. */
 export type MemoryQueries = Pick<IndexQueries, "findSimilar" | "searchByMeaning" | "status" | "idle">;
 
 /** Where the index stands, as the views tell the user. */
-export type IndexAvailability<Q = IndexQueries> =
-  | { state: "building" }
-  | { state: "unavailable"; reason: string }
-  | { state: "ready"; queries: Q };
+export type IndexAvailability<Q = IndexQueries> = { state: "building" } | { state: "unavailable"; reason: string } | { state: "ready"; queries: Q };
 
 /** The one way a view reaches the search index. */
 export interface IndexAccess<Q = IndexQueries> {
@@ -88,7 +88,8 @@ const ACTIONS: Record<keyof FeatureActions, true> = {
 /** The context every feature's `register…(context)` receives; built once in `onload`. */
 export function createPluginContext(plugin: Plugin, parts: PluginContextParts): PluginContext {
   const provided: Partial<FeatureActions> = {};
-  const forward = (name: keyof FeatureActions) =>
+  const forward =
+    (name: keyof FeatureActions) =>
     (...args: unknown[]): unknown => {
       const action = provided[name] as ((...args: unknown[]) => unknown) | undefined;
       // A programming error (a feature not registered), not something a user can fix.

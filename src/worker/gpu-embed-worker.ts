@@ -12,6 +12,14 @@ import { scope, serveAsEmbedder } from "./worker-scope";
  */
 scope.onmessage = (event: MessageEvent<EmbedWorkerInit>) => {
   serveAsEmbedder(event.data, (init) =>
-    loadEmbedderFromFiles(transformers, { modelId: init.modelId, files: init.files, wasmBinary: init.wasmBinary, dtype: init.dtype, batchSize: init.batchSize, threads: init.threads ?? 1, device: init.device ?? "webgpu" }),
+    loadEmbedderFromFiles(transformers, {
+      modelId: init.modelId,
+      files: init.files,
+      wasmBinary: init.wasmBinary,
+      dtype: init.dtype,
+      batchSize: init.batchSize,
+      threads: init.threads ?? 1,
+      device: init.device ?? "webgpu",
+    }),
   );
 };

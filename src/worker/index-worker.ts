@@ -23,7 +23,14 @@ import { scope, serveAsEmbedder } from "./worker-scope";
 declare const LIFEBETTER_GPU_WORKER: string | undefined;
 
 function loadFromBytes(init: Omit<EmbedWorkerInit, "type">) {
-  return loadEmbedderFromFiles(transformers, { modelId: init.modelId, files: init.files, wasmBinary: init.wasmBinary, dtype: init.dtype, batchSize: init.batchSize, threads: init.threads ?? 1 });
+  return loadEmbedderFromFiles(transformers, {
+    modelId: init.modelId,
+    files: init.files,
+    wasmBinary: init.wasmBinary,
+    dtype: init.dtype,
+    batchSize: init.batchSize,
+    threads: init.threads ?? 1,
+  });
 }
 
 /** Starts an embedding worker from `url` (this script, or the GPU worker); null when this platform cannot. */
@@ -41,7 +48,9 @@ async function startEmbedWorker(url: string, init: EmbedWorkerInit): Promise<Rem
     },
   };
   const started = RemoteEmbedder.start(endpoint, init, () => worker.terminate());
-  const failed = new Promise<{ failed: string }>((resolve) => (worker.onerror = (event) => resolve({ failed: `the embedding worker failed (${event.message})` })));
+  const failed = new Promise<{ failed: string }>(
+    (resolve) => (worker.onerror = (event) => resolve({ failed: `the embedding worker failed (${event.message})` })),
+  );
   const remote = await Promise.race([started, failed]);
   if (remote instanceof RemoteEmbedder) {
     worker.onerror = (event) => remote.fail(`an embedding worker failed: ${event.message}`);
@@ -61,7 +70,13 @@ async function startGpuEmbedder(config: WorkerConfig): Promise<RemoteEmbedder | 
   if (!config.model || !config.modelFiles || !gpuWasm) return { failed: "the WebGPU runtime was not given to the worker" };
   const url = URL.createObjectURL(new Blob([LIFEBETTER_GPU_WORKER], { type: "text/javascript" }));
   try {
-    const started = await startEmbedWorker(url, { type: "embed-init", modelId: config.model, files: config.modelFiles.files, wasmBinary: gpuWasm, device: "webgpu" });
+    const started = await startEmbedWorker(url, {
+      type: "embed-init",
+      modelId: config.model,
+      files: config.modelFiles.files,
+      wasmBinary: gpuWasm,
+      device: "webgpu",
+    });
     if (!(started instanceof RemoteEmbedder) || started.device === "webgpu") return started;
     await started.dispose();
     return { failed: started.deviceNote ?? "the model did not run on WebGPU" };
@@ -80,7 +95,9 @@ async function startGpuEmbedder(config: WorkerConfig): Promise<RemoteEmbedder | 
 async function loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus> {
   if (!config.model) return NO_MODEL;
   if (!config.modelFiles) {
-    return { unavailable: { reason: `the model "${config.model}" is not downloaded yet`, fix: "Download it from LifeBetter's settings, or set a local model folder." } };
+    return {
+      unavailable: { reason: `the model "${config.model}" is not downloaded yet`, fix: "Download it from LifeBetter's settings, or set a local model folder." },
+    };
   }
   let deviceNote = config.deviceNote;
   if (config.device === "webgpu") {

@@ -62,7 +62,15 @@ async function writeTranscript(file: string): Promise<{ bytes: number; conversat
   let n = 0;
   const line = async (fields: Record<string, unknown>): Promise<void> => {
     const uuid = `bench-${n++}`;
-    const text = JSON.stringify({ parentUuid: parent, isSidechain: false, sessionId: "bench-session", timestamp: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(), uuid, ...fields }) + "\n";
+    const text =
+      JSON.stringify({
+        parentUuid: parent,
+        isSidechain: false,
+        sessionId: "bench-session",
+        timestamp: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+        uuid,
+        ...fields,
+      }) + "\n";
     parent = uuid;
     bytes += Buffer.byteLength(text);
     if (!out.write(text)) await once(out, "drain");
@@ -70,7 +78,10 @@ async function writeTranscript(file: string): Promise<{ bytes: number; conversat
   for (let turn = 0; bytes < targetMb * 1024 * 1024; turn++) {
     await line({ type: "user", message: { role: "user", content: turn % 4 === 0 ? `How do I ${sentence(random, 8)}?` : `Now ${sentence(random, 12)}.` } });
     await line({ type: "assistant", message: { role: "assistant", content: [{ type: "text", text: sentence(random, 40) }] } });
-    await line({ type: "assistant", message: { role: "assistant", content: [{ type: "tool_use", id: `t${turn}`, name: "Read", input: { file_path: `/src/${sentence(random, 1)}.ts` } }] } });
+    await line({
+      type: "assistant",
+      message: { role: "assistant", content: [{ type: "tool_use", id: `t${turn}`, name: "Read", input: { file_path: `/src/${sentence(random, 1)}.ts` } }] },
+    });
     await line({ type: "user", message: { role: "user", content: [{ type: "tool_result", tool_use_id: `t${turn}`, content: sentence(random, 1500) }] } });
     await line({ type: "assistant", message: { role: "assistant", content: [{ type: "text", text: sentence(random, 80) }] } });
   }
@@ -95,7 +106,9 @@ async function main(): Promise<void> {
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
     let out = "";
-    const first = await timed(() => runCli(["import-chats", "--vault", vault, file, "--json"], { out: (text) => void (out += text), err: (text) => void process.stderr.write(text) }));
+    const first = await timed(() =>
+      runCli(["import-chats", "--vault", vault, file, "--json"], { out: (text) => void (out += text), err: (text) => void process.stderr.write(text) }),
+    );
     clearInterval(sampler);
     const report = JSON.parse(out) as { conversations: { created: number }; questions: number; stopped: string | null };
     const notes = await countNotes(vault);

@@ -36,5 +36,13 @@ if (!corporaAvailable()) {
     }
   }
   // Equal texts are embedded once: the distinct ones are what the model computes.
-  console.log(JSON.stringify({ corpus: "large-digitalyoshixi-zettelkasten", notes: files.length, texts, distinctTexts: hashes.size, textsPerNote: hashes.size / files.length }));
+  console.log(
+    JSON.stringify({
+      corpus: "large-digitalyoshixi-zettelkasten",
+      notes: files.length,
+      texts,
+      distinctTexts: hashes.size,
+      textsPerNote: hashes.size / files.length,
+    }),
+  );
 }

@@ -39,7 +39,12 @@ export async function benchEmbeddings(options: { runs?: number; longNotes?: numb
     const { AutoTokenizer } = await import("@huggingface/transformers");
     const tokenizer = await AutoTokenizer.from_pretrained(path.basename(model.folder));
     const cases: EmbeddingBench["cases"] = [];
-    const sizes = options.longNotesOnly ? [] : ([["short (~12 tokens)", 10, 128], ["long (~128 tokens)", 126, 32]] as const);
+    const sizes = options.longNotesOnly
+      ? []
+      : ([
+          ["short (~12 tokens)", 10, 128],
+          ["long (~128 tokens)", 126, 32],
+        ] as const);
     for (const [label, words, count] of sizes) {
       const texts = sampleTexts(words, count);
       const encoded = texts.map((text) => tokenizer.encode(text));
@@ -52,13 +57,31 @@ export async function benchEmbeddings(options: { runs?: number; longNotes?: numb
         nodeMs.push(performance.now() - start);
       }
       const batches = toBatches(encoded);
-      const wasm = async (threads: number): Promise<number> => perSecond(count, await runWasm({ ortPath: require.resolve("onnxruntime-web"), modelPath: path.join(model.folder, "onnx", "model.onnx"), threads, batches, repeats: runs }));
+      const wasm = async (threads: number): Promise<number> =>
+        perSecond(
+          count,
+          await runWasm({
+            ortPath: require.resolve("onnxruntime-web"),
+            modelPath: path.join(model.folder, "onnx", "model.onnx"),
+            threads,
+            batches,
+            repeats: runs,
+          }),
+        );
       cases.push({ label, tokens, texts: count, node: perSecond(count, nodeMs), wasm1: await wasm(1), wasm2: await wasm(2) });
     }
     await loaded.embedder.dispose?.();
     const longNotes = await benchLongNotes(model.folder, { notes: options.longNotes ?? 4, runs });
     const load: [number, number] = [round(loadBefore), round(loadavg()[0] ?? 0)];
-    return { model: "MiniLM-shaped (6 layers, 384 dims, random weights)", batchSize: BATCH, cases, unit: "texts per second (median of runs)", loadAverage: load, cpus: cpus().length, longNotes };
+    return {
+      model: "MiniLM-shaped (6 layers, 384 dims, random weights)",
+      batchSize: BATCH,
+      cases,
+      unit: "texts per second (median of runs)",
+      loadAverage: load,
+      cpus: cpus().length,
+      longNotes,
+    };
   } finally {
     await model.cleanup();
   }
@@ -66,7 +89,9 @@ export async function benchEmbeddings(options: { runs?: number; longNotes?: numb
 
 /** Texts of `words` vocabulary words each (one token per word), deterministic. */
 function sampleTexts(words: number, count: number): string[] {
-  const vocabulary = buildVocabulary().filter((entry) => entry.role.kind === "word" || entry.role.kind === "synonym").map((entry) => entry.token);
+  const vocabulary = buildVocabulary()
+    .filter((entry) => entry.role.kind === "word" || entry.role.kind === "synonym")
+    .map((entry) => entry.token);
   return Array.from({ length: count }, (_, i) => Array.from({ length: words }, (_, w) => vocabulary[(i * 7919 + w * 104729) % vocabulary.length]).join(" "));
 }
 
@@ -78,10 +103,12 @@ function toBatches(encoded: number[][]): WasmJob["batches"] {
     const width = Math.max(...rows.map((ids) => ids.length));
     const inputIds = new BigInt64Array(rows.length * width);
     const attentionMask = new BigInt64Array(rows.length * width);
-    rows.forEach((ids, row) => ids.forEach((id, col) => {
-      inputIds[row * width + col] = BigInt(id);
-      attentionMask[row * width + col] = 1n;
-    }));
+    rows.forEach((ids, row) =>
+      ids.forEach((id, col) => {
+        inputIds[row * width + col] = BigInt(id);
+        attentionMask[row * width + col] = 1n;
+      }),
+    );
     batches.push({ inputIds, attentionMask, dims: [rows.length, width] });
   }
   return batches;

@@ -31,7 +31,10 @@ const withCorpus = !process.argv.includes("--no-corpus");
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-first-index-"));
 
 const builder = path.join(work, "build-model.mjs");
-await fs.writeFile(path.join(work, "build-model.ts"), `import { buildMiniLmModel } from ${JSON.stringify(path.join(root, "tests/support/models/minilm-model.ts"))};\nconst built = await buildMiniLmModel(process.argv[2], { modelId: "lifebetter-bench/minilm" });\nconsole.log(built.folder);\n`);
+await fs.writeFile(
+  path.join(work, "build-model.ts"),
+  `import { buildMiniLmModel } from ${JSON.stringify(path.join(root, "tests/support/models/minilm-model.ts"))};\nconst built = await buildMiniLmModel(process.argv[2], { modelId: "lifebetter-bench/minilm" });\nconsole.log(built.folder);\n`,
+);
 await esbuild.build({
   entryPoints: [path.join(work, "build-model.ts")],
   bundle: true,
@@ -41,7 +44,9 @@ await esbuild.build({
   logLevel: "silent",
   banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
 });
-const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root }).toString().trim();
+const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root })
+  .toString()
+  .trim();
 
 // Texts per note of a real vault, counted with the index's own extraction (before Chromium starts).
 let corpus = null;
@@ -58,7 +63,11 @@ if (withCorpus) {
   });
   const corporaDefault = [path.resolve(root, "../shared/corpora"), path.resolve(root, "../../shared/corpora")].find((dir) => existsSync(dir));
   const env = { ...process.env, ...(process.env.LIFEBETTER_CORPORA || !corporaDefault ? {} : { LIFEBETTER_CORPORA: corporaDefault }) };
-  corpus = JSON.parse(execFileSync("node", [counter], { cwd: root, env, stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
+  corpus = JSON.parse(
+    execFileSync("node", [counter], { cwd: root, env, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim(),
+  );
   if (!corpus.corpus) corpus = null;
 }
 // The builder writes fp32 weights as model.onnx; the worker loads q8's file name, which any ONNX graph may have.
@@ -147,7 +156,10 @@ servePageInChromium({
     report.cpus = os.cpus().length;
     const mib = (bytes) => (bytes / 1048576).toFixed(0);
     console.log(`raw model (1 embedding worker, the index's ${report.raw.texts} texts in batches of 32): ${report.raw.textsPerSecond.toFixed(1)} texts/s`);
-    for (const run of report.runs) console.log(`${run.workers} embedding worker(s) (${run.started} started): ${run.embedded} texts in ${run.seconds.toFixed(1)} s = ${run.textsPerSecond.toFixed(1)} texts/s${run.ratioToOne ? `, ${run.ratioToOne.toFixed(2)}× one` : ""}`);
+    for (const run of report.runs)
+      console.log(
+        `${run.workers} embedding worker(s) (${run.started} started): ${run.embedded} texts in ${run.seconds.toFixed(1)} s = ${run.textsPerSecond.toFixed(1)} texts/s${run.ratioToOne ? `, ${run.ratioToOne.toFixed(2)}× one` : ""}`,
+      );
     if (base) {
       report.pipelineToRaw = base.textsPerSecond / report.raw.textsPerSecond;
       console.log(`pipeline ÷ raw model, 1 worker: ${report.pipelineToRaw.toFixed(2)} (goal ≥ 0.9)`);
@@ -155,7 +167,9 @@ servePageInChromium({
     report.peakMemoryMiB = Object.fromEntries(Object.entries(peaks).map(([name, bytes]) => [name, Math.round(bytes / 1048576)]));
     if (report.larger && peaks["pool-1"] && peaks["larger-vault"]) {
       report.memoryGrowth = { notes: [report.notes, report.larger.notes], peakMiB: [Number(mib(peaks["pool-1"])), Number(mib(peaks["larger-vault"]))] };
-      console.log(`peak memory of Chromium while indexing with 1 worker: ${mib(peaks["pool-1"])} MiB at ${report.notes} notes, ${mib(peaks["larger-vault"])} MiB at ${report.larger.notes} notes (${report.larger.textsPerSecond.toFixed(1)} texts/s)`);
+      console.log(
+        `peak memory of Chromium while indexing with 1 worker: ${mib(peaks["pool-1"])} MiB at ${report.notes} notes, ${mib(peaks["larger-vault"])} MiB at ${report.larger.notes} notes (${report.larger.textsPerSecond.toFixed(1)} texts/s)`,
+      );
     }
     if (corpus && base) {
       // Per-worker rate measured here (1 worker), scaled to 4 workers by the pool's measured efficiency
@@ -164,8 +178,18 @@ servePageInChromium({
       const efficiency = two ? Math.min(1, two.ratioToOne / 2) : 1;
       const texts = 10_000 * corpus.textsPerNote;
       const minutes = texts / (base.textsPerSecond * 4 * efficiency) / 60;
-      report.projection = { notes: 10_000, textsPerNote: corpus.textsPerNote, corpus, perWorkerTextsPerSecond: base.textsPerSecond, workers: 4, efficiency, minutes };
-      console.log(`10k-note vault at 4 workers: about ${minutes.toFixed(0)} min (${corpus.textsPerNote.toFixed(2)} texts per note as in ${corpus.corpus} (${corpus.notes} notes); ${base.textsPerSecond.toFixed(1)} texts/s per worker as measured here; pool efficiency ${(efficiency * 100).toFixed(0)}% as 2 workers measured here)`);
+      report.projection = {
+        notes: 10_000,
+        textsPerNote: corpus.textsPerNote,
+        corpus,
+        perWorkerTextsPerSecond: base.textsPerSecond,
+        workers: 4,
+        efficiency,
+        minutes,
+      };
+      console.log(
+        `10k-note vault at 4 workers: about ${minutes.toFixed(0)} min (${corpus.textsPerNote.toFixed(2)} texts per note as in ${corpus.corpus} (${corpus.notes} notes); ${base.textsPerSecond.toFixed(1)} texts/s per worker as measured here; pool efficiency ${(efficiency * 100).toFixed(0)}% as 2 workers measured here)`,
+      );
     }
     console.log(`load average ${report.loadAverage.map((l) => l.toFixed(1)).join(" → ")} on ${report.cpus} cores`);
     if (out) await fs.writeFile(out, JSON.stringify(report, null, 2));

@@ -24,12 +24,15 @@ declare const LIFEBETTER_INDEX_WORKER: string;
 const MODEL = "lifebetter-bench/minilm";
 /** The index's batch per worker (NoteIndex's embedBatch default). */
 const BATCH = 32;
-const WORDS = "time note idea problem build test fix bread garden review skill sleep focus plan write read code merge branch cache query index vector model search meaning session week month habit energy mood".split(" ");
+const WORDS =
+  "time note idea problem build test fix bread garden review skill sleep focus plan write read code merge branch cache query index vector model search meaning session week month habit energy mood".split(
+    " ",
+  );
 
 function makeNotes(count: number, words: number): Record<string, string> {
   const notes: Record<string, string> = {};
   let seed = 7;
-  const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let n = 0; n < count; n++) {
     const body = Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ");
     notes[`Notes/Note ${n}.md`] = `# Note ${n}\n\n${body}.\n`;

@@ -94,7 +94,9 @@ export async function runFullTextChild(root: string): Promise<void> {
     const notes = memory.status().notes;
     memory.dispose();
     // maxRSS is in KiB.
-    console.log(JSON.stringify({ notes, peakRssMiB: round(process.resourceUsage().maxRSS / 1024, 0), heapAfterBuildMiB: round(heap, 0), ms: round(build.ms, 0) }));
+    console.log(
+      JSON.stringify({ notes, peakRssMiB: round(process.resourceUsage().maxRSS / 1024, 0), heapAfterBuildMiB: round(heap, 0), ms: round(build.ms, 0) }),
+    );
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

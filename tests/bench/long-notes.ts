@@ -36,7 +36,9 @@ function oldTexts(sectionsOf: { heading: string; text: string }[]): string[] {
 
 /** A long note of `sections` headed sections of prose-like sentences (one vocabulary word per token). */
 function longNote(seed: number, sections: number, sentencesPerSection: number): { markdown: string; sections: { heading: string; text: string }[] } {
-  const vocabulary = buildVocabulary().filter((e) => e.role.kind === "word" || e.role.kind === "synonym").map((e) => e.token);
+  const vocabulary = buildVocabulary()
+    .filter((e) => e.role.kind === "word" || e.role.kind === "synonym")
+    .map((e) => e.token);
   const word = (i: number): string => vocabulary[(seed * 7919 + i * 104729) % vocabulary.length] ?? "word";
   let n = 0;
   const parts = Array.from({ length: sections }, (_, s) => {
@@ -67,7 +69,10 @@ export async function benchLongNotes(modelFolder: string, options: { notes?: num
   transformers.env.allowRemoteModels = false;
   transformers.env.localModelPath = path.dirname(modelFolder);
   const load = async (maxTokens?: number): Promise<TransformersEmbedder> => {
-    const extractor = (await transformers.pipeline("feature-extraction", path.basename(modelFolder), { dtype: "q8", device: "cpu" })) as unknown as FeatureExtractor;
+    const extractor = (await transformers.pipeline("feature-extraction", path.basename(modelFolder), {
+      dtype: "q8",
+      device: "cpu",
+    })) as unknown as FeatureExtractor;
     return TransformersEmbedder.create(extractor, { modelId: "bench", batchSize: options.batchSize ?? 32, ...(maxTokens ? { maxTokens } : {}) });
   };
   const at512 = await load();
@@ -80,7 +85,11 @@ export async function benchLongNotes(modelFolder: string, options: { notes?: num
   const t512 = await timeIt(() => at512.embed(wholeTexts), runs);
   const t256 = await timeIt(() => at256.embed(wholeTexts), runs);
   const before = notes.map((note) => oldTexts(note.sections));
-  const after = notes.map((note, i) => extractNote(file(i), note.markdown, { maxTokens: 256 }).embedTexts.filter((t) => t.kind !== "mean").map((t) => t.text));
+  const after = notes.map((note, i) =>
+    extractNote(file(i), note.markdown, { maxTokens: 256 })
+      .embedTexts.filter((t) => t.kind !== "mean")
+      .map((t) => t.text),
+  );
   const tBefore = await timeIt(() => at512.embed(before.flat()), runs);
   const tAfter = await timeIt(() => at256.embed(after.flat()), runs);
   await at512.dispose();

@@ -63,7 +63,13 @@ export function reliability(observations: readonly Observation[]): { rows: Relia
     const real = inBin.filter((o) => o.real).length;
     const meanConfidence = inBin.reduce((sum, o) => sum + o.confidence, 0) / inBin.length;
     ece += (inBin.length / shown.length) * Math.abs(real / inBin.length - meanConfidence);
-    rows.push({ bin: `[${low.toFixed(1)}, ${high === 1 ? "1.0]" : `${high.toFixed(1)})`}`, proposals: inBin.length, real, meanConfidence, realShare: real / inBin.length });
+    rows.push({
+      bin: `[${low.toFixed(1)}, ${high === 1 ? "1.0]" : `${high.toFixed(1)})`}`,
+      proposals: inBin.length,
+      real,
+      meanConfidence,
+      realShare: real / inBin.length,
+    });
   }
   return { rows, ece, shown: shown.length };
 }

@@ -32,7 +32,10 @@ export async function benchPatterns(args: readonly string[]): Promise<void> {
   }
   const { rows, ece, shown } = reliability(observations);
   const lines = ["| confidence | proposals | real | mean confidence | share real |", "|---|---|---|---|---|"];
-  for (const row of rows) lines.push(`| ${row.bin} | ${row.proposals} | ${row.real} | ${row.proposals ? row.meanConfidence.toFixed(2) : ""} | ${row.proposals ? `${Math.round(row.realShare * 100)}%` : ""} |`);
+  for (const row of rows)
+    lines.push(
+      `| ${row.bin} | ${row.proposals} | ${row.real} | ${row.proposals ? row.meanConfidence.toFixed(2) : ""} | ${row.proposals ? `${Math.round(row.realShare * 100)}%` : ""} |`,
+    );
   console.log(`Calibration over ${vaults} simulated vaults, ${vaults - nulls} with random effects and ${nulls} null (${shown} proposals):`);
   console.log(lines.join("\n"));
   console.log(`Expected calibration error: ${ece.toFixed(3)}`);

@@ -129,8 +129,12 @@ async function benchFullTextFirstIndex(): Promise<{ speed: FullTextFirstIndex; m
 }
 
 function printFullTextFirstIndex({ speed, memory }: { speed: FullTextFirstIndex; memory: FullTextPeakMemory }): void {
-  console.log(`\nFirst full-text index, ${speed.corpus} (${speed.notes} notes): ${speed.fullTextMs} ms against check ${speed.checkMs} ms = ${speed.ratio}× (CPU ${speed.fullTextCpuS} s against ${speed.checkCpuS} s)`);
-  console.log(`First full-text index, ${memory.corpus} (${memory.notes} notes, built and saved): peak RSS ${memory.peakRssMiB} MiB, heap after build ${memory.heapAfterBuildMiB} MiB, ${memory.ms} ms`);
+  console.log(
+    `\nFirst full-text index, ${speed.corpus} (${speed.notes} notes): ${speed.fullTextMs} ms against check ${speed.checkMs} ms = ${speed.ratio}× (CPU ${speed.fullTextCpuS} s against ${speed.checkCpuS} s)`,
+  );
+  console.log(
+    `First full-text index, ${memory.corpus} (${memory.notes} notes, built and saved): peak RSS ${memory.peakRssMiB} MiB, heap after build ${memory.heapAfterBuildMiB} MiB, ${memory.ms} ms`,
+  );
 }
 
 function printTable(rows: Row[]): void {
@@ -210,7 +214,17 @@ async function main(): Promise<void> {
       const load = await loadNodeEmbedder({ model: model.folder });
       if (!load.ok) throw new Error(load.unavailable.reason);
       console.error("bench: zettelkasten corpus with the static test model…");
-      rows.push(await benchVault("zettelkasten (real, static model)", nodeNoteSource(new NodeNoteRepository(folder)), () => counting(load.embedder), ["graph", "derivative", "linear algebra", "matrix", "integral", "neural network", "probability"]));
+      rows.push(
+        await benchVault("zettelkasten (real, static model)", nodeNoteSource(new NodeNoteRepository(folder)), () => counting(load.embedder), [
+          "graph",
+          "derivative",
+          "linear algebra",
+          "matrix",
+          "integral",
+          "neural network",
+          "probability",
+        ]),
+      );
     } finally {
       await model.cleanup();
     }
@@ -242,8 +256,12 @@ async function main(): Promise<void> {
     for (const c of embeddings.cases) console.log(`  ${c.label}: node ${c.node}, wasm 1 thread ${c.wasm1}, wasm 2 threads ${c.wasm2}`);
     const long = embeddings.longNotes;
     if (long) {
-      console.log(`  long notes (~${long.wordsPerNote} words, ${long.notes} notes): read to 512 ${long.truncation.at512} texts/s, to 256 ${long.truncation.at256} texts/s`);
-      console.log(`  per long note: before ${long.before.passesPerNote} passes, ${long.before.notesPerSecond} notes/s; after (passages at 256) ${long.after.passesPerNote} passes, ${long.after.notesPerSecond} notes/s`);
+      console.log(
+        `  long notes (~${long.wordsPerNote} words, ${long.notes} notes): read to 512 ${long.truncation.at512} texts/s, to 256 ${long.truncation.at256} texts/s`,
+      );
+      console.log(
+        `  per long note: before ${long.before.passesPerNote} passes, ${long.before.notesPerSecond} notes/s; after (passages at 256) ${long.after.passesPerNote} passes, ${long.after.notesPerSecond} notes/s`,
+      );
     }
   }
   if (fullTextFirstIndex) printFullTextFirstIndex(fullTextFirstIndex);

@@ -11,7 +11,10 @@ import type { SyntheticNote } from "./synthetic-vault";
  * Builds the index in a worker thread while the main thread serves it the notes, and reports the
  * longest delay of the main thread's event loop meanwhile (what typing would feel).
  */
-export async function workerStall(workerFile: string, notes: SyntheticNote[]): Promise<{ buildMs: number; maxStallMs: number; p99StallMs: number; idleMaxStallMs: number }> {
+export async function workerStall(
+  workerFile: string,
+  notes: SyntheticNote[],
+): Promise<{ buildMs: number; maxStallMs: number; p99StallMs: number; idleMaxStallMs: number }> {
   // The same measurement with nothing to do: what the machine's other load alone costs.
   const idle = monitorEventLoopDelay({ resolution: 1 });
   idle.enable();
@@ -30,7 +33,12 @@ export async function workerStall(workerFile: string, notes: SyntheticNote[]): P
     await client.open({ model: "bench:random", excludedFolders: [] });
     const buildMs = performance.now() - start;
     histogram.disable();
-    return { buildMs: round(buildMs, 0), maxStallMs: round(histogram.max / 1e6), p99StallMs: round(histogram.percentile(99) / 1e6), idleMaxStallMs: round(idle.max / 1e6) };
+    return {
+      buildMs: round(buildMs, 0),
+      maxStallMs: round(histogram.max / 1e6),
+      p99StallMs: round(histogram.percentile(99) / 1e6),
+      idleMaxStallMs: round(idle.max / 1e6),
+    };
   } finally {
     await worker.terminate();
   }

@@ -28,7 +28,15 @@ declare global {
   }
 }
 
-const MANIFEST = { id: "lifebetter", name: "LifeBetter", version: "0.1.0", minAppVersion: "1.5.0", description: "", author: "", dir: ".obsidian/plugins/lifebetter" };
+const MANIFEST = {
+  id: "lifebetter",
+  name: "LifeBetter",
+  version: "0.1.0",
+  minAppVersion: "1.5.0",
+  description: "",
+  author: "",
+  dir: ".obsidian/plugins/lifebetter",
+};
 
 const NOW = "2026-12-02T09:00:00.000+00:00";
 const FILES: Record<string, string> = {

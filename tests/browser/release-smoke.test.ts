@@ -42,7 +42,10 @@ describe("the release in Chromium", () => {
     const html = `<!doctype html><html><head><meta charset="utf-8"><style>${theme}</style><style>${styles}</style>
 <script>window.addEventListener("unhandledrejection", (event) => console.error("unhandled rejection: " + (event.reason && event.reason.stack || event.reason)));</script>
 </head><body class="theme-dark"><script src="/smoke.js"></script></body></html>`;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
     try {
       const page = await browser.newPage();
       const failures: string[] = [];
@@ -69,7 +72,9 @@ describe("the release in Chromium", () => {
       expect(report.indexNotes).toBe(4);
       expect(report.statusBar).toContain("Full text only — search by meaning is off in settings");
       expect(report.commands).toEqual(expect.arrayContaining(["capture-entry", "review-meta-skills", "open-patterns", "check-vault", "search-by-meaning"]));
-      expect(report.views).toEqual(expect.arrayContaining(["lifebetter-review", "lifebetter-patterns", "lifebetter-similar-notes", "lifebetter-problems-dashboard"]));
+      expect(report.views).toEqual(
+        expect.arrayContaining(["lifebetter-review", "lifebetter-patterns", "lifebetter-similar-notes", "lifebetter-problems-dashboard"]),
+      );
     } finally {
       await browser.close();
     }

@@ -14,7 +14,20 @@ import path from "node:path";
  * `onMark`: the page fetched /mark/<name> (a phase began, for measurements); `onLaunch`: Chromium's process.
  * @param {{ work: string, title: string, pageJs: string, modelFolder: string, wasm: Buffer, timeoutMs: number, onResult: (report: any) => Promise<number> | number, files?: Record<string, Buffer>, chromiumArgs?: string[], isolated?: boolean, onMark?: (name: string) => void, onLaunch?: (child: import("node:child_process").ChildProcess) => void }} options
  */
-export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, timeoutMs, onResult, files = {}, chromiumArgs = ["--disable-gpu"], isolated = false, onMark, onLaunch }) {
+export function servePageInChromium({
+  work,
+  title,
+  pageJs,
+  modelFolder,
+  wasm,
+  timeoutMs,
+  onResult,
+  files = {},
+  chromiumArgs = ["--disable-gpu"],
+  isolated = false,
+  onMark,
+  onLaunch,
+}) {
   let chrome;
   let exitCode = 1;
   const finish = async () => {
@@ -46,7 +59,10 @@ export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, ti
     }
     if (url === "/ort-wasm-simd-threaded.wasm") return void res.end(wasm);
     if (url.startsWith("/model/")) {
-      fs.readFile(path.join(modelFolder, url.slice("/model/".length))).then((bytes) => res.end(bytes), () => ((res.statusCode = 404), res.end()));
+      fs.readFile(path.join(modelFolder, url.slice("/model/".length))).then(
+        (bytes) => res.end(bytes),
+        () => ((res.statusCode = 404), res.end()),
+      );
       return;
     }
     if (url === "/result") {
@@ -64,7 +80,11 @@ export function servePageInChromium({ work, title, pageJs, modelFolder, wasm, ti
   });
   server.listen(0, "127.0.0.1", () => {
     const { port } = server.address();
-    chrome = spawn("chromium", ["--headless=new", "--no-sandbox", ...chromiumArgs, `--user-data-dir=${path.join(work, "profile")}`, `http://127.0.0.1:${port}/`], { stdio: "ignore" });
+    chrome = spawn(
+      "chromium",
+      ["--headless=new", "--no-sandbox", ...chromiumArgs, `--user-data-dir=${path.join(work, "profile")}`, `http://127.0.0.1:${port}/`],
+      { stdio: "ignore" },
+    );
     onLaunch?.(chrome);
   });
   setTimeout(() => {

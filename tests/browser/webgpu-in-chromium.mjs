@@ -19,7 +19,10 @@ const gpu = process.argv.includes("--gpu");
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-webgpu-"));
 
 const builder = path.join(work, "build-model.mjs");
-await fs.writeFile(path.join(work, "build-model.ts"), `import { buildMiniLmModel } from ${JSON.stringify(path.join(root, "tests/support/models/minilm-model.ts"))};\nconst built = await buildMiniLmModel(process.argv[2], { modelId: "lifebetter-bench/minilm" });\nconsole.log(built.folder);\n`);
+await fs.writeFile(
+  path.join(work, "build-model.ts"),
+  `import { buildMiniLmModel } from ${JSON.stringify(path.join(root, "tests/support/models/minilm-model.ts"))};\nconst built = await buildMiniLmModel(process.argv[2], { modelId: "lifebetter-bench/minilm" });\nconsole.log(built.folder);\n`,
+);
 await esbuild.build({
   entryPoints: [path.join(work, "build-model.ts")],
   bundle: true,
@@ -29,15 +32,19 @@ await esbuild.build({
   logLevel: "silent",
   banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
 });
-const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root }).toString().trim();
+const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root })
+  .toString()
+  .trim();
 const quantized = path.join(modelFolder, "onnx/model_quantized.onnx");
 await fs.access(quantized).catch(() => fs.copyFile(path.join(modelFolder, "onnx/model.onnx"), quantized));
 const workerSource = await buildWorkerSource({ ...worker, minify: true, logLevel: "silent" });
 const pageBuild = await esbuild.build(
-  withWorkerSource({ entryPoints: [path.join(here, "webgpu-page.ts")], bundle: true, format: "iife", platform: "browser", target: "es2022", write: false, logLevel: "silent" }, workerSource),
+  withWorkerSource(
+    { entryPoints: [path.join(here, "webgpu-page.ts")], bundle: true, format: "iife", platform: "browser", target: "es2022", write: false, logLevel: "silent" },
+    workerSource,
+  ),
 );
 const dist = path.join(root, "node_modules/onnxruntime-web/dist");
-
 
 servePageInChromium({
   work,

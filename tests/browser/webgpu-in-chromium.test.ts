@@ -22,7 +22,9 @@ interface Report {
 }
 
 async function report(gpu: boolean): Promise<Report> {
-  const { stdout } = await promisify(execFile)("node", [SCRIPT, ...(gpu ? ["--gpu"] : [])], { timeout: 590_000, maxBuffer: 1 << 24 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
+  const { stdout } = await promisify(execFile)("node", [SCRIPT, ...(gpu ? ["--gpu"] : [])], { timeout: 590_000, maxBuffer: 1 << 24 }).catch(
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }),
+  );
   const parsed = JSON.parse(stdout) as Report;
   expect(parsed.error).toBeUndefined();
   return parsed;

@@ -11,9 +11,13 @@ import type { NoteSource } from "../../src/core/index/index-types";
 import type { WorkerConfig } from "../../src/core/index/worker-protocol";
 import { bytes, loadPageModel } from "./page-model";
 
-const WORDS = "time note idea problem build test fix bread garden review skill sleep focus plan write read code merge branch cache query index vector model search meaning".split(" ");
+const WORDS =
+  "time note idea problem build test fix bread garden review skill sleep focus plan write read code merge branch cache query index vector model search meaning".split(
+    " ",
+  );
 const NOTES: Record<string, string> = {};
-for (let n = 0; n < 4; n++) NOTES[`Notes/${n}.md`] = `# Note ${n}\n\n${Array.from({ length: 4 + n * 3 }, (_, i) => WORDS[(i * 7 + n * 3) % WORDS.length]).join(" ")}.\n`;
+for (let n = 0; n < 4; n++)
+  NOTES[`Notes/${n}.md`] = `# Note ${n}\n\n${Array.from({ length: 4 + n * 3 }, (_, i) => WORDS[(i * 7 + n * 3) % WORDS.length]).join(" ")}.\n`;
 const source: NoteSource = {
   listFiles: () => Promise.resolve(Object.keys(NOTES).map((path) => ({ path, size: NOTES[path]!.length, mtime: 1000, ctime: 1000 }))),
   readNote: (path) => {
@@ -58,7 +62,12 @@ async function run() {
   // The worker told to use WebGPU whatever the page found: without an adapter it must fall back by itself.
   const forced = await indexWith({ device: "webgpu" }, "forced");
   const cosines = Object.keys(NOTES).map((path) => cosine(wasm.vectors[path] ?? [], chosen.vectors[path] ?? []));
-  const strip = (run: Awaited<ReturnType<typeof indexWith>>) => ({ embeddings: run.embeddings, embedded: run.embedded, seconds: run.seconds, notesWithVectors: Object.keys(run.vectors).length });
+  const strip = (run: Awaited<ReturnType<typeof indexWith>>) => ({
+    embeddings: run.embeddings,
+    embedded: run.embedded,
+    seconds: run.seconds,
+    notesWithVectors: Object.keys(run.vectors).length,
+  });
   return { choice, wasm: strip(wasm), chosen: strip(chosen), forced: strip(forced), minCosine: Math.min(...cosines) };
 }
 

@@ -27,10 +27,15 @@ await esbuild.build({
   logLevel: "silent",
   banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
 });
-const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root }).toString().trim();
+const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root })
+  .toString()
+  .trim();
 const workerSource = await buildWorkerSource({ ...worker, minify: true, logLevel: "silent" });
 const pageBuild = await esbuild.build(
-  withWorkerSource({ entryPoints: [path.join(here, "worker-page.ts")], bundle: true, format: "iife", platform: "browser", target: "es2022", write: false, logLevel: "silent" }, workerSource),
+  withWorkerSource(
+    { entryPoints: [path.join(here, "worker-page.ts")], bundle: true, format: "iife", platform: "browser", target: "es2022", write: false, logLevel: "silent" },
+    workerSource,
+  ),
 );
 const pageJs = pageBuild.outputFiles[0].text;
 const wasm = await fs.readFile(path.join(root, "node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm"));

@@ -18,7 +18,9 @@ describe("the index worker in Chromium", () => {
   // model and onnxruntime's WASM, saves to IndexedDB and restarts; it prints what the page reported.
   it("embeds the notes, finds a paraphrase's note first and restores its saved index", { timeout: 180_000 }, async () => {
     requireBrowser();
-    const { stdout } = await promisify(execFile)("node", [SCRIPT], { timeout: 170_000, maxBuffer: 1 << 24 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
+    const { stdout } = await promisify(execFile)("node", [SCRIPT], { timeout: 170_000, maxBuffer: 1 << 24 }).catch((error: { stdout?: string }) => ({
+      stdout: error.stdout ?? "",
+    }));
     const report = JSON.parse(stdout) as Report;
     expect(report.error).toBeUndefined();
     expect(report.problems).toEqual([]);

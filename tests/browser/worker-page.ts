@@ -43,7 +43,9 @@ async function run() {
   const pooledStatus = await pooled.client.status();
   const pooledSearch = await pooled.client.searchByMeaning("repair the broken check");
   pooled.stop();
-  const sameScores = pooledSearch.length === search.length && pooledSearch.every((hit, i) => hit.path === search[i]?.path && Math.abs(hit.score - (search[i]?.score ?? 0)) < 1e-5);
+  const sameScores =
+    pooledSearch.length === search.length &&
+    pooledSearch.every((hit, i) => hit.path === search[i]?.path && Math.abs(hit.score - (search[i]?.score ?? 0)) < 1e-5);
   const problems = [
     status1.embeddings.state === "ready" ? null : "the model did not load in the worker",
     status1.embedded === 3 ? null : `first start embedded ${status1.embedded} notes, not 3`,
@@ -56,7 +58,10 @@ async function run() {
     pooledStatus.embedded === 3 ? null : `two embedding workers embedded ${pooledStatus.embedded} notes, not 3`,
     sameScores ? null : "two embedding workers ranked or scored differently from one",
   ].filter((problem) => problem !== null);
-  return { problems, result: { crossOriginIsolated: self.crossOriginIsolated, progress, open1, status1, search, open2, status2, storedBytes, pooledStatus, pooledSearch } };
+  return {
+    problems,
+    result: { crossOriginIsolated: self.crossOriginIsolated, progress, open1, status1, search, open2, status2, storedBytes, pooledStatus, pooledSearch },
+  };
 }
 run().then(
   (report) => navigator.sendBeacon("/result", JSON.stringify({ ok: true, ...report })),

@@ -6,7 +6,10 @@ import { cli } from "../support/cli";
 import { makeTempVault, removeVault } from "../support/temp-vault";
 
 const ENTRY = "LifeBetter/Entries/2026-11-20 Sleep first.md";
-const ENTRY_TEXT = composeNote({ id: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", kind: "entry", type: "insight", created: "2026-11-20T09:00:00Z" }, "Sleep before debugging.\n");
+const ENTRY_TEXT = composeNote(
+  { id: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", kind: "entry", type: "insight", created: "2026-11-20T09:00:00Z" },
+  "Sleep before debugging.\n",
+);
 const PRIVATE = "LifeBetter/Entries/secret.md";
 const PRIVATE_TEXT = composeNote({ id: "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", kind: "entry", type: "insight", private: true }, "Mine.\n");
 
@@ -46,9 +49,19 @@ describe("lifebetter backup now | list | restore", () => {
     const result = JSON.parse(run.out) as { path: string; pruned: string[]; trash: string };
     expect(result.pruned).toEqual(old.slice(0, 2));
     expect(result.trash).toContain(".trash");
-    expect((await fs.readdir(path.join(root, ".trash"))).sort()).toEqual(old.slice(0, 2).map((p) => path.basename(p)).sort());
+    expect((await fs.readdir(path.join(root, ".trash"))).sort()).toEqual(
+      old
+        .slice(0, 2)
+        .map((p) => path.basename(p))
+        .sort(),
+    );
     const list = await cli("backup", "list", "--vault", root);
-    expect(list.out.trim().split("\n").map((line) => line.replace(/ +\(.*$/, ""))).toEqual([old[2], result.path]);
+    expect(
+      list.out
+        .trim()
+        .split("\n")
+        .map((line) => line.replace(/ +\(.*$/, "")),
+    ).toEqual([old[2], result.path]);
   });
 
   it("restores a deleted record from the latest backup, and a dry run writes nothing", async () => {

@@ -30,6 +30,9 @@ describe("the bundled lifebetter command", () => {
     expect(await fs.readFile(path.join(vault, notePath), "utf8")).toContain("Sleep before debugging\n");
     const checked = await run("node", [cliPath, "check", "--vault", vault, "--json"]);
     expect(JSON.parse(checked.stdout)).toEqual({ files: 1, records: { entry: 1 }, findings: [] });
-    await expect(run("node", [cliPath, "check", "--vault", path.join(vault, "missing")])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/does not exist/) as unknown });
+    await expect(run("node", [cliPath, "check", "--vault", path.join(vault, "missing")])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/does not exist/) as unknown,
+    });
   });
 });

@@ -14,12 +14,44 @@ afterEach(async () => {
 describe("lifebetter capture", () => {
   it("creates the entry and prints {path, id} with --json", async () => {
     root = await makeTempVault({ "Problems/Ship v2.md": "x" });
-    const run = await cli("capture", "--vault", root, "--type", "attempt", "--text", "Tried caching the build", "--problem", "Ship v2", "--tags", "build,ci", "--mood", "6", "--energy", "4", "--context", "morning", "--field", "outcome=partial", "--json");
+    const run = await cli(
+      "capture",
+      "--vault",
+      root,
+      "--type",
+      "attempt",
+      "--text",
+      "Tried caching the build",
+      "--problem",
+      "Ship v2",
+      "--tags",
+      "build,ci",
+      "--mood",
+      "6",
+      "--energy",
+      "4",
+      "--context",
+      "morning",
+      "--field",
+      "outcome=partial",
+      "--json",
+    );
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     const { path: notePath, id } = JSON.parse(run.out) as { path: string; id: string };
     const parsed = parseNote(await fs.readFile(path.join(root, notePath), "utf8"));
-    expect(parsed.ok && parsed.properties).toMatchObject({ id, kind: "entry", type: "attempt", source: "cli", problem: "[[Ship v2]]", tags: ["build", "ci"], mood: 6, energy: 4, context: "morning", outcome: "partial" });
+    expect(parsed.ok && parsed.properties).toMatchObject({
+      id,
+      kind: "entry",
+      type: "attempt",
+      source: "cli",
+      problem: "[[Ship v2]]",
+      tags: ["build", "ci"],
+      mood: 6,
+      energy: 4,
+      context: "morning",
+      outcome: "partial",
+    });
     const check = JSON.parse((await cli("check", "--vault", root, "--json")).out) as { findings: unknown[] };
     expect(check.findings).toEqual([]);
   });
@@ -53,12 +85,34 @@ describe("lifebetter capture", () => {
       "Entries/First thought.md": `---\nid: ${parentId}\nkind: entry\ntype: insight\n---\nx\n`,
       "Chats/Talk about caching.md": "---\nkind: conversation\n---\nx\n",
     });
-    const run = await cli("capture", "--vault", root, "--type", "insight", "--text", "A follow-up", "--location", "office", "--feelings", "calm, curious", "--parent", parentId, "--conversation", "Chats/Talk about caching.md", "--json");
+    const run = await cli(
+      "capture",
+      "--vault",
+      root,
+      "--type",
+      "insight",
+      "--text",
+      "A follow-up",
+      "--location",
+      "office",
+      "--feelings",
+      "calm, curious",
+      "--parent",
+      parentId,
+      "--conversation",
+      "Chats/Talk about caching.md",
+      "--json",
+    );
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     const { path: notePath } = JSON.parse(run.out) as { path: string };
     const parsed = parseNote(await fs.readFile(path.join(root, notePath), "utf8"));
-    expect(parsed.ok && parsed.properties).toMatchObject({ location: "office", feelings: ["calm", "curious"], parent: "[[First thought]]", conversation: "[[Talk about caching]]" });
+    expect(parsed.ok && parsed.properties).toMatchObject({
+      location: "office",
+      feelings: ["calm", "curious"],
+      parent: "[[First thought]]",
+      conversation: "[[Talk about caching]]",
+    });
   });
 
   it.each([

@@ -29,7 +29,11 @@ interface Deleted {
   moved: string[];
 }
 
-const exists = (relative: string): Promise<boolean> => fs.stat(path.join(root, relative)).then(() => true, () => false);
+const exists = (relative: string): Promise<boolean> =>
+  fs.stat(path.join(root, relative)).then(
+    () => true,
+    () => false,
+  );
 
 describe("lifebetter delete", () => {
   it("without --yes lists what would go and changes nothing", async () => {

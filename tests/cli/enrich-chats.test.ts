@@ -20,13 +20,23 @@ const CONVERSATION = "LifeBetter/Conversations/2026-01-05 Long runs.md";
 const PARTY = "LifeBetter/Conversations/2026-01-06 Party.md";
 
 function conversationNote(title: string, messages: { role: "user" | "assistant"; text: string }[]): string {
-  const body = conversationBody({ platform: "claude", sourceId: title, title, created: null, updated: null, messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })) });
+  const body = conversationBody({
+    platform: "claude",
+    sourceId: title,
+    title,
+    created: null,
+    updated: null,
+    messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })),
+  });
   return composeNote({ kind: "conversation", platform: "claude", messages: messages.length, source: "import" }, body);
 }
 
 async function vault(): Promise<void> {
   root = await makeTempVault({
-    "LifeBetter/Problems/Marathon training.md": composeNote({ kind: "problem", status: "active" }, "Train for the autumn marathon: long runs, pace, mileage and avoiding injury.\n"),
+    "LifeBetter/Problems/Marathon training.md": composeNote(
+      { kind: "problem", status: "active" },
+      "Train for the autumn marathon: long runs, pace, mileage and avoiding injury.\n",
+    ),
     "LifeBetter/Problems/Learn Spanish.md": composeNote({ kind: "problem", status: "active" }, "Vocabulary, verb conjugation and listening practice.\n"),
     [CONVERSATION]: conversationNote("Long runs", [
       { role: "user", text: "How should I pace my long runs for the marathon without shin splints?" },
@@ -77,8 +87,14 @@ describe("lifebetter enrich-chats", () => {
         { role: "assistant" as const, text: "Yes, with long documents it is poor; split them." },
       ];
       const files = {
-        "LifeBetter/Problems/Slow editor.md": composeNote({ kind: "problem", status: "active" }, "The editor is slow: editing a long page has poor performance.\n"),
-        "LifeBetter/Problems/Running habit.md": composeNote({ kind: "problem", status: "active" }, "Build a running habit: exercise every morning as a routine.\n"),
+        "LifeBetter/Problems/Slow editor.md": composeNote(
+          { kind: "problem", status: "active" },
+          "The editor is slow: editing a long page has poor performance.\n",
+        ),
+        "LifeBetter/Problems/Running habit.md": composeNote(
+          { kind: "problem", status: "active" },
+          "Build a running habit: exercise every morning as a routine.\n",
+        ),
         "LifeBetter/Conversations/2026-01-05 Sluggish documents.md": conversationNote("Sluggish documents", talk),
       };
       root = await makeTempVault(files);
@@ -93,7 +109,9 @@ describe("lifebetter enrich-chats", () => {
       const run = await cli("enrich-chats", "--vault", root, "--model", model.folder, "--json");
       expect(run.code).toBe(0);
       expect(JSON.parse(run.out)).toMatchObject({ problems: 1, byMeaning: 1, suggestions: [] });
-      expect(propertiesOf(await fs.readFile(path.join(root, "LifeBetter/Conversations/2026-01-05 Sluggish documents.md"), "utf8")).problem).toBe("[[Slow editor]]");
+      expect(propertiesOf(await fs.readFile(path.join(root, "LifeBetter/Conversations/2026-01-05 Sluggish documents.md"), "utf8")).problem).toBe(
+        "[[Slow editor]]",
+      );
     } finally {
       await model.cleanup();
     }
@@ -111,8 +129,14 @@ describe("lifebetter enrich-chats", () => {
     const model = await tempStaticModel();
     try {
       root = await makeTempVault({
-        "LifeBetter/Problems/Slow editor.md": composeNote({ kind: "problem", status: "active" }, "The editor is slow: editing a long page has poor performance.\n"),
-        "LifeBetter/Problems/Running habit.md": composeNote({ kind: "problem", status: "active" }, "Build a running habit: exercise every morning as a routine.\n"),
+        "LifeBetter/Problems/Slow editor.md": composeNote(
+          { kind: "problem", status: "active" },
+          "The editor is slow: editing a long page has poor performance.\n",
+        ),
+        "LifeBetter/Problems/Running habit.md": composeNote(
+          { kind: "problem", status: "active" },
+          "Build a running habit: exercise every morning as a routine.\n",
+        ),
       });
       const talk = [
         { role: "user" as const, text: "Why does modifying a document lag and freeze?" },

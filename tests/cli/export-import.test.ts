@@ -46,7 +46,18 @@ describe("lifebetter export / import", () => {
   it("dates each record by its own date, created only as the fallback", async () => {
     const written = "2026-12-02T09:30:00+01:00";
     const source = await vault({
-      "november.md": composeNote({ id: crypto.randomUUID(), kind: "reflection", period: "monthly", date: "2026-11-01", period_start: "2026-11-01", period_end: "2026-11-30", created: written }, "## Wins\n"),
+      "november.md": composeNote(
+        {
+          id: crypto.randomUUID(),
+          kind: "reflection",
+          period: "monthly",
+          date: "2026-11-01",
+          period_start: "2026-11-01",
+          period_end: "2026-11-30",
+          created: written,
+        },
+        "## Wins\n",
+      ),
       "chat.md": composeNote({ id: crypto.randomUUID(), kind: "conversation", platform: "chatgpt", started: "2025-06-10T08:00:00Z", created: written }, "Hi\n"),
       "today.md": composeNote({ id: crypto.randomUUID(), kind: "entry", type: "insight", created: written }, "Undated entry\n"),
     });

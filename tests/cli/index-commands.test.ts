@@ -12,7 +12,8 @@ const NOTES: Record<string, string> = {
   "LifeBetter/Problems/Sourdough.md": "---\nkind: problem\nstatus: abandoned\n---\nMy sourdough loaf does not rise in the oven.\n",
   "LifeBetter/Meta-skills/Rubber duck debugging.md":
     "---\nkind: meta-skill\nuses_total: 10\nuses_success: 8\n---\n## What it is\nExplain the broken code line by line to find the bug.\n",
-  "LifeBetter/Meta-skills/Sleep on it.md": "---\nkind: meta-skill\nuses_total: 4\nuses_success: 1\n---\n## What it is\nRest and come back to the idea tomorrow.\n",
+  "LifeBetter/Meta-skills/Sleep on it.md":
+    "---\nkind: meta-skill\nuses_total: 4\nuses_success: 1\n---\n## What it is\nRest and come back to the idea tomorrow.\n",
   "Recipes/Bread.md": "Bake bread: flour, water, yeast and a hot oven.\n",
   "Journal/2026-01-01.md": "---\ntags: [daily]\n---\nFelt anxious and tired after the meeting at work.\n",
 };
@@ -64,7 +65,9 @@ describe("lifebetter index and the search commands", () => {
       expect(results[0]).toMatchObject({ path: "LifeBetter/Problems/Flaky checks.md", kind: "problem", title: "Flaky checks" });
       const scores = results.map((r) => r.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      const filtered = JSON.parse((await cli("search", "oven", "--kind", "problem", "--vault", vault, "--model", model.folder, "--json")).out) as { path: string }[];
+      const filtered = JSON.parse((await cli("search", "oven", "--kind", "problem", "--vault", vault, "--model", model.folder, "--json")).out) as {
+        path: string;
+      }[];
       expect(filtered.map((r) => r.path)).toEqual(["LifeBetter/Problems/Sourdough.md"]);
     }));
 

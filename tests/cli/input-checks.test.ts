@@ -15,7 +15,23 @@ afterEach(async () => {
 const ID = "0b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a01";
 const HEADER = "| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
 const problem = (body: string): string => `---\nid: ${ID}\nkind: problem\nstatus: active\n---\n${body}`;
-const session = (start: string, end: string, ...more: string[]): string[] => ["session", "add", "--vault", root ?? "", "--problem", "Ship", "--start", start, "--end", end, "--focus", "5", "--energy", "5", ...more];
+const session = (start: string, end: string, ...more: string[]): string[] => [
+  "session",
+  "add",
+  "--vault",
+  root ?? "",
+  "--problem",
+  "Ship",
+  "--start",
+  start,
+  "--end",
+  end,
+  "--focus",
+  "5",
+  "--energy",
+  "5",
+  ...more,
+];
 
 describe("import and import-chats input files", () => {
   it.each(["import", "import-chats"])("%s: a missing file or a folder is a usage error (exit 2) with a clear message", async (command) => {
@@ -34,7 +50,15 @@ describe("import and import-chats input files", () => {
     async (bad) => {
       root = await makeTempVault();
       const file = path.join(root, "..", `${path.basename(root)}-export.json`);
-      await fs.writeFile(file, JSON.stringify({ format: EXPORT_FORMAT, version: 1, exported_at: "2026-11-25T00:00:00Z", records: [{ id: ID, kind: "entry", path: bad, properties: { id: ID, kind: "entry", type: "insight" }, body: "x\n" }] }));
+      await fs.writeFile(
+        file,
+        JSON.stringify({
+          format: EXPORT_FORMAT,
+          version: 1,
+          exported_at: "2026-11-25T00:00:00Z",
+          records: [{ id: ID, kind: "entry", path: bad, properties: { id: ID, kind: "entry", type: "insight" }, body: "x\n" }],
+        }),
+      );
       const run = await cli("import", "--vault", root, file);
       await fs.rm(file);
       expect(run.code).toBe(1);
@@ -65,7 +89,9 @@ describe("session add", () => {
     root = await makeTempVault({ "Ship.md": problem(`## Sessions\n\n${HEADER}${row}\n## Notes\n\n## Sessions\n\n${HEADER}${row}`) });
     const before = await hashTree(root);
     const check = JSON.parse((await cli("check", "--vault", root, "--json")).out) as { findings: { code: string; message: string }[] };
-    expect(check.findings).toContainEqual(expect.objectContaining({ code: "duplicate-sessions-table", message: expect.stringMatching(/2 Sessions tables; only the first is read/) as string }));
+    expect(check.findings).toContainEqual(
+      expect.objectContaining({ code: "duplicate-sessions-table", message: expect.stringMatching(/2 Sessions tables; only the first is read/) as string }),
+    );
     const add = await cli(...session("2026-11-20T09:00:00Z", "2026-11-20T10:00:00Z"));
     expect(add.code).toBe(2);
     expect(add.err).toMatch(/"Ship.md" has 2 "## Sessions" tables.*merge them/);

@@ -11,7 +11,8 @@ afterEach(async () => {
   root = undefined;
 });
 
-const problem = (id: string): string => `---\nid: ${id}\nkind: problem\nstatus: active\n---\n## Sessions\n\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`;
+const problem = (id: string): string =>
+  `---\nid: ${id}\nkind: problem\nstatus: active\n---\n## Sessions\n\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`;
 const TWO_PIPES = {
   "a/Pipe prob.md": problem("0b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a01"),
   "b/Pipe prob.md": problem("1b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a02"),

@@ -60,7 +60,9 @@ describe("private records in the CLI's search commands", () => {
     expect(hidden.filter((p) => PRIVATE.includes(p))).toEqual([]);
     expect((await clustered("--include-private")).filter((p) => PRIVATE.includes(p)).sort()).toEqual(PRIVATE);
     // Named notes too: a private one named on the command line is left out.
-    expect(await clustered("Problems/Flaky checks.md", "Problems/Secret flaky test.md", "Problems/Nightly build.md")).not.toContain("Problems/Secret flaky test.md");
+    expect(await clustered("Problems/Flaky checks.md", "Problems/Secret flaky test.md", "Problems/Nightly build.md")).not.toContain(
+      "Problems/Secret flaky test.md",
+    );
   });
 
   it("says (private) in the text output", async () => {

@@ -18,9 +18,20 @@ describe("lifebetter problems", () => {
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.out) as Record<string, unknown>[];
     expect(rows.map((row) => row.title)).toEqual(["Ship v2", "Someday", "Old problem"]);
-    expect(rows[0]).toMatchObject({ path: "Problems/Ship v2.md", title: "Ship v2", status: "active", priority: "high", time_spent: 90, last_worked: "2026-11-20T10:30:00Z", open_blockers: 2, estimate: 60, milestones: { done: 1, total: 3 } });
+    expect(rows[0]).toMatchObject({
+      path: "Problems/Ship v2.md",
+      title: "Ship v2",
+      status: "active",
+      priority: "high",
+      time_spent: 90,
+      last_worked: "2026-11-20T10:30:00Z",
+      open_blockers: 2,
+      estimate: 60,
+      milestones: { done: 1, total: 3 },
+    });
     expect(rows[2]).toMatchObject({ status: "solved", priority: null, open_blockers: 0 });
-    for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(["path", "title", "status", "priority", "time_spent", "last_worked", "open_blockers"]));
+    for (const row of rows)
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(["path", "title", "status", "priority", "time_spent", "last_worked", "open_blockers"]));
     expect(await hashTree(root)).toEqual(before);
   });
 

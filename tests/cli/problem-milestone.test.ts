@@ -29,7 +29,10 @@ describe("lifebetter problem milestone", () => {
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     const today = dayOf(new Date());
-    expect(JSON.parse(run.out)).toEqual({ path: NOTE, milestone: { text: "Draft 🔼 #writing", done: true, due: "2026-12-01", scheduled: null, start: null, completed: today } });
+    expect(JSON.parse(run.out)).toEqual({
+      path: NOTE,
+      milestone: { text: "Draft 🔼 #writing", done: true, due: "2026-12-01", scheduled: null, start: null, completed: today },
+    });
     expect(await bodyOf(dir)).toBe(BODY.replace("- [ ] Draft 🔼 📅 2026-12-01 #writing ^d1", `- [x] Draft 🔼 📅 2026-12-01 #writing ✅ ${today} ^d1`));
     await cli("problem", "milestone", "--vault", dir, "--problem", "Essay", "--milestone", "Draft 🔼 #writing", "--undone");
     expect(await bodyOf(dir)).toBe(BODY);
@@ -37,7 +40,20 @@ describe("lifebetter problem milestone", () => {
 
   it("sets due and scheduled dates in the format the line uses", async () => {
     const dir = await vault();
-    const run = await cli("problem", "milestone", "--vault", dir, "--problem", "Essay", "--milestone", "Review", "--due", "2026-12-24", "--scheduled", "2026-12-20");
+    const run = await cli(
+      "problem",
+      "milestone",
+      "--vault",
+      dir,
+      "--problem",
+      "Essay",
+      "--milestone",
+      "Review",
+      "--due",
+      "2026-12-24",
+      "--scheduled",
+      "2026-12-20",
+    );
     expect(run.code).toBe(0);
     expect(await bodyOf(dir)).toBe(BODY.replace("- [ ] Review [due:: 2026-12-05]", "- [ ] Review [due:: 2026-12-24] [scheduled:: 2026-12-20]"));
   });

@@ -65,10 +65,49 @@ describe("lifebetter session add", () => {
     const settingsPath = path.join(root ?? "", ".obsidian/plugins/lifebetter");
     await fs.mkdir(settingsPath, { recursive: true });
     await fs.writeFile(path.join(settingsPath, "data.json"), JSON.stringify({ customActivityTypes: ["pairing"] }));
-    const coding = await cli("session", "add", "--vault", root ?? "", "--problem", "Ship v2", ...ok, "--activity-type", "coding", "--activity", "fixed the parser", "--distractions", "3", "--distraction-notes", "slack, email", "--json");
+    const coding = await cli(
+      "session",
+      "add",
+      "--vault",
+      root ?? "",
+      "--problem",
+      "Ship v2",
+      ...ok,
+      "--activity-type",
+      "coding",
+      "--activity",
+      "fixed the parser",
+      "--distractions",
+      "3",
+      "--distraction-notes",
+      "slack, email",
+      "--json",
+    );
     expect(coding.err).toBe("");
-    expect((JSON.parse(coding.out) as { cells: Record<string, string> }).cells).toMatchObject({ activity: "coding: fixed the parser", distractions: "3: slack, email" });
-    const custom = await cli("session", "add", "--vault", root ?? "", "--problem", "Ship v2", "--start", "2026-11-22T09:00:00Z", "--end", "2026-11-22T09:30:00Z", "--focus", "8", "--energy", "6", "--activity-type", "pairing", "--distractions", "0");
+    expect((JSON.parse(coding.out) as { cells: Record<string, string> }).cells).toMatchObject({
+      activity: "coding: fixed the parser",
+      distractions: "3: slack, email",
+    });
+    const custom = await cli(
+      "session",
+      "add",
+      "--vault",
+      root ?? "",
+      "--problem",
+      "Ship v2",
+      "--start",
+      "2026-11-22T09:00:00Z",
+      "--end",
+      "2026-11-22T09:30:00Z",
+      "--focus",
+      "8",
+      "--energy",
+      "6",
+      "--activity-type",
+      "pairing",
+      "--distractions",
+      "0",
+    );
     expect(custom.code).toBe(0);
     const { parseSessions } = await import("../../src/core/problems/sessions-table");
     const rows = parseSessions(await noteBody(), undefined, ["coding", "pairing"]).rows;
@@ -96,9 +135,18 @@ describe("lifebetter session add", () => {
   it.each([
     [["--start", "2026-11-21T10:00:00Z", "--end", "2026-11-21T09:00:00Z", "--focus", "5", "--energy", "5"], /ends .* before or when it starts/],
     [["--start", "2026-11-20T10:00:00Z", "--end", "2026-11-20T11:00:00Z", "--focus", "5", "--energy", "5"], /overlaps session 1 of this problem/],
-    [["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "11", "--energy", "5"], /Focus must be a whole number from 1 to 10, not 11/],
-    [["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "5", "--energy", "0"], /Energy must be a whole number from 1 to 10, not 0/],
-    [["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "high", "--energy", "5"], /--focus must be a whole number from 1 to 10, not "high"/],
+    [
+      ["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "11", "--energy", "5"],
+      /Focus must be a whole number from 1 to 10, not 11/,
+    ],
+    [
+      ["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "5", "--energy", "0"],
+      /Energy must be a whole number from 1 to 10, not 0/,
+    ],
+    [
+      ["--start", "2026-11-21T09:00:00Z", "--end", "2026-11-21T10:00:00Z", "--focus", "high", "--energy", "5"],
+      /--focus must be a whole number from 1 to 10, not "high"/,
+    ],
     [["--start", "9am", "--end", "2026-11-21T10:00:00Z", "--focus", "5", "--energy", "5"], /start "9am" is not an ISO date and time/],
     [["--end", "2026-11-21T10:00:00Z", "--focus", "5", "--energy", "5"], /Missing --start/],
     [["--start", "2026-11-21T09:00:00Z", "--focus", "5", "--energy", "5"], /Missing --end/],
@@ -131,7 +179,12 @@ describe("lifebetter session add", () => {
     expect(check.code).toBe(0);
     const findings = (JSON.parse(check.out) as { findings: { path: string; code: string; message: string; fix?: unknown }[] }).findings;
     expect(findings).toEqual([
-      { path: PROBLEM, code: "invalid-session-row", severity: "warning", message: expect.stringMatching(/^row 2 of the Sessions table cannot be read: start "2026-11-21 09:00" is not an ISO date and time/) as string },
+      {
+        path: PROBLEM,
+        code: "invalid-session-row",
+        severity: "warning",
+        message: expect.stringMatching(/^row 2 of the Sessions table cannot be read: start "2026-11-21 09:00" is not an ISO date and time/) as string,
+      },
     ]);
 
     const before = await hashTree(root ?? "");
@@ -151,7 +204,10 @@ describe("lifebetter session add", () => {
     const bodyBefore = await noteBody();
     const check = JSON.parse((await cli("check", "--vault", root ?? "", "--json")).out) as { findings: { code: string; message: string }[] };
     expect(check.findings.map((f) => [f.code, f.message])).toEqual([["time-spent-mismatch", "time_spent is 500 but the 1 sessions add up to 90 minutes"]]);
-    const fixed = JSON.parse((await cli("check", "--vault", root ?? "", "--fix", "--json")).out) as { findings: unknown[]; fixed: { code: string; fix: string }[] };
+    const fixed = JSON.parse((await cli("check", "--vault", root ?? "", "--fix", "--json")).out) as {
+      findings: unknown[];
+      fixed: { code: string; fix: string }[];
+    };
     expect(fixed.fixed).toEqual([{ path: PROBLEM, code: "time-spent-mismatch", fix: "set time_spent to 90, the sum of the sessions" }]);
     expect(fixed.findings).toEqual([]);
     expect(await noteBody()).toBe(bodyBefore);

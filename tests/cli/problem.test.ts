@@ -25,13 +25,31 @@ function json<T>(run: { code: number; out: string; err: string }): T {
   return JSON.parse(run.out) as T;
 }
 
-const skill = (name: string) => ({ [`LifeBetter/Meta-skills/${name}.md`]: composeNote({ id: crypto.randomUUID(), kind: "meta-skill", source: "learned" }, `## What it is\n${name}\n`) });
+const skill = (name: string) => ({
+  [`LifeBetter/Meta-skills/${name}.md`]: composeNote({ id: crypto.randomUUID(), kind: "meta-skill", source: "learned" }, `## What it is\n${name}\n`),
+});
 
 describe("problems end to end through the CLI", () => {
   it("new problem → sessions → time_spent → attempts → solve → skill effectiveness, with check clean throughout", async () => {
     root = await makeTempVault({ ...skill("Bisect"), ...skill("Rubber duck") });
     const created = json<{ path: string; id: string }>(
-      await cli("problem", "new", "--vault", root, "--title", "Flaky CI", "--description", "Tests fail one run in five.", "--priority", "urgent", "--estimate", "120", "--target", "2026-12-01", "--json"),
+      await cli(
+        "problem",
+        "new",
+        "--vault",
+        root,
+        "--title",
+        "Flaky CI",
+        "--description",
+        "Tests fail one run in five.",
+        "--priority",
+        "urgent",
+        "--estimate",
+        "120",
+        "--target",
+        "2026-12-01",
+        "--json",
+      ),
     );
     expect(created.path).toBe("LifeBetter/Problems/Flaky CI.md");
     const note = await read(created.path);
@@ -43,10 +61,47 @@ describe("problems end to end through the CLI", () => {
     await fs.writeFile(problemFile, (await fs.readFile(problemFile, "utf8")).replace("status: active", 'status: active\nmeta_skills:\n  - "[[Bisect]]"'));
 
     const first = json<{ minutes: number; timeSpent: number }>(
-      await cli("session", "add", "--vault", root, "--problem", "Flaky CI", "--start", "2026-11-20T09:00:00Z", "--end", "2026-11-20T10:30:00Z", "--focus", "7", "--energy", "6", "--activity", "reading logs", "--distractions", "chat", "--outcome", "found a race", "--json"),
+      await cli(
+        "session",
+        "add",
+        "--vault",
+        root,
+        "--problem",
+        "Flaky CI",
+        "--start",
+        "2026-11-20T09:00:00Z",
+        "--end",
+        "2026-11-20T10:30:00Z",
+        "--focus",
+        "7",
+        "--energy",
+        "6",
+        "--activity",
+        "reading logs",
+        "--distractions",
+        "chat",
+        "--outcome",
+        "found a race",
+        "--json",
+      ),
     );
     expect(first).toMatchObject({ minutes: 90, timeSpent: 90 });
-    const second = await cli("session", "add", "--vault", root, "--problem", "[[Flaky CI]]", "--start", "2026-11-21T14:00:00Z", "--end", "2026-11-21T14:45:00Z", "--focus", "9", "--energy", "8");
+    const second = await cli(
+      "session",
+      "add",
+      "--vault",
+      root,
+      "--problem",
+      "[[Flaky CI]]",
+      "--start",
+      "2026-11-21T14:00:00Z",
+      "--end",
+      "2026-11-21T14:45:00Z",
+      "--focus",
+      "9",
+      "--energy",
+      "8",
+    );
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/^Added 45 minutes to LifeBetter\/Problems\/Flaky CI\.md \(time spent 135 minutes, last worked /);
     const worked = await read(created.path);
@@ -57,12 +112,40 @@ describe("problems end to end through the CLI", () => {
       [45, 9, "", ""],
     ]);
 
-    const attempt = await cli("capture", "--vault", root, "--type", "attempt", "--text", "Retried with a lock", "--problem", "Flaky CI", "--skills", "Rubber duck", "--field", "outcome=success");
+    const attempt = await cli(
+      "capture",
+      "--vault",
+      root,
+      "--type",
+      "attempt",
+      "--text",
+      "Retried with a lock",
+      "--problem",
+      "Flaky CI",
+      "--skills",
+      "Rubber duck",
+      "--field",
+      "outcome=success",
+    );
     expect(attempt.code).toBe(0);
     expect(json<{ findings: unknown[] }>(await cli("check", "--vault", root, "--json")).findings).toEqual([]);
 
     const solved = json<{ status: string; skills: { path: string }[]; missingSkills: string[] }>(
-      await cli("problem", "solve", "--vault", root, "--problem", "Flaky CI", "--learned", "Races hide in fixtures; log timings", "--worked", "Bisecting", "--didnt-work", "Retrying", "--json"),
+      await cli(
+        "problem",
+        "solve",
+        "--vault",
+        root,
+        "--problem",
+        "Flaky CI",
+        "--learned",
+        "Races hide in fixtures; log timings",
+        "--worked",
+        "Bisecting",
+        "--didnt-work",
+        "Retrying",
+        "--json",
+      ),
     );
     expect(solved.status).toBe("solved");
     expect(solved.missingSkills).toEqual([]);
@@ -74,12 +157,32 @@ describe("problems end to end through the CLI", () => {
       what_didnt_work: ["Retrying"],
     });
     for (const name of ["Bisect", "Rubber duck"]) {
-      expect((await read(`LifeBetter/Meta-skills/${name}.md`)).properties).toMatchObject({ uses_total: 1, uses_success: 1, uses_failed: 0, hours_to_solution: 2.25 });
+      expect((await read(`LifeBetter/Meta-skills/${name}.md`)).properties).toMatchObject({
+        uses_total: 1,
+        uses_success: 1,
+        uses_failed: 0,
+        hours_to_solution: 2.25,
+      });
     }
 
     // A second problem that used Bisect and was solved in 1 hour moves its average.
     const other = json<{ path: string }>(await cli("problem", "new", "--vault", root, "--title", "Slow build", "--json"));
-    await cli("session", "add", "--vault", root, "--problem", "Slow build", "--start", "2026-11-22T09:00:00Z", "--end", "2026-11-22T10:45:00Z", "--focus", "5", "--energy", "5");
+    await cli(
+      "session",
+      "add",
+      "--vault",
+      root,
+      "--problem",
+      "Slow build",
+      "--start",
+      "2026-11-22T09:00:00Z",
+      "--end",
+      "2026-11-22T10:45:00Z",
+      "--focus",
+      "5",
+      "--energy",
+      "5",
+    );
     await cli("capture", "--vault", root, "--type", "attempt", "--text", "Bisected the config", "--problem", "Slow build", "--skills", "Bisect");
     expect((await cli("problem", "solve", "--vault", root, "--problem", other.path)).code).toBe(0);
     expect((await read("LifeBetter/Meta-skills/Bisect.md")).properties).toMatchObject({ uses_total: 2, uses_success: 2, hours_to_solution: 2 });
@@ -96,11 +199,16 @@ describe("problems end to end through the CLI", () => {
   it("--abandon records a failed use, refuses closing twice, and prints a summary without --json", async () => {
     root = await makeTempVault({
       ...skill("Bisect"),
-      "LifeBetter/Problems/Side quest.md": composeNote({ id: crypto.randomUUID(), kind: "problem", status: "active", meta_skills: ["[[Bisect]]", "[[Missing skill]]"] }, "x\n"),
+      "LifeBetter/Problems/Side quest.md": composeNote(
+        { id: crypto.randomUUID(), kind: "problem", status: "active", meta_skills: ["[[Bisect]]", "[[Missing skill]]"] },
+        "x\n",
+      ),
     });
     const run = await cli("problem", "solve", "--vault", root, "--problem", "Side quest", "--abandon");
     expect(run.code).toBe(0);
-    expect(run.out).toBe("Marked LifeBetter/Problems/Side quest.md abandoned.\n  LifeBetter/Meta-skills/Bisect.md: 0 of 1 uses solved\n  no meta-skill note for: Missing skill\n");
+    expect(run.out).toBe(
+      "Marked LifeBetter/Problems/Side quest.md abandoned.\n  LifeBetter/Meta-skills/Bisect.md: 0 of 1 uses solved\n  no meta-skill note for: Missing skill\n",
+    );
     expect((await read("LifeBetter/Meta-skills/Bisect.md")).properties).toMatchObject({ uses_total: 1, uses_success: 0, uses_failed: 1 });
     expect((await read("LifeBetter/Meta-skills/Bisect.md")).properties).not.toHaveProperty("hours_to_solution");
     const before = await hashTree(root);

@@ -8,16 +8,32 @@ import { hashTree, removeVault } from "../support/temp-vault";
 
 /** Our fixture vault, in both of its daily-note layouts (with a template, and in year/month folders). */
 const FIXTURE = [
-  { corpus: "fixture", root: FIXTURE_VAULT, settings: { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily template" }, existing: "2026-03-14", fresh: "2026-03-17" },
+  {
+    corpus: "fixture",
+    root: FIXTURE_VAULT,
+    settings: { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily template" },
+    existing: "2026-03-14",
+    fresh: "2026-03-17",
+  },
   { corpus: "fixture", root: FIXTURE_VAULT, settings: { folder: "journal", format: "YYYY/MM/YYYY-MM-DD" }, existing: "2026-03-14", fresh: "2026-03-15" },
 ];
 
 /** Real vaults with daily notes, and the Daily notes settings that name them (the corpora ship no .obsidian). */
 const CORPORA = [
-  { corpus: "vault-kepano", settings: { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily Note Template" }, existing: "2023-09-12", fresh: "2023-09-13" },
+  {
+    corpus: "vault-kepano",
+    settings: { folder: "Daily", format: "YYYY-MM-DD", template: "Templates/Daily Note Template" },
+    existing: "2023-09-12",
+    fresh: "2023-09-13",
+  },
   { corpus: "journal/aww-werther-demo", settings: { folder: "journal", format: "YYYY/MM/YYYY-MM-DD" }, existing: "2024-05-04", fresh: "2024-05-05" },
   { corpus: "journal/heatmap-calendar-example", settings: { folder: "daily notes", format: "YYYY-MM-DD" }, existing: "2022-01-01", fresh: "2030-01-01" },
-  { corpus: "journal/dataview-example-vault", settings: { folder: "10 Example Data/dailys", format: "YYYY-MM-DD" }, existing: "2022-01-02", fresh: "2021-02-18" },
+  {
+    corpus: "journal/dataview-example-vault",
+    settings: { folder: "10 Example Data/dailys", format: "YYYY-MM-DD" },
+    existing: "2022-01-02",
+    fresh: "2021-02-18",
+  },
 ].map((vault) => ({ ...vault, root: path.join(CORPORA_ROOT, vault.corpus) }));
 
 /** The real vaults skip (with a printed note) where the corpora are absent. */

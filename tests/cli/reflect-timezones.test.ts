@@ -53,6 +53,10 @@ describe.each([
     // Auckland leaves DST on 2026-04-05; Los Angeles on 2026-11-01: both inside these periods.
     expect(await reflect("--period", "weekly", "--date", "2026-11-01")).toMatchObject({ period_start: "2026-10-26", period_end: "2026-11-01" });
     expect(await reflect("--period", "weekly", "--date", "2026-04-05")).toMatchObject({ period_start: "2026-03-30", period_end: "2026-04-05" });
-    expect(await reflect("--period", "monthly", "--date", "2026-04-30")).toMatchObject({ path: "LifeBetter/Reflections/2026-04 reflection.md", period_start: "2026-04-01", period_end: "2026-04-30" });
+    expect(await reflect("--period", "monthly", "--date", "2026-04-30")).toMatchObject({
+      path: "LifeBetter/Reflections/2026-04 reflection.md",
+      period_start: "2026-04-01",
+      period_end: "2026-04-30",
+    });
   });
 });

@@ -34,7 +34,10 @@ describe("lifebetter reflect", () => {
     await cli("reflect", "--vault", vault, "--date", "2026-11-24");
     const file = path.join(vault, "Journal/2026/11/2026-11-24 Tuesday reflection.md");
     const text = await fs.readFile(file, "utf8");
-    await fs.writeFile(file, text.replace("## Wins\n", "## Wins\n- Ran 5k\n").replace("gratitude: []", "gratitude: [Sun]").replace("## What worked?", "## What went well"));
+    await fs.writeFile(
+      file,
+      text.replace("## Wins\n", "## Wins\n- Ran 5k\n").replace("gratitude: []", "gratitude: [Sun]").replace("## What worked?", "## What went well"),
+    );
     const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24");
     expect(run.out).toContain("Updated Journal/2026/11/2026-11-24 Tuesday reflection.md");
     expect(run.out).toContain('wins: copied from the list under "Wins"');
@@ -61,8 +64,14 @@ describe("lifebetter reflect", () => {
 
   it("refuses a bad period or date with a usage error, writing nothing", async () => {
     vault = await makeTempVault();
-    expect(await cli("reflect", "--vault", vault, "--period", "yearly")).toMatchObject({ code: 2, err: expect.stringContaining("--period must be one of daily, weekly, monthly") as unknown });
-    expect(await cli("reflect", "--vault", vault, "--date", "2026-02-30")).toMatchObject({ code: 2, err: expect.stringContaining("--date must be a date") as unknown });
+    expect(await cli("reflect", "--vault", vault, "--period", "yearly")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--period must be one of daily, weekly, monthly") as unknown,
+    });
+    expect(await cli("reflect", "--vault", vault, "--date", "2026-02-30")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--date must be a date") as unknown,
+    });
     expect(await fs.readdir(vault)).toEqual([]);
   });
 
@@ -76,9 +85,16 @@ describe("lifebetter reflect", () => {
 
   it("ignores a prompt named like a schema property with a warning: mood stays a number, kind stays reflection", async () => {
     const note = "LifeBetter/Reflections/2026-11-24 reflection.md";
-    const text = "---\nid: 6f1c1a8e-3c1b-4f5e-9a51-2d7c1c3b9e10\nkind: reflection\nperiod: daily\ndate: 2026-11-24\nmood: 7\n---\n## Mood\n\n- calm\n\n## Kind\n\n- odd\n";
+    const text =
+      "---\nid: 6f1c1a8e-3c1b-4f5e-9a51-2d7c1c3b9e10\nkind: reflection\nperiod: daily\ndate: 2026-11-24\nmood: 7\n---\n## Mood\n\n- calm\n\n## Kind\n\n- odd\n";
     vault = await makeTempVault({
-      ".obsidian/plugins/lifebetter/data.json": JSON.stringify({ reflectionPrompts: [{ heading: "Mood", property: "mood" }, { heading: "Kind", property: "kind" }, { heading: "Wins", property: "wins" }] }),
+      ".obsidian/plugins/lifebetter/data.json": JSON.stringify({
+        reflectionPrompts: [
+          { heading: "Mood", property: "mood" },
+          { heading: "Kind", property: "kind" },
+          { heading: "Wins", property: "wins" },
+        ],
+      }),
       [note]: text,
     });
     for (let i = 0; i < 2; i++) {
@@ -118,7 +134,8 @@ describe("lifebetter reflect", () => {
   it("writes problems worked on and meta-skills discovered in the period, and prints them", async () => {
     vault = await makeTempVault({
       ".obsidian/daily-notes.json": dailyNotes,
-      "Problems/Flaky CI.md": "---\nkind: problem\nstatus: active\n---\n## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 2026-11-24T09:00:00 | 2026-11-24T10:00:00 | 60 | 7 | 7 | coding | | |\n",
+      "Problems/Flaky CI.md":
+        "---\nkind: problem\nstatus: active\n---\n## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 2026-11-24T09:00:00 | 2026-11-24T10:00:00 | 60 | 7 | 7 | coding | | |\n",
       "Skills/Rubber duck.md": "---\nkind: meta-skill\ndiscovered: 2026-11-24\n---\n",
     });
     const run = await cli("reflect", "--vault", vault, "--date", "2026-11-24", "--json");
@@ -149,10 +166,22 @@ describe("lifebetter reflect", () => {
     const problem = "---\nkind: problem\nstatus: active\n---\n";
     vault = await makeTempVault({ "A/Ship.md": problem, "B/Ship.md": problem });
     const before = (await fs.readdir(vault, { recursive: true })).sort();
-    expect(await cli("reflect", "--vault", vault, "--period", "problem")).toMatchObject({ code: 2, err: expect.stringContaining("Missing --problem") as unknown });
-    expect(await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "Nope")).toMatchObject({ code: 2, err: expect.stringContaining('No problem note named "Nope"') as unknown });
-    expect(await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "Ship")).toMatchObject({ code: 2, err: expect.stringContaining('"Ship" names 2 notes') as unknown });
-    expect(await cli("reflect", "--vault", vault, "--period", "daily", "--problem", "A/Ship")).toMatchObject({ code: 2, err: expect.stringContaining("--problem goes with --period problem") as unknown });
+    expect(await cli("reflect", "--vault", vault, "--period", "problem")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Missing --problem") as unknown,
+    });
+    expect(await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "Nope")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('No problem note named "Nope"') as unknown,
+    });
+    expect(await cli("reflect", "--vault", vault, "--period", "problem", "--problem", "Ship")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('"Ship" names 2 notes') as unknown,
+    });
+    expect(await cli("reflect", "--vault", vault, "--period", "daily", "--problem", "A/Ship")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--problem goes with --period problem") as unknown,
+    });
     expect((await fs.readdir(vault, { recursive: true })).sort()).toEqual(before);
   });
 });

@@ -76,7 +76,14 @@ describe("lifebetter review --grade", () => {
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     // Interval 6, ease 2.5, Good (q = 4): 6 × 2.5 = 15 days from 10 March, ease unchanged.
-    expect(JSON.parse(run.out)).toMatchObject({ path: "Skills/Divide and conquer.md", grade: "good", reviewDue: "2026-03-25", intervalDays: 15, ease: 2.5, reviewCount: 3 });
+    expect(JSON.parse(run.out)).toMatchObject({
+      path: "Skills/Divide and conquer.md",
+      grade: "good",
+      reviewDue: "2026-03-25",
+      intervalDays: 15,
+      ease: 2.5,
+      reviewCount: 3,
+    });
     const text = await fs.readFile(path.join(dir, "Skills/Divide and conquer.md"), "utf8");
     expect(text.endsWith(`---${SKILL_BODY}`)).toBe(true);
     expect(text).toContain("kind: meta-skill # a comment\r\nmy_key: keep me\r\n");
@@ -92,7 +99,10 @@ describe("lifebetter review --grade", () => {
     const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
     expect(changed).toEqual(["Skills/Divide and conquer.md"]);
     // Graded today, so no longer due; the review counts towards today's total.
-    const due = JSON.parse((await cli("review", "--vault", dir, "--due", "--today", "2026-03-10", "--json")).out) as { doneToday: number; items: { name: string }[] };
+    const due = JSON.parse((await cli("review", "--vault", dir, "--due", "--today", "2026-03-10", "--json")).out) as {
+      doneToday: number;
+      items: { name: string }[];
+    };
     expect(due.doneToday).toBe(1);
     expect(due.items.map((item) => item.name)).not.toContain("Divide and conquer");
   });
@@ -153,7 +163,21 @@ describe("lifebetter review --grade", () => {
 describe("lifebetter review --decision", () => {
   it("fills actual_outcome, satisfaction and would_decide_same; the decision leaves the queue", async () => {
     const dir = await vault();
-    const run = await cli("review", "--vault", dir, "--decision", "Take the job", "--outcome", "Less stress, more pay", "--satisfaction", "8", "--same", "yes", "--today", "2026-03-10");
+    const run = await cli(
+      "review",
+      "--vault",
+      dir,
+      "--decision",
+      "Take the job",
+      "--outcome",
+      "Less stress, more pay",
+      "--satisfaction",
+      "8",
+      "--same",
+      "yes",
+      "--today",
+      "2026-03-10",
+    );
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     expect(await properties("Entries/Take the job.md")).toMatchObject({
@@ -164,14 +188,20 @@ describe("lifebetter review --decision", () => {
       expected_outcome: "More time",
     });
     expect(await fs.readFile(path.join(dir, "Entries/Take the job.md"), "utf8")).toMatch(/\n---\nBody\.\n$/);
-    const due = JSON.parse((await cli("review", "--vault", dir, "--due", "--today", "2026-03-10", "--json")).out) as { items: { kind: string }[]; summary: { doneToday: number } };
+    const due = JSON.parse((await cli("review", "--vault", dir, "--due", "--today", "2026-03-10", "--json")).out) as {
+      items: { kind: string }[];
+      summary: { doneToday: number };
+    };
     expect(due.items.some((item) => item.kind === "decision")).toBe(false);
     expect(due.summary.doneToday).toBe(1);
   });
 
   it.each([
     [["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "11", "--same", "no"], /Satisfaction must be a whole number from 1 to 10/],
-    [["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "high", "--same", "no"], /--satisfaction must be a whole number from 1 to 10, not "high"/],
+    [
+      ["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "high", "--same", "no"],
+      /--satisfaction must be a whole number from 1 to 10, not "high"/,
+    ],
     [["--decision", "Take the job", "--outcome", "ok", "--satisfaction", "5", "--same", "maybe"], /--same takes yes or no/],
     [["--decision", "Take the job", "--outcome", "  ", "--satisfaction", "5", "--same", "no"], /outcome is empty/],
     [["--decision", "Take the job", "--satisfaction", "5", "--same", "no"], /Missing --outcome/],

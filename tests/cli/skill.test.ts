@@ -16,7 +16,23 @@ afterEach(async () => {
 describe("lifebetter skill new", () => {
   it("creates the meta-skill note with its sections and review fields, due tomorrow", async () => {
     root = await makeTempVault({ "keep.md": "x" });
-    const run = await cli("skill", "new", "--vault", root, "--name", "Divide and conquer", "--category", "Debugging", "--what", "Split the problem.", "--when", "When it is too big.", "--how", "Halve it.\nAgain.", "--json");
+    const run = await cli(
+      "skill",
+      "new",
+      "--vault",
+      root,
+      "--name",
+      "Divide and conquer",
+      "--category",
+      "Debugging",
+      "--what",
+      "Split the problem.",
+      "--when",
+      "When it is too big.",
+      "--how",
+      "Halve it.\nAgain.",
+      "--json",
+    );
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     const { path: notePath, id } = JSON.parse(run.out) as { path: string; id: string };

@@ -40,7 +40,9 @@ describe("symlinked folders in the CLI", () => {
 
   it("re-importing a record that lives under a symlinked folder updates it in place and writes no copy", async () => {
     const { vault, outside } = await vaultWithLinkedEntries();
-    const captured = JSON.parse((await cli("capture", "--vault", vault, "--type", "insight", "--text", "Jam sets at 105 degrees", "--json")).out) as { path: string };
+    const captured = JSON.parse((await cli("capture", "--vault", vault, "--type", "insight", "--text", "Jam sets at 105 degrees", "--json")).out) as {
+      path: string;
+    };
     const file = path.join(vault, ".export.json");
     expect((await cli("export", "--vault", vault, "--out", file)).code).toBe(0);
     for (let round = 0; round < 2; round++) {

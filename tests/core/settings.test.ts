@@ -8,7 +8,10 @@ describe("loadSettings: the search index settings", () => {
   });
 
   it("keeps valid values, tidying the folder's slashes and spaces", () => {
-    expect(loadSettings({ embeddingModel: " /Models/MiniLM/ ", semanticIndex: false })).toMatchObject({ embeddingModel: "Models/MiniLM", semanticIndex: false });
+    expect(loadSettings({ embeddingModel: " /Models/MiniLM/ ", semanticIndex: false })).toMatchObject({
+      embeddingModel: "Models/MiniLM",
+      semanticIndex: false,
+    });
   });
 
   it("keeps a model of the catalogue (English default or multilingual), and only those", () => {
@@ -19,8 +22,16 @@ describe("loadSettings: the search index settings", () => {
 
   it("computes meaning on the graphics card when there is one, and all the time, unless set otherwise", () => {
     expect(loadSettings(undefined)).toMatchObject({ embeddingDevice: "auto", embedOnlyWhenIdle: false, idleSeconds: 10 });
-    expect(loadSettings({ embeddingDevice: "wasm", embedOnlyWhenIdle: true, idleSeconds: 30 })).toMatchObject({ embeddingDevice: "wasm", embedOnlyWhenIdle: true, idleSeconds: 30 });
-    expect(loadSettings({ embeddingDevice: "cuda", embedOnlyWhenIdle: "yes", idleSeconds: 0 })).toMatchObject({ embeddingDevice: "auto", embedOnlyWhenIdle: false, idleSeconds: 1 });
+    expect(loadSettings({ embeddingDevice: "wasm", embedOnlyWhenIdle: true, idleSeconds: 30 })).toMatchObject({
+      embeddingDevice: "wasm",
+      embedOnlyWhenIdle: true,
+      idleSeconds: 30,
+    });
+    expect(loadSettings({ embeddingDevice: "cuda", embedOnlyWhenIdle: "yes", idleSeconds: 0 })).toMatchObject({
+      embeddingDevice: "auto",
+      embedOnlyWhenIdle: false,
+      idleSeconds: 1,
+    });
   });
 
   it("falls back to the defaults for wrong-typed values instead of failing", () => {

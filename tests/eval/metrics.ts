@@ -25,7 +25,12 @@ function dcg(grades: readonly number[], k: number): number {
 
 export function ndcgAt(ranked: readonly string[], judgement: Judgement, k: number): number {
   const ideal = dcg([...judgement.relevant.map(() => 2), ...judgement.partial.map(() => 1)], k);
-  return ideal === 0 ? 0 : dcg(ranked.map((path) => gradeOf(judgement, path)), k) / ideal;
+  return ideal === 0
+    ? 0
+    : dcg(
+        ranked.map((path) => gradeOf(judgement, path)),
+        k,
+      ) / ideal;
 }
 
 /** 1 / rank of the first relevant note, 0 when none is ranked. */

@@ -44,7 +44,10 @@ const EVAL_DIR = process.env.LIFEBETTER_EVAL_DIR ?? HERE;
 const BASELINE = path.join(EVAL_DIR, "baseline.json");
 const args = process.argv.slice(2);
 const onlySet = args.find((a) => a.startsWith("--set="))?.slice(6);
-const weights = (args.find((a) => a.startsWith("--text-weight="))?.slice(14) ?? "").split(",").filter((w) => w !== "").map(Number);
+const weights = (args.find((a) => a.startsWith("--text-weight="))?.slice(14) ?? "")
+  .split(",")
+  .filter((w) => w !== "")
+  .map(Number);
 
 const timers = {
   setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
@@ -119,7 +122,10 @@ async function main(): Promise<void> {
     if (!load.ok) throw new Error(`the static test model did not load: ${load.unavailable.reason}`);
     for (const [name, set] of sets) {
       report[name] = {};
-      const modes = [["full text", null], ["hybrid (static test model)", load.embedder]] as const;
+      const modes = [
+        ["full text", null],
+        ["hybrid (static test model)", load.embedder],
+      ] as const;
       for (const [mode, embedder] of modes.filter(([, e]) => e === null || !args.includes("--full-text-only"))) {
         const index = await openIndex(set.corpus, embedder);
         if (!embedder) checkParaphrases(set, index);
@@ -137,7 +143,9 @@ async function main(): Promise<void> {
     for (const [mode, categories] of Object.entries(modes)) printTable(set, mode, categories, baseline?.[set]?.[mode]);
   }
   if (args.includes("--update-baseline")) {
-    const kept = Object.fromEntries(Object.entries(report).map(([set, modes]) => [set, Object.fromEntries(Object.entries(modes).filter(([mode]) => !mode.includes("text weight")))]));
+    const kept = Object.fromEntries(
+      Object.entries(report).map(([set, modes]) => [set, Object.fromEntries(Object.entries(modes).filter(([mode]) => !mode.includes("text weight")))]),
+    );
     writeFileSync(BASELINE, JSON.stringify({ ...baseline, ...kept }, (_, v: unknown) => (typeof v === "number" ? Math.round(v * 1000) / 1000 : v), 2) + "\n");
     console.log(`\nbaseline written to ${path.relative(process.cwd(), BASELINE)}`);
   } else if (!baseline) {

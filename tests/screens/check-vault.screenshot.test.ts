@@ -10,9 +10,21 @@ describe.each(THEMES)("check vault view, %s theme", (theme) => {
     const text = await shot.text();
     expect(text).toContain("4 notes checked, 4 LifeBetter records: 6 findings.");
     const headings = await shot.page.locator("h3").allTextContents();
-    expect(headings).toEqual(["Duplicate ids (1)", "Missing ids (1)", "Invalid property values (2)", "Time spent that does not match the sessions (1)", "Broken links (1)"]);
+    expect(headings).toEqual([
+      "Duplicate ids (1)",
+      "Missing ids (1)",
+      "Invalid property values (2)",
+      "Time spent that does not match the sessions (1)",
+      "Broken links (1)",
+    ]);
     const buttons = await shot.page.locator(".lifebetter-check-fix").allTextContents();
-    expect(buttons).toEqual(["Give this note a new id", "Give this note an id", "Remove mood", "Remove outcome", "Set time_spent to 90, the sum of the sessions"]);
+    expect(buttons).toEqual([
+      "Give this note a new id",
+      "Give this note an id",
+      "Remove mood",
+      "Remove outcome",
+      "Set time_spent to 90, the sum of the sessions",
+    ]);
     expect(text).toContain(`outcome must be one of success, partial, failed, abandoned, found "${HOSTILE}"`); // characters, never HTML
     expect(text).toContain("the link [[Old plan]] points at no note or file in the vault");
     expect(await shot.count("img")).toBe(0);

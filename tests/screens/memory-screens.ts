@@ -16,15 +16,47 @@ export const ACTIVE = "LifeBetter/Problems/Flaky CI.md";
 
 const E = "LifeBetter/Entries";
 export const RESULTS: SearchResult[] = [
-  { path: `${E}/Retry with backoff.md`, id: "1", title: "Retry with backoff", kind: "entry", type: "attempt", score: 0.86, reasons: ["meaning 0.86", "same problem: [[flaky ci]]"] },
-  { path: `${E}/Why does the cache race the runner.md`, id: "2", title: "Why does the cache race the runner", kind: "entry", type: "question", score: 0.79, reasons: ["meaning 0.79", "shared tags: #ci #tests"] },
-  { path: "LifeBetter/Problems/Slow builds.md", id: "3", title: "Slow builds", kind: "problem", score: 0.71, linked: true, reasons: ["meaning 0.71", "both link to [[build cache]]"] },
+  {
+    path: `${E}/Retry with backoff.md`,
+    id: "1",
+    title: "Retry with backoff",
+    kind: "entry",
+    type: "attempt",
+    score: 0.86,
+    reasons: ["meaning 0.86", "same problem: [[flaky ci]]"],
+  },
+  {
+    path: `${E}/Why does the cache race the runner.md`,
+    id: "2",
+    title: "Why does the cache race the runner",
+    kind: "entry",
+    type: "question",
+    score: 0.79,
+    reasons: ["meaning 0.79", "shared tags: #ci #tests"],
+  },
+  {
+    path: "LifeBetter/Problems/Slow builds.md",
+    id: "3",
+    title: "Slow builds",
+    kind: "problem",
+    score: 0.71,
+    linked: true,
+    reasons: ["meaning 0.71", "both link to [[build cache]]"],
+  },
   { path: "LifeBetter/Meta-skills/Divide and conquer.md", id: "4", title: "Divide and conquer", kind: "meta-skill", score: 0.64, reasons: ["meaning 0.64"] },
   { path: `Notes/${HOSTILE}.md`, id: null, title: HOSTILE, kind: null, score: 0.52, reasons: ['meaning 0.52 in "Logs > 睡眠 🙂"'] },
   { path: "Journal/2026-11-20.md", id: null, title: "2026-11-20", kind: "reflection", score: 0.41, private: true, reasons: ["meaning 0.41"] },
 ];
 
-const STATUS: IndexStatus = { notes: 1234, chunks: 210, pendingEmbeddings: 0, embedded: 0, reused: 1444, skipped: [], embeddings: { state: "ready", modelId: "Xenova/all-MiniLM-L6-v2" } };
+const STATUS: IndexStatus = {
+  notes: 1234,
+  chunks: 210,
+  pendingEmbeddings: 0,
+  embedded: 0,
+  reused: 1444,
+  skipped: [],
+  embeddings: { state: "ready", modelId: "Xenova/all-MiniLM-L6-v2" },
+};
 
 /** An index that answers with RESULTS (private ones only when asked for), as the worker would. */
 export function fixedQueries(results: SearchResult[] = RESULTS): MemoryQueries {

@@ -21,7 +21,7 @@ describe.each(THEMES)("memory screens, %s theme", (theme) => {
     const text = await shot.text();
     expect(text).toContain('6 similar notes for "Flaky CI"');
     expect(text).toContain("close in meaning · same problem: [[flaky ci]]");
-    expect(text).toContain('close in meaning (Logs > 睡眠 🙂)');
+    expect(text).toContain("close in meaning (Logs > 睡眠 🙂)");
     expect(await shot.count(".lifebetter-connect-type")).toBe(6);
     expect(await shot.count(".lifebetter-badge.mod-private")).toBe(1);
     expect(await shot.page.locator("#root img").count()).toBe(0);
@@ -36,7 +36,7 @@ describe.each(THEMES)("memory screens, %s theme", (theme) => {
     expect(text).toContain("5 notes");
     expect(text).not.toContain("2026-11-20");
     expect(text).toContain("Mod+Enter to open in a new tab");
-    expect(await shot.count('.lifebetter-search-filters [aria-label]')).toBe(6);
+    expect(await shot.count(".lifebetter-search-filters [aria-label]")).toBe(6);
     expect(await shot.page.locator("#root img").count()).toBe(0);
   });
 
@@ -44,6 +44,10 @@ describe.each(THEMES)("memory screens, %s theme", (theme) => {
     const shot = await shoot("capture-similar", theme, { height: 900 });
     expect(await shot.count(".lifebetter-capture-similar .lifebetter-result")).toBe(3);
     expect(await shot.page.locator(".lifebetter-capture-similar-heading").innerText()).toBe("Similar past notes · open in a new tab");
-    expect(await shot.page.locator(".lifebetter-capture-similar .lifebetter-result-title").allInnerTexts()).toEqual(["Retry with backoff", "Why does the cache race the runner", "Slow builds"]);
+    expect(await shot.page.locator(".lifebetter-capture-similar .lifebetter-result-title").allInnerTexts()).toEqual([
+      "Retry with backoff",
+      "Why does the cache race the runner",
+      "Slow builds",
+    ]);
   });
 });

@@ -12,7 +12,12 @@ describe.each(THEMES)("pattern view, %s theme", (theme) => {
     expect(proposals).toBeGreaterThanOrEqual(10);
     expect(await shot.count(".lifebetter-patterns-overview .lifebetter-chart")).toBe(5);
     expect(await shot.count(".lifebetter-pattern-card")).toBe(proposals);
-    for (const name of ["Focus is higher in morning sessions", "Mood is higher on days you do Exercise", "You have been skipping Meditate lately", "Rubber duck works for you"]) {
+    for (const name of [
+      "Focus is higher in morning sessions",
+      "Mood is higher on days you do Exercise",
+      "You have been skipping Meditate lately",
+      "Rubber duck works for you",
+    ]) {
       expect(text).toContain(name);
     }
     // Every bar and line chart drew on its canvas (some pixel is not transparent).

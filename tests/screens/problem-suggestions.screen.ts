@@ -19,7 +19,10 @@ export async function render(root: HTMLElement): Promise<void> {
   const index = {
     idle: () => Promise.resolve(),
     findSimilarProblems: () =>
-      Promise.resolve([result("LifeBetter/Problems/Slow checkout tests.md", ["meaning 0.81", "status: solved"]), result("LifeBetter/Problems/Standing desk.md", ["words"])]),
+      Promise.resolve([
+        result("LifeBetter/Problems/Slow checkout tests.md", ["meaning 0.81", "status: solved"]),
+        result("LifeBetter/Problems/Standing desk.md", ["words"]),
+      ]),
     suggestMetaSkills: () =>
       Promise.resolve([
         result("LifeBetter/Meta-skills/Measure before optimising.md", ["words", "meaning 0.77", "not used yet"]),

@@ -8,7 +8,8 @@ describe.each(THEMES)("problem screens, %s theme", (theme) => {
     const shot = await shoot("new-problem", theme);
     const text = await shot.text();
     expect(text).toContain("New problem");
-    for (const label of ["Title", "Description", "Priority", "Target date", "Estimate (minutes)", "Category"]) expect(await shot.count(`[aria-label="${label}"]`)).toBe(1);
+    for (const label of ["Title", "Description", "Priority", "Target date", "Estimate (minutes)", "Category"])
+      expect(await shot.count(`[aria-label="${label}"]`)).toBe(1);
     expect(await shot.page.locator('[aria-label="Priority"]').inputValue()).toBe("urgent");
     expect(await shot.page.locator('[aria-label="Description"]').inputValue()).toContain("结账很慢 🐢");
     expect(await shot.count("button.mod-cta")).toBe(1);
@@ -33,7 +34,13 @@ describe.each(THEMES)("problem screens, %s theme", (theme) => {
     expect(await shot.count("progress")).toBe(1);
     expect(await shot.page.locator(".lifebetter-milestone-list input:checked").count()).toBe(2);
     expect(await shot.count(".lifebetter-milestone-list input")).toBe(4);
-    expect(await shot.page.locator(".lifebetter-timeline-type").allInnerTexts()).toEqual(["Open blocker", "Open blocker", "Resolved blocker", "Attempt", "Solution"]);
+    expect(await shot.page.locator(".lifebetter-timeline-type").allInnerTexts()).toEqual([
+      "Open blocker",
+      "Open blocker",
+      "Resolved blocker",
+      "Attempt",
+      "Solution",
+    ]);
     expect(await shot.count(".lifebetter-timeline-item button")).toBe(2);
     expect(text).toContain("2 sessions · 2 h 15 min");
     // Note text with markup shows as the characters written.

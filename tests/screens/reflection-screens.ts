@@ -12,6 +12,11 @@ export async function renderReflection(root: HTMLElement, period: ReflectionPeri
   const { records } = await loadRecords(new MemoryNoteRepository(files), REFLECTION_SETTINGS);
   const parsed = parseNote(text);
   if (!parsed.ok) throw new Error(parsed.problem);
-  const model = reflectionModel({ path, properties: parsed.properties, body: parsed.parts.body }, periodRange(period, "2026-11-24"), records, REFLECTION_SETTINGS);
+  const model = reflectionModel(
+    { path, properties: parsed.properties, body: parsed.parts.body },
+    periodRange(period, "2026-11-24"),
+    records,
+    REFLECTION_SETTINGS,
+  );
   renderReflectionPanel(root, model, { setValues: () => Promise.resolve(null), openNote: () => {} });
 }

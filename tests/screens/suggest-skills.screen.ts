@@ -11,7 +11,14 @@ const NOTE = "LifeBetter/Problems/Flaky CI.md";
 const SKILLS = "LifeBetter/Meta-skills";
 
 const RESULTS: SearchResult[] = [
-  { path: `${SKILLS}/Divide and conquer.md`, id: "1", title: "Divide and conquer", kind: "meta-skill", score: 0.82, reasons: ["words", "meaning 0.61", "worked 75% of the time"] },
+  {
+    path: `${SKILLS}/Divide and conquer.md`,
+    id: "1",
+    title: "Divide and conquer",
+    kind: "meta-skill",
+    score: 0.82,
+    reasons: ["words", "meaning 0.61", "worked 75% of the time"],
+  },
   { path: `${SKILLS}/Rubber duck.md`, id: "2", title: "Rubber duck", kind: "meta-skill", score: 0.64, reasons: ["meaning 0.48", "worked 50% of the time"] },
   { path: `${SKILLS}/Sleep on it.md`, id: "3", title: "Sleep on it", kind: "meta-skill", score: 0.41, reasons: ["meaning 0.33", "not used yet"] },
 ];
@@ -19,7 +26,12 @@ const RESULTS: SearchResult[] = [
 export async function render(root: HTMLElement): Promise<void> {
   const { app } = makeApp({ [NOTE]: '---\nkind: problem\nmeta_skills:\n  - "[[Rubber duck]]"\n---\nThe test fails one run in five.\n' });
   const modal = new SuggestSkillsModal(
-    { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), index: settledIndex({ suggestMetaSkills: () => Promise.resolve(RESULTS), idle: () => Promise.resolve() }) },
+    {
+      app,
+      repo: new ObsidianNoteRepository(app),
+      settings: () => loadSettings({}),
+      index: settledIndex({ suggestMetaSkills: () => Promise.resolve(RESULTS), idle: () => Promise.resolve() }),
+    },
     { path: NOTE, text: "The test fails one run in five.", fromSelection: true },
   );
   await showModal(root, modal);

@@ -21,7 +21,13 @@ export function chatGptConversation(id: string, title: string, messages: FakeMes
   const system = `${id}-sys`;
   mapping[system] = {
     id: system,
-    message: { id: system, author: { role: "system" }, create_time: null, content: { content_type: "text", parts: [""] }, metadata: { is_visually_hidden_from_conversation: true } },
+    message: {
+      id: system,
+      author: { role: "system" },
+      create_time: null,
+      content: { content_type: "text", parts: [""] },
+      metadata: { is_visually_hidden_from_conversation: true },
+    },
     parent: root,
     children: [],
   };
@@ -47,7 +53,13 @@ export function chatGptConversation(id: string, title: string, messages: FakeMes
       const abandoned = `${id}-abandoned`;
       mapping[abandoned] = {
         id: abandoned,
-        message: { id: abandoned, author: { role: "user" }, create_time: EPOCH + 1, content: { content_type: "text", parts: ["An edit I abandoned?"] }, metadata: {} },
+        message: {
+          id: abandoned,
+          author: { role: "user" },
+          create_time: EPOCH + 1,
+          content: { content_type: "text", parts: ["An edit I abandoned?"] },
+          metadata: {},
+        },
         parent: nodeId,
         children: [],
       };

@@ -13,14 +13,46 @@ export interface TopicProblem {
 }
 
 export const TOPIC_PROBLEMS: TopicProblem[] = [
-  { name: "Slow API cache", description: "The API server cache misses too often, so responses are slow under load.", words: ["cache", "redis", "eviction", "ttl", "latency", "hit rate", "api server"] },
-  { name: "Learn Spanish", description: "Reach conversational Spanish: vocabulary, verb conjugation and listening practice.", words: ["spanish", "vocabulary", "conjugation", "subjunctive", "listening", "duolingo", "verbs"] },
-  { name: "Sleep schedule", description: "I go to bed too late and wake up tired; fix the sleep schedule and bedtime routine.", words: ["sleep", "bedtime", "insomnia", "melatonin", "circadian", "wake up", "tired"] },
-  { name: "Kitchen renovation", description: "Renovate the kitchen: cabinets, countertops, plumbing and the budget with the contractor.", words: ["kitchen", "cabinets", "countertop", "contractor", "plumbing", "tiles", "renovation"] },
-  { name: "Marathon training", description: "Train for the autumn marathon: long runs, pace, mileage and avoiding injury.", words: ["marathon", "long run", "pace", "mileage", "tempo", "shin splints", "running"] },
-  { name: "Flaky CI pipeline", description: "The CI pipeline fails at random: flaky integration tests, timeouts and docker runners.", words: ["ci", "pipeline", "flaky", "integration tests", "runner", "docker", "timeout"] },
-  { name: "Monthly budget", description: "Get spending under control with a monthly budget, savings goal and fewer subscriptions.", words: ["budget", "spending", "savings", "subscriptions", "expenses", "groceries", "rent"] },
-  { name: "Thesis literature review", description: "Write the literature review chapter of the thesis: sources, citations and structure.", words: ["thesis", "literature review", "citations", "papers", "chapter", "zotero", "supervisor"] },
+  {
+    name: "Slow API cache",
+    description: "The API server cache misses too often, so responses are slow under load.",
+    words: ["cache", "redis", "eviction", "ttl", "latency", "hit rate", "api server"],
+  },
+  {
+    name: "Learn Spanish",
+    description: "Reach conversational Spanish: vocabulary, verb conjugation and listening practice.",
+    words: ["spanish", "vocabulary", "conjugation", "subjunctive", "listening", "duolingo", "verbs"],
+  },
+  {
+    name: "Sleep schedule",
+    description: "I go to bed too late and wake up tired; fix the sleep schedule and bedtime routine.",
+    words: ["sleep", "bedtime", "insomnia", "melatonin", "circadian", "wake up", "tired"],
+  },
+  {
+    name: "Kitchen renovation",
+    description: "Renovate the kitchen: cabinets, countertops, plumbing and the budget with the contractor.",
+    words: ["kitchen", "cabinets", "countertop", "contractor", "plumbing", "tiles", "renovation"],
+  },
+  {
+    name: "Marathon training",
+    description: "Train for the autumn marathon: long runs, pace, mileage and avoiding injury.",
+    words: ["marathon", "long run", "pace", "mileage", "tempo", "shin splints", "running"],
+  },
+  {
+    name: "Flaky CI pipeline",
+    description: "The CI pipeline fails at random: flaky integration tests, timeouts and docker runners.",
+    words: ["ci", "pipeline", "flaky", "integration tests", "runner", "docker", "timeout"],
+  },
+  {
+    name: "Monthly budget",
+    description: "Get spending under control with a monthly budget, savings goal and fewer subscriptions.",
+    words: ["budget", "spending", "savings", "subscriptions", "expenses", "groceries", "rent"],
+  },
+  {
+    name: "Thesis literature review",
+    description: "Write the literature review chapter of the thesis: sources, citations and structure.",
+    words: ["thesis", "literature review", "citations", "papers", "chapter", "zotero", "supervisor"],
+  },
 ];
 
 /** Conversations on subjects no problem is about. */
@@ -69,7 +101,10 @@ export function topicDialogue(words: readonly string[], seed: number, turns = 3)
   const messages: FakeMessage[] = [];
   for (let turn = 0; turn < turns; turn++) {
     messages.push({ role: "user", text: fill(pick(QUESTION_FORMS), words, pick) });
-    messages.push({ role: "assistant", text: `${fill(pick(ANSWER_FORMS), words, pick)} ${fill(pick(ANSWER_FORMS), words, pick)}\n\n- ${fill(pick(ANSWER_FORMS), words, pick)}` });
+    messages.push({
+      role: "assistant",
+      text: `${fill(pick(ANSWER_FORMS), words, pick)} ${fill(pick(ANSWER_FORMS), words, pick)}\n\n- ${fill(pick(ANSWER_FORMS), words, pick)}`,
+    });
   }
   return messages;
 }
@@ -85,14 +120,24 @@ export interface GeneratedConversation {
 export function generatedConversations(perProblem = 3): GeneratedConversation[] {
   const out: GeneratedConversation[] = [];
   TOPIC_PROBLEMS.forEach((problem, index) => {
-    for (let n = 0; n < perProblem; n++) out.push({ title: `About ${problem.words[n % problem.words.length] ?? problem.name}`, messages: topicDialogue(problem.words, index * 97 + n + 1, 2 + n), about: problem.name });
+    for (let n = 0; n < perProblem; n++)
+      out.push({
+        title: `About ${problem.words[n % problem.words.length] ?? problem.name}`,
+        messages: topicDialogue(problem.words, index * 97 + n + 1, 2 + n),
+        about: problem.name,
+      });
   });
   UNRELATED_SUBJECTS.forEach((words, index) => {
-    for (let n = 0; n < perProblem; n++) out.push({ title: `Chat about ${words[0] ?? "things"}`, messages: topicDialogue(words, 5000 + index * 31 + n, 2 + n), about: null });
+    for (let n = 0; n < perProblem; n++)
+      out.push({ title: `Chat about ${words[0] ?? "things"}`, messages: topicDialogue(words, 5000 + index * 31 + n, 2 + n), about: null });
   });
   // Near misses: the generic words of a problem talk ("fix", "slow", "problem", "help") about another subject.
   UNRELATED_SUBJECTS.forEach((words, index) => {
-    out.push({ title: `Problem with ${words[1] ?? "it"}`, messages: topicDialogue([...words, "problem", "fix", "slow", "help", "schedule", "training"], 9000 + index), about: null });
+    out.push({
+      title: `Problem with ${words[1] ?? "it"}`,
+      messages: topicDialogue([...words, "problem", "fix", "slow", "help", "schedule", "training"], 9000 + index),
+      about: null,
+    });
   });
   return out;
 }

@@ -62,7 +62,14 @@ export function homeVault(seed = 7): HomeVault {
   for (let offset = 0; offset < 18; offset++) {
     const date = addDays(first, offset);
     for (let n = pick(3); n > 0; n--) {
-      sessions.push(typed({ problem: problems[pick(problems.length)] ?? "Flaky CI", start: addMinutes(date, (8 + n * 3) * 60 + pick(50)), minutes: 15 + pick(100), activity: "" }));
+      sessions.push(
+        typed({
+          problem: problems[pick(problems.length)] ?? "Flaky CI",
+          start: addMinutes(date, (8 + n * 3) * 60 + pick(50)),
+          minutes: 15 + pick(100),
+          activity: "",
+        }),
+      );
     }
     if (random() < 0.7) {
       const daily = { date: day(date), mood: 1 + pick(10), energy: 1 + pick(10), sleep: 5 + pick(8) / 2 };
@@ -80,7 +87,8 @@ export function homeVault(seed = 7): HomeVault {
     }
   }
   const bodies: Record<string, string> = {
-    "Flaky CI": "Fails one run in five.\n\n## Milestones\n- [x] Reproduce ✅ 2026-11-12\n- [ ] Find the race 📅 2026-11-20 ^race\n- [ ] Ship the fix [due:: 2026-12-05]\n\n## Next\n- [ ] Ask Ana about the fixtures ⏳ 2026-11-25\n- [ ] Read the runner docs\n",
+    "Flaky CI":
+      "Fails one run in five.\n\n## Milestones\n- [x] Reproduce ✅ 2026-11-12\n- [ ] Find the race 📅 2026-11-20 ^race\n- [ ] Ship the fix [due:: 2026-12-05]\n\n## Next\n- [ ] Ask Ana about the fixtures ⏳ 2026-11-25\n- [ ] Read the runner docs\n",
     "Learn Rust": "## Milestones\n- [ ] Finish the book 📅 2026-12-31\n",
     "Tax return": "Nothing planned yet.\n",
   };
@@ -93,27 +101,57 @@ export function homeVault(seed = 7): HomeVault {
     const rows = sessions.filter((session) => session.problem === problem);
     files[`LifeBetter/Problems/${problem}.md`] = composeNote(
       // Fixed ids: the screenshot page is not a secure context, so it has no crypto.randomUUID.
-      { id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`, kind: "problem", status: "active", ...properties[problem], ...(rows.length > 0 ? { last_worked: local(rows[rows.length - 1]!.start) } : {}) },
+      {
+        id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`,
+        kind: "problem",
+        status: "active",
+        ...properties[problem],
+        ...(rows.length > 0 ? { last_worked: local(rows[rows.length - 1]!.start) } : {}),
+      },
       `${bodies[problem] ?? ""}\n${rows.length > 0 ? sessionsTable(rows) : ""}`,
     );
   });
   // Solved this week and last week, with estimates: accuracy 1.5 this week, 0.5 and 1.0 last week.
-  files["LifeBetter/Problems/Move flat.md"] = composeNote({ kind: "problem", status: "solved", completed: "2026-11-24T18:00:00", estimate: 120, time_spent: 180 }, "Done.\n");
-  files["LifeBetter/Problems/Fix bike.md"] = composeNote({ kind: "problem", status: "solved", completed: "2026-11-17", estimate: 60, time_spent: 30 }, "Done.\n");
-  files["LifeBetter/Problems/Paint door.md"] = composeNote({ kind: "problem", status: "solved", completed: "2026-11-20", estimate: 90, time_spent: 90 }, "Done.\n");
-  files["LifeBetter/Meta-skills/Divide and conquer.md"] = composeNote({ kind: "meta-skill", review_due: "2026-11-20", reviewed_on: ["2026-11-13"], review_count: 1 }, "Split it.\n");
-  files["LifeBetter/Meta-skills/Rubber duck.md"] = composeNote({ kind: "meta-skill", review_due: "2026-12-20", reviewed_on: ["2026-11-13"], review_count: 1 }, "Explain it.\n");
+  files["LifeBetter/Problems/Move flat.md"] = composeNote(
+    { kind: "problem", status: "solved", completed: "2026-11-24T18:00:00", estimate: 120, time_spent: 180 },
+    "Done.\n",
+  );
+  files["LifeBetter/Problems/Fix bike.md"] = composeNote(
+    { kind: "problem", status: "solved", completed: "2026-11-17", estimate: 60, time_spent: 30 },
+    "Done.\n",
+  );
+  files["LifeBetter/Problems/Paint door.md"] = composeNote(
+    { kind: "problem", status: "solved", completed: "2026-11-20", estimate: 90, time_spent: 90 },
+    "Done.\n",
+  );
+  files["LifeBetter/Meta-skills/Divide and conquer.md"] = composeNote(
+    { kind: "meta-skill", review_due: "2026-11-20", reviewed_on: ["2026-11-13"], review_count: 1 },
+    "Split it.\n",
+  );
+  files["LifeBetter/Meta-skills/Rubber duck.md"] = composeNote(
+    { kind: "meta-skill", review_due: "2026-12-20", reviewed_on: ["2026-11-13"], review_count: 1 },
+    "Explain it.\n",
+  );
   // Attempts with skills: this week one success and one failure with Divide and conquer.
   const attempt = (name: string, timestamp: string, outcome: string, skill: string) => {
     entries.push({ day: timestamp.slice(0, 10), type: "attempt" });
-    files[`LifeBetter/Entries/${name}.md`] = composeNote({ kind: "entry", type: "attempt", timestamp, outcome, problem: "[[Flaky CI]]", meta_skills: [`[[${skill}]]`] }, `${name}.\n`);
+    files[`LifeBetter/Entries/${name}.md`] = composeNote(
+      { kind: "entry", type: "attempt", timestamp, outcome, problem: "[[Flaky CI]]", meta_skills: [`[[${skill}]]`] },
+      `${name}.\n`,
+    );
   };
   attempt("Bisect", "2026-11-24T10:00:00", "success", "Divide and conquer");
   attempt("Split fixtures", "2026-11-25T10:00:00", "failed", "Divide and conquer");
   attempt("Explain to duck", "2026-11-18T10:00:00", "success", "Rubber duck");
   entries.push({ day: "2026-11-21", type: "blocker" });
-  files["LifeBetter/Entries/Waiting for access.md"] = composeNote({ kind: "entry", type: "blocker", timestamp: "2026-11-21T09:00:00", problem: "[[Flaky CI]]" }, "Waiting.\n");
+  files["LifeBetter/Entries/Waiting for access.md"] = composeNote(
+    { kind: "entry", type: "blocker", timestamp: "2026-11-21T09:00:00", problem: "[[Flaky CI]]" },
+    "Waiting.\n",
+  );
   entries.push({ day: "2026-10-01", type: "decision" });
-  files["LifeBetter/Entries/Take the role.md"] = composeNote({ kind: "entry", type: "decision", timestamp: "2026-10-01T12:00:00", review_on: "2026-11-25", expected_outcome: "Less stress" }, "Take it.\n");
+  files["LifeBetter/Entries/Take the role.md"] = composeNote(
+    { kind: "entry", type: "decision", timestamp: "2026-10-01T12:00:00", review_on: "2026-11-25", expected_outcome: "Less stress" },
+    "Take it.\n",
+  );
   return { files, sessions, dailies, entries };
 }

@@ -23,7 +23,11 @@ export class MemoryStorage implements IndexStorage {
   }
 }
 
-export function memoryIndex(source: NoteSource, embedder: Embedder | null, extra: { storage?: IndexStorage; excludedFolders?: string[]; debounceMs?: number } = {}): MemoryIndex {
+export function memoryIndex(
+  source: NoteSource,
+  embedder: Embedder | null,
+  extra: { storage?: IndexStorage; excludedFolders?: string[]; debounceMs?: number } = {},
+): MemoryIndex {
   return new MemoryIndex({ source, embedder: embedder ? { embedder } : NO_MODEL, timers: testTimers, debounceMs: 5, ...extra });
 }
 
@@ -40,5 +44,10 @@ export function indexSnapshot(index: MemoryIndex): unknown {
       ),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { notes, fullTextSize: inner.fullText.size, fullTextDocuments: inner.fullText.documents, vectorCounts: [inner.noteVectors?.size, inner.chunkVectors?.size] };
+  return {
+    notes,
+    fullTextSize: inner.fullText.size,
+    fullTextDocuments: inner.fullText.documents,
+    vectorCounts: [inner.noteVectors?.size, inner.chunkVectors?.size],
+  };
 }

@@ -33,7 +33,12 @@ export async function bundleIndexWorker(): Promise<string> {
 }
 
 /** Starts the bundled worker and connects an IndexClient to it, as the plugin does with its Web Worker. */
-export function startIndexWorker(bundle: string, vault: NoteSource, storage: IndexStorage, onProgress?: (done: number, total: number) => void): { client: IndexClient; worker: Worker } {
+export function startIndexWorker(
+  bundle: string,
+  vault: NoteSource,
+  storage: IndexStorage,
+  onProgress?: (done: number, total: number) => void,
+): { client: IndexClient; worker: Worker } {
   const worker = new Worker(bundle);
   const client = new IndexClient(
     {

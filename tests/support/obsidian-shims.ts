@@ -23,7 +23,21 @@
  */
 import { TFile as TFileOriginal, type App as AppOriginal, type PluginManifest } from "obsidian";
 import { afterEach, beforeEach, vi } from "vitest";
-import { App, ButtonComponent, ExtraButtonComponent, MetadataCache, Modal, Notice, Plugin, Scope, SettingTab, TFile, ToggleComponent, Vault, Workspace } from "obsidian-test-mocks/obsidian";
+import {
+  App,
+  ButtonComponent,
+  ExtraButtonComponent,
+  MetadataCache,
+  Modal,
+  Notice,
+  Plugin,
+  Scope,
+  SettingTab,
+  TFile,
+  ToggleComponent,
+  Vault,
+  Workspace,
+} from "obsidian-test-mocks/obsidian";
 
 interface KeptHandler {
   key: string | null;

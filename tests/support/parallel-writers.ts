@@ -44,7 +44,22 @@ export async function raceSessionAdds(cliPath: string, rounds: number, writers: 
       const runs = await Promise.all(
         Array.from({ length: writers }, (_, writer) => {
           const { start, end } = sessionTimes(round, writer, writers);
-          return runBuiltCli(cliPath, ["session", "add", "--vault", vault, "--problem", "Race", "--start", start, "--end", end, "--focus", "5", "--energy", "5"]).then((run) => ({ run, start }));
+          return runBuiltCli(cliPath, [
+            "session",
+            "add",
+            "--vault",
+            vault,
+            "--problem",
+            "Race",
+            "--start",
+            start,
+            "--end",
+            end,
+            "--focus",
+            "5",
+            "--energy",
+            "5",
+          ]).then((run) => ({ run, start }));
         }),
       );
       const parsed = parseNote(await fs.readFile(path.join(vault, PROBLEM), "utf8"));

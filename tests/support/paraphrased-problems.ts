@@ -16,14 +16,42 @@ export interface ParaphrasedProblem {
 }
 
 export const PARAPHRASED_PROBLEMS: ParaphrasedProblem[] = [
-  { name: "Slow editor", description: "The editor is slow: editing a long page has poor performance.", paraphrase: ["sluggish", "lag", "freeze", "modify", "document", "documents"] },
-  { name: "Money on subscriptions", description: "I spend too much money on subscriptions and need a budget.", paraphrase: ["expense", "finance", "spending", "billing", "payment", "price"] },
-  { name: "Sleep and stress", description: "I sleep badly and feel tired from stress and anxiety.", paraphrase: ["exhausted", "fatigue", "nap", "worried", "nervous", "fear"] },
-  { name: "Vault backups", description: "Keep backups of the vault with versions and history.", paraphrase: ["snapshot", "snapshots", "recovery", "restore", "library", "collection"] },
-  { name: "Running habit", description: "Build a running habit: exercise every morning as a routine.", paraphrase: ["jog", "workout", "gym", "training", "practice", "routines"] },
+  {
+    name: "Slow editor",
+    description: "The editor is slow: editing a long page has poor performance.",
+    paraphrase: ["sluggish", "lag", "freeze", "modify", "document", "documents"],
+  },
+  {
+    name: "Money on subscriptions",
+    description: "I spend too much money on subscriptions and need a budget.",
+    paraphrase: ["expense", "finance", "spending", "billing", "payment", "price"],
+  },
+  {
+    name: "Sleep and stress",
+    description: "I sleep badly and feel tired from stress and anxiety.",
+    paraphrase: ["exhausted", "fatigue", "nap", "worried", "nervous", "fear"],
+  },
+  {
+    name: "Vault backups",
+    description: "Keep backups of the vault with versions and history.",
+    paraphrase: ["snapshot", "snapshots", "recovery", "restore", "library", "collection"],
+  },
+  {
+    name: "Running habit",
+    description: "Build a running habit: exercise every morning as a routine.",
+    paraphrase: ["jog", "workout", "gym", "training", "practice", "routines"],
+  },
   { name: "Sourdough fails", description: "My sourdough bread fails in the oven.", paraphrase: ["loaf", "dough", "yeast", "roast", "bake", "faulty"] },
-  { name: "Tags and links", description: "My tags and links are a mess of labels and backlinks.", paraphrase: ["category", "categories", "connection", "connections", "reference", "references"] },
-  { name: "Crashing tests", description: "The code crashes and the tests fail with errors.", paraphrase: ["programming", "script", "bug", "defect", "verify", "validate"] },
+  {
+    name: "Tags and links",
+    description: "My tags and links are a mess of labels and backlinks.",
+    paraphrase: ["category", "categories", "connection", "connections", "reference", "references"],
+  },
+  {
+    name: "Crashing tests",
+    description: "The code crashes and the tests fail with errors.",
+    paraphrase: ["programming", "script", "bug", "defect", "verify", "validate"],
+  },
 ];
 
 /** Meanings no problem has. */
@@ -45,7 +73,11 @@ const UNRELATED_MEANINGS: string[][] = [
 /** Near misses: one meaning of a problem (its paraphrase words) among two unrelated ones. */
 function nearMisses(): { words: string[]; shares: string }[] {
   return PARAPHRASED_PROBLEMS.map((problem, index) => ({
-    words: [...problem.paraphrase.slice(0, 2), ...(UNRELATED_MEANINGS[index % UNRELATED_MEANINGS.length] ?? []), ...(UNRELATED_MEANINGS[(index + 5) % UNRELATED_MEANINGS.length] ?? [])],
+    words: [
+      ...problem.paraphrase.slice(0, 2),
+      ...(UNRELATED_MEANINGS[index % UNRELATED_MEANINGS.length] ?? []),
+      ...(UNRELATED_MEANINGS[(index + 5) % UNRELATED_MEANINGS.length] ?? []),
+    ],
     shares: problem.name,
   }));
 }
@@ -59,7 +91,12 @@ function picker(seed: number): (items: readonly string[]) => string {
   };
 }
 
-const QUESTIONS = ["How do I deal with {a} and {b}?", "Why is my {a} like this, and what about {b}?", "What should I do about {a} when {b} gets worse?", "Any advice on {a}? Also {b}."];
+const QUESTIONS = [
+  "How do I deal with {a} and {b}?",
+  "Why is my {a} like this, and what about {b}?",
+  "What should I do about {a} when {b} gets worse?",
+  "Any advice on {a}? Also {b}.",
+];
 const ANSWERS = ["Look at {a} first, then {b}.", "Most people handle {a} by keeping an eye on {b}.", "Write down each {a} and each {b}, then compare them."];
 
 function fill(form: string, words: readonly string[], pick: (items: readonly string[]) => string): string {
@@ -89,12 +126,20 @@ export function paraphrasedConversations(perProblem = 3): ParaphrasedConversatio
   const out: ParaphrasedConversation[] = [];
   PARAPHRASED_PROBLEMS.forEach((problem, index) => {
     for (let n = 0; n < perProblem; n++) {
-      out.push({ title: `Question ${index}-${n}`, messages: dialogue(problem.paraphrase, index * 131 + n + 7, 2 + (n % 3)), about: problem.name, kind: "paraphrase" });
+      out.push({
+        title: `Question ${index}-${n}`,
+        messages: dialogue(problem.paraphrase, index * 131 + n + 7, 2 + (n % 3)),
+        about: problem.name,
+        kind: "paraphrase",
+      });
     }
   });
   UNRELATED_MEANINGS.forEach((words, index) => {
-    for (let n = 0; n < perProblem; n++) out.push({ title: `Chat ${index}-${n}`, messages: dialogue(words, 7000 + index * 37 + n, 2 + (n % 3)), about: null, kind: "unrelated" });
+    for (let n = 0; n < perProblem; n++)
+      out.push({ title: `Chat ${index}-${n}`, messages: dialogue(words, 7000 + index * 37 + n, 2 + (n % 3)), about: null, kind: "unrelated" });
   });
-  nearMisses().forEach((miss, index) => out.push({ title: `Mixed ${index}`, messages: dialogue(miss.words, 11000 + index, 3), about: null, kind: "near miss" }));
+  nearMisses().forEach((miss, index) =>
+    out.push({ title: `Mixed ${index}`, messages: dialogue(miss.words, 11000 + index, 3), about: null, kind: "near miss" }),
+  );
   return out;
 }

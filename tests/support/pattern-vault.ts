@@ -118,10 +118,29 @@ export function patternVault(seed: number, shuffled = false, scale = 1, options:
     const meditate = random() < (i < (DAYS * 2) / 3 ? 0.85 : 0.15);
     const read = random() < 0.5;
     const mood = clamp(4 + (sleep - 6.5) * 0.9 + (exercise ? 1.5 : 0) + gaussian(random) * 0.9, 1, 10);
-    return { date: isoDate(addDays(START, i)), sleep, exercise, meditate, read, mood, stress: clamp(2 + random() * 6, 1, 10), energy: clamp(3 + random() * 5, 1, 10) };
+    return {
+      date: isoDate(addDays(START, i)),
+      sleep,
+      exercise,
+      meditate,
+      read,
+      mood,
+      stress: clamp(2 + random() * 6, 1, 10),
+      energy: clamp(3 + random() * 5, 1, 10),
+    };
   });
-  const moods = shuffled ? shuffle(days.map((d) => d.mood), random) : days.map((d) => d.mood);
-  const meditates = shuffled ? shuffle(days.map((d) => d.meditate), random) : days.map((d) => d.meditate);
+  const moods = shuffled
+    ? shuffle(
+        days.map((d) => d.mood),
+        random,
+      )
+    : days.map((d) => d.mood);
+  const meditates = shuffled
+    ? shuffle(
+        days.map((d) => d.meditate),
+        random,
+      )
+    : days.map((d) => d.meditate);
   const dayPaths: string[] = [];
   days.forEach((d, i) => {
     const habits = [d.exercise && "Exercise", meditates[i] && "Meditate", d.read && "Read"].filter((h): h is string => typeof h === "string");
@@ -138,9 +157,20 @@ export function patternVault(seed: number, shuffled = false, scale = 1, options:
     const hour = pick(HOURS);
     // Larger vaults have more problems rather than longer tables (a table is read whole, in one step).
     const problem = scale > 1 ? `${pick(SESSION_PROBLEMS)} ${1 + Math.floor(random() * scale)}` : pick(SESSION_PROBLEMS);
-    return { problem, day: Math.floor(random() * (DAYS - 1)), hour, focus: clamp((hour < 12 ? 8 : 5) + gaussian(random) * 1.1, 1, 10), energy: clamp(3 + random() * 5, 1, 10) };
+    return {
+      problem,
+      day: Math.floor(random() * (DAYS - 1)),
+      hour,
+      focus: clamp((hour < 12 ? 8 : 5) + gaussian(random) * 1.1, 1, 10),
+      energy: clamp(3 + random() * 5, 1, 10),
+    };
   });
-  const focuses = shuffled ? shuffle(sessions.map((s) => s.focus), random) : sessions.map((s) => s.focus);
+  const focuses = shuffled
+    ? shuffle(
+        sessions.map((s) => s.focus),
+        random,
+      )
+    : sessions.map((s) => s.focus);
   const morningProblems = new Set<string>();
   for (const name of [...new Set(sessions.map((s) => s.problem))].sort()) {
     const mine = sessions.map((s, i) => ({ ...s, focus: focuses[i]! })).filter((s) => s.problem === name);
@@ -162,7 +192,8 @@ export function patternVault(seed: number, shuffled = false, scale = 1, options:
     files[path] = composeNote({ id: uuid(), kind: "problem", status: "active", last_worked: isoDate(addDays(now, -40)) }, "Waiting.\n");
   }
 
-  for (const skill of [...SKILLS, ...SMALL_SAMPLE_SKILLS.map((s) => s.skill)]) files[`LifeBetter/Meta-skills/${skill}.md`] = composeNote({ id: uuid(), kind: "meta-skill" }, "## What it is\nA skill.\n");
+  for (const skill of [...SKILLS, ...SMALL_SAMPLE_SKILLS.map((s) => s.skill)])
+    files[`LifeBetter/Meta-skills/${skill}.md`] = composeNote({ id: uuid(), kind: "meta-skill" }, "## What it is\nA skill.\n");
 
   // Entries: texts are planted per type; the twin shuffles every entry text across entries.
   type Draft = { type: string; day: number; extra: Record<string, unknown>; text: string; planted?: "flaky" | "sync" | "duck" | "sleepOnIt" | "bruteForce" };
@@ -176,9 +207,20 @@ export function patternVault(seed: number, shuffled = false, scale = 1, options:
     for (let i = 0; i < record.attempts; i++) attempts.push({ skill: small.skill, success: i < record.successes });
   }
   const plantedSkill = (skill: string): Draft["planted"] => (skill === "Rubber duck" ? "duck" : SMALL_SAMPLE_SKILLS.find((s) => s.skill === skill)?.planted);
-  const outcomes = shuffled ? shuffle(attempts.map((a) => a.success), random) : attempts.map((a) => a.success);
+  const outcomes = shuffled
+    ? shuffle(
+        attempts.map((a) => a.success),
+        random,
+      )
+    : attempts.map((a) => a.success);
   attempts.forEach((a, i) =>
-    drafts.push({ type: "attempt", day: Math.floor(random() * DAYS), extra: { outcome: outcomes[i] ? "success" : "failed", meta_skills: [`[[${a.skill}]]`] }, text: topic(), planted: plantedSkill(a.skill) }),
+    drafts.push({
+      type: "attempt",
+      day: Math.floor(random() * DAYS),
+      extra: { outcome: outcomes[i] ? "success" : "failed", meta_skills: [`[[${a.skill}]]`] },
+      text: topic(),
+      planted: plantedSkill(a.skill),
+    }),
   );
   FLAKY.forEach((text) => drafts.push({ type: "blocker", day: Math.floor(random() * DAYS), extra: {}, text, planted: "flaky" }));
   for (let i = 0; i < 30 * scale; i++) drafts.push({ type: "blocker", day: Math.floor(random() * DAYS), extra: {}, text: topic() });
@@ -187,7 +229,12 @@ export function patternVault(seed: number, shuffled = false, scale = 1, options:
   for (const type of ["insight", "reading", "emotion", "decision"]) {
     for (let i = 0; i < 40 * scale; i++) drafts.push({ type, day: Math.floor(random() * DAYS), extra: {}, text: topic() });
   }
-  const texts = shuffled ? shuffle(drafts.map((d) => d.text), random) : drafts.map((d) => d.text);
+  const texts = shuffled
+    ? shuffle(
+        drafts.map((d) => d.text),
+        random,
+      )
+    : drafts.map((d) => d.text);
   const planted = { flaky: [] as string[], sync: [] as string[], duck: [] as string[], sleepOnIt: [] as string[], bruteForce: [] as string[] };
   drafts.forEach((d, i) => {
     const path = `LifeBetter/Entries/${d.type} ${String(i).padStart(5, "0")}.md`;
@@ -198,13 +245,25 @@ export function patternVault(seed: number, shuffled = false, scale = 1, options:
 
   // Solved problems: those that used Divide and conquer were quick.
   const solved = Array.from({ length: 30 }, (_, i) => ({ divide: i % 2 === 0, minutes: Math.round(((i % 2 === 0 ? 2 : 8) + gaussian(random) * 0.8) * 60) }));
-  const minutes = shuffled ? shuffle(solved.map((s) => s.minutes), random) : solved.map((s) => s.minutes);
+  const minutes = shuffled
+    ? shuffle(
+        solved.map((s) => s.minutes),
+        random,
+      )
+    : solved.map((s) => s.minutes);
   const divideSolved: string[] = [];
   solved.forEach((s, i) => {
     const path = `LifeBetter/Problems/Solved ${i + 1}.md`;
     if (s.divide) divideSolved.push(path);
     files[path] = composeNote(
-      { id: uuid(), kind: "problem", status: "solved", time_spent: Math.max(10, minutes[i]!), completed: isoDate(addDays(START, i * 3)), meta_skills: [s.divide ? "[[Divide and conquer]]" : "[[Write it down]]"] },
+      {
+        id: uuid(),
+        kind: "problem",
+        status: "solved",
+        time_spent: Math.max(10, minutes[i]!),
+        completed: isoDate(addDays(START, i * 3)),
+        meta_skills: [s.divide ? "[[Divide and conquer]]" : "[[Write it down]]"],
+      },
       "Done.\n",
     );
   });

@@ -42,7 +42,15 @@ const SCREENS = path.join(ROOT, "tests/screens");
 const OUTPUT = path.join(ROOT, "tests/screenshots");
 const MOCKS = path.join(ROOT, "node_modules/obsidian-test-mocks/dist/lib/esm/obsidian/index.mjs");
 // Chromium's own background traffic and GPU are of no use for a picture, and no sandbox lets it run as root.
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let browser: Promise<Browser> | null = null;
 let warned = false;

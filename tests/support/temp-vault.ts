@@ -29,7 +29,13 @@ export async function hashTree(root: string): Promise<Map<string, string>> {
     for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
       const absolute = path.join(folder, entry.name);
       if (entry.isDirectory()) await walk(absolute);
-      else hashes.set(path.relative(root, absolute), createHash("sha256").update(await fs.readFile(absolute)).digest("hex"));
+      else
+        hashes.set(
+          path.relative(root, absolute),
+          createHash("sha256")
+            .update(await fs.readFile(absolute))
+            .digest("hex"),
+        );
     }
   };
   await walk(root);

@@ -11,7 +11,12 @@ function context() {
   const plugin = new LifeBetterPlugin(app, MANIFEST);
   const settings = loadSettings({});
   const index = indexAccess(() => ({ state: "building" }));
-  return { plugin, settings, index, context: createPluginContext(plugin, { repo: new ObsidianNoteRepository(app), settings: () => settings, saveSettings: () => Promise.resolve(), index }) };
+  return {
+    plugin,
+    settings,
+    index,
+    context: createPluginContext(plugin, { repo: new ObsidianNoteRepository(app), settings: () => settings, saveSettings: () => Promise.resolve(), index }),
+  };
 }
 
 describe("createPluginContext", () => {

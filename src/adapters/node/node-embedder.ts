@@ -33,7 +33,11 @@ export async function loadNodeEmbedder(options: NodeEmbedderOptions = {}): Promi
   const source = await resolveModelSource(options.model ?? DEFAULT_MODEL_ID);
   if (source.kind === "folder") {
     const missing = await missingFiles(source.path, requiredModelFiles(dtype));
-    if (missing === "no-folder") return unavailable(`the model folder "${source.path}" does not exist`, "Set the model to an existing folder, or leave it empty to use the default model.");
+    if (missing === "no-folder")
+      return unavailable(
+        `the model folder "${source.path}" does not exist`,
+        "Set the model to an existing folder, or leave it empty to use the default model.",
+      );
     if (missing.length > 0) {
       return unavailable(
         `the model folder "${source.path}" is missing ${missing.join(", ")}`,
@@ -66,7 +70,16 @@ export async function loadNodeEmbedder(options: NodeEmbedderOptions = {}): Promi
     const profile = modelProfile(source.kind === "folder" ? source.path : source.id);
     const prefixes = { query: profile.queryPrefix, passage: profile.passagePrefix };
     const cacheKey = modelCacheKey(source.kind === "folder" ? `folder:${source.path}` : source.id, dtype, prefixes);
-    return { ok: true, embedder: await TransformersEmbedder.create(extractor, { modelId: cacheKey, batchSize: options.batchSize, queryPrefix: prefixes.query, passagePrefix: prefixes.passage, maxTokens: profile.maxTokens }) };
+    return {
+      ok: true,
+      embedder: await TransformersEmbedder.create(extractor, {
+        modelId: cacheKey,
+        batchSize: options.batchSize,
+        queryPrefix: prefixes.query,
+        passagePrefix: prefixes.passage,
+        maxTokens: profile.maxTokens,
+      }),
+    };
   } catch (error) {
     return { ok: false, unavailable: describeLoadFailure(error, source, options.cacheDir) };
   }

@@ -6,5 +6,4 @@ import type { TextHasher } from "../../core/embed/text-hash";
  * here about 10× faster for many short texts, because each crypto.subtle.digest call is a round
  * trip to a thread pool. The CLI uses it; caches stay interchangeable with the plugin's.
  */
-export const nodeSha256Texts: TextHasher = (texts) =>
-  Promise.resolve(texts.map((text) => new Uint8Array(createHash("sha256").update(text, "utf8").digest())));
+export const nodeSha256Texts: TextHasher = (texts) => Promise.resolve(texts.map((text) => new Uint8Array(createHash("sha256").update(text, "utf8").digest())));

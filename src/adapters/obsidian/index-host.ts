@@ -203,7 +203,10 @@ export class IndexHost {
     if (!worker) return null;
     let timer: number | undefined;
     const timeout = new Promise<string>((resolve) => {
-      timer = window.setTimeout(() => resolve("the index took too long to save; it will catch up at the next start"), this.options.saveTimeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS);
+      timer = window.setTimeout(
+        () => resolve("the index took too long to save; it will catch up at the next start"),
+        this.options.saveTimeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS,
+      );
     });
     try {
       return await Promise.race([worker.client.save().catch((error: unknown) => `the index could not be saved (${String(error)})`), timeout]);

@@ -23,7 +23,8 @@ export interface ModelAssetOptions {
 }
 
 /** `gpuProblem`: WebGPU was asked for but its WASM could not be had (WASM on the CPU is used). */
-export type ModelAssets = { ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]>; gpuProblem?: string } | { ok: false; unavailable: EmbedderUnavailable };
+export type ModelAssets =
+  { ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]>; gpuProblem?: string } | { ok: false; unavailable: EmbedderUnavailable };
 
 const CANCELLED: EmbedderUnavailable = {
   reason: "the model download was cancelled",
@@ -58,7 +59,8 @@ export async function prepareModelAssets(options: ModelAssetOptions): Promise<Mo
   // Just downloaded: it is in the plugin folder, whatever (damaged) copy the local folder has.
   const wasmFrom = fetched.downloaded.includes(ORT_WASM_FILE.path) ? downloads : store;
   const wasmBinary = await wasmFrom.read(ORT_WASM_FILE.path).catch(() => null);
-  if (!wasmBinary) return { ok: false, unavailable: { reason: `"${ORT_WASM_FILE.path}" could not be read back`, fix: "Reload LifeBetter to download it again." } };
+  if (!wasmBinary)
+    return { ok: false, unavailable: { reason: `"${ORT_WASM_FILE.path}" could not be read back`, fix: "Reload LifeBetter to download it again." } };
   const files = localFiles ?? (await readModelFiles(modelStore, local));
   if (!files.ok) return files;
   const ready = { ok: true as const, model: local ? localModelId(local) : hubId, modelFiles: { files: files.files, wasmBinary } };
@@ -69,7 +71,11 @@ export async function prepareModelAssets(options: ModelAssetOptions): Promise<Mo
 }
 
 /** The WebGPU runtime's WASM, fetched once like the rest; a failure only costs WebGPU, not meaning. */
-async function gpuWasm(options: ModelAssetOptions, store: AssetStore, downloads: AssetStore): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { problem: string }> {
+async function gpuWasm(
+  options: ModelAssetOptions,
+  store: AssetStore,
+  downloads: AssetStore,
+): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { problem: string }> {
   const fetched = await ensureAssets([ORT_WEBGPU_WASM_FILE], { fetch: cancellable(options.fetch, options.signal), store, onProgress: options.onProgress });
   if (!fetched.ok) return { problem: `its runtime could not be downloaded (${fetched.unavailable.reason})` };
   const from = fetched.downloaded.includes(ORT_WEBGPU_WASM_FILE.path) ? downloads : store;
@@ -77,7 +83,10 @@ async function gpuWasm(options: ModelAssetOptions, store: AssetStore, downloads:
   return bytes ? { bytes } : { problem: `"${ORT_WEBGPU_WASM_FILE.path}" could not be read back` };
 }
 
-async function readModelFiles(store: AssetStore, local: string | null): Promise<{ ok: true; files: Map<string, Uint8Array<ArrayBuffer>> } | { ok: false; unavailable: EmbedderUnavailable }> {
+async function readModelFiles(
+  store: AssetStore,
+  local: string | null,
+): Promise<{ ok: true; files: Map<string, Uint8Array<ArrayBuffer>> } | { ok: false; unavailable: EmbedderUnavailable }> {
   const required = requiredModelFiles(DEFAULT_DTYPE);
   const files = new Map<string, Uint8Array<ArrayBuffer>>();
   const missing: string[] = [];
@@ -87,7 +96,8 @@ async function readModelFiles(store: AssetStore, local: string | null): Promise<
     else missing.push(path);
   }
   if (missing.length === 0) return { ok: true, files };
-  if (!local) return { ok: false, unavailable: { reason: `the downloaded model has no ${missing.join(", ")}`, fix: "Reload LifeBetter to download it again." } };
+  if (!local)
+    return { ok: false, unavailable: { reason: `the downloaded model has no ${missing.join(", ")}`, fix: "Reload LifeBetter to download it again." } };
   return {
     ok: false,
     unavailable: {

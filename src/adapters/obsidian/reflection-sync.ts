@@ -93,7 +93,10 @@ export class ReflectionSync {
   private schedule(path: string, delay: number): void {
     const timer = this.timers.get(path);
     if (timer !== undefined) window.clearTimeout(timer);
-    this.timers.set(path, window.setTimeout(() => this.flush(path), delay));
+    this.timers.set(
+      path,
+      window.setTimeout(() => this.flush(path), delay),
+    );
   }
 
   private flush(path: string): void {

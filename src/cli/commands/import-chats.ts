@@ -78,7 +78,10 @@ export const importChatsCommand = defineCommand({
       // The index is opened only now, and only with a model: an import without one stays as quick as before.
       const session = await openIndexSessionWithModel(values, vault, io);
       try {
-        report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), meaning: session ? (text) => session.memory.problemMeaning(text) : undefined });
+        report.memory = await enrichConversations(repo, settings, {
+          paths: new Set(report.created),
+          meaning: session ? (text) => session.memory.problemMeaning(text) : undefined,
+        });
       } finally {
         await session?.close();
       }

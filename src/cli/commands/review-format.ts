@@ -16,7 +16,9 @@ function dueText(item: ReviewQueueItem): string {
 export function formatQueue(queue: ReviewQueue, summary: ReviewSummary): string {
   const lines = [
     `${plural(queue.items.length, "item")} to review on ${queue.today}: ${plural(queue.dueSkills, "skill")} due, ${plural(queue.dueDecisions, "decision")} due` +
-      (queue.heldBack > 0 ? `, ${queue.heldBack} held back by the daily limits (${queue.limits.reviewsPerDay} reviews, ${queue.limits.newSkillsPerDay} new a day)` : "") +
+      (queue.heldBack > 0
+        ? `, ${queue.heldBack} held back by the daily limits (${queue.limits.reviewsPerDay} reviews, ${queue.limits.newSkillsPerDay} new a day)`
+        : "") +
       ".",
   ];
   for (const item of queue.items) {

@@ -81,7 +81,9 @@ function weekLine(label: string, week: WeekSummary): string {
       .join(", ") || "no entries";
   const accuracy = week.estimateAccuracy === null ? "" : `, estimates used ×${week.estimateAccuracy.toFixed(2)}`;
   const skills = week.metaSkills.map((s) => `${s.name} ${s.worked}/${s.uses}`).join(", ");
-  const byActivity = Object.entries(week.minutesByActivity).map(([type, minutes]) => `${type} ${minutes} min`).join(", ");
+  const byActivity = Object.entries(week.minutesByActivity)
+    .map(([type, minutes]) => `${type} ${minutes} min`)
+    .join(", ");
   return `${label} (from ${week.start}): ${week.focusMinutes} min focus in ${one(week.sessions, "session")}${byActivity ? ` (${byActivity})` : ""}, ${one(week.activeDays, "active day")}, ${entries}; mood ${avg(week.moodAvg)}, energy ${avg(week.energyAvg)}, sleep ${avg(week.sleepAvg)} h${accuracy}${skills ? `; skills worked ${skills}` : ""}`;
 }
 

@@ -75,7 +75,14 @@ export async function openIndexSession(vault: VaultContext, values: { model?: st
 export async function openIndexSessionWithModel(values: { model?: string; cache?: string }, vault: VaultContext, io: CliIo): Promise<IndexSession | null> {
   const cacheDir = cachePath(values, vault);
   // Looking for the default model must not leave a cache folder in a vault that has none.
-  if (values.model === undefined && !(await fs.stat(cacheDir).then((stat) => stat.isDirectory(), () => false))) return null;
+  if (
+    values.model === undefined &&
+    !(await fs.stat(cacheDir).then(
+      (stat) => stat.isDirectory(),
+      () => false,
+    ))
+  )
+    return null;
   const model = await loadModel(values.model, cacheDir);
   if ("unavailable" in model.status) {
     if (values.model !== undefined) reportUnavailable(model.status.unavailable, true, io);
@@ -85,7 +92,8 @@ export async function openIndexSessionWithModel(values: { model?: string; cache?
   return startSession(vault, cacheDir, model, io);
 }
 
-const cachePath = (values: { cache?: string }, vault: VaultContext): string => nodePath.resolve(values.cache ?? nodePath.join(vault.root, DEFAULT_CACHE_FOLDER));
+const cachePath = (values: { cache?: string }, vault: VaultContext): string =>
+  nodePath.resolve(values.cache ?? nodePath.join(vault.root, DEFAULT_CACHE_FOLDER));
 
 async function cacheFolder(values: { cache?: string }, vault: VaultContext): Promise<string> {
   const cacheDir = cachePath(values, vault);
@@ -93,7 +101,12 @@ async function cacheFolder(values: { cache?: string }, vault: VaultContext): Pro
   return cacheDir;
 }
 
-async function startSession({ repo, settings }: VaultContext, cacheDir: string, model: Awaited<ReturnType<typeof loadModel>>, io: CliIo): Promise<IndexSession> {
+async function startSession(
+  { repo, settings }: VaultContext,
+  cacheDir: string,
+  model: Awaited<ReturnType<typeof loadModel>>,
+  io: CliIo,
+): Promise<IndexSession> {
   const memory = new MemoryIndex({
     source: nodeNoteSource(repo),
     embedder: model.status,

@@ -145,12 +145,7 @@ export function entryFileStem(text: string, now: Date): string {
 }
 
 /** Captures an entry note the same way from every surface (modal, URI, CLI). */
-export async function captureEntry(
-  repo: NoteRepository,
-  input: CaptureInput,
-  settings: LifeBetterSettings,
-  now: Date = new Date(),
-): Promise<CapturedEntry> {
+export async function captureEntry(repo: NoteRepository, input: CaptureInput, settings: LifeBetterSettings, now: Date = new Date()): Promise<CapturedEntry> {
   const id = newId();
   const links = new LinkResolver((await repo.listFiles()).map((file) => file.path));
   const properties = entryProperties(input, settings, now, id, links);

@@ -53,7 +53,13 @@ export function threadOf(vault: VaultRecords, path: string): ThreadReply[] {
   const walk = (parent: string, depth: number): ThreadReply[] => {
     const children = (groups.get(parent) ?? [])
       .filter((record) => !seen.has(record.path))
-      .map((record): ThreadReply => ({ path: record.path, type: textProperty(record.properties, "type") ?? "entry", timestamp: when(record), text: record.body.trim(), depth }))
+      .map((record): ThreadReply => ({
+        path: record.path,
+        type: textProperty(record.properties, "type") ?? "entry",
+        timestamp: when(record),
+        text: record.body.trim(),
+        depth,
+      }))
       .sort((a, b) => time(a) - time(b) || a.path.localeCompare(b.path));
     for (const child of children) seen.add(child.path);
     return children.flatMap((child) => [child, ...walk(child.path, depth + 1)]);

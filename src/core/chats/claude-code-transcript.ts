@@ -78,7 +78,10 @@ function assistantPieces(content: unknown): Piece[] {
 function failedTools(content: unknown): string[] {
   if (!Array.isArray(content)) return [];
   return content
-    .filter((block): block is Record<string, unknown> => isRecord(block) && block.type === "tool_result" && block.is_error === true && typeof block.tool_use_id === "string")
+    .filter(
+      (block): block is Record<string, unknown> =>
+        isRecord(block) && block.type === "tool_result" && block.is_error === true && typeof block.tool_use_id === "string",
+    )
     .map((block) => block.tool_use_id as string);
 }
 
@@ -191,7 +194,11 @@ export class ClaudeCodeTranscript {
     const inThread = new Set(thread.map((node) => node.uuid));
     const summary = [...this.summaries].reverse().find((s) => inThread.has(s.leaf)) ?? [...this.summaries].reverse().find((s) => this.nodes.has(s.leaf));
     if (summary && summary.summary !== "") return summary.summary;
-    const firstPrompt = messages.find((message) => message.role === "user")?.text.split("\n")[0]?.trim() ?? "";
+    const firstPrompt =
+      messages
+        .find((message) => message.role === "user")
+        ?.text.split("\n")[0]
+        ?.trim() ?? "";
     if (firstPrompt === "") return "Claude Code session";
     return firstPrompt.length > 80 ? `${firstPrompt.slice(0, 79)}…` : firstPrompt;
   }

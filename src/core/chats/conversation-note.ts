@@ -42,7 +42,8 @@ export function conversationBody(conversation: ChatConversation): string {
   return conversation.messages.map((message) => `${heading(message, conversation.platform)}\n\n${inertMessage(message.text)}`).join("\n");
 }
 
-const QUESTION_START = /^(how|what|why|when|where|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|have|has|may|might|shall|any|explain|help)\b/i;
+const QUESTION_START =
+  /^(how|what|why|when|where|who|whom|whose|which|can|could|should|would|will|is|are|am|was|were|do|does|did|have|has|may|might|shall|any|explain|help)\b/i;
 
 /** A user message that asks something: a question mark in its opening, or a question word first. */
 export function isQuestion(text: string): boolean {

@@ -122,7 +122,9 @@ export class ProblemMatcher {
     else {
       // Meaning only adds links: what words alone clearly link stays linked when the fused ranking agrees.
       const byWords = [...scored].sort((a, b) => b.words - a.words);
-      best.link = clearlyFirst(scored, (match) => match.score, PROBLEM_MEANING_LINK_THRESHOLD) || (byWords[0] === best && clearlyFirst(byWords, (match) => match.words, PROBLEM_LINK_THRESHOLD));
+      best.link =
+        clearlyFirst(scored, (match) => match.score, PROBLEM_MEANING_LINK_THRESHOLD) ||
+        (byWords[0] === best && clearlyFirst(byWords, (match) => match.words, PROBLEM_LINK_THRESHOLD));
     }
     best.suggest = !best.link && best.score >= (meaning ? PROBLEM_MEANING_SUGGEST_THRESHOLD : PROBLEM_SUGGEST_THRESHOLD);
     return scored;

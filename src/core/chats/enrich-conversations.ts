@@ -90,7 +90,9 @@ function questionsByConversation(records: readonly VaultRecord[]): Map<string, V
   for (const record of records) {
     const value = record.properties.conversation;
     if (record.kind !== "entry" || typeof value !== "string") continue;
-    const target = noteName(parseWikilink(value)?.target ?? value).trim().toLowerCase();
+    const target = noteName(parseWikilink(value)?.target ?? value)
+      .trim()
+      .toLowerCase();
     byName.set(target, [...(byName.get(target) ?? []), record]);
   }
   return byName;
@@ -111,10 +113,24 @@ function titleOf(record: VaultRecord): string {
 export async function enrichConversations(repo: NoteRepository, settings: LifeBetterSettings, options: EnrichOptions = {}): Promise<EnrichReport> {
   const now = options.now ?? new Date();
   const { records } = await loadRecords(repo, settings, ["conversation", "problem", "meta-skill", "entry"]);
-  const report: EnrichReport = { conversations: 0, updated: [], summaries: 0, problems: 0, metaSkills: 0, insights: 0, suggestions: [], byMeaning: 0, failed: [] };
+  const report: EnrichReport = {
+    conversations: 0,
+    updated: [],
+    summaries: 0,
+    problems: 0,
+    metaSkills: 0,
+    insights: 0,
+    suggestions: [],
+    byMeaning: 0,
+    failed: [],
+  };
   const problems = records.filter((record) => record.kind === "problem");
   const matcher = new ProblemMatcher(
-    problems.map((problem) => ({ name: problem.name, path: problem.path, text: [textProperty(problem.properties, "context") ?? "", ...proseOf(problem.body)].join("\n") })),
+    problems.map((problem) => ({
+      name: problem.name,
+      path: problem.path,
+      text: [textProperty(problem.properties, "context") ?? "", ...proseOf(problem.body)].join("\n"),
+    })),
   );
   const skills = records.filter((record) => record.kind === "meta-skill").map((record) => record.name);
   const entriesByConversation = questionsByConversation(records);
@@ -126,13 +142,16 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
     const text = [titleOf(conversation), ...messages.map((message) => (message.role === "user" ? message.text : message.prose.join("\n")))].join("\n");
     // A summary or problem already there is kept: no need to work one out.
     const summary = isBlank(conversation.properties.summary) ? summarizeConversation(messages) : "";
-    const meaning = isBlank(conversation.properties.problem) && problems.length > 0 ? await meaningOf(options, questionText(titleOf(conversation), messages)) : null;
+    const meaning =
+      isBlank(conversation.properties.problem) && problems.length > 0 ? await meaningOf(options, questionText(titleOf(conversation), messages)) : null;
     if (meaning) report.byMeaning++;
     const [best] = isBlank(conversation.properties.problem) ? matcher.rank(text, meaning) : [];
     const words = wordLine(text);
     const named = skills.filter((skill) => namesSkill(words, skill));
     const insights = (entriesByConversation.get(conversation.name.toLowerCase()) ?? [])
-      .filter((entry) => linksTo(entry.properties.conversation, conversation.name) || linksTo(entry.properties.conversation, conversation.path.replace(/\.md$/i, "")))
+      .filter(
+        (entry) => linksTo(entry.properties.conversation, conversation.name) || linksTo(entry.properties.conversation, conversation.path.replace(/\.md$/i, "")),
+      )
       .map((entry) => entry.name);
     const counts = { summary: false, problem: false, skills: 0, insights: 0 };
     try {
@@ -158,7 +177,12 @@ export async function enrichConversations(repo: NoteRepository, settings: LifeBe
       report.insights += counts.insights;
       if (isBlank(conversation.properties.problem) && best?.suggest) {
         const round = (value: number): number => Math.round(value * 1000) / 1000;
-        report.suggestions.push({ path: conversation.path, problem: best.name, score: round(best.score), ...(best.meaning !== undefined ? { meaning: round(best.meaning) } : {}) });
+        report.suggestions.push({
+          path: conversation.path,
+          problem: best.name,
+          score: round(best.score),
+          ...(best.meaning !== undefined ? { meaning: round(best.meaning) } : {}),
+        });
       }
     } catch (error) {
       report.failed.push({ path: conversation.path, reason: errorMessage(error) });

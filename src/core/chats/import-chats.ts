@@ -93,7 +93,12 @@ export async function importChats(
       if (message.role !== "user" || !isQuestion(message.text)) continue;
       const questionId = await stableId(`${conversation.platform}:message:${conversation.sourceId}:${message.sourceId}`);
       const properties = questionProperties(message, questionId, noteName(path), now);
-      await createUniqueNote(repo, settings.folders.entry, entryFileStem(message.text, message.time ?? now), composeNote(properties, inertMessage(message.text)));
+      await createUniqueNote(
+        repo,
+        settings.folders.entry,
+        entryFileStem(message.text, message.time ?? now),
+        composeNote(properties, inertMessage(message.text)),
+      );
       report.questions++;
     }
   };
@@ -110,7 +115,11 @@ export async function importChats(
         await importOne(item.conversation);
       } catch (error) {
         report.conversations.failed++;
-        report.problems.push({ index: item.index, title: item.conversation.title, reason: `Conversation ${item.index} ("${item.conversation.title}") was not imported: ${errorMessage(error)}` });
+        report.problems.push({
+          index: item.index,
+          title: item.conversation.title,
+          reason: `Conversation ${item.index} ("${item.conversation.title}") was not imported: ${errorMessage(error)}`,
+        });
       }
     },
     options,
@@ -120,7 +129,10 @@ export async function importChats(
     try {
       report.memory = await enrichConversations(repo, settings, { paths: new Set(report.created), now, meaning: options.meaning });
     } catch (error) {
-      report.problems.push({ index: 0, reason: `The conversations were imported, but their summaries and links were not written (${errorMessage(error)}); run enrich-chats to try again.` });
+      report.problems.push({
+        index: 0,
+        reason: `The conversations were imported, but their summaries and links were not written (${errorMessage(error)}); run enrich-chats to try again.`,
+      });
     }
   }
   if (end.ok) {
@@ -136,7 +148,9 @@ export async function importChats(
 export function chatImportSummary(report: ChatImportReport): string[] {
   const { created, alreadyImported, failed } = report.conversations;
   const lines = [...report.problems.map((problem) => problem.reason), ...problemSuggestionLines(report.memory)];
-  const memory = report.memory ? ` Wrote ${plural(report.memory.summaries, "summary", "summaries")} and linked ${plural(report.memory.problems, "conversation", "conversations")} to a problem.` : "";
+  const memory = report.memory
+    ? ` Wrote ${plural(report.memory.summaries, "summary", "summaries")} and linked ${plural(report.memory.problems, "conversation", "conversations")} to a problem.`
+    : "";
   lines.push(
     `Imported ${created} conversations and ${report.questions} questions; ${alreadyImported} were already imported${failed ? `, ${failed} could not be imported` : ""}.${memory}`,
   );

@@ -10,8 +10,6 @@ export type { ChatStreamOptions, ExportItem, StreamEnd };
 
 /** A conversation of the export, or why it could not be read (position in the file, 1-based). */
 
-
-
 /** Detects the platform of one conversation by its shape and reads it. */
 export function readConversation(raw: unknown): ChatConversation | string {
   if (!isRecord(raw)) return "it is not a conversation object";
@@ -34,17 +32,32 @@ async function firstCharacter(chunks: AsyncIterable<Uint8Array | string>): Promi
     const first = text.replace(/^\uFEFF/, "").trimStart()[0];
     if (first !== undefined) {
       const rest = { [Symbol.asyncIterator]: () => iterator };
-      return { first, chunks: (async function* () { yield* seen; yield* rest; })() };
+      return {
+        first,
+        chunks: (async function* () {
+          yield* seen;
+          yield* rest;
+        })(),
+      };
     }
   }
-  return { first: undefined, chunks: (async function* () { yield* seen; })() };
+  return {
+    first: undefined,
+    chunks: (async function* () {
+      yield* seen;
+    })(),
+  };
 }
 
 /**
  * Streams a chat export, telling its format by its content: a JSON list (`[`) is a ChatGPT or Claude
  * `conversations.json`; JSON lines (`{`) a Claude Code session transcript (stream-transcript.ts).
  */
-export async function streamChatExport(chunks: AsyncIterable<Uint8Array | string>, handle: (item: ExportItem) => Promise<void>, options: ChatStreamOptions = {}): Promise<StreamEnd> {
+export async function streamChatExport(
+  chunks: AsyncIterable<Uint8Array | string>,
+  handle: (item: ExportItem) => Promise<void>,
+  options: ChatStreamOptions = {},
+): Promise<StreamEnd> {
   const { first, chunks: all } = await firstCharacter(chunks);
   if (first === "{") return streamTranscript(all, handle, options);
   return streamConversationList(all, handle, options);
@@ -57,7 +70,11 @@ export async function streamChatExport(chunks: AsyncIterable<Uint8Array | string
  * it after the conversation in hand. A file that turns out not to be JSON, or is cut short, ends
  * with a message; what was handled before stays handled.
  */
-async function streamConversationList(chunks: AsyncIterable<Uint8Array | string>, handle: (item: ExportItem) => Promise<void>, options: ChatStreamOptions = {}): Promise<StreamEnd> {
+async function streamConversationList(
+  chunks: AsyncIterable<Uint8Array | string>,
+  handle: (item: ExportItem) => Promise<void>,
+  options: ChatStreamOptions = {},
+): Promise<StreamEnd> {
   // keepStack false: emitted conversations are dropped from the parser's memory. A string buffer
   // makes long messages ~3x faster to read than building them a character at a time (measured).
   const parser = new JSONParser({ paths: ["$.*"], keepStack: false, stringBufferSize: 64 * 1024 });
@@ -79,7 +96,9 @@ async function streamConversationList(chunks: AsyncIterable<Uint8Array | string>
   };
   const cutShort = async (error: unknown): Promise<StreamEnd> => {
     await drain(); // the conversations completed before the bad spot are still imported
-    return failure(`The file is not complete JSON after ${count} conversations (${errorMessage(error)}); it may be cut short. The conversations before that point were read.`);
+    return failure(
+      `The file is not complete JSON after ${count} conversations (${errorMessage(error)}); it may be cut short. The conversations before that point were read.`,
+    );
   };
   for await (const chunk of chunks) {
     if (options.signal?.aborted) break;
@@ -87,7 +106,10 @@ async function streamConversationList(chunks: AsyncIterable<Uint8Array | string>
       const text = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk.subarray(0, 64));
       const first = text.replace(/^\uFEFF/, "").trimStart()[0];
       if (first === undefined) continue;
-      if (first !== "[") return failure(`The file is not a conversations export: it should be a JSON list of conversations (starting with "[") or a Claude Code transcript (JSON lines, starting with "{"), but it starts with "${first}".`);
+      if (first !== "[")
+        return failure(
+          `The file is not a conversations export: it should be a JSON list of conversations (starting with "[") or a Claude Code transcript (JSON lines, starting with "{"), but it starts with "${first}".`,
+        );
       started = true;
     }
     try {

@@ -11,7 +11,11 @@ const NAMED_BAD_LINES = 5;
  * last line cut short (a file still being written, or copied in part) imports nothing, so importing
  * the whole file later is not mistaken for a transcript already imported.
  */
-export async function streamTranscript(chunks: AsyncIterable<Uint8Array | string>, handle: (item: ExportItem) => Promise<void>, options: ChatStreamOptions = {}): Promise<StreamEnd> {
+export async function streamTranscript(
+  chunks: AsyncIterable<Uint8Array | string>,
+  handle: (item: ExportItem) => Promise<void>,
+  options: ChatStreamOptions = {},
+): Promise<StreamEnd> {
   const transcript = new ClaudeCodeTranscript();
   const decoder = new TextDecoder();
   const yieldToUi = options.yieldToUi ?? (() => Promise.resolve());
@@ -49,12 +53,21 @@ export async function streamTranscript(chunks: AsyncIterable<Uint8Array | string
     try {
       JSON.parse(pending);
     } catch {
-      return { ok: false, cancelled: false, message: `The transcript's last line (${lineNumber + 1}) is cut short; nothing was imported from it. Import it again once the file is complete.` };
+      return {
+        ok: false,
+        cancelled: false,
+        message: `The transcript's last line (${lineNumber + 1}) is cut short; nothing was imported from it. Import it again once the file is complete.`,
+      };
     }
     readLine(pending);
   }
   if (transcript.recognised === 0) {
-    return { ok: false, cancelled: false, message: 'The file is not a conversations export: it should be a JSON list of conversations (starting with "[") or a Claude Code transcript (JSON lines with a sessionId), but its lines are neither.' };
+    return {
+      ok: false,
+      cancelled: false,
+      message:
+        'The file is not a conversations export: it should be a JSON list of conversations (starting with "[") or a Claude Code transcript (JSON lines with a sessionId), but its lines are neither.',
+    };
   }
   const conversation = transcript.conversation();
   await handle(typeof conversation === "string" ? { index: 1, problem: conversation } : { index: 1, conversation });

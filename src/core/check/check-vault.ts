@@ -42,10 +42,7 @@ export async function checkVault(repo: NoteRepository, settings: LifeBetterSetti
     try {
       text = await repo.read(file.path);
     } catch (error) {
-      const message =
-        error instanceof NoteReadError && error.reason === "missing"
-          ? "was deleted or moved while it was being checked"
-          : errorMessage(error);
+      const message = error instanceof NoteReadError && error.reason === "missing" ? "was deleted or moved while it was being checked" : errorMessage(error);
       findings.push({ path: file.path, code: "unreadable", severity: "error", message });
       return;
     }

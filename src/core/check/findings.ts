@@ -17,7 +17,13 @@ export type Severity = "error" | "warning" | "info";
 /** A property-only repair; applying it never touches the body. */
 export type PropertyFix =
   | { action: "new-id"; description: string }
-  | { action: "set"; property: string; value: unknown; description: string; /** A key this one takes the place of (`Private` → `private`), removed. */ replaces?: string };
+  | {
+      action: "set";
+      property: string;
+      value: unknown;
+      description: string;
+      /** A key this one takes the place of (`Private` → `private`), removed. */ replaces?: string;
+    };
 
 export interface Finding {
   path: string;

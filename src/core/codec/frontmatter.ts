@@ -12,9 +12,7 @@ export interface NoteParts {
   body: string;
 }
 
-export type ParsedNote =
-  | { ok: true; parts: NoteParts; properties: Record<string, unknown>; document: Document | null }
-  | { ok: false; problem: string };
+export type ParsedNote = { ok: true; parts: NoteParts; properties: Record<string, unknown>; document: Document | null } | { ok: false; problem: string };
 
 const BOM = "\uFEFF";
 const OPEN_FENCE = /^---[ \t]*(\r?\n)/;

@@ -21,7 +21,11 @@ export interface Section {
 }
 
 function normalizeHeading(text: string): string {
-  return text.trim().replace(/\s+/g, " ").replace(/[:?.!]+$/, "").toLowerCase();
+  return text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/[:?.!]+$/, "")
+    .toLowerCase();
 }
 
 /** Every heading section, in order; nested sections are contained in their parent's range. */

@@ -71,7 +71,9 @@ export function withoutDateTokens(text: string): string {
 
 /** What a user reads as the task: its text without date tokens and without a trailing block id (`^id`). */
 export function taskText(text: string): string {
-  return withoutDateTokens(text).replace(/\s+\^[A-Za-z0-9-]+$/, "").trim();
+  return withoutDateTokens(text)
+    .replace(/\s+\^[A-Za-z0-9-]+$/, "")
+    .trim();
 }
 
 /** Whether a line writes its dates as Dataview fields rather than Tasks emoji. */

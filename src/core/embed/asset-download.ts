@@ -78,7 +78,13 @@ export async function ensureAssets(files: readonly AssetFile[], options: AssetDo
     try {
       await options.store.writeAtomic(file.path, bytes);
     } catch (error) {
-      return { ok: false, unavailable: { reason: `"${file.path}" could not be saved (${errorMessage(error)})`, fix: "Check that the plugin folder is writable and the disk is not full, then reload the plugin." } };
+      return {
+        ok: false,
+        unavailable: {
+          reason: `"${file.path}" could not be saved (${errorMessage(error)})`,
+          fix: "Check that the plugin folder is writable and the disk is not full, then reload the plugin.",
+        },
+      };
     }
     overall += bytes.length;
     downloaded.push(file.path);

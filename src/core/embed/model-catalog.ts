@@ -25,8 +25,26 @@ export interface ModelProfile {
 }
 
 export const MODEL_CATALOG: readonly ModelProfile[] = [
-  { id: "Xenova/all-MiniLM-L6-v2", label: "English, small (all-MiniLM-L6-v2)", languages: "English", pooling: "mean", queryPrefix: "", passagePrefix: "", approxMegabytes: 23, maxTokens: 256 },
-  { id: "Xenova/multilingual-e5-small", label: "Multilingual (multilingual-e5-small)", languages: "about 100 languages", pooling: "mean", queryPrefix: "query: ", passagePrefix: "passage: ", approxMegabytes: 118, maxTokens: 512 },
+  {
+    id: "Xenova/all-MiniLM-L6-v2",
+    label: "English, small (all-MiniLM-L6-v2)",
+    languages: "English",
+    pooling: "mean",
+    queryPrefix: "",
+    passagePrefix: "",
+    approxMegabytes: 23,
+    maxTokens: 256,
+  },
+  {
+    id: "Xenova/multilingual-e5-small",
+    label: "Multilingual (multilingual-e5-small)",
+    languages: "about 100 languages",
+    pooling: "mean",
+    queryPrefix: "query: ",
+    passagePrefix: "passage: ",
+    approxMegabytes: 118,
+    maxTokens: 512,
+  },
   {
     id: "Xenova/paraphrase-multilingual-MiniLM-L12-v2",
     label: "Multilingual paraphrases (paraphrase-multilingual-MiniLM-L12-v2)",

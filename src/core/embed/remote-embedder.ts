@@ -52,7 +52,11 @@ export class RemoteEmbedder implements Embedder {
   readonly dimensions: number;
 
   /** Sends the model and waits until the worker has loaded it (or says why it could not). */
-  static start(endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker>, init: EmbedWorkerInit, stop: () => void): Promise<RemoteEmbedder | { unavailable: EmbedderUnavailable }> {
+  static start(
+    endpoint: MessageEndpoint<FromEmbedWorker, ToEmbedWorker>,
+    init: EmbedWorkerInit,
+    stop: () => void,
+  ): Promise<RemoteEmbedder | { unavailable: EmbedderUnavailable }> {
     return new Promise((resolve) => {
       let remote: RemoteEmbedder | null = null;
       endpoint.listen((message) => {
@@ -104,7 +108,13 @@ export function serveEmbedder(endpoint: MessageEndpoint<ToEmbedWorker, FromEmbed
           return null;
         }
         const device = loaded.embedder.device === "webgpu" || loaded.embedder.device === "wasm" ? loaded.embedder.device : undefined;
-        endpoint.post({ type: "embed-ready", modelId: loaded.embedder.modelId, dimensions: loaded.embedder.dimensions, ...(device ? { device } : {}), ...(loaded.deviceNote ? { deviceNote: loaded.deviceNote } : {}) });
+        endpoint.post({
+          type: "embed-ready",
+          modelId: loaded.embedder.modelId,
+          dimensions: loaded.embedder.dimensions,
+          ...(device ? { device } : {}),
+          ...(loaded.deviceNote ? { deviceNote: loaded.deviceNote } : {}),
+        });
         return loaded.embedder;
       });
       return;

@@ -98,7 +98,10 @@ export class TransformersEmbedder implements Embedder {
     const order = texts.map((_, index) => index).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
     for (let start = 0; start < order.length; start += this.batchSize) {
       const indexes = order.slice(start, start + this.batchSize);
-      const output = await this.extractor(indexes.map((index) => texts[index] ?? ""), { pooling: "mean", normalize: true });
+      const output = await this.extractor(
+        indexes.map((index) => texts[index] ?? ""),
+        { pooling: "mean", normalize: true },
+      );
       indexes.forEach((textIndex, row) => (vectors[textIndex] = this.row(output.data, row)));
     }
     return vectors;
@@ -107,9 +110,16 @@ export class TransformersEmbedder implements Embedder {
   /** A copy of one row, so each vector owns its memory (the pipeline's buffer is not kept alive). */
   private row(data: ArrayLike<number>, row: number): Float32Array {
     const start = row * this.dimensions;
-    const vector = data instanceof Float32Array ? data.slice(start, start + this.dimensions) : Float32Array.from({ length: this.dimensions }, (_, d) => data[start + d] ?? 0);
+    const vector =
+      data instanceof Float32Array
+        ? data.slice(start, start + this.dimensions)
+        : Float32Array.from({ length: this.dimensions }, (_, d) => data[start + d] ?? 0);
     for (const value of vector) {
-      if (!Number.isFinite(value)) throw new EmbedderUnavailableError("the model produced an invalid vector (NaN or infinity)", "The model files are probably damaged: delete them so they are downloaded again.");
+      if (!Number.isFinite(value))
+        throw new EmbedderUnavailableError(
+          "the model produced an invalid vector (NaN or infinity)",
+          "The model files are probably damaged: delete them so they are downloaded again.",
+        );
     }
     return vector;
   }

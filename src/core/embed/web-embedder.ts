@@ -40,7 +40,10 @@ export async function loadEmbedderFromFiles(transformers: typeof Transformers, a
   const dtype = assets.dtype ?? DEFAULT_DTYPE;
   const missing = requiredModelFiles(dtype).filter((file) => !assets.files.has(file));
   if (missing.length > 0) {
-    return unavailable(`the model "${assets.modelId}" is missing ${missing.join(", ")}`, "Download the model again from the plugin settings, or set a local model folder that holds the complete model.");
+    return unavailable(
+      `the model "${assets.modelId}" is missing ${missing.join(", ")}`,
+      "Download the model again from the plugin settings, or set a local model folder that holds the complete model.",
+    );
   }
   const { env } = transformers;
   env.allowRemoteModels = false;

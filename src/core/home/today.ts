@@ -110,7 +110,9 @@ function milestoneOf(task: Task, today: Day): HomeMilestone {
 }
 
 function reflectionOf(input: HomeInput): HomeData["reflection"] {
-  const notes = input.vault.records.filter((record) => record.kind === "reflection" && record.properties.period === "daily" && asDay(record.properties.date) === input.today);
+  const notes = input.vault.records.filter(
+    (record) => record.kind === "reflection" && record.properties.period === "daily" && asDay(record.properties.date) === input.today,
+  );
   // The note where the user keeps reflections wins over a stray copy elsewhere.
   const note = notes.find((record) => record.path === input.reflectionPath) ?? notes[0];
   if (!note) return { path: input.reflectionPath ?? null, state: "not_started" };
@@ -173,7 +175,12 @@ function nextActions(input: HomeInput, byPath: ReadonlyMap<string, VaultRecord>,
     const milestones = new Set(summary.milestoneTasks.map((task) => task.offset));
     tasksIn(record.body).forEach((task, position) => {
       if (task.checked || task.text === "") return;
-      actions.push({ ...milestoneOf(task, input.today), problem: { path: summary.path, title: summary.title }, milestone: milestones.has(task.offset), order: index * 100_000 + position });
+      actions.push({
+        ...milestoneOf(task, input.today),
+        problem: { path: summary.path, title: summary.title },
+        milestone: milestones.has(task.offset),
+        order: index * 100_000 + position,
+      });
     });
   });
   return actions.sort(compareActions).map(({ order: _order, ...action }) => action);
@@ -207,7 +214,12 @@ export async function homeData(input: HomeInput): Promise<HomeData> {
     session: sessionOf(input),
     decisionsDue: queue.items
       .filter((item) => item.kind === "decision")
-      .map((item) => ({ path: item.path, title: item.name, reviewOn: item.due, overdueDays: item.due === null ? 0 : Math.max(0, daysBetween(item.due, today)) })),
+      .map((item) => ({
+        path: item.path,
+        title: item.name,
+        reviewOn: item.due,
+        overdueDays: item.due === null ? 0 : Math.max(0, daysBetween(item.due, today)),
+      })),
     problems: open.map((summary) => homeProblem(input, byPath, summary)),
     nextActions: nextActions(input, byPath, open),
     // Confident proposals the user has neither decided on nor rated.

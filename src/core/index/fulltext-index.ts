@@ -157,8 +157,7 @@ export class FullTextIndex {
       if (!known) {
         best.set(path, { path, score: hit.score, coverage: Math.min(1, share) });
         bestPiece.set(path, hit.id);
-      }
-      else known.coverage = Math.max(known.coverage, Math.min(1, share));
+      } else known.coverage = Math.max(known.coverage, Math.min(1, share));
     }
     const hits = [...best.values()];
     // Words of the query standing together in the note, as in the query, say more than scattered ones.

@@ -33,7 +33,6 @@ export interface NoteIndexOptions {
   embedBatch?: number;
 }
 
-
 /**
  * The hybrid index of a vault: note records, Orama full text, and two vector stores (one vector per
  * note for "similar notes", one per heading chunk of long notes for "search by meaning").

@@ -151,9 +151,11 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
   const title = noteName(file.path);
   const ownWords = ownTitle(title, kind);
   const tags = [
-    ...new Set([...strings(properties.tags), ...strings(properties.tag), ...[...bodyText.matchAll(INLINE_TAG)].map((m) => m[1] ?? "")]
-      .map(normaliseTag)
-      .filter((tag) => tag !== "")),
+    ...new Set(
+      [...strings(properties.tags), ...strings(properties.tag), ...[...bodyText.matchAll(INLINE_TAG)].map((m) => m[1] ?? "")]
+        .map(normaliseTag)
+        .filter((tag) => tag !== ""),
+    ),
   ];
   const aliases = [...strings(properties.aliases), ...strings(properties.alias), ...strings(properties.title)];
   const links = new Set<string>();
@@ -190,7 +192,11 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
     tags: tags.map((tag) => tag.replace(/[/_-]/g, " ")).join(" \n "),
     body: truncate(bodyText, MAX_BODY_CHARS),
   };
-  return { record, fullText, embedTexts: options.embed === false ? [] : embedTextsOf(ownWords, outline.sections, bodyText, options.maxTokens ?? DEFAULT_MAX_TOKENS) };
+  return {
+    record,
+    fullText,
+    embedTexts: options.embed === false ? [] : embedTextsOf(ownWords, outline.sections, bodyText, options.maxTokens ?? DEFAULT_MAX_TOKENS),
+  };
 }
 
 /** What the model would see the same: runs of whitespace are one space, case does not count. */
@@ -209,7 +215,12 @@ function embedTextsOf(title: string, sections: { headingPath: string[]; text: st
   if (whole.trim() === "") return [];
   const budget = passageBudget(maxTokens);
   if (estimateWordPieces(whole) <= budget) return [{ key: "", kind: "note", text: whole, hash: embedHash(whole) }];
-  const passages: EmbedText[] = splitPassages(sections, budget, MAX_CHUNKS_PER_NOTE).map((p) => ({ key: p.key, kind: "passage", text: p.text, hash: embedHash(p.text) }));
+  const passages: EmbedText[] = splitPassages(sections, budget, MAX_CHUNKS_PER_NOTE).map((p) => ({
+    key: p.key,
+    kind: "passage",
+    text: p.text,
+    hash: embedHash(p.text),
+  }));
   // The mean's hash names its passages, so it changes exactly when one of them does.
   const mean: EmbedText = { key: "", kind: "mean", text: "", hash: hashText(`mean\n${passages.map((p) => p.hash).join("\n")}`) };
   return [mean, ...passages];

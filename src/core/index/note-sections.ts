@@ -32,9 +32,7 @@ const CALLOUT_MARK = /\[![\w-]+\][+-]?/g;
 
 /** Readable text for a wikilink: its alias, else its target; embeds (`![[x.png]]`) say nothing. */
 function readableLinks(text: string): string {
-  return text.replace(WIKILINK, (whole, target: string, alias: string | undefined) =>
-    whole.startsWith("!") ? " " : (alias ?? target.replace(/#/g, " ")),
-  );
+  return text.replace(WIKILINK, (whole, target: string, alias: string | undefined) => (whole.startsWith("!") ? " " : (alias ?? target.replace(/#/g, " "))));
 }
 
 /** How to read a body: `generated` is true for LifeBetter records, whose template text is left out. */

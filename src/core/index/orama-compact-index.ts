@@ -88,7 +88,17 @@ function idfOf(docsCount: number, matching: number): number {
 }
 
 /** Orama's BM25 for one term over the documents that contain it, with tf = 1 / field length. */
-function scoreTerm(index: Index, prop: string, term: string, ids: InternalDocumentID[], docsCount: number, params: Bm25, weight: number, filter: Set<InternalDocumentID> | undefined, scores: Map<InternalDocumentID, number>): void {
+function scoreTerm(
+  index: Index,
+  prop: string,
+  term: string,
+  ids: InternalDocumentID[],
+  docsCount: number,
+  params: Bm25,
+  weight: number,
+  filter: Set<InternalDocumentID> | undefined,
+  scores: Map<InternalDocumentID, number>,
+): void {
   const occurrences = index.tokenOccurrences[prop]![term];
   const matching = typeof occurrences === "number" ? occurrences : 0;
   const fieldLengths = index.fieldLengths[prop]!;

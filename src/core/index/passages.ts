@@ -9,7 +9,8 @@
  */
 
 /** A run of letters/digits, one CJK/kana/hangul character, or one other visible character. */
-const PIECE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}\p{M}])+|[^\s\p{L}\p{N}\p{M}]/gu;
+const PIECE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}\p{M}])+|[^\s\p{L}\p{N}\p{M}]/gu;
 /** Letters per word piece in a long word ("internationalization" → 4): WordPiece splits rare words. */
 const LETTERS_PER_PIECE = 6;
 /** A sentence's end mark and the space after it (captured, so the mark stays with its sentence). */
@@ -42,7 +43,9 @@ export function passageBudget(maxTokens: number): number {
 function units(text: string, budget: number): string[] {
   if (estimateWordPieces(text) <= budget) return [text];
   for (const boundary of ["line", "sentence"] as const) {
-    const split = parts(text, boundary).map((part) => part.trim()).filter((part) => part !== "");
+    const split = parts(text, boundary)
+      .map((part) => part.trim())
+      .filter((part) => part !== "");
     if (split.length > 1) return split.flatMap((part) => units(part, budget));
   }
   // One sentence longer than a passage: cut between words.

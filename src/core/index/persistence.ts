@@ -62,7 +62,13 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
     dimensions: index.embedder?.dimensions ?? 0,
     nextNo: index.nextNoteNo,
     // A note still waiting for vectors is saved as changed (mtime -1) so the next start re-reads it.
-    notes: [...index.notes.values()].map((n) => [n.no, pending.has(n.record.path) ? -1 : n.mtime, n.size, n.record, n.embedTexts.map((t) => [t.key, t.hash, t.kind])]),
+    notes: [...index.notes.values()].map((n) => [
+      n.no,
+      pending.has(n.record.path) ? -1 : n.mtime,
+      n.size,
+      n.record,
+      n.embedTexts.map((t) => [t.key, t.hash, t.kind]),
+    ]),
     fullText: index.fullText.save(),
     noteStore: noteStore.meta,
     chunkStore: chunkStore.meta,
@@ -74,7 +80,10 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
   view.setUint32(HEADER_BYTES, json.length, true);
   bytes.set(json, HEADER_BYTES + 4);
   bytes.set(new Uint8Array(noteStore.vectors.buffer, noteStore.vectors.byteOffset, noteStore.vectors.byteLength), HEADER_BYTES + jsonPadded);
-  bytes.set(new Uint8Array(chunkStore.vectors.buffer, chunkStore.vectors.byteOffset, chunkStore.vectors.byteLength), HEADER_BYTES + jsonPadded + noteStore.vectors.byteLength);
+  bytes.set(
+    new Uint8Array(chunkStore.vectors.buffer, chunkStore.vectors.byteOffset, chunkStore.vectors.byteLength),
+    HEADER_BYTES + jsonPadded + noteStore.vectors.byteLength,
+  );
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, INDEX_FORMAT_VERSION, true);
   view.setUint32(8, payloadLength, true);
@@ -97,7 +106,13 @@ function encodeSavedJson(saved: SavedJson): Uint8Array {
   const { notes, fullText, ...rest } = saved;
   add(JSON.stringify(rest).slice(0, -1) + ',"notes":[');
   for (let i = 0; i < notes.length; i += NOTES_PER_PIECE) {
-    add((i > 0 ? "," : "") + notes.slice(i, i + NOTES_PER_PIECE).map((note) => JSON.stringify(note)).join(","));
+    add(
+      (i > 0 ? "," : "") +
+        notes
+          .slice(i, i + NOTES_PER_PIECE)
+          .map((note) => JSON.stringify(note))
+          .join(","),
+    );
   }
   add('],"fullText":{"pieces":');
   add(JSON.stringify(fullText.pieces));

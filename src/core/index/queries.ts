@@ -65,7 +65,13 @@ function skippedBy(index: NoteIndex, accept: ((note: IndexedNote) => boolean) | 
 }
 
 /** Best cosine per note over its note vector and chunk vectors, best first, with the best chunk's heading path. */
-function meaningRanking(index: NoteIndex, query: Float32Array, k: number, minScore: number, skip?: Set<number>): { no: number; score: number; section?: string }[] {
+function meaningRanking(
+  index: NoteIndex,
+  query: Float32Array,
+  k: number,
+  minScore: number,
+  skip?: Set<number>,
+): { no: number; score: number; section?: string }[] {
   const best = new Map<number, { no: number; score: number; section?: string }>();
   for (const store of [index.noteVectors, index.chunkVectors]) {
     if (!store) continue;
@@ -162,10 +168,22 @@ function linkedNotes(index: NoteIndex, note: IndexedNote): number[] {
 function sharedReasons(a: IndexedNote, b: IndexedNote): string[] {
   const reasons: string[] = [];
   const tags = a.record.tags.filter((tag) => b.record.tags.includes(tag));
-  if (tags.length > 0) reasons.push(`shared tags: ${tags.slice(0, 3).map((t) => `#${t}`).join(" ")}`);
+  if (tags.length > 0)
+    reasons.push(
+      `shared tags: ${tags
+        .slice(0, 3)
+        .map((t) => `#${t}`)
+        .join(" ")}`,
+    );
   if (a.record.problem && a.record.problem === b.record.problem) reasons.push(`same problem: [[${a.record.problem}]]`);
   const links = a.record.links.filter((link) => b.record.links.includes(link) && link !== a.record.problem);
-  if (links.length > 0) reasons.push(`both link to ${links.slice(0, 3).map((l) => `[[${l}]]`).join(", ")}`);
+  if (links.length > 0)
+    reasons.push(
+      `both link to ${links
+        .slice(0, 3)
+        .map((l) => `[[${l}]]`)
+        .join(", ")}`,
+    );
   return reasons;
 }
 
@@ -212,7 +230,16 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
     const hits = index.noteVectors.topK(own.slice(), limit, options.minScore ?? SIMILAR_MIN_SCORE, new Set(skip));
     const results = hits.flatMap((hit) => {
       const other = index.byNo.get(hit.owner);
-      return other ? [resultOf(other, hit.score, [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other), ...conversationReasons(index, other)], linkedEitherWay(note, other))] : [];
+      return other
+        ? [
+            resultOf(
+              other,
+              hit.score,
+              [`meaning ${hit.score.toFixed(2)}`, ...sharedReasons(note, other), ...conversationReasons(index, other)],
+              linkedEitherWay(note, other),
+            ),
+          ]
+        : [];
     });
     return withSnippets(index, results, about);
   }
@@ -222,7 +249,16 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
   const results = hits
     .flatMap((hit) => {
       const other = index.notes.get(hit.path);
-      return other && !skipSet.has(other.no) ? [resultOf(other, hit.coverage * (hit.score / top), [`words ${(hit.coverage * (hit.score / top)).toFixed(2)}`, ...sharedReasons(note, other), ...conversationReasons(index, other)], linkedEitherWay(note, other))] : [];
+      return other && !skipSet.has(other.no)
+        ? [
+            resultOf(
+              other,
+              hit.coverage * (hit.score / top),
+              [`words ${(hit.coverage * (hit.score / top)).toFixed(2)}`, ...sharedReasons(note, other), ...conversationReasons(index, other)],
+              linkedEitherWay(note, other),
+            ),
+          ]
+        : [];
     })
     .slice(0, limit);
   return withSnippets(index, results, about);

@@ -4,7 +4,11 @@ import { linkName } from "./note-record";
 
 /** Finds a note by path (with or without `.md`), LifeBetter id, `[[link]]` or note name. */
 export function resolveNote(index: NoteIndex, ref: string): IndexedNote | null {
-  const trimmed = ref.trim().replace(/^\[\[|\]\]$/g, "").split("|")[0] ?? "";
+  const trimmed =
+    ref
+      .trim()
+      .replace(/^\[\[|\]\]$/g, "")
+      .split("|")[0] ?? "";
   let path = trimmed;
   try {
     path = normalizeVaultPath(trimmed);

@@ -22,7 +22,8 @@ const SYMBOL_RUN = /[!#$%&*+<=>?@^`|~[\]{}\\/:;-]{2,}/g;
 // Scripts written without spaces between words: cut into overlapping pairs of characters (as
 // Lucene's CJK analyzer does), so a word inside a sentence is found without a dictionary.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/u;
-const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const CJK_RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 // Scripts whose accents are safe to fold ("thème" = "theme", "ё" = "е"); elsewhere marks are letters.
 const FOLDABLE = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}\p{N}'’_-]+$/u;
 const MARKS = /\p{M}+/gu;

@@ -43,7 +43,14 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
     open: async (config) => {
       memory?.dispose();
       const embedder = await environment.loadEmbedder(config);
-      memory = new MemoryIndex({ source, storage, embedder, timers: environment.timers, excludedFolders: config.excludedFolders, debounceMs: config.debounceMs });
+      memory = new MemoryIndex({
+        source,
+        storage,
+        embedder,
+        timers: environment.timers,
+        excludedFolders: config.excludedFolders,
+        debounceMs: config.debounceMs,
+      });
       return memory.open(
         (done, total) => endpoint.post({ type: "progress", done, total }),
         ({ done, total, ...embedding }) => endpoint.post({ type: "progress", done, total, embedding }),

@@ -69,10 +69,11 @@ export interface VaultCalls {
 
 /** Vault events: fire and forget, debounced in the worker. */
 export type VaultEvent =
-  | { type: "event"; event: "created" | "modified" | "deleted"; path: string }
-  | { type: "event"; event: "renamed"; path: string; from: string };
+  { type: "event"; event: "created" | "modified" | "deleted"; path: string } | { type: "event"; event: "renamed"; path: string; from: string };
 
-export type Request<Calls> = { [K in keyof Calls]: { type: "request"; id: number; method: K; params: Calls[K] extends { params: infer P } ? P : never } }[keyof Calls];
+export type Request<Calls> = {
+  [K in keyof Calls]: { type: "request"; id: number; method: K; params: Calls[K] extends { params: infer P } ? P : never };
+}[keyof Calls];
 
 export type Response = { type: "response"; id: number; ok: true; result: unknown } | { type: "response"; id: number; ok: false; error: string };
 

@@ -24,7 +24,17 @@ export function focusByHourChart(sessions: readonly SessionPoint[], metric: "foc
     kind: "bar",
     title: `Session ${metric} by hour of day`,
     labels: Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}h`),
-    series: [{ label: `Average ${metric}`, values: bucketMeans(sessions, 24, (s) => s.hour, (s) => s[metric]) }],
+    series: [
+      {
+        label: `Average ${metric}`,
+        values: bucketMeans(
+          sessions,
+          24,
+          (s) => s.hour,
+          (s) => s[metric],
+        ),
+      },
+    ],
     yLabel: `${metric} (1–10)`,
     max: 10,
   };
@@ -57,7 +67,17 @@ export function byWeekdayChart(sessions: readonly SessionPoint[], metric: "focus
     kind: "bar",
     title: `Session ${metric} by weekday`,
     labels: WEEKDAY_SHORT,
-    series: [{ label: `Average ${metric}`, values: bucketMeans(sessions, 7, (s) => s.weekday, (s) => s[metric]) }],
+    series: [
+      {
+        label: `Average ${metric}`,
+        values: bucketMeans(
+          sessions,
+          7,
+          (s) => s.weekday,
+          (s) => s[metric],
+        ),
+      },
+    ],
     yLabel: `${metric} (1–10)`,
     max: 10,
   };

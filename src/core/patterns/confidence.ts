@@ -83,7 +83,15 @@ export function confidenceInputs(candidate: PatternCandidate, q: number, support
 /** The calibration's linear score (its log-odds) for the inputs. */
 export function calibratedLogOdds(inputs: ConfidenceInputs): number {
   const w = CALIBRATION.weights;
-  return CALIBRATION.intercept[inputs.group] + w.evidence * inputs.evidence + w.size * inputs.size + w.lower * inputs.lower + w.logN * inputs.logN + w.support * inputs.support + w.elsewhere * inputs.elsewhere;
+  return (
+    CALIBRATION.intercept[inputs.group] +
+    w.evidence * inputs.evidence +
+    w.size * inputs.size +
+    w.lower * inputs.lower +
+    w.logN * inputs.logN +
+    w.support * inputs.support +
+    w.elsewhere * inputs.elsewhere
+  );
 }
 
 /**

@@ -51,7 +51,11 @@ export function present<T>(items: readonly T[], value: (item: T) => number | und
 export const unique = (paths: Iterable<string>): string[] => [...new Set(paths)].sort();
 
 /** Session values split by a group: the group's values with their problems (its evidence), and everyone else's values. */
-export function splitSessions<S extends { problemPath: string }>(sessions: readonly S[], values: readonly number[], member: (session: S) => boolean): { inside: number[]; outside: number[]; evidence: string[] } {
+export function splitSessions<S extends { problemPath: string }>(
+  sessions: readonly S[],
+  values: readonly number[],
+  member: (session: S) => boolean,
+): { inside: number[]; outside: number[]; evidence: string[] } {
   const inside: number[] = [];
   const outside: number[] = [];
   const evidence: string[] = [];
@@ -65,7 +69,12 @@ export function splitSessions<S extends { problemPath: string }>(sessions: reado
 }
 
 /** Tests a group's values against the rest (counted as one question): the test, its direction and both means, or null when it cannot be tested. */
-export async function groupDifference(key: string, inside: readonly number[], outside: readonly number[], context: DetectContext): Promise<{ test: TestResult; higher: boolean; a: number; b: number } | null> {
+export async function groupDifference(
+  key: string,
+  inside: readonly number[],
+  outside: readonly number[],
+  context: DetectContext,
+): Promise<{ test: TestResult; higher: boolean; a: number; b: number } | null> {
   const test = await differenceTest(inside, outside, context.seed(key), context.tick);
   if (!test) return null;
   context.counted();

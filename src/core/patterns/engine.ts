@@ -15,7 +15,15 @@ import { byActivityTypeChart, focusByHourChart, habitCalendarChart, moodOverTime
 import { patternData, type PatternData, type PatternNote } from "./pattern-data";
 import type { ChartSpec, PatternCandidate, PatternProposal, PatternReport } from "./pattern-types";
 
-export const DETECTORS: readonly Detector[] = [detectTemporal, detectEmotional, detectProblemSolving, detectBehavioral, detectThinking, detectChanges, detectActivityTypes];
+export const DETECTORS: readonly Detector[] = [
+  detectTemporal,
+  detectEmotional,
+  detectProblemSolving,
+  detectBehavioral,
+  detectThinking,
+  detectChanges,
+  detectActivityTypes,
+];
 
 /** Statuses of a Pattern note after which its pattern is never proposed again. */
 const DECIDED = new Set(["confirmed", "dismissed"]);
@@ -139,7 +147,12 @@ export async function scoreCandidates(
   const runnerUp = clearest.reduce((top, value, i) => (i !== best && value > top ? value : top), 0);
   const elsewhere = new Map(inferred.map((c, i) => [c, i === best ? runnerUp : (clearest[best] ?? 0)]));
   return {
-    scored: candidates.map((candidate) => ({ candidate, q: qOf.get(candidate)?.q ?? 0, support: qOf.get(candidate)?.support ?? 0, elsewhere: elsewhere.get(candidate) ?? 0 })),
+    scored: candidates.map((candidate) => ({
+      candidate,
+      q: qOf.get(candidate)?.q ?? 0,
+      support: qOf.get(candidate)?.support ?? 0,
+      elsewhere: elsewhere.get(candidate) ?? 0,
+    })),
     tested,
   };
 }

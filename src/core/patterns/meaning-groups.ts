@@ -71,7 +71,10 @@ export async function meaningGroups(
 ): Promise<TermGroup[] | null> {
   const inGroup = group.filter((e) => vectors.has(e.path));
   if (group.length === 0 || inGroup.length < group.length * MIN_WITH_VECTORS) return null;
-  const outside = spread(others.filter((e) => vectors.has(e.path)), MAX_OTHERS);
+  const outside = spread(
+    others.filter((e) => vectors.has(e.path)),
+    MAX_OTHERS,
+  );
   if (outside.length < MIN_MEMBERS) return null;
   const points = inGroup.map((e) => unit(vectors.get(e.path)!));
   const outPoints = outside.map((e) => unit(vectors.get(e.path)!));
@@ -102,7 +105,9 @@ export async function meaningGroups(
     // Keep the seed's neighbours that are close to at least half of the others too: one chance
     // likeness to the seed does not make a note part of the theme.
     const candidates = [seed, ...free(seed)];
-    const memberIndexes = candidates.filter((i) => i === seed || candidates.filter((j) => j !== i && neighbours[i]!.includes(j)).length * 2 >= candidates.length - 1);
+    const memberIndexes = candidates.filter(
+      (i) => i === seed || candidates.filter((j) => j !== i && neighbours[i]!.includes(j)).length * 2 >= candidates.length - 1,
+    );
     if (memberIndexes.length < MIN_MEMBERS) {
       assigned.add(seed);
       continue;
@@ -116,11 +121,21 @@ export async function meaningGroups(
     const effect = share - baseline;
     const half = Z90 * Math.sqrt((share * (1 - share)) / (inGroup.length - 1) + (baseline * (1 - baseline)) / outPoints.length);
     const centroid = unit(points[0]!.map((_, d) => memberIndexes.reduce((sum, i) => sum + points[i]![d]!, 0)));
-    const members = memberIndexes.map((i) => ({ entry: inGroup[i]!, score: dot(points[i]!, centroid) })).sort((a, b) => b.score - a.score).map((m) => m.entry);
+    const members = memberIndexes
+      .map((i) => ({ entry: inGroup[i]!, score: dot(points[i]!, centroid) }))
+      .sort((a, b) => b.score - a.score)
+      .map((m) => m.entry);
     themes.push({
       terms: sharedWords(members),
       members,
-      test: { p: fisherUpperTail(groupClose, inGroup.length - 1, otherClose, outPoints.length), effect, large: LARGE_SHARE, n: inGroup.length, interval: [effect - half, effect + half], unit: "share" },
+      test: {
+        p: fisherUpperTail(groupClose, inGroup.length - 1, otherClose, outPoints.length),
+        effect,
+        large: LARGE_SHARE,
+        n: inGroup.length,
+        interval: [effect - half, effect + half],
+        unit: "share",
+      },
     });
     await tick();
   }

@@ -144,7 +144,11 @@ function entryOf(vault: VaultRecords, record: VaultRecord, skills: Map<string, s
 function reviewDays(record: VaultRecord): string[] {
   const value = record.properties.reviewed_on;
   const items: unknown[] = Array.isArray(value) ? value : [];
-  return items.flatMap((item) => (item instanceof Date && !Number.isNaN(item.getTime()) ? [day(item)] : typeof item === "string" && isIsoDate(item.trim()) ? [item.trim()] : [])).sort();
+  return items
+    .flatMap((item) =>
+      item instanceof Date && !Number.isNaN(item.getTime()) ? [day(item)] : typeof item === "string" && isIsoDate(item.trim()) ? [item.trim()] : [],
+    )
+    .sort();
 }
 
 function sessionOf(problemPath: string, row: SessionRow): SessionPoint {
@@ -195,7 +199,17 @@ export async function patternData(
     skills.set(record.path, record.name);
     reviews.set(record.path, reviewDays(record));
   }
-  const data: PatternData = { now, sessions: [], days: [], entries: [], problems: [], skills, reviews, habitTargets: habitTargets.filter((h) => h.targetPerWeek > 0), notes: [] };
+  const data: PatternData = {
+    now,
+    sessions: [],
+    days: [],
+    entries: [],
+    problems: [],
+    skills,
+    reviews,
+    habitTargets: habitTargets.filter((h) => h.targetPerWeek > 0),
+    notes: [],
+  };
   for (const record of vault.records) {
     if (record.kind === "reflection") {
       const point = dayOf(record);

@@ -97,7 +97,12 @@ function differenceInterval(d: number, n1: number, n2: number): [number, number]
  * small group against a large one is compared with a seeded random sample of the large one.
  * `between` is called between chunks so a caller can yield to the UI. Null when a group is too small.
  */
-export async function differenceTest(x: readonly number[], y: readonly number[], seed: number, between: () => Promise<void> = async () => {}): Promise<TestResult | null> {
+export async function differenceTest(
+  x: readonly number[],
+  y: readonly number[],
+  seed: number,
+  between: () => Promise<void> = async () => {},
+): Promise<TestResult | null> {
   const n = Math.min(x.length, y.length);
   if (n < MIN_GROUP) return null;
   const effect = standardisedDifference(x, y);

@@ -33,7 +33,12 @@ async function termSets(entries: readonly EntryPoint[], tick: () => Promise<void
  * often if it were as common here as in the `others`. Words over nearly the same entries merge into one
  * topic labelled by up to three of them. `counted` is called once per word tested; `tick` between notes.
  */
-export async function termGroups(group: readonly EntryPoint[], others: readonly EntryPoint[], counted: () => void, tick: () => Promise<void>): Promise<TermGroup[]> {
+export async function termGroups(
+  group: readonly EntryPoint[],
+  others: readonly EntryPoint[],
+  counted: () => void,
+  tick: () => Promise<void>,
+): Promise<TermGroup[]> {
   const inGroup = await termSets(group, tick);
   const outCounts = new Map<string, number>();
   for (const words of (await termSets(others, tick)).values()) for (const word of words) outCounts.set(word, (outCounts.get(word) ?? 0) + 1);
@@ -56,7 +61,18 @@ export async function termGroups(group: readonly EntryPoint[], others: readonly 
     const baseline = outside / Math.max(1, others.length);
     const spread = Z90 * Math.sqrt((share * (1 - share)) / group.length + (baseline * (1 - baseline)) / Math.max(1, others.length));
     const effect = share - baseline;
-    scored.push({ word, list, test: { p: fisherUpperTail(list.length, group.length, outside, others.length), effect, large: LARGE_SHARE, n: group.length, interval: [effect - spread, effect + spread], unit: "share" } });
+    scored.push({
+      word,
+      list,
+      test: {
+        p: fisherUpperTail(list.length, group.length, outside, others.length),
+        effect,
+        large: LARGE_SHARE,
+        n: group.length,
+        interval: [effect - spread, effect + spread],
+        unit: "share",
+      },
+    });
     await tick();
   }
   scored.sort((a, b) => a.test.p - b.test.p || b.list.length - a.list.length || a.word.localeCompare(b.word));

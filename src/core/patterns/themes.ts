@@ -28,7 +28,14 @@ export async function themesOf(group: readonly EntryPoint[], others: readonly En
   return groups.map((g) => ({
     ...g,
     label: g.terms.length > 0 ? g.terms.join(" · ") : `notes like ${quote(g.members[0]!.text)}`,
-    id: g.terms[0] ?? `theme-${hashText(g.members.map((m) => m.path).sort().join("\n")).slice(0, 8)}`,
+    id:
+      g.terms[0] ??
+      `theme-${hashText(
+        g.members
+          .map((m) => m.path)
+          .sort()
+          .join("\n"),
+      ).slice(0, 8)}`,
     byMeaning: byMeaning !== null,
   }));
 }

@@ -53,7 +53,6 @@ function instant(name: string, value: string): Date {
   return parseISO(text);
 }
 
-
 // A table cell holds one line; line breaks typed into a form become spaces.
 const oneLine = (text: string | undefined): string => (text ?? "").replace(/\s*[\r\n]+\s*/g, " ").trim();
 
@@ -69,7 +68,9 @@ export function sessionCells(input: SessionInput, existing: readonly SessionRow[
   }
   const minutes = differenceInMinutes(end, start);
   if (minutes < MIN_SESSION_MINUTES) {
-    throw new InvalidInputError(`The session lasted less than a minute (${input.start} to ${input.end}); sessions are counted in whole minutes, so it was not added.`);
+    throw new InvalidInputError(
+      `The session lasted less than a minute (${input.start} to ${input.end}); sessions are counted in whole minutes, so it was not added.`,
+    );
   }
   if (minutes > MAX_SESSION_MINUTES && !input.allowLong) {
     throw new InvalidInputError(
@@ -80,7 +81,9 @@ export function sessionCells(input: SessionInput, existing: readonly SessionRow[
   requireNumber("Energy", input.energy, SCALE_1_TO_10);
   const clash = existing.find((row) => areIntervalsOverlapping({ start, end }, { start: row.startTime, end: row.endTime }));
   if (clash) {
-    throw new InvalidInputError(`The session overlaps session ${clash.row} of this problem (${clash.start} to ${clash.end}); sessions of one problem cannot overlap.`);
+    throw new InvalidInputError(
+      `The session overlaps session ${clash.row} of this problem (${clash.start} to ${clash.end}); sessions of one problem cannot overlap.`,
+    );
   }
   const cells: Record<SessionColumn, string> = {
     start: isoDateTime(start),
@@ -113,7 +116,9 @@ function appendSession(path: string, body: string, input: SessionInput): { body:
     );
   }
   if (table.problems.length > 0) {
-    throw new InvalidInputError(`The Sessions table of "${path}" has rows that cannot be read (${describeRowProblems(table.problems)}). Fix them first, then add the session again.`);
+    throw new InvalidInputError(
+      `The Sessions table of "${path}" has rows that cannot be read (${describeRowProblems(table.problems)}). Fix them first, then add the session again.`,
+    );
   }
   const { cells, minutes } = sessionCells(input, table.rows);
   const header = table.found ? table.header : [...SESSION_COLUMNS];

@@ -11,7 +11,6 @@ import { numberProperty, textProperty } from "../schema/property-readers";
 import type { VaultRecord, VaultRecords } from "../vault/records";
 import { DEFAULT_STALE_DAYS } from "../settings";
 
-
 /** One row of the problems dashboard. */
 export interface ProblemSummary {
   path: string;

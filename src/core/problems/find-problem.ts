@@ -44,7 +44,10 @@ export function findProblem(vault: VaultRecords, name: string): VaultRecord {
   }
   const byId = isRecordId(target) ? problemById(vault, target) : undefined;
   if (byId) return byId;
-  const close = closeNoteNames(target, vault.records.filter((record) => record.kind === "problem").map((record) => record.path));
+  const close = closeNoteNames(
+    target,
+    vault.records.filter((record) => record.kind === "problem").map((record) => record.path),
+  );
   throw new InvalidInputError(`No problem note named "${name}".${close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(", ")}?` : ""}`);
 }
 

@@ -72,7 +72,10 @@ export function distractionsCellText(count: number | undefined, text: string): s
 
 /** Custom activity types typed as a list ("pairing, reviews"): the valid names, and the ones refused. */
 export function parseActivityTypesText(text: string): { types: string[]; invalid: string[] } {
-  const names = text.split(/[,\n]/).map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const names = text
+    .split(/[,\n]/)
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== "");
   const types = [...new Set(names.filter((name) => isValidActivityType(name)))];
   return { types, invalid: names.filter((name) => !isValidActivityType(name)) };
 }

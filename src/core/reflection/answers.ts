@@ -136,14 +136,7 @@ export function editAnswers(body: string, heading: string, remove: readonly stri
   return lists ? appendItems(afterRemoval, lists, add) : afterRemoval;
 }
 
-export type PromptSyncState =
-  | "in-step"
-  | "body-to-property"
-  | "property-to-body"
-  | "merged"
-  | "heading-missing"
-  | "unreadable-property"
-  | "schema-property";
+export type PromptSyncState = "in-step" | "body-to-property" | "property-to-body" | "merged" | "heading-missing" | "unreadable-property" | "schema-property";
 
 export interface PromptSync {
   prompt: ReflectionPrompt;
@@ -171,12 +164,7 @@ export interface AnswerSyncPlan {
  * properties. Pure: the caller writes `body` and `properties` through the repository. A heading that
  * is missing (renamed or removed) is left alone on both sides: its property keeps its answers.
  */
-export function planAnswerSync(
-  body: string,
-  properties: Record<string, unknown>,
-  prompts: readonly ReflectionPrompt[],
-  base?: AnswerLists,
-): AnswerSyncPlan {
+export function planAnswerSync(body: string, properties: Record<string, unknown>, prompts: readonly ReflectionPrompt[], base?: AnswerLists): AnswerSyncPlan {
   let current = body;
   // Parsed once, and again only after an edit: a note is parsed twice per sync at most, per edit.
   let tree = parseMarkdown(current);

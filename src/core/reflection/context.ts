@@ -93,7 +93,9 @@ export function periodContext(records: readonly VaultRecord[], settings: LifeBet
     .items.filter((item) => item.kind === "decision")
     .map((item) => ({ path: item.path, title: item.name, reviewOn: item.due }));
   return {
-    entriesByType: [...byType].map(([type, entries]) => ({ type, entries })).sort((a, b) => b.entries.length - a.entries.length || a.type.localeCompare(b.type)),
+    entriesByType: [...byType]
+      .map(([type, entries]) => ({ type, entries }))
+      .sort((a, b) => b.entries.length - a.entries.length || a.type.localeCompare(b.type)),
     problems: timePerProblem(records, range),
     skillsReviewed,
     openBlockers,

@@ -118,10 +118,12 @@ async function newNoteText(env: ReflectionEnv, location: ReflectionLocation): Pr
   const properties = reflectionProperties(env, location);
   if (!location.inPeriodicNote) {
     const content = await reflectionContent(env, location);
-    if (!parseNote(content).ok) throw new UnusableFileError(`The template "${env.settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
+    if (!parseNote(content).ok)
+      throw new UnusableFileError(`The template "${env.settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
     return withProperties(content, properties, location.path);
   }
-  const template = location.config.template === "" ? "" : fillTemplate(await readTemplate(env.repo, location.config.template), templateValues(env, location), env.format);
+  const template =
+    location.config.template === "" ? "" : fillTemplate(await readTemplate(env.repo, location.config.template), templateValues(env, location), env.format);
   const base = withProperties(template, properties, location.path);
   const parsed = parseNote(base);
   const body = parsed.ok ? parsed.parts.body : "";
@@ -137,7 +139,9 @@ function refuseOtherKind(location: ReflectionLocation, kind: unknown): void {
     );
   }
   if (kind !== undefined && kind !== null && kind !== "" && kind !== "reflection") {
-    throw new UnusableFileError(`"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`);
+    throw new UnusableFileError(
+      `"${location.path}" is already a LifeBetter ${typeof kind === "string" ? kind : "record"} note, so the reflection was not written into it.`,
+    );
   }
 }
 
@@ -157,7 +161,14 @@ async function prepareLinks(repo: NoteRepository, settings: LifeBetterSettings, 
  * Brings answers and list properties in step, and the period's links, within one edit; `updated` is
  * set when a property changes. The returned plan's `properties` include the links written.
  */
-function applyAnswerSync(note: NoteEdit, path: string, settings: LifeBetterSettings, now: Date, base: AnswerLists | undefined, links: PreparedLinks | undefined): AnswerSyncPlan {
+function applyAnswerSync(
+  note: NoteEdit,
+  path: string,
+  settings: LifeBetterSettings,
+  now: Date,
+  base: AnswerLists | undefined,
+  links: PreparedLinks | undefined,
+): AnswerSyncPlan {
   const plan = planAnswerSync(note.body, note.properties, settings.reflectionPrompts, base);
   note.body = plan.body;
   const written: Record<string, string[]> = { ...plan.properties };
@@ -171,12 +182,18 @@ function applyAnswerSync(note: NoteEdit, path: string, settings: LifeBetterSetti
  * Makes an existing note a reflection when it is not one yet (its keys kept, missing prompt sections
  * appended), then brings answers and list properties in step: one write, on the note as it is then.
  */
-async function convertAndSync(env: ReflectionEnv, location: ReflectionLocation, path: string, base?: AnswerLists): Promise<{ converted: boolean; sync: AnswerSyncPlan }> {
+async function convertAndSync(
+  env: ReflectionEnv,
+  location: ReflectionLocation,
+  path: string,
+  base?: AnswerLists,
+): Promise<{ converted: boolean; sync: AnswerSyncPlan }> {
   const parsed = parseNote(await env.repo.read(path));
   if (!parsed.ok) throw new NoteParseError(path, `"${path}" was not changed: ${parsed.problem}`);
   refuseOtherKind(location, parsed.properties.kind);
   // The template is read before the edit (an edit cannot wait on a read); needed only for a note without prompt sections.
-  const fullContent = parsed.properties.kind !== "reflection" && hasNoPromptSection(env, parsed.parts.body) ? await reflectionContent(env, location) : undefined;
+  const fullContent =
+    parsed.properties.kind !== "reflection" && hasNoPromptSection(env, parsed.parts.body) ? await reflectionContent(env, location) : undefined;
   const properties = reflectionProperties(env, location);
   const links = await prepareLinks(env.repo, env.settings, { ...properties, ...parsed.properties, kind: "reflection" });
   let converted = false;
@@ -258,7 +275,9 @@ export async function openReflection(
     }
   }
   const base = baseOf?.(path);
-  const { converted, sync } = created ? { converted: false, sync: await syncAnswers(env.repo, path, env.settings, env.now, base) } : await convertAndSync(env, location, path, base);
+  const { converted, sync } = created
+    ? { converted: false, sync: await syncAnswers(env.repo, path, env.settings, env.now, base) }
+    : await convertAndSync(env, location, path, base);
   const linkedFrom = await linkFromPeriodicNote(env.repo, location, path);
   return { path, location, created, converted, linkedFrom, sync };
 }

@@ -66,7 +66,12 @@ export async function readPeriodicConfigs(read: ConfigReader, configDir: string,
   const configs: PeriodicConfigs = { daily: fallback("daily"), weekly: fallback("weekly"), monthly: fallback("monthly") };
   const daily = await readJson(read, `${configDir}/daily-notes.json`);
   if (daily) {
-    configs.daily = { folder: folderOf(daily.folder), format: text(daily.format) || DEFAULT_FORMATS.daily, template: text(daily.template), source: "daily-notes" };
+    configs.daily = {
+      folder: folderOf(daily.folder),
+      format: text(daily.format) || DEFAULT_FORMATS.daily,
+      template: text(daily.template),
+      source: "daily-notes",
+    };
   }
   const periodic = await readJson(read, `${configDir}/plugins/periodic-notes/data.json`);
   if (periodic && (await communityPluginEnabled(read, configDir, "periodic-notes"))) {
@@ -75,7 +80,12 @@ export async function readPeriodicConfigs(read: ConfigReader, configDir: string,
       if (!entry || typeof entry !== "object") continue;
       const values = entry as Record<string, unknown>;
       if (values.enabled !== true) continue;
-      configs[period] = { folder: folderOf(values.folder), format: text(values.format) || DEFAULT_FORMATS[period], template: text(values.template), source: "periodic-notes" };
+      configs[period] = {
+        folder: folderOf(values.folder),
+        format: text(values.format) || DEFAULT_FORMATS[period],
+        template: text(values.template),
+        source: "periodic-notes",
+      };
     }
   }
   return configs;

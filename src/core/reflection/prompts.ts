@@ -76,7 +76,9 @@ export function reservedPropertyReason(property: string): string | null {
   let meaning: string | undefined = RESERVED_LISTS[property];
   if (meaning === undefined && property === "type") meaning = "the type of an entry";
   if (meaning === undefined) {
-    const specs = [COMMON_PROPERTIES[property], ...RECORD_KINDS.map((kind) => KIND_PROPERTIES[kind][property])].filter((spec): spec is PropertySpec => spec !== undefined);
+    const specs = [COMMON_PROPERTIES[property], ...RECORD_KINDS.map((kind) => KIND_PROPERTIES[kind][property])].filter(
+      (spec): spec is PropertySpec => spec !== undefined,
+    );
     const other = specs.find((spec) => spec.type !== "list");
     if (!other) return null;
     meaning = describeSpec(other);
@@ -121,7 +123,10 @@ export function promptsFromText(text: string): ReflectionPrompt[] {
     .map((line) => {
       const eq = line.lastIndexOf("=");
       if (eq > 0) return { heading: line.slice(0, eq).trim(), property: line.slice(eq + 1).trim() };
-      const property = line.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+      const property = line
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/^_+|_+$/g, "");
       return { heading: line, property: /^[a-z]/.test(property) ? property : `answer_${property}` };
     });
 }

@@ -70,9 +70,16 @@ export function reflectionModel(
   return {
     path: note.path,
     range,
-    values: { mood: numberProperty(p, "mood"), energy: numberProperty(p, "energy"), stress: numberProperty(p, "stress"), sleepHours: numberProperty(p, "sleep_hours") },
+    values: {
+      mood: numberProperty(p, "mood"),
+      energy: numberProperty(p, "energy"),
+      stress: numberProperty(p, "stress"),
+      sleepHours: numberProperty(p, "sleep_hours"),
+    },
     habits,
-    attention: plan.prompts.filter((outcome) => outcome.state === "heading-missing" || outcome.state === "unreadable-property" || outcome.state === "schema-property"),
+    attention: plan.prompts.filter(
+      (outcome) => outcome.state === "heading-missing" || outcome.state === "unreadable-property" || outcome.state === "schema-property",
+    ),
     context: periodContext(records, settings, range),
     digest: range.period === "weekly" || range.period === "monthly" ? periodDigest(records, settings, range) : undefined,
   };

@@ -48,7 +48,8 @@ async function noteText(env: ReflectionEnv, subject: ReflectionSubject, path: st
   if (settings.reflectionTemplate !== "") {
     const template = await readTemplate(env.repo, settings.reflectionTemplate);
     content = fillTemplate(template, { date: localDate(dayOf(env.now)), now: env.now, title: noteName(path), dateFormat: "YYYY-MM-DD" }, env.format);
-    if (!parseNote(content).ok) throw new UnusableFileError(`The template "${settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
+    if (!parseNote(content).ok)
+      throw new UnusableFileError(`The template "${settings.reflectionTemplate}" has properties LifeBetter cannot read; fix them, then try again.`);
   }
   return withProperties(content, subjectProperties(env, subject), path);
 }
@@ -67,7 +68,11 @@ async function sameProblemReflection(env: ReflectionEnv, path: string): Promise<
  * in step as for any reflection. The day's reflection on a problem is updated when it exists; an
  * ad-hoc one is always new (a second in the same minute gets " 2").
  */
-export async function openSubjectReflection(env: ReflectionEnv, subject: ReflectionSubject, baseOf?: (path: string) => AnswerLists | undefined): Promise<OpenedSubjectReflection> {
+export async function openSubjectReflection(
+  env: ReflectionEnv,
+  subject: ReflectionSubject,
+  baseOf?: (path: string) => AnswerLists | undefined,
+): Promise<OpenedSubjectReflection> {
   const name = subjectReflectionName(subject, env.now);
   const folder = env.settings.folders.reflection;
   let path = joinVaultPath(folder, `${name}.md`);

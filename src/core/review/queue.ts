@@ -58,7 +58,15 @@ function dueDecision(record: VaultRecord, today: Day): DecisionQueueItem | null 
   if (state.answered) return null;
   if (!state.badReviewOn && (state.reviewOn === null || daysBetween(state.reviewOn, today) < 0)) return null;
   const overdueDays = state.reviewOn === null ? 0 : daysBetween(state.reviewOn, today);
-  return { kind: "decision", path: record.path, name: record.name, due: state.reviewOn, overdueDays, warnings: state.warnings, expectedOutcome: state.expectedOutcome };
+  return {
+    kind: "decision",
+    path: record.path,
+    name: record.name,
+    due: state.reviewOn,
+    overdueDays,
+    warnings: state.warnings,
+    expectedOutcome: state.expectedOutcome,
+  };
 }
 
 /**

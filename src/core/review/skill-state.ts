@@ -39,7 +39,10 @@ const isSet = (value: unknown): boolean => value !== undefined && value !== null
 /** The days of a `reviewed_on` list; a lone date (hand-edited) counts as a one-item list. */
 export function reviewedDays(value: unknown): Day[] {
   const items: unknown[] = Array.isArray(value) ? value : [value];
-  return items.map(asDay).filter((day): day is Day => day !== null).sort();
+  return items
+    .map(asDay)
+    .filter((day): day is Day => day !== null)
+    .sort();
 }
 
 /**

@@ -12,18 +12,7 @@ import {
   SKILL_SOURCES,
   type RecordKind,
 } from "./kinds";
-import {
-  COUNT,
-  EASE,
-  FSRS_DIFFICULTY,
-  FSRS_STABILITY,
-  INTERVAL_DAYS,
-  MINUTES,
-  REVIEW_COUNT,
-  SCALE_1_TO_10,
-  SLEEP_HOURS,
-  TAGS,
-} from "./values";
+import { COUNT, EASE, FSRS_DIFFICULTY, FSRS_STABILITY, INTERVAL_DAYS, MINUTES, REVIEW_COUNT, SCALE_1_TO_10, SLEEP_HOURS, TAGS } from "./values";
 
 export type { PropertySpec, PropertyType } from "./property-spec";
 import type { PropertySpec } from "./property-spec";
@@ -41,9 +30,7 @@ const minutes = MINUTES;
 const count = COUNT;
 const oneOf = (values: readonly string[]): PropertySpec => ({ type: "text", oneOf: values });
 
-const connections: Record<string, PropertySpec> = Object.fromEntries(
-  CONNECTION_PROPERTIES.map((name) => [name, links]),
-);
+const connections: Record<string, PropertySpec> = Object.fromEntries(CONNECTION_PROPERTIES.map((name) => [name, links]));
 
 export const COMMON_PROPERTIES: Record<string, PropertySpec> = {
   id: { type: "uuid" },

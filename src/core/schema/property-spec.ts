@@ -2,17 +2,7 @@
 // properties (properties.ts) can both name it without importing each other.
 
 /** Obsidian property types as docs/data-model.md uses them, plus links (wikilinks stored as text). */
-export type PropertyType =
-  | "text"
-  | "list"
-  | "number"
-  | "checkbox"
-  | "date"
-  | "datetime"
-  | "date-or-datetime"
-  | "link"
-  | "links"
-  | "uuid";
+export type PropertyType = "text" | "list" | "number" | "checkbox" | "date" | "datetime" | "date-or-datetime" | "link" | "links" | "uuid";
 
 export interface PropertySpec {
   type: PropertyType;

@@ -118,7 +118,10 @@ export function checkValue(name: string, value: unknown, spec: PropertySpec): Va
           : { message: `${name} must be a list of plain values, found nested values` };
       }
       if (typeof value === "string" && spec.commaSeparated) {
-        const items = value.split(",").map((item) => item.trim().replace(/^#/, "")).filter((item) => item !== "");
+        const items = value
+          .split(",")
+          .map((item) => item.trim().replace(/^#/, ""))
+          .filter((item) => item !== "");
         return { message: `${name} must be a list, found ${describe(value)}`, repaired: items.length > 0 ? items : undefined };
       }
       if (typeof value === "string" || typeof value === "number") {
@@ -135,9 +138,7 @@ export function checkValue(name: string, value: unknown, spec: PropertySpec): Va
       const items: unknown[] = Array.isArray(value) ? value : [value];
       if (Array.isArray(value) && items.every(isLink)) return null;
       const fixable = items.every((item) => typeof item === "string" && item.trim() !== "");
-      const repaired = fixable
-        ? items.map((item) => (isLink(item) ? item : `[[${String(item).trim()}]]`))
-        : undefined;
+      const repaired = fixable ? items.map((item) => (isLink(item) ? item : `[[${String(item).trim()}]]`)) : undefined;
       return { message: `${name} must be a list of links like ["[[Note]]"], found ${describe(value)}`, repaired };
     }
   }

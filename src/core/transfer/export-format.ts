@@ -54,7 +54,9 @@ export function parseExportFile(text: string): { exportedAt: string; records: un
     throw new ExportFileError("The export has no valid version number. Nothing was imported.");
   }
   if (data.version > EXPORT_VERSION) {
-    throw new ExportFileError(`The export was made by a newer LifeBetter (format version ${data.version}); update the plugin to import it. Nothing was imported.`);
+    throw new ExportFileError(
+      `The export was made by a newer LifeBetter (format version ${data.version}); update the plugin to import it. Nothing was imported.`,
+    );
   }
   if (!Array.isArray(data.records)) {
     throw new ExportFileError('The export has no "records" list. Nothing was imported.');

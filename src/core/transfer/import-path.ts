@@ -11,7 +11,8 @@ export function importPathProblem(path: unknown): string | null {
   if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return `its path "${path}" is absolute`;
   if (/\p{Cc}/u.test(path)) return "its path contains control characters";
   const parts = path.split("/");
-  if (parts.some((part) => part === "" || part === "." || part === "..")) return `its path "${path}" is not a plain vault path (it has "..", "." or an empty folder name)`;
+  if (parts.some((part) => part === "" || part === "." || part === ".."))
+    return `its path "${path}" is not a plain vault path (it has "..", "." or an empty folder name)`;
   if (parts.some((part) => part.startsWith("."))) return `its path "${path}" is in a hidden folder or names a hidden file`;
   if (!path.toLowerCase().endsWith(".md")) return `its path "${path}" is not a Markdown note (.md)`;
   const portable = portableNameProblem(path);

@@ -44,7 +44,9 @@ function readRecord(raw: unknown, settings: LifeBetterSettings): ExportedRecord 
   if (properties.kind !== undefined && properties.kind !== kind) return `its properties hold another kind (${JSON.stringify(properties.kind)})`;
   // The schema's value rules, the same `check` and every writer apply: a note never gets mood 42.
   // An entry's type may be a custom type of the vault it came from, which this vault's settings lack.
-  const broken = checkRecordProperties(path as string, kind, properties, settings).filter((finding) => finding.severity === "error" && finding.property !== "type");
+  const broken = checkRecordProperties(path as string, kind, properties, settings).filter(
+    (finding) => finding.severity === "error" && finding.property !== "type",
+  );
   if (broken.length > 0) return `its properties break the schema (${broken.map((finding) => finding.message).join("; ")})`;
   // The file's key order is kept (a round trip gives the same note); a missing id or kind goes first.
   const missing = { ...(properties.id === undefined ? { id } : {}), ...(properties.kind === undefined ? { kind } : {}) };
@@ -90,11 +92,23 @@ export async function importRecords(repo: NoteRepository, settings: LifeBetterSe
     const record = readRecord(raw, settings);
     if (typeof record === "string") {
       const partial = isObject(raw) ? raw : {};
-      add({ action: "error", index, id: typeof partial.id === "string" ? partial.id : undefined, path: typeof partial.path === "string" ? partial.path : undefined, reason: `Record ${index + 1} was not imported: ${record}.` });
+      add({
+        action: "error",
+        index,
+        id: typeof partial.id === "string" ? partial.id : undefined,
+        path: typeof partial.path === "string" ? partial.path : undefined,
+        reason: `Record ${index + 1} was not imported: ${record}.`,
+      });
       continue;
     }
     if (seen.has(record.id)) {
-      add({ action: "error", index, id: record.id, path: record.path, reason: `Record ${index + 1} was not imported: id ${record.id} appears earlier in the same file, which was kept.` });
+      add({
+        action: "error",
+        index,
+        id: record.id,
+        path: record.path,
+        reason: `Record ${index + 1} was not imported: id ${record.id} appears earlier in the same file, which was kept.`,
+      });
       continue;
     }
     seen.add(record.id);
@@ -108,13 +122,24 @@ export async function importRecords(repo: NoteRepository, settings: LifeBetterSe
   return report;
 }
 
-async function importOne(repo: NoteRepository, record: ExportedRecord, existing: VaultRecord | undefined, dryRun: boolean, planned: Set<string>): Promise<ImportAction> {
+async function importOne(
+  repo: NoteRepository,
+  record: ExportedRecord,
+  existing: VaultRecord | undefined,
+  dryRun: boolean,
+  planned: Set<string>,
+): Promise<ImportAction> {
   const { id } = record;
   if (existing) {
     if (sameRecord(existing, record)) return { action: "skip", id, path: existing.path, reason: "already in the vault, unchanged" };
     const incoming = parseDateValue(record.properties.updated)?.getTime();
     if (incoming === undefined || incoming <= vaultUpdated(existing)) {
-      return { action: "skip", id, path: existing.path, reason: "the vault's copy differs and is as new or newer (the file's updated is not later), so it was kept" };
+      return {
+        action: "skip",
+        id,
+        path: existing.path,
+        reason: "the vault's copy differs and is as new or newer (the file's updated is not later), so it was kept",
+      };
     }
     if (!dryRun) await replaceRecord(repo, existing.path, record);
     return { action: "update", id, path: existing.path };

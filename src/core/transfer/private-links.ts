@@ -75,7 +75,8 @@ export function redactBodyLinks(body: string, redaction: Redaction): string {
     // The source of the text node (not its value, which has escapes undone), so offsets stay exact.
     const source = body.slice(start, end);
     for (const match of source.matchAll(LINK_IN_TEXT)) {
-      if (match.index !== undefined && pointsAtPrivate(match[0], redaction)) edits.push({ start: start + match.index, end: start + match.index + match[0].length });
+      if (match.index !== undefined && pointsAtPrivate(match[0], redaction))
+        edits.push({ start: start + match.index, end: start + match.index + match[0].length });
     }
     return;
   });

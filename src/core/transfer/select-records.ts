@@ -5,7 +5,10 @@ import type { VaultRecord } from "../vault/records";
 export function recordTags(properties: Record<string, unknown>): string[] {
   const raw = properties.tags;
   const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[,\s]+/) : [];
-  return list.filter((tag): tag is string => typeof tag === "string").map((tag) => tag.trim().replace(/^#/, "")).filter((tag) => tag !== "");
+  return list
+    .filter((tag): tag is string => typeof tag === "string")
+    .map((tag) => tag.trim().replace(/^#/, ""))
+    .filter((tag) => tag !== "");
 }
 
 /**

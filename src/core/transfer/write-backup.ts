@@ -7,7 +7,9 @@ import { exportRecords, exportText } from "./export-records";
 /** The backup files in the backup folder (directly in it), oldest first. */
 export async function listBackups(repo: NoteRepository, folder: string): Promise<string[]> {
   const prefix = folder === "" ? "" : `${folder}/`;
-  const paths = (await repo.listFiles()).map((file) => file.path).filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes("/") && isBackupFile(path));
+  const paths = (await repo.listFiles())
+    .map((file) => file.path)
+    .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes("/") && isBackupFile(path));
   return paths.sort((a, b) => a.localeCompare(b));
 }
 
@@ -26,7 +28,13 @@ export interface BackupResult {
  * restore must bring everything back) and moves backups beyond the newest N to the trash. The one
  * backup mechanism of the scheduled backups, "Back up records now" and `lifebetter backup now`.
  */
-export async function writeBackup(repo: NoteRepository, settings: LifeBetterSettings, trash: Trash, now: Date, options: { skipEmpty?: boolean } = {}): Promise<BackupResult> {
+export async function writeBackup(
+  repo: NoteRepository,
+  settings: LifeBetterSettings,
+  trash: Trash,
+  now: Date,
+  options: { skipEmpty?: boolean } = {},
+): Promise<BackupResult> {
   const { file } = await exportRecords(repo, settings, { includePrivate: true, now });
   if (options.skipEmpty && file.records.length === 0) return { path: null, records: 0, pruned: [], pruneFailed: [] };
   const path = backupPath(settings.backupFolder, now);

@@ -10,7 +10,9 @@ export class AmbiguousNameError extends InvalidInputError {
     readonly typed: string,
     readonly candidates: readonly string[],
   ) {
-    super(`"${typed}" names ${candidates.length} notes: ${candidates.join(", ")}. Give the path instead (for example "${candidates[0]?.replace(/\.md$/i, "") ?? typed}").`);
+    super(
+      `"${typed}" names ${candidates.length} notes: ${candidates.join(", ")}. Give the path instead (for example "${candidates[0]?.replace(/\.md$/i, "") ?? typed}").`,
+    );
     this.name = "AmbiguousNameError";
   }
 }
@@ -30,7 +32,11 @@ export function uniqueNote(resolver: LinkResolver, typed: string): string | null
   return matches[0] ?? null;
 }
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3);
 
 /**
  * Note names that look like what was typed, best first: one contains the other, or they share a

@@ -55,7 +55,8 @@ const RESERVED_ON_WINDOWS = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.
  */
 export function portableNameProblem(path: string): string | null {
   for (const part of path.split("/")) {
-    if (BIDI_CONTROLS.test(part)) return `"${part.replace(BIDI_CONTROLS, "?")}" contains a bidirectional control character, which makes a name display as another`;
+    if (BIDI_CONTROLS.test(part))
+      return `"${part.replace(BIDI_CONTROLS, "?")}" contains a bidirectional control character, which makes a name display as another`;
     if (NOT_ON_WINDOWS.test(part)) return `"${part}" contains a character Windows does not allow in names (< > : " | ? * \\ or a control character)`;
     if (RESERVED_ON_WINDOWS.test(part)) return `"${part}" is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9)`;
     const stem = part.replace(/\.md$/i, "");

@@ -58,9 +58,7 @@ export function lastItem(text: string): string {
 export function draftToInput(draft: CaptureDraft, settings: LifeBetterSettings, source: string): CaptureInput {
   const type = draft.type ?? initialType(settings);
   const allowed = new Set(fieldsForType(type, settings).map((field) => field.property));
-  const fields = Object.fromEntries(
-    Object.entries(draft.fields ?? {}).filter(([property, value]) => allowed.has(property) && value.trim() !== ""),
-  );
+  const fields = Object.fromEntries(Object.entries(draft.fields ?? {}).filter(([property, value]) => allowed.has(property) && value.trim() !== ""));
   const input: CaptureInput = {
     type,
     text: draft.text ?? "",

@@ -76,7 +76,14 @@ export class CaptureModal extends Modal {
     textEl.value = this.draft.text ?? "";
     this.similarNotesEl = contentEl.createDiv({ cls: SIMILAR_NOTES_CLASS });
     const index = this.host.index;
-    this.similar = index ? new CaptureSimilar(this.app, this.similarNotesEl, () => index.availability(), () => this.host.settings().showPrivate) : null;
+    this.similar = index
+      ? new CaptureSimilar(
+          this.app,
+          this.similarNotesEl,
+          () => index.availability(),
+          () => this.host.settings().showPrivate,
+        )
+      : null;
     textEl.addEventListener("input", () => {
       this.draft.text = textEl.value;
       this.similar?.textChanged(textEl.value);
@@ -87,22 +94,38 @@ export class CaptureModal extends Modal {
     this.typeFieldsEl = contentEl.createDiv({ cls: "lifebetter-capture-type-fields" });
     this.renderTypeFields();
 
-    this.addText(contentEl, "Problem", "problem", "The problem it belongs to", (inputEl) =>
-      new KindNoteSuggest(this.app, inputEl, "problem", false, (value) => (this.draft.problem = value)),
+    this.addText(
+      contentEl,
+      "Problem",
+      "problem",
+      "The problem it belongs to",
+      (inputEl) => new KindNoteSuggest(this.app, inputEl, "problem", false, (value) => (this.draft.problem = value)),
     );
-    this.addText(contentEl, "Meta-skills", "metaSkills", "Skills applied or discovered, separated by commas", (inputEl) =>
-      new KindNoteSuggest(this.app, inputEl, "meta-skill", true, (value) => (this.draft.metaSkills = value)),
+    this.addText(
+      contentEl,
+      "Meta-skills",
+      "metaSkills",
+      "Skills applied or discovered, separated by commas",
+      (inputEl) => new KindNoteSuggest(this.app, inputEl, "meta-skill", true, (value) => (this.draft.metaSkills = value)),
     );
     this.addText(contentEl, "Tags", "tags", "Separated by commas or spaces");
     for (const scale of SCALES) this.addScale(contentEl, scale);
     this.addText(contentEl, "Context", "context", "What you were doing");
     this.addText(contentEl, "Location", "location", "A URL, a file path or a place");
     this.addText(contentEl, "Feelings", "feelings", "Words separated by commas: calm, anxious, grateful");
-    this.addText(contentEl, "Reply to", "parent", "The entry this one follows up (a thread)", (inputEl) =>
-      new KindNoteSuggest(this.app, inputEl, "entry", false, (value) => (this.draft.parent = value)),
+    this.addText(
+      contentEl,
+      "Reply to",
+      "parent",
+      "The entry this one follows up (a thread)",
+      (inputEl) => new KindNoteSuggest(this.app, inputEl, "entry", false, (value) => (this.draft.parent = value)),
     );
-    this.addText(contentEl, "Conversation", "conversation", "The AI conversation it came from", (inputEl) =>
-      new KindNoteSuggest(this.app, inputEl, "conversation", false, (value) => (this.draft.conversation = value)),
+    this.addText(
+      contentEl,
+      "Conversation",
+      "conversation",
+      "The AI conversation it came from",
+      (inputEl) => new KindNoteSuggest(this.app, inputEl, "conversation", false, (value) => (this.draft.conversation = value)),
     );
 
     contentEl.createDiv({

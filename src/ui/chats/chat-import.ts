@@ -115,7 +115,10 @@ export async function runChatImports(host: ChatImportContext, files: readonly Fi
     try {
       merged.memory = await enrichConversations(host.repo, host.settings(), { paths: new Set(merged.created), meaning: host.problemMeaning });
     } catch (error) {
-      new Notice(`The conversations were imported, but their summaries and links were not written: ${errorMessage(error)}. Run "Enrich imported conversations" to try again.`, SUMMARY_MS);
+      new Notice(
+        `The conversations were imported, but their summaries and links were not written: ${errorMessage(error)}. Run "Enrich imported conversations" to try again.`,
+        SUMMARY_MS,
+      );
     }
   }
   const left = files.length - reports.length;

@@ -14,7 +14,10 @@ export function pickFiles(accept: string): Promise<File[]> {
 function choose(accept: string, multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     // On body: Obsidian's createEl appends to the node it is called on, and a document takes no second element.
-    const input = activeDocument.body.createEl("input", { attr: { type: "file", accept, ...(multiple ? { multiple: "" } : {}) }, cls: "lifebetter-hidden-input" });
+    const input = activeDocument.body.createEl("input", {
+      attr: { type: "file", accept, ...(multiple ? { multiple: "" } : {}) },
+      cls: "lifebetter-hidden-input",
+    });
     const done = (files: File[]): void => {
       input.remove();
       resolve(files);

@@ -108,7 +108,12 @@ export abstract class RecordView<Host = unknown> extends ItemView {
     const soon = debounce(() => void this.run(true), delayMs, true);
     this.soon = soon;
     this.register(() => soon.cancel());
-    onRecordChange(this, this.app, (path) => this.wasRecord(path), (change) => this.recordChanged(change));
+    onRecordChange(
+      this,
+      this.app,
+      (path) => this.wasRecord(path),
+      (change) => this.recordChanged(change),
+    );
   }
 
   /** A record changed: noted, and read once the burst is over. A view may hold some changes back. */
@@ -155,7 +160,13 @@ export abstract class RecordView<Host = unknown> extends ItemView {
       const stopIfStale = (): void => {
         if (stale()) throw new ReadOvertaken("overtaken by a newer read");
       };
-      const read: RecordRead = { changed: this.pending ? [...this.pending] : null, afterChange: this.afterChange, now: this.now ?? new Date(), stale, stopIfStale };
+      const read: RecordRead = {
+        changed: this.pending ? [...this.pending] : null,
+        afterChange: this.afterChange,
+        now: this.now ?? new Date(),
+        stale,
+        stopIfStale,
+      };
       this.pending = new Set();
       this.now = undefined;
       try {

@@ -48,14 +48,20 @@ const WEEK_METRICS: WeekMetric[] = [
   {
     key: "minutes_by_activity",
     label: "Time by activity",
-    value: (w) => Object.entries(w.minutesByActivity).map(([type, minutes]) => `${type} ${minutesText(minutes)}`).join(", ") || "No typed sessions",
+    value: (w) =>
+      Object.entries(w.minutesByActivity)
+        .map(([type, minutes]) => `${type} ${minutesText(minutes)}`)
+        .join(", ") || "No typed sessions",
     raw: (w) => w.minutesByActivity,
   },
   { key: "active_days", label: "Active days", value: (w) => `${w.activeDays} of 7`, raw: (w) => w.activeDays },
   {
     key: "entries_by_type",
     label: "Entries",
-    value: (w) => Object.entries(w.entriesByType).map(([type, n]) => `${n} ${type}`).join(", ") || "None",
+    value: (w) =>
+      Object.entries(w.entriesByType)
+        .map(([type, n]) => `${n} ${type}`)
+        .join(", ") || "None",
     raw: (w) => w.entriesByType,
   },
   { key: "mood_avg", label: "Mood (average)", value: (w) => average(w.moodAvg), raw: (w) => w.moodAvg },
@@ -173,7 +179,12 @@ export class HomeView extends RecordView<HomeContext> {
     const reviews = data.reviewsDue === 0 ? "No skill reviews due" : `${count(data.reviewsDue, "skill review")} due`;
     actionRow(glance, "is-reviews", `Start review: ${reviews}`, () => void this.host.openReview()).createSpan({ text: `${reviews} · Start review` });
     const state = REFLECTION_STATES[data.reflection.state];
-    actionRow(glance, `is-reflection is-${data.reflection.state}`, `Open today's reflection: ${state}`, () => void this.host.openReflection("daily")).createSpan({
+    actionRow(
+      glance,
+      `is-reflection is-${data.reflection.state}`,
+      `Open today's reflection: ${state}`,
+      () => void this.host.openReflection("daily"),
+    ).createSpan({
       text: `Today's reflection: ${state.toLowerCase()}`,
     });
     if (data.session) {
@@ -203,7 +214,12 @@ export class HomeView extends RecordView<HomeContext> {
     if (data.nextActions.length === 0) actions.createEl("p", { cls: "lifebetter-muted", text: "No open tasks in your problem notes." });
     const actionList = actions.createEl("ul");
     for (const action of data.nextActions) {
-      const row = actionRow(actionList, `is-action${action.overdueDays > 0 ? " is-overdue" : ""}`, `Open ${action.problem.title}: ${action.text}`, (how) => void openNote(this.app, action.problem.path, how));
+      const row = actionRow(
+        actionList,
+        `is-action${action.overdueDays > 0 ? " is-overdue" : ""}`,
+        `Open ${action.problem.title}: ${action.text}`,
+        (how) => void openNote(this.app, action.problem.path, how),
+      );
       row.createSpan({ cls: "lifebetter-home-title", text: action.text });
       const due = dueText(action);
       row.createSpan({ cls: "lifebetter-muted", text: ` · ${action.problem.title}${due ? ` · ${due}` : ""}` });
@@ -220,7 +236,12 @@ export class HomeView extends RecordView<HomeContext> {
   }
 
   private renderProblem(list: HTMLElement, problem: HomeProblem): void {
-    const row = actionRow(list, `is-problem${problem.stale ? " is-stale" : ""}`, `Open problem ${problem.title}`, (how) => void this.openProblem(problem.path, how));
+    const row = actionRow(
+      list,
+      `is-problem${problem.stale ? " is-stale" : ""}`,
+      `Open problem ${problem.title}`,
+      (how) => void this.openProblem(problem.path, how),
+    );
     const line = row.createDiv();
     line.createSpan({ cls: "lifebetter-home-title", text: problem.title });
     if (problem.priority) line.createSpan({ cls: `lifebetter-badge is-priority-${problem.priority}`, text: humanize(problem.priority) });
@@ -235,7 +256,11 @@ export class HomeView extends RecordView<HomeContext> {
       const blockers = row.createDiv({ cls: "lifebetter-home-blockers" });
       blockers.createSpan({ cls: "lifebetter-muted", text: "Blocked by " });
       for (const blocker of problem.openBlockers) {
-        const button = blockers.createEl("button", { cls: "lifebetter-link-button", text: blocker.title, attr: { "aria-label": `Open blocker ${blocker.title}` } });
+        const button = blockers.createEl("button", {
+          cls: "lifebetter-link-button",
+          text: blocker.title,
+          attr: { "aria-label": `Open blocker ${blocker.title}` },
+        });
         onOpenGesture(button, (how) => void openNote(this.app, blocker.path, how));
       }
     }
@@ -255,7 +280,10 @@ export class HomeView extends RecordView<HomeContext> {
     for (const metric of WEEK_METRICS) {
       const row = body.createEl("tr", { attr: { "data-metric": metric.key } });
       row.createEl("th", { attr: { scope: "row" }, text: metric.label });
-      for (const [which, week] of [["week", data.week], ["previous_week", data.previousWeek]] as const) {
+      for (const [which, week] of [
+        ["week", data.week],
+        ["previous_week", data.previousWeek],
+      ] as const) {
         row.createEl("td", { text: metric.value(week), attr: { "data-week": which, "data-value": JSON.stringify(metric.raw(week)) } });
       }
     }

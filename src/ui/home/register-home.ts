@@ -26,7 +26,11 @@ export function registerHome(context: PluginContext): HomeFeature {
     try {
       const result = await writeBases(context.repo, context.settings());
       const kept = result.kept.length > 0 ? ` Kept ${result.kept.length} that already existed.` : "";
-      new Notice(result.written.length > 0 ? `Created ${result.written.length} bases in ${result.folder}.${kept}` : `The bases already exist in ${result.folder}; nothing was changed.`);
+      new Notice(
+        result.written.length > 0
+          ? `Created ${result.written.length} bases in ${result.folder}.${kept}`
+          : `The bases already exist in ${result.folder}; nothing was changed.`,
+      );
     } catch (error) {
       new Notice(`The bases could not be written: ${errorMessage(error)}`);
     }

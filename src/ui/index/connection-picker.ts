@@ -11,7 +11,11 @@ export function renderConnectionPicker(parentEl: HTMLElement, held: readonly Con
   pickerEl.createSpan({ cls: "lifebetter-connect-label", text: "Link as" });
   for (const type of CONNECTION_PROPERTIES) {
     const already = held.includes(type);
-    const button = pickerEl.createEl("button", { cls: "lifebetter-connect-type", text: humanize(type), attr: { "data-type": type, "aria-pressed": String(already) } });
+    const button = pickerEl.createEl("button", {
+      cls: "lifebetter-connect-type",
+      text: humanize(type),
+      attr: { "data-type": type, "aria-pressed": String(already) },
+    });
     button.disabled = already;
     button.addEventListener("click", () => pick(type));
   }

@@ -112,14 +112,26 @@ export class IndexStatusModal extends Modal {
     const settings = this.host.settings();
     contentEl.empty();
 
-    new Setting(contentEl).setName("State").setDesc(details.line).addExtraButton((button) => button.setIcon("refresh-cw").setTooltip("Refresh").onClick(() => void this.refresh()));
+    new Setting(contentEl)
+      .setName("State")
+      .setDesc(details.line)
+      .addExtraButton((button) =>
+        button
+          .setIcon("refresh-cw")
+          .setTooltip("Refresh")
+          .onClick(() => void this.refresh()),
+      );
     new Setting(contentEl).setName("Notes indexed").setDesc(this.notesText());
     this.modelRow(contentEl, details, settings);
     new Setting(contentEl).setName("Last saved").setDesc(savedText(details));
     const excluded = settings.excludedFolders.length;
     new Setting(contentEl)
       .setName("Excluded folders")
-      .setDesc(excluded === 0 ? "None: every folder is indexed." : `${excluded} ${excluded === 1 ? "folder" : "folders"} left out (${settings.excludedFolders.join(", ")}).`);
+      .setDesc(
+        excluded === 0
+          ? "None: every folder is indexed."
+          : `${excluded} ${excluded === 1 ? "folder" : "folders"} left out (${settings.excludedFolders.join(", ")}).`,
+      );
 
     const buttons = contentEl.createDiv({ cls: "modal-button-container" });
     if (details.canRestart && details.phase !== "downloading") {

@@ -46,7 +46,14 @@ export function wireNoteRow(rowEl: HTMLElement, path: string, context: NoteRowCo
     void openNote(app, path, context.newTab ? "tab" : how, { sourcePath: context.sourcePath });
   });
   rowEl.addEventListener("mouseover", (evt) => {
-    app.workspace.trigger("hover-link", { event: evt, source: context.hoverSource, hoverParent: context.hoverParent, targetEl: rowEl, linktext: path, sourcePath: context.sourcePath });
+    app.workspace.trigger("hover-link", {
+      event: evt,
+      source: context.hoverSource,
+      hoverParent: context.hoverParent,
+      targetEl: rowEl,
+      linktext: path,
+      sourcePath: context.sourcePath,
+    });
   });
   rowEl.setAttribute("draggable", "true");
   rowEl.addEventListener("dragstart", (evt) => {

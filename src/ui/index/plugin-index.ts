@@ -266,7 +266,10 @@ export class PluginIndex {
   }
 
   /** The model's bytes, or why there are none (said once, with the fix, in a notice). */
-  private async model(host: IndexHost, gpu: boolean): Promise<{ ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]>; gpuProblem?: string } | { ok: false; reason: string }> {
+  private async model(
+    host: IndexHost,
+    gpu: boolean,
+  ): Promise<{ ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]>; gpuProblem?: string } | { ok: false; reason: string }> {
     const assets = await prepareModelAssets({
       gpu,
       adapter: this.options.app.vault.adapter,

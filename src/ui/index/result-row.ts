@@ -26,7 +26,12 @@ function renderSnippet(el: HTMLElement, text: string, highlights: readonly [numb
  * words highlighted) and why it matched. Every piece of
  * note text is set as text (never HTML), so a title like `<img onerror=…>` shows as written.
  */
-export function renderResultRow(parentEl: HTMLElement, result: SearchResult, context: NoteRowContext, options: ResultRowOptions = {}): { rowEl: HTMLElement; metaEl: HTMLElement } {
+export function renderResultRow(
+  parentEl: HTMLElement,
+  result: SearchResult,
+  context: NoteRowContext,
+  options: ResultRowOptions = {},
+): { rowEl: HTMLElement; metaEl: HTMLElement } {
   const rowEl = parentEl.createDiv({ cls: "lifebetter-result", attr: { tabindex: "0", role: "listitem", "data-path": result.path } });
   const headEl = rowEl.createDiv({ cls: "lifebetter-result-head" });
   headEl.createSpan({ cls: "lifebetter-result-title", text: result.title });

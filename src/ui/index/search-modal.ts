@@ -28,7 +28,10 @@ interface FilterFields {
 
 /** SearchOptions from the modal's fields; `until` covers its whole day. */
 export function searchOptions(fields: FilterFields, hidePrivate: boolean): SearchOptions {
-  const tags = fields.tags.split(/[\s,]+/).map((tag) => tag.replace(/^#/, "")).filter((tag) => tag !== "");
+  const tags = fields.tags
+    .split(/[\s,]+/)
+    .map((tag) => tag.replace(/^#/, ""))
+    .filter((tag) => tag !== "");
   return {
     limit: RESULT_LIMIT,
     hidePrivate,
@@ -115,7 +118,9 @@ export class SearchByMeaningModal extends Modal {
       this.results = results;
       this.selected = 0;
       this.renderResults();
-      this.statusEl.setText(results.length === 0 ? "No notes match. Try other words or fewer filters." : `${results.length} ${results.length === 1 ? "note" : "notes"}`);
+      this.statusEl.setText(
+        results.length === 0 ? "No notes match. Try other words or fewer filters." : `${results.length} ${results.length === 1 ? "note" : "notes"}`,
+      );
     } catch (error) {
       if (request === this.request) this.statusEl.setText(`The search failed: ${errorMessage(error)}`);
     } finally {

@@ -251,7 +251,11 @@ export class SimilarNotesView extends ItemView {
       const held = [...new Set([...connectionsTo(properties, linkTextFor(this.app, result.path, file.path)), ...(this.accepted.get(result.path) ?? [])])];
       const linkedText = held.length > 0 ? `Linked · ${held.map((type) => humanize(type).toLowerCase()).join(", ")}` : result.linked ? "Linked" : null;
       const { rowEl, metaEl } = renderResultRow(holder, result, context, { linkedText });
-      const connectEl = metaEl.createEl("button", { cls: "lifebetter-connect", text: "Connect", attr: { "aria-label": "Accept as connection", "aria-expanded": String(this.picking.has(result.path)) } });
+      const connectEl = metaEl.createEl("button", {
+        cls: "lifebetter-connect",
+        text: "Connect",
+        attr: { "aria-label": "Accept as connection", "aria-expanded": String(this.picking.has(result.path)) },
+      });
       connectEl.addEventListener("click", () => {
         if (this.picking.has(result.path)) this.picking.delete(result.path);
         else this.picking.add(result.path);
@@ -267,7 +271,11 @@ export class SimilarNotesView extends ItemView {
     const target = linkTextFor(this.app, result.path, file.path);
     try {
       const changed = await acceptConnection(this.host.repo, file.path, type, target);
-      new Notice(changed ? `Linked "${result.title}" from "${file.basename}" as ${humanize(type).toLowerCase()}.` : `"${file.basename}" already links to "${result.title}" as ${humanize(type).toLowerCase()}.`);
+      new Notice(
+        changed
+          ? `Linked "${result.title}" from "${file.basename}" as ${humanize(type).toLowerCase()}.`
+          : `"${file.basename}" already links to "${result.title}" as ${humanize(type).toLowerCase()}.`,
+      );
     } catch (error) {
       new Notice(`The connection was not added: ${errorMessage(error)}`);
       return;

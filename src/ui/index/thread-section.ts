@@ -37,7 +37,12 @@ function threadRow(list: HTMLElement, entry: ThreadParent, label: string, depth:
  * replies to (the first message first), the entry itself, then every reply under it, indented by
  * depth. Every other entry's row opens its note. All note text is set as text, never HTML.
  */
-export function renderThreadSection(el: HTMLElement, current: ThreadParent, thread: { parents: readonly ThreadParent[]; replies: readonly ThreadReply[] }, context: NoteRowContext): void {
+export function renderThreadSection(
+  el: HTMLElement,
+  current: ThreadParent,
+  thread: { parents: readonly ThreadParent[]; replies: readonly ThreadReply[] },
+  context: NoteRowContext,
+): void {
   el.empty();
   const count = thread.parents.length + thread.replies.length;
   el.createEl("h4", { cls: "lifebetter-similar-thread-title", text: `Thread · ${count + 1} entries` });

@@ -50,7 +50,9 @@ export function describeChart(spec: ChartSpec): string {
     return `${spec.title}: done on ${done} of ${spec.days.length} days.`;
   }
   const series = spec.series.map((s) => {
-    const points = spec.labels.map((label, i) => (s.values[i] === null || s.values[i] === undefined ? null : `${label} ${s.values[i]}`)).filter((p) => p !== null);
+    const points = spec.labels
+      .map((label, i) => (s.values[i] === null || s.values[i] === undefined ? null : `${label} ${s.values[i]}`))
+      .filter((p) => p !== null);
     const shown = points.slice(0, 12).join(", ");
     return `${s.label}: ${shown}${points.length > 12 ? `, … (${points.length} values)` : ""}`;
   });
@@ -62,7 +64,10 @@ function renderCalendar(parent: HTMLElement, spec: Extract<ChartSpec, { kind: "c
   figure.createDiv({ cls: "lifebetter-chart-title", text: spec.title });
   const grid = figure.createDiv({ cls: "lifebetter-habit-grid", attr: { role: "img", "aria-label": describeChart(spec) } });
   for (const day of spec.days) {
-    grid.createDiv({ cls: day.done ? "lifebetter-habit-day is-done" : "lifebetter-habit-day", attr: { title: `${day.date}: ${day.done ? "done" : "not done"}` } });
+    grid.createDiv({
+      cls: day.done ? "lifebetter-habit-day is-done" : "lifebetter-habit-day",
+      attr: { title: `${day.date}: ${day.done ? "done" : "not done"}` },
+    });
   }
   const done = spec.days.filter((d) => d.done).length;
   figure.createDiv({ cls: "lifebetter-chart-caption", text: `Done on ${done} of ${spec.days.length} days` });
@@ -77,7 +82,15 @@ function configuration(spec: Extract<ChartSpec, { kind: "bar" | "line" }>, theme
       labels: spec.labels,
       datasets: spec.series.map((series, i) => {
         const colour = theme.series[i % theme.series.length]!;
-        return { label: series.label, data: series.values, backgroundColor: colour, borderColor: colour, pointRadius: spec.kind === "line" ? 1.5 : 0, borderWidth: spec.kind === "line" ? 1.5 : 0, spanGaps: true };
+        return {
+          label: series.label,
+          data: series.values,
+          backgroundColor: colour,
+          borderColor: colour,
+          pointRadius: spec.kind === "line" ? 1.5 : 0,
+          borderWidth: spec.kind === "line" ? 1.5 : 0,
+          spanGaps: true,
+        };
       }),
     },
     options: {
@@ -89,8 +102,19 @@ function configuration(spec: Extract<ChartSpec, { kind: "bar" | "line" }>, theme
         tooltip: { enabled: true },
       },
       scales: {
-        x: { ticks: { color: theme.text, font, maxRotation: 0, autoSkip: true, autoSkipPadding: 12, maxTicksLimit: spec.kind === "line" ? 5 : 12 }, grid: { display: false }, border: { color: theme.grid } },
-        y: { beginAtZero: true, max: spec.max, ticks: { color: theme.text, font, maxTicksLimit: 6 }, grid: { color: theme.grid }, border: { color: theme.grid }, title: { display: true, text: spec.yLabel, color: theme.text, font } },
+        x: {
+          ticks: { color: theme.text, font, maxRotation: 0, autoSkip: true, autoSkipPadding: 12, maxTicksLimit: spec.kind === "line" ? 5 : 12 },
+          grid: { display: false },
+          border: { color: theme.grid },
+        },
+        y: {
+          beginAtZero: true,
+          max: spec.max,
+          ticks: { color: theme.text, font, maxTicksLimit: 6 },
+          grid: { color: theme.grid },
+          border: { color: theme.grid },
+          title: { display: true, text: spec.yLabel, color: theme.text, font },
+        },
       },
     },
   };

@@ -91,7 +91,10 @@ export class PatternsPanel {
     head.createEl("h3", { cls: "lifebetter-pattern-name", text: proposal.name });
     const badges = head.createDiv({ cls: "lifebetter-pattern-badges" });
     badges.createSpan({ cls: "lifebetter-pattern-badge", text: TYPE_LABELS[proposal.pattern_type] });
-    badges.createSpan({ cls: `lifebetter-pattern-badge ${proposal.positive ? "is-positive" : "is-negative"}`, text: proposal.positive ? "Works for you" : "Watch out" });
+    badges.createSpan({
+      cls: `lifebetter-pattern-badge ${proposal.positive ? "is-positive" : "is-negative"}`,
+      text: proposal.positive ? "Works for you" : "Watch out",
+    });
     badges.createSpan({ cls: "lifebetter-pattern-confidence", text: `${Math.round(proposal.confidence * 100)}% confidence` });
     card.createEl("p", { cls: "lifebetter-pattern-description", text: proposal.description });
     const why = card.createEl("details", { cls: "lifebetter-pattern-why" });
@@ -157,7 +160,10 @@ export class PatternsPanel {
     rating.createSpan({ text: "How helpful is this?" });
     const stars = rating.createDiv({ cls: "lifebetter-rating-buttons", attr: { role: "group", "aria-label": "Helpful, from 1 to 5" } });
     const buttons = [1, 2, 3, 4, 5].map((value) => {
-      const button = stars.createEl("button", { text: String(value), attr: { "aria-pressed": String(proposal.helpful === value), "aria-label": `${value} of 5` } });
+      const button = stars.createEl("button", {
+        text: String(value),
+        attr: { "aria-pressed": String(proposal.helpful === value), "aria-label": `${value} of 5` },
+      });
       button.addEventListener("click", () => {
         void save({ helpful: value }, () => `Rated ${value} of 5.`).then((saved) => {
           if (!saved) return;

@@ -108,7 +108,13 @@ export class PatternsView extends RecordView<PatternsViewContext> {
     if (!quiet) panel.showLoading(`Looking for patterns in ${records.records.length} notes…`);
     const vectors = await this.entryVectors(records.records.filter((record) => record.kind === "entry").map((record) => record.path));
     if (read.stale()) return;
-    const report = await findPatterns(records, { tick: slicer.tick, staleDays: settings.staleDays, habits: settings.habits, activityTypes: activityTypes(settings), vectors });
+    const report = await findPatterns(records, {
+      tick: slicer.tick,
+      staleDays: settings.staleDays,
+      habits: settings.habits,
+      activityTypes: activityTypes(settings),
+      vectors,
+    });
     if (read.stale()) return;
     panel.showReport(report, records.records.length);
   }

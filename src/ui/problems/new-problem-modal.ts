@@ -67,11 +67,14 @@ export class NewProblemModal extends Modal {
       dropdown.setValue(draft.priority);
       dropdown.selectEl.addEventListener("change", () => (draft.priority = dropdown.selectEl.value));
     });
-    new Setting(contentEl).setName("Target date").setDesc("When it should be done").addText((text) => {
-      text.inputEl.type = "date";
-      text.inputEl.setAttribute("aria-label", "Target date");
-      text.inputEl.addEventListener("input", () => (draft.target = text.inputEl.value));
-    });
+    new Setting(contentEl)
+      .setName("Target date")
+      .setDesc("When it should be done")
+      .addText((text) => {
+        text.inputEl.type = "date";
+        text.inputEl.setAttribute("aria-label", "Target date");
+        text.inputEl.addEventListener("input", () => (draft.target = text.inputEl.value));
+      });
     const estimate = textRow(contentEl, "Estimate (minutes)", "How long you expect it to take", draft.estimate, (value) => (draft.estimate = value));
     estimate.type = "number";
     estimate.min = "0";

@@ -26,7 +26,7 @@ export class ProblemSuggestModal extends FuzzySuggestModal<TFile> {
   ) {
     super(app);
     this.setPlaceholder(choice === "open" ? "Choose an open problem" : "Choose a problem");
-    this.emptyStateText = choice === "open" ? "No open problem. Create one with \"New problem\"." : "No problem notes yet.";
+    this.emptyStateText = choice === "open" ? 'No open problem. Create one with "New problem".' : "No problem notes yet.";
   }
 
   getItems(): TFile[] {

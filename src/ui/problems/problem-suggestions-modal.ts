@@ -9,7 +9,7 @@ import { onOpenGesture } from "../common/open-note";
 import { openProblemView } from "./open-problem";
 
 export const INDEX_NOT_READY =
-  "The search index is not ready yet, so similar problems and meta-skills cannot be suggested now. Once it has finished indexing, open the problem view and choose \"Similar problems\".";
+  'The search index is not ready yet, so similar problems and meta-skills cannot be suggested now. Once it has finished indexing, open the problem view and choose "Similar problems".';
 
 const LIMIT = 5;
 
@@ -33,7 +33,10 @@ export async function findSuggestions(host: ProblemsContext, problemPath: string
   const index = availability.queries;
   await index.idle();
   const hidePrivate = !host.settings().showPrivate;
-  const [similar, skills] = await Promise.all([index.findSimilarProblems(problemPath, LIMIT + 1, hidePrivate), index.suggestMetaSkills(text, LIMIT, hidePrivate)]);
+  const [similar, skills] = await Promise.all([
+    index.findSimilarProblems(problemPath, LIMIT + 1, hidePrivate),
+    index.suggestMetaSkills(text, LIMIT, hidePrivate),
+  ]);
   return { similar: similar.filter((result) => result.path !== problemPath).slice(0, LIMIT), skills };
 }
 

@@ -279,7 +279,10 @@ export class ProblemItemView extends RecordView<ProblemsContext> {
     const section = el.createDiv({ cls: "lifebetter-problem-sessions" });
     section.createEl("h3", { text: "Work sessions" });
     if (view.sessionProblems.length > 0) {
-      section.createEl("p", { cls: "lifebetter-form-error", text: `Rows of the Sessions table that cannot be read: ${describeRowProblems(view.sessionProblems)}.` });
+      section.createEl("p", {
+        cls: "lifebetter-form-error",
+        text: `Rows of the Sessions table that cannot be read: ${describeRowProblems(view.sessionProblems)}.`,
+      });
     }
     const rows = view.sessions;
     if (rows.length === 0) {

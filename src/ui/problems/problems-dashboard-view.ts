@@ -66,7 +66,7 @@ export class ProblemsDashboardView extends RecordView<ProblemsContext> {
     el.empty();
     el.createEl("h2", { text: "Problems" });
     if (data.problems.length === 0) {
-      el.createEl("p", { cls: "lifebetter-muted", text: 'No problems yet: create one with the new problem command.' });
+      el.createEl("p", { cls: "lifebetter-muted", text: "No problems yet: create one with the new problem command." });
       return;
     }
     const stale = data.problems.filter((problem) => problem.stale).length;
@@ -90,7 +90,11 @@ export class ProblemsDashboardView extends RecordView<ProblemsContext> {
       const sorted = this.sort?.column === column.key ? this.sort.direction : "none";
       const th = headRow.createEl("th", { attr: { scope: "col", "aria-sort": sorted } });
       const arrow = sorted === "ascending" ? " ▲" : sorted === "descending" ? " ▼" : "";
-      const button = th.createEl("button", { cls: "lifebetter-sort", text: column.label + arrow, attr: { "aria-label": `Sort by ${column.label.toLowerCase()}` } });
+      const button = th.createEl("button", {
+        cls: "lifebetter-sort",
+        text: column.label + arrow,
+        attr: { "aria-label": `Sort by ${column.label.toLowerCase()}` },
+      });
       button.addEventListener("click", () => {
         this.sort = nextSort(this.sort, column.key);
         this.render(now, { status, column: column.key });
@@ -126,7 +130,11 @@ export class ProblemsDashboardView extends RecordView<ProblemsContext> {
     const milestones = row.createEl("td", { text: total === 0 ? "—" : `${done}/${total}` });
     const overdue = problem.overdueMilestones.length;
     if (overdue > 0) {
-      milestones.createSpan({ cls: "lifebetter-badge is-overdue", text: `${overdue} overdue`, attr: { title: problem.overdueMilestones.map((task) => `${task.text} (due ${task.dates.due ?? ""})`).join("\n") } });
+      milestones.createSpan({
+        cls: "lifebetter-badge is-overdue",
+        text: `${overdue} overdue`,
+        attr: { title: problem.overdueMilestones.map((task) => `${task.text} (due ${task.dates.due ?? ""})`).join("\n") },
+      });
     }
   }
 }

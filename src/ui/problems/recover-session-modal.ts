@@ -32,7 +32,10 @@ export class RecoverSessionModal extends Modal {
       buttons.createEl("button", { cls: "mod-cta", text: "Stop and log it" }).addEventListener("click", () => this.stopAndLog());
       buttons.createEl("button", { text: "Keep it running" }).addEventListener("click", () => this.close());
     } else {
-      contentEl.createEl("p", { cls: "lifebetter-form-error", text: `Its problem note "${recovered.session.problemPath}" is gone, so the session cannot be logged.` });
+      contentEl.createEl("p", {
+        cls: "lifebetter-form-error",
+        text: `Its problem note "${recovered.session.problemPath}" is gone, so the session cannot be logged.`,
+      });
       buttons.createEl("button", { text: "Decide later" }).addEventListener("click", () => this.close());
     }
     buttons.createEl("button", { cls: "mod-warning", text: "Discard it" }).addEventListener("click", () => void this.discard());

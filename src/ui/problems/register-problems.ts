@@ -76,8 +76,7 @@ export function registerProblems(context: PluginContext): ProblemsFeature {
     new SessionStopModal(app, sessions, running).open();
   }
 
-  const closeWith = (status: ClosingStatus) => () =>
-    withProblem("open", (file) => new CloseProblemModal(context, file.path, status).open());
+  const closeWith = (status: ClosingStatus) => () => withProblem("open", (file) => new CloseProblemModal(context, file.path, status).open());
 
   plugin.addCommand({
     id: "new-problem",

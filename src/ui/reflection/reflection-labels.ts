@@ -22,7 +22,9 @@ export function periodTitle(range: ReflectionRange): string {
     case "problem":
     case "adhoc":
       // One day, or the days it looks back over (a problem's life up to the reflection).
-      return range.start === range.end ? start.format("dddd, D MMMM YYYY") : `${start.format("D MMM YYYY")} – ${moment(range.end, "YYYY-MM-DD").format("D MMM YYYY")}`;
+      return range.start === range.end
+        ? start.format("dddd, D MMMM YYYY")
+        : `${start.format("D MMM YYYY")} – ${moment(range.end, "YYYY-MM-DD").format("D MMM YYYY")}`;
   }
 }
 

@@ -51,7 +51,10 @@ function renderForm(parent: HTMLElement, model: ReflectionModel, actions: Reflec
     row.toggleClass("is-unset", value === undefined);
     const id = `lifebetter-reflection-${scale.key}`;
     row.createEl("label", { text: scale.label, attr: { for: id } });
-    const slider = row.createEl("input", { type: "range", attr: { id, min: "1", max: "10", step: "1", "aria-label": `${scale.label}, 1 (${scale.low}) to 10 (${scale.high})` } });
+    const slider = row.createEl("input", {
+      type: "range",
+      attr: { id, min: "1", max: "10", step: "1", "aria-label": `${scale.label}, 1 (${scale.low}) to 10 (${scale.high})` },
+    });
     slider.value = String(value ?? 5);
     const output = row.createEl("output", { cls: "lifebetter-reflection-value", text: value === undefined ? "Not set" : String(value), attr: { for: id } });
     slider.addEventListener("input", () => {
@@ -60,13 +63,20 @@ function renderForm(parent: HTMLElement, model: ReflectionModel, actions: Reflec
     });
     // Written when the slider is let go (or a key moves it), not at every step of a drag.
     slider.addEventListener("change", () => void save({ [scale.key]: Number(slider.value) }));
-    const clear = row.createEl("button", { cls: "lifebetter-reflection-clear clickable-icon", text: "×", attr: { "aria-label": `Clear ${scale.label.toLowerCase()}` } });
+    const clear = row.createEl("button", {
+      cls: "lifebetter-reflection-clear clickable-icon",
+      text: "×",
+      attr: { "aria-label": `Clear ${scale.label.toLowerCase()}` },
+    });
     clear.toggleClass("is-hidden", value === undefined);
     clear.addEventListener("click", () => void save({ [scale.key]: null }));
   }
   const sleepRow = form.createDiv({ cls: "lifebetter-reflection-sleep" });
   sleepRow.createEl("label", { text: "Sleep", attr: { for: "lifebetter-reflection-sleep" } });
-  const sleep = sleepRow.createEl("input", { type: "number", attr: { id: "lifebetter-reflection-sleep", min: "0", max: "24", step: "0.5", placeholder: "Not set", "aria-label": "Sleep in hours" } });
+  const sleep = sleepRow.createEl("input", {
+    type: "number",
+    attr: { id: "lifebetter-reflection-sleep", min: "0", max: "24", step: "0.5", placeholder: "Not set", "aria-label": "Sleep in hours" },
+  });
   sleepRow.createSpan({ cls: "lifebetter-reflection-muted", text: "hours" });
   sleep.value = model.values.sleepHours === undefined ? "" : String(model.values.sleepHours);
   sleep.addEventListener("change", () => {
@@ -120,14 +130,28 @@ function renderDigest(parent: HTMLElement, model: ReflectionModel, actions: Refl
   trendRow(section, "Energy", digest.energy, "", 10, days);
   trendRow(section, "Stress", digest.stress, "", 10, days);
   trendRow(section, "Sleep", digest.sleep, " h", 12, days);
-  noteList(section, "Wins", digest.wins.map((win) => ({ note: { path: win.path, title: win.text }, suffix: win.day })), "No wins written down yet.", actions);
-  noteList(section, "Time per problem", digest.timePerProblem.map((p) => ({ note: p, suffix: durationText(p.minutes) })), "No work sessions in this period.", actions);
+  noteList(
+    section,
+    "Wins",
+    digest.wins.map((win) => ({ note: { path: win.path, title: win.text }, suffix: win.day })),
+    "No wins written down yet.",
+    actions,
+  );
+  noteList(
+    section,
+    "Time per problem",
+    digest.timePerProblem.map((p) => ({ note: p, suffix: durationText(p.minutes) })),
+    "No work sessions in this period.",
+    actions,
+  );
   if (digest.habits.length > 0) {
     const habits = section.createDiv({ cls: "lifebetter-reflection-context-section" });
     habits.createEl("h4", { text: "Habits" });
     const list = habits.createEl("ul");
     for (const habit of digest.habits) {
-      list.createEl("li", { text: `${habit.name}: ${habit.done} of ${habit.target} days (${Math.round(habit.completion * 100)}%), best run ${daysText(habit.bestStreak)}` });
+      list.createEl("li", {
+        text: `${habit.name}: ${habit.done} of ${habit.target} days (${Math.round(habit.completion * 100)}%), best run ${daysText(habit.bestStreak)}`,
+      });
     }
   }
 }
@@ -138,11 +162,36 @@ function renderContext(parent: HTMLElement, context: PeriodContext, actions: Ref
   details.createEl("summary", { text: daily ? "Your day" : "This period" });
   const entries = context.entriesByType.flatMap((group) => group.entries.map((note) => ({ note, suffix: group.type })));
   noteList(details, "Entries", entries, "Nothing captured.", actions);
-  if (daily) noteList(details, "Problems worked on", context.problems.map((p) => ({ note: p, suffix: durationText(p.minutes) })), "No work sessions.", actions);
-  noteList(details, "Skills reviewed", context.skillsReviewed.map((note) => ({ note })), "No skill reviewed.", actions);
+  if (daily)
+    noteList(
+      details,
+      "Problems worked on",
+      context.problems.map((p) => ({ note: p, suffix: durationText(p.minutes) })),
+      "No work sessions.",
+      actions,
+    );
+  noteList(
+    details,
+    "Skills reviewed",
+    context.skillsReviewed.map((note) => ({ note })),
+    "No skill reviewed.",
+    actions,
+  );
   const problemName = (link: string | undefined) => (link === undefined ? undefined : (parseWikilink(link)?.target ?? link));
-  noteList(details, "Open blockers", context.openBlockers.map((note) => ({ note, suffix: problemName(note.problem) })), "No open blockers.", actions);
-  noteList(details, "Decisions to review", context.decisionsDue.map((note) => ({ note, suffix: note.reviewOn ?? undefined })), "No decision due.", actions);
+  noteList(
+    details,
+    "Open blockers",
+    context.openBlockers.map((note) => ({ note, suffix: problemName(note.problem) })),
+    "No open blockers.",
+    actions,
+  );
+  noteList(
+    details,
+    "Decisions to review",
+    context.decisionsDue.map((note) => ({ note, suffix: note.reviewOn ?? undefined })),
+    "No decision due.",
+    actions,
+  );
 }
 
 /**

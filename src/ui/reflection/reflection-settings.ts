@@ -18,7 +18,10 @@ type Row = { name: string; desc: string; render: (setting: Setting) => void };
 /** A line "Name, days a week" (days 1–7, 7 when left out); null with the reason when it cannot be read. */
 export function parseHabits(text: string): { habits: Habit[]; problem: string | null } {
   const habits: Habit[] = [];
-  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "")) {
+  for (const line of text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "")) {
     const comma = line.lastIndexOf(",");
     const name = (comma > 0 ? line.slice(0, comma) : line).trim();
     const days = comma > 0 ? Number(line.slice(comma + 1).trim()) : 7;

@@ -51,7 +51,6 @@ export class ReviewView extends RecordView<VaultContext> {
   private working: Promise<unknown> = Promise.resolve();
   private loadError: string | null = null;
 
-
   override async onOpen(): Promise<void> {
     const root = this.contentEl;
     root.empty();
@@ -174,7 +173,8 @@ export class ReviewView extends RecordView<VaultContext> {
     if (snapshot) renderReviewSummary(this.summaryEl, snapshot.queue, snapshot.summary, open.length);
     const item = this.session.current();
     const record = item ? this.session.record(item.path) : null;
-    const key = this.loadError ?? (item && record ? `${item.path}\n${this.revealed}\n${JSON.stringify(record.properties)}\n${record.body}` : `done:${open.length}`);
+    const key =
+      this.loadError ?? (item && record ? `${item.path}\n${this.revealed}\n${JSON.stringify(record.properties)}\n${record.body}` : `done:${open.length}`);
     // A decision keeps what the user is typing; other cards are redrawn only when their note changed.
     const same = key === this.renderedKey || (item?.kind === "decision" && this.renderedKey.startsWith(`${item.path}\n`));
     if (same && !force) return;

@@ -93,7 +93,9 @@ export class SuggestSkillsModal extends Modal {
       }
       // Skills are ranked by meaning: wait until every note's meaning is computed.
       await availability.queries.idle();
-      results = (await availability.queries.suggestMetaSkills(this.target.text, SUGGESTIONS + 1, !this.host.settings().showPrivate)).filter((result) => result.path !== this.target.path).slice(0, SUGGESTIONS);
+      results = (await availability.queries.suggestMetaSkills(this.target.text, SUGGESTIONS + 1, !this.host.settings().showPrivate))
+        .filter((result) => result.path !== this.target.path)
+        .slice(0, SUGGESTIONS);
     } catch (error) {
       this.say(`Meta-skills could not be suggested: ${errorMessage(error)}`, true);
       return;

@@ -10,7 +10,14 @@ const RESERVED = new Set(["type", ...Object.keys(COMMON_PROPERTIES), ...Object.k
 
 /** The field names of "a, b,c" in order, without blanks or repeats. */
 export function parseFieldList(text: string): string[] {
-  return [...new Set(text.split(",").map((field) => field.trim()).filter((field) => field !== ""))];
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((field) => field.trim())
+        .filter((field) => field !== ""),
+    ),
+  ];
 }
 
 /** What is wrong with a custom type as typed in settings, or null when it can be saved. */

@@ -34,7 +34,8 @@ const EXCLUDED_NAME = "Folders to leave out";
 const EXCLUDED_DESC = "One folder per line. Notes in them are not checked, indexed or suggested.";
 const INDEX_HEADING = "Search index";
 const WORKERS_NAME = "Embedding workers";
-const WORKERS_DESC = "How many workers compute meaning at once while notes are first indexed: more use more cores and memory (each holds the model). 0 = automatic (one per spare core, at most 4; 1 on mobile). Applies when the index next starts.";
+const WORKERS_DESC =
+  "How many workers compute meaning at once while notes are first indexed: more use more cores and memory (each holds the model). 0 = automatic (one per spare core, at most 4; 1 on mobile). Applies when the index next starts.";
 const PROBLEMS_HEADING = "Problems";
 const STALE_NAME = "Stale after (days)";
 const STALE_DESC = "An open problem without a work session for this many days is marked stale on the problems dashboard.";
@@ -225,7 +226,13 @@ export class LifeBetterSettingTab extends PluginSettingTab {
   }
 
   /** A whole number from `min` (daily limits, stale days); anything else is shown as a problem and not saved. */
-  private limitControl(setting: Setting, key: "reviewsPerDay" | "newSkillsPerDay" | "staleDays" | "embeddingWorkers", name: string, desc: string, min = 0): void {
+  private limitControl(
+    setting: Setting,
+    key: "reviewsPerDay" | "newSkillsPerDay" | "staleDays" | "embeddingWorkers",
+    name: string,
+    desc: string,
+    min = 0,
+  ): void {
     setting.addText((text) => {
       text.inputEl.type = "number";
       text.inputEl.min = String(min);

@@ -36,8 +36,16 @@ export function registerDataSafety(context: PluginContext): void {
       new ImportSourceModal(app, files, openImport, true).open();
     },
   });
-  plugin.addCommand({ id: "import-ai-conversations", name: "Import AI conversations", callback: () => void importChatsFromDevice(withProblemMeaning(context)) });
-  plugin.addCommand({ id: "enrich-imported-conversations", name: "Enrich imported conversations", callback: () => void enrichImportedConversations(withProblemMeaning(context)) });
+  plugin.addCommand({
+    id: "import-ai-conversations",
+    name: "Import AI conversations",
+    callback: () => void importChatsFromDevice(withProblemMeaning(context)),
+  });
+  plugin.addCommand({
+    id: "enrich-imported-conversations",
+    name: "Enrich imported conversations",
+    callback: () => void enrichImportedConversations(withProblemMeaning(context)),
+  });
   plugin.addCommand({
     id: "back-up-now",
     name: "Back up records now",

@@ -39,15 +39,23 @@ export class DeleteRecordsModal extends Modal {
       });
       dropdown.selectEl.setAttr("aria-label", "Kind");
     });
-    new Setting(el).setName("Tag").setDesc("Records with this tag (and its nested tags).").addText((text) => {
-      text.inputEl.setAttr("aria-label", "Tag");
-      text.setPlaceholder("Tag name");
-      onInput(text.inputEl, (value) => this.choose({ tag: value }));
-    });
+    new Setting(el)
+      .setName("Tag")
+      .setDesc("Records with this tag (and its nested tags).")
+      .addText((text) => {
+        text.inputEl.setAttr("aria-label", "Tag");
+        text.setPlaceholder("Tag name");
+        onInput(text.inputEl, (value) => this.choose({ tag: value }));
+      });
     this.countEl = el.createEl("p", { cls: "lifebetter-delete-count", attr: { role: "status" } });
     new Setting(el)
       .addButton((button) => button.setButtonText("Cancel").onClick(() => this.close()))
-      .addButton((button) => button.setButtonText("Move to trash…").setWarning().onClick(() => (this.deleted = this.confirmAndDelete())));
+      .addButton((button) =>
+        button
+          .setButtonText("Move to trash…")
+          .setWarning()
+          .onClick(() => (this.deleted = this.confirmAndDelete())),
+      );
     this.choose(this.selection);
   }
 
@@ -61,7 +69,9 @@ export class DeleteRecordsModal extends Modal {
   }
 
   private describe(): string {
-    return "kind" in this.selection ? `${humanize(this.selection.kind).toLowerCase()} records` : `records tagged #${this.selection.tag.trim().replace(/^#/, "")}`;
+    return "kind" in this.selection
+      ? `${humanize(this.selection.kind).toLowerCase()} records`
+      : `records tagged #${this.selection.tag.trim().replace(/^#/, "")}`;
   }
 
   private async count(): Promise<void> {
@@ -86,7 +96,10 @@ export class DeleteRecordsModal extends Modal {
       warning: true,
     });
     if (!confirmed) return;
-    const { moved, failed } = await trashAll(obsidianTrash(this.app), records.map((record) => record.path));
+    const { moved, failed } = await trashAll(
+      obsidianTrash(this.app),
+      records.map((record) => record.path),
+    );
     const why = failed.map(({ path, message }) => `${path}: ${message}`).join("; ");
     new Notice(`Moved ${moved.length} ${this.describe()} to the trash.${failed.length ? ` ${failed.length} could not be moved: ${why}` : ""}`);
     this.close();

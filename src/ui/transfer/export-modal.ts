@@ -45,7 +45,11 @@ export function onInput(input: HTMLInputElement, change: (value: string) => void
 }
 
 /** Builds the export form; `run` is called with where to put the file. */
-export function buildExportForm(container: HTMLElement, choice: ExportChoice, run: (target: "vault" | "download") => void): { showMessage(text: string): void } {
+export function buildExportForm(
+  container: HTMLElement,
+  choice: ExportChoice,
+  run: (target: "vault" | "download") => void,
+): { showMessage(text: string): void } {
   container.addClass("lifebetter-export");
   new Setting(container).setName("Kinds").setDesc("Which records to export.").setHeading();
   const kinds = container.createDiv({ cls: "lifebetter-export-kinds" });
@@ -85,7 +89,12 @@ export function buildExportForm(container: HTMLElement, choice: ExportChoice, ru
   const message = container.createDiv({ cls: "lifebetter-export-message", attr: { role: "status" } });
   new Setting(container)
     .addButton((button) => button.setButtonText("Download").onClick(() => run("download")))
-    .addButton((button) => button.setButtonText("Save in vault").setCta().onClick(() => run("vault")));
+    .addButton((button) =>
+      button
+        .setButtonText("Save in vault")
+        .setCta()
+        .onClick(() => run("vault")),
+    );
   return { showMessage: (text) => message.setText(text) };
 }
 

@@ -31,7 +31,9 @@ afterAll(() => root.cleanup());
 
 describe("model profiles", () => {
   it("lists the English default and multilingual models, and knows a local copy by its <org>/<name> folder", () => {
-    expect(MODEL_CATALOG.map((m) => m.id)).toEqual(expect.arrayContaining(["Xenova/all-MiniLM-L6-v2", "Xenova/multilingual-e5-small", "Xenova/paraphrase-multilingual-MiniLM-L12-v2"]));
+    expect(MODEL_CATALOG.map((m) => m.id)).toEqual(
+      expect.arrayContaining(["Xenova/all-MiniLM-L6-v2", "Xenova/multilingual-e5-small", "Xenova/paraphrase-multilingual-MiniLM-L12-v2"]),
+    );
     expect(modelProfile("/models/Xenova/multilingual-e5-small")).toMatchObject({ queryPrefix: "query: ", passagePrefix: "passage: " });
     expect(modelProfile("Xenova/all-MiniLM-L6-v2")).toMatchObject({ queryPrefix: "", passagePrefix: "" });
     expect(modelProfile("someone/unknown-model")).toMatchObject({ pooling: "mean", queryPrefix: "" });
@@ -54,7 +56,8 @@ describe("model profiles", () => {
   it("switching the model re-embeds every note once and never mixes the two models' vectors", async () => {
     const vault = await makeTempVault({ "A.md": "Bake sourdough bread.", "B.md": "Fix the failing test.", "C.md": "Sleep eight hours." });
     try {
-      const run = async (model: BuiltModel) => JSON.parse((await cli("index", "--vault", vault, "--model", model.folder, "--json")).out) as { embedded: number; reused: number };
+      const run = async (model: BuiltModel) =>
+        JSON.parse((await cli("index", "--vault", vault, "--model", model.folder, "--json")).out) as { embedded: number; reused: number };
       expect(await run(plain)).toMatchObject({ embedded: 3 });
       expect(await run(e5)).toMatchObject({ embedded: 3, reused: 0 });
       expect(await run(e5)).toMatchObject({ embedded: 0 });

@@ -13,7 +13,8 @@ function fakeWorker() {
     open: () => new Promise<OpenReport>((resolve) => (finish = resolve)),
     pauseEmbedding: () => (calls.push("pause"), Promise.resolve(null)),
     resumeEmbedding: () => (calls.push("resume"), Promise.resolve(null)),
-    status: () => Promise.resolve({ notes: 3, chunks: 0, pendingEmbeddings: 0, embedded: 3, reused: 0, skipped: [], embeddings: { state: "ready", modelId: "test" } }),
+    status: () =>
+      Promise.resolve({ notes: 3, chunks: 0, pendingEmbeddings: 0, embedded: 3, reused: 0, skipped: [], embeddings: { state: "ready", modelId: "test" } }),
     save: () => Promise.resolve(null),
   } as unknown as IndexClient;
   const start: StartIndexWorker = (_source, _storage, onProgress) => ((progress = onProgress), { client, stop: () => undefined });

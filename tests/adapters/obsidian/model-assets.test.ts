@@ -55,14 +55,28 @@ describe("prepareModelAssets", () => {
     expect(cpu.requested).not.toContain(ORT_WEBGPU_WASM_FILE.url);
 
     const offline = server((url) => url === ORT_WEBGPU_WASM_FILE.url);
-    const failed = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", fetch: offline.fetch, signal: new AbortController().signal, gpu: true });
+    const failed = await prepareModelAssets({
+      adapter: vault,
+      pluginDir: PLUGIN,
+      modelFolder: "",
+      fetch: offline.fetch,
+      signal: new AbortController().signal,
+      gpu: true,
+    });
     if (!failed.ok) throw new Error(failed.unavailable.reason);
     expect(failed.modelFiles.wasmBinary?.length).toBe(WASM.length);
     expect(failed.modelFiles.gpuWasmBinary).toBeUndefined();
     expect(failed.gpuProblem).toMatch(/^its runtime could not be downloaded/);
 
     const gpu = server();
-    const got = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", fetch: gpu.fetch, signal: new AbortController().signal, gpu: true });
+    const got = await prepareModelAssets({
+      adapter: vault,
+      pluginDir: PLUGIN,
+      modelFolder: "",
+      fetch: gpu.fetch,
+      signal: new AbortController().signal,
+      gpu: true,
+    });
     if (!got.ok) throw new Error(got.unavailable.reason);
     expect(got.modelFiles.gpuWasmBinary?.length).toBe(GPU_WASM.length);
     expect(got.gpuProblem).toBeUndefined();
@@ -73,7 +87,14 @@ describe("prepareModelAssets", () => {
     const vault = await adapter();
     const first = server();
     const progress: number[] = [];
-    const got = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", fetch: first.fetch, signal: new AbortController().signal, onProgress: (p) => progress.push(p.overall) });
+    const got = await prepareModelAssets({
+      adapter: vault,
+      pluginDir: PLUGIN,
+      modelFolder: "",
+      fetch: first.fetch,
+      signal: new AbortController().signal,
+      onProgress: (p) => progress.push(p.overall),
+    });
     if (!got.ok) throw new Error(got.unavailable.reason);
     expect(got.model).toBe(DEFAULT_MODEL_ID);
     expect([...got.modelFiles.files.keys()].sort()).toEqual([...MODEL_FILES].sort());
@@ -94,23 +115,40 @@ describe("prepareModelAssets", () => {
     expect(again.ok).toBe(true);
     expect(second.requested).toEqual([]);
     // Each file is read from disk once: the bytes checked are the bytes handed to the worker.
-    expect(read.sort()).toEqual([...MODEL_FILES.map((name) => `${PLUGIN}/models/${DEFAULT_MODEL_ID}/${name}`), `${PLUGIN}/models/${ORT_WASM_FILE.path}`].sort());
+    expect(read.sort()).toEqual(
+      [...MODEL_FILES.map((name) => `${PLUGIN}/models/${DEFAULT_MODEL_ID}/${name}`), `${PLUGIN}/models/${ORT_WASM_FILE.path}`].sort(),
+    );
   });
 
   it("downloads the multilingual model chosen in the settings into its own folder", async () => {
     const vault = await adapter();
     const hub = server();
-    const got = await prepareModelAssets({ adapter: vault, pluginDir: PLUGIN, modelFolder: "", modelId: "Xenova/multilingual-e5-small", fetch: hub.fetch, signal: new AbortController().signal });
+    const got = await prepareModelAssets({
+      adapter: vault,
+      pluginDir: PLUGIN,
+      modelFolder: "",
+      modelId: "Xenova/multilingual-e5-small",
+      fetch: hub.fetch,
+      signal: new AbortController().signal,
+    });
     if (!got.ok) throw new Error(got.unavailable.reason);
     expect(got.model).toBe("Xenova/multilingual-e5-small");
-    expect(hub.requested.filter((url) => url.startsWith("https://huggingface.co/"))).toEqual(MODEL_FILES.map((name) => `https://huggingface.co/Xenova/multilingual-e5-small/resolve/main/${name}`));
+    expect(hub.requested.filter((url) => url.startsWith("https://huggingface.co/"))).toEqual(
+      MODEL_FILES.map((name) => `https://huggingface.co/Xenova/multilingual-e5-small/resolve/main/${name}`),
+    );
     expect(await vault.exists(`${PLUGIN}/models/Xenova/multilingual-e5-small/onnx/model_quantized.onnx`)).toBe(true);
   });
 
   it("says which file failed and how to fix it when the download fails", async () => {
     const { fetch } = server((url) => url.endsWith("model_quantized.onnx"));
     const got = await prepareModelAssets({ adapter: await adapter(), pluginDir: PLUGIN, modelFolder: "", fetch, signal: new AbortController().signal });
-    expect(got).toMatchObject({ ok: false, unavailable: { reason: expect.stringMatching(/model_quantized\.onnx" could not be downloaded.*INTERNET_DISCONNECTED/) as unknown, fix: expect.stringMatching(/reload/i) as unknown } });
+    expect(got).toMatchObject({
+      ok: false,
+      unavailable: {
+        reason: expect.stringMatching(/model_quantized\.onnx" could not be downloaded.*INTERNET_DISCONNECTED/) as unknown,
+        fix: expect.stringMatching(/reload/i) as unknown,
+      },
+    });
   });
 
   it("stops at a cancel and says it was cancelled", async () => {
@@ -129,15 +167,33 @@ describe("prepareModelAssets", () => {
 
   it("refuses a local folder without the model's files before downloading anything", async () => {
     const { fetch, requested } = server();
-    const got = await prepareModelAssets({ adapter: await adapter({ "Models/mini/config.json": "{}" }), pluginDir: PLUGIN, modelFolder: "Models/mini/", fetch, signal: new AbortController().signal });
-    expect(got).toMatchObject({ ok: false, unavailable: { reason: 'the model folder "Models/mini" has no tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx', fix: expect.stringContaining("clear the embedding model setting") as unknown } });
+    const got = await prepareModelAssets({
+      adapter: await adapter({ "Models/mini/config.json": "{}" }),
+      pluginDir: PLUGIN,
+      modelFolder: "Models/mini/",
+      fetch,
+      signal: new AbortController().signal,
+    });
+    expect(got).toMatchObject({
+      ok: false,
+      unavailable: {
+        reason: 'the model folder "Models/mini" has no tokenizer.json, tokenizer_config.json, onnx/model_quantized.onnx',
+        fix: expect.stringContaining("clear the embedding model setting") as unknown,
+      },
+    });
     expect(requested).toEqual([]);
   });
 
   it("reads a complete local folder and fetches only the WASM it lacks", async () => {
     const files = Object.fromEntries(MODEL_FILES.map((name) => [`Models/mini/${name}`, `local ${name}`]));
     const { fetch, requested } = server();
-    const got = await prepareModelAssets({ adapter: await adapter(files), pluginDir: PLUGIN, modelFolder: "Models/mini", fetch, signal: new AbortController().signal });
+    const got = await prepareModelAssets({
+      adapter: await adapter(files),
+      pluginDir: PLUGIN,
+      modelFolder: "Models/mini",
+      fetch,
+      signal: new AbortController().signal,
+    });
     if (!got.ok) throw new Error(got.unavailable.reason);
     expect(got.model).toBe(localModelId("Models/mini"));
     expect(new TextDecoder().decode(got.modelFiles.files.get("tokenizer.json"))).toBe("local tokenizer.json");

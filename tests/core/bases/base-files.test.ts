@@ -11,7 +11,24 @@ import { MemoryNoteRepository } from "../../support/memory-note-repository";
 const FILE_PROPERTIES = ["backlinks", "ctime", "embeds", "ext", "file", "folder", "links", "mtime", "name", "path", "properties", "size", "tags"];
 const VIEW_TYPES = ["table", "cards", "list", "map"];
 const SUMMARIES = ["Average", "Min", "Max", "Sum", "Range", "Median", "Stddev", "Earliest", "Latest", "Checked", "Unchecked", "Empty", "Filled", "Unique"];
-const GLOBAL_FUNCTIONS = ["escapeHTML", "date", "duration", "file", "html", "if", "image", "icon", "link", "list", "max", "min", "now", "number", "today", "random"];
+const GLOBAL_FUNCTIONS = [
+  "escapeHTML",
+  "date",
+  "duration",
+  "file",
+  "html",
+  "if",
+  "image",
+  "icon",
+  "link",
+  "list",
+  "max",
+  "min",
+  "now",
+  "number",
+  "today",
+  "random",
+];
 const VIEW_KEYS = ["type", "name", "filters", "order", "sort", "groupBy", "summaries", "limit"];
 
 type Json = Record<string, unknown>;
@@ -66,7 +83,7 @@ function problemsOf(base: Json): string[] {
   };
   filterStrings(base.filters).forEach((f) => checkExpression(f, "filters"));
   for (const [name, formula] of Object.entries(formulas)) checkExpression(formula, `formula ${name}`);
-  for (const name of Object.keys((base.properties ?? {}))) check(name, "properties");
+  for (const name of Object.keys(base.properties ?? {})) check(name, "properties");
   for (const view of base.views as Json[]) {
     const where = `view ${String(view.name)}`;
     for (const key of Object.keys(view)) if (!VIEW_KEYS.includes(key)) problems.push(`${where}: unknown key ${key}`);
@@ -89,15 +106,22 @@ function problemsOf(base: Json): string[] {
 describe("the LifeBetter bases", () => {
   const settings = loadSettings({ staleDays: 9 });
 
-  it.each(lifeBetterBases(settings).map((b) => [b.name, b] as const))("%s parses as YAML and names only schema properties and its own formulas", (_name, { base }) => {
-    const parsed = parse(baseYaml(base)) as Json;
-    expect(parsed).toEqual(JSON.parse(JSON.stringify(base)));
-    expect(problemsOf(parsed)).toEqual([]);
-    expect((parsed.views as Json[]).length).toBeGreaterThan(0);
-  });
+  it.each(lifeBetterBases(settings).map((b) => [b.name, b] as const))(
+    "%s parses as YAML and names only schema properties and its own formulas",
+    (_name, { base }) => {
+      const parsed = parse(baseYaml(base)) as Json;
+      expect(parsed).toEqual(JSON.parse(JSON.stringify(base)));
+      expect(problemsOf(parsed)).toEqual([]);
+      expect((parsed.views as Json[]).length).toBeGreaterThan(0);
+    },
+  );
 
   it("the checker itself catches a misspelt property, a missing formula and an unknown function", () => {
-    const bad = { filters: { and: ['kind == "problem"', "statuss == 1"] }, formulas: { a: "formula.b + nope(estimate)" }, views: [{ type: "table", name: "x", order: ["file.nam"] }] };
+    const bad = {
+      filters: { and: ['kind == "problem"', "statuss == 1"] },
+      formulas: { a: "formula.b + nope(estimate)" },
+      views: [{ type: "table", name: "x", order: ["file.nam"] }],
+    };
     expect(problemsOf(bad)).toEqual([
       "filters: statuss is not a problem property in the schema",
       "formula a: no formula formula.b",
@@ -133,7 +157,14 @@ describe("writing the bases", () => {
   });
 
   it("finds the LifeBetter folder from the record folders", () => {
-    const folders = (prefix: string) => ({ entry: `${prefix}/E`, problem: `${prefix}/P`, "meta-skill": `${prefix}/S`, reflection: `${prefix}/R`, pattern: `${prefix}/X`, conversation: `${prefix}/C` });
+    const folders = (prefix: string) => ({
+      entry: `${prefix}/E`,
+      problem: `${prefix}/P`,
+      "meta-skill": `${prefix}/S`,
+      reflection: `${prefix}/R`,
+      pattern: `${prefix}/X`,
+      conversation: `${prefix}/C`,
+    });
     expect(lifeBetterFolder(loadSettings({ folders: folders("Life/Better") }))).toBe("Life/Better");
     expect(lifeBetterFolder(loadSettings({ folders: { ...folders("Life"), entry: "Journal" } }))).toBe("LifeBetter");
   });

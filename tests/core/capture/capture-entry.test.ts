@@ -29,14 +29,32 @@ describe("captureEntry", () => {
   it("writes an entry note with the schema's properties and the text as body", async () => {
     const entry = await captureEntry(
       repo,
-      { type: "blocker", text: "Flaky test in CI blocks the release\nMore detail", problem: "Ship v2", tags: ["#ci", "tests"], mood: 4, context: "release day", source: "cli", fields: { resolution: "" } },
+      {
+        type: "blocker",
+        text: "Flaky test in CI blocks the release\nMore detail",
+        problem: "Ship v2",
+        tags: ["#ci", "tests"],
+        mood: 4,
+        context: "release day",
+        source: "cli",
+        fields: { resolution: "" },
+      },
       DEFAULT_SETTINGS,
       now,
     );
     expect(entry.path).toBe("LifeBetter/Entries/2026-11-24 Flaky test in CI blocks the release.md");
     expect(isRecordId(entry.id)).toBe(true);
     const note = await readNote(entry.path);
-    expect(note.properties).toMatchObject({ id: entry.id, kind: "entry", type: "blocker", source: "cli", problem: "[[Ship v2]]", tags: ["ci", "tests"], mood: 4, context: "release day" });
+    expect(note.properties).toMatchObject({
+      id: entry.id,
+      kind: "entry",
+      type: "blocker",
+      source: "cli",
+      problem: "[[Ship v2]]",
+      tags: ["ci", "tests"],
+      mood: 4,
+      context: "release day",
+    });
     expect(note.properties).not.toHaveProperty("resolution");
     expect(note.properties).not.toHaveProperty("energy");
     expect(String(note.properties.created)).toMatch(/^2026-11-24T09:30:00/);
@@ -51,7 +69,15 @@ describe("captureEntry", () => {
     await fs.writeFile(path.join(root, "A/Chat.md"), "x");
     const entry = await captureEntry(
       repo,
-      { type: "insight", text: "A reply", location: " https://example.org/doc ", feelings: ["calm", " grateful", "calm", ""], parent: "A/First thought.md", conversation: "B/Chat", source: "cli" },
+      {
+        type: "insight",
+        text: "A reply",
+        location: " https://example.org/doc ",
+        feelings: ["calm", " grateful", "calm", ""],
+        parent: "A/First thought.md",
+        conversation: "B/Chat",
+        source: "cli",
+      },
       DEFAULT_SETTINGS,
       now,
     );
@@ -69,7 +95,9 @@ describe("captureEntry", () => {
     await fs.writeFile(path.join(root, "A/Same.md"), "x");
     await fs.writeFile(path.join(root, "B/Same.md"), "x");
     const before = await hashTree(root);
-    await expect(captureEntry(repo, { type: "insight", text: "reply", parent: "Same", source: "cli" }, DEFAULT_SETTINGS, now)).rejects.toThrow(/A\/Same\.md, B\/Same\.md/);
+    await expect(captureEntry(repo, { type: "insight", text: "reply", parent: "Same", source: "cli" }, DEFAULT_SETTINGS, now)).rejects.toThrow(
+      /A\/Same\.md, B\/Same\.md/,
+    );
     expect(await hashTree(root)).toEqual(before);
   });
 
@@ -84,7 +112,12 @@ describe("captureEntry", () => {
 
   it("keeps type-specific fields and custom types' fields", async () => {
     const settings = loadSettings({ customEntryTypes: [{ name: "gratitude", fields: ["for_whom"] }] });
-    const attempt = await captureEntry(repo, { type: "attempt", text: "Tried bisecting", fields: { approach: "git bisect", outcome: "success", time_spent: "45" }, source: "cli" }, settings, now);
+    const attempt = await captureEntry(
+      repo,
+      { type: "attempt", text: "Tried bisecting", fields: { approach: "git bisect", outcome: "success", time_spent: "45" }, source: "cli" },
+      settings,
+      now,
+    );
     expect((await readNote(attempt.path)).properties).toMatchObject({ approach: "git bisect", outcome: "success", time_spent: 45 });
     const custom = await captureEntry(repo, { type: "gratitude", text: "Thanks for the review", fields: { for_whom: "Sam" }, source: "cli" }, settings, now);
     expect((await readNote(custom.path)).properties).toMatchObject({ type: "gratitude", for_whom: "Sam" });

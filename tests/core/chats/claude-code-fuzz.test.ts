@@ -10,7 +10,8 @@ import { claudeCodeLines, claudeCodeTranscript, codingSession } from "../../supp
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 
 const NOW = new Date("2026-11-25T01:00:00Z");
-const run = (repo: MemoryNoteRepository, text: string, chunk: number) => importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
+const run = (repo: MemoryNoteRepository, text: string, chunk: number) =>
+  importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
 
 function expectSound(repo: MemoryNoteRepository): void {
   for (const [path, text] of repo.files) {
@@ -20,10 +21,13 @@ function expectSound(repo: MemoryNoteRepository): void {
   }
 }
 
-const TRANSCRIPT = claudeCodeTranscript(
-  [{ prompt: "Ünïcode prompt — what breaks? 🚀" }, ...codingSession(3, "ledger")],
-  { sessionId: "fuzz-session", summary: "Ledger: fix/rounding?", abandonedBranch: true, compactAfter: 4, noise: true },
-);
+const TRANSCRIPT = claudeCodeTranscript([{ prompt: "Ünïcode prompt — what breaks? 🚀" }, ...codingSession(3, "ledger")], {
+  sessionId: "fuzz-session",
+  summary: "Ledger: fix/rounding?",
+  abandonedBranch: true,
+  compactAfter: 4,
+  noise: true,
+});
 
 describe("fuzzing the Claude Code transcript importer", () => {
   it("any chunk size (splitting lines and multi-byte characters) gives the same notes", async () => {
@@ -43,19 +47,38 @@ describe("fuzzing the Claude Code transcript importer", () => {
     const base = claudeCodeLines(codingSession(2), { sessionId: "shapes" });
     const line = fc.oneof(
       fc.jsonValue(),
-      fc.record({ type: fc.constantFrom("user", "assistant", "system", "summary", "x"), uuid: fc.oneof(fc.constantFrom("shapes-1", "shapes-3", "loop"), fc.string()), parentUuid: fc.oneof(fc.constantFrom("loop", "shapes-2", null), fc.jsonValue()), sessionId: fc.jsonValue(), message: fc.jsonValue(), timestamp: fc.jsonValue() }),
-      fc.record({ type: fc.constant("assistant"), uuid: fc.constant("loop"), parentUuid: fc.constant("loop"), sessionId: fc.constant("shapes"), message: fc.record({ content: fc.array(fc.record({ type: fc.constantFrom("text", "tool_use"), text: fc.jsonValue(), name: fc.jsonValue(), input: fc.jsonValue() })) }) }),
+      fc.record({
+        type: fc.constantFrom("user", "assistant", "system", "summary", "x"),
+        uuid: fc.oneof(fc.constantFrom("shapes-1", "shapes-3", "loop"), fc.string()),
+        parentUuid: fc.oneof(fc.constantFrom("loop", "shapes-2", null), fc.jsonValue()),
+        sessionId: fc.jsonValue(),
+        message: fc.jsonValue(),
+        timestamp: fc.jsonValue(),
+      }),
+      fc.record({
+        type: fc.constant("assistant"),
+        uuid: fc.constant("loop"),
+        parentUuid: fc.constant("loop"),
+        sessionId: fc.constant("shapes"),
+        message: fc.record({
+          content: fc.array(fc.record({ type: fc.constantFrom("text", "tool_use"), text: fc.jsonValue(), name: fc.jsonValue(), input: fc.jsonValue() })),
+        }),
+      }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: base.length }), line), { maxLength: 8 }), fc.integer({ min: 1, max: 400 }), async (inserts, chunk) => {
-        // After the first line: a file that starts with "[" is a conversations.json list by definition.
-        const lines: unknown[] = [...base];
-        for (const [at, extra] of inserts) lines.splice(at, 0, extra);
-        const repo = new MemoryNoteRepository();
-        const report = await run(repo, lines.map((l) => JSON.stringify(l) ?? "null").join("\n") + "\n", chunk);
-        expect(report.conversations.created + report.conversations.failed).toBeLessThanOrEqual(1);
-        expectSound(repo);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: base.length }), line), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 400 }),
+        async (inserts, chunk) => {
+          // After the first line: a file that starts with "[" is a conversations.json list by definition.
+          const lines: unknown[] = [...base];
+          for (const [at, extra] of inserts) lines.splice(at, 0, extra);
+          const repo = new MemoryNoteRepository();
+          const report = await run(repo, lines.map((l) => JSON.stringify(l) ?? "null").join("\n") + "\n", chunk);
+          expect(report.conversations.created + report.conversations.failed).toBeLessThanOrEqual(1);
+          expectSound(repo);
+        },
+      ),
       { numRuns: 300, seed: 32 },
     );
   });

@@ -7,7 +7,8 @@ import { claudeCodeLines, claudeCodeTranscript, codingSession } from "../../supp
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 
 const NOW = new Date("2026-11-25T01:00:00Z");
-const run = (repo: MemoryNoteRepository, text: string, chunk = 4096) => importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
+const run = (repo: MemoryNoteRepository, text: string, chunk = 4096) =>
+  importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
 
 function notes(repo: MemoryNoteRepository, folder: string): { path: string; properties: Record<string, unknown>; body: string }[] {
   return [...repo.files]
@@ -20,7 +21,12 @@ function notes(repo: MemoryNoteRepository, folder: string): { path: string; prop
 }
 
 describe("importing a Claude Code transcript", () => {
-  const text = claudeCodeTranscript(codingSession(3), { sessionId: "5f0c2b1e-session", summary: "Checkout total rounding fix", abandonedBranch: true, noise: true });
+  const text = claudeCodeTranscript(codingSession(3), {
+    sessionId: "5f0c2b1e-session",
+    summary: "Checkout total rounding fix",
+    abandonedBranch: true,
+    noise: true,
+  });
 
   it("makes one conversation note: the prompts, each reply with its tool calls summarised, and question entries", async () => {
     const repo = new MemoryNoteRepository();
@@ -32,19 +38,30 @@ describe("importing a Claude Code transcript", () => {
     const [conversation, ...others] = notes(repo, "LifeBetter/Conversations");
     expect(others).toEqual([]);
     expect(conversation?.path).toBe("LifeBetter/Conversations/2026-03-09 Checkout total rounding fix.md");
-    expect(conversation?.properties).toMatchObject({ kind: "conversation", platform: "claude-code", messages: 6, source_id: "5f0c2b1e-session", source: "import" });
+    expect(conversation?.properties).toMatchObject({
+      kind: "conversation",
+      platform: "claude-code",
+      messages: 6,
+      source_id: "5f0c2b1e-session",
+      source: "import",
+    });
     const body = conversation?.body ?? "";
     expect(body.match(/^## You · /gm)).toHaveLength(3);
     expect(body.match(/^## Claude Code · /gm)).toHaveLength(3);
     // One reply: text, the tool calls as a list (the failed one said), text; the tool output is not copied.
-    expect(body).toContain("Let me look at the checkout code.\n\n- *Read*: `/home/ada/code/shop/src/checkout.ts`\n- *Bash*: `npm test -- checkout` (failed)\n\nThe checkout total rounds too early; step 1 fixes it.");
+    expect(body).toContain(
+      "Let me look at the checkout code.\n\n- *Read*: `/home/ada/code/shop/src/checkout.ts`\n- *Bash*: `npm test -- checkout` (failed)\n\nThe checkout total rounds too early; step 1 fixes it.",
+    );
     expect(body).not.toContain("export const total");
     // Left out: the rewound branch, a sub-agent's side chain, meta lines, the thinking of other line types.
     for (const absent of ["An idea I took back", "Abandoned answer", "Sub-agent", "Caveat:"]) expect(body).not.toContain(absent);
     expect(body.indexOf("step 1?")).toBeLessThan(body.indexOf("step 3?"));
     const questions = notes(repo, "LifeBetter/Entries");
     // Each question is written inert (a bare fenced block), as every imported message is.
-    expect(questions.map((q) => q.body.trim()).sort()).toEqual(["```\nWhy does the checkout test fail, step 1?\n```", "```\nWhy does the checkout test fail, step 3?\n```"]);
+    expect(questions.map((q) => q.body.trim()).sort()).toEqual([
+      "```\nWhy does the checkout test fail, step 1?\n```",
+      "```\nWhy does the checkout test fail, step 3?\n```",
+    ]);
     expect(questions.every((q) => q.properties.conversation === "[[2026-03-09 Checkout total rounding fix]]")).toBe(true);
   });
 
@@ -73,10 +90,53 @@ describe("importing a Claude Code transcript", () => {
     const lines = claudeCodeLines([{ prompt: "Start" }, { reply: ["Ok."] }], { sessionId: "cmds" });
     const last = lines.at(-1) as { uuid: string };
     const extra = [
-      { type: "user", uuid: "c1", parentUuid: last.uuid, sessionId: "cmds", timestamp: "2026-03-09T15:00:00Z", message: { role: "user", content: "<command-message>review is running…</command-message>\n<command-name>/review</command-name>\n<command-args>src/cart.ts</command-args>" } },
-      { type: "user", uuid: "c2", parentUuid: "c1", sessionId: "cmds", timestamp: "2026-03-09T15:00:01Z", message: { role: "user", content: "<local-command-stdout>done</local-command-stdout>" } },
-      { type: "user", uuid: "c3", parentUuid: "c2", sessionId: "cmds", timestamp: "2026-03-09T15:00:02Z", message: { role: "user", content: [{ type: "text", text: "What is in this screenshot?" }, { type: "image", source: { type: "base64", data: "AAAA" } }] } },
-      { type: "assistant", uuid: "c4", parentUuid: "c3", sessionId: "cmds", timestamp: "2026-03-09T15:00:03Z", message: { role: "assistant", content: [{ type: "thinking", thinking: "private musing" }, { type: "text", text: "A chart." }] } },
+      {
+        type: "user",
+        uuid: "c1",
+        parentUuid: last.uuid,
+        sessionId: "cmds",
+        timestamp: "2026-03-09T15:00:00Z",
+        message: {
+          role: "user",
+          content: "<command-message>review is running…</command-message>\n<command-name>/review</command-name>\n<command-args>src/cart.ts</command-args>",
+        },
+      },
+      {
+        type: "user",
+        uuid: "c2",
+        parentUuid: "c1",
+        sessionId: "cmds",
+        timestamp: "2026-03-09T15:00:01Z",
+        message: { role: "user", content: "<local-command-stdout>done</local-command-stdout>" },
+      },
+      {
+        type: "user",
+        uuid: "c3",
+        parentUuid: "c2",
+        sessionId: "cmds",
+        timestamp: "2026-03-09T15:00:02Z",
+        message: {
+          role: "user",
+          content: [
+            { type: "text", text: "What is in this screenshot?" },
+            { type: "image", source: { type: "base64", data: "AAAA" } },
+          ],
+        },
+      },
+      {
+        type: "assistant",
+        uuid: "c4",
+        parentUuid: "c3",
+        sessionId: "cmds",
+        timestamp: "2026-03-09T15:00:03Z",
+        message: {
+          role: "assistant",
+          content: [
+            { type: "thinking", thinking: "private musing" },
+            { type: "text", text: "A chart." },
+          ],
+        },
+      },
     ];
     const repo = new MemoryNoteRepository();
     await run(repo, [...lines, ...extra].map((line) => JSON.stringify(line)).join("\n"));

@@ -28,16 +28,32 @@ const UNRELATED_TALK: FakeMessage[] = [
 ];
 
 function conversationNote(title: string, messages: FakeMessage[]): string {
-  const body = conversationBody({ platform: "claude", sourceId: title, title, created: null, updated: null, messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })) });
+  const body = conversationBody({
+    platform: "claude",
+    sourceId: title,
+    title,
+    created: null,
+    updated: null,
+    messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })),
+  });
   return composeNote({ kind: "conversation", platform: "claude", messages: messages.length, source: "import" }, body);
 }
 
 function problemNotes(): Record<string, string> {
-  return Object.fromEntries(PARAPHRASED_PROBLEMS.map((problem) => [`LifeBetter/Problems/${problem.name}.md`, composeNote({ kind: "problem", status: "active" }, `${problem.description}\n`)]));
+  return Object.fromEntries(
+    PARAPHRASED_PROBLEMS.map((problem) => [
+      `LifeBetter/Problems/${problem.name}.md`,
+      composeNote({ kind: "problem", status: "active" }, `${problem.description}\n`),
+    ]),
+  );
 }
 
 function vault(): MemoryNoteRepository {
-  return new MemoryNoteRepository({ ...problemNotes(), [PARAPHRASE]: conversationNote("Sluggish documents", PARAPHRASE_TALK), [UNRELATED]: conversationNote("Garden", UNRELATED_TALK) });
+  return new MemoryNoteRepository({
+    ...problemNotes(),
+    [PARAPHRASE]: conversationNote("Sluggish documents", PARAPHRASE_TALK),
+    [UNRELATED]: conversationNote("Garden", UNRELATED_TALK),
+  });
 }
 
 function problemOf(repo: MemoryNoteRepository, path: string): unknown {

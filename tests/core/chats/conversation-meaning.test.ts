@@ -20,14 +20,21 @@ beforeAll(async () => {
   cleanup = model.cleanup;
   const load = await loadNodeEmbedder({ model: model.folder });
   if (!load.ok) throw new Error(load.unavailable.reason);
-  const worded: ParaphrasedConversation[] = generatedConversations(5).map((generated) => ({ ...generated, kind: generated.about ? "worded" : "worded unrelated" }));
+  const worded: ParaphrasedConversation[] = generatedConversations(5).map((generated) => ({
+    ...generated,
+    kind: generated.about ? "worded" : "worded unrelated",
+  }));
   ranked = [];
   // Each set in a vault of its own: the two sets share subjects (sleep, budget, sourdough), so together they are not "unrelated".
   for (const [problems, conversations] of [
     [PARAPHRASED_PROBLEMS, paraphrasedConversations(5)],
     [TOPIC_PROBLEMS, worded],
   ] as const) {
-    const vault = new MemoryVault(Object.fromEntries(problems.map((problem) => [problemPath(problem.name), composeNote({ kind: "problem", status: "active" }, `${problem.description}\n`)])));
+    const vault = new MemoryVault(
+      Object.fromEntries(
+        problems.map((problem) => [problemPath(problem.name), composeNote({ kind: "problem", status: "active" }, `${problem.description}\n`)]),
+      ),
+    );
     const index = memoryIndex(vault, load.embedder);
     indexes.push(index);
     await index.open();
@@ -52,7 +59,11 @@ describe("the fused (meaning and words) problem link threshold on generated conv
   it("links no unrelated conversation or near miss, and keeps a margin below the threshold", () => {
     const unrelated = rows("unrelated", "near miss", "worded unrelated");
     expect(unrelated.length).toBeGreaterThanOrEqual(100);
-    for (const { conversation, matches } of unrelated) expect(matches.filter((match) => match.link), conversation.title).toEqual([]);
+    for (const { conversation, matches } of unrelated)
+      expect(
+        matches.filter((match) => match.link),
+        conversation.title,
+      ).toEqual([]);
     expect(Math.max(...unrelated.map(({ matches }) => matches[0]?.score ?? 0))).toBeLessThan(PROBLEM_MEANING_LINK_THRESHOLD);
   });
 
@@ -68,7 +79,11 @@ describe("the fused (meaning and words) problem link threshold on generated conv
   });
 
   it("suggests nothing for conversations on subjects no problem has", () => {
-    for (const { conversation, matches } of rows("unrelated")) expect(matches.filter((match) => match.suggest), conversation.title).toEqual([]);
+    for (const { conversation, matches } of rows("unrelated"))
+      expect(
+        matches.filter((match) => match.suggest),
+        conversation.title,
+      ).toEqual([]);
   });
 
   it("keeps what words alone link: a model only adds links", () => {

@@ -10,15 +10,22 @@ import { generatedConversations, TOPIC_PROBLEMS } from "../../support/conversati
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 
 const NOW = new Date("2026-11-25T01:00:00Z");
-const run = (repo: MemoryNoteRepository, text: string) => importChats(repo, DEFAULT_SETTINGS, byteChunks(text, 4096), { now: NOW, yieldToUi: () => Promise.resolve() });
+const run = (repo: MemoryNoteRepository, text: string) =>
+  importChats(repo, DEFAULT_SETTINGS, byteChunks(text, 4096), { now: NOW, yieldToUi: () => Promise.resolve() });
 
 /** A vault with the generated problems and one meta-skill. */
 function vaultWithProblems(): MemoryNoteRepository {
   const repo = new MemoryNoteRepository();
   for (const problem of TOPIC_PROBLEMS) {
-    repo.files.set(`LifeBetter/Problems/${problem.name}.md`, composeNote({ kind: "problem", status: "active" }, `${problem.description}\n\n## Milestones\n\n- [ ] First step\n`));
+    repo.files.set(
+      `LifeBetter/Problems/${problem.name}.md`,
+      composeNote({ kind: "problem", status: "active" }, `${problem.description}\n\n## Milestones\n\n- [ ] First step\n`),
+    );
   }
-  repo.files.set("LifeBetter/Meta-skills/Rubber duck debugging.md", composeNote({ kind: "meta-skill", source: "learned" }, "## What it is\n\nExplain the code aloud.\n"));
+  repo.files.set(
+    "LifeBetter/Meta-skills/Rubber duck debugging.md",
+    composeNote({ kind: "meta-skill", source: "learned" }, "## What it is\n\nExplain the code aloud.\n"),
+  );
   return repo;
 }
 
@@ -53,7 +60,9 @@ describe("conversation memory on import", () => {
     expect(conversation.properties.meta_skills).toEqual(["[[Rubber duck debugging]]"]);
     const questions = [...repo.files.keys()].filter((file) => file.startsWith("LifeBetter/Entries/"));
     expect(questions).toHaveLength(2);
-    expect([...(conversation.properties.insights as string[])].sort()).toEqual(questions.map((file) => `[[${file.slice("LifeBetter/Entries/".length, -3)}]]`).sort());
+    expect([...(conversation.properties.insights as string[])].sort()).toEqual(
+      questions.map((file) => `[[${file.slice("LifeBetter/Entries/".length, -3)}]]`).sort(),
+    );
     expect(report.memory).toMatchObject({ summaries: 1, problems: 1 });
   });
 
@@ -88,7 +97,14 @@ describe("enrich-chats on conversations imported before", () => {
   function oldVault(): { repo: MemoryNoteRepository; path: string } {
     const repo = vaultWithProblems();
     const path = "LifeBetter/Conversations/2026-01-05 Cache misses.md";
-    const conversation = { platform: "chatgpt" as const, sourceId: "old", title: "Cache misses", created: new Date("2026-01-05T09:00:00Z"), updated: null, messages: CACHE_TALK.map((message, index) => ({ ...message, time: null, sourceId: `m${index}` })) };
+    const conversation = {
+      platform: "chatgpt" as const,
+      sourceId: "old",
+      title: "Cache misses",
+      created: new Date("2026-01-05T09:00:00Z"),
+      updated: null,
+      messages: CACHE_TALK.map((message, index) => ({ ...message, time: null, sourceId: `m${index}` })),
+    };
     repo.files.set(path, composeNote(conversationProperties(conversation, "9b2f3c1a-1111-4222-8333-444455556666", NOW), conversationBody(conversation)));
     repo.files.set("LifeBetter/Entries/Why cache.md", composeNote({ kind: "entry", type: "question", conversation: "[[2026-01-05 Cache misses]]" }, "Why?\n"));
     repo.files.set("LifeBetter/Entries/Unrelated.md", composeNote({ kind: "entry", type: "question" }, "Other\n"));

@@ -13,7 +13,8 @@ const count = (name: string): void => void (runs[name] = (runs[name] ?? 0) + 1);
 afterAll(() => console.log(`chat import fuzz runs: ${JSON.stringify(runs)}`));
 
 const NOW = new Date("2026-11-25T01:00:00Z");
-const run = (repo: MemoryNoteRepository, text: string, chunk: number) => importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
+const run = (repo: MemoryNoteRepository, text: string, chunk: number) =>
+  importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
 
 const EXPORT = JSON.stringify([
   chatGptConversation("g1", "First", dialogue(4)),
@@ -54,7 +55,11 @@ describe("fuzzing the chat importer", () => {
     const shaped = fc.oneof(
       fc.jsonValue(),
       fc.record({ mapping: fc.jsonValue(), current_node: fc.jsonValue(), id: fc.oneof(fc.string(), fc.jsonValue()), title: fc.jsonValue() }),
-      fc.record({ uuid: fc.oneof(fc.string(), fc.jsonValue()), name: fc.jsonValue(), chat_messages: fc.array(fc.record({ sender: fc.constantFrom("human", "assistant", "x"), text: fc.jsonValue(), created_at: fc.jsonValue() })) }),
+      fc.record({
+        uuid: fc.oneof(fc.string(), fc.jsonValue()),
+        name: fc.jsonValue(),
+        chat_messages: fc.array(fc.record({ sender: fc.constantFrom("human", "assistant", "x"), text: fc.jsonValue(), created_at: fc.jsonValue() })),
+      }),
       fc.constant(chatGptConversation("ok", "Fine", dialogue(2))),
     );
     await fc.assert(
@@ -75,7 +80,11 @@ describe("fuzzing the chat importer", () => {
     const root = mapping["cyc-root"];
     if (root) root.parent = "cyc-m2"; // the root points back at the leaf
     const repo = new MemoryNoteRepository();
-    const report = await run(repo, JSON.stringify([conversation, { ...chatGptConversation("dangling", "Dangling", dialogue(2)), current_node: "nowhere" }]), 1000);
+    const report = await run(
+      repo,
+      JSON.stringify([conversation, { ...chatGptConversation("dangling", "Dangling", dialogue(2)), current_node: "nowhere" }]),
+      1000,
+    );
     expect(report.conversations.created).toBe(2);
   });
 

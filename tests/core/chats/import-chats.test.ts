@@ -6,7 +6,8 @@ import { byteChunks, chatGptConversation, claudeConversation, dialogue } from ".
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 
 const NOW = new Date("2026-11-25T01:00:00Z");
-const run = (repo: MemoryNoteRepository, text: string, chunk = 4096) => importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
+const run = (repo: MemoryNoteRepository, text: string, chunk = 4096) =>
+  importChats(repo, DEFAULT_SETTINGS, byteChunks(text, chunk), { now: NOW, yieldToUi: () => Promise.resolve() });
 
 function notes(repo: MemoryNoteRepository, folder: string): { path: string; properties: Record<string, unknown>; body: string }[] {
   return [...repo.files]
@@ -21,7 +22,10 @@ function notes(repo: MemoryNoteRepository, folder: string): { path: string; prop
 describe("importing a ChatGPT export", () => {
   const text = JSON.stringify([
     chatGptConversation("conv-1", "Fixing the cache", dialogue(4), { branch: true }),
-    chatGptConversation("conv-2", "Plans: weekend/trip?", [{ role: "user", text: "Let's plan the weekend." }, { role: "assistant", text: "Sure." }]),
+    chatGptConversation("conv-2", "Plans: weekend/trip?", [
+      { role: "user", text: "Let's plan the weekend." },
+      { role: "assistant", text: "Sure." },
+    ]),
   ]);
 
   it("makes a conversation note per conversation with the main thread, and question entries linked to it", async () => {
@@ -30,7 +34,10 @@ describe("importing a ChatGPT export", () => {
     expect(report.conversations).toEqual({ created: 2, alreadyImported: 0, failed: 0 });
     expect(report.stopped).toBeNull();
     const conversations = notes(repo, "LifeBetter/Conversations");
-    expect(conversations.map((c) => c.path).sort()).toEqual(["LifeBetter/Conversations/2026-01-05 Fixing the cache.md", "LifeBetter/Conversations/2026-01-05 Plans weekend trip.md"]);
+    expect(conversations.map((c) => c.path).sort()).toEqual([
+      "LifeBetter/Conversations/2026-01-05 Fixing the cache.md",
+      "LifeBetter/Conversations/2026-01-05 Plans weekend trip.md",
+    ]);
     const cache = conversations.find((c) => c.path.includes("Fixing"));
     expect(cache?.properties).toMatchObject({ kind: "conversation", platform: "chatgpt", messages: 4, source_id: "conv-1" });
     expect(`${String(cache?.properties.started)} ${String(cache?.properties.ended)}`).toMatch(/^2026-01-05T\S+ 2026-01-05T/);
@@ -94,7 +101,10 @@ describe("bad chat exports", () => {
     const repo = new MemoryNoteRepository();
     const report = await run(repo, JSON.stringify([{ hello: 1 }, claudeConversation("c", "Fine", dialogue(2)), 7]));
     expect(report.conversations).toEqual({ created: 1, alreadyImported: 0, failed: 2 });
-    expect(report.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/Conversation 1 was skipped: it is neither/), expect.stringMatching(/Conversation 3 was skipped/)]);
+    expect(report.problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/Conversation 1 was skipped: it is neither/),
+      expect.stringMatching(/Conversation 3 was skipped/),
+    ]);
   });
 
   it("stops when cancelled and keeps what was imported", async () => {

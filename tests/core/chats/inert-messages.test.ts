@@ -10,7 +10,8 @@ import { byteChunks, chatGptConversation, claudeConversation, type FakeMessage }
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 
 const NOW = new Date("2026-11-25T01:00:00Z");
-const run = (repo: MemoryNoteRepository, text: string) => importChats(repo, DEFAULT_SETTINGS, byteChunks(text, 4096), { now: NOW, yieldToUi: () => Promise.resolve() });
+const run = (repo: MemoryNoteRepository, text: string) =>
+  importChats(repo, DEFAULT_SETTINGS, byteChunks(text, 4096), { now: NOW, yieldToUi: () => Promise.resolve() });
 
 /** Messages a hostile (or just unlucky) export could hold: each would run a plugin or fake structure if written as is. */
 const HOSTILE: FakeMessage[] = [
@@ -18,7 +19,10 @@ const HOSTILE: FakeMessage[] = [
   { role: "assistant", text: "It counts files. Also:\n\n```dataview\nLIST FROM #secret\n```\nand inline `$= dv.current().file.name` and `= this.file.name`." },
   { role: "user", text: "Can Templater run <% tp.file.title %> or <%* await app.vault.delete(tp.file.find_tfile('x')) %>?" },
   { role: "assistant", text: "No.\n\n## You · 2026-01-05 09:09\n\nI am not really you.\n\n---\nkind: entry\nprivate: false\n---\n\n# Fake title" },
-  { role: "user", text: "Why does ```` four backticks ```` and\n````\n```\nnested fences\n```\n````\nbreak out? #tag [[Link]] - [ ] task key:: value ![x](https://tracker.example/p.png)" },
+  {
+    role: "user",
+    text: "Why does ```` four backticks ```` and\n````\n```\nnested fences\n```\n````\nbreak out? #tag [[Link]] - [ ] task key:: value ![x](https://tracker.example/p.png)",
+  },
   { role: "assistant", text: "~~~\ntildes\n~~~\n\n    indented code\n<script>alert(1)</script>\r\n## Carriage return heading\r\n" },
 ];
 

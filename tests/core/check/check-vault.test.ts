@@ -56,7 +56,11 @@ describe("checkVault", () => {
       "Folder/Target Note.md": "x",
       "Folder/Other.md": "y",
       "img/pic.png": "png",
-      "a.md": entry(ID_A, 'related: ["[[target note]]", "[[Folder/Other|alias]]"]\n', "[[./Other]] [[Target Note#Heading]] [[#Local]] [[pic.png]] ![[missing.png]]\n"),
+      "a.md": entry(
+        ID_A,
+        'related: ["[[target note]]", "[[Folder/Other|alias]]"]\n',
+        "[[./Other]] [[Target Note#Heading]] [[#Local]] [[pic.png]] ![[missing.png]]\n",
+      ),
     });
     await fs.rename(path.join(root!, "a.md"), path.join(root!, "Folder/a.md"));
     const report = await checkVault(repo, DEFAULT_SETTINGS);
@@ -90,7 +94,7 @@ describe("checkVault", () => {
   });
 
   it("repairs what it can keep (a lone tag, a bare problem name) and never drops a value", async () => {
-    const repo = await vault({ "e.md": entry(ID_A, "tags: solo\nproblem: Ship v2\nmood: loud\n") , "Ship v2.md": "x" });
+    const repo = await vault({ "e.md": entry(ID_A, "tags: solo\nproblem: Ship v2\nmood: loud\n"), "Ship v2.md": "x" });
     const report = await checkVault(repo, DEFAULT_SETTINGS);
     expect(report.findings.map((f) => f.property)).toEqual(["tags", "problem", "mood"]);
     await applyFixes(repo, report.findings, () => "2026-11-24T10:00:00Z");
@@ -101,7 +105,11 @@ describe("checkVault", () => {
   it("does not rewrite a malformed note even when asked to fix it", async () => {
     const repo = await vault({ "m.md": "---\nid: x\nkind: entry\n  bad: indent\n---\nbody" });
     const before = await hashTree(root!);
-    const result = await applyFixes(repo, [{ path: "m.md", code: "missing-id", severity: "warning", message: "", fix: { action: "new-id", description: "" } }], () => "now");
+    const result = await applyFixes(
+      repo,
+      [{ path: "m.md", code: "missing-id", severity: "warning", message: "", fix: { action: "new-id", description: "" } }],
+      () => "now",
+    );
     expect(result.failed[0]?.message).toMatch(/was not changed: the frontmatter is not valid YAML/);
     expect(await hashTree(root!)).toEqual(before);
   });

@@ -30,16 +30,20 @@ const corpora = [
 ];
 
 describe.each(corpora)("check on the vault $name", ({ name, dir, skip }) => {
-  it.skipIf(skip)("reads every note, crashes on none, and changes no byte", async () => {
-    const root = dir();
-    const before = await hashTree(root);
-    const report = await checkVault(new NodeNoteRepository(root), DEFAULT_SETTINGS);
-    expect(report.files).toBe(await countMarkdown(root));
-    expect(report.findings.filter((f) => f.code === "unreadable")).toEqual([]);
-    expect(report.records).toEqual({}); // none of these vaults holds LifeBetter records
-    expect(await hashTree(root)).toEqual(before);
-    const malformed = report.findings.filter((f) => f.code === "malformed-frontmatter").map((f) => f.path);
-    KNOWN_MALFORMED[name]?.(malformed);
-    console.log(`${name}: ${report.files} notes, ${report.findings.length} findings, ${malformed.length} malformed`);
-  }, 300_000);
+  it.skipIf(skip)(
+    "reads every note, crashes on none, and changes no byte",
+    async () => {
+      const root = dir();
+      const before = await hashTree(root);
+      const report = await checkVault(new NodeNoteRepository(root), DEFAULT_SETTINGS);
+      expect(report.files).toBe(await countMarkdown(root));
+      expect(report.findings.filter((f) => f.code === "unreadable")).toEqual([]);
+      expect(report.records).toEqual({}); // none of these vaults holds LifeBetter records
+      expect(await hashTree(root)).toEqual(before);
+      const malformed = report.findings.filter((f) => f.code === "malformed-frontmatter").map((f) => f.path);
+      KNOWN_MALFORMED[name]?.(malformed);
+      console.log(`${name}: ${report.files} notes, ${report.findings.length} findings, ${malformed.length} malformed`);
+    },
+    300_000,
+  );
 });

@@ -62,8 +62,16 @@ const DEFECTS: Defect[] = [
   { name: "problem without id", code: "missing-id", make: () => "---\nkind: problem\nstatus: active\n---\nA problem.\n" },
   { name: "broken body link", code: "broken-link", make: () => record("entry", "", "See [[A note that does not exist]].\n") },
   { name: "broken property link", code: "broken-link", make: () => record("entry", 'related: ["[[Missing related note]]"]\n') },
-  { name: "invalid UTF-8 in body", code: "unreadable", make: () => Buffer.concat([Buffer.from("---\ntitle: x\n---\nCaf"), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(" au lait\n")]) },
-  { name: "invalid UTF-8 in frontmatter", code: "unreadable", make: () => Buffer.concat([Buffer.from("---\ntitle: "), Buffer.from([0x80, 0x80]), Buffer.from("\n---\nbody\n")]) },
+  {
+    name: "invalid UTF-8 in body",
+    code: "unreadable",
+    make: () => Buffer.concat([Buffer.from("---\ntitle: x\n---\nCaf"), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(" au lait\n")]),
+  },
+  {
+    name: "invalid UTF-8 in frontmatter",
+    code: "unreadable",
+    make: () => Buffer.concat([Buffer.from("---\ntitle: "), Buffer.from([0x80, 0x80]), Buffer.from("\n---\nbody\n")]),
+  },
   { name: "5 MB record", code: "too-large", make: () => record("entry", "", FIVE_MB) },
   { name: "5 MB plain note", code: "too-large", make: () => `---\ntitle: big\n---\n${FIVE_MB}` },
 ];
@@ -76,7 +84,12 @@ const WRAPPERS: Record<string, (text: string) => string> = {
   "bom+crlf": (t) => "\uFEFF" + t.replace(/\n/g, "\r\n"),
   "no final newline": (t) => t.replace(/\s+$/, ""),
   "non-ASCII body": (t) => t + "\n日本語のメモ 😀 café — ünïcödé\n",
-  "mixed line ends": (t) => t.split("\n").map((line, i) => line + (i % 2 ? "\r\n" : "\n")).join("").slice(0, -1),
+  "mixed line ends": (t) =>
+    t
+      .split("\n")
+      .map((line, i) => line + (i % 2 ? "\r\n" : "\n"))
+      .join("")
+      .slice(0, -1),
 };
 
 const EMPTY_CASES = ["", "\uFEFF", "\n\n", "   \r\n", "\t\n \n"];

@@ -13,8 +13,14 @@ describe("splitIdHolders", () => {
   });
 
   it("breaks a tie in creation time by path, so every run agrees", () => {
-    const forward = splitIdHolders([{ path: "b.md", ctime: 5 }, { path: "a.md", ctime: 5 }]);
-    const backward = splitIdHolders([{ path: "a.md", ctime: 5 }, { path: "b.md", ctime: 5 }]);
+    const forward = splitIdHolders([
+      { path: "b.md", ctime: 5 },
+      { path: "a.md", ctime: 5 },
+    ]);
+    const backward = splitIdHolders([
+      { path: "a.md", ctime: 5 },
+      { path: "b.md", ctime: 5 },
+    ]);
     expect(forward?.keeper.path).toBe("a.md");
     expect(backward?.keeper.path).toBe("a.md");
   });

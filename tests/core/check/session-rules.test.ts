@@ -20,7 +20,11 @@ describe("checkProblemSessions", () => {
   });
 
   it("reports each unreadable row and no sum, since the sum would be a guess", () => {
-    const findings = checkProblemSessions("p.md", { time_spent: 1 }, TABLE + ROW_60 + "| soon | 2026-11-20T10:00:00Z | | | | | | |\n" + "| 2026-11-22T09:00:00Z | 2026-11-22T09:30:00Z | 30 | 12 | 5 | | | |\n");
+    const findings = checkProblemSessions(
+      "p.md",
+      { time_spent: 1 },
+      TABLE + ROW_60 + "| soon | 2026-11-20T10:00:00Z | | | | | | |\n" + "| 2026-11-22T09:00:00Z | 2026-11-22T09:30:00Z | 30 | 12 | 5 | | | |\n",
+    );
     expect(findings.map((finding) => [finding.code, finding.message])).toEqual([
       ["invalid-session-row", expect.stringMatching(/^row 2 of the Sessions table cannot be read: start "soon"/) as string],
       ["invalid-session-row", expect.stringMatching(/^row 3 of the Sessions table cannot be read: focus "12"/) as string],

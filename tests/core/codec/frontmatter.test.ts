@@ -27,7 +27,7 @@ describe("parseNote", () => {
   });
 
   it.each([
-    ["invalid YAML", "---\na: \"open\n---\nbody"],
+    ["invalid YAML", '---\na: "open\n---\nbody'],
     ["a duplicated key", "---\na: 1\na: 2\n---\n"],
     ["tab indentation", "---\na:\n\tb: 1\n---\n"],
     ["an unclosed fence", "---\na: 1\nbody without end\n"],

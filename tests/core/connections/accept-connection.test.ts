@@ -12,12 +12,17 @@ describe("accept as connection", () => {
     expect(await acceptConnection(repo, "P.md", "related", "Retry", NOW)).toBe(true);
     expect(await acceptConnection(repo, "P.md", "similar_to", "Folder/Bisect", NOW)).toBe(true);
     const text = repo.files.get("P.md");
-    expect(propertiesOf(text)).toMatchObject({ related: ["[[Old]]", "[[Retry]]"], similar_to: ["[[Folder/Bisect]]"], custom: "kept", updated: expect.stringMatching(/^2026-11-25T/) as unknown });
+    expect(propertiesOf(text)).toMatchObject({
+      related: ["[[Old]]", "[[Retry]]"],
+      similar_to: ["[[Folder/Bisect]]"],
+      custom: "kept",
+      updated: expect.stringMatching(/^2026-11-25T/) as unknown,
+    });
     expect(text?.endsWith(body)).toBe(true);
   });
 
   it("does not add a link twice (by name or by path) and then leaves the note untouched", async () => {
-    const repo = new MemoryNoteRepository({ "P.md": "---\ncaused_by: [\"[[Folder/Retry]]\"]\n---\nbody\n" });
+    const repo = new MemoryNoteRepository({ "P.md": '---\ncaused_by: ["[[Folder/Retry]]"]\n---\nbody\n' });
     const before = repo.files.get("P.md");
     expect(await acceptConnection(repo, "P.md", "caused_by", "Retry", NOW)).toBe(false);
     expect(repo.files.get("P.md")).toBe(before);

@@ -47,7 +47,10 @@ describe("a record the plugin creates", () => {
       { status: "confirmed" },
       NOW,
     );
-    await importChats(repo, DEFAULT_SETTINGS, byteChunks(JSON.stringify([chatGptConversation("c1", "Fixing the cache", dialogue(2))]), 4096), { now: NOW, yieldToUi: () => Promise.resolve() });
+    await importChats(repo, DEFAULT_SETTINGS, byteChunks(JSON.stringify([chatGptConversation("c1", "Fixing the cache", dialogue(2))]), 4096), {
+      now: NOW,
+      yieldToUi: () => Promise.resolve(),
+    });
     const reflections = env();
     await openReflection(reflections, "daily", "2026-11-24");
     const all = [...stamps(repo), ...stamps(reflections.repo)];

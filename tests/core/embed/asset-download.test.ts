@@ -29,14 +29,21 @@ function fakeFetch(served: Record<string, Uint8Array<ArrayBuffer> | number | Err
     requested.push(url);
     const body = served[url];
     if (body instanceof Error) return Promise.reject(body);
-    if (body === undefined || typeof body === "number") return Promise.resolve({ ok: false, status: typeof body === "number" ? body : 404, arrayBuffer: () => Promise.resolve(new ArrayBuffer(0)) });
+    if (body === undefined || typeof body === "number")
+      return Promise.resolve({ ok: false, status: typeof body === "number" ? body : 404, arrayBuffer: () => Promise.resolve(new ArrayBuffer(0)) });
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         for (let offset = 0; offset < body.length; offset += 1000) controller.enqueue(body.slice(offset, offset + 1000));
         controller.close();
       },
     });
-    return Promise.resolve({ ok: true, status: 200, headers: new Headers({ "content-length": String(body.length) }), body: stream, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
+    return Promise.resolve({
+      ok: true,
+      status: 200,
+      headers: new Headers({ "content-length": String(body.length) }),
+      body: stream,
+      arrayBuffer: () => Promise.resolve(body.slice().buffer),
+    });
   };
 }
 
@@ -95,8 +102,14 @@ describe("ensureAssets", () => {
 
   test("offline, HTTP errors and a full disk become a reason and a fix, never an exception", async () => {
     const { files, served } = await twoFiles();
-    const offline = await ensureAssets(files, { fetch: fakeFetch({ "https://example.test/model.onnx": new TypeError("fetch failed") }, []), store: new MemoryStore() });
-    expect(offline).toMatchObject({ ok: false, unavailable: { reason: expect.stringContaining("fetch failed") as unknown, fix: expect.stringContaining("connection") as unknown } });
+    const offline = await ensureAssets(files, {
+      fetch: fakeFetch({ "https://example.test/model.onnx": new TypeError("fetch failed") }, []),
+      store: new MemoryStore(),
+    });
+    expect(offline).toMatchObject({
+      ok: false,
+      unavailable: { reason: expect.stringContaining("fetch failed") as unknown, fix: expect.stringContaining("connection") as unknown },
+    });
     const missing = await ensureAssets(files, { fetch: fakeFetch({ "https://example.test/model.onnx": 404 }, []), store: new MemoryStore() });
     expect(missing).toMatchObject({ ok: false, unavailable: { reason: expect.stringContaining("answered 404") as unknown } });
     const full = new MemoryStore();
@@ -108,7 +121,11 @@ describe("ensureAssets", () => {
   test("a file without a known size or checksum counts Content-Length toward the total", async () => {
     const body = bytesOf(1_234, 3);
     const progress: DownloadProgress[] = [];
-    const result = await ensureAssets([{ path: "config.json", url: "u" }], { fetch: fakeFetch({ u: body }, []), store: new MemoryStore(), onProgress: (p) => progress.push(p) });
+    const result = await ensureAssets([{ path: "config.json", url: "u" }], {
+      fetch: fakeFetch({ u: body }, []),
+      store: new MemoryStore(),
+      onProgress: (p) => progress.push(p),
+    });
     expect(result.ok).toBe(true);
     expect(progress.at(-1)).toMatchObject({ loaded: 1_234, total: 1_234 });
   });

@@ -14,7 +14,10 @@ const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) =
 describe("the embedding core in a browser bundle", () => {
   test("bundles with transformers.js's web build and no Node built-in", async () => {
     const modules = readdirSync(EMBED_DIR).filter((name) => name.endsWith(".ts"));
-    const contents = [...modules.map((name) => `export * from ${JSON.stringify(`./${name.replace(/\.ts$/, "")}`)};`), 'export * as transformers from "@huggingface/transformers";'].join("\n");
+    const contents = [
+      ...modules.map((name) => `export * from ${JSON.stringify(`./${name.replace(/\.ts$/, "")}`)};`),
+      'export * as transformers from "@huggingface/transformers";',
+    ].join("\n");
     const builtinsAsked: string[] = [];
     const result = await esbuild.build({
       stdin: { contents, resolveDir: EMBED_DIR, loader: "ts" },

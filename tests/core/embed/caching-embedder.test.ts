@@ -85,7 +85,11 @@ describe("CachingEmbedder", () => {
   test("a failed model call leaves nothing cached and can be retried", async () => {
     const model = new CountingEmbedder();
     let fail = true;
-    const flaky = { modelId: model.modelId, dimensions: model.dimensions, embed: (texts: string[]) => (fail ? Promise.reject(new Error("boom")) : model.embed(texts)) };
+    const flaky = {
+      modelId: model.modelId,
+      dimensions: model.dimensions,
+      embed: (texts: string[]) => (fail ? Promise.reject(new Error("boom")) : model.embed(texts)),
+    };
     const embedder = new CachingEmbedder(flaky, new EmbeddingCache(model.modelId, model.dimensions));
     await expect(embedder.embed(["x"])).rejects.toThrow("boom");
     expect(embedder.cache.size).toBe(0);

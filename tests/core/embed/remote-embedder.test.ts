@@ -45,7 +45,9 @@ describe("RemoteEmbedder and serveEmbedder", () => {
 
   it("passes a failure of the model back to the caller", async () => {
     const { parent, child } = channel();
-    serveEmbedder(child, () => Promise.resolve({ ok: true, embedder: { modelId: "m", dimensions: 4, embed: () => Promise.reject(new Error("out of memory")) } }));
+    serveEmbedder(child, () =>
+      Promise.resolve({ ok: true, embedder: { modelId: "m", dimensions: 4, embed: () => Promise.reject(new Error("out of memory")) } }),
+    );
     const remote = await RemoteEmbedder.start(parent, INIT, () => undefined);
     if (!(remote instanceof RemoteEmbedder)) throw new Error("the remote did not start");
     await expect(remote.embed(["x"])).rejects.toThrow("out of memory");

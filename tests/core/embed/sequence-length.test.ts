@@ -76,5 +76,4 @@ describe("each model reads texts up to its trained sequence length", () => {
     if (!loaded.ok) throw new Error(loaded.unavailable.reason);
     await checkTruncation(loaded.embedder);
   });
-
 });

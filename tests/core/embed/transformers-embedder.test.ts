@@ -40,7 +40,10 @@ describe("TransformersEmbedder", () => {
   });
 
   test("NaN in a vector is an error, not a silently poisoned index", async () => {
-    const embedder = await TransformersEmbedder.create(fakeExtractor([], (text) => (text === "bad" ? [NaN, 0, 0] : [1, 0, 0])), { modelId: "m" });
+    const embedder = await TransformersEmbedder.create(
+      fakeExtractor([], (text) => (text === "bad" ? [NaN, 0, 0] : [1, 0, 0])),
+      { modelId: "m" },
+    );
     await expect(embedder.embed(["good", "bad"])).rejects.toThrow(/invalid vector/);
   });
 });

@@ -36,7 +36,13 @@ describe("loadEmbedderFromFiles on onnxruntime-web (WASM)", () => {
     const wasmFile = path.join(path.dirname(createRequire(import.meta.url).resolve("onnxruntime-web")), "ort-wasm-simd-threaded.wasm");
     const fetched: string[] = [];
     // "auto": with a runtime supplied this way transformers.js's Node build lists no devices of its own.
-    const load = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/wasm", files, wasmBinary: new Uint8Array(await readFile(wasmFile)), device: "auto", onBlockedFetch: (url) => fetched.push(url) });
+    const load = await loadEmbedderFromFiles(transformers, {
+      modelId: "lifebetter-test/wasm",
+      files,
+      wasmBinary: new Uint8Array(await readFile(wasmFile)),
+      device: "auto",
+      onBlockedFetch: (url) => fetched.push(url),
+    });
     if (!load.ok) throw new Error(load.unavailable.reason);
     const [query, paraphrase, unrelated] = await load.embedder.embed(["fix the failing test", "repair the broken check", "bake sourdough bread"]);
     const dot = (a: Float32Array, b: Float32Array): number => a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0);

@@ -28,7 +28,12 @@ describe("loadEmbedderFromFiles", () => {
 
   test("loads from bytes alone, without fetching anything, and ranks by meaning", async () => {
     const fetched: string[] = [];
-    const load = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, device: "cpu", onBlockedFetch: (url) => fetched.push(url) });
+    const load = await loadEmbedderFromFiles(transformers, {
+      modelId: "lifebetter-test/in-memory",
+      files,
+      device: "cpu",
+      onBlockedFetch: (url) => fetched.push(url),
+    });
     if (!load.ok) throw new Error(load.unavailable.reason);
     expect(load.embedder.modelId).toBe("lifebetter-test/in-memory#q8#mean-normalized");
     const [query, paraphrase, unrelated] = await load.embedder.embed(["fix the failing test", "repair the broken check", "bake sourdough bread"]);
@@ -39,7 +44,12 @@ describe("loadEmbedderFromFiles", () => {
 
   test("a file the worker does not have is never fetched from the network", async () => {
     const fetched: string[] = [];
-    const load = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, device: "cpu", onBlockedFetch: (url) => fetched.push(url) });
+    const load = await loadEmbedderFromFiles(transformers, {
+      modelId: "lifebetter-test/in-memory",
+      files,
+      device: "cpu",
+      onBlockedFetch: (url) => fetched.push(url),
+    });
     expect(load.ok).toBe(true);
     // Same configuration, a model the worker was not given: transformers.js tries to get it, and is refused.
     await expect(transformers.pipeline("feature-extraction", "other-org/unknown-model")).rejects.toThrow();
@@ -55,16 +65,30 @@ describe("loadEmbedderFromFiles", () => {
 
     const damaged = new Map(files);
     damaged.set("onnx/model_quantized.onnx", new Uint8Array(files.get("onnx/model_quantized.onnx")!.subarray(0, 100)));
-    const corrupt = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files: damaged, device: "cpu", folder: ".obsidian/plugins/lifebetter/models" });
+    const corrupt = await loadEmbedderFromFiles(transformers, {
+      modelId: "lifebetter-test/in-memory",
+      files: damaged,
+      device: "cpu",
+      folder: ".obsidian/plugins/lifebetter/models",
+    });
     expect(corrupt).toMatchObject({
       ok: false,
-      unavailable: { reason: expect.stringContaining('"lifebetter-test/in-memory" could not be loaded') as unknown, fix: expect.stringContaining(".obsidian/plugins/lifebetter/models") as unknown },
+      unavailable: {
+        reason: expect.stringContaining('"lifebetter-test/in-memory" could not be loaded') as unknown,
+        fix: expect.stringContaining(".obsidian/plugins/lifebetter/models") as unknown,
+      },
     });
   });
 
   test("WebGPU that cannot run the model falls back to the CPU, the same vectors, and says why", async () => {
     // Node has no WebGPU: this library refuses "webgpu"; its CPU backend stands in for WASM here.
-    const library = { ...transformers, pipeline: ((task: "feature-extraction", id: string, options: { device?: string; dtype?: "q8" }) => (options.device === "webgpu" ? Promise.reject(new Error("Failed to get GPU adapter")) : transformers.pipeline(task, id, { ...options, device: "cpu" }))) as unknown as typeof transformers.pipeline };
+    const library = {
+      ...transformers,
+      pipeline: ((task: "feature-extraction", id: string, options: { device?: string; dtype?: "q8" }) =>
+        options.device === "webgpu"
+          ? Promise.reject(new Error("Failed to get GPU adapter"))
+          : transformers.pipeline(task, id, { ...options, device: "cpu" })) as unknown as typeof transformers.pipeline,
+    };
     const gpu = await loadEmbedderFromFiles(library, { modelId: "lifebetter-test/in-memory", files, device: "webgpu" });
     const cpu = await loadEmbedderFromFiles(transformers, { modelId: "lifebetter-test/in-memory", files, device: "cpu" });
     if (!gpu.ok || !cpu.ok) throw new Error("the model did not load");
@@ -78,7 +102,10 @@ describe("loadEmbedderFromFiles", () => {
 });
 
 describe("memoryModelFiles", () => {
-  const files = new Map([["config.json", new Uint8Array([123, 125])], ["onnx/model_quantized.onnx", new Uint8Array([1, 2, 3])]]);
+  const files = new Map([
+    ["config.json", new Uint8Array([123, 125])],
+    ["onnx/model_quantized.onnx", new Uint8Array([1, 2, 3])],
+  ]);
   const cache = memoryModelFiles("org/name", files);
 
   test("answers both the local-path and the hub-URL forms transformers.js asks for", async () => {
@@ -92,5 +119,4 @@ describe("memoryModelFiles", () => {
     expect(await cache.match("/models/org/other/config.json")).toBeUndefined();
     expect(await cache.match("/models/org/name/tokenizer.json")).toBeUndefined();
   });
-
 });

@@ -49,7 +49,10 @@ describe("home data: the week against the previous one", () => {
   it.each([7, 11, 23])("sums the generated vault's sessions, entries and dailies per Monday-Sunday week (seed %i)", async (seed) => {
     const generated = homeVault(seed);
     const data = await home(generated.files);
-    for (const [week, start] of [[data.week, WEEK_START], [data.previousWeek, PREVIOUS_WEEK_START]] as const) {
+    for (const [week, start] of [
+      [data.week, WEEK_START],
+      [data.previousWeek, PREVIOUS_WEEK_START],
+    ] as const) {
       const expected = expectedWeek(generated, start);
       expect(expected.sessions).toBeGreaterThan(0);
       const { moodAvg, energyAvg: _energy, sleepAvg: _sleep, minutesByActivity, ...counts } = expected;
@@ -115,8 +118,12 @@ describe("home data: today", () => {
 
   it("says whether today's reflection is not started, started or done", async () => {
     const files = { "a.md": "x" };
-    expect((await home(files, { reflectionPath: "Daily/2026-11-26 reflection.md" })).reflection).toEqual({ path: "Daily/2026-11-26 reflection.md", state: "not_started" });
-    const note = (extra: Record<string, unknown>, body = "## What worked?\n") => composeNote({ kind: "reflection", period: "daily", date: HOME_TODAY, ...extra }, body);
+    expect((await home(files, { reflectionPath: "Daily/2026-11-26 reflection.md" })).reflection).toEqual({
+      path: "Daily/2026-11-26 reflection.md",
+      state: "not_started",
+    });
+    const note = (extra: Record<string, unknown>, body = "## What worked?\n") =>
+      composeNote({ kind: "reflection", period: "daily", date: HOME_TODAY, ...extra }, body);
     expect((await home({ "R/today.md": note({}) })).reflection).toEqual({ path: "R/today.md", state: "started" });
     expect((await home({ "R/today.md": note({ mood: 6 }) })).reflection).toEqual({ path: "R/today.md", state: "done" });
     expect((await home({ "R/today.md": note({}, "## What worked?\n- A long walk\n") })).reflection.state).toBe("done");
@@ -124,7 +131,9 @@ describe("home data: today", () => {
 
   it("shows the running session with its minutes, following a renamed problem by id", async () => {
     const files = { "P/Renamed.md": composeNote({ id: "11111111-1111-4111-8111-111111111111", kind: "problem", status: "active" }, "") };
-    const data = await home(files, { runningSession: { problemPath: "P/Old name.md", problemId: "11111111-1111-4111-8111-111111111111", start: "2026-11-26T08:15:00" } });
+    const data = await home(files, {
+      runningSession: { problemPath: "P/Old name.md", problemId: "11111111-1111-4111-8111-111111111111", start: "2026-11-26T08:15:00" },
+    });
     expect(data.session).toEqual({ problem: { path: "P/Renamed.md", title: "Renamed" }, start: "2026-11-26T08:15:00", minutes: 45 });
     expect((await home(files)).session).toBeNull();
   });

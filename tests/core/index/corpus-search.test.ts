@@ -71,7 +71,11 @@ const HELP: SearchVault = {
     ["whiteboard", "Plugins/Canvas.md"],
   ],
   minChunks: 100,
-  longNote: { path: "Extending Obsidian/Obsidian CLI.md", keys: ["Daily notes > daily:append", "Examples > Everyday use"], notAHeading: "Open today's daily note" },
+  longNote: {
+    path: "Extending Obsidian/Obsidian CLI.md",
+    keys: ["Daily notes > daily:append", "Examples > Everyday use"],
+    notAHeading: "Open today's daily note",
+  },
 };
 
 /** The fixture vault in every clone; the real help vault skips (with a printed note) where the corpora are absent. */

@@ -68,7 +68,7 @@ describe("FullTextIndex: Markdown syntax, phrases and prefixes", () => {
     await index.open();
     const found = async (query: string): Promise<string[]> => (await index.searchByMeaning(query)).map((r) => r.path);
     expect((await found("==highlight=="))[0]).toBe("Formatting syntax.md");
-    expect((await found("%%"))).toEqual(["Comments.md"]);
+    expect(await found("%%")).toEqual(["Comments.md"]);
     expect((await found("highlight"))[0]).not.toBe("Formatting syntax.md");
     index.dispose();
   });

@@ -7,7 +7,12 @@ describe("IdleGate", () => {
 
   function gate(quietMs = 10_000) {
     const calls: string[] = [];
-    const idle = new IdleGate({ quietMs: () => quietMs, timers: { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) }, hold: () => calls.push("hold"), release: () => calls.push("release") });
+    const idle = new IdleGate({
+      quietMs: () => quietMs,
+      timers: { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as number) },
+      hold: () => calls.push("hold"),
+      release: () => calls.push("release"),
+    });
     return { idle, calls };
   }
 

@@ -8,7 +8,9 @@ class ShortModel extends FakeEmbedder {
   readonly maxTokens = 128;
 }
 
-const essay = Array.from({ length: 12 }, (_, p) => Array.from({ length: 8 }, (_, s) => `Paragraph ${p} sentence ${s} discusses topic${p} at length.`).join(" ")).join("\n\n");
+const essay = Array.from({ length: 12 }, (_, p) =>
+  Array.from({ length: 8 }, (_, s) => `Paragraph ${p} sentence ${s} discusses topic${p} at length.`).join(" "),
+).join("\n\n");
 
 describe("no redundant model passes", () => {
   it("a long note costs one pass over its text: its passages, and no truncated copy of the whole", async () => {

@@ -35,7 +35,7 @@ describe("what the index reads from a note", () => {
   it("leaves template boilerplate out: empty prompt headings, placeholders, query blocks", () => {
     const note = extractNote(
       file("Daily.md"),
-      "# {{date}}\n\n## What worked?\n\n- \n\n## What did I learn?\n\n- Sleep early helps\n\n## Tasks\n\n```dataview\nTASK FROM \"x\"\n```\n",
+      '# {{date}}\n\n## What worked?\n\n- \n\n## What did I learn?\n\n- Sleep early helps\n\n## Tasks\n\n```dataview\nTASK FROM "x"\n```\n',
     );
     expect(note.embedTexts[0]?.text).toBe("Sleep early helps");
     expect(note.record.headings).toEqual(["What worked?", "What did I learn?", "Tasks"]);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { outlineNote } from "../../../src/core/index/note-sections";
 
-const textOf = (body: string): string => outlineNote(body).sections.map((section) => section.text).join("\n");
+const textOf = (body: string): string =>
+  outlineNote(body)
+    .sections.map((section) => section.text)
+    .join("\n");
 
 describe("the text a note is indexed by", () => {
   it("leaves Obsidian comments out, but keeps %% written inside code as the reader sees it", () => {

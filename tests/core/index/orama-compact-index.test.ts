@@ -14,7 +14,9 @@ function db(compact: boolean) {
 }
 
 function hits(d: ReturnType<typeof db>, term: string): { id: string; score: number }[] {
-  const result = search(d, { term, properties: ["title", "body"], boost: { title: 3 }, threshold: 1, tolerance: 0, limit: 500 }) as { hits: { id: string; score: number }[] };
+  const result = search(d, { term, properties: ["title", "body"], boost: { title: 3 }, threshold: 1, tolerance: 0, limit: 500 }) as {
+    hits: { id: string; score: number }[];
+  };
   return result.hits.map((h) => ({ id: h.id, score: h.score }));
 }
 

@@ -39,7 +39,9 @@ describe("posting lists (Orama's radix postings as sorted arrays)", () => {
       for (const doc of docs) void insert(db, doc);
       for (let i = 0; i < 200; i += 3) void remove(db, `n${i}`);
       for (let i = 0; i < 200; i += 6) void insert(db, { id: `n${i}`, body: again[i]! });
-      return words.map((w) => (search(db, { term: w, limit: 500 }) as { hits: { id: string; score: number }[] }).hits.map((h) => `${h.id}:${h.score.toFixed(9)}`));
+      return words.map((w) =>
+        (search(db, { term: w, limit: 500 }) as { hits: { id: string; score: number }[] }).hits.map((h) => `${h.id}:${h.score.toFixed(9)}`),
+      );
     });
     expect(runs[1]!.flat().length).toBeGreaterThan(100);
     expect(runs[1]).toEqual(runs[0]);

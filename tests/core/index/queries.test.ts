@@ -47,9 +47,9 @@ describe("queries", () => {
   it("a similar question entry says which conversation it was asked in: its problem, else its title", async () => {
     const notes = new MemoryVault({
       "E/1.md": "---\nkind: entry\ntype: blocker\n---\nscheduler tests fail on ci",
-      "E/2.md": "---\nkind: entry\ntype: question\nconversation: \"[[2026-01-05 Flaky scheduler]]\"\n---\nwhy do scheduler tests fail on ci?",
-      "E/3.md": "---\nkind: entry\ntype: question\nconversation: \"[[2026-01-06 CI chat]]\"\n---\nscheduler tests fail on ci, why?",
-      "C/2026-01-05 Flaky scheduler.md": "---\nkind: conversation\nproblem: \"[[Ship v2]]\"\n---\n## You\n\n```\nwhy do scheduler tests fail on ci?\n```\n",
+      "E/2.md": '---\nkind: entry\ntype: question\nconversation: "[[2026-01-05 Flaky scheduler]]"\n---\nwhy do scheduler tests fail on ci?',
+      "E/3.md": '---\nkind: entry\ntype: question\nconversation: "[[2026-01-06 CI chat]]"\n---\nscheduler tests fail on ci, why?',
+      "C/2026-01-05 Flaky scheduler.md": '---\nkind: conversation\nproblem: "[[Ship v2]]"\n---\n## You\n\n```\nwhy do scheduler tests fail on ci?\n```\n',
       "C/2026-01-06 CI chat.md": "---\nkind: conversation\n---\n## You\n\n```\nunrelated words here\n```\n",
     });
     const index = memoryIndex(notes, new FakeEmbedder());
@@ -62,8 +62,8 @@ describe("queries", () => {
 
   it("similar notes say which are linked already, share a problem, are private, and of which entry type", async () => {
     const notes = new MemoryVault({
-      "E/1.md": "---\nkind: entry\ntype: blocker\nproblem: \"[[Ship v2]]\"\nrelated: [\"[[E/2]]\"]\n---\nscheduler tests fail on ci",
-      "E/2.md": "---\nkind: entry\ntype: insight\nproblem: \"[[Ship v2]]\"\n---\nscheduler tests fail on ci again",
+      "E/1.md": '---\nkind: entry\ntype: blocker\nproblem: "[[Ship v2]]"\nrelated: ["[[E/2]]"]\n---\nscheduler tests fail on ci',
+      "E/2.md": '---\nkind: entry\ntype: insight\nproblem: "[[Ship v2]]"\n---\nscheduler tests fail on ci again',
       "E/3.md": "---\nkind: entry\ntype: question\nprivate: true\n---\nscheduler tests fail on ci, privately",
     });
     const index = memoryIndex(notes, new FakeEmbedder());

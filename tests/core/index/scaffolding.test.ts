@@ -16,7 +16,9 @@ const SESSIONS =
 
 describe("only what the person wrote is indexed", () => {
   it("a problem keeps its description, milestones and the text columns of its sessions, not the template", () => {
-    const body = problemBody("Pods get evicted under memory pressure.").replace("## Milestones\n", "## Milestones\n\n- [ ] raise the limit\n") + SESSIONS.split("\n").slice(3).join("\n");
+    const body =
+      problemBody("Pods get evicted under memory pressure.").replace("## Milestones\n", "## Milestones\n\n- [ ] raise the limit\n") +
+      SESSIONS.split("\n").slice(3).join("\n");
     const note = extractNote(file("LifeBetter/Problems/Pods.md"), composeNote({ kind: "problem", status: "active" }, body));
     expect(note.fullText.body).toBe("Pods get evicted under memory pressure.\nraise the limit\nread kubelet logs phone found the leak");
     expect(note.record.headings).toEqual([]);

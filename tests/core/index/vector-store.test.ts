@@ -72,28 +72,32 @@ describe("VectorStore", () => {
 
   it("finds a stored vector by its text hash through removals that move other vectors, and after a restore", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 6 }), (adds, removals) => {
-        const store = new VectorStore(3, 2);
-        const live = new Map<number, Set<number>>(); // owner → hash numbers
-        for (const [owner, h] of adds) {
-          store.add(owner, "", `h${h}`, unit([h + 1, 1, 0]));
-          (live.get(owner) ?? live.set(owner, new Set()).get(owner)!).add(h);
-        }
-        for (const owner of removals) {
-          store.remove(owner);
-          live.delete(owner);
-        }
-        const restored = VectorStore.fromSnapshot(3, store.snapshot());
-        for (let h = 0; h <= 5; h++) {
-          const held = [...live.values()].some((hashes) => hashes.has(h));
-          for (const s of [store, restored]) {
-            const found = s.vectorOfHash(`h${h}`);
-            // Never a wrong vector; a hash whose first holder left may be forgotten (a missed reuse, not an error).
-            if (found) expect(Array.from(found)).toEqual(Array.from(unit([h + 1, 1, 0])));
-            if (!held) expect(found).toBeUndefined();
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 6 }),
+        (adds, removals) => {
+          const store = new VectorStore(3, 2);
+          const live = new Map<number, Set<number>>(); // owner → hash numbers
+          for (const [owner, h] of adds) {
+            store.add(owner, "", `h${h}`, unit([h + 1, 1, 0]));
+            (live.get(owner) ?? live.set(owner, new Set()).get(owner)!).add(h);
           }
-        }
-      }),
+          for (const owner of removals) {
+            store.remove(owner);
+            live.delete(owner);
+          }
+          const restored = VectorStore.fromSnapshot(3, store.snapshot());
+          for (let h = 0; h <= 5; h++) {
+            const held = [...live.values()].some((hashes) => hashes.has(h));
+            for (const s of [store, restored]) {
+              const found = s.vectorOfHash(`h${h}`);
+              // Never a wrong vector; a hash whose first holder left may be forgotten (a missed reuse, not an error).
+              if (found) expect(Array.from(found)).toEqual(Array.from(unit([h + 1, 1, 0])));
+              if (!held) expect(found).toBeUndefined();
+            }
+          }
+        },
+      ),
     );
   });
 });

@@ -25,7 +25,13 @@ async function overview(rows: string[], activityTypes?: string[]) {
 describe("patterns read the sessions' activity types and distraction counts", () => {
   it("charts focus and distractions by activity type, most used first, custom types included", async () => {
     const chart = await overview(
-      [row(1, 8, "coding: parser", "1"), row(2, 6, "coding", "3: slack"), row(3, 4, "meeting: standup", "0"), row(4, 9, "pairing: with Sam", ""), row(5, 7, "untyped work", "2")],
+      [
+        row(1, 8, "coding: parser", "1"),
+        row(2, 6, "coding", "3: slack"),
+        row(3, 4, "meeting: standup", "0"),
+        row(4, 9, "pairing: with Sam", ""),
+        row(5, 7, "untyped work", "2"),
+      ],
       ["coding", "meeting", "pairing"],
     );
     expect(chart?.labels).toEqual(["coding (2)", "meeting (1)", "pairing (1)"]);

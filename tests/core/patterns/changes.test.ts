@@ -52,12 +52,24 @@ describe("what the engine reads besides moods, sessions and skills", () => {
     const report = await detectPatterns(data({ problems }));
     const admin = report.proposals.find((p) => p.key === "problem-solving/category-time/admin");
     expect(admin?.name).toBe("Admin problems take you less time to solve");
-    expect(admin!.evidence).toEqual(problems.filter((_, i) => i % 2 === 0).map((p) => p.path).sort());
+    expect(admin!.evidence).toEqual(
+      problems
+        .filter((_, i) => i % 2 === 0)
+        .map((p) => p.path)
+        .sort(),
+    );
     expect(admin!.why).toMatch(/hours to solution of the 12 solved Admin problems against the 12 others/);
   });
 
   it("reads reviewed decisions: how many the person would make again, and the regretted ones as evidence", async () => {
-    const entries: EntryPoint[] = Array.from({ length: 6 }, (_, i) => ({ path: `Entries/d${i}.md`, type: "decision", text: "", skills: [], satisfaction: i < 2 ? 8 : 3, wouldDecideSame: i < 2 }));
+    const entries: EntryPoint[] = Array.from({ length: 6 }, (_, i) => ({
+      path: `Entries/d${i}.md`,
+      type: "decision",
+      text: "",
+      skills: [],
+      satisfaction: i < 2 ? 8 : 3,
+      wouldDecideSame: i < 2,
+    }));
     const report = await detectPatterns(data({ entries }));
     const decisions = report.proposals.find((p) => p.key === "thinking/decisions/would-decide-same");
     expect(decisions?.name).toBe("You would make 2 of your 6 reviewed decisions again");
@@ -75,7 +87,13 @@ describe("what the engine reads besides moods, sessions and skills", () => {
       ["Skills/Used.md", []],
     ]);
     // Nobody who never reviews is told a skill is "never reviewed".
-    const noReviews = await detectPatterns(data({ skills, reviews: new Map(), entries: Array.from({ length: 3 }, (_, i) => ({ path: `Entries/a${i}.md`, type: "attempt", text: "", skills: ["Skills/Used.md"] })) }));
+    const noReviews = await detectPatterns(
+      data({
+        skills,
+        reviews: new Map(),
+        entries: Array.from({ length: 3 }, (_, i) => ({ path: `Entries/a${i}.md`, type: "attempt", text: "", skills: ["Skills/Used.md"] })),
+      }),
+    );
     expect(noReviews.proposals.map((p) => p.key)).not.toContain("problem-solving/skills/used-never-reviewed");
     const entries: EntryPoint[] = Array.from({ length: 3 }, (_, i) => ({ path: `Entries/a${i}.md`, type: "attempt", text: "", skills: ["Skills/Used.md"] }));
     const report = await detectPatterns(data({ skills, reviews, entries }));
@@ -86,7 +104,15 @@ describe("what the engine reads besides moods, sessions and skills", () => {
   it("compares habits with their weekly target", async () => {
     // Exercise on Mondays only (target 3 a week: missed every week); Read every day (target 5: always reached).
     const ticks = (i: number): string[] => [...(addDays(START, i).getDay() === 1 ? ["Exercise"] : []), "Read"];
-    const report = await detectPatterns(data({ days: days(() => 5, ticks), habitTargets: [{ name: "Exercise", targetPerWeek: 3 }, { name: "Read", targetPerWeek: 5 }] }));
+    const report = await detectPatterns(
+      data({
+        days: days(() => 5, ticks),
+        habitTargets: [
+          { name: "Exercise", targetPerWeek: 3 },
+          { name: "Read", targetPerWeek: 5 },
+        ],
+      }),
+    );
     const exercise = report.proposals.find((p) => p.key === "behavioral/habit-target/exercise");
     expect(exercise?.name).toBe("You reach your Exercise target in 0 of 12 weeks");
     expect(exercise!.positive).toBe(false);

@@ -148,7 +148,10 @@ describe("a theme dismissed before", () => {
 describe("too little data", () => {
   it("proposes nothing from a week of notes", async () => {
     const vault = patternVault(4);
-    const entries = Object.keys(vault.files).filter((path) => path.includes("/Entries/")).sort().slice(0, 12);
+    const entries = Object.keys(vault.files)
+      .filter((path) => path.includes("/Entries/"))
+      .sort()
+      .slice(0, 12);
     const week = Object.fromEntries(
       Object.entries(vault.files).filter(([path]) => /Reflections\/2026-08-0[1-7]/.test(path) || entries.includes(path) || path.includes("/Meta-skills/")),
     );

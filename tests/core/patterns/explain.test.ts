@@ -35,7 +35,9 @@ describe("why a pattern was proposed", () => {
     expect(explain(candidate({ p: 0, effect: -0.9, large: 0.8, n: 30, interval: [-1.3, -0.5], unit: "d" }), 0.0001)).toContain(
       "a difference of 0.9 standard deviations (90% interval -1.3 to -0.5). Among findings this strong, fewer than 1 in 1,000",
     );
-    expect(explain(candidate({ p: 0, effect: 0.45, large: 0.5, n: 90, interval: [0.3, 0.58], unit: "r" }), 0.01)).toContain("a correlation of 0.45 (90% interval 0.3 to 0.58)");
+    expect(explain(candidate({ p: 0, effect: 0.45, large: 0.5, n: 90, interval: [0.3, 0.58], unit: "r" }), 0.01)).toContain(
+      "a correlation of 0.45 (90% interval 0.3 to 0.58)",
+    );
   });
 
   it("calls a fact a fact", () => {

@@ -31,12 +31,32 @@ function vaultWithTheme(seed: number, themeTexts: readonly string[]): { data: Pa
   const filler = (): string => Array.from({ length: 5 }, () => FILLER[Math.floor(random() * FILLER.length)]).join(" ");
   const planted = themeTexts.map((text, i) => {
     const path = `Entries/blocker theme ${i}.md`;
-    add(path, "blocker", text, direction.map((x) => x + gaussian() * 0.5), i * 9);
+    add(
+      path,
+      "blocker",
+      text,
+      direction.map((x) => x + gaussian() * 0.5),
+      i * 9,
+    );
     return path;
   });
   for (let i = 0; i < 30; i++) add(`Entries/blocker ${i}.md`, "blocker", filler(), Array.from({ length: DIMENSIONS }, gaussian), i * 3);
   for (let i = 0; i < 200; i++) add(`Entries/insight ${i}.md`, "insight", filler(), Array.from({ length: DIMENSIONS }, gaussian), i % 90);
-  return { data: { now: new Date(2026, 3, 1), sessions: [], days: [], entries, problems: [], skills: new Map(), reviews: new Map(), habitTargets: [], notes: [], vectors }, planted };
+  return {
+    data: {
+      now: new Date(2026, 3, 1),
+      sessions: [],
+      days: [],
+      entries,
+      problems: [],
+      skills: new Map(),
+      reviews: new Map(),
+      habitTargets: [],
+      notes: [],
+      vectors,
+    },
+    planted,
+  };
 }
 
 describe("themes by meaning", () => {
@@ -100,8 +120,17 @@ function vaultWithFailedTheme(seed: number, themeTexts: readonly string[], shuff
     drafts.push({ path, type: "attempt", text, vector: direction.map((x) => x + gaussian() * 0.5), day: i * 9, outcome: i % 3 === 2 ? "abandoned" : "failed" });
     return path;
   });
-  for (let i = 0; i < 40; i++) drafts.push({ path: `Entries/attempt ${i}.md`, type: "attempt", text: filler(), vector: Array.from({ length: DIMENSIONS }, gaussian), day: i * 2, outcome: i % 2 === 0 ? "success" : "failed" });
-  for (let i = 0; i < 200; i++) drafts.push({ path: `Entries/insight ${i}.md`, type: "insight", text: filler(), vector: Array.from({ length: DIMENSIONS }, gaussian), day: i % 90 });
+  for (let i = 0; i < 40; i++)
+    drafts.push({
+      path: `Entries/attempt ${i}.md`,
+      type: "attempt",
+      text: filler(),
+      vector: Array.from({ length: DIMENSIONS }, gaussian),
+      day: i * 2,
+      outcome: i % 2 === 0 ? "success" : "failed",
+    });
+  for (let i = 0; i < 200; i++)
+    drafts.push({ path: `Entries/insight ${i}.md`, type: "insight", text: filler(), vector: Array.from({ length: DIMENSIONS }, gaussian), day: i % 90 });
   if (shuffled) {
     const contents = drafts.map(({ text, vector }) => ({ text, vector }));
     for (let i = contents.length - 1; i > 0; i--) {
@@ -110,12 +139,34 @@ function vaultWithFailedTheme(seed: number, themeTexts: readonly string[], shuff
     }
     drafts.forEach((d, i) => Object.assign(d, contents[i]));
   }
-  const entries: EntryPoint[] = drafts.map((d) => ({ path: d.path, type: d.type, date: format(addDays(new Date(2026, 0, 1), d.day), "yyyy-MM-dd"), text: d.text, outcome: d.outcome, skills: [] }));
+  const entries: EntryPoint[] = drafts.map((d) => ({
+    path: d.path,
+    type: d.type,
+    date: format(addDays(new Date(2026, 0, 1), d.day), "yyyy-MM-dd"),
+    text: d.text,
+    outcome: d.outcome,
+    skills: [],
+  }));
   const vectors = new Map(drafts.map((d) => [d.path, d.vector]));
-  return { data: { now: new Date(2026, 3, 1), sessions: [], days: [], entries, problems: [], skills: new Map(), reviews: new Map(), habitTargets: [], notes: [], vectors }, planted };
+  return {
+    data: {
+      now: new Date(2026, 3, 1),
+      sessions: [],
+      days: [],
+      entries,
+      problems: [],
+      skills: new Map(),
+      reviews: new Map(),
+      habitTargets: [],
+      notes: [],
+      vectors,
+    },
+    planted,
+  };
 }
 
-const failedThemes = (proposals: readonly { key: string; confidence: number }[], least: number) => proposals.filter((p) => p.key.startsWith("problem-solving/failed-attempts/") && p.confidence >= least);
+const failedThemes = (proposals: readonly { key: string; confidence: number }[], least: number) =>
+  proposals.filter((p) => p.key.startsWith("problem-solving/failed-attempts/") && p.confidence >= least);
 
 describe("themes by meaning among failed attempts", () => {
   it("finds a failed approach said in different words each time, with all its attempts as evidence", async () => {

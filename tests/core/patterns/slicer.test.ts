@@ -5,10 +5,14 @@ describe("time slicing", () => {
   it("yields only once a slice has run for its budget, and remembers the longest slice", async () => {
     let now = 0;
     let yields = 0;
-    const slicer = new TimeSlicer(() => {
-      yields++;
-      return Promise.resolve();
-    }, 8, () => now);
+    const slicer = new TimeSlicer(
+      () => {
+        yields++;
+        return Promise.resolve();
+      },
+      8,
+      () => now,
+    );
     for (const step of [3, 3, 3, 20, 1, 1]) {
       now += step;
       await slicer.tick();

@@ -31,7 +31,10 @@ describe("the engine's tests", () => {
 
   it("finds a correlation and its sign", () => {
     const x = noise(40, 8);
-    const up = correlationTest(x, x.map((v, i) => v * 2 + noise(40, 9)[i]! * 0.1))!;
+    const up = correlationTest(
+      x,
+      x.map((v, i) => v * 2 + noise(40, 9)[i]! * 0.1),
+    )!;
     expect(up.effect).toBeGreaterThan(0.9);
     expect(up.p).toBeLessThan(1e-6);
     expect(correlationTest(x, noise(40, 10))!.p).toBeGreaterThan(0.01);

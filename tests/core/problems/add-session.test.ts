@@ -112,7 +112,11 @@ describe("addSession", () => {
   });
 
   it.each([
-    ["a row that cannot be read", `${HEAD}## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n|-|-|-|-|-|-|-|-|\n| soon | later | 5 | 5 | 5 | | | |\n`, /rows that cannot be read \(row 1: start "soon"/],
+    [
+      "a row that cannot be read",
+      `${HEAD}## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n|-|-|-|-|-|-|-|-|\n| soon | later | 5 | 5 | 5 | | | |\n`,
+      /rows that cannot be read \(row 1: start "soon"/,
+    ],
     ["a table missing a column", `${HEAD}## Sessions\n| start | end | minutes |\n|-|-|-|\n`, /has no focus, energy, activity, distractions, outcome column/],
     ["a note that is not a problem", `---\nkind: entry\ntype: insight\n---\nx\n`, /is not a problem note/],
   ])("refuses %s and writes nothing", async (_, text, message) => {

@@ -16,7 +16,13 @@ async function props(repo: MemoryNoteRepository, path: string): Promise<Record<s
 describe("closeProblem", () => {
   it("solves: writes status, completed and the lists, and records the outcome on every skill used", async () => {
     const repo = new MemoryNoteRepository(problemVault());
-    const closed = await closeProblem(repo, DEFAULT_SETTINGS, "Ship v2", { status: "solved", learned: ["Cache keys", " ", "Earlier lesson"], worked: ["Bisecting"], didntWork: ["Guessing"] }, NOW);
+    const closed = await closeProblem(
+      repo,
+      DEFAULT_SETTINGS,
+      "Ship v2",
+      { status: "solved", learned: ["Cache keys", " ", "Earlier lesson"], worked: ["Bisecting"], didntWork: ["Guessing"] },
+      NOW,
+    );
     expect(closed.missingSkills).toEqual(["No such skill"]);
     expect(closed.failed).toEqual([]);
     expect(await props(repo, "Problems/Ship v2.md")).toMatchObject({
@@ -27,9 +33,21 @@ describe("closeProblem", () => {
       what_didnt_work: ["Guessing"],
     });
     // Divide and conquer: used by this problem (1.5 h) and by the solved Old problem (4 h).
-    expect(await props(repo, "Meta-skills/Divide and conquer.md")).toMatchObject({ uses_total: 3, uses_success: 2, uses_failed: 1, last_used: "2026-11-24", hours_to_solution: 2.75 });
+    expect(await props(repo, "Meta-skills/Divide and conquer.md")).toMatchObject({
+      uses_total: 3,
+      uses_success: 2,
+      uses_failed: 1,
+      last_used: "2026-11-24",
+      hours_to_solution: 2.75,
+    });
     // Rubber duck: used by an attempt of this problem and by an attempt of the Old problem.
-    expect(await props(repo, "Meta-skills/Rubber duck.md")).toMatchObject({ uses_total: 1, uses_success: 1, uses_failed: 0, last_used: "2026-11-24", hours_to_solution: 2.75 });
+    expect(await props(repo, "Meta-skills/Rubber duck.md")).toMatchObject({
+      uses_total: 1,
+      uses_success: 1,
+      uses_failed: 0,
+      last_used: "2026-11-24",
+      hours_to_solution: 2.75,
+    });
     expect(closed.skills.map((skill) => skill.path).sort()).toEqual(["Meta-skills/Divide and conquer.md", "Meta-skills/Rubber duck.md"]);
   });
 

@@ -13,7 +13,17 @@ describe("problems dashboard", () => {
     expect(dashboard.counts).toEqual({ active: 2, blocked: 0, solved: 1, abandoned: 0 });
     expect(dashboard.problems.map((problem) => problem.title)).toEqual(["Ship v2", "Someday", "Old problem"]);
     const [ship, someday, old] = dashboard.problems;
-    expect(ship).toMatchObject({ status: "active", priority: "high", timeSpent: 90, estimate: 60, estimateUsed: 1.5, openBlockers: 2, milestones: { done: 1, total: 3 }, daysSinceWorked: 4, stale: false });
+    expect(ship).toMatchObject({
+      status: "active",
+      priority: "high",
+      timeSpent: 90,
+      estimate: 60,
+      estimateUsed: 1.5,
+      openBlockers: 2,
+      milestones: { done: 1, total: 3 },
+      daysSinceWorked: 4,
+      stale: false,
+    });
     expect(someday).toMatchObject({ priority: "low", openBlockers: 0, daysSinceWorked: 54, stale: true });
     // A solved problem is never stale, however long ago it was worked on.
     expect(old).toMatchObject({ status: "solved", stale: false });
@@ -24,7 +34,16 @@ describe("problems dashboard", () => {
       "Goal.md": "---\nkind: problem\ncategory: Goal\ntime_spent: lots\nestimate: 0\npriority: 3\n---\n",
     });
     const [goal] = problemsDashboard(await loadRecords(repo, DEFAULT_SETTINGS, ["problem"]), new Date("2026-11-24T12:00:00Z")).problems;
-    expect(goal).toMatchObject({ isGoal: true, status: "active", timeSpent: undefined, estimate: 0, estimateUsed: undefined, priority: undefined, daysSinceWorked: undefined, stale: false });
+    expect(goal).toMatchObject({
+      isGoal: true,
+      status: "active",
+      timeSpent: undefined,
+      estimate: 0,
+      estimateUsed: undefined,
+      priority: undefined,
+      daysSinceWorked: undefined,
+      stale: false,
+    });
   });
 
   it("counts milestone progress from tasks under ## Milestones only", () => {

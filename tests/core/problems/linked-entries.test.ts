@@ -25,7 +25,10 @@ describe("linked entries", () => {
       ["Entries/solution.md", "solution", false],
     ]);
     expect(openBlockerCount(timeline)).toBe(2);
-    expect(timeline.find((entry) => entry.type === "attempt" && entry.outcome)).toMatchObject({ outcome: "failed", metaSkills: ["[[Rubber duck]]", "[[No such skill]]"] });
+    expect(timeline.find((entry) => entry.type === "attempt" && entry.outcome)).toMatchObject({
+      outcome: "failed",
+      metaSkills: ["[[Rubber duck]]", "[[No such skill]]"],
+    });
   });
 
   it("finds a problem by name, link, path or id, and refuses what is not one", async () => {

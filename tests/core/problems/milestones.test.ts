@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { milestoneProgress, nextMilestone, overdueDays, setMilestone } from "../../../src/core/problems/milestones";
 
-const BODY = "Intro with - [ ] not a milestone.\n\n## Milestones\n- [x] Reproduce\n- [ ] Fix\n  - [ ] Nested step\n1. [ ] Ship\n\n## Notes\n- [ ] Not a milestone\n";
+const BODY =
+  "Intro with - [ ] not a milestone.\n\n## Milestones\n- [x] Reproduce\n- [ ] Fix\n  - [ ] Nested step\n1. [ ] Ship\n\n## Notes\n- [ ] Not a milestone\n";
 
 describe("setMilestone", () => {
   it("ticks and unticks one milestone, nested and numbered ones too, and changes nothing else", () => {
@@ -20,7 +21,8 @@ describe("setMilestone", () => {
 });
 
 describe("milestone dates (Tasks and Dataview formats)", () => {
-  const TASKS = "## Milestones\n- [ ] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ^m1\n- [ ] Review [due:: 2026-11-20]\n* [x] Plan ✅ 2026-11-10\n\n## Notes\n";
+  const TASKS =
+    "## Milestones\n- [ ] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ^m1\n- [ ] Review [due:: 2026-11-20]\n* [x] Plan ✅ 2026-11-10\n\n## Notes\n";
 
   it("reads each milestone's text and dates", () => {
     const { tasks } = milestoneProgress(TASKS);
@@ -33,7 +35,12 @@ describe("milestone dates (Tasks and Dataview formats)", () => {
 
   it("ticking writes ✅ date as Tasks does; the rest of the line round-trips byte for byte", () => {
     const ticked = setMilestone(TASKS, 0, "Draft ⏫ 🔁 every week", true, "2026-12-02");
-    expect(ticked).toBe(TASKS.replace("- [ ] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ^m1", "- [x] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ✅ 2026-12-02 ^m1"));
+    expect(ticked).toBe(
+      TASKS.replace(
+        "- [ ] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ^m1",
+        "- [x] Draft ⏫ ⏳ 2026-11-28 📅 2026-12-01 🔁 every week ✅ 2026-12-02 ^m1",
+      ),
+    );
     // Unticking gives back the note as it was.
     expect(setMilestone(ticked, 0, "Draft ⏫ 🔁 every week", false, "2026-12-02")).toBe(TASKS);
   });

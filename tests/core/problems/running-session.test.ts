@@ -40,12 +40,18 @@ describe("running session", () => {
     expect(startSession(null, { path: "a.md", id: "not-an-id" }, started)).not.toHaveProperty("problemId");
   });
 
-  it.each([[null], [undefined], ["text"], [{}], [{ problemPath: "a.md" }], [{ problemPath: "", start: "2026-11-24T09:00:00Z" }], [{ problemPath: "a.md", start: "yesterday" }], [{ problemPath: 3, start: "2026-11-24T09:00:00Z" }]])(
-    "reads %j from saved data as no running session",
-    (raw) => {
-      expect(parseRunningSession(raw)).toBeNull();
-    },
-  );
+  it.each([
+    [null],
+    [undefined],
+    ["text"],
+    [{}],
+    [{ problemPath: "a.md" }],
+    [{ problemPath: "", start: "2026-11-24T09:00:00Z" }],
+    [{ problemPath: "a.md", start: "yesterday" }],
+    [{ problemPath: 3, start: "2026-11-24T09:00:00Z" }],
+  ])("reads %j from saved data as no running session", (raw) => {
+    expect(parseRunningSession(raw)).toBeNull();
+  });
 
   it("never shows negative elapsed time when the clock went back", () => {
     expect(elapsedMinutes({ problemPath: "a.md", start: "2026-11-24T09:00:00Z" }, new Date("2026-11-24T08:00:00Z"))).toBe(0);

@@ -91,6 +91,9 @@ describe("activity types and distraction counts in the sessions table", () => {
 
   it("recognises a custom activity type only when it is given", () => {
     expect(parseSessions(table("pairing: with Sam", "")).rows[0]?.activityType).toBeUndefined();
-    expect(parseSessions(table("pairing: with Sam", ""), undefined, ["coding", "pairing"]).rows[0]).toMatchObject({ activityType: "pairing", activityText: "with Sam" });
+    expect(parseSessions(table("pairing: with Sam", ""), undefined, ["coding", "pairing"]).rows[0]).toMatchObject({
+      activityType: "pairing",
+      activityText: "with Sam",
+    });
   });
 });

@@ -28,7 +28,11 @@ Sub-heading text.
 
 describe("answers → properties (the user edits the note)", () => {
   it("copies the list items under each heading into the matching list property, as written", () => {
-    const plan = planAnswerSync(body.replace("## Wins\n", "## Wins\n- Shipped **v2** with [[Ship v2]]\n"), { what_worked: [], wins: [], gratitude: [] }, prompts);
+    const plan = planAnswerSync(
+      body.replace("## Wins\n", "## Wins\n- Shipped **v2** with [[Ship v2]]\n"),
+      { what_worked: [], wins: [], gratitude: [] },
+      prompts,
+    );
     expect(plan.properties).toEqual({ what_worked: ["Pairing on the bug", "Short lunch"], wins: ["Shipped **v2** with [[Ship v2]]"] });
     expect(plan.prompts.map((p) => p.state)).toEqual(["body-to-property", "body-to-property", "in-step"]);
     expect(plan.body).toBe(body.replace("## Wins\n", "## Wins\n- Shipped **v2** with [[Ship v2]]\n"));
@@ -141,7 +145,11 @@ describe("renamed or removed headings lose nothing", () => {
 describe("a prompt named like a schema property", () => {
   it("never turns a number or the kind into a list of answers", () => {
     const note = "## Mood\n- calm\n\n## Kind\n- odd\n\n## Wins\n- Ran\n";
-    const schemaPrompts = [{ heading: "Mood", property: "mood" }, { heading: "Kind", property: "kind" }, { heading: "Wins", property: "wins" }];
+    const schemaPrompts = [
+      { heading: "Mood", property: "mood" },
+      { heading: "Kind", property: "kind" },
+      { heading: "Wins", property: "wins" },
+    ];
     const plan = planAnswerSync(note, { kind: "reflection", mood: 7, wins: [] }, schemaPrompts);
     expect(plan.properties).toEqual({ wins: ["Ran"] });
     expect(plan.body).toBe(note);

@@ -7,7 +7,12 @@ import { loadSettings } from "../../../src/core/settings";
 import { loadRecords } from "../../../src/core/vault/records";
 import { MemoryNoteRepository } from "../../support/memory-note-repository";
 
-const settings = loadSettings({ habits: [{ name: "Run", targetPerWeek: 3 }, { name: "Read", targetPerWeek: 7 }] });
+const settings = loadSettings({
+  habits: [
+    { name: "Run", targetPerWeek: 3 },
+    { name: "Read", targetPerWeek: 7 },
+  ],
+});
 const entry = (type: string, timestamp: string, extra: Record<string, unknown> = {}) => composeNote({ kind: "entry", type, timestamp, ...extra }, "text\n");
 const daily = (date: string, extra: Record<string, unknown>) => composeNote({ kind: "reflection", period: "daily", date, ...extra }, "## Wins\n");
 const sessions = `## Sessions
@@ -45,7 +50,13 @@ describe("the context beside a daily reflection", () => {
     expect(range).toEqual(periodRange("daily", "2026-11-24"));
     const model = reflectionModel(note, periodRange("daily", "2026-11-24"), records, settings);
     expect(model.context.entriesByType).toEqual([
-      { type: "question", entries: [{ path: "E/q1.md", title: "q1" }, { path: "E/q2.md", title: "q2" }] },
+      {
+        type: "question",
+        entries: [
+          { path: "E/q1.md", title: "q1" },
+          { path: "E/q2.md", title: "q2" },
+        ],
+      },
       { type: "insight", entries: [{ path: "E/i1.md", title: "i1" }] },
     ]);
     // Sessions count on the local day they started.
@@ -69,10 +80,20 @@ describe("the digest of a week", () => {
     const digest = model.digest;
     expect(digest).toMatchObject({ days: 7, reflected: 3 });
     // 2026-11-23 (Mon) … 11-29: the 22nd is the week before; "great" is not a mood number.
-    expect(digest?.mood).toMatchObject({ average: 7, direction: "up", points: [{ day: "2026-11-23", value: 6 }, { day: "2026-11-24", value: 8 }] });
+    expect(digest?.mood).toMatchObject({
+      average: 7,
+      direction: "up",
+      points: [
+        { day: "2026-11-23", value: 6 },
+        { day: "2026-11-24", value: 8 },
+      ],
+    });
     expect(digest?.energy.perDay).toBeCloseTo(2);
     expect(digest?.sleep.average).toBe(7.5);
-    expect(digest?.wins).toEqual([{ day: "2026-11-24", text: "Shipped v2", path: "R/2026-11-24.md" }, { day: "2026-11-24", text: "Ran 5k", path: "R/2026-11-24.md" }]);
+    expect(digest?.wins).toEqual([
+      { day: "2026-11-24", text: "Shipped v2", path: "R/2026-11-24.md" },
+      { day: "2026-11-24", text: "Ran 5k", path: "R/2026-11-24.md" },
+    ]);
     expect(digest?.timePerProblem).toEqual([{ path: "P/Flaky CI.md", title: "Flaky CI", minutes: 135, sessions: 2 }]);
     expect(digest?.habits).toEqual([
       { name: "Run", targetPerWeek: 3, done: 1, target: 3, completion: 1 / 3, streak: 0, bestStreak: 1 },

@@ -13,7 +13,9 @@ describe("opening a reflection in its own note", () => {
     expect(opened.created).toBe(true);
     const text = e.repo.files.get(opened.path);
     expect(propertiesOf(text)).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24", what_worked: [], goals_for_next: [] });
-    expect(text).toContain("## What worked?\n\n## What didn't?\n\n## What did I learn?\n\n## Patterns noticed\n\n## Wins\n\n## Gratitude\n\n## Tomorrow's focus\n\n## Action items\n");
+    expect(text).toContain(
+      "## What worked?\n\n## What didn't?\n\n## What did I learn?\n\n## Patterns noticed\n\n## Wins\n\n## Gratitude\n\n## Tomorrow's focus\n\n## Action items\n",
+    );
     // No daily note yet: none is created just to hold a link.
     expect([...e.repo.files.keys()]).toEqual([opened.path]);
   });
@@ -34,13 +36,18 @@ describe("opening a reflection in its own note", () => {
     const e = env();
     const week = await openReflection(e, "weekly", "2026-11-25");
     expect(week.path).toBe("LifeBetter/Reflections/2026-W48 reflection.md");
-    expect(propertiesOf(e.repo.files.get(week.path))).toMatchObject({ period: "weekly", date: "2026-11-23", period_start: "2026-11-23", period_end: "2026-11-29" });
+    expect(propertiesOf(e.repo.files.get(week.path))).toMatchObject({
+      period: "weekly",
+      date: "2026-11-23",
+      period_start: "2026-11-23",
+      period_end: "2026-11-29",
+    });
     const month = await openReflection(e, "monthly", "2026-02-10");
     expect(propertiesOf(e.repo.files.get(month.path))).toMatchObject({ period: "monthly", period_start: "2026-02-01", period_end: "2026-02-28" });
   });
 
   it("uses the user's reflection template, leaving Templater syntax for Templater", async () => {
-    const template = "---\ncssclasses: [journal]\n---\n# {{title}} — <% tp.date.now(\"HH:mm\") %>\n\n## Wins\n\n## Gratitude\n";
+    const template = '---\ncssclasses: [journal]\n---\n# {{title}} — <% tp.date.now("HH:mm") %>\n\n## Wins\n\n## Gratitude\n';
     const e = env({ "Templates/Reflection.md": template }, { reflectionTemplate: "Templates/Reflection" });
     const opened = await openReflection(e, "daily", "2026-11-24");
     const text = e.repo.files.get(opened.path) ?? "";
@@ -58,12 +65,17 @@ describe("opening a reflection in its own note", () => {
 });
 
 describe("a reflection that already exists in another folder", () => {
-  const moved = "---\nid: 3d0c2a9e-7f4b-4c1e-8a2d-5b6e7f8a9b0c\nkind: reflection\nperiod: daily\ndate: 2026-11-24\ncreated: 2026-11-24T21:00:00Z\nwins: []\n---\n## Wins\n\n- Ran\n";
+  const moved =
+    "---\nid: 3d0c2a9e-7f4b-4c1e-8a2d-5b6e7f8a9b0c\nkind: reflection\nperiod: daily\ndate: 2026-11-24\ncreated: 2026-11-24T21:00:00Z\nwins: []\n---\n## Wins\n\n- Ran\n";
 
   it("is updated where it is, never doubled, whether the reflection would go in its own note or the daily note", async () => {
     for (const inPeriodicNote of [false, true]) {
       const daily = "Some notes.\n";
-      const e = env({ "Archive/2026/Tuesday thoughts.md": moved, "Journal/2026/11/2026-11-24 Tuesday.md": daily }, { reflectionInPeriodicNote: inPeriodicNote }, journal);
+      const e = env(
+        { "Archive/2026/Tuesday thoughts.md": moved, "Journal/2026/11/2026-11-24 Tuesday.md": daily },
+        { reflectionInPeriodicNote: inPeriodicNote },
+        journal,
+      );
       const opened = await openReflection(e, "daily", "2026-11-24");
       expect(opened).toMatchObject({ path: "Archive/2026/Tuesday thoughts.md", created: false, converted: false });
       expect(propertiesOf(e.repo.files.get(opened.path))).toMatchObject({ wins: ["Ran"] });
@@ -75,7 +87,11 @@ describe("a reflection that already exists in another folder", () => {
   });
 
   it("of another day or period does not count: the day's reflection is created", async () => {
-    const e = env({ "Archive/other.md": moved.replace("date: 2026-11-24", "date: 2026-11-23"), "Archive/week.md": moved.replace("period: daily", "period: weekly") }, {}, journal);
+    const e = env(
+      { "Archive/other.md": moved.replace("date: 2026-11-24", "date: 2026-11-23"), "Archive/week.md": moved.replace("period: daily", "period: weekly") },
+      {},
+      journal,
+    );
     const opened = await openReflection(e, "daily", "2026-11-24");
     expect(opened).toMatchObject({ path: "Journal/2026/11/2026-11-24 Tuesday reflection.md", created: true });
   });
@@ -91,7 +107,7 @@ describe("a reflection that already exists in another folder", () => {
 
 describe("writing the reflection into the daily note", () => {
   it("adds properties and the prompt sections to an existing daily note, keeping its bytes as they were", async () => {
-    const daily = "---\ncategories: [\"[[Daily]]\"]\n---\n## Notes\n\nMet Ana.\n";
+    const daily = '---\ncategories: ["[[Daily]]"]\n---\n## Notes\n\nMet Ana.\n';
     const e = env({ "Daily/2026-11-24.md": daily }, { reflectionInPeriodicNote: true }, { folder: "Daily", source: "daily-notes" });
     const opened = await openReflection(e, "daily", "2026-11-24");
     expect(opened).toMatchObject({ path: "Daily/2026-11-24.md", created: false, converted: true });
@@ -124,7 +140,11 @@ describe("writing the reflection into the daily note", () => {
   });
 
   it("refuses a note that is another LifeBetter record, or whose properties cannot be read", async () => {
-    const e = env({ "R/2026-11-24.md": "---\nkind: problem\n---\n", "R/2026-11-25.md": "---\na: [\n---\n" }, { reflectionInPeriodicNote: true }, { folder: "R" });
+    const e = env(
+      { "R/2026-11-24.md": "---\nkind: problem\n---\n", "R/2026-11-25.md": "---\na: [\n---\n" },
+      { reflectionInPeriodicNote: true },
+      { folder: "R" },
+    );
     await expect(openReflection(e, "daily", "2026-11-24")).rejects.toThrow(/already a LifeBetter problem/);
     await expect(openReflection(e, "daily", "2026-11-25")).rejects.toThrow(/was not changed/);
     expect(e.repo.files.get("R/2026-11-25.md")).toBe("---\na: [\n---\n");

@@ -53,7 +53,7 @@ describe("a reflection's problems and meta-skills discovered", () => {
     });
     expect(Object.keys(plan.properties).sort()).toEqual(["meta_skills_discovered", "problems"]);
     // The user's own link text for the same notes is kept; nothing is written.
-    const aliased = text.replace("  - \"[[Flaky CI]]\"", "  - \"[[Problems/Flaky CI|CI]]\"");
+    const aliased = text.replace('  - "[[Flaky CI]]"', '  - "[[Problems/Flaky CI|CI]]"');
     expect(aliased).not.toBe(text);
     e.repo.files.set(opened.path, aliased);
     const again = await syncAnswers(e.repo, opened.path, e.settings, new Date(2026, 10, 30, 8, 0));

@@ -45,13 +45,21 @@ describe("problem and ad-hoc reflections", () => {
     const second = await openSubjectReflection(e, { period: "adhoc" });
     expect(first.path).toBe("LifeBetter/Reflections/Reflection 2026-11-24 21.05.md");
     expect(second.path).toBe("LifeBetter/Reflections/Reflection 2026-11-24 21.05 2.md");
-    expect(propertiesOf(e.repo.files.get(first.path))).toMatchObject({ kind: "reflection", period: "adhoc", date: "2026-11-24", problems: [], meta_skills_discovered: [] });
+    expect(propertiesOf(e.repo.files.get(first.path))).toMatchObject({
+      kind: "reflection",
+      period: "adhoc",
+      date: "2026-11-24",
+      problems: [],
+      meta_skills_discovered: [],
+    });
   });
 
   it("refuses to write into a note of that name that is not a reflection on the problem", async () => {
     const e = env({ ...files, "LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md": "My own notes.\n" });
     const vault = await loadRecords(e.repo, e.settings);
-    await expect(openSubjectReflection(e, { period: "problem", problem: findProblem(vault, "Ship v2"), vault })).rejects.toThrow(/already exists and is not a reflection/);
+    await expect(openSubjectReflection(e, { period: "problem", problem: findProblem(vault, "Ship v2"), vault })).rejects.toThrow(
+      /already exists and is not a reflection/,
+    );
     expect(e.repo.files.get("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md")).toBe("My own notes.\n");
   });
 });

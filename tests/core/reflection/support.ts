@@ -17,7 +17,11 @@ export function configs(daily: Partial<PeriodicConfigs["daily"]> = {}): Periodic
 }
 
 /** A reflection environment over an in-memory vault, at a fixed local noon. */
-export function env(files: Record<string, string> = {}, settings: Partial<LifeBetterSettings> = {}, daily: Partial<PeriodicConfigs["daily"]> = {}): ReflectionEnv & { repo: MemoryNoteRepository } {
+export function env(
+  files: Record<string, string> = {},
+  settings: Partial<LifeBetterSettings> = {},
+  daily: Partial<PeriodicConfigs["daily"]> = {},
+): ReflectionEnv & { repo: MemoryNoteRepository } {
   return {
     repo: new MemoryNoteRepository(files),
     settings: { ...loadSettings({}), ...settings },

@@ -56,7 +56,12 @@ describe("FSRS scheduler (ts-fsrs)", () => {
   });
 
   it("picks up a skill with SM-2 history from its interval", () => {
-    const outcome = scheduleGrade({ kind: "meta-skill", ease: 2.5, interval_days: 30, review_count: 5, reviewed_on: ["2025-12-02"], review_due: "2026-01-01" }, "good", "2026-01-01", "fsrs");
+    const outcome = scheduleGrade(
+      { kind: "meta-skill", ease: 2.5, interval_days: 30, review_count: 5, reviewed_on: ["2025-12-02"], review_due: "2026-01-01" },
+      "good",
+      "2026-01-01",
+      "fsrs",
+    );
     expect(outcome.intervalDays).toBeGreaterThan(30);
     expect(outcome.fsrs?.state).toBe("review");
   });

@@ -9,7 +9,14 @@ const roomy: LifeBetterSettings = { ...DEFAULT_SETTINGS, reviewsPerDay: 100, new
 const names = (settings: LifeBetterSettings, records: Parameters<typeof buildReviewQueue>[0]) =>
   buildReviewQueue(records, settings, TODAY).items.map((item) => item.name);
 
-const reviewed = (due: string, extra: Record<string, unknown> = {}) => ({ review_due: due, review_count: 3, ease: 2.5, interval_days: 6, reviewed_on: ["2026-01-01"], ...extra });
+const reviewed = (due: string, extra: Record<string, unknown> = {}) => ({
+  review_due: due,
+  review_count: 3,
+  ease: 2.5,
+  interval_days: 6,
+  reviewed_on: ["2026-01-01"],
+  ...extra,
+});
 
 describe("review queue", () => {
   it("orders by how overdue, reviews before new skills, and leaves out what is not due", () => {
@@ -76,7 +83,11 @@ describe("review queue", () => {
     const badDue = skill("Bad due", reviewed("next week"));
     const weird = skill("Weird", { review_due: 20260310, ease: ["2.5"], interval_days: "six", review_count: "x", reviewed_on: "not a date" });
     const badDecision = decision("Bad decision", { review_on: "someday" });
-    const queue = buildReviewQueue([skill("Late", reviewed("2026-03-01")), badEase, lowEase, badDue, weird, badDecision], { ...roomy, reviewsPerDay: 5 }, TODAY);
+    const queue = buildReviewQueue(
+      [skill("Late", reviewed("2026-03-01")), badEase, lowEase, badDue, weird, badDecision],
+      { ...roomy, reviewsPerDay: 5 },
+      TODAY,
+    );
     expect(queue.items.map((item) => item.name)).toEqual(["Bad decision", "Bad due", "Bad ease", "Low ease", "Weird", "Late"]);
     const byName = new Map(queue.items.map((item) => [item.name, item]));
     expect(byName.get("Bad ease")?.warnings).toEqual([expect.stringMatching(/ease "high" is not a number; treated as 2.5/)]);
@@ -97,8 +108,16 @@ describe("review queue", () => {
 
   it("uses the default limits of 5 reviews and 2 new skills a day, loaded tolerantly", () => {
     expect(loadSettings({})).toMatchObject({ scheduler: "sm2", reviewsPerDay: 5, newSkillsPerDay: 2 });
-    expect(loadSettings({ scheduler: "fsrs", reviewsPerDay: 12, newSkillsPerDay: 0 })).toMatchObject({ scheduler: "fsrs", reviewsPerDay: 12, newSkillsPerDay: 0 });
-    expect(loadSettings({ scheduler: "anki", reviewsPerDay: -1, newSkillsPerDay: "3" })).toMatchObject({ scheduler: "sm2", reviewsPerDay: 5, newSkillsPerDay: 2 });
+    expect(loadSettings({ scheduler: "fsrs", reviewsPerDay: 12, newSkillsPerDay: 0 })).toMatchObject({
+      scheduler: "fsrs",
+      reviewsPerDay: 12,
+      newSkillsPerDay: 0,
+    });
+    expect(loadSettings({ scheduler: "anki", reviewsPerDay: -1, newSkillsPerDay: "3" })).toMatchObject({
+      scheduler: "sm2",
+      reviewsPerDay: 5,
+      newSkillsPerDay: 2,
+    });
     const many = Array.from({ length: 8 }, (_, index) => skill(`S${index}`, reviewed("2026-03-01")));
     expect(buildReviewQueue(many, loadSettings({}), TODAY).items).toHaveLength(5);
   });

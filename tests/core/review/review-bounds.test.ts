@@ -26,7 +26,10 @@ describe("review values out of range (hand-edited)", () => {
     expect(outcome.ease).toBeLessThanOrEqual(5);
     expect(outcome.intervalDays).toBe(50); // 10 × 5, the highest ease
     expect(outcome.reviewCount).toBe(1);
-    expect(outcome.repaired).toEqual([expect.stringMatching(/^ease 40 is not a number from 1.3 to 5/), expect.stringMatching(/^review_count -2.5 is not a whole number from 0 to 36500/)]);
+    expect(outcome.repaired).toEqual([
+      expect.stringMatching(/^ease 40 is not a number from 1.3 to 5/),
+      expect.stringMatching(/^review_count -2.5 is not a whole number from 0 to 36500/),
+    ]);
   });
 
   it("easy after easy never grows the ease past 5", () => {
@@ -37,13 +40,22 @@ describe("review values out of range (hand-edited)", () => {
   });
 
   it("a review_due beyond ten years is shown due today with a warning", () => {
-    const queue = buildReviewQueue([skill("Far", { review_due: "2126-01-01", review_count: 3, interval_days: 10, ease: 2.5, reviewed_on: ["2026-01-01"] })], DEFAULT_SETTINGS, TODAY);
-    expect(queue.items).toEqual([expect.objectContaining({ name: "Far", warnings: [expect.stringMatching(/review_due 2126-01-01 is more than 3650 days away/)] })]);
+    const queue = buildReviewQueue(
+      [skill("Far", { review_due: "2126-01-01", review_count: 3, interval_days: 10, ease: 2.5, reviewed_on: ["2026-01-01"] })],
+      DEFAULT_SETTINGS,
+      TODAY,
+    );
+    expect(queue.items).toEqual([
+      expect.objectContaining({ name: "Far", warnings: [expect.stringMatching(/review_due 2126-01-01 is more than 3650 days away/)] }),
+    ]);
   });
 
   it("check flags each out-of-range review value; --fix puts review_due back to today", async () => {
     const repo = new MemoryNoteRepository({
-      "Skill.md": composeNote({ id: ID, kind: "meta-skill", interval_days: 1e9, ease: 40, review_count: 2.5, review_due: "2126-01-01", fsrs_stability: 1e7 }, "## What it is\n"),
+      "Skill.md": composeNote(
+        { id: ID, kind: "meta-skill", interval_days: 1e9, ease: 40, review_count: 2.5, review_due: "2126-01-01", fsrs_stability: 1e7 },
+        "## What it is\n",
+      ),
     });
     const report = await checkVault(repo, DEFAULT_SETTINGS, { now: new Date(2026, 2, 10, 12) });
     expect(report.findings.map((finding) => finding.property).sort()).toEqual(["ease", "fsrs_stability", "interval_days", "review_count", "review_due"]);

@@ -34,7 +34,9 @@ async function verdicts(value: number): Promise<Record<string, boolean>> {
   const findings = (await checkVault(checked, DEFAULT_SETTINGS)).findings.filter((finding) => finding.property === "mood");
   const imported = await importRecords(new MemoryNoteRepository(), DEFAULT_SETTINGS, exportFile({ mood: value }));
   const row = `| 2026-11-20T09:00:00Z | 2026-11-20T10:00:00Z | 60 | ${value} | 5 |  |  |  |`;
-  const table = parseSessions(`## Sessions\n\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n|---|---|---|---|---|---|---|---|\n${row}\n`);
+  const table = parseSessions(
+    `## Sessions\n\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n|---|---|---|---|---|---|---|---|\n${row}\n`,
+  );
   const reflection = new MemoryNoteRepository({ "r.md": composeNote({ id: ID, kind: "reflection", period: "daily" }, "") });
   return {
     capture: await accepts(() => captureEntry(new MemoryNoteRepository(), { type: "insight", text: "x", mood: value, source: "test" }, DEFAULT_SETTINGS)),
@@ -54,7 +56,11 @@ describe("one rule for a 1–10 value, everywhere", () => {
 
   it.each([6.5, 0, 11, 42])("%d is refused by every surface (check and import included)", async (value) => {
     const result = await verdicts(value);
-    expect(Object.entries(result).filter(([, ok]) => ok).map(([surface]) => surface)).toEqual([]);
+    expect(
+      Object.entries(result)
+        .filter(([, ok]) => ok)
+        .map(([surface]) => surface),
+    ).toEqual([]);
   });
 
   it("import names the rule and writes nothing for mood 42", async () => {

@@ -21,10 +21,28 @@ afterAll(() => console.log(`records import fuzz runs: ${JSON.stringify(runs)}`))
 
 const ids = fc.uuid({ version: 4 });
 const EXISTING_ID = "0b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a01";
-const EXISTING = { "Entries/mine.md": composeNote({ id: EXISTING_ID, kind: "entry", type: "insight", updated: "2026-11-20T10:00:00Z" }, "Mine\n"), "plain.md": "no frontmatter\n" };
+const EXISTING = {
+  "Entries/mine.md": composeNote({ id: EXISTING_ID, kind: "entry", type: "insight", updated: "2026-11-20T10:00:00Z" }, "Mine\n"),
+  "plain.md": "no frontmatter\n",
+};
 
 const nastyPath = fc.oneof(
-  fc.constantFrom("../../x.md", "../x.md", "/etc/passwd.md", "C:\\x.md", "a/../../b.md", "a\\..\\b.md", "./a.md", "a//b.md", ".obsidian/x.md", "a/.trash/b.md", "..", "", "Entries/mine.md", "x.md\u0000.md"),
+  fc.constantFrom(
+    "../../x.md",
+    "../x.md",
+    "/etc/passwd.md",
+    "C:\\x.md",
+    "a/../../b.md",
+    "a\\..\\b.md",
+    "./a.md",
+    "a//b.md",
+    ".obsidian/x.md",
+    "a/.trash/b.md",
+    "..",
+    "",
+    "Entries/mine.md",
+    "x.md\u0000.md",
+  ),
   fc.array(fc.constantFrom("..", ".", "a", "b", "", "\\", "C:", "x.md", ".hidden"), { minLength: 1, maxLength: 5 }).map((parts) => parts.join("/")),
   fc.string().map((s) => `${s}.md`),
 );
@@ -46,7 +64,13 @@ describe("fuzzing the records importer", () => {
       format: EXPORT_FORMAT,
       version: 1,
       exported_at: "2026-11-25T00:00:00Z",
-      records: Array.from({ length: 5 }, (_, i) => ({ id: crypto.randomUUID(), kind: "entry", path: `E/${i}.md`, properties: { type: "insight" }, body: `Body ${i}\n` })),
+      records: Array.from({ length: 5 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        kind: "entry",
+        path: `E/${i}.md`,
+        properties: { type: "insight" },
+        body: `Body ${i}\n`,
+      })),
     });
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: valid.length - 2 }), async (cut) => {
@@ -61,37 +85,49 @@ describe("fuzzing the records importer", () => {
 
   it("any shape: only InvalidInputError is thrown, every written note is a safe path, nothing of the vault is lost", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ format: fc.constant(EXPORT_FORMAT), version: fc.constant(1), records: fc.array(recordLike, { maxLength: 8 }) })), async (data) => {
-        count("wrong shapes");
-        const repo = new MemoryNoteRepository(EXISTING);
-        try {
-          const report = await importRecords(repo, DEFAULT_SETTINGS, JSON.stringify(data));
-          for (const action of report.actions) if (action.action === "error") expect(action.reason).toMatch(/^Record \d+ was not imported: .+/);
-        } catch (error) {
-          expect(error).toBeInstanceOf(InvalidInputError);
-        }
-        for (const written of repo.files.keys()) expect(importPathProblem(written)).toBeNull();
-        expect(repo.files.get("plain.md")).toBe(EXISTING["plain.md"]);
-        const mine = repo.files.get("Entries/mine.md") ?? "";
-        expect(mine).toContain(EXISTING_ID); // updated at most, never removed or renamed away
-        const holders = [...repo.files.values()].filter((text) => text.includes(`id: ${EXISTING_ID}`));
-        expect(holders).toHaveLength(1); // never duplicated
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.jsonValue(), fc.record({ format: fc.constant(EXPORT_FORMAT), version: fc.constant(1), records: fc.array(recordLike, { maxLength: 8 }) })),
+        async (data) => {
+          count("wrong shapes");
+          const repo = new MemoryNoteRepository(EXISTING);
+          try {
+            const report = await importRecords(repo, DEFAULT_SETTINGS, JSON.stringify(data));
+            for (const action of report.actions) if (action.action === "error") expect(action.reason).toMatch(/^Record \d+ was not imported: .+/);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InvalidInputError);
+          }
+          for (const written of repo.files.keys()) expect(importPathProblem(written)).toBeNull();
+          expect(repo.files.get("plain.md")).toBe(EXISTING["plain.md"]);
+          const mine = repo.files.get("Entries/mine.md") ?? "";
+          expect(mine).toContain(EXISTING_ID); // updated at most, never removed or renamed away
+          const holders = [...repo.files.values()].filter((text) => text.includes(`id: ${EXISTING_ID}`));
+          expect(holders).toHaveLength(1); // never duplicated
+        },
+      ),
       { numRuns: 500, seed: 2 },
     );
   });
 
   it("duplicate ids in one file: one note per id, the rest reported", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(EXISTING_ID, "1b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a02", "2b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a03"), { minLength: 1, maxLength: 10 }), async (list) => {
-        count("duplicate ids");
-        const repo = new MemoryNoteRepository(EXISTING);
-        const records = list.map((id, i) => ({ id, kind: "entry", path: `E/${i}.md`, properties: { type: "insight", updated: `2026-12-0${(i % 9) + 1}T00:00:00Z` }, body: `${i}\n` }));
-        const report = await importRecords(repo, DEFAULT_SETTINGS, JSON.stringify({ format: EXPORT_FORMAT, version: 1, records }));
-        const distinct = new Set(list).size;
-        expect(report.counts.error).toBe(list.length - distinct);
-        for (const id of new Set(list)) expect([...repo.files.values()].filter((text) => text.includes(`id: ${id}`))).toHaveLength(1);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(EXISTING_ID, "1b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a02", "2b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a03"), { minLength: 1, maxLength: 10 }),
+        async (list) => {
+          count("duplicate ids");
+          const repo = new MemoryNoteRepository(EXISTING);
+          const records = list.map((id, i) => ({
+            id,
+            kind: "entry",
+            path: `E/${i}.md`,
+            properties: { type: "insight", updated: `2026-12-0${(i % 9) + 1}T00:00:00Z` },
+            body: `${i}\n`,
+          }));
+          const report = await importRecords(repo, DEFAULT_SETTINGS, JSON.stringify({ format: EXPORT_FORMAT, version: 1, records }));
+          const distinct = new Set(list).size;
+          expect(report.counts.error).toBe(list.length - distinct);
+          for (const id of new Set(list)) expect([...repo.files.values()].filter((text) => text.includes(`id: ${id}`))).toHaveLength(1);
+        },
+      ),
       { numRuns: 200, seed: 3 },
     );
   });

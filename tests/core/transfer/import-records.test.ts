@@ -9,8 +9,13 @@ const ID = "0b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a01";
 const OTHER = "1b6f1c4e-2a51-4c57-9a0e-8f5d3c2b1a02";
 
 const file = (records: unknown[]): string => JSON.stringify({ format: EXPORT_FORMAT, version: 1, exported_at: "2026-11-25T00:00:00Z", records });
-const rec = (properties: Record<string, unknown>, body = "Body\n", path = "LifeBetter/Entries/a.md", id = ID): ExportedRecord =>
-  ({ id, kind: "entry", path, properties: { id, kind: "entry", type: "insight", ...properties }, body });
+const rec = (properties: Record<string, unknown>, body = "Body\n", path = "LifeBetter/Entries/a.md", id = ID): ExportedRecord => ({
+  id,
+  kind: "entry",
+  path,
+  properties: { id, kind: "entry", type: "insight", ...properties },
+  body,
+});
 
 describe("import of a records file", () => {
   it("creates a new record at its path and reports it", async () => {
@@ -30,9 +35,13 @@ describe("import of a records file", () => {
   });
 
   it("updates a record only when the file's updated is newer, and reports the skip otherwise", async () => {
-    const repo = new MemoryNoteRepository({ "Moved/a.md": composeNote({ id: ID, kind: "entry", type: "insight", updated: "2026-11-20T10:00:00Z", mine: 1 }, "Old\n") });
+    const repo = new MemoryNoteRepository({
+      "Moved/a.md": composeNote({ id: ID, kind: "entry", type: "insight", updated: "2026-11-20T10:00:00Z", mine: 1 }, "Old\n"),
+    });
     const older = await importRecords(repo, DEFAULT_SETTINGS, file([rec({ updated: "2026-11-19T10:00:00Z" }, "Older\n")]));
-    expect(older.actions.map((a) => `${a.action} ${a.path ?? ""}: ${"reason" in a ? a.reason : ""}`)).toEqual([expect.stringMatching(/^skip Moved\/a.md: .*as new or newer/)]);
+    expect(older.actions.map((a) => `${a.action} ${a.path ?? ""}: ${"reason" in a ? a.reason : ""}`)).toEqual([
+      expect.stringMatching(/^skip Moved\/a.md: .*as new or newer/),
+    ]);
     expect(repo.files.get("Moved/a.md")).toContain("Old\n");
 
     const newer = await importRecords(repo, DEFAULT_SETTINGS, file([rec({ updated: "2026-11-21T10:00:00Z" }, "Newer\n")]));

@@ -41,7 +41,10 @@ async function markdownFiles(root: string): Promise<string[]> {
 
 /** The fixture vault always; the real vaults skip (with a printed note) where the corpora are absent. */
 const noCorpora = !corporaAvailable();
-const VAULTS = [{ name: "fixture", root: FIXTURE_VAULT, skip: false }, ...LOOSE_CORPORA.map((name) => ({ name, root: path.join(CORPORA_ROOT, name), skip: noCorpora }))];
+const VAULTS = [
+  { name: "fixture", root: FIXTURE_VAULT, skip: false },
+  ...LOOSE_CORPORA.map((name) => ({ name, root: path.join(CORPORA_ROOT, name), skip: noCorpora })),
+];
 
 describe.each(VAULTS)("round trip of $name's notes made into records", ({ name, root, skip }) => {
   it.skipIf(skip)("ids, properties and bodies come back byte-identical", async () => {
@@ -59,7 +62,8 @@ describe.each(VAULTS)("round trip of $name's notes made into records", ({ name, 
       const relative = path.relative(root, file).split(path.sep).join("/");
       if (portableNameProblem(relative)) continue; // names Windows cannot hold are refused too (`on "vibe coding".md`)
       const parsed = parseNote(made.text);
-      if (!parsed.ok || checkRecordProperties(file, kind!, parsed.properties, DEFAULT_SETTINGS).some((f) => f.severity === "error" && f.property !== "type")) continue;
+      if (!parsed.ok || checkRecordProperties(file, kind!, parsed.properties, DEFAULT_SETTINGS).some((f) => f.severity === "error" && f.property !== "type"))
+        continue;
       source.files.set(relative, made.text);
     }
     const { first, second, created } = await roundTrip(source);
@@ -87,7 +91,11 @@ const record = fc.record({
   kind: fc.constantFrom(...RECORD_KINDS),
   stem: fc.stringMatching(/^[A-Za-z0-9 ]{1,12}$/).filter((stem) => stem.trim() === stem && stem !== ""),
   // The user's own properties: schema properties have rules import enforces (import-records.test.ts).
-  extra: fc.dictionary(fc.stringMatching(/^[a-z_]{1,10}$/).filter((key) => key !== "id" && key !== "kind" && RECORD_KINDS.every((kind) => propertySpec(kind, key) === undefined)), propertyValue, { maxKeys: 5 }),
+  extra: fc.dictionary(
+    fc.stringMatching(/^[a-z_]{1,10}$/).filter((key) => key !== "id" && key !== "kind" && RECORD_KINDS.every((kind) => propertySpec(kind, key) === undefined)),
+    propertyValue,
+    { maxKeys: 5 },
+  ),
   body,
 });
 

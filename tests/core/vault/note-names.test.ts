@@ -28,7 +28,22 @@ describe("link text and ambiguous names", () => {
 });
 
 describe("names every device can carry", () => {
-  it.each(["a:b.md", "x/a*b.md", "q?.md", 'say "hi".md', "CON.md", "con.txt.md", "LPT1.md", "Dir./x.md", "Dir /x.md", "x..md", "x .md", "a\u202Eb.md", "a\u2066b.md", "a\u200Fb.md"])("refuses %j", (path) => {
+  it.each([
+    "a:b.md",
+    "x/a*b.md",
+    "q?.md",
+    'say "hi".md',
+    "CON.md",
+    "con.txt.md",
+    "LPT1.md",
+    "Dir./x.md",
+    "Dir /x.md",
+    "x..md",
+    "x .md",
+    "a\u202Eb.md",
+    "a\u2066b.md",
+    "a\u200Fb.md",
+  ])("refuses %j", (path) => {
     expect(portableNameProblem(path)).not.toBeNull();
   });
 

@@ -15,7 +15,16 @@ export const MINILM_SHAPE = { layers: 6, hidden: 384, heads: 12, intermediate: 1
 export async function buildMiniLmModel(root: string, options: { modelId?: string; seed?: number } = {}): Promise<BuiltModel> {
   const { layers, hidden, heads, intermediate, vocabSize, maxPositions } = MINILM_SHAPE;
   const normal = gaussian(seededRandom(options.seed ?? 6));
-  const weights = (name: string, dims: number[]): string => graph.floatTensor(name, dims, normalArray(dims.reduce((a, b) => a * b, 1), 0.02, normal));
+  const weights = (name: string, dims: number[]): string =>
+    graph.floatTensor(
+      name,
+      dims,
+      normalArray(
+        dims.reduce((a, b) => a * b, 1),
+        0.02,
+        normal,
+      ),
+    );
   const filled = (name: string, size: number, value: number): string => graph.floatTensor(name, [size], new Float32Array(size).fill(value));
   const graph = new GraphBuilder();
 
@@ -28,7 +37,10 @@ export async function buildMiniLmModel(root: string, options: { modelId?: string
   const positions = graph.op("Range", [graph.int64Tensor("zero", [0]), sequenceLength, graph.int64Tensor("step", [1])]);
   const positionIds = graph.op("Squeeze", [positions]);
   let x = graph.op("Add", [
-    graph.op("Add", [graph.op("Gather", [weights("word_embeddings", [vocabSize, hidden]), inputIds]), graph.op("Gather", [weights("position_embeddings", [maxPositions, hidden]), positionIds])]),
+    graph.op("Add", [
+      graph.op("Gather", [weights("word_embeddings", [vocabSize, hidden]), inputIds]),
+      graph.op("Gather", [weights("position_embeddings", [maxPositions, hidden]), positionIds]),
+    ]),
     graph.op("Gather", [weights("token_type_embeddings", [2, hidden]), tokenTypes]),
   ]);
   const layerNorm = (input: string, name: string): string =>
@@ -72,7 +84,15 @@ export async function buildMiniLmModel(root: string, options: { modelId?: string
   for (let i = vocabulary.length; i < vocabSize; i++) vocabulary.push(`[unused${i}]`);
 
   return writeModelFolder(root, options.modelId ?? "lifebetter-test/minilm-shaped", hidden, {
-    config: { model_type: "bert", hidden_size: hidden, num_hidden_layers: layers, num_attention_heads: heads, intermediate_size: intermediate, vocab_size: vocabSize, max_position_embeddings: maxPositions },
+    config: {
+      model_type: "bert",
+      hidden_size: hidden,
+      num_hidden_layers: layers,
+      num_attention_heads: heads,
+      intermediate_size: intermediate,
+      vocab_size: vocabSize,
+      max_position_embeddings: maxPositions,
+    },
     vocabulary,
     maxLength: maxPositions,
     onnx: graph.encode(17),

@@ -15,7 +15,15 @@ export function tokenizerJson(vocabulary: readonly string[], maxLength: number):
     version: "1.0",
     truncation: { direction: "Right", max_length: maxLength, strategy: "LongestFirst", stride: 0 },
     padding: null,
-    added_tokens: special.map((content) => ({ id: idOf(content), content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+    added_tokens: special.map((content) => ({
+      id: idOf(content),
+      content,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
+    })),
     normalizer: { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
     pre_tokenizer: { type: "BertPreTokenizer" },
     post_processor: {

@@ -16,17 +16,24 @@ function fileAt(app: ReturnType<typeof makeApp>["app"], path: string): TFile {
 describe("Reply to this entry", () => {
   it("opens the capture form with the entry as parent and its problem, and the reply links to it", async () => {
     const { app, mock } = makeApp({
-      "A/Thought.md": "---\nkind: entry\ntype: insight\nproblem: \"[[Ship v2]]\"\n---\nx\n",
+      "A/Thought.md": '---\nkind: entry\ntype: insight\nproblem: "[[Ship v2]]"\n---\nx\n',
       "B/Thought.md": "---\nkind: entry\ntype: insight\n---\nx\n",
       "Ship v2.md": "---\nkind: problem\n---\n",
     });
     const draft = replyDraft(app, fileAt(app, "A/Thought.md"));
     expect(draft).toMatchObject({ problem: "[[Ship v2]]" });
     const settings = loadSettings({});
-    const modal = new CaptureModal({ app, repo: new ObsidianNoteRepository(app), settings: () => settings, captured: () => Promise.resolve() }, { draft: { ...draft, text: "Following up" } });
+    const modal = new CaptureModal(
+      { app, repo: new ObsidianNoteRepository(app), settings: () => settings, captured: () => Promise.resolve() },
+      { draft: { ...draft, text: "Following up" } },
+    );
     modal.open();
     expect(await modal.save()).toBe(true);
-    const reply = mock.vault.getFiles().map((file) => file.path).find((path) => path.includes("Following up")) ?? "";
+    const reply =
+      mock.vault
+        .getFiles()
+        .map((file) => file.path)
+        .find((path) => path.includes("Following up")) ?? "";
     // Two notes are named "Thought": the link names the one replied to by its path.
     expect(propertiesOf(contentOf(mock, reply))).toMatchObject({ parent: "[[A/Thought]]", problem: "[[Ship v2]]" });
   });

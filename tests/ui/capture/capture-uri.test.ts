@@ -34,7 +34,13 @@ describe("capture URI parameters", () => {
       context: "train",
       fields: { approach: "bisect", time_spent: "30" },
     });
-    expect(draftToInput(draft, settings, "uri")).toMatchObject({ type: "attempt", tags: ["a", "b"], metaSkills: ["Divide and conquer"], mood: 6, source: "uri" });
+    expect(draftToInput(draft, settings, "uri")).toMatchObject({
+      type: "attempt",
+      tags: ["a", "b"],
+      metaSkills: ["Divide and conquer"],
+      mood: 6,
+      source: "uri",
+    });
   });
 
   it("reads location, feelings, parent and conversation", () => {
@@ -43,7 +49,12 @@ describe("capture URI parameters", () => {
       settings,
     );
     expect(problems).toEqual([]);
-    expect(draftToInput(draft, settings, "uri")).toMatchObject({ location: "Berlin", feelings: ["calm", "grateful"], parent: "First thought", conversation: "[[Caching chat]]" });
+    expect(draftToInput(draft, settings, "uri")).toMatchObject({
+      location: "Berlin",
+      feelings: ["calm", "grateful"],
+      parent: "First thought",
+      conversation: "[[Caching chat]]",
+    });
   });
 
   it("uses the last type when none is given, and a custom type's fields", () => {

@@ -13,7 +13,8 @@ function setup() {
   return { app, host: { app, repo: new ObsidianNoteRepository(app), settings: () => settings } };
 }
 
-const session = (id: string, topic: string): File => new File([claudeCodeTranscript(codingSession(2, topic), { sessionId: id, summary: `Fixing ${topic}` })], `${id}.jsonl`);
+const session = (id: string, topic: string): File =>
+  new File([claudeCodeTranscript(codingSession(2, topic), { sessionId: id, summary: `Fixing ${topic}` })], `${id}.jsonl`);
 
 describe("Import AI conversations, several Claude Code transcripts at once", () => {
   it("imports each file with its own progress and ends with one summary; again, nothing is created", async () => {
@@ -29,7 +30,9 @@ describe("Import AI conversations, several Claude Code transcripts at once", () 
       expect.stringContaining("s-3.jsonl (3 of 3)"),
     ]);
     const summaries = notices.filter((n) => n.text.startsWith("Imported"));
-    expect(summaries.map((n) => n.text)).toEqual(["Imported 3 conversations and 3 questions; 0 were already imported. Wrote 3 summaries and linked 0 conversations to a problem."]);
+    expect(summaries.map((n) => n.text)).toEqual([
+      "Imported 3 conversations and 3 questions; 0 were already imported. Wrote 3 summaries and linked 0 conversations to a problem.",
+    ]);
 
     resetNotices();
     const again = await runChatImports(host, files);

@@ -15,14 +15,24 @@ const CONVERSATION = "LifeBetter/Conversations/2026-01-05 Budget help.md";
 const NEAR = "LifeBetter/Conversations/2026-01-06 Party food.md";
 
 function conversationNote(title: string, messages: { role: "user" | "assistant"; text: string }[]): string {
-  const body = conversationBody({ platform: "chatgpt", sourceId: title, title, created: null, updated: null, messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })) });
+  const body = conversationBody({
+    platform: "chatgpt",
+    sourceId: title,
+    title,
+    created: null,
+    updated: null,
+    messages: messages.map((message, index) => ({ ...message, time: null, sourceId: String(index) })),
+  });
   return composeNote({ kind: "conversation", platform: "chatgpt", messages: messages.length, source: "import" }, body);
 }
 
 describe("Enrich imported conversations", () => {
   it("writes the memory through Obsidian, says what it did, and shows a likely problem as a suggestion", async () => {
     const { app } = makeApp({
-      "LifeBetter/Problems/Monthly budget.md": composeNote({ kind: "problem", status: "active" }, "Get spending under control with a monthly budget, savings goal and fewer subscriptions.\n"),
+      "LifeBetter/Problems/Monthly budget.md": composeNote(
+        { kind: "problem", status: "active" },
+        "Get spending under control with a monthly budget, savings goal and fewer subscriptions.\n",
+      ),
       [CONVERSATION]: conversationNote("Budget help", [
         { role: "user", text: "How do I make a monthly budget that cuts my spending on subscriptions?" },
         { role: "assistant", text: "List every subscription, cancel the ones you forgot, and move the savings to a separate account each month." },
@@ -49,7 +59,10 @@ describe("Enrich imported conversations", () => {
     const SLUGGISH = "LifeBetter/Conversations/2026-01-07 Sluggish documents.md";
     const { app } = makeApp({
       [PROBLEM]: composeNote({ kind: "problem", status: "active" }, "The editor is slow: editing a long page has poor performance.\n"),
-      "LifeBetter/Problems/Running habit.md": composeNote({ kind: "problem", status: "active" }, "Build a running habit: exercise every morning as a routine.\n"),
+      "LifeBetter/Problems/Running habit.md": composeNote(
+        { kind: "problem", status: "active" },
+        "Build a running habit: exercise every morning as a routine.\n",
+      ),
       [SLUGGISH]: conversationNote("Sluggish documents", [{ role: "user", text: "Why does modifying a document lag and freeze?" }]),
     });
     const repo = new ObsidianNoteRepository(app);

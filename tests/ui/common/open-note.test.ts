@@ -33,7 +33,10 @@ describe("openNote", () => {
     const app = await workspace();
     expect(await opened(app, () => void openNote(app, "Notes/Plan.md"))).toEqual({ note: "Notes/Plan.md", newTabs: 0 });
     expect(await opened(app, () => void openNote(app, "Other", "tab"))).toEqual({ note: "Notes/Other.md", newTabs: 1 });
-    expect(await opened(app, () => void openNote(app, "[[Plan#Steps|the plan]]", new MouseEvent("click", NEW_TAB)))).toEqual({ note: "Notes/Plan.md", newTabs: 1 });
+    expect(await opened(app, () => void openNote(app, "[[Plan#Steps|the plan]]", new MouseEvent("click", NEW_TAB)))).toEqual({
+      note: "Notes/Plan.md",
+      newTabs: 1,
+    });
     expect(notices).toEqual([]);
   });
 

@@ -110,7 +110,9 @@ describe("LifeBetter home", () => {
     expect(el.querySelector(".is-session")?.textContent).toBe("No work session running");
     options.session = { problemPath: "P/Write.md", start: "2026-11-26T11:50:00" };
     view.sessionTick();
-    await vi.waitFor(() => expect(el.querySelector(".is-session")?.textContent).toBe("Working on Write for 10 min (since 26 Nov 2026, 11:50)"), { timeout: 4000 });
+    await vi.waitFor(() => expect(el.querySelector(".is-session")?.textContent).toBe("Working on Write for 10 min (since 26 Nov 2026, 11:50)"), {
+      timeout: 4000,
+    });
     view.sessionTick(new Date(2026, 10, 26, 12, 30));
     expect(el.querySelector(".is-session")?.textContent).toBe("Working on Write for 40 min (since 26 Nov 2026, 11:50)");
     options.session = null;

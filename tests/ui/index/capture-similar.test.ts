@@ -50,7 +50,9 @@ describe("similar past notes in the capture modal", () => {
 
     const leaves = fixture.app.workspace.getLeavesOfType("").length;
     const first = rowTitles(similarEl(modal))[0];
-    similarEl(modal).querySelector<HTMLElement>(".lifebetter-result")?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    similarEl(modal)
+      .querySelector<HTMLElement>(".lifebetter-result")
+      ?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     await settle();
     expect(fixture.app.workspace.getActiveFile()?.basename).toBe(first);
     expect(fixture.app.workspace.getLeavesOfType("").length).toBe(leaves + 1);

@@ -70,7 +70,9 @@ export function rowTitles(root: HTMLElement): string[] {
 }
 
 export function rowFor(root: HTMLElement, title: string): HTMLElement {
-  const row = Array.from(root.querySelectorAll<HTMLElement>(".lifebetter-result")).find((el) => el.querySelector(".lifebetter-result-title")?.textContent === title);
+  const row = Array.from(root.querySelectorAll<HTMLElement>(".lifebetter-result")).find(
+    (el) => el.querySelector(".lifebetter-result-title")?.textContent === title,
+  );
   if (!row) throw new Error(`no row "${title}" in: ${rowTitles(root).join(", ")}`);
   return row;
 }

@@ -7,8 +7,10 @@ import { memoryFixture, rowTitles, type MemoryFixture } from "./memory-fixtures"
 
 const NOTES: Record<string, string> = {
   "Problems/Flaky tests.md": "---\nkind: problem\n---\nIntegration tests fail on CI.\n",
-  "Entries/Retry.md": '---\nkind: entry\ntype: attempt\nproblem: "[[Flaky tests]]"\ntimestamp: 2026-03-02T10:00:00Z\ntags: [ci]\n---\nRetried the integration tests with the cache off.\n',
-  "Entries/Bisect.md": "---\nkind: entry\ntype: question\ntimestamp: 2026-05-10T10:00:00Z\ntags: [ci/flaky]\n---\nWhy do the integration tests fail after the cache warm-up?\n",
+  "Entries/Retry.md":
+    '---\nkind: entry\ntype: attempt\nproblem: "[[Flaky tests]]"\ntimestamp: 2026-03-02T10:00:00Z\ntags: [ci]\n---\nRetried the integration tests with the cache off.\n',
+  "Entries/Bisect.md":
+    "---\nkind: entry\ntype: question\ntimestamp: 2026-05-10T10:00:00Z\ntags: [ci/flaky]\n---\nWhy do the integration tests fail after the cache warm-up?\n",
   "Entries/Garden.md": "---\nkind: entry\ntype: insight\ntimestamp: 2026-05-11T10:00:00Z\n---\nTomatoes like morning water.\n",
   "Journal/Diary.md": "---\nprivate: true\n---\nIntegration tests again, sigh.\n",
   "Notes/<img src=x onerror=alert(1)>.md": "integration tests notes\n",
@@ -130,7 +132,9 @@ describe("search by meaning modal", () => {
   });
 
   it("turns the filter fields into search options (the To date covers its whole day)", () => {
-    expect(searchOptions({ kind: "entry", type: "", tags: "#ci, home  work", since: "2026-01-01", until: "2026-01-31", problem: " [[Ship v2]] " }, true)).toEqual({
+    expect(
+      searchOptions({ kind: "entry", type: "", tags: "#ci, home  work", since: "2026-01-01", until: "2026-01-31", problem: " [[Ship v2]] " }, true),
+    ).toEqual({
       limit: 30,
       hidePrivate: true,
       kind: "entry",
@@ -146,7 +150,8 @@ describe("search by meaning modal", () => {
     try {
       const load = await loadNodeEmbedder({ model: model.folder });
       if (!load.ok) throw new Error(load.unavailable.reason);
-      const ride = "Weekly ride log: forty kilometres along the river, hill repeats on the quarry road, check tyre pressure before the club ride, ninety kilometres to the coast, ice cream at the pier.";
+      const ride =
+        "Weekly ride log: forty kilometres along the river, hill repeats on the quarry road, check tyre pressure before the club ride, ninety kilometres to the coast, ice cream at the pier.";
       const fixture = await memoryFixture({
         notes: { "Notes/Nightly crash.md": "The failing test in the sync plugin crashes every night.\n", "Notes/Bicycle log.md": `${ride}\n` },
         embedder: load.embedder,

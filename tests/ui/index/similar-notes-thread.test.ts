@@ -6,9 +6,12 @@ import { memoryFixture, MEMORY_NOTES, rowTitles, type MemoryFixture } from "./me
 const THREAD_NOTES: Record<string, string> = {
   ...MEMORY_NOTES,
   "Entries/Why flaky.md": "---\nkind: entry\ntype: question\ntimestamp: 2026-03-01T09:00:00\n---\nWhy do the integration tests fail on CI?\n",
-  "Entries/Warm-up race.md": '---\nkind: entry\ntype: insight\nparent: "[[Why flaky]]"\ntimestamp: 2026-03-01T10:00:00\n---\nThe cache warm-up races the runner.\n',
-  "Entries/Delay it.md": '---\nkind: entry\ntype: idea\nparent: "[[Warm-up race]]"\ntimestamp: 2026-03-02T10:00:00\n---\nDelay the warm-up until the runner is up.\n',
-  "Entries/<img src=x onerror=alert(2)> Tried.md": '---\nkind: entry\ntype: attempt\nparent: "[[Delay it]]"\ntimestamp: 2026-03-03T10:00:00\n---\nTried it: <script>x</script> fewer failures.\n',
+  "Entries/Warm-up race.md":
+    '---\nkind: entry\ntype: insight\nparent: "[[Why flaky]]"\ntimestamp: 2026-03-01T10:00:00\n---\nThe cache warm-up races the runner.\n',
+  "Entries/Delay it.md":
+    '---\nkind: entry\ntype: idea\nparent: "[[Warm-up race]]"\ntimestamp: 2026-03-02T10:00:00\n---\nDelay the warm-up until the runner is up.\n',
+  "Entries/<img src=x onerror=alert(2)> Tried.md":
+    '---\nkind: entry\ntype: attempt\nparent: "[[Delay it]]"\ntimestamp: 2026-03-03T10:00:00\n---\nTried it: <script>x</script> fewer failures.\n',
 };
 
 async function openView(fixture: MemoryFixture, active: string): Promise<SimilarNotesView> {
@@ -23,7 +26,8 @@ async function openView(fixture: MemoryFixture, active: string): Promise<Similar
 }
 
 const threadRows = (view: SimilarNotesView): HTMLElement[] => Array.from(view.contentEl.querySelectorAll<HTMLElement>(".lifebetter-similar-thread-row"));
-const rowText = (row: HTMLElement): string => `${row.querySelector(".lifebetter-timeline-type")?.textContent ?? ""}: ${row.querySelector(".lifebetter-thread-name")?.textContent ?? ""}`;
+const rowText = (row: HTMLElement): string =>
+  `${row.querySelector(".lifebetter-timeline-type")?.textContent ?? ""}: ${row.querySelector(".lifebetter-thread-name")?.textContent ?? ""}`;
 
 afterEach(() => document.body.empty());
 
@@ -32,7 +36,12 @@ describe("the thread in the similar-notes panel", () => {
     const fixture = await memoryFixture({ notes: THREAD_NOTES });
     const view = await openView(fixture, "Entries/Delay it.md");
     await vi.waitFor(() => expect(threadRows(view)).toHaveLength(4));
-    expect(threadRows(view).map(rowText)).toEqual(["Question: Why flaky", "Insight: Warm-up race", "This idea: Delay it", "Reply · Attempt: <img src=x onerror=alert(2)> Tried"]);
+    expect(threadRows(view).map(rowText)).toEqual([
+      "Question: Why flaky",
+      "Insight: Warm-up race",
+      "This idea: Delay it",
+      "Reply · Attempt: <img src=x onerror=alert(2)> Tried",
+    ]);
     expect(threadRows(view).map((row) => row.style.getPropertyValue("--lifebetter-thread-depth"))).toEqual(["0", "0", "1", "2"]);
     expect(view.contentEl.querySelector(".lifebetter-similar-thread-title")?.textContent).toBe("Thread · 4 entries");
     expect(view.contentEl.querySelector("img, script")).toBeNull(); // note names and text are text, never HTML
@@ -62,7 +71,14 @@ describe("the thread in the similar-notes panel", () => {
     expect(threadRows(view)).toEqual([]);
     await fixture.activate("Entries/Why flaky.md");
     await view.refresh();
-    await vi.waitFor(() => expect(threadRows(view).map(rowText)).toEqual(["This question: Why flaky", "Reply · Insight: Warm-up race", "Reply · Idea: Delay it", "Reply · Attempt: <img src=x onerror=alert(2)> Tried"]));
+    await vi.waitFor(() =>
+      expect(threadRows(view).map(rowText)).toEqual([
+        "This question: Why flaky",
+        "Reply · Insight: Warm-up race",
+        "Reply · Idea: Delay it",
+        "Reply · Attempt: <img src=x onerror=alert(2)> Tried",
+      ]),
+    );
     await fixture.activate("Problems/Flaky tests.md");
     await view.refresh();
     expect(threadRows(view)).toEqual([]);

@@ -45,8 +45,12 @@ describe("similar notes sidebar", () => {
     expect(retry.querySelector(".lifebetter-result-score")?.textContent).toMatch(/^0\.\d\d$/);
     expect(retry.querySelector(".lifebetter-result-reason")?.textContent).toBe("close in meaning");
     // The passage of the similar note with the words that tell what the active note is about, marked.
-    expect(retry.querySelector(".lifebetter-result-snippet")?.textContent).toBe("Retried the integration tests on CI with the cache warm-up disabled: fewer fail.");
-    expect(Array.from(retry.querySelectorAll("mark")).map((m) => m.textContent?.toLowerCase())).toEqual(expect.arrayContaining(["integration", "tests", "cache"]));
+    expect(retry.querySelector(".lifebetter-result-snippet")?.textContent).toBe(
+      "Retried the integration tests on CI with the cache warm-up disabled: fewer fail.",
+    );
+    expect(Array.from(retry.querySelectorAll("mark")).map((m) => m.textContent?.toLowerCase())).toEqual(
+      expect.arrayContaining(["integration", "tests", "cache"]),
+    );
     expect(rowFor(view.contentEl, "Links here").querySelector(".lifebetter-badge.mod-linked")?.textContent).toBe("Linked");
     // The note named like an HTML tag is text: no element was made from it.
     expect(view.contentEl.querySelector("img")).toBeNull();
@@ -98,7 +102,14 @@ describe("similar notes sidebar", () => {
     const bodyBefore = contentOf(fixture.mock, ACTIVE).split("---\n")[2];
     rowFor(view.contentEl, "Bisect").querySelector<HTMLButtonElement>(".lifebetter-connect")?.click();
     const picker = rowFor(view.contentEl, "Bisect").querySelector(".lifebetter-connect-picker");
-    expect(Array.from(picker?.querySelectorAll("button") ?? []).map((b) => b.textContent)).toEqual(["Related", "Caused by", "Solved by", "Similar to", "Opposite of", "Prerequisite for"]);
+    expect(Array.from(picker?.querySelectorAll("button") ?? []).map((b) => b.textContent)).toEqual([
+      "Related",
+      "Caused by",
+      "Solved by",
+      "Similar to",
+      "Opposite of",
+      "Prerequisite for",
+    ]);
     picker?.querySelector<HTMLButtonElement>('[data-type="similar_to"]')?.click();
     await vi.waitFor(() => expect(rowFor(view.contentEl, "Bisect").querySelector(".mod-linked")?.textContent).toBe("Linked · similar to"));
     const text = contentOf(fixture.mock, ACTIVE);
@@ -166,7 +177,10 @@ describe("similar notes sidebar", () => {
     expect(rowTitles(view.contentEl)).not.toEqual(before);
 
     // Editing the note: the list follows once the index has read the new text.
-    await fixture.app.vault.modify(fileAt(fixture.app, "Entries/Sleep.md"), "---\nkind: entry\ntype: insight\n---\nIntegration tests fail on CI after the cache warm-up.\n");
+    await fixture.app.vault.modify(
+      fileAt(fixture.app, "Entries/Sleep.md"),
+      "---\nkind: entry\ntype: insight\n---\nIntegration tests fail on CI after the cache warm-up.\n",
+    );
     await vi.waitFor(() => expect(rowTitles(view.contentEl)).toContain("Bisect"), { timeout: 5000 });
   });
 
@@ -220,14 +234,22 @@ describe("similar notes sidebar", () => {
     const now = new Date("2026-12-01T08:00:00Z");
     const bread = await createProblem(repo, { title: "Bake sourdough bread" }, fixture.settings, now);
     const pods = await createProblem(repo, { title: "Kubernetes pod eviction", description: "Pods get evicted under memory pressure." }, fixture.settings, now);
-    for (const [path, activity] of [[bread.path, "fed the starter"], [pods.path, "read kubelet logs"]] as const) {
+    for (const [path, activity] of [
+      [bread.path, "fed the starter"],
+      [pods.path, "read kubelet logs"],
+    ] as const) {
       await addSession(repo, path, { start: "2026-12-01T09:00:00Z", end: "2026-12-01T10:00:00Z", focus: 7, energy: 6, activity }, now);
     }
     const dinner = await captureEntry(repo, { type: "question", text: "What should I cook for dinner", source: "modal" }, fixture.settings, now);
     const docker = await captureEntry(repo, { type: "insight", text: "Docker layers cache the build", source: "modal" }, fixture.settings, now);
     await fixture.client.idle();
     fixture.markReady();
-    for (const [active, other] of [[bread.path, pods.path], [pods.path, bread.path], [dinner.path, docker.path], [docker.path, dinner.path]]) {
+    for (const [active, other] of [
+      [bread.path, pods.path],
+      [pods.path, bread.path],
+      [dinner.path, docker.path],
+      [docker.path, dinner.path],
+    ]) {
       const view = await openView(fixture, active);
       await vi.waitFor(() => expect(status(view)).toMatch(/similar note|^No /));
       const name = (other ?? "").split("/").pop()!.replace(/\.md$/, "");

@@ -32,7 +32,15 @@ const habit: PatternProposal = {
   confidence: 0.79,
   positive: false,
   evidence: ["Reflections/2026-10-01.md"],
-  chart: { kind: "calendar", title: "Meditate: last 12 weeks", habit: "Meditate", days: [{ date: "2026-10-01", done: true }, { date: "2026-10-02", done: false }] },
+  chart: {
+    kind: "calendar",
+    title: "Meditate: last 12 weeks",
+    habit: "Meditate",
+    days: [
+      { date: "2026-10-01", done: true },
+      { date: "2026-10-02", done: false },
+    ],
+  },
 };
 const report: PatternReport = { proposals: [focus, habit], overview: [focus.chart, habit.chart], tested: 40 };
 

@@ -12,7 +12,11 @@ function open(files: Record<string, string> = {}) {
   const created: { problem: CreatedProblem; input: ProblemInput }[] = [];
   const modal = new NewProblemModal(setup.host, (problem, input) => created.push({ problem, input }));
   modal.open();
-  const problems = () => setup.mock.vault.getFiles().map((file) => file.path).filter((path) => path.startsWith(PROBLEMS + "/"));
+  const problems = () =>
+    setup.mock.vault
+      .getFiles()
+      .map((file) => file.path)
+      .filter((path) => path.startsWith(PROBLEMS + "/"));
   return { ...setup, modal, created, problems, error: () => modal.contentEl.querySelector(".lifebetter-form-error")?.textContent ?? "" };
 }
 
@@ -35,7 +39,15 @@ describe("new problem modal", () => {
     expect(problems()).toEqual([`${PROBLEMS}/Flaky checkout test.md`]);
     const path = `${PROBLEMS}/Flaky checkout test.md`;
     expect(created[0]?.problem.path).toBe(path);
-    expect(properties(path)).toMatchObject({ kind: "problem", status: "active", priority: "high", target: "2026-12-15", estimate: 120, category: "goal", started: "2026-11-24" });
+    expect(properties(path)).toMatchObject({
+      kind: "problem",
+      status: "active",
+      priority: "high",
+      target: "2026-12-15",
+      estimate: 120,
+      category: "goal",
+      started: "2026-11-24",
+    });
     const text = contentOf(mock, path);
     expect(text).toContain("Fails one run in five on CI.");
     expect(text).toContain("## Milestones");

@@ -50,7 +50,11 @@ describe("problem commands", () => {
   it("offers only open problems to work on or close", async () => {
     const { run } = await start();
     run("start-work-session");
-    expect(onlyModal(ProblemSuggestModal).getItems().map((file) => file.basename)).toEqual(["Ship v2", "Someday"]);
+    expect(
+      onlyModal(ProblemSuggestModal)
+        .getItems()
+        .map((file) => file.basename),
+    ).toEqual(["Ship v2", "Someday"]);
   });
 
   it("opens the dashboard in a tab", async () => {

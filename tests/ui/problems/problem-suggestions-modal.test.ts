@@ -52,7 +52,10 @@ describe("problem suggestions modal", () => {
     expect(asked).toEqual([`similar ${NEW}`, "skills Slow build\nThe build takes 20 minutes."]);
     // The new problem itself is never suggested as similar to itself.
     expect(texts(root, ".lifebetter-similar-problems li a")).toEqual(["Slow tests", "Slow deploys"]);
-    expect(texts(root, ".lifebetter-outcome")).toEqual([expect.stringMatching(/^Solved on 2 Oct 2026, \d\d:00 — worked: Cached the dependencies$/), "Abandoned — didn't work: Bigger machines"]);
+    expect(texts(root, ".lifebetter-outcome")).toEqual([
+      expect.stringMatching(/^Solved on 2 Oct 2026, \d\d:00 — worked: Cached the dependencies$/),
+      "Abandoned — didn't work: Bigger machines",
+    ]);
     expect(texts(root, ".lifebetter-skill-name")).toEqual(["Measure first"]);
     expect(root.textContent).toContain("words · worked 75% of the time");
 

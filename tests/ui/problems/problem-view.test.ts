@@ -23,7 +23,6 @@ async function openView(files: Record<string, string> = problemVault(), path = S
   return { ...setup, view, root, timeline: () => texts(root, ".lifebetter-timeline-type") };
 }
 
-
 useFixedClock(NOW);
 
 describe("problem view", () => {
@@ -38,7 +37,11 @@ describe("problem view", () => {
     const progress = root.querySelector("progress");
     expect([progress?.getAttribute("value"), progress?.getAttribute("max")]).toEqual(["1", "3"]);
     expect(texts(root, ".lifebetter-milestone-list li")).toEqual(["Reproduce", "Fix", "Ship"]);
-    expect([...root.querySelectorAll<HTMLInputElement>(".lifebetter-milestone-list input[type=checkbox]")].map((box) => box.checked)).toEqual([true, false, false]);
+    expect([...root.querySelectorAll<HTMLInputElement>(".lifebetter-milestone-list input[type=checkbox]")].map((box) => box.checked)).toEqual([
+      true,
+      false,
+      false,
+    ]);
 
     // Open blockers (oldest first), then everything else oldest first; unrelated entries never.
     expect(timeline()).toEqual(["Open blocker", "Open blocker", "Attempt", "Resolved blocker", "Attempt", "Solution"]);
@@ -62,8 +65,17 @@ describe("problem view", () => {
       "Entries/follow-up attempt.md": reply("[[attempt]]", "2026-11-23T12:00:00Z", "Tried again", { type: "attempt", problem: "[[Ship v2]]" }),
     };
     const { root, app } = await openView(files);
-    expect(texts(root, ".lifebetter-timeline-item > .lifebetter-timeline-head .lifebetter-timeline-type")).toEqual(["Open blocker", "Open blocker", "Attempt", "Resolved blocker", "Attempt", "Solution"]);
-    const item = [...root.querySelectorAll(".lifebetter-timeline-item")].find((el) => el.querySelector(".lifebetter-timeline-head a")?.textContent === "attempt");
+    expect(texts(root, ".lifebetter-timeline-item > .lifebetter-timeline-head .lifebetter-timeline-type")).toEqual([
+      "Open blocker",
+      "Open blocker",
+      "Attempt",
+      "Resolved blocker",
+      "Attempt",
+      "Solution",
+    ]);
+    const item = [...root.querySelectorAll(".lifebetter-timeline-item")].find(
+      (el) => el.querySelector(".lifebetter-timeline-head a")?.textContent === "attempt",
+    );
     const replies = [...(item?.querySelectorAll<HTMLElement>(".lifebetter-thread-reply") ?? [])];
     expect(replies.map((el) => el.querySelector("a")?.textContent)).toEqual(["reply one", "reply deep", "reply two", "follow-up attempt"]);
     expect(replies.map((el) => el.style.getPropertyValue("--lifebetter-thread-depth"))).toEqual(["0", "1", "0", "0"]);
@@ -137,7 +149,9 @@ describe("problem view", () => {
     expect(properties(SHIP).completed).toMatch(/^2026-11-24T/);
     expect(properties("Meta-skills/Divide and conquer.md")).toMatchObject({ uses_total: 3, uses_success: 2, uses_failed: 1, last_used: "2026-11-24" });
     expect(properties("Meta-skills/Rubber duck.md")).toMatchObject({ uses_total: 1, uses_success: 1 });
-    expect(notices.at(-1)?.text).toBe('"Ship v2" is solved. Outcome recorded on 2 meta-skills: Divide and conquer, Rubber duck. No meta-skill note for: No such skill.');
+    expect(notices.at(-1)?.text).toBe(
+      '"Ship v2" is solved. Outcome recorded on 2 meta-skills: Divide and conquer, Rubber duck. No meta-skill note for: No such skill.',
+    );
     // A closed problem offers neither closing nor timing again.
     await vi.waitFor(() => expect(texts(root, ".lifebetter-badge")[0]).toBe("Solved"));
     expect(buttonTexts(root)).not.toContain("Mark solved");

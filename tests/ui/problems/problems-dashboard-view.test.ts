@@ -32,7 +32,9 @@ afterEach(() => {
 describe("problems dashboard", () => {
   it("groups problems by status with counts, time against estimate, last worked, open blockers and stale flags", async () => {
     const { root, group, titles } = await openDashboard();
-    expect(root.querySelector(".lifebetter-dashboard-summary")?.textContent).toBe("2 active · 0 blocked · 1 solved · 0 abandoned · 1 stale (no session for 14 days)");
+    expect(root.querySelector(".lifebetter-dashboard-summary")?.textContent).toBe(
+      "2 active · 0 blocked · 1 solved · 0 abandoned · 1 stale (no session for 14 days)",
+    );
     expect(texts(root, "h3")).toEqual(["Active (2)", "Solved (1)"]);
     expect(texts(group("active"), "thead th")).toEqual(["Problem", "Priority", "Time spent", "Last worked", "Open blockers", "Milestones"]);
     expect(titles("active")).toEqual(["Ship v2", "Someday"]);
@@ -128,6 +130,6 @@ describe("problems dashboard", () => {
 
   it("invites to create a problem in an empty vault", async () => {
     const { root } = await openDashboard({});
-    expect(root.textContent).toBe('ProblemsNo problems yet: create one with the new problem command.');
+    expect(root.textContent).toBe("ProblemsNo problems yet: create one with the new problem command.");
   });
 });

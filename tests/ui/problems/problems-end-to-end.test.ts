@@ -13,17 +13,18 @@ import { button, onlyModal, control, texts, typeInto } from "../../support/probl
 
 const SHIP = "LifeBetter/Problems/Ship v2.md";
 const SHIP_ID = "11111111-1111-4111-8111-111111111111";
-const SESSIONS = "## Sessions\n\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+const SESSIONS =
+  "## Sessions\n\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
 const FILES = {
   [SHIP]: `---\nid: ${SHIP_ID}\nkind: problem\nstatus: active\npriority: high\nestimate: 240\n---\nRelease the second version.\n\n## Milestones\n\n${SESSIONS}`,
   "LifeBetter/Problems/Slow checkout tests.md":
     "---\nkind: problem\nstatus: solved\ntime_spent: 300\nwhat_worked:\n  - Cached the browser between tests\n---\nThe checkout tests are slow and flaky in the browser.\n",
-  "LifeBetter/Meta-skills/Measure before optimising.md": "---\nkind: meta-skill\nuses_total: 4\nuses_success: 3\n---\nWhen something is slow, measure where the time goes before changing it.\n",
+  "LifeBetter/Meta-skills/Measure before optimising.md":
+    "---\nkind: meta-skill\nuses_total: 4\nuses_success: 3\n---\nWhen something is slow, measure where the time goes before changing it.\n",
 };
 // Obsidian quit at 09:40 with a session on "Ship v2" running since 09:00; it restarts at 11:00.
 const STARTED = new Date(2026, 10, 24, 9, 0);
 const RESTART = new Date(2026, 10, 24, 11, 0);
-
 
 async function startPlugin() {
   const { app, mock } = makeApp(FILES);
@@ -110,7 +111,9 @@ describe("problems end to end: recovered session, new problem, timer, dashboard"
     const creator = registry.views__.get(PROBLEMS_DASHBOARD_VIEW_TYPE);
     const dashboard = creator?.(app.workspace.getLeaf(true)) as ProblemsDashboardView;
     await dashboard.onOpen();
-    const rows = [...dashboard.contentEl.querySelectorAll(".lifebetter-dashboard-group.is-active tbody tr")].map((row) => texts(row as HTMLElement, "td").slice(0, 5));
+    const rows = [...dashboard.contentEl.querySelectorAll(".lifebetter-dashboard-group.is-active tbody tr")].map((row) =>
+      texts(row as HTMLElement, "td").slice(0, 5),
+    );
     expect(rows).toEqual([
       ["Slow checkout page", "Urgent", "25 min / 1 h 30 min", "Just now", "0"],
       ["Ship v2", "High", "40 min / 4 h", "2 hours ago", "0"],

@@ -18,7 +18,6 @@ function rowsOf(text: string) {
   return parseSessions(parsed.parts.body).rows;
 }
 
-
 useFixedClock(START);
 
 describe("work session timer", () => {

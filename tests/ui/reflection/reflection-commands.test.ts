@@ -44,7 +44,11 @@ describe("Open today's reflection", () => {
     const { app, mock, reflections } = await start({ "Journal/2026/11/2026-11-24 Tuesday.md": "Morning pages.\n" });
     const opened = await reflections.open("daily");
     expect(opened?.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
-    expect(propertiesOf(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).toMatchObject({ kind: "reflection", period: "daily", date: "2026-11-24" });
+    expect(propertiesOf(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday reflection.md"))).toMatchObject({
+      kind: "reflection",
+      period: "daily",
+      date: "2026-11-24",
+    });
     expect(contentOf(mock, "Journal/2026/11/2026-11-24 Tuesday.md")).toBe("Morning pages.\n\nReflection: [[2026-11-24 Tuesday reflection]]\n");
     expect(app.workspace.getActiveFile()?.path).toBe("Journal/2026/11/2026-11-24 Tuesday reflection.md");
     expect(app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)).toHaveLength(1);
@@ -97,7 +101,8 @@ describe("answers and properties stay in step while the user edits", () => {
   });
 
   it("opening a reflection again brings its problems up to date with the sessions logged since", async () => {
-    const problem = "---\nkind: problem\nstatus: active\n---\n## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    const problem =
+      "---\nkind: problem\nstatus: active\n---\n## Sessions\n| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
     const { app, mock, reflections } = await start({ "Problems/Flaky CI.md": problem });
     const path = (await reflections.open("daily"))?.path ?? "";
     await settle();
@@ -159,7 +164,12 @@ describe("a reflection kept in another folder", () => {
     const opened = await reflections.open("daily", "2026-11-24");
     expect(opened?.path).toBe("Archive/Tuesday.md");
     expect(app.workspace.getActiveFile()?.path).toBe("Archive/Tuesday.md");
-    expect(mock.vault.getFiles().map((file) => file.path).filter((path) => path.endsWith(".md"))).toEqual(["Archive/Tuesday.md"]);
+    expect(
+      mock.vault
+        .getFiles()
+        .map((file) => file.path)
+        .filter((path) => path.endsWith(".md")),
+    ).toEqual(["Archive/Tuesday.md"]);
   });
 });
 
@@ -170,7 +180,13 @@ describe("the reflection panel beside the note", () => {
     // The mock's setViewState builds no view: the panel is built on its sidebar leaf here.
     const leaf = app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
     if (!leaf) throw new Error("no panel leaf");
-    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openReflection: () => Promise.resolve(), newReflection: () => Promise.resolve() });
+    const view = new ReflectionView(leaf, {
+      app,
+      repo: new ObsidianNoteRepository(app),
+      settings: () => loadSettings({}),
+      openReflection: () => Promise.resolve(),
+      newReflection: () => Promise.resolve(),
+    });
     document.body.appendChild(view.contentEl);
     await view.onOpen();
     expect(view.shownPath).toBe(path);
@@ -194,7 +210,13 @@ describe("the reflection panel beside the note", () => {
     await leaf.setViewState({ type: REFLECTION_VIEW_TYPE });
     let adhoc = 0;
     const newReflection = () => Promise.resolve(void adhoc++);
-    const view = new ReflectionView(leaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openReflection: () => Promise.resolve(), newReflection });
+    const view = new ReflectionView(leaf, {
+      app,
+      repo: new ObsidianNoteRepository(app),
+      settings: () => loadSettings({}),
+      openReflection: () => Promise.resolve(),
+      newReflection,
+    });
     await view.onOpen();
     const buttons = [...view.contentEl.querySelectorAll("button")];
     expect(buttons.map((b) => b.textContent)).toEqual(["Today's reflection", "This week's reflection", "This month's reflection", "New reflection"]);
@@ -206,7 +228,8 @@ describe("the reflection panel beside the note", () => {
 describe("Reflect on this problem and New reflection", () => {
   const SHIP = "Problems/Ship v2.md";
   const problemNote = "---\nkind: problem\nstatus: active\nstarted: 2026-11-01\n---\nLaunch it.\n";
-  const check = (registry: Awaited<ReturnType<typeof start>>["registry"], id: string, checking: boolean) => registry.commands__.get(id)?.checkCallback?.(checking);
+  const check = (registry: Awaited<ReturnType<typeof start>>["registry"], id: string, checking: boolean) =>
+    registry.commands__.get(id)?.checkCallback?.(checking);
 
   it("is offered only while a problem is in focus, and writes a reflection on it that links it", async () => {
     const { app, mock, registry, reflections } = await start({ [SHIP]: problemNote, "Notes/Other.md": "Hello.\n" });
@@ -220,13 +243,23 @@ describe("Reflect on this problem and New reflection", () => {
     expect(check(registry, "reflect-on-this-problem", true)).toBe(true);
     const opened = await reflections.openOn({ period: "problem", path: SHIP });
     expect(opened?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
-    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md"))).toMatchObject({ period: "problem", problems: ["[[Ship v2]]"], action_items: [] });
+    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md"))).toMatchObject({
+      period: "problem",
+      problems: ["[[Ship v2]]"],
+      action_items: [],
+    });
     expect(app.workspace.getActiveFile()?.path).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
     // The panel shows it (not the chooser), over the problem's life so far.
     // The mock's setViewState builds no view: the panel is built on its sidebar leaf here.
     const panelLeaf = app.workspace.getLeavesOfType(REFLECTION_VIEW_TYPE)[0];
     if (!panelLeaf) throw new Error("no panel leaf");
-    const view = new ReflectionView(panelLeaf, { app, repo: new ObsidianNoteRepository(app), settings: () => loadSettings({}), openReflection: () => Promise.resolve(), newReflection: () => Promise.resolve() });
+    const view = new ReflectionView(panelLeaf, {
+      app,
+      repo: new ObsidianNoteRepository(app),
+      settings: () => loadSettings({}),
+      openReflection: () => Promise.resolve(),
+      newReflection: () => Promise.resolve(),
+    });
     await view.onOpen();
     expect(view.shownPath).toBe("LifeBetter/Reflections/Reflection on Ship v2 2026-11-24.md");
     expect(view.contentEl.textContent).toContain("Problem reflection");
@@ -238,6 +271,10 @@ describe("Reflect on this problem and New reflection", () => {
     expect(registry.commands__.get("new-reflection")?.hotkeys ?? []).toEqual([]);
     registry.commands__.get("new-reflection")?.callback?.();
     await vi.waitFor(() => expect(app.workspace.getActiveFile()?.path).toBe("LifeBetter/Reflections/Reflection 2026-11-24 20.00.md"));
-    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection 2026-11-24 20.00.md"))).toMatchObject({ kind: "reflection", period: "adhoc", date: "2026-11-24" });
+    expect(propertiesOf(contentOf(mock, "LifeBetter/Reflections/Reflection 2026-11-24 20.00.md"))).toMatchObject({
+      kind: "reflection",
+      period: "adhoc",
+      date: "2026-11-24",
+    });
   });
 });

@@ -20,7 +20,12 @@ async function panel(text = reflectionVault()[PATH] ?? "") {
   const { records } = await loadRecords(new MemoryNoteRepository(files), REFLECTION_SETTINGS);
   const parsed = parseNote(text);
   if (!parsed.ok) throw new Error(parsed.problem);
-  const model = reflectionModel({ path: PATH, properties: parsed.properties, body: parsed.parts.body }, periodRange("daily", "2026-11-24"), records, REFLECTION_SETTINGS);
+  const model = reflectionModel(
+    { path: PATH, properties: parsed.properties, body: parsed.parts.body },
+    periodRange("daily", "2026-11-24"),
+    records,
+    REFLECTION_SETTINGS,
+  );
   const saved: ReflectionValues[] = [];
   const opened: string[] = [];
   const root = document.body.createDiv();
@@ -91,20 +96,36 @@ describe("the daily form", () => {
     const link = [...root.querySelectorAll<HTMLAnchorElement>(".lifebetter-reflection-context a")].find((a) => a.textContent === "Flaky CI")!;
     clickWith(link, NEW_TAB);
     pressOn(link, "Enter", NEW_TAB);
-    clickWith([...root.querySelectorAll("button")].find((b) => b.textContent === "Open note")!, NEW_TAB);
+    clickWith(
+      [...root.querySelectorAll("button")].find((b) => b.textContent === "Open note")!,
+      NEW_TAB,
+    );
     expect(opened).toEqual(["tab: LifeBetter/Problems/Flaky CI.md", "tab: LifeBetter/Problems/Flaky CI.md", `tab: ${PATH}`]);
   });
 });
 
 describe("reflection settings", () => {
   it("reads habits as 'Name, days a week' and refuses what it cannot use", () => {
-    expect(parseHabits("Run, 3\nRead\n\n")).toEqual({ habits: [{ name: "Run", targetPerWeek: 3 }, { name: "Read", targetPerWeek: 7 }], problem: null });
+    expect(parseHabits("Run, 3\nRead\n\n")).toEqual({
+      habits: [
+        { name: "Run", targetPerWeek: 3 },
+        { name: "Read", targetPerWeek: 7 },
+      ],
+      problem: null,
+    });
     expect(parseHabits("Run, 9").problem).toMatch(/from 1 to 7/);
     expect(parseHabits("Run\nrun").problem).toMatch(/listed twice/);
   });
 
   it("saves a valid reminder time and keeps the old one, with the reason, for a bad one", () => {
-    const host = { settings: loadSettings({}), saved: 0, saveSettings() { this.saved++; return Promise.resolve(); } };
+    const host = {
+      settings: loadSettings({}),
+      saved: 0,
+      saveSettings() {
+        this.saved++;
+        return Promise.resolve();
+      },
+    };
     const row = reflectionSettingRows(host).find((r) => r.name === "Reminder time");
     const setting = new Setting(document.body.createDiv());
     row?.render(setting);
@@ -121,7 +142,14 @@ describe("reflection settings", () => {
   });
 
   it("refuses a prompt named like a schema property, with the reason, and saves the prompts once fixed", () => {
-    const host = { settings: loadSettings({}), saved: 0, saveSettings() { this.saved++; return Promise.resolve(); } };
+    const host = {
+      settings: loadSettings({}),
+      saved: 0,
+      saveSettings() {
+        this.saved++;
+        return Promise.resolve();
+      },
+    };
     const row = reflectionSettingRows(host).find((r) => r.name === "Reflection prompts");
     const setting = new Setting(document.body.createDiv());
     row?.render(setting);
@@ -134,12 +162,19 @@ describe("reflection settings", () => {
     expect(host.saved).toBe(0);
     area.value = "Wins = wins\nMood = mood_notes";
     area.dispatchEvent(new Event("input"));
-    expect(host.settings.reflectionPrompts).toEqual([{ heading: "Wins", property: "wins" }, { heading: "Mood", property: "mood_notes" }]);
+    expect(host.settings.reflectionPrompts).toEqual([
+      { heading: "Wins", property: "wins" },
+      { heading: "Mood", property: "mood_notes" },
+    ]);
     expect(host.saved).toBe(1);
   });
 
   it("shows why saved prompts were ignored until the prompts are saved again", () => {
-    const host = { settings: loadSettings({}), ignoredPrompts: ["The reflection prompt \"Kind = kind\" is ignored: reason."], saveSettings: () => Promise.resolve() };
+    const host = {
+      settings: loadSettings({}),
+      ignoredPrompts: ['The reflection prompt "Kind = kind" is ignored: reason.'],
+      saveSettings: () => Promise.resolve(),
+    };
     const row = reflectionSettingRows(host).find((r) => r.name === "Reflection prompts");
     const setting = new Setting(document.body.createDiv());
     row?.render(setting);

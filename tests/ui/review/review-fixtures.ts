@@ -24,12 +24,14 @@ export const REVIEW_VAULT: Record<string, string> = {
     DIVIDE_BODY,
   [`${SKILLS}/Rubber duck.md`]:
     "---\nid: 2\nkind: meta-skill\nreview_due: 2026-11-24\nreview_count: 1\nease: 2.5\ninterval_days: 1\nreviewed_on:\n  - 2026-11-23\n---\n## What it is\n\nExplain it aloud.\n\n## When to use\n\nStuck and alone.\n",
-  [`${SKILLS}/Sleep on it.md`]: "---\nid: 3\nkind: meta-skill\nreview_due: 2026-12-01\nreview_count: 2\nease: 2.5\ninterval_days: 6\n---\n## When to use\n\nTired.\n",
+  [`${SKILLS}/Sleep on it.md`]:
+    "---\nid: 3\nkind: meta-skill\nreview_due: 2026-12-01\nreview_count: 2\nease: 2.5\ninterval_days: 6\n---\n## When to use\n\nTired.\n",
   [`${ENTRIES}/2026-10-01 Take the job.md`]:
     "---\nid: 4\nkind: entry\ntype: decision\ntimestamp: 2026-10-01T10:00:00+02:00\nreview_on: 2026-11-20\nexpected_outcome: More time to think\n---\nTake the job offer in Lyon.\n",
   [`${ENTRIES}/2026-11-02 Bisected the flaky test.md`]:
     '---\nid: 5\nkind: entry\ntype: attempt\ntimestamp: 2026-11-02T09:00:00+01:00\nmeta_skills:\n  - "[[Divide and conquer]]"\n---\nFound it.\n',
-  "LifeBetter/Problems/Flaky CI.md": '---\nid: 6\nkind: problem\nstatus: solved\nstarted: 2026-10-20T09:00:00+02:00\nmeta_skills:\n  - "[[Divide and conquer]]"\n---\n',
+  "LifeBetter/Problems/Flaky CI.md":
+    '---\nid: 6\nkind: problem\nstatus: solved\nstarted: 2026-10-20T09:00:00+02:00\nmeta_skills:\n  - "[[Divide and conquer]]"\n---\n',
 };
 
 /** The body of a note, after its frontmatter. */

@@ -34,8 +34,19 @@ describe("new meta-skill modal", () => {
     expect(pressKey(modal.scope, "Enter", [], name)).toBe(true);
     await vi.waitFor(() => expect(created).toHaveBeenCalledWith(`${SKILLS}/Divide and conquer.md`));
     const text = contentOf(mock, `${SKILLS}/Divide and conquer.md`);
-    expect(propertiesOf(text)).toMatchObject({ kind: "meta-skill", category: "Debugging", source: "discovered", discovered: "2026-11-24", review_due: "2026-11-25", ease: 2.5, review_count: 0, interval_days: 0 });
-    expect(bodyOf(text)).toBe("## What it is\n\nSplit the problem in halves.\n\n## When to use\n\nThe bug hides in a big change.\n\n## How to apply\n\nBisect.\n");
+    expect(propertiesOf(text)).toMatchObject({
+      kind: "meta-skill",
+      category: "Debugging",
+      source: "discovered",
+      discovered: "2026-11-24",
+      review_due: "2026-11-25",
+      ease: 2.5,
+      review_count: 0,
+      interval_days: 0,
+    });
+    expect(bodyOf(text)).toBe(
+      "## What it is\n\nSplit the problem in halves.\n\n## When to use\n\nThe bug hides in a big change.\n\n## How to apply\n\nBisect.\n",
+    );
     expect(openModals.has(modal)).toBe(false);
   });
 
@@ -54,7 +65,14 @@ describe("suggest meta-skills modal", () => {
   const NOTE = "LifeBetter/Problems/Flaky CI.md";
   const NOTE_TEXT = '---\nid: 6\nkind: problem\nmeta_skills:\n  - "[[Rubber duck]]"\n---\nThe test fails one run in five.\n';
   const RESULTS: SearchResult[] = [
-    { path: `${SKILLS}/Divide and conquer.md`, id: "1", title: "Divide and conquer", kind: "meta-skill", score: 0.8, reasons: ["words", "meaning 0.61", "worked 75% of the time"] },
+    {
+      path: `${SKILLS}/Divide and conquer.md`,
+      id: "1",
+      title: "Divide and conquer",
+      kind: "meta-skill",
+      score: 0.8,
+      reasons: ["words", "meaning 0.61", "worked 75% of the time"],
+    },
     { path: NOTE, id: "6", title: "Flaky CI", kind: "problem", score: 0.7, reasons: ["words"] },
     { path: `${SKILLS}/Rubber duck.md`, id: "2", title: "Rubber duck", kind: "meta-skill", score: 0.5, reasons: ["meaning 0.40", "not used yet"] },
   ];
@@ -82,7 +100,10 @@ describe("suggest meta-skills modal", () => {
     expect(suggest).toHaveBeenCalledWith("The test fails one run in five.", 9, true); // private skills hidden: "show private records" is off
     const rows = [...modal.contentEl.querySelectorAll<HTMLButtonElement>(".lifebetter-suggest-skill")];
     // The note itself is never suggested to itself.
-    expect(rows.map((row) => row.textContent)).toEqual(["Divide and conquerwords · meaning 0.61 · worked 75% of the time", "Rubber duckLinkedmeaning 0.40 · not used yet"]);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      "Divide and conquerwords · meaning 0.61 · worked 75% of the time",
+      "Rubber duckLinkedmeaning 0.40 · not used yet",
+    ]);
     expect(modal.contentEl.textContent).toContain("2 meta-skills fit, best first.");
     expect(document.activeElement).toBe(rows[0]);
     press("ArrowDown");

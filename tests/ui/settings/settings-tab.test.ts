@@ -112,7 +112,12 @@ describe.each<Mode>(["display", "definitions"])("settings tab (%s)", (mode) => {
   });
 
   it("removes a custom type", async () => {
-    const plugin = await loadPlugin({ customEntryTypes: [{ name: "experiment", fields: [] }, { name: "review", fields: [] }] });
+    const plugin = await loadPlugin({
+      customEntryTypes: [
+        { name: "experiment", fields: [] },
+        { name: "review", fields: [] },
+      ],
+    });
     const tab = openTab(plugin, mode);
     removeType(tab, mode, 0);
     await settle();

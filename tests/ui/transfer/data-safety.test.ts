@@ -59,7 +59,9 @@ describe("data-safety commands", () => {
     await settle();
     const registry = registered(plugin);
     const ids = [...registry.commands__.values()].map((command) => command.id);
-    expect(ids).toEqual(expect.arrayContaining(["check-vault", "export-records", "import-records", "import-ai-conversations", "back-up-now", "restore-backup", "delete-records"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["check-vault", "export-records", "import-records", "import-ai-conversations", "back-up-now", "restore-backup", "delete-records"]),
+    );
     expect([...registry.commands__.values()].every((command) => command.hotkeys === undefined)).toBe(true);
     expect(registry.views__.has("lifebetter-check")).toBe(true);
   });
@@ -146,11 +148,17 @@ describe("Export records", () => {
 describe("Import records", () => {
   it("shows the dry run, then imports when the user agrees", async () => {
     const { app, host } = setup({ "LifeBetter/Entries/a.md": "---\ntitle: someone else's\n---\n" });
-    const text = JSON.stringify({ format: "lifebetter-records", version: 1, records: [{ id: ID, kind: "entry", path: "LifeBetter/Entries/a.md", properties: { type: "insight" }, body: "Imported\n" }] });
+    const text = JSON.stringify({
+      format: "lifebetter-records",
+      version: 1,
+      records: [{ id: ID, kind: "entry", path: "LifeBetter/Entries/a.md", properties: { type: "insight" }, body: "Imported\n" }],
+    });
     const modal = new ImportRecordsModal(host, { label: "export.json", read: () => Promise.resolve(text) });
     modal.open();
     await modal.ready;
-    expect(modal.contentEl.querySelector(".lifebetter-import-counts")?.textContent).toBe("export.json: 1 will be created, 0 will be updated, 0 will be skipped, 0 errors.");
+    expect(modal.contentEl.querySelector(".lifebetter-import-counts")?.textContent).toBe(
+      "export.json: 1 will be created, 0 will be updated, 0 will be skipped, 0 errors.",
+    );
     expect(modal.contentEl.textContent).toContain("New: LifeBetter/Entries/a 2.md (“LifeBetter/Entries/a.md” is another note)");
     expect(paths(app)).toEqual(["LifeBetter/Entries/a.md"]);
     buttonIn(modal.contentEl, "Import 1 record").click();
@@ -179,7 +187,9 @@ describe("Import AI conversations", () => {
     const progress = notices.find((n) => n.text.startsWith("Importing AI conversations from conversations.json"));
     const label = (progress?.message as DocumentFragment | undefined)?.querySelector(".lifebetter-chat-progress-label");
     expect(label?.textContent).toMatch(/^100% · 0\.0 of 0\.0 MB read$/);
-    expect(notices.at(-1)?.text).toBe("Imported 1 conversations and 2 questions; 0 were already imported. Wrote 1 summary and linked 0 conversations to a problem.");
+    expect(notices.at(-1)?.text).toBe(
+      "Imported 1 conversations and 2 questions; 0 were already imported. Wrote 1 summary and linked 0 conversations to a problem.",
+    );
   });
 
   it("Cancel stops the import and keeps what was imported", async () => {
@@ -190,7 +200,9 @@ describe("Import AI conversations", () => {
     (file as { stream: () => ReadableStream<Uint8Array> }).stream = () => {
       const bytes = new TextEncoder().encode(many);
       let offset = 0;
-      return new ReadableStream({ pull: (controller) => (offset >= bytes.length ? controller.close() : controller.enqueue(bytes.slice(offset, (offset += 2000)))) });
+      return new ReadableStream({
+        pull: (controller) => (offset >= bytes.length ? controller.close() : controller.enqueue(bytes.slice(offset, (offset += 2000)))),
+      });
     };
     const running = runChatImport(host, file, "big.json");
     await settle(3);
@@ -243,7 +255,11 @@ describe("Scheduled backups", () => {
     expect(await backupIfDue(host, new Date(2026, 10, 1, 20))).toBeNull(); // not 24 h yet
     await backupIfDue(host, day(2));
     await writeBackup(host, day(3));
-    expect(paths(app)).toEqual(["LifeBetter/Backups/LifeBetter backup 2026-11-02 030000.json", "LifeBetter/Backups/LifeBetter backup 2026-11-03 030000.json", "e.md"]);
+    expect(paths(app)).toEqual([
+      "LifeBetter/Backups/LifeBetter backup 2026-11-02 030000.json",
+      "LifeBetter/Backups/LifeBetter backup 2026-11-03 030000.json",
+      "e.md",
+    ]);
     expect(contentOf(mock, "LifeBetter/Backups/LifeBetter backup 2026-11-03 030000.json")).toContain("private but backed up");
     expect(current.lastBackupAt).toBe(day(3).getTime());
     current.backupIntervalHours = 0;
@@ -277,7 +293,9 @@ describe("Restore from backup and the backup settings", () => {
     picker.onChooseItem(items[0] as Parameters<ImportSourceModal["onChooseItem"]>[0]);
     const preview = openModal(ImportRecordsModal);
     await preview.ready;
-    expect(preview.contentEl.querySelector(".lifebetter-import-counts")?.textContent).toMatch(/0 will be created, 0 will be updated, 1 will be skipped, 0 errors\.$/);
+    expect(preview.contentEl.querySelector(".lifebetter-import-counts")?.textContent).toMatch(
+      /0 will be created, 0 will be updated, 1 will be skipped, 0 errors\.$/,
+    );
   });
 
   it("saves the backup folder, interval and count typed in the settings tab, ignoring a count below 1", async () => {

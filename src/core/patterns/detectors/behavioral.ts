@@ -42,7 +42,14 @@ function staleProblems(data: PatternData): PatternCandidate[] {
       suggestion: "Pick one to work on this week, and mark the ones you will not pursue as abandoned.",
       chart: timePerProblemChart(data.problems, new Set(open.map((p) => p.path))),
       // A fact, not an inference: its effect is the stale share of open problems.
-      test: { p: 0, effect: stale.length / open.length, large: 0.5, n: stale.length, interval: [stale.length / open.length, stale.length / open.length], unit: "share" },
+      test: {
+        p: 0,
+        effect: stale.length / open.length,
+        large: 0.5,
+        n: stale.length,
+        interval: [stale.length / open.length, stale.length / open.length],
+        unit: "share",
+      },
       fact: true,
     },
   ];

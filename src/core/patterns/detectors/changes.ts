@@ -37,7 +37,10 @@ async function whatChanged(data: PatternData, context: DetectContext): Promise<P
       positive: up === metric.higherIsBetter,
       compared: `your ${metric.label} on the ${recent.length} days of the last ${RECENT_DAYS} with a reflection against the ${before.length} before`,
       evidence: unique(items.filter((d) => d.date > cut).map((d) => d.path)),
-      suggestion: up === metric.higherIsBetter ? `Look at what you changed lately: it is working.` : `Something changed in the last month: your reflections of those days may say what.`,
+      suggestion:
+        up === metric.higherIsBetter
+          ? `Look at what you changed lately: it is working.`
+          : `Something changed in the last month: your reflections of those days may say what.`,
       chart: moodOverTimeChart(data.days),
       test,
     });
@@ -67,7 +70,9 @@ async function categoryTimes(data: PatternData, context: DetectContext): Promise
       positive: !longer,
       compared: `hours to solution of the ${inside.length} solved ${category} problems against the ${outside.length} others`,
       evidence: unique(inside.map((p) => p.path)),
-      suggestion: longer ? `Plan more time for ${category} problems, or split them sooner.` : `Whatever you do on ${category} problems, it works: try it elsewhere.`,
+      suggestion: longer
+        ? `Plan more time for ${category} problems, or split them sooner.`
+        : `Whatever you do on ${category} problems, it works: try it elsewhere.`,
       chart: groupMeansChart(`Hours to solution: ${category} and the rest`, [category, "Other categories"], [a, b], "Average hours"),
       test,
     });
@@ -97,7 +102,9 @@ function decisions(data: PatternData): PatternCandidate[] {
       positive: mostly,
       compared: `your answer to "would you decide the same?" in ${reviewed.length} reviewed decisions`,
       evidence: unique((mostly ? regretted : again).length > 0 ? (mostly ? regretted : again).map((e) => e.path) : reviewed.map((e) => e.path)),
-      suggestion: mostly ? "Read the decisions you would make differently: what did you expect that did not happen?" : "Before the next decision, write what you expect and how you will know it worked.",
+      suggestion: mostly
+        ? "Read the decisions you would make differently: what did you expect that did not happen?"
+        : "Before the next decision, write what you expect and how you will know it worked.",
       chart: groupMeansChart("Reviewed decisions", ["Would decide the same", "Would decide differently"], [again.length, regretted.length], "Decisions"),
       test: { p: 0, effect: share, large: 1, n: reviewed.length, interval: [share, share], unit: "share" },
       fact: true,
@@ -113,13 +120,28 @@ function reviewsAndUse(data: PatternData): PatternCandidate[] {
   const uses = new Map<string, string[]>();
   for (const entry of data.entries) for (const skill of entry.skills) uses.set(skill, [...(uses.get(skill) ?? []), entry.path]);
   for (const problem of data.problems) for (const skill of problem.skills) uses.set(skill, [...(uses.get(skill) ?? []), problem.path]);
-  const reviewedUnused = [...data.reviews].filter(([path, days]) => days.length > 0 && !uses.has(path)).map(([path]) => path).sort();
+  const reviewedUnused = [...data.reviews]
+    .filter(([path, days]) => days.length > 0 && !uses.has(path))
+    .map(([path]) => path)
+    .sort();
   // Someone who reviews no skill at all does not use reviews: "never reviewed" would say nothing.
   const reviewsAny = [...data.reviews.values()].some((days) => days.length > 0);
-  const usedUnreviewed = !reviewsAny ? [] : [...uses].filter(([path, used]) => used.length >= MIN_USES && (data.reviews.get(path)?.length ?? 0) === 0).map(([path]) => path).sort();
+  const usedUnreviewed = !reviewsAny
+    ? []
+    : [...uses]
+        .filter(([path, used]) => used.length >= MIN_USES && (data.reviews.get(path)?.length ?? 0) === 0)
+        .map(([path]) => path)
+        .sort();
   const names = (paths: string[]): string => paths.map((p) => data.skills.get(p) ?? p).join(", ");
   const found: PatternCandidate[] = [];
-  const fact = (count: number, total: number): PatternCandidate["test"] => ({ p: 0, effect: count / Math.max(1, total), large: 1, n: count, interval: [count / Math.max(1, total), count / Math.max(1, total)], unit: "share" });
+  const fact = (count: number, total: number): PatternCandidate["test"] => ({
+    p: 0,
+    effect: count / Math.max(1, total),
+    large: 1,
+    n: count,
+    interval: [count / Math.max(1, total), count / Math.max(1, total)],
+    unit: "share",
+  });
   if (reviewedUnused.length > 0) {
     found.push({
       key: "problem-solving/skills/reviewed-never-used",
@@ -130,7 +152,12 @@ function reviewsAndUse(data: PatternData): PatternCandidate[] {
       compared: `the skills with review days against the skills your attempts and problems link`,
       evidence: reviewedUnused,
       suggestion: "Try one of them on your next problem, or stop reviewing it.",
-      chart: groupMeansChart("Reviews of skills you never used", reviewedUnused.map((p) => data.skills.get(p) ?? p), reviewedUnused.map((p) => data.reviews.get(p)!.length), "Reviews"),
+      chart: groupMeansChart(
+        "Reviews of skills you never used",
+        reviewedUnused.map((p) => data.skills.get(p) ?? p),
+        reviewedUnused.map((p) => data.reviews.get(p)!.length),
+        "Reviews",
+      ),
       test: fact(reviewedUnused.length, data.skills.size),
       fact: true,
     });
@@ -145,7 +172,12 @@ function reviewsAndUse(data: PatternData): PatternCandidate[] {
       compared: `the skills your attempts and problems link against the skills with review days`,
       evidence: usedUnreviewed,
       suggestion: "Review the skills you rely on, so what you learn with them sticks.",
-      chart: groupMeansChart("Uses of skills you never reviewed", usedUnreviewed.map((p) => data.skills.get(p) ?? p), usedUnreviewed.map((p) => uses.get(p)!.length), "Uses"),
+      chart: groupMeansChart(
+        "Uses of skills you never reviewed",
+        usedUnreviewed.map((p) => data.skills.get(p) ?? p),
+        usedUnreviewed.map((p) => uses.get(p)!.length),
+        "Uses",
+      ),
       test: fact(usedUnreviewed.length, data.skills.size),
       fact: true,
     });
@@ -184,8 +216,10 @@ function habitTargets(data: PatternData): PatternCandidate[] {
       pattern_type: "behavioral",
       positive: !missing,
       compared: `the days you ticked ${habit.name} in each of the last ${recent.length} whole weeks against your target of ${habit.targetPerWeek}`,
-      evidence: unique(recent.flatMap((week) => (missing ? missedWeeks.includes(week) : true) ? weeks.get(week)!.map((d) => d.path) : [])),
-      suggestion: missing ? `Lower the target to what a normal week allows, or tie ${habit.name} to something you already do daily.` : `Raise the target for ${habit.name}, or keep it as it is if it is where you want it.`,
+      evidence: unique(recent.flatMap((week) => ((missing ? missedWeeks.includes(week) : true) ? weeks.get(week)!.map((d) => d.path) : []))),
+      suggestion: missing
+        ? `Lower the target to what a normal week allows, or tie ${habit.name} to something you already do daily.`
+        : `Raise the target for ${habit.name}, or keep it as it is if it is where you want it.`,
       chart: groupMeansChart(`${habit.name}: days per week`, recent, counts, "Days"),
       test: { p: 0, effect: reached / recent.length, large: 1, n: recent.length, interval: [reached / recent.length, reached / recent.length], unit: "share" },
       fact: true,

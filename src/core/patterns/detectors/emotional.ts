@@ -13,7 +13,10 @@ function correlations(data: PatternData, days: Mooded[]): PatternCandidate[] {
   const found: PatternCandidate[] = [];
   for (const factor of ["sleep", "stress"] as const) {
     const both = days.filter((d) => d[factor] !== undefined);
-    const test = correlationTest(both.map((d) => d[factor]!), both.map((d) => d.mood));
+    const test = correlationTest(
+      both.map((d) => d[factor]!),
+      both.map((d) => d.mood),
+    );
     if (!test) continue;
     const cut = median(both.map((d) => d[factor]!));
     const low = both.filter((d) => d[factor]! < cut);
@@ -32,7 +35,9 @@ function correlations(data: PatternData, days: Mooded[]): PatternCandidate[] {
         positive: !helps,
         compared: `your mood with the hours you slept, over ${both.length} days that record both`,
         evidence: unique((helps ? low : high).map((d) => d.path)),
-        suggestion: helps ? `Protect your sleep: aim for at least ${cut} h before days that matter.` : "Short nights do not seem to cost you mood; watch energy instead.",
+        suggestion: helps
+          ? `Protect your sleep: aim for at least ${cut} h before days that matter.`
+          : "Short nights do not seem to cost you mood; watch energy instead.",
         chart: moodOverTimeChart(both),
         test,
       });
@@ -46,7 +51,9 @@ function correlations(data: PatternData, days: Mooded[]): PatternCandidate[] {
         positive: !hurts,
         compared: `your mood with your stress, over ${both.length} days that record both`,
         evidence: unique((hurts ? high : low).map((d) => d.path)),
-        suggestion: hurts ? "On high-stress days, plan one small thing that restores you." : "Stress does not pull your mood down: note what you do on those days.",
+        suggestion: hurts
+          ? "On high-stress days, plan one small thing that restores you."
+          : "Stress does not pull your mood down: note what you do on those days.",
         chart: moodOverTimeChart(both),
         test,
       });
@@ -68,7 +75,12 @@ interface DaySplit {
 async function splitCandidate(split: DaySplit, days: Mooded[], context: DetectContext): Promise<PatternCandidate | null> {
   const insideDates = new Set(split.inside.map((d) => d.date));
   const outside = days.filter((d) => !insideDates.has(d.date));
-  const test = await differenceTest(split.inside.map((d) => d.mood), outside.map((d) => d.mood), context.seed(split.key), context.tick);
+  const test = await differenceTest(
+    split.inside.map((d) => d.mood),
+    outside.map((d) => d.mood),
+    context.seed(split.key),
+    context.tick,
+  );
   if (!test) return null;
   context.counted();
   const higher = test.effect > 0;
@@ -99,7 +111,13 @@ export async function detectEmotional(data: PatternData, context: DetectContext)
   const byDate = new Map(days.map((d) => [d.date, d]));
   const splits: DaySplit[] = [];
   for (const habit of unique(days.flatMap((d) => d.habits))) {
-    splits.push({ key: `emotional/mood/habit/${habit.toLowerCase()}`, phrase: `you do ${habit}`, inside: days.filter((d) => d.habits.includes(habit)), extraEvidence: [], calendarHabit: habit });
+    splits.push({
+      key: `emotional/mood/habit/${habit.toLowerCase()}`,
+      phrase: `you do ${habit}`,
+      inside: days.filter((d) => d.habits.includes(habit)),
+      extraEvidence: [],
+      calendarHabit: habit,
+    });
   }
   const typeDays = new Map<string, { days: Set<Mooded>; entries: string[] }>();
   for (const entry of data.entries) {
@@ -120,7 +138,12 @@ export async function detectEmotional(data: PatternData, context: DetectContext)
     problemDays.set(session.problemPath, (problemDays.get(session.problemPath) ?? new Set()).add(dayPoint));
   }
   for (const [path, set] of [...problemDays].sort(([a], [b]) => a.localeCompare(b))) {
-    splits.push({ key: `emotional/mood/problem/${noteName(path).toLowerCase()}`, phrase: `you work on ${noteName(path)}`, inside: [...set], extraEvidence: [path] });
+    splits.push({
+      key: `emotional/mood/problem/${noteName(path).toLowerCase()}`,
+      phrase: `you work on ${noteName(path)}`,
+      inside: [...set],
+      extraEvidence: [path],
+    });
   }
   for (const split of splits) {
     const candidate = await splitCandidate(split, days, context);
@@ -129,4 +152,3 @@ export async function detectEmotional(data: PatternData, context: DetectContext)
   }
   return found;
 }
-

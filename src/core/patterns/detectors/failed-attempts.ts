@@ -41,7 +41,11 @@ export async function failedAttemptThemes(data: PatternData, context: DetectCont
           : `how many of your ${failed.length} failed or abandoned attempts share these words against how often your other notes use them`,
         evidence: unique(theme.members.map((e) => e.path)),
         suggestion: "Look at what these attempts have in common before trying that way again: another approach or meta-skill may work better.",
-        chart: countsByMonthChart(`Failed attempts about ${label} by month`, theme.members.map((e) => e.date), "Failed attempts"),
+        chart: countsByMonthChart(
+          `Failed attempts about ${label} by month`,
+          theme.members.map((e) => e.date),
+          "Failed attempts",
+        ),
         test: theme.test,
       };
     });

@@ -13,7 +13,8 @@ export const DAY_PARTS = [
 
 export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
-const inPart = (hour: number, part: (typeof DAY_PARTS)[number]): boolean => (hour >= part.from && hour < part.to) || (hour + 24 >= part.from && hour + 24 < part.to);
+const inPart = (hour: number, part: (typeof DAY_PARTS)[number]): boolean =>
+  (hour >= part.from && hour < part.to) || (hour + 24 >= part.from && hour + 24 < part.to);
 
 type Metric = "focus" | "energy";
 
@@ -28,8 +29,26 @@ interface Grouping {
 }
 
 const groupings = (): { dimension: string; groups: Grouping[] }[] => [
-  { dimension: "hour", groups: DAY_PARTS.map((part) => ({ id: part.name, label: part.name, phrase: `in ${part.name} sessions`, when: part.name === "night" ? "the night" : `the ${part.name}`, member: (s: SessionPoint) => inPart(s.hour, part) })) },
-  { dimension: "weekday", groups: WEEKDAYS.map((name, i) => ({ id: name.toLowerCase(), label: name, phrase: `on ${name}s`, when: `${name}s`, member: (s: SessionPoint) => s.weekday === i })) },
+  {
+    dimension: "hour",
+    groups: DAY_PARTS.map((part) => ({
+      id: part.name,
+      label: part.name,
+      phrase: `in ${part.name} sessions`,
+      when: part.name === "night" ? "the night" : `the ${part.name}`,
+      member: (s: SessionPoint) => inPart(s.hour, part),
+    })),
+  },
+  {
+    dimension: "weekday",
+    groups: WEEKDAYS.map((name, i) => ({
+      id: name.toLowerCase(),
+      label: name,
+      phrase: `on ${name}s`,
+      when: `${name}s`,
+      member: (s: SessionPoint) => s.weekday === i,
+    })),
+  },
 ];
 
 async function metricCandidates(data: PatternData, metric: Metric, context: DetectContext): Promise<PatternCandidate[]> {
