@@ -1,5 +1,5 @@
 import * as transformers from "@huggingface/transformers";
-import type { EmbedWorkerInit } from "../core/embed/remote-embedder";
+import { assetsOf, type EmbedWorkerInit } from "../core/embed/remote-embedder";
 import { loadEmbedderFromFiles } from "../core/embed/web-embedder";
 import { scope, serveAsEmbedder } from "./worker-scope";
 
@@ -11,15 +11,5 @@ import { scope, serveAsEmbedder } from "./worker-scope";
  * it runs here on WASM and says why; the index worker then uses its WASM pool instead.
  */
 scope.onmessage = (event: MessageEvent<EmbedWorkerInit>) => {
-  serveAsEmbedder(event.data, (init) =>
-    loadEmbedderFromFiles(transformers, {
-      modelId: init.modelId,
-      files: init.files,
-      wasmBinary: init.wasmBinary,
-      dtype: init.dtype,
-      batchSize: init.batchSize,
-      threads: init.threads ?? 1,
-      device: init.device ?? "webgpu",
-    }),
-  );
+  serveAsEmbedder(event.data, (init) => loadEmbedderFromFiles(transformers, { ...assetsOf(init), device: init.device ?? "webgpu" }));
 };

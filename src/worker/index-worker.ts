@@ -1,6 +1,6 @@
 import * as transformers from "@huggingface/transformers";
 import { EmbedderPool, wasmThreadsPerWorker } from "../core/embed/embedder-pool";
-import { RemoteEmbedder, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../core/embed/remote-embedder";
+import { RemoteEmbedder, assetsOf, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../core/embed/remote-embedder";
 import { loadEmbedderFromFiles } from "../core/embed/web-embedder";
 import { NO_MODEL, type EmbedderStatus } from "../core/index/embedder-status";
 import { serveIndex } from "../core/index/worker-host";
@@ -23,14 +23,7 @@ import { scope, serveAsEmbedder } from "./worker-scope";
 declare const LIFEBETTER_GPU_WORKER: string | undefined;
 
 function loadFromBytes(init: Omit<EmbedWorkerInit, "type">) {
-  return loadEmbedderFromFiles(transformers, {
-    modelId: init.modelId,
-    files: init.files,
-    wasmBinary: init.wasmBinary,
-    dtype: init.dtype,
-    batchSize: init.batchSize,
-    threads: init.threads ?? 1,
-  });
+  return loadEmbedderFromFiles(transformers, assetsOf(init));
 }
 
 /** Starts an embedding worker from `url` (this script, or the GPU worker); null when this platform cannot. */

@@ -57,15 +57,9 @@ export async function knownConversations(repo: NoteRepository, settings: LifeBet
  * conversation already imported is left as it is (with its questions, which the user may have edited
  * or deleted).
  */
-export async function importChats(
-  repo: NoteRepository,
-  settings: LifeBetterSettings,
-  chunks: AsyncIterable<Uint8Array | string>,
-  options: ChatImportOptions = {},
-): Promise<ChatImportReport> {
-  const now = options.now ?? new Date();
-  const known = options.known ?? (await knownConversations(repo, settings));
-  const report: ChatImportReport = {
+/** A report of nothing imported yet: every import (and the merge of several) starts from it. */
+export function emptyChatReport(): ChatImportReport {
+  return {
     conversations: { created: 0, alreadyImported: 0, failed: 0 },
     questions: 0,
     created: [],
@@ -74,6 +68,17 @@ export async function importChats(
     cancelled: false,
     platforms: {},
   };
+}
+
+export async function importChats(
+  repo: NoteRepository,
+  settings: LifeBetterSettings,
+  chunks: AsyncIterable<Uint8Array | string>,
+  options: ChatImportOptions = {},
+): Promise<ChatImportReport> {
+  const now = options.now ?? new Date();
+  const known = options.known ?? (await knownConversations(repo, settings));
+  const report = emptyChatReport();
 
   const importOne = async (conversation: ChatConversation): Promise<void> => {
     const id = await stableId(`${conversation.platform}:conversation:${conversation.sourceId}`);

@@ -1,18 +1,10 @@
 import { mergeEnrichReports } from "./enrich-conversations";
-import type { ChatImportReport } from "./import-chats";
+import { emptyChatReport, type ChatImportReport } from "./import-chats";
 
 /** One report for the imports of several files read in a row: counts added up, each problem and stop named by its file. */
 export function mergeChatReports(reports: readonly { file: string; report: ChatImportReport }[]): ChatImportReport {
   const several = reports.length > 1;
-  const merged: ChatImportReport = {
-    conversations: { created: 0, alreadyImported: 0, failed: 0 },
-    questions: 0,
-    created: [],
-    problems: [],
-    stopped: null,
-    cancelled: false,
-    platforms: {},
-  };
+  const merged = emptyChatReport();
   const stops: string[] = [];
   for (const { file, report } of reports) {
     const from = (reason: string): string => (several ? `${file}: ${reason}` : reason);

@@ -1,5 +1,6 @@
 import { embedQueries, type Embedder, type EmbedderUnavailable } from "./embedder";
 import type { EmbedderLoad } from "./embedder-load";
+import type { WebEmbedderAssets } from "./web-embedder";
 import { PendingCalls, errorText } from "../index/rpc";
 import type { MessageEndpoint } from "../index/worker-protocol";
 
@@ -15,6 +16,11 @@ export interface EmbedWorkerInit {
   device?: "wasm" | "webgpu";
   /** WASM threads (1 unless the page is cross-origin isolated: wasmThreadsPerWorker). */
   threads?: number;
+}
+
+/** The model files and options an embedding worker loads from its init message (device left to the worker). */
+export function assetsOf(init: Omit<EmbedWorkerInit, "type">): WebEmbedderAssets {
+  return { modelId: init.modelId, files: init.files, wasmBinary: init.wasmBinary, dtype: init.dtype, batchSize: init.batchSize, threads: init.threads ?? 1 };
 }
 
 /** `queries`: embed as search queries (the model's query prefix), not as passages. */

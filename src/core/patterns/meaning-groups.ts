@@ -2,7 +2,7 @@ import { quantile } from "simple-statistics";
 import { contentWords } from "../index/terms";
 import { fisherUpperTail } from "./exact-rates";
 import { Z90 } from "./statistics";
-import type { TermGroup } from "./term-groups";
+import { shareTest, type TermGroup } from "./term-groups";
 import type { EntryPoint } from "./pattern-data";
 
 /** Entries that must be close in meaning before they can be a theme. */
@@ -15,8 +15,6 @@ const MIN_WITH_VECTORS = 0.9;
  * that suits one embedding model.
  */
 const CLOSE_QUANTILE = 0.97;
-/** A theme's share above its share elsewhere counted as large (20 points). */
-const LARGE_SHARE = 0.2;
 /** Words in at least this share of a theme's members may label it. */
 const SHARED_BY = 0.5;
 const LABEL_TERMS = 3;
@@ -128,14 +126,7 @@ export async function meaningGroups(
     themes.push({
       terms: sharedWords(members),
       members,
-      test: {
-        p: fisherUpperTail(groupClose, inGroup.length - 1, otherClose, outPoints.length),
-        effect,
-        large: LARGE_SHARE,
-        n: inGroup.length,
-        interval: [effect - half, effect + half],
-        unit: "share",
-      },
+      test: shareTest(fisherUpperTail(groupClose, inGroup.length - 1, otherClose, outPoints.length), effect, inGroup.length, half),
     });
     await tick();
   }

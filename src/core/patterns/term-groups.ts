@@ -64,14 +64,7 @@ export async function termGroups(
     scored.push({
       word,
       list,
-      test: {
-        p: fisherUpperTail(list.length, group.length, outside, others.length),
-        effect,
-        large: LARGE_SHARE,
-        n: group.length,
-        interval: [effect - spread, effect + spread],
-        unit: "share",
-      },
+      test: shareTest(fisherUpperTail(list.length, group.length, outside, others.length), effect, group.length, spread),
     });
     await tick();
   }
@@ -88,4 +81,9 @@ export async function termGroups(
     } else topics.push({ terms: [word], members: list, test });
   }
   return topics;
+}
+
+/** A theme's test: Fisher's one-sided p of its share against the rest, and the difference of shares with its 90 % half-width. */
+export function shareTest(p: number, effect: number, n: number, half: number): TestResult {
+  return { p, effect, large: LARGE_SHARE, n, interval: [effect - half, effect + half], unit: "share" };
 }
