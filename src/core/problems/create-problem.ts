@@ -1,6 +1,6 @@
 import { composeNote } from "../codec/frontmatter";
 import { renderTable } from "../codec/sections";
-import { creationTimes, isoDate, isoDateTime } from "../dates/timestamps";
+import { creationTimes, isoDate } from "../dates/timestamps";
 import { InvalidInputError, NoteExistsError } from "../errors";
 import { newId } from "../ids";
 import { PRIORITIES } from "../schema/kinds";

@@ -36,8 +36,8 @@ export function registerHome(context: PluginContext): HomeFeature {
     }
   };
 
-  // "LifeBetter home" (the name for the view) and "Bases" (Obsidian's core plugin) are names.
-  plugin.addCommand({ id: "open-home", name: "Open LifeBetter home", callback: () => void openHome() });
+  // The palette shows "LifeBetter: Open home"; the ribbon has no prefix, so it names the plugin. "Bases" is Obsidian's core plugin.
+  plugin.addCommand({ id: "open-home", name: "Open home", callback: () => void openHome() });
   plugin.addCommand({ id: "create-bases", name: "Create Bases views of your records", callback: () => void createBases() });
   plugin.addRibbonIcon("sun", "Open LifeBetter home", () => void openHome());
   app.workspace.onLayoutReady(() => {

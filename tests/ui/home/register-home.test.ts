@@ -18,10 +18,10 @@ async function start(files: Record<string, string> = {}, data?: unknown) {
 }
 
 describe("registering the home", () => {
-  it("Open LifeBetter home opens one home view, without a hotkey", async () => {
+  it("Open home opens one home view, without a hotkey", async () => {
     const { app, registry, run } = await start();
     const command = registry.commands__.get("open-home");
-    expect(command?.name).toBe("Open LifeBetter home");
+    expect(command?.name).toBe("Open home");
     expect(command?.hotkeys).toBeUndefined();
     expect(registry.views__.get(HOME_VIEW_TYPE)?.(app.workspace.getLeaf(true))).toBeInstanceOf(HomeView);
     run("open-home");
