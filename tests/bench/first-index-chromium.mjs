@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
 import { buildWorkerSource, withWorkerSource, worker } from "../../esbuild.config.mjs";
+import { buildModelInNode, bundleForNode } from "../browser/build-model-in-node.mjs";
 import { servePageInChromium } from "../browser/serve-in-chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,37 +31,12 @@ const memoryFactor = Number(arg("memory-factor", "4"));
 const withCorpus = !process.argv.includes("--no-corpus");
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-first-index-"));
 
-const builder = path.join(work, "build-model.mjs");
-await fs.writeFile(
-  path.join(work, "build-model.ts"),
-  `import { buildMiniLmModel } from ${JSON.stringify(path.join(root, "tests/support/models/minilm-model.ts"))};\nconst built = await buildMiniLmModel(process.argv[2], { modelId: "lifebetter-bench/minilm" });\nconsole.log(built.folder);\n`,
-);
-await esbuild.build({
-  entryPoints: [path.join(work, "build-model.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: builder,
-  logLevel: "silent",
-  banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
-});
-const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root })
-  .toString()
-  .trim();
+const modelFolder = await buildModelInNode(path.join(root, "tests/browser/build-minilm-model.ts"), work, root);
 
 // Texts per note of a real vault, counted with the index's own extraction (before Chromium starts).
 let corpus = null;
 if (withCorpus) {
-  const counter = path.join(work, "corpus-texts-per-note.mjs");
-  await esbuild.build({
-    entryPoints: [path.join(here, "corpus-texts-per-note.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: counter,
-    logLevel: "silent",
-    banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
-  });
+  const counter = await bundleForNode(path.join(here, "corpus-texts-per-note.ts"), work);
   const corporaDefault = [path.resolve(root, "../shared/corpora"), path.resolve(root, "../../shared/corpora")].find((dir) => existsSync(dir));
   const env = { ...process.env, ...(process.env.LIFEBETTER_CORPORA || !corporaDefault ? {} : { LIFEBETTER_CORPORA: corporaDefault }) };
   corpus = JSON.parse(

@@ -3,33 +3,21 @@
 // It builds the worker exactly as `npm run build` does, starts it the plugin's way (Blob URL, from
 // bundledWorkerStarter), gives it a test model and onnxruntime's WASM as bytes, saves the index to
 // the browser's IndexedDB, restarts, and prints what the worker reported. Exit code 0 = all good.
-import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import esbuild from "esbuild";
 import { buildWorkerSource, withWorkerSource, worker } from "../../esbuild.config.mjs";
+import { buildModelInNode } from "./build-model-in-node.mjs";
 import { servePageInChromium } from "./serve-in-chromium.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "lifebetter-chromium-"));
 
-// The test model is built by the tests' own builder (onnx-proto), bundled for Node.
-const builder = path.join(work, "build-model.mjs");
-await esbuild.build({
-  entryPoints: [path.join(here, "build-model.ts")],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  outfile: builder,
-  logLevel: "silent",
-  banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
-});
-const modelFolder = execFileSync("node", [builder, path.join(work, "models")], { cwd: root })
-  .toString()
-  .trim();
+// The test model is built by the tests' own builder (onnx-proto).
+const modelFolder = await buildModelInNode(path.join(here, "build-model.ts"), work, root);
 const workerSource = await buildWorkerSource({ ...worker, minify: true, logLevel: "silent" });
 const pageBuild = await esbuild.build(
   withWorkerSource(
