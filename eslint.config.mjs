@@ -3,7 +3,7 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
 
 export default defineConfig([
-  globalIgnores(["node_modules/", "dist/", "main.js", "coverage/", ".bench/", ".tmp/", "tests/screenshots/", "**/*.d.ts"]),
+  globalIgnores(["node_modules/", "dist/", "main.js", "coverage/", ".bench/", ".eval/", ".tmp/", "tests/screenshots/", "**/*.d.ts"]),
   ...obsidianmd.configs.recommended,
   {
     languageOptions: {
