@@ -198,6 +198,7 @@ export async function patternData(
     if (record.kind !== "meta-skill") continue;
     skills.set(record.path, record.name);
     reviews.set(record.path, reviewDays(record));
+    await tick();
   }
   const data: PatternData = {
     now,
@@ -217,8 +218,9 @@ export async function patternData(
     } else if (record.kind === "entry") {
       data.entries.push(entryOf(vault, record, skills));
     } else if (record.kind === "problem") {
-      // A problem's body is parsed once for its sessions and its milestones (a parse of a long
-      // table is the longest step here, and its garbage the GC's work), with a tick between steps.
+      // A problem's body is parsed once for its sessions and its milestones, with a tick between
+      // steps. The parse is the longest step here and cannot be cut: it grows with the note (about
+      // 0.3 ms of CPU per Sessions row measured), so one huge problem note is one long slice.
       const tree = parseMarkdown(record.body);
       await tick();
       for (const row of parseSessions(record.body, tree, activityTypes).rows) data.sessions.push(sessionOf(record.path, row));

@@ -49,25 +49,37 @@ export async function loadRecords(
   repo: NoteRepository,
   settings: LifeBetterSettings,
   kinds?: readonly RecordKind[],
-  /** Awaited after each note is parsed, so a view can yield to the UI (a TimeSlicer's tick). */
+  /** Awaited before each note is parsed, so a view can yield to the UI (a TimeSlicer's tick). */
   tick?: () => Promise<void>,
 ): Promise<VaultRecords> {
   const files = (await repo.listFiles()).filter((file) => !isInFolders(file.path, settings.excludedFolders));
   const records: VaultRecord[] = [];
   const unparsed = new Map<string, string>();
+  // Reads run several at once (the disk's parallelism); parsing, the work on this thread, runs one
+  // note at a time with a tick before each, so no slice parses a note per read in flight.
+  const texts: { file: (typeof files)[number]; text: string | null }[] = [];
   await forEachConcurrently(
     files.filter((file) => isMarkdown(file.path)),
     READ_CONCURRENCY,
     async (file) => {
-      const text = await repo.read(file.path).catch(() => null);
-      const read = text === null ? null : readRecord(file.path, text, file.mtime);
-      if (typeof read === "string") unparsed.set(file.path, read);
-      const record = typeof read === "string" ? null : read;
-      if (record && (!kinds || kinds.includes(record.kind))) records.push(record);
+      texts.push({ file, text: await repo.read(file.path).catch(() => null) });
       await tick?.();
     },
   );
+  for (const { file, text } of texts) {
+    await tick?.();
+    const read = text === null ? null : readRecord(file.path, text, file.mtime);
+    if (typeof read === "string") unparsed.set(file.path, read);
+    const record = typeof read === "string" ? null : read;
+    if (record && (!kinds || kinds.includes(record.kind))) records.push(record);
+  }
   // Reads finish in any order; sort so every run lists the same way.
   records.sort((a, b) => a.path.localeCompare(b.path));
-  return { records, resolver: new LinkResolver(files.map((file) => file.path)), unparsed };
+  // The resolver knows every file: in a big vault, building it is itself a long step.
+  const resolver = new LinkResolver([]);
+  for (const file of files) {
+    resolver.add(file.path);
+    await tick?.();
+  }
+  return { records, resolver, unparsed };
 }
