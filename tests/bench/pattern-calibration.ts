@@ -4,7 +4,7 @@
  * confidence are real. Used by the fit (fit-pattern-calibration.ts) and `npm run bench -- --patterns`.
  */
 import { confidenceInputs, confidenceOf, CONFIDENT, MAX_Q, MIN_SHOWN, type ConfidenceInputs } from "../../src/core/patterns/confidence";
-import { scoreCandidates } from "../../src/core/patterns/engine";
+import { proposedFindings, scoreCandidates } from "../../src/core/patterns/engine";
 import { simulateVault } from "../support/vault-simulator";
 
 export interface Observation {
@@ -17,6 +17,8 @@ export interface VaultRun {
   observations: Observation[];
   /** Highest confidence of an inferred proposal. */
   highest: number;
+  /** Proposals that group comparisons: their confidence, whether their clearest member is real, and whether every member is. */
+  groups: { confidence: number; members: number; leadReal: boolean; allReal: boolean }[];
 }
 
 /**
@@ -28,16 +30,29 @@ export const modeOf = (seed: number): "random" | "null" => (seed % 3 === 0 ? "ra
 export async function runSimulated(seed: number, mode: "random" | "null"): Promise<VaultRun> {
   const vault = simulateVault(seed, mode);
   const { scored } = await scoreCandidates(vault.data);
+  // Comparisons are proposed grouped, at their clearest member's confidence: the others are no
+  // proposals of their own, so only the clearest is an observation of the calibration.
+  const proposed = proposedFindings(scored);
+  const listedOnly = new Set(proposed.flatMap((group) => group.members.slice(1).map((member) => member.candidate)));
+  const groups = proposed
+    .filter((group) => group.lead.candidate.pair)
+    .map(({ lead, members }) => ({
+      confidence: lead.confidence,
+      members: members.length,
+      leadReal: vault.isReal(lead.candidate) === true,
+      allReal: members.every((member) => vault.isReal(member.candidate) === true),
+    }));
   const observations: Observation[] = [];
   let highest = 0;
   for (const { candidate, q, support, elsewhere } of scored) {
+    if (listedOnly.has(candidate)) continue;
     const real = vault.isReal(candidate);
     if (real === undefined || q > MAX_Q) continue;
     const confidence = confidenceOf(candidate, q, support, elsewhere);
     observations.push({ inputs: confidenceInputs(candidate, q, support, elsewhere), confidence, real });
     if (confidence >= MIN_SHOWN) highest = Math.max(highest, confidence);
   }
-  return { observations, highest };
+  return { observations, highest, groups };
 }
 
 export interface ReliabilityRow {

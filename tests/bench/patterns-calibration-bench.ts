@@ -5,7 +5,7 @@
  * `--fit` instead refits the calibration and prints the constants for calibration.ts.
  */
 import { fitCalibration } from "./fit-pattern-calibration";
-import { CONFIDENT, modeOf, reliability, runSimulated, type Observation } from "./pattern-calibration";
+import { CONFIDENT, modeOf, reliability, runSimulated, type Observation, type VaultRun } from "./pattern-calibration";
 import { benchPatternSlices } from "./pattern-slices";
 
 /** Held-out seeds start here (the fit uses 1…N). */
@@ -18,12 +18,14 @@ export async function benchPatterns(args: readonly string[]): Promise<void> {
     return;
   }
   const observations: Observation[] = [];
+  const groups: VaultRun["groups"] = [];
   let nulls = 0;
   let quiet = 0;
   for (let i = 0; i < vaults; i++) {
     const seed = FIRST_SEED + i;
     const run = await runSimulated(seed, modeOf(seed));
     observations.push(...run.observations);
+    groups.push(...run.groups);
     if (modeOf(seed) === "null") {
       nulls++;
       if (run.highest < CONFIDENT) quiet++;
@@ -40,5 +42,12 @@ export async function benchPatterns(args: readonly string[]): Promise<void> {
   console.log(lines.join("\n"));
   console.log(`Expected calibration error: ${ece.toFixed(3)}`);
   console.log(`Null vaults with nothing at ≥ ${CONFIDENT}: ${quiet} of ${nulls} (${Math.round((quiet / nulls) * 100)}%)`);
+  const confident = groups.filter((g) => g.confidence >= CONFIDENT);
+  const share = (n: number): string => `${confident.length ? Math.round((n / confident.length) * 100) : 0}%`;
+  console.log(
+    `Skill comparisons, grouped: ${groups.length} proposals (${groups.filter((g) => g.members > 1).length} of several skills); at ≥ ${CONFIDENT}: ${confident.length}, ` +
+      `mean confidence ${(confident.reduce((sum, g) => sum + g.confidence, 0) / Math.max(1, confident.length)).toFixed(2)}, ` +
+      `clearest comparison real ${share(confident.filter((g) => g.leadReal).length)}, every listed skill real ${share(confident.filter((g) => g.allReal).length)}`,
+  );
   if (!args.includes("--no-slices")) console.log(`10k-entry vault: ${JSON.stringify(await benchPatternSlices(30, args.includes("--cpu-clock")))}`);
 }

@@ -53,6 +53,11 @@ export interface PatternVaultOptions {
   /** Successes of attempts of "Sleep on it" and of "Brute force" (default 11 of 12 and 1 of 12). */
   sleepOnIt?: { successes: number; attempts: number };
   bruteForce?: { successes: number; attempts: number };
+  /**
+   * Every other skill's record (Rubber duck and the four ~40% skills), in place of their random
+   * attempts: to plant one skill that works better than all the others.
+   */
+  otherSkills?: { successes: number; attempts: number }[];
 }
 const SESSION_PROBLEMS = ["Ship v2", "Tax return", "Garden shed", "Learn Rust", "Move house", "Thesis draft"];
 const HOURS = [8, 9, 10, 11, 14, 15, 16, 19, 20, 21];
@@ -198,10 +203,15 @@ export function patternVault(seed: number, shuffled = false, scale = 1, options:
   // Entries: texts are planted per type; the twin shuffles every entry text across entries.
   type Draft = { type: string; day: number; extra: Record<string, unknown>; text: string; planted?: "flaky" | "sync" | "duck" | "sleepOnIt" | "bruteForce" };
   const drafts: Draft[] = [];
-  const attempts: { skill: string; success: boolean }[] = Array.from({ length: 100 * scale }, () => {
-    const skill = random() < 0.3 ? "Rubber duck" : pick(SKILLS.slice(1));
-    return { skill, success: random() < (skill === "Rubber duck" ? 0.9 : 0.4) };
-  });
+  const attempts: { skill: string; success: boolean }[] = options.otherSkills
+    ? SKILLS.flatMap((skill, s) => {
+        const record = options.otherSkills![s % options.otherSkills!.length]!;
+        return Array.from({ length: record.attempts }, (_, i) => ({ skill, success: i < record.successes }));
+      })
+    : Array.from({ length: 100 * scale }, () => {
+        const skill = random() < 0.3 ? "Rubber duck" : pick(SKILLS.slice(1));
+        return { skill, success: random() < (skill === "Rubber duck" ? 0.9 : 0.4) };
+      });
   for (const small of SMALL_SAMPLE_SKILLS) {
     const record = options[small.planted] ?? small;
     for (let i = 0; i < record.attempts; i++) attempts.push({ skill: small.skill, success: i < record.successes });

@@ -1,7 +1,8 @@
 import { DEFAULT_STALE_DAYS } from "../settings";
 import type { VaultRecords } from "../vault/records";
 import { confidenceOf, MIN_SHOWN } from "./confidence";
-import { explain } from "./explain";
+import { explainGroup } from "./explain";
+import { groupFindings, type FindingGroup } from "./grouping";
 import { benjaminiHochberg } from "./false-discovery";
 import { seedOf, type DetectContext, type Detector } from "./detect-context";
 import { detectActivityTypes } from "./detectors/activity";
@@ -157,21 +158,34 @@ export async function scoreCandidates(
   };
 }
 
+/**
+ * The findings to show, as they are proposed: each candidate not decided on already, with its
+ * confidence, at MIN_SHOWN or more; comparisons grouped by the side they share (grouping.ts), unless
+ * the group was decided on.
+ */
+export function proposedFindings(
+  scored: readonly ScoredCandidate[],
+  notes: readonly PatternNote[] = [],
+): FindingGroup<ScoredCandidate & { confidence: number }>[] {
+  const findings = scored
+    .filter(({ candidate }) => !decided(candidate, notes))
+    .map((s) => ({ ...s, confidence: confidenceOf(s.candidate, s.q, s.support, s.elsewhere) }))
+    .filter((f) => f.confidence >= MIN_SHOWN);
+  return groupFindings(findings).filter((group) => !decided(group.candidate, notes));
+}
+
 /** Runs every detector over prepared data and scores their candidates. */
 export async function detectPatterns(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<PatternReport> {
   const { scored, tested } = await scoreCandidates(data, tick);
   const notes = new Map(data.notes.map((note) => [note.key, note]));
   const proposals: PatternProposal[] = [];
-  for (const { candidate, q, support, elsewhere } of scored) {
+  for (const { candidate, lead, members } of proposedFindings(scored, data.notes)) {
     const note = notes.get(candidate.key);
-    if (decided(candidate, data.notes)) continue;
-    const confidence = confidenceOf(candidate, q, support, elsewhere);
-    if (confidence < MIN_SHOWN) continue;
-    const { test: _test, compared: _compared, family: _family, ...shown } = candidate;
+    const { test: _test, compared: _compared, family: _family, pair: _pair, ...shown } = candidate;
     proposals.push({
       ...shown,
-      confidence,
-      why: explain(candidate, q),
+      confidence: lead.confidence,
+      why: explainGroup(members),
       occurrences: candidate.evidence.length,
       notePath: note?.path,
       helpful: note?.helpful,

@@ -36,10 +36,23 @@ export interface PatternCandidate {
   fact?: boolean;
   /** What was compared, in plain words ("your mood on the 40 days you do Exercise against the other 50"). */
   compared: string;
+  /**
+   * A comparison of two things (one skill against another), scored on its own and proposed grouped
+   * with the other comparisons of one of its two sides (grouping.ts): each side's grouped finding.
+   */
+  pair?: readonly [PairSide, PairSide];
+}
+
+/** One side of a pairwise comparison, as the finding its comparisons are grouped into. */
+export interface PairSide {
+  /** The grouped finding's key: stays the same while this side is compared with others, whichever they are. */
+  key: string;
+  /** The grouped finding's words, from its member comparisons (clearest first). */
+  words: (members: readonly PatternCandidate[]) => Pick<PatternCandidate, "name" | "description" | "suggestion" | "positive">;
 }
 
 /** A proposal the user sees. */
-export interface PatternProposal extends Omit<PatternCandidate, "test" | "compared" | "family"> {
+export interface PatternProposal extends Omit<PatternCandidate, "test" | "compared" | "family" | "pair"> {
   /** 0–1: the calibrated probability that the pattern is real (see confidence.ts). */
   confidence: number;
   /** Why it was proposed, in plain words: what was compared, over how many observations, the effect with its interval. */

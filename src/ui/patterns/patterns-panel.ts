@@ -99,7 +99,8 @@ export class PatternsPanel {
     card.createEl("p", { cls: "lifebetter-pattern-description", text: proposal.description });
     const why = card.createEl("details", { cls: "lifebetter-pattern-why" });
     why.createEl("summary", { text: "Why this was proposed" });
-    why.createEl("p", { text: proposal.why });
+    // A finding grouped from several comparisons explains each on a line of its own.
+    for (const line of proposal.why.split("\n")) why.createEl("p", { text: line });
     const suggestion = card.createEl("p", { cls: "lifebetter-pattern-suggestion" });
     suggestion.createEl("strong", { text: "Try this: " });
     suggestion.append(proposal.suggestion);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explain } from "../../../src/core/patterns/explain";
+import { explain, explainGroup } from "../../../src/core/patterns/explain";
 import type { PatternCandidate } from "../../../src/core/patterns/pattern-types";
 
 const candidate = (test: PatternCandidate["test"], fact = false): PatternCandidate => ({
@@ -44,5 +44,40 @@ describe("why a pattern was proposed", () => {
     expect(explain(candidate({ p: 0, effect: 1, large: 1, n: 2, interval: [1, 1], unit: "share" }, true), 0)).toBe(
       "Read from your notes: the 12 attempts that used Sleep on it (11 succeeded) against your 110 attempts with other skills (56 succeeded).",
     );
+  });
+});
+
+describe("why comparisons grouped into one finding were proposed", () => {
+  const contrast = (compared: string, effect: number): PatternCandidate => ({
+    ...candidate({ p: 0.01, effect, large: 0.3, n: 10, interval: [effect - 0.25, effect + 0.25], unit: "rate", contrast: true }),
+    compared,
+  });
+
+  it("explains the clearest in full, says the confidence shown is its own, then each other comparison with its own", () => {
+    const why = explainGroup([
+      {
+        candidate: contrast("the 10 attempts that used Sleep on it (8 succeeded) against the 10 that used Brute force (2 succeeded)", 0.42),
+        q: 0.03,
+        confidence: 0.88,
+      },
+      {
+        candidate: contrast("the 10 attempts that used Sleep on it (8 succeeded) against the 12 that used Timeboxing (3 succeeded)", 0.36),
+        q: 0.08,
+        confidence: 0.61,
+      },
+    ]).split("\n");
+    expect(why).toHaveLength(2);
+    expect(why[0]).toContain("against the 10 that used Brute force (2 succeeded) (10 observations in the smaller group): success rates 42 points apart");
+    expect(why[0]).toContain("The confidence shown is this comparison's (0.88)");
+    expect(why[1]).toBe(
+      "Compared the 10 attempts that used Sleep on it (8 succeeded) against the 12 that used Timeboxing (3 succeeded): " +
+        "success rates 36 points apart, after weighing both toward your usual rate (90% interval 11 to 61 points); " +
+        "among findings this strong, about 8% are chance; confidence 0.61 on its own.",
+    );
+  });
+
+  it("is the plain explanation for a finding alone", () => {
+    const alone = contrast("the 10 attempts that used Sleep on it (8 succeeded) against the 10 that used Brute force (2 succeeded)", 0.42);
+    expect(explainGroup([{ candidate: alone, q: 0.03, confidence: 0.88 }])).toBe(explain(alone, 0.03));
   });
 });

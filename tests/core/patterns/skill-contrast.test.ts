@@ -15,7 +15,8 @@ import { patternVault, type PatternVault } from "../../support/pattern-vault";
  */
 const SEEDS = [1, 2, 3, 4, 5, 6];
 const OPTIONS = { days: 120, sleepOnIt: { successes: 8, attempts: 10 }, bruteForce: { successes: 2, attempts: 10 } };
-const CONTRAST = "problem-solving/skill-contrast/sleep on it over brute force";
+/** Sleep on it's comparisons with the skills that work worse, grouped into one finding. */
+const CONTRAST = "problem-solving/skill-contrast/sleep on it over others";
 const PLANTED_CONFIDENCE = 0.8;
 
 async function run(vault: PatternVault): Promise<PatternReport> {
@@ -41,9 +42,13 @@ describe("a skill that worked in 8 of 10 attempts next to one that worked in 2 o
     expect(vault.planted.sleepOnIt).toHaveLength(10);
     expect(vault.planted.bruteForce).toHaveLength(10);
     const skills = ["LifeBetter/Meta-skills/Sleep on it.md", "LifeBetter/Meta-skills/Brute force.md"];
-    expect(contrast!.evidence).toEqual([...skills, ...vault.planted.sleepOnIt, ...vault.planted.bruteForce].sort());
-    expect(contrast!.name).toMatch(/Sleep on it works better for you than Brute force: 8 of 10 against 2 of 10/);
-    expect(contrast!.why).toMatch(/10 attempts that used Sleep on it \(8 succeeded\)/);
+    // Other skills that work worse may be listed beside Brute force, with their attempts as evidence.
+    expect(contrast!.evidence).toEqual(expect.arrayContaining([...skills, ...vault.planted.sleepOnIt, ...vault.planted.bruteForce]));
+    expect(contrast!.name).toMatch(/^Sleep on it works better for you than (.+, |.+ and )?Brute force\b.*: 8 of 10 against /);
+    expect(contrast!.description).toContain("Brute force in 20% of its 10");
+    expect(contrast!.why).toMatch(/10 attempts that used Sleep on it \(8 succeeded\) against the 10 that used Brute force \(2 succeeded\)/);
+    // One finding, not one per skill that works worse.
+    expect(report.proposals.filter((p) => p.key.startsWith("problem-solving/skill-contrast/sleep on it "))).toHaveLength(1);
   });
 
   it.each(SEEDS)("is not proposed, nor anything else, at ≥ 0.5 in the shuffled twin (seed %i)", (seed) => {
@@ -51,5 +56,81 @@ describe("a skill that worked in 8 of 10 attempts next to one that worked in 2 o
     const inferred = twin.proposals.filter((p) => !p.fact);
     expect(twin.tested).toBeGreaterThan(50);
     expect(inferred.filter((p) => p.confidence >= CONFIDENT).map((p) => `${p.confidence} ${p.key}`)).toEqual([]);
+  });
+});
+
+/**
+ * One skill that clearly works (8 of 10) next to six that do not (2 or 3 of 10–12 each): one finding,
+ * "Sleep on it works better for you than …", listing all six with their records, not six findings.
+ */
+describe("a skill that worked in 8 of 10 attempts next to six that worked in 2 or 3 of 10–12", () => {
+  const WINNER = {
+    days: 120,
+    sleepOnIt: { successes: 8, attempts: 10 },
+    bruteForce: { successes: 2, attempts: 10 },
+    otherSkills: [
+      { successes: 2, attempts: 10 },
+      { successes: 2, attempts: 12 },
+      { successes: 3, attempts: 12 },
+    ],
+  };
+  const LOSERS = ["Rubber duck", "Divide and conquer", "Timeboxing", "Ask for help", "Write it down", "Brute force"];
+  const reports = new Map<number, { report: PatternReport; twin: PatternReport }>();
+
+  beforeAll(async () => {
+    for (const seed of SEEDS)
+      reports.set(seed, { report: await run(patternVault(seed, false, 1, WINNER)), twin: await run(patternVault(seed, true, 1, WINNER)) });
+  }, 300_000);
+
+  it.each(SEEDS)("is one proposal at confidence ≥ 0.8 that lists every skill that works worse, with its record (seed %i)", (seed) => {
+    const { report } = reports.get(seed)!;
+    const contrasts = report.proposals.filter((p) => p.key.startsWith("problem-solving/skill-contrast/"));
+    console.log(`seed ${seed}: ${contrasts.map((p) => `${p.confidence} ${p.name}`).join("; ")}`);
+    expect(contrasts.map((p) => p.key)).toEqual([CONTRAST]);
+    const [grouped] = contrasts;
+    expect(grouped!.confidence).toBeGreaterThanOrEqual(PLANTED_CONFIDENCE);
+    for (const loser of LOSERS) {
+      expect(grouped!.name).toContain(loser);
+      expect(grouped!.evidence).toContain(`LifeBetter/Meta-skills/${loser}.md`);
+      expect(grouped!.why).toMatch(new RegExp(`against the 1[02] that used ${loser} \\([23] succeeded\\)`));
+    }
+    expect(grouped!.name).toMatch(/^Sleep on it works better for you than .*: 8 of 10 against /);
+    expect(grouped!.suggestion).toMatch(/^On problems where they fit, try Sleep on it before /);
+  });
+
+  it.each(SEEDS)("proposes nothing at ≥ 0.5 in the shuffled twin (seed %i)", (seed) => {
+    const { twin } = reports.get(seed)!;
+    expect(twin.proposals.filter((p) => !p.fact && p.confidence >= CONFIDENT).map((p) => `${p.confidence} ${p.key}`)).toEqual([]);
+  });
+});
+
+/** The mirror case: one skill that clearly fails (1 of 10) next to six that work (8 or 9 of 10–12): one finding about it. */
+describe("a skill that worked in 1 of 10 attempts next to six that worked in 8 or 9 of 10–12", () => {
+  const LOSER = {
+    days: 120,
+    sleepOnIt: { successes: 8, attempts: 10 },
+    bruteForce: { successes: 1, attempts: 10 },
+    otherSkills: [
+      { successes: 8, attempts: 10 },
+      { successes: 9, attempts: 12 },
+      { successes: 9, attempts: 11 },
+    ],
+  };
+  const WINNERS = ["Rubber duck", "Divide and conquer", "Timeboxing", "Ask for help", "Write it down", "Sleep on it"];
+  const reports = new Map<number, PatternReport>();
+
+  beforeAll(async () => {
+    for (const seed of SEEDS) reports.set(seed, await run(patternVault(seed, false, 1, LOSER)));
+  }, 300_000);
+
+  it.each(SEEDS)("is one proposal that lists every skill that works better (seed %i)", (seed) => {
+    const contrasts = reports.get(seed)!.proposals.filter((p) => p.key.startsWith("problem-solving/skill-contrast/"));
+    console.log(`seed ${seed}: ${contrasts.map((p) => `${p.confidence} ${p.name}`).join("; ")}`);
+    expect(contrasts.map((p) => p.key)).toEqual(["problem-solving/skill-contrast/others over brute force"]);
+    const [grouped] = contrasts;
+    expect(grouped!.positive).toBe(false);
+    expect(grouped!.name).toMatch(/^Brute force works worse for you than .*: 1 of 10 against /);
+    for (const winner of WINNERS) expect(grouped!.name).toContain(winner);
+    expect(grouped!.suggestion).toMatch(/before Brute force\.$/);
   });
 });

@@ -166,3 +166,23 @@ describe("the pattern view in Obsidian", () => {
     await view.onClose();
   }, 120_000);
 });
+
+describe("a finding grouped from several comparisons", () => {
+  it("explains each comparison on a line of its own", () => {
+    const root = createDiv();
+    document.body.appendChild(root);
+    const why = [
+      "Compared the 10 attempts that used Sleep on it (8 succeeded) against the 10 that used Brute force (2 succeeded) (10 observations in the smaller group): success rates 42 points apart. The confidence shown is this comparison's (0.88); each other one has its own:",
+      "Compared the 10 attempts that used Sleep on it (8 succeeded) against the 12 that used Timeboxing (3 succeeded): success rates 36 points apart; confidence 0.61 on its own.",
+    ];
+    const grouped: PatternProposal = {
+      ...focus,
+      key: "problem-solving/skill-contrast/sleep on it over others",
+      name: "Sleep on it works better for you than Brute force and Timeboxing: 8 of 10 against 2 of 10 and 3 of 12 attempts",
+      why: why.join("\n"),
+    };
+    new PatternsPanel(root, { openNote: vi.fn(), decide: vi.fn(), refresh: vi.fn() }).showReport({ proposals: [grouped], overview: [], tested: 40 }, 100);
+    const lines = [...root.querySelectorAll("details.lifebetter-pattern-why p")].map((p) => p.textContent);
+    expect(lines).toEqual(why);
+  });
+});

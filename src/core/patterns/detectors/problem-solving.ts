@@ -3,7 +3,7 @@ import { boschlooExact } from "../boschloo";
 import { fisherExact, plainRate, shrunkRate } from "../exact-rates";
 import { round1, unique, type DetectContext } from "../detect-context";
 import { groupMeansChart, skillSuccessChart } from "../charts";
-import type { ChartSpec, PatternCandidate } from "../pattern-types";
+import type { ChartSpec, PairSide, PatternCandidate } from "../pattern-types";
 import { failedAttemptThemes } from "./failed-attempts";
 import type { PatternData } from "../pattern-data";
 
@@ -94,13 +94,77 @@ async function successCandidates(data: PatternData, context: DetectContext, outc
   return found;
 }
 
+interface Rated {
+  path: string;
+  name: string;
+  o: Outcomes;
+}
+
+/** "A", "A and B", "A, B and C" (or "A, B or C"). */
+const listed = (items: readonly string[], last = "and"): string =>
+  items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
+const record = (o: Outcomes): string => `${o.successes} of ${o.uses}`;
+const rateOf = (skill: Rated): string => `${skill.name} in ${percent(skill.o.successes, skill.o.uses)}% of its ${skill.o.uses}`;
+
+/**
+ * How the contrasts of one skill with several others are worded as one finding (grouping.ts picks
+ * the side): the skill that works better than each of the others, or the one that works worse.
+ */
+function contrastSides(pairs: ReadonlyMap<string, { better: Rated; worse: Rated }>): {
+  better: (skill: Rated) => PairSide;
+  worse: (skill: Rated) => PairSide;
+} {
+  const sides = new Map<string, PairSide>();
+  const side = (key: string, make: () => PairSide): PairSide => sides.get(key) ?? sides.set(key, make()).get(key)!;
+  const others = (members: readonly PatternCandidate[], pick: (pair: { better: Rated; worse: Rated }) => Rated): Rated[] =>
+    members.map((member) => pick(pairs.get(member.key)!));
+  return {
+    better: (skill) =>
+      side(`better/${skill.path}`, () => ({
+        key: `problem-solving/skill-contrast/${skill.name.toLowerCase()} over others`,
+        words: (members) => {
+          const worse = others(members, (pair) => pair.worse);
+          const names = listed(worse.map((w) => w.name));
+          return {
+            name: `${skill.name} works better for you than ${names}: ${record(skill.o)} against ${listed(worse.map((w) => record(w.o)))} attempts`,
+            description: `${skill.name} succeeded in ${percent(skill.o.successes, skill.o.uses)}% of its ${skill.o.uses} attempts, ${listed(worse.map(rateOf))}.`,
+            suggestion: `On problems where ${worse.length > 1 ? "they" : "both"} fit, try ${skill.name} before ${listed(
+              worse.map((w) => w.name),
+              "or",
+            )}.`,
+            positive: true,
+          };
+        },
+      })),
+    worse: (skill) =>
+      side(`worse/${skill.path}`, () => ({
+        key: `problem-solving/skill-contrast/others over ${skill.name.toLowerCase()}`,
+        words: (members) => {
+          const better = others(members, (pair) => pair.better);
+          const names = listed(better.map((b) => b.name));
+          return {
+            name: `${skill.name} works worse for you than ${names}: ${record(skill.o)} against ${listed(better.map((b) => record(b.o)))} attempts`,
+            description: `${skill.name} succeeded in ${percent(skill.o.successes, skill.o.uses)}% of its ${skill.o.uses} attempts, ${listed(better.map(rateOf))}.`,
+            suggestion: `On problems where ${better.length > 1 ? "they" : "both"} fit, try ${listed(
+              better.map((b) => b.name),
+              "or",
+            )} before ${skill.name}.`,
+            positive: false,
+          };
+        },
+      })),
+  };
+}
+
 /**
  * One skill against another: a person's skills are often tried about ten times each, and a skill
  * that worked in 8 of 10 next to one that failed in 8 of 10 says little against the mix of all the
  * others, but much against each other. Every pair with enough outcomes is tested (and counted in the
- * family); a contrast is proposed only for skills on opposite sides of the person's overall rate
+ * family); a contrast is kept only for skills on opposite sides of the person's overall rate
  * (one above, one below), so two skills that both work are not set against each other. Both rates
- * are shrunk toward the person's overall rate.
+ * are shrunk toward the person's overall rate. Each contrast is scored on its own, then proposed
+ * grouped with the other contrasts of the same skill (`pair`, grouping.ts): one skill that works
+ * better than six others is one finding, not six.
  */
 async function contrastCandidates(data: PatternData, context: DetectContext, outcomes: Map<string, Outcomes>, chart: ChartSpec): Promise<PatternCandidate[]> {
   let successes = 0;
@@ -113,44 +177,52 @@ async function contrastCandidates(data: PatternData, context: DetectContext, out
   const overallRaw = successes / uses;
   const skills = [...outcomes].filter(([, o]) => o.uses >= MIN_CONTRAST_OUTCOMES).sort(([a], [b]) => a.localeCompare(b));
   const above = (o: Outcomes): boolean => o.successes / o.uses > overallRaw;
-  const pairs: { i: number; j: number; p: number }[] = [];
+  const tested: { i: number; j: number; p: number }[] = [];
   for (let i = 0; i < skills.length; i++) {
     for (let j = i + 1; j < skills.length; j++) {
       context.counted(SKILL_FAMILY);
       const [a, b] = [skills[i]![1], skills[j]![1]];
       if (above(a) === above(b)) continue;
-      pairs.push({ i, j, p: ratesTest(a.successes, a.uses, b.successes, b.uses) });
+      tested.push({ i, j, p: ratesTest(a.successes, a.uses, b.successes, b.uses) });
       await context.tick();
     }
   }
+  const pairs = new Map<string, { better: Rated; worse: Rated }>();
+  const sides = contrastSides(pairs);
   const found: PatternCandidate[] = [];
-  for (const { i, j, p } of pairs) {
-    const rated = [skills[i]!, skills[j]!].map(([path, o]) => ({ path, o, shrunk: shrunkRate(o.successes, o.uses, overall) }));
+  for (const { i, j, p } of tested) {
+    const rated = [skills[i]!, skills[j]!].map(([path, o]) => ({
+      path,
+      name: data.skills.get(path) ?? path,
+      o,
+      shrunk: shrunkRate(o.successes, o.uses, overall),
+    }));
     const [better, worse] = rated[0]!.shrunk.rate >= rated[1]!.shrunk.rate ? [rated[0]!, rated[1]!] : [rated[1]!, rated[0]!];
-    const [bestPath, best, bestRate, worstPath, worst, worstRate] = [better.path, better.o, better.shrunk, worse.path, worse.o, worse.shrunk];
-    const [bestName, worstName] = [data.skills.get(bestPath) ?? bestPath, data.skills.get(worstPath) ?? worstPath];
-    const effect = bestRate.rate - worstRate.rate;
-    const spread = Z90 * Math.sqrt(bestRate.variance + worstRate.variance);
+    const effect = better.shrunk.rate - worse.shrunk.rate;
+    const spread = Z90 * Math.sqrt(better.shrunk.variance + worse.shrunk.variance);
+    const key = `problem-solving/skill-contrast/${better.name.toLowerCase()} over ${worse.name.toLowerCase()}`;
+    pairs.set(key, { better, worse });
     found.push({
-      key: `problem-solving/skill-contrast/${bestName.toLowerCase()} over ${worstName.toLowerCase()}`,
+      key,
       family: SKILL_FAMILY,
-      name: `${bestName} works better for you than ${worstName}: ${best.successes} of ${best.uses} against ${worst.successes} of ${worst.uses} attempts`,
-      description: `${bestName} succeeded in ${percent(best.successes, best.uses)}% of its ${best.uses} attempts, ${worstName} in ${percent(worst.successes, worst.uses)}% of its ${worst.uses}.`,
+      name: `${better.name} works better for you than ${worse.name}: ${record(better.o)} against ${record(worse.o)} attempts`,
+      description: `${better.name} succeeded in ${percent(better.o.successes, better.o.uses)}% of its ${better.o.uses} attempts, ${rateOf(worse)}.`,
       pattern_type: "problem-solving",
       positive: true,
-      compared: `the ${best.uses} attempts that used ${bestName} (${best.successes} succeeded) against the ${worst.uses} that used ${worstName} (${worst.successes} succeeded)`,
-      evidence: unique([bestPath, worstPath, ...best.evidence, ...worst.evidence]),
-      suggestion: `On problems where both fit, try ${bestName} before ${worstName}.`,
+      compared: `the ${better.o.uses} attempts that used ${better.name} (${better.o.successes} succeeded) against the ${worse.o.uses} that used ${worse.name} (${worse.o.successes} succeeded)`,
+      evidence: unique([better.path, worse.path, ...better.o.evidence, ...worse.o.evidence]),
+      suggestion: `On problems where both fit, try ${better.name} before ${worse.name}.`,
       chart,
       test: {
         p,
         effect,
         large: LARGE_RATE_DIFFERENCE,
-        n: Math.min(best.uses, worst.uses),
+        n: Math.min(better.o.uses, worse.o.uses),
         interval: [effect - spread, effect + spread],
         unit: "rate",
         contrast: true,
       },
+      pair: [sides.better(better), sides.worse(worse)],
     });
   }
   return found;
