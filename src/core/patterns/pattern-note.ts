@@ -21,6 +21,12 @@ export function evidenceLinks(paths: readonly string[]): string[] {
   return paths.map((path) => `[[${path.replace(/\.md$/i, "")}|${noteName(path)}]]`);
 }
 
+/** Why it was proposed, as the note keeps it: a grouped finding's comparisons one per list item. */
+function whyText(why: string): string {
+  const lines = why.split("\n").filter((line) => line.trim() !== "");
+  return lines.length > 1 ? `**Why this was proposed:**\n${lines.map((line) => `- ${line}`).join("\n")}` : `**Why this was proposed:** ${why}`;
+}
+
 function checkDecision(decision: PatternDecision): void {
   const { helpful } = decision;
   requireNumber("The rating", helpful, RATING_1_TO_5);
@@ -36,8 +42,8 @@ function decisionProperties(decision: PatternDecision, now: Date): Record<string
 
 /**
  * Records a decision on a proposal in its Pattern note (docs/data-model.md, Pattern): the first decision
- * (confirm, dismiss, or a rating) creates the note in the patterns folder, later ones change its
- * properties only. `pattern_key` ties the note to the proposal so a confirmed or dismissed pattern
+ * (confirm, dismiss, or a rating) creates the note in the patterns folder, with its description, why
+ * it was proposed and its suggestion as the body; later ones change its properties only. `pattern_key` ties the note to the proposal so a confirmed or dismissed pattern
  * is never proposed again. Resolves to the note's path.
  */
 export async function recordPatternDecision(
@@ -71,7 +77,7 @@ export async function recordPatternDecision(
     suggestion: proposal.suggestion,
     ...changes,
   };
-  const body = `${proposal.description}\n\n**Suggestion:** ${proposal.suggestion}\n`;
+  const body = `${proposal.description}\n\n${whyText(proposal.why)}\n\n**Suggestion:** ${proposal.suggestion}\n`;
   const stem = safeFileStem(proposal.name, 80) || "Pattern";
   return createUniqueNote(repo, settings.folders.pattern, stem, composeNote(properties, body));
 }

@@ -43,6 +43,24 @@ describe("recording a decision on a pattern", () => {
       suggestion: "Plan your hardest work in the morning.",
     });
     expect(repo.files.get(path)).toContain("Your focus averaged 8");
+    expect(repo.files.get(path)).toContain(`**Why this was proposed:** ${proposal.why}`);
+  });
+
+  it("keeps each comparison of a grouped finding, with its record, on a line of the note", async () => {
+    const repo = new MemoryNoteRepository();
+    const why = [
+      "Compared the 10 attempts that used Sleep on it (8 succeeded) against the 10 that used Brute force (2 succeeded) (10 observations in the smaller group): success rates 42 points apart.",
+      "Compared the 10 attempts that used Sleep on it (8 succeeded) against the 12 that used Timeboxing (3 succeeded): success rates 36 points apart; confidence 0.61 on its own.",
+    ];
+    const grouped = {
+      ...proposal,
+      key: "problem-solving/skill-contrast/sleep on it over others",
+      name: "Sleep on it works better for you than Brute force and Timeboxing",
+      why: why.join("\n"),
+    };
+    const path = await recordPatternDecision(repo, DEFAULT_SETTINGS, grouped, { status: "confirmed" }, NOW);
+    expect(properties(repo, path)).toMatchObject({ pattern_key: "problem-solving/skill-contrast/sleep on it over others" });
+    expect(repo.files.get(path)).toContain(`**Why this was proposed:**\n- ${why[0]}\n- ${why[1]}\n`);
   });
 
   it("a rating first creates a detected note; dismissing later changes only its properties", async () => {

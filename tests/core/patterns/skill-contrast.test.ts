@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { composeNote } from "../../../src/core/codec/frontmatter";
 import { CONFIDENT } from "../../../src/core/patterns/confidence";
 import { findPatterns } from "../../../src/core/patterns/engine";
 import type { PatternReport } from "../../../src/core/patterns/pattern-types";
@@ -96,6 +97,21 @@ describe("a skill that worked in 8 of 10 attempts next to six that worked in 2 o
     }
     expect(grouped!.name).toMatch(/^Sleep on it works better for you than .*: 8 of 10 against /);
     expect(grouped!.suggestion).toMatch(/^On problems where they fit, try Sleep on it before /);
+  });
+
+  it("is not proposed again once dismissed, and a pair decided before is left out of it", async () => {
+    const vault = patternVault(1, false, 1, WINNER);
+    const note = (key: string): string =>
+      composeNote({ id: "p1", kind: "pattern", pattern_key: key, status: "dismissed", pattern_type: "problem-solving" }, "\n");
+    const dismissed = await run({ ...vault, files: { ...vault.files, "LifeBetter/Patterns/Grouped.md": note(CONTRAST) } });
+    expect(dismissed.proposals.filter((p) => p.key.startsWith("problem-solving/skill-contrast/"))).toEqual([]);
+    const pairDecided = await run({
+      ...vault,
+      files: { ...vault.files, "LifeBetter/Patterns/Pair.md": note("problem-solving/skill-contrast/sleep on it over brute force") },
+    });
+    const grouped = pairDecided.proposals.find((p) => p.key === CONTRAST)!;
+    expect(grouped.name).not.toContain("Brute force");
+    for (const loser of LOSERS.filter((l) => l !== "Brute force")) expect(grouped.name).toContain(loser);
   });
 
   it.each(SEEDS)("proposes nothing at ≥ 0.5 in the shuffled twin (seed %i)", (seed) => {
