@@ -17,5 +17,5 @@ export async function render(root: HTMLElement): Promise<void> {
     decide: () => Promise.resolve("LifeBetter/Patterns/Pattern.md"),
     refresh: () => {},
   });
-  panel.showReport(report, records.records.length);
+  await panel.showReport(report, records.records.length);
 }

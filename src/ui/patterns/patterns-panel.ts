@@ -55,7 +55,11 @@ export class PatternsPanel {
     this.statusEl.classList.add("mod-warning");
   }
 
-  showReport(report: PatternReport, recordCount: number): void {
+  /**
+   * Shows the report. Every chart is drawn on creation, so with `tick` (the read's slicer) the
+   * charts and cards are drawn a few per slice, not dozens in one; without it, at once.
+   */
+  async showReport(report: PatternReport, recordCount: number, tick?: () => Promise<void>): Promise<void> {
     this.clear();
     this.statusEl.classList.remove("mod-warning");
     const count = report.proposals.length;
@@ -68,10 +72,16 @@ export class PatternsPanel {
       const overview = this.bodyEl.createEl("section", { cls: "lifebetter-patterns-overview" });
       overview.createEl("h3", { text: "Your data" });
       const grid = overview.createDiv({ cls: "lifebetter-chart-grid" });
-      for (const spec of report.overview) this.charts.push(renderChart(grid.createDiv({ cls: "lifebetter-chart-card" }), spec));
+      for (const spec of report.overview) {
+        this.charts.push(renderChart(grid.createDiv({ cls: "lifebetter-chart-card" }), spec));
+        if (tick) await tick();
+      }
     }
     const list = this.bodyEl.createEl("section", { cls: "lifebetter-pattern-list" });
-    for (const proposal of report.proposals) this.renderProposal(list, proposal);
+    for (const proposal of report.proposals) {
+      this.renderProposal(list, proposal);
+      if (tick) await tick();
+    }
   }
 
   destroy(): void {

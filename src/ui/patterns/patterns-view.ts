@@ -116,7 +116,7 @@ export class PatternsView extends RecordView<PatternsViewContext> {
       vectors,
     });
     if (read.stale()) return;
-    panel.showReport(report, records.records.length);
+    await panel.showReport(report, records.records.length, slicer.tick);
   }
 
   protected readFailed(error: unknown): void {

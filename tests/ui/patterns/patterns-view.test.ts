@@ -49,7 +49,7 @@ function panel(decide: PatternsPanelActions["decide"] = () => Promise.resolve("L
   document.body.appendChild(root);
   const actions = { openNote: vi.fn(), decide: vi.fn(decide), refresh: vi.fn() };
   const shown = new PatternsPanel(root, actions);
-  shown.showReport(report, 612);
+  void shown.showReport(report, 612);
   const cards = () => [...root.querySelectorAll<HTMLElement>(".lifebetter-pattern-card")];
   const button = (card: HTMLElement, text: string) => [...card.querySelectorAll("button")].find((b) => b.textContent === text)!;
   return { root, actions, cards, button };
@@ -160,9 +160,15 @@ describe("the pattern view in Obsidian", () => {
     const report = await findPatterns(await loadRecords(repo, DEFAULT_SETTINGS));
     const key = report.proposals.find((p) => p.name === first)!.key;
     await app.vault.create("LifeBetter/Patterns/Not for me.md", `---\nkind: pattern\npattern_key: ${key}\nstatus: dismissed\n---\n`);
-    await vi.waitFor(() => expect(names()).not.toContain(first), { timeout: 60_000, interval: 200 });
+    // The new report is drawn a few cards per frame: wait for all of it.
+    await vi.waitFor(
+      () => {
+        expect(names()).not.toContain(first);
+        expect(names().length).toBeGreaterThan(5);
+      },
+      { timeout: 60_000, interval: 200 },
+    );
     expect(listFiles).toHaveBeenCalled();
-    expect(names().length).toBeGreaterThan(5);
     await view.onClose();
   }, 120_000);
 });
@@ -181,8 +187,22 @@ describe("a finding grouped from several comparisons", () => {
       name: "Sleep on it works better for you than Brute force and Timeboxing: 8 of 10 against 2 of 10 and 3 of 12 attempts",
       why: why.join("\n"),
     };
-    new PatternsPanel(root, { openNote: vi.fn(), decide: vi.fn(), refresh: vi.fn() }).showReport({ proposals: [grouped], overview: [], tested: 40 }, 100);
+    void new PatternsPanel(root, { openNote: vi.fn(), decide: vi.fn(), refresh: vi.fn() }).showReport({ proposals: [grouped], overview: [], tested: 40 }, 100);
     const lines = [...root.querySelectorAll("details.lifebetter-pattern-why p")].map((p) => p.textContent);
     expect(lines).toEqual(why);
+  });
+});
+
+describe("drawing a report in slices", () => {
+  it("draws a chart or a card per step between the read's ticks, so a long report is drawn over several frames", async () => {
+    const root = createDiv();
+    document.body.appendChild(root);
+    let ticks = 0;
+    // The third step never ends (a frame that has not come yet): what is drawn by then stays, nothing more.
+    const tick = (): Promise<void> => (++ticks < 3 ? Promise.resolve() : new Promise<void>(() => undefined));
+    void new PatternsPanel(root, { openNote: vi.fn(), decide: vi.fn(), refresh: vi.fn() }).showReport(report, 612, tick);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(root.querySelectorAll(".lifebetter-chart-card")).toHaveLength(2);
+    expect(root.querySelectorAll(".lifebetter-pattern-card")).toHaveLength(1);
   });
 });
