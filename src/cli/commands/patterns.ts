@@ -33,7 +33,8 @@ export const patternsCommand = defineCommand({
     const text = report.proposals.flatMap((p) => [
       `${p.confidence.toFixed(2)}  [${p.pattern_type}] ${p.name}`,
       `      ${p.description}`,
-      `      Why: ${p.why}`,
+      // A grouped finding explains each of its comparisons on a line: each stays under "Why".
+      ...p.why.split("\n").map((line, i) => `${i === 0 ? "      Why: " : "           "}${line}`),
       `      Suggestion: ${p.suggestion}`,
       `      Evidence (${p.evidence.length}): ${p.evidence.slice(0, 5).join(", ")}${p.evidence.length > 5 ? `, … and ${p.evidence.length - 5} more` : ""}`,
     ]);
