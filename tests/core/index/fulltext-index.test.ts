@@ -52,6 +52,17 @@ describe("FullTextIndex: words in other languages and scripts", () => {
   });
 });
 
+describe("FullTextIndex: the description property", () => {
+  it("finds a note by a word only its description has, below a note with that word in its title", () => {
+    const index = indexOf({
+      "Canvas.md": { description: "A visual whiteboard for notes and images.", body: "Arrange cards in two dimensions." },
+      "Whiteboard.md": { body: "Draw on it." },
+      "Ribbon.md": { body: "The ribbon holds recent actions." },
+    });
+    expect(paths(index, "whiteboard")).toEqual(["Whiteboard.md", "Canvas.md"]);
+  });
+});
+
 describe("FullTextIndex: Markdown syntax, phrases and prefixes", () => {
   it("ranks the note that shows the syntax as typed above shorter ones that only have its word (search without a model)", async () => {
     const index = memoryIndex(
