@@ -92,6 +92,14 @@ describe("FullTextIndex: Markdown syntax, phrases and prefixes", () => {
     expect(paths(index, "import from Notion")).toEqual(["Together.md", "Scattered.md"]);
   });
 
+  it("counts the query's words as together when a word or two stands between them", () => {
+    const index = indexOf({
+      "Scattered.md": { body: "Notes are files. Pages sync quickly across all devices." },
+      "Near.md": { body: "Sync shared notes across devices, then check what changed." },
+    });
+    expect(paths(index, "sync notes")).toEqual(["Near.md", "Scattered.md"]);
+  });
+
   it("finds a note by the beginning of the last word being typed", () => {
     const index = indexOf({ "Synchronisation.md": { body: "Synchronisation keeps devices in step." }, "Other.md": { body: "Nothing related here." } });
     expect(paths(index, "keeps devi")).toEqual(["Synchronisation.md"]);
