@@ -1,6 +1,7 @@
 import { count, create, getByID, insert, load, remove, save, search, type RawData } from "@orama/orama";
 import { internalDocumentIDStore } from "@orama/orama/components";
 import type { FullTextFields } from "./note-record";
+import { compoundParts } from "./compounds";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
 import { compactTree, usePostingLists } from "./posting-lists";
 import { noteTokenizer } from "./tokenizer";
@@ -151,8 +152,15 @@ export class FullTextIndex {
   /** Notes matching the query words, best first, with Orama's BM25 score (best piece per note). */
   search(query: string, limit: number): FullTextHit[] {
     if (query.trim() === "") return [];
+    // A word no note has may be a compound of words they have ("Schlafhygiene"): search those too.
+    const words = query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+    const parts = compoundParts(
+      words,
+      (word) => this.tokenOf(word),
+      (token, prefix) => this.knows(token, prefix),
+    );
     const result = search(this.db, {
-      term: query,
+      term: parts.length > 0 ? `${query} ${parts.join(" ")}` : query,
       properties: ["title", "aliases", "headings", "tags", "description", "body"],
       boost: FIELD_BOOSTS,
       threshold: FULLTEXT_THRESHOLD,
@@ -206,6 +214,21 @@ export class FullTextIndex {
       }
     }
     return found.size / pairs.size;
+  }
+
+  /** Whether any note has this token (`prefix`: or a word starting with it), in any field. */
+  private knows(token: string, prefix: boolean): boolean {
+    const trees = (
+      this.db.data.index as unknown as {
+        indexes: Record<string, { type: string; node: { find(p: { term: string; exact: boolean; tolerance: number }): Record<string, unknown> } }>;
+      }
+    ).indexes;
+    for (const tree of Object.values(trees)) {
+      if (tree.type !== "Radix") continue;
+      const found = tree.node.find({ term: token, exact: !prefix, tolerance: 0 });
+      for (const _ in found) return true;
+    }
+    return false;
   }
 
   /** The query's tokens as the index matches them (lower case, stemmed, no stop words). */

@@ -34,6 +34,15 @@ describe("FullTextIndex: words in other languages and scripts", () => {
     expect(paths(index, "fünf Werktage")).toEqual(["Rückerstattung.md"]);
   });
 
+  it("finds a note by a known word inside a compound no note has", () => {
+    const index = indexOf({
+      "Sleep hygiene.md": { body: "Habits that help you sleep well." },
+      "Sleep.md": { body: "Why we need sleep." },
+    });
+    // German "Schlafhygiene" (sleep hygiene): no note has it, the notes have "hygiene".
+    expect(paths(index, "Schlafhygiene")).toEqual(["Sleep hygiene.md"]);
+  });
+
   it("finds a Chinese word inside a sentence, and a note by its Chinese alias", () => {
     const index = indexOf({
       "singular value decomposition.md": { aliases: "奇异值分解 SVD", body: "A factorisation of a matrix." },
