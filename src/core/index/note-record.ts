@@ -72,6 +72,8 @@ export interface FullTextFields {
   aliases: string;
   headings: string;
   tags: string;
+  /** The `description` property: a summary of the note in its author's words (absent: none). */
+  description?: string;
   body: string;
 }
 
@@ -190,6 +192,7 @@ export function extractNote(file: VaultFile, text: string, options: ExtractOptio
     aliases: aliases.join(" \n "),
     headings: outline.headings.join(" \n "),
     tags: tags.map((tag) => tag.replace(/[/_-]/g, " ")).join(" \n "),
+    description: strings(properties.description).join(" \n "),
     body: truncate(bodyText, MAX_BODY_CHARS),
   };
   return {

@@ -15,8 +15,9 @@ import { VectorStore } from "./vector-store";
  * own (recordDate), not `created`: an older index is rebuilt. Version 6: a long note is split into
  * passages (each text says its kind) and its vector is their mean; text hashes ignore whitespace and case.
  * Version 7: full-text tokens of any script, folded accents, CJK character pairs and Markdown syntax marks.
+ * Version 8: British spellings stored as American ("colour" → "color"), stems that are stop words dropped.
  */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 const MAGIC = 0x5842494c; // "LIBX" little-endian
 const DIGEST_AT = 12;
 const HEADER_BYTES = DIGEST_AT + HASH_BYTES;

@@ -30,6 +30,25 @@ const MARKS = /\p{M}+/gu;
 // Only plain a–z words go through the English stemmer (it knows no other letters).
 const ENGLISH_LETTERS = /^[a-z0-9'’_-]+$/;
 
+// British spellings read as American before stemming, so "synchronise" and "synchronize", "colour"
+// and "color" are one word (the English stemmer keeps them apart). Only the systematic endings:
+// -ise/-isation (after 3+ letters, so "rise" and "noise" stay), -our (in words of 6+ letters, so
+// "four" and "your" stay), -tre, -logue. A word that is not a variant ("promise") changes the same
+// way in notes and queries, so it still matches itself.
+// (No lookbehind: iOS before 16.4 has none.)
+const BRITISH = [
+  [/([a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/, "$1iz$2"],
+  [/([a-z]{3})our(s|ed|ing|ful|ite|ites|able|ably|less)?$/, "$1or$2"],
+  [/([a-z]{3})tre(s|d)?$/, "$1ter$2"],
+  [/([a-z]{3})logue(s)?$/, "$1log$2"],
+] as const;
+
+/** The American spelling of a British word ending (see BRITISH), else the word. */
+export function americanSpelling(word: string): string {
+  for (const [ending, american] of BRITISH) if (ending.test(word)) return word.replace(ending, american);
+  return word;
+}
+
 /** Overlapping character pairs of a run of CJK text; a single character stays itself. */
 function bigrams(run: string): string[] {
   const chars = [...run];
@@ -66,7 +85,10 @@ export function noteTokenizer(): NoteTokenizer {
     }
     const folded = FOLDABLE.test(word) ? word.normalize("NFD").replace(MARKS, "").normalize("NFC") : word.normalize("NFC");
     if (folded === "" || stop.has(folded)) return [];
-    return [ENGLISH_LETTERS.test(folded) ? stem(folded) : folded];
+    if (!ENGLISH_LETTERS.test(folded)) return [folded];
+    // A stem that is a stop word ("mes" → "me") says nothing, and would prefix-match every "me…" word.
+    const stemmed = stem(americanSpelling(folded));
+    return stop.has(stemmed) ? [] : [stemmed];
   };
 
   const tokensOf = (word: string): string[] => {

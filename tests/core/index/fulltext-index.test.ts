@@ -34,6 +34,15 @@ describe("FullTextIndex: words in other languages and scripts", () => {
     expect(paths(index, "fünf Werktage")).toEqual(["Rückerstattung.md"]);
   });
 
+  it("finds a note by a known word inside a compound no note has", () => {
+    const index = indexOf({
+      "Sleep hygiene.md": { body: "Habits that help you sleep well." },
+      "Sleep.md": { body: "Why we need sleep." },
+    });
+    // German "Schlafhygiene" (sleep hygiene): no note has it, the notes have "hygiene".
+    expect(paths(index, "Schlafhygiene")).toEqual(["Sleep hygiene.md"]);
+  });
+
   it("finds a Chinese word inside a sentence, and a note by its Chinese alias", () => {
     const index = indexOf({
       "singular value decomposition.md": { aliases: "奇异值分解 SVD", body: "A factorisation of a matrix." },
@@ -49,6 +58,17 @@ describe("FullTextIndex: words in other languages and scripts", () => {
     const index = indexOf({ "Thème sombre.md": { body: "Un thème sombre pour la nuit." }, "Dark theme.md": { body: "A dark theme for the night." } });
     expect(paths(index, "theme").sort()).toEqual(["Dark theme.md", "Thème sombre.md"]);
     expect(paths(index, "thème").sort()).toEqual(["Dark theme.md", "Thème sombre.md"]);
+  });
+});
+
+describe("FullTextIndex: the description property", () => {
+  it("finds a note by a word only its description has, below a note with that word in its title", () => {
+    const index = indexOf({
+      "Canvas.md": { description: "A visual whiteboard for notes and images.", body: "Arrange cards in two dimensions." },
+      "Whiteboard.md": { body: "Draw on it." },
+      "Ribbon.md": { body: "The ribbon holds recent actions." },
+    });
+    expect(paths(index, "whiteboard")).toEqual(["Whiteboard.md", "Canvas.md"]);
   });
 });
 
@@ -79,6 +99,14 @@ describe("FullTextIndex: Markdown syntax, phrases and prefixes", () => {
       "Together.md": { body: "You can import from Notion with the Importer plugin: export your workspace as HTML first, then pick its folder." },
     });
     expect(paths(index, "import from Notion")).toEqual(["Together.md", "Scattered.md"]);
+  });
+
+  it("counts the query's words as together when a word or two stands between them", () => {
+    const index = indexOf({
+      "Scattered.md": { body: "Notes are files. Pages sync quickly across all devices." },
+      "Near.md": { body: "Sync shared notes across devices, then check what changed." },
+    });
+    expect(paths(index, "sync notes")).toEqual(["Near.md", "Scattered.md"]);
   });
 
   it("finds a note by the beginning of the last word being typed", () => {

@@ -25,6 +25,11 @@ describe("what the index reads from a note", () => {
     expect(note.fullText.body).not.toContain("blocker");
   });
 
+  it("gives full text the note's description property, which is not body text", () => {
+    const note = extractNote(file("Canvas.md"), "---\ndescription: A visual whiteboard.\n---\nArrange cards.\n");
+    expect(note.fullText).toMatchObject({ description: "A visual whiteboard.", body: "Arrange cards." });
+  });
+
   it("dates a record for the search filters by its own date, not by when it was imported", () => {
     const chat = extractNote(file("chat.md"), "---\nkind: conversation\nstarted: 2025-06-10T08:00:00Z\ncreated: 2026-12-02T09:30:00Z\n---\nHi\n");
     expect(chat.record.date).toBe(Date.parse("2025-06-10T08:00:00Z"));

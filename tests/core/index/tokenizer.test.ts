@@ -22,6 +22,19 @@ describe("noteTokenizer", () => {
     expect(tokens("हिन्दी")).toEqual(["हिन्दी"]);
   });
 
+  it("finds British and American spellings of a word as one word", () => {
+    expect(tokens("colour favourite centre catalogue")).toEqual(tokens("color favorite center catalog"));
+    expect(tokens("synchronise synchronising synchronisation")).toEqual(tokens("synchronize"));
+    // Short words that only look like those endings stay apart.
+    expect(tokens("four")).not.toEqual(tokens("for"));
+    expect(tokens("rise noise")).toEqual(["rise", "nois"]);
+  });
+
+  it("drops a word whose stem is a stop word, so it does not prefix-match everything", () => {
+    // "mes" (French "my") stems to "me", which would prefix-match "media", "memory", "message"…
+    expect(tokens("synchroniser mes notes")).toEqual(["synchron", "note"]);
+  });
+
   it("cuts Chinese, Japanese and Korean runs into character pairs, a lone character stays itself", () => {
     expect(tokens("导入笔记")).toEqual(["导入", "入笔", "笔记"]);
     expect(tokens("的")).toEqual(["的"]);
