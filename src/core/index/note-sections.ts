@@ -139,6 +139,8 @@ const keepCode = (lang: string): boolean => !QUERY_BLOCKS.has(lang.toLowerCase()
 
 /** A body with Obsidian comments blanked out (fenced and inline code keep theirs: Obsidian shows them there). */
 function withoutComments(body: string): string {
+  // Without a %% there is no comment, and the scan for code around one is all that would run.
+  if (!body.includes("%%")) return body;
   return body.replace(CODE_OR_COMMENT, (match: string, fence: string | undefined, _mark: string | undefined, ticks: string | undefined) =>
     fence !== undefined || ticks !== undefined ? match : " ",
   );
