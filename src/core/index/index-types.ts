@@ -1,6 +1,17 @@
 import type { RecordKind } from "../schema/kinds";
 import type { VaultFile } from "../vault/repository";
 
+/**
+ * A note as the index reads it. `properties`: its frontmatter as the host already parsed it for this
+ * text (Obsidian's metadataCache), so the index does not parse the YAML again; absent where the host
+ * has nothing (the CLI, a note Obsidian has not cached): then the index parses it itself.
+ */
+export interface NoteRead {
+  file: VaultFile;
+  text: string;
+  properties?: Record<string, unknown>;
+}
+
 /** Where the index reads notes from: the vault repository, or the main thread from inside the worker. */
 export interface NoteSource {
   listFiles(): Promise<VaultFile[]>;
@@ -8,7 +19,7 @@ export interface NoteSource {
    * The note's file state and text, or null when it is gone (deleted while being indexed) or is not
    * readable text (then `unreadable` says why).
    */
-  readNote(path: string): Promise<{ file: VaultFile; text: string } | { unreadable: string } | null>;
+  readNote(path: string): Promise<NoteRead | { unreadable: string } | null>;
 }
 
 /** One search result, as every search-like command and view shows it. */

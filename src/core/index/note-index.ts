@@ -84,12 +84,19 @@ export class NoteIndex {
     return true;
   }
 
-  /** Adds or replaces a note from its text. Vectors whose text did not change are kept. */
-  apply(file: VaultFile, text: string): void {
+  /**
+   * Adds or replaces a note from its text (and its frontmatter, when the host already parsed it).
+   * Vectors whose text did not change are kept.
+   */
+  apply(file: VaultFile, text: string, properties?: Record<string, unknown>): void {
     if (!this.admits(file.path) || this.tooLarge(file)) return;
     this.skipped.delete(file.path);
     // Without a model nothing is embedded: no passages to cut, no texts to hold.
-    const extracted = extractNote(file, text, { maxTokens: this.embedder?.maxTokens ?? DEFAULT_MAX_TOKENS, embed: this.noteVectors !== null });
+    const extracted = extractNote(file, text, {
+      maxTokens: this.embedder?.maxTokens ?? DEFAULT_MAX_TOKENS,
+      embed: this.noteVectors !== null,
+      ...(properties ? { properties } : {}),
+    });
     const previous = this.notes.get(file.path);
     const no = previous?.no ?? this.nextNo++;
     if (previous) this.dropStaleVectors(previous, extracted.embedTexts);
@@ -310,7 +317,7 @@ export class NoteIndex {
       if (read && this.admits(path)) this.skipped.set(path, read.unreadable);
       return;
     }
-    this.apply(read.file, read.text);
+    this.apply(read.file, read.text, read.properties);
   }
 
   status(): IndexStatus {

@@ -64,6 +64,8 @@ export interface ExtractOptions {
   maxTokens?: number;
   /** False when no model will embed them: the note wants no texts (default true). */
   embed?: boolean;
+  /** The note's frontmatter as the host already parsed it from this text (NoteRead.properties): its YAML is not parsed again. */
+  properties?: Record<string, unknown>;
 }
 
 /** Full-text fields, boosted differently by the full-text index. */
@@ -130,22 +132,30 @@ function truncate(text: string, max: number): string {
 }
 
 /**
+ * A note's properties and body. Properties the host parsed already are taken as they are (only the
+ * fences are found, to cut the body off); otherwise the codec parses the YAML. A note whose
+ * frontmatter cannot be parsed is indexed by its body (the whole text when its fences do not close).
+ */
+function readFrontmatter(
+  text: string,
+  known: Record<string, unknown> | undefined,
+): { properties: Record<string, unknown>; body: string; problemNote?: string } {
+  if (known) {
+    const parts = splitNote(text);
+    if (!("problem" in parts)) return { properties: known, body: parts.body };
+  }
+  const parsed = parseNote(text);
+  if (parsed.ok) return { properties: parsed.properties, body: parsed.parts.body };
+  const parts = splitNote(text);
+  return { properties: {}, body: "problem" in parts ? text : parts.body, problemNote: parsed.problem };
+}
+
+/**
  * Reads one note into what the index needs, with the core's frontmatter codec and remark. A note
  * whose frontmatter cannot be parsed is still indexed by its body and title.
  */
 export function extractNote(file: VaultFile, text: string, options: ExtractOptions = {}): ExtractedNote {
-  const parsed = parseNote(text);
-  let properties: Record<string, unknown> = {};
-  let body: string;
-  let problemNote: string | undefined;
-  if (parsed.ok) {
-    properties = parsed.properties;
-    body = parsed.parts.body;
-  } else {
-    problemNote = parsed.problem;
-    const parts = splitNote(text);
-    body = "problem" in parts ? text : parts.body;
-  }
+  const { properties, body, problemNote } = readFrontmatter(text, options.properties);
   const kind = isRecordKind(properties.kind) ? properties.kind : null;
   // A LifeBetter record's template text and generated date stem are not the person's words.
   const outline = outlineNote(body, { generated: kind !== null });

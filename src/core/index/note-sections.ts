@@ -1,7 +1,7 @@
-import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Nodes, Root, RootContent } from "mdast";
 import { parseMarkdown } from "../codec/markdown-tree";
 import { parseWikilink, type Wikilink } from "../codec/wikilinks";
+import { outlineBlocks, type OutlineBlock } from "./markdown-events";
 import { isGeneratedHeading, sessionTextColumns } from "./scaffolding";
 
 /** A heading's section of a note: its heading path ("Methods > Analysis") and its plain text. */
@@ -36,7 +36,7 @@ function readableLinks(text: string): string {
 }
 
 /** How to read a body: `generated` is true for LifeBetter records, whose template text is left out. */
-interface ReadOptions {
+export interface ReadOptions {
   generated: boolean;
 }
 
@@ -67,10 +67,7 @@ function plainText(node: Nodes, out: string[], links: Wikilink[], options: ReadO
   if (options.generated && sessionsTable(node, out, links)) return;
   switch (node.type) {
     case "text":
-      for (const match of node.value.matchAll(LINK_IN_TEXT)) {
-        const link = parseWikilink(match[0]);
-        if (link) links.push(link);
-      }
+      linksIn(node.value, links);
       out.push(node.value);
       return;
     case "inlineCode":
@@ -97,16 +94,56 @@ function plainText(node: Nodes, out: string[], links: Wikilink[], options: ReadO
   }
 }
 
-/** Plain text of Markdown nodes, with links made readable and template boilerplate removed. */
-function textOf(nodes: RootContent[], links: Wikilink[], options: ReadOptions = { generated: false }): string {
-  const out: string[] = [];
-  for (const node of nodes) plainText(node, out, links, options);
-  return readableLinks(out.join(""))
+/** The index's text of raw plain text: links made readable, template boilerplate removed, whitespace folded. */
+function tidy(raw: string): string {
+  return readableLinks(raw)
     .replace(TEMPLATE_PLACEHOLDER, " ")
     .replace(CALLOUT_MARK, " ")
     .replace(/[ \t]+/g, " ")
     .replace(/\s*\n\s*/g, "\n")
     .trim();
+}
+
+/** Plain text of Markdown nodes, with links made readable and template boilerplate removed. */
+function rawText(nodes: RootContent[], links: Wikilink[], options: ReadOptions = { generated: false }): string {
+  const out: string[] = [];
+  for (const node of nodes) plainText(node, out, links, options);
+  return out.join("");
+}
+
+/** A record's tree (GitHub-flavoured, for its sessions table) cut into the same blocks as `outlineBlocks` gives. */
+function treeBlocks(root: Root, links: Wikilink[], options: ReadOptions): OutlineBlock[] {
+  const blocks: OutlineBlock[] = [];
+  let pending: RootContent[] = [];
+  for (const node of root.children) {
+    if (node.type !== "heading") {
+      pending.push(node);
+      continue;
+    }
+    blocks.push({ depth: 0, text: rawText(pending, links, options) });
+    pending = [];
+    blocks.push({ depth: node.depth, text: rawText(node.children, links) });
+  }
+  blocks.push({ depth: 0, text: rawText(pending, links, options) });
+  return blocks;
+}
+
+function linksIn(value: string, links: Wikilink[]): void {
+  for (const match of value.matchAll(LINK_IN_TEXT)) {
+    const link = parseWikilink(match[0]);
+    if (link) links.push(link);
+  }
+}
+
+const keepCode = (lang: string): boolean => !QUERY_BLOCKS.has(lang.toLowerCase());
+
+/** A body with Obsidian comments blanked out (fenced and inline code keep theirs: Obsidian shows them there). */
+function withoutComments(body: string): string {
+  // Without a %% there is no comment, and the scan for code around one is all that would run.
+  if (!body.includes("%%")) return body;
+  return body.replace(CODE_OR_COMMENT, (match: string, fence: string | undefined, _mark: string | undefined, ticks: string | undefined) =>
+    fence !== undefined || ticks !== undefined ? match : " ",
+  );
 }
 
 /**
@@ -116,39 +153,41 @@ function textOf(nodes: RootContent[], links: Wikilink[], options: ReadOptions = 
  * With `generated` (a LifeBetter record), the headings LifeBetter's templates write are no part of
  * the outline or of heading paths, a heading with no text under it is not listed, and the sessions
  * table keeps only what the person wrote in it.
+ * Records are parsed into a tree with tables (their sessions table); other notes with CommonMark,
+ * read from micromark's events (markdown-events.ts: the same text without building the tree).
  */
 export function outlineNote(body: string, options: ReadOptions = { generated: false }): NoteOutline {
-  const text = body.replace(CODE_OR_COMMENT, (match: string, fence: string | undefined, _mark: string | undefined, ticks: string | undefined) =>
-    fence !== undefined || ticks !== undefined ? match : " ",
-  );
-  // Records are parsed with tables (their sessions table); other notes with the faster CommonMark.
-  const root: Root = options.generated ? parseMarkdown(text) : fromMarkdown(text);
+  if (options.generated) return outlineNoteFromTree(body, parseMarkdown, options);
+  const links: Wikilink[] = [];
+  const blocks = outlineBlocks(withoutComments(body), (value) => linksIn(value, links), keepCode);
+  return outlineOf(blocks, links, options);
+}
+
+/** `outlineNote` through an mdast tree from `parse` (records: GitHub-flavoured Markdown). */
+export function outlineNoteFromTree(body: string, parse: (markdown: string) => Root, options: ReadOptions = { generated: false }): NoteOutline {
+  const links: Wikilink[] = [];
+  return outlineOf(treeBlocks(parse(withoutComments(body)), links, options), links, options);
+}
+
+function outlineOf(blocks: OutlineBlock[], links: Wikilink[], options: ReadOptions): NoteOutline {
   const headings: { title: string; used: boolean }[] = [];
   const sections: NoteSection[] = [];
-  const links: Wikilink[] = [];
   const stack: { depth: number; title: string; heading: { title: string; used: boolean } | null }[] = [];
-  let pending: RootContent[] = [];
-  const flush = (): void => {
-    const text = textOf(pending, links, options);
-    if (text !== "") {
-      sections.push({ headingPath: stack.flatMap((h) => (h.heading ? [h.title] : [])), text });
-      for (const h of stack) if (h.heading) h.heading.used = true;
-    }
-    pending = [];
-  };
-  for (const node of root.children) {
-    if (node.type !== "heading") {
-      pending.push(node);
+  for (const block of blocks) {
+    if (block.depth === 0) {
+      const text = tidy(block.text);
+      if (text !== "") {
+        sections.push({ headingPath: stack.flatMap((h) => (h.heading ? [h.title] : [])), text });
+        for (const h of stack) if (h.heading) h.heading.used = true;
+      }
       continue;
     }
-    flush();
-    const title = textOf(node.children, links).replace(/\n/g, " ");
-    while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
+    const title = tidy(block.text).replace(/\n/g, " ");
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= block.depth) stack.pop();
     if (title === "") continue;
     const heading = options.generated && isGeneratedHeading(title) ? null : { title, used: !options.generated };
     if (heading) headings.push(heading);
-    stack.push({ depth: node.depth, title, heading });
+    stack.push({ depth: block.depth, title, heading });
   }
-  flush();
   return { headings: headings.filter((h) => h.used).map((h) => h.title), sections, links };
 }

@@ -1,5 +1,5 @@
 import type { NoteCluster } from "./clusters";
-import type { IndexStatus, SearchResult } from "./index-types";
+import type { IndexStatus, NoteRead, SearchResult } from "./index-types";
 import type { EmbedProgress, OpenReport } from "./memory-index";
 import type { SearchOptions, SimilarOptions } from "./queries";
 import type { VaultFile } from "../vault/repository";
@@ -62,7 +62,7 @@ export interface IndexCalls {
 /** Requests the worker sends to the main thread for vault and storage access. */
 export interface VaultCalls {
   listFiles: { params: Record<string, never>; result: VaultFile[] };
-  readNote: { params: { path: string }; result: { file: VaultFile; text: string } | { unreadable: string } | null };
+  readNote: { params: { path: string }; result: NoteRead | { unreadable: string } | null };
   readIndexFile: { params: Record<string, never>; result: Uint8Array | null };
   writeIndexFile: { params: { bytes: Uint8Array }; result: null };
 }

@@ -100,6 +100,9 @@ export class SearchIndexFeature implements IndexAccess {
     // Events before the worker exists are dropped; its first scan of the vault sees those changes.
     plugin.registerEvent(vault.on("create", (file) => file instanceof TFile && searchIndex.events?.created(file.path)));
     plugin.registerEvent(vault.on("modify", (file) => file instanceof TFile && searchIndex.events?.modified(file.path)));
+    // The index takes a note's frontmatter from the metadataCache (obsidian-note-source.ts): a note
+    // read before its cache caught up with an edit is read again once it has.
+    plugin.registerEvent(app.metadataCache.on("changed", (file) => searchIndex.events?.modified(file.path)));
     plugin.registerEvent(vault.on("delete", (file) => file instanceof TFile && searchIndex.events?.deleted(file.path)));
     plugin.registerEvent(vault.on("rename", (file, oldPath) => file instanceof TFile && searchIndex.events?.renamed(oldPath, file.path)));
     // The views may query as soon as full text is built; meaning follows, most useful notes first.

@@ -23,6 +23,18 @@ describe("NodeNoteRepository", () => {
     expect((await repo.listFiles()).map((f) => f.path).sort()).toEqual(["Folder/b.md", "a.md", "img/c.png"]);
   });
 
+  it("reads a note with its file state in one go, as the listing has it, and says why it cannot", async () => {
+    const long = "é".repeat(100_000);
+    const repo = await repoWith({ "a.md": "# Café\n", "Long.md": long, "latin1.md": Buffer.from([0x63, 0x61, 0x66, 0xe9]) });
+    await fs.mkdir(path.join(root!, "Folder.md"));
+    const listed = await repo.listFiles();
+    expect(await repo.readWithStat("a.md")).toEqual({ text: "# Café\n", file: listed.find((f) => f.path === "a.md") });
+    expect((await repo.readWithStat("Long.md"))?.text).toBe(long);
+    expect(await repo.readWithStat("Folder.md")).toBeNull();
+    await expect(repo.readWithStat("latin1.md")).rejects.toMatchObject({ reason: "encoding" });
+    await expect(repo.readWithStat("gone.md")).rejects.toMatchObject({ reason: "missing" });
+  });
+
   it("says why a note cannot be read", async () => {
     const repo = await repoWith({ "latin1.md": Buffer.from([0x63, 0x61, 0x66, 0xe9]) });
     await expect(repo.read("latin1.md")).rejects.toMatchObject({ reason: "encoding" });

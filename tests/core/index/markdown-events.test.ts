@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { describe, expect, it } from "vitest";
+import { parseNote, splitNote } from "../../../src/core/codec/frontmatter";
+import { outlineNote, outlineNoteFromTree } from "../../../src/core/index/note-sections";
+import { CORPORA_ROOT, corporaAvailable, extractedCorpus } from "../../support/corpora";
+
+/** What remark's tree gives for a CommonMark body: the reading the event reader must match. */
+const fromTree = (body: string): ReturnType<typeof outlineNote> => outlineNoteFromTree(body, (markdown) => fromMarkdown(markdown));
+
+function bodyOf(text: string): string {
+  const parsed = parseNote(text);
+  if (parsed.ok) return parsed.parts.body;
+  const parts = splitNote(text);
+  return "problem" in parts ? text : parts.body;
+}
+
+function markdownFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".md")) files.push(full);
+    }
+  };
+  walk(root);
+  return files.sort();
+}
+
+/** Notes whose outline (sections, headings, links) differs between the two readings, with the first difference. */
+function differences(files: string[]): string[] {
+  const differ: string[] = [];
+  for (const file of files) {
+    const body = bodyOf(readFileSync(file, "utf8"));
+    const events = outlineNote(body);
+    const tree = fromTree(body);
+    if (JSON.stringify(events) !== JSON.stringify(tree)) differ.push(file);
+  }
+  return differ;
+}
+
+describe("a note's text read from micromark's events", () => {
+  it.each([
+    ["setext headings", "Title\n=====\n\ntext\n\nSub *x*\ntwo\n---\nmore"],
+    ["hard breaks and soft line endings", "one  \ntwo\\\nthree\nfour"],
+    ["references, escapes and entities", "a &amp; b &#35; &#x41; \\* [l][r] [r] ![i][r]\n\n[r]: http://x 'T'\n\nafter"],
+    ["links, images, autolinks and html", '[label *em*](http://u "t") ![alt **b**](i.png) <http://a.b> <a@b.c> <span>x</span> [![img](x)](y) tail'],
+    [
+      "code in every form",
+      "```js meta\nconst a = 1;\n\n```\n\n    indented\n      more\n\n~~~dataview\nTABLE x\n~~~\n\nInline `code\nspan` here\n\n```\nunclosed",
+    ],
+    ["headings inside lists and quotes", "- item\n  # not a section\n  text\n> ## quoted\n> body\n\n1. one\n2. two\n   - nested [[Link|alias]] [[Other#Part]]"],
+    ["wikilinks split by emphasis, in headings and labels", "# A [[Head link]]\n[[a *b*]] [[plain]] [x [[in label]]](u) ![[embed.png]]"],
+    ["HTML blocks and tabs", "<div>\nhidden [[no]]\n</div>\n\n\tcode\tafter tab\n\n*\ttab item\n\ntext\twith tab"],
+    ["CRLF line endings", "# H\r\n\r\nline one\r\nline two\r\n\r\n```\r\ncode\r\n```\r\n"],
+    ["empty headings and thematic breaks", "#\n\n## \n\n***\n\ntext\n\n# Only\n"],
+  ])("reads %s as remark's tree does", (_name, body) => {
+    expect(outlineNote(body)).toEqual(fromTree(body));
+  });
+
+  const corpora = corporaAvailable();
+  it.skipIf(!corpora)("reads every note of obsidian-help and lesleylai-garden as remark's tree does", () => {
+    const files = ["obsidian-help", "vault-lesleylai-garden"].flatMap((name) => markdownFiles(path.join(CORPORA_ROOT, name)));
+    expect(files.length).toBeGreaterThan(1000);
+    expect(differences(files)).toEqual([]);
+  });
+
+  it.skipIf(!corpora)(
+    "reads a sample of the zettelkasten's notes as remark's tree does",
+    () => {
+      const all = markdownFiles(extractedCorpus("large-digitalyoshixi-zettelkasten.tar.gz", "digitalyoshixi-zettelkasten"));
+      // Every 8th note (and every drawing, the longest): about 1,700 notes of every kind the vault holds.
+      const sample = all.filter((file, i) => i % 8 === 0 || file.endsWith(".excalidraw.md"));
+      expect(differences(sample)).toEqual([]);
+    },
+    120_000,
+  );
+});
