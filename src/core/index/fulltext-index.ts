@@ -213,6 +213,13 @@ export class FullTextIndex {
     return parts.join("");
   }
 
+  /** Gives back the room the postings kept for appending (after a sync has indexed many notes). */
+  compact(): void {
+    for (const tree of Object.values((this.db.data.index as { indexes: Record<string, { type: string; node: unknown }> }).indexes)) {
+      if (tree.type === "Radix") compactTree(tree.node as Parameters<typeof compactTree>[0]);
+    }
+  }
+
   save(): SavedFullText {
     return { raw: save(this.db), pieces: [...this.pieceCount] };
   }
@@ -221,9 +228,7 @@ export class FullTextIndex {
   static load(saved: SavedFullText): FullTextIndex {
     const index = new FullTextIndex();
     load(index.db, saved.raw);
-    for (const tree of Object.values((index.db.data.index as { indexes: Record<string, { type: string; node: unknown }> }).indexes)) {
-      if (tree.type === "Radix") compactTree(tree.node as Parameters<typeof compactTree>[0]);
-    }
+    index.compact();
     for (const [path, pieces] of saved.pieces) index.pieceCount.set(path, pieces);
     return index;
   }
