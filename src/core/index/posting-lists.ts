@@ -28,8 +28,17 @@ export class PostingList implements Iterable<Id> {
   }
 
   static from(ids: Iterable<Id>): PostingList {
-    const sorted = [...new Set(ids)].sort((a, b) => a - b);
-    return new PostingList(sorted.length >= TYPED_FROM ? Int32Array.from(sorted) : sorted);
+    return PostingList.ofSorted([...new Set(ids)].sort((a, b) => a - b));
+  }
+
+  /** A list of ids already ascending and distinct (as a saved tree holds them). */
+  static ofSorted(ids: Id[]): PostingList {
+    return new PostingList(ids.length >= TYPED_FROM ? Int32Array.from(ids) : ids);
+  }
+
+  /** The ids, comma-separated (the saved form). */
+  join(): string {
+    return Array.isArray(this.ids) ? this.ids.join(",") : this.ids.subarray(0, this.n).join(",");
   }
 
   get size(): number {
@@ -188,5 +197,50 @@ export function compactTree(tree: radix.RadixNode): void {
     else node.d.trim();
     if (node.c.size === 0) node.c = NO_CHILDREN;
     for (const child of node.c.values()) stack.push(child);
+  }
+}
+
+/**
+ * A tree as saved: `[edge, isWordEnd, ids, ...children]` per node. Orama's toJSON made an object
+ * per node with its whole word, first character and a Map's entries, all of it before a byte was
+ * written: the peak of a save (winrt-api: the index's live heap again). The words are rebuilt from
+ * the edges on load.
+ */
+export type SavedTree = [edge: string, end: 0 | 1, ids: Id[], ...children: SavedTree[]];
+
+/** Writes a tree as JSON (a SavedTree), node by node, into `write`. */
+export function writeTree(tree: radix.RadixNode, write: (json: string) => void): void {
+  const node = tree as unknown as Node;
+  const ids = node.d instanceof PostingList ? node.d.join() : [...node.d].join(",");
+  write(`[${JSON.stringify(node.s)},${node.e ? 1 : 0},[${ids}]`);
+  for (const child of node.c.values()) {
+    write(",");
+    writeTree(child as unknown as radix.RadixNode, write);
+  }
+  write("]");
+}
+
+/** The tree a SavedTree describes, as compact as usePostingLists keeps trees. */
+export function readTree(saved: SavedTree): radix.RadixTree {
+  const root = new radix.RadixTree();
+  fill(root, saved);
+  return root;
+}
+
+function fill(node: Node, saved: SavedTree): void {
+  const ids = saved[2];
+  node.d = ids.length > 0 ? PostingList.ofSorted(ids) : EMPTY_SET;
+  if (saved.length === 3) {
+    node.c = NO_CHILDREN;
+    return;
+  }
+  node.c = new Map();
+  for (let i = 3; i < saved.length; i++) {
+    const child = saved[i] as SavedTree;
+    const edge = child[0];
+    const next = new radix.RadixNode(edge[0]!, edge, child[1] === 1) as unknown as Node;
+    next.w = node.w + edge;
+    node.c.set(edge[0]!, next);
+    fill(next, child);
   }
 }

@@ -67,8 +67,12 @@ describe("posting lists (Orama's radix postings as sorted arrays)", () => {
       expect(loaded.search(query, 10)).toEqual(fresh.search(query, 10));
     }
     expect(index.search("sourdough", 10).map((h) => h.path)).toEqual(["Kitchen/Bread 2.md"]);
-    // Removing after a load works too.
+    // Removing after a load works too, and so do words that extend a loaded word ("butter" → "buttery").
     loaded.remove("Kitchen/Bread 2.md");
     expect(loaded.search("sourdough", 10)).toEqual([]);
+    for (const index of [loaded, fresh]) index.upsert("Toast.md", fields("buttery flourish sugary rye", "Toast"));
+    fresh.remove("Kitchen/Bread 2.md");
+    for (const query of ["butter", "buttery", "flour", "sugar", "rye"]) expect(loaded.search(query, 10)).toEqual(fresh.search(query, 10));
+    expect(loaded.search("buttery", 10).map((h) => h.path)).toEqual(["Toast.md"]);
   });
 });
