@@ -1,6 +1,7 @@
 import { count, create, getByID, insert, load, remove, search, type RawData } from "@orama/orama";
 import { internalDocumentIDStore } from "@orama/orama/components";
 import type { FullTextFields } from "./note-record";
+import { compactDocumentsStore, unpackDocument } from "./orama-compact-documents";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
 import { compactTree, readTree, usePostingLists, writeTree, type SavedTree } from "./posting-lists";
 import { noteTokenizer } from "./tokenizer";
@@ -55,7 +56,7 @@ function createDb(index: CompactIndex, tokenizer: Tokenizer) {
     schema: SCHEMA,
     // Sorting is never used; Orama's default sort index makes every update O(N).
     sort: { enabled: false },
-    components: { tokenizer, index },
+    components: { tokenizer, index, documentsStore: compactDocumentsStore() },
   });
 }
 
@@ -259,7 +260,7 @@ export class FullTextIndex {
     let first = true;
     for (const [id, doc] of Object.entries(data.docs.docs)) {
       if (doc === undefined) continue;
-      add(`${first ? "" : ","}${JSON.stringify(id)}:${JSON.stringify(doc)}`);
+      add(`${first ? "" : ","}${JSON.stringify(id)}:${JSON.stringify(unpackDocument(doc))}`);
       first = false;
     }
     add(`}},"index":{`);
