@@ -258,7 +258,7 @@ export class FullTextIndex {
     add(`,"pinning":${JSON.stringify(this.db.pinning.save(data.pinning)) ?? "null"}`);
     add(`,"docs":{"count":${count(this.db)},"docs":{`);
     let first = true;
-    for (const [id, doc] of Object.entries(data.docs.docs)) {
+    for (const [id, doc] of Object.entries(data.docs.docs as Record<number, Record<string, unknown> | undefined>)) {
       if (doc === undefined) continue;
       add(`${first ? "" : ","}${JSON.stringify(id)}:${JSON.stringify(unpackDocument(doc))}`);
       first = false;

@@ -1,7 +1,9 @@
-import type { AnyDocument, IDocumentsStore } from "@orama/orama";
+import type { IDocumentsStore } from "@orama/orama";
 import { documentsStore as oramaDocuments } from "@orama/orama/components";
 
 type Store = oramaDocuments.DocumentsStore;
+/** Orama types documents as `any`; ours are objects of string fields. */
+type Doc = Record<string, unknown>;
 
 /** Bodies shorter than this stay strings: a byte array carries ~150 bytes of objects of its own. */
 const BYTES_FROM = 256;
@@ -10,13 +12,13 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** A document as kept: a long body as UTF-8 bytes. */
-function pack(doc: AnyDocument): AnyDocument {
+function pack(doc: Doc): Doc {
   const body: unknown = doc.body;
   return typeof body === "string" && body.length >= BYTES_FROM ? { ...doc, body: encoder.encode(body) } : doc;
 }
 
 /** A document as Orama and the index read it (every field a string). */
-export function unpackDocument(doc: AnyDocument): AnyDocument {
+export function unpackDocument(doc: Doc): Doc {
   const body: unknown = doc.body;
   return body instanceof Uint8Array ? { ...doc, body: decoder.decode(body) } : doc;
 }
@@ -31,16 +33,16 @@ export function unpackDocument(doc: AnyDocument): AnyDocument {
  */
 export function compactDocumentsStore(): IDocumentsStore<Store> {
   const base = oramaDocuments.createDocumentsStore();
-  const unpackOptional = (doc: AnyDocument | undefined): AnyDocument | undefined => (doc === undefined ? undefined : unpackDocument(doc));
+  const unpackOptional = (doc: unknown): Doc | undefined => (doc === undefined ? undefined : unpackDocument(doc as Doc));
   return {
     ...base,
     get: (store, id) => unpackOptional(base.get(store, id)),
-    getMultiple: (store, ids) => base.getMultiple(store, ids).map(unpackOptional),
+    getMultiple: (store, ids) => (base.getMultiple(store, ids) as unknown[]).map(unpackOptional),
     getAll: unpackAll,
-    store: (store, id, internalId, doc) => base.store(store, id, internalId, pack(doc)),
+    store: (store, id, internalId, doc) => base.store(store, id, internalId, pack(doc as Doc)),
     load: (shared, raw) => {
       const store = base.load(shared, raw);
-      for (const [id, doc] of Object.entries(store.docs)) store.docs[Number(id)] = pack(doc);
+      for (const [id, doc] of Object.entries(store.docs as Record<number, Doc>)) store.docs[Number(id)] = pack(doc);
       return store;
     },
     save: <R>(store: Store): R => ({ docs: unpackAll(store), count: store.count }) as R,
@@ -48,8 +50,8 @@ export function compactDocumentsStore(): IDocumentsStore<Store> {
 }
 
 /** Every document unpacked, by internal id. */
-function unpackAll(store: Store): Record<number, AnyDocument> {
-  const all: Record<number, AnyDocument> = {};
-  for (const [id, doc] of Object.entries(store.docs)) if (doc !== undefined) all[Number(id)] = unpackDocument(doc);
+function unpackAll(store: Store): Record<number, Doc> {
+  const all: Record<number, Doc> = {};
+  for (const [id, doc] of Object.entries(store.docs as Record<number, Doc | undefined>)) if (doc !== undefined) all[Number(id)] = unpackDocument(doc);
   return all;
 }
