@@ -9,6 +9,8 @@ type Id = number;
  * notes: 90% of 1.3M postings are in lists of 16+).
  */
 const TYPED_FROM = 64;
+/** Lists shorter than this grow by an exact copy, longer ones by push (with room to spare, trimmed after a sync). */
+const EXACT_BELOW = 16;
 
 /**
  * The documents that hold one word, as sorted internal ids: what Orama's radix tree keeps in a Set
@@ -63,7 +65,10 @@ export class PostingList implements Iterable<Id> {
     const at = n === 0 || this.ids[n - 1]! < id ? n : this.find(id);
     if (at < n && this.ids[at] === id) return this;
     if (Array.isArray(this.ids) && n + 1 < TYPED_FROM) {
-      if (at === n) this.ids.push(id);
+      // A short list is copied to its exact length: push would give a one-id list room for 17
+      // (most words of a large vault are in a few notes, and those lists are most of the lists).
+      if (at === n && n >= EXACT_BELOW) this.ids.push(id);
+      else if (at === n) this.ids = this.ids.concat(id);
       else this.ids.splice(at, 0, id);
     } else {
       if (n === this.ids.length) {
