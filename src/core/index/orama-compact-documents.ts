@@ -5,26 +5,38 @@ type Store = oramaDocuments.DocumentsStore;
 /** Orama types documents as `any`; ours are objects of string fields. */
 type Doc = Record<string, unknown>;
 
-/** Bodies shorter than this stay strings: a byte array carries ~150 bytes of objects of its own. */
+/** Fields shorter than this stay strings: a byte array carries ~150 bytes of objects of its own. */
 const BYTES_FROM = 256;
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** A document as kept: a long body as UTF-8 bytes. */
+/** A document as kept: its long fields (a body, a long list of headings) as UTF-8 bytes. */
 function pack(doc: Doc): Doc {
-  const body: unknown = doc.body;
-  return typeof body === "string" && body.length >= BYTES_FROM ? { ...doc, body: encoder.encode(body) } : doc;
+  let packed: Doc | null = null;
+  for (const [field, value] of Object.entries(doc)) {
+    // UTF-8 has no lone surrogate (it would come back as U+FFFD, and removal would miss its word).
+    if (typeof value !== "string" || value.length < BYTES_FROM || LONE_SURROGATE.test(value)) continue;
+    packed ??= { ...doc };
+    packed[field] = encoder.encode(value);
+  }
+  return packed ?? doc;
 }
 
 /** A document as Orama and the index read it (every field a string). */
 export function unpackDocument(doc: Doc): Doc {
-  const body: unknown = doc.body;
-  return body instanceof Uint8Array ? { ...doc, body: decoder.decode(body) } : doc;
+  let unpacked: Doc | null = null;
+  for (const [field, value] of Object.entries(doc)) {
+    if (!(value instanceof Uint8Array)) continue;
+    unpacked ??= { ...doc };
+    unpacked[field] = decoder.decode(value);
+  }
+  return unpacked ?? doc;
 }
 
 /**
- * Orama's documents store, with long bodies kept as UTF-8 bytes outside the JavaScript heap. The
+ * Orama's documents store, with long fields kept as UTF-8 bytes outside the JavaScript heap. The
  * bodies are there for removal (Orama re-tokenises a document to take it out of the trees), phrase
  * matches and snippets: a vault's text, read a few documents per query. As strings they were the
  * largest part of the heap after the postings (50k synthetic notes: ~45 MiB), counted by the
