@@ -1,9 +1,10 @@
-import { count, create, getByID, insert, load, remove, save, search, type RawData } from "@orama/orama";
+import { count, create, getByID, insert, load, remove, search, type RawData } from "@orama/orama";
 import { internalDocumentIDStore } from "@orama/orama/components";
 import type { FullTextFields } from "./note-record";
 import { compoundParts } from "./compounds";
+import { compactDocumentsStore, unpackDocument } from "./orama-compact-documents";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
-import { compactTree, usePostingLists } from "./posting-lists";
+import { compactTree, readTree, usePostingLists, writeTree, type SavedTree } from "./posting-lists";
 import { noteTokenizer } from "./tokenizer";
 
 /**
@@ -70,7 +71,7 @@ function createDb(index: CompactIndex, tokenizer: Tokenizer) {
     schema: SCHEMA,
     // Sorting is never used; Orama's default sort index makes every update O(N).
     sort: { enabled: false },
-    components: { tokenizer, index },
+    components: { tokenizer, index, documentsStore: compactDocumentsStore() },
   });
 }
 
@@ -84,11 +85,22 @@ export interface FullTextHit {
   coverage: number;
 }
 
-/** The full-text state that is saved: Orama's raw data and how many pieces each note has. */
+/**
+ * The full-text state that is saved: Orama's raw data (its radix trees as SavedTrees, not Orama's
+ * toJSON) and how many pieces each note has.
+ */
 export interface SavedFullText {
   raw: RawData;
   pieces: [path: string, count: number][];
 }
+
+interface IndexData {
+  indexes: Record<string, { type: string; node: unknown; isArray: boolean }>;
+  [field: string]: unknown;
+}
+
+/** Strings written into a JSON save are gathered up to this many characters, then handed on. */
+const WRITE_CHARS = 1 << 20;
 
 /** Adjacent token pairs of a token sequence ("import notion" for "Import from Notion": stop words are gone). */
 function adjacentPairs(tokens: string[]): Set<string> {
@@ -252,17 +264,82 @@ export class FullTextIndex {
     return parts.join("");
   }
 
+  private get indexData(): IndexData {
+    return this.db.data.index as unknown as IndexData;
+  }
+
+  /** Gives back the room the postings kept for appending (after a sync has indexed many notes). */
+  compact(): void {
+    for (const tree of Object.values(this.indexData.indexes)) {
+      if (tree.type === "Radix") compactTree(tree.node as Parameters<typeof compactTree>[0]);
+    }
+  }
+
+  /**
+   * Writes the saved state (a SavedFullText) as JSON into `write`, in pieces of about a megabyte:
+   * the trees node by node and the documents one by one, so a save never holds the state twice
+   * over as objects or one string of it all (V8's string limit is near a 60k-note vault's state).
+   */
+  writeJson(write: (json: string) => void): void {
+    let buffer = "";
+    const add = (json: string): void => {
+      buffer += json;
+      if (buffer.length < WRITE_CHARS) return;
+      write(buffer);
+      buffer = "";
+    };
+    const data = this.db.data;
+    const { indexes, ...fields } = this.indexData;
+    add(`{"pieces":${JSON.stringify([...this.pieceCount])},"raw":{`);
+    add(`"internalDocumentIDStore":${JSON.stringify({ internalIdToId: this.db.internalDocumentIDStore.internalIdToId })}`);
+    add(`,"language":${JSON.stringify(this.db.tokenizer.language)}`);
+    add(`,"sorting":${JSON.stringify(this.db.sorter.save(data.sorting)) ?? "null"}`);
+    add(`,"pinning":${JSON.stringify(this.db.pinning.save(data.pinning)) ?? "null"}`);
+    add(`,"docs":{"count":${count(this.db)},"docs":{`);
+    let first = true;
+    for (const [id, doc] of Object.entries(data.docs.docs as Record<number, Record<string, unknown> | undefined>)) {
+      if (doc === undefined) continue;
+      add(`${first ? "" : ","}${JSON.stringify(id)}:${JSON.stringify(unpackDocument(doc))}`);
+      first = false;
+    }
+    add(`}},"index":{`);
+    for (const [key, value] of Object.entries(fields)) {
+      // The shared id store is the one above; the rest is per field, one field at a time.
+      if (key === "sharedInternalDocumentStore") continue;
+      add(`${JSON.stringify(key)}:${JSON.stringify(value) ?? "null"},`);
+    }
+    add(`"indexes":{`);
+    first = true;
+    for (const [prop, { type, node, isArray }] of Object.entries(indexes)) {
+      if (type !== "Radix") throw new Error(`the full-text index cannot save a ${type} index`);
+      add(`${first ? "" : ","}${JSON.stringify(prop)}:{"type":"Radix","isArray":${isArray},"node":`);
+      writeTree(node as Parameters<typeof writeTree>[0], add);
+      add("}");
+      first = false;
+    }
+    add("}}}}");
+    write(buffer);
+  }
+
+  /** The saved state as an object (what writeJson writes, parsed). */
   save(): SavedFullText {
-    return { raw: save(this.db), pieces: [...this.pieceCount] };
+    let json = "";
+    this.writeJson((piece) => (json += piece));
+    return JSON.parse(json) as SavedFullText;
   }
 
   /** Loads saved state into an instance created with our tokenizer (Orama's restore() would drop it). */
   static load(saved: SavedFullText): FullTextIndex {
     const index = new FullTextIndex();
-    load(index.db, saved.raw);
-    for (const tree of Object.values((index.db.data.index as { indexes: Record<string, { type: string; node: unknown }> }).indexes)) {
-      if (tree.type === "Radix") compactTree(tree.node as Parameters<typeof compactTree>[0]);
+    const raw = saved.raw as unknown as { index: IndexData };
+    const trees: [string, SavedTree][] = [];
+    for (const [prop, tree] of Object.entries(raw.index.indexes)) {
+      trees.push([prop, tree.node as SavedTree]);
+      // Orama makes an empty tree of it; ours replaces it below.
+      tree.node = {};
     }
+    load(index.db, saved.raw);
+    for (const [prop, tree] of trees) index.indexData.indexes[prop]!.node = readTree(tree);
     for (const [path, pieces] of saved.pieces) index.pieceCount.set(path, pieces);
     return index;
   }

@@ -76,7 +76,10 @@ export class MemoryIndex {
       else restored = true;
     }
     const restoreMs = Date.now() - started;
-    await this.updater.run(() => this.index.sync(this.options.source, onProgress));
+    await this.updater.run(async () => {
+      await this.index.sync(this.options.source, onProgress);
+      this.index.fullText.compact();
+    });
     await this.embedAll();
     return { restored, ...(restoreProblem ? { restoreProblem } : {}), restoreMs, syncMs: Date.now() - started - restoreMs };
   }

@@ -22,8 +22,13 @@ export interface IndexedNote {
 
 type NoteRead = Awaited<ReturnType<NoteSource["readNote"]>>;
 
-/** Notes read ahead of the one being indexed during a sync. */
+/**
+ * Notes read ahead of the one being indexed during a sync: at most this many, and at most
+ * READ_AHEAD_BYTES of them by their listed size (the next note is read whatever its size), so a
+ * run of large notes is not all held at once.
+ */
 const READ_AHEAD = 16;
+export const READ_AHEAD_BYTES = 4 * 1024 * 1024;
 
 export interface NoteIndexOptions {
   embedder: EmbedderStatus;
@@ -284,19 +289,24 @@ export class NoteIndex {
     // Reads run ahead of indexing (a disk or the worker's round trip to the main thread would
     // otherwise idle between notes); notes are indexed in listing order, one at a time.
     const reads = new Map<number, Promise<NoteRead>>();
-    const startRead = (i: number): void => {
-      const file = toRead[i];
-      if (!file) return;
-      const read = source.readNote(file.path);
-      // Awaited below in order; until then a failure must not count as unhandled.
-      read.catch(() => undefined);
-      reads.set(i, read);
+    let next = 0;
+    let aheadBytes = 0;
+    const readAhead = (from: number): void => {
+      while (next < toRead.length && next - from < READ_AHEAD && (next === from || aheadBytes + toRead[next]!.size <= READ_AHEAD_BYTES)) {
+        const file = toRead[next]!;
+        const read = source.readNote(file.path);
+        // Awaited below in order; until then a failure must not count as unhandled.
+        read.catch(() => undefined);
+        reads.set(next++, read);
+        aheadBytes += file.size;
+      }
     };
-    for (let i = 0; i < READ_AHEAD; i++) startRead(i);
+    readAhead(0);
     for (let i = 0; i < toRead.length; i++) {
       const read = await reads.get(i)!;
       reads.delete(i);
-      startRead(i + READ_AHEAD);
+      aheadBytes -= toRead[i]!.size;
+      readAhead(i + 1);
       this.applyRead(toRead[i]!.path, read);
       if (++done % 64 === 0) {
         onProgress?.(done, files.length);

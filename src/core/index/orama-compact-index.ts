@@ -25,7 +25,8 @@ export interface CompactIndex extends IIndex<Index> {
  * tokens, so the term frequency it stores for every token of a field is always 1 / (the field's
  * token count), which `fieldLengths` already holds. The maps were measured at 62% of the saved state
  * and most of the heap, and filling them scans all of a field's tokens once per token (O(n²)).
- * Everything else (radix trees, token occurrences, field lengths, save/load) is Orama's own.
+ * Nor does it count each word's documents again (`tokenOccurrences`): the word's postings are them.
+ * Everything else (radix trees, field lengths, save/load) is Orama's own.
  */
 export function compactIndex(): CompactIndex {
   const base = oramaIndex.createIndex();
@@ -38,10 +39,9 @@ export function compactIndex(): CompactIndex {
       index.avgFieldLength[prop] = ((index.avgFieldLength[prop] ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
       index.fieldLengths[prop]![internalId] = tokens.length;
     },
-    insertTokenScoreParameters(index, prop, _id, _tokens, token) {
-      const occurrences = index.tokenOccurrences[prop]!;
-      occurrences[token] = (occurrences[token] ?? 0) + 1;
-    },
+    // How many documents hold a word is its posting list's length: no count kept beside it.
+    insertTokenScoreParameters() {},
+    removeTokenScoreParameters() {},
     removeDocumentScoreParameters(index, prop, id, docsCount) {
       // Orama passes the external id here (the internal one on insert).
       const internalId = internalDocumentIDStore.getInternalDocumentId(index.sharedInternalDocumentStore, id);
@@ -99,8 +99,9 @@ function scoreTerm(
   filter: Set<InternalDocumentID> | undefined,
   scores: Map<InternalDocumentID, number>,
 ): void {
-  const occurrences = index.tokenOccurrences[prop]![term];
-  const matching = typeof occurrences === "number" ? occurrences : 0;
+  // Orama counts a word's documents per field in `tokenOccurrences` (an object keyed by every word,
+  // ~50 bytes a word); the tree's postings for that word are those documents.
+  const matching = ids.length;
   const fieldLengths = index.fieldLengths[prop]!;
   const avg = index.avgFieldLength[prop]!;
   const idf = idfOf(docsCount, matching);

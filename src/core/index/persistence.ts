@@ -16,8 +16,9 @@ import { VectorStore } from "./vector-store";
  * passages (each text says its kind) and its vector is their mean; text hashes ignore whitespace and case.
  * Version 7: full-text tokens of any script, folded accents, CJK character pairs and Markdown syntax marks.
  * Version 8: British spellings stored as American ("colour" → "color"), stems that are stop words dropped.
+ * Version 9: the full-text radix trees are saved as compact SavedTrees (posting-lists.ts), not Orama's toJSON.
  */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 const MAGIC = 0x5842494c; // "LIBX" little-endian
 const DIGEST_AT = 12;
 const HEADER_BYTES = DIGEST_AT + HASH_BYTES;
@@ -58,28 +59,36 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
   const pending = new Set(index.status().pendingEmbeddings > 0 ? [...index.notes.keys()].filter((p) => index.isPending(p)) : []);
   const noteStore = metaOf(index.noteVectors);
   const chunkStore = metaOf(index.chunkVectors);
-  const json = encodeSavedJson({
-    modelId: index.embedder?.modelId ?? null,
-    dimensions: index.embedder?.dimensions ?? 0,
-    nextNo: index.nextNoteNo,
-    // A note still waiting for vectors is saved as changed (mtime -1) so the next start re-reads it.
-    notes: [...index.notes.values()].map((n) => [
-      n.no,
-      pending.has(n.record.path) ? -1 : n.mtime,
-      n.size,
-      n.record,
-      n.embedTexts.map((t) => [t.key, t.hash, t.kind]),
-    ]),
-    fullText: index.fullText.save(),
-    noteStore: noteStore.meta,
-    chunkStore: chunkStore.meta,
-  });
-  const jsonPadded = Math.ceil((4 + json.length) / 4) * 4;
+  const json = encodeSavedJson(
+    {
+      modelId: index.embedder?.modelId ?? null,
+      dimensions: index.embedder?.dimensions ?? 0,
+      nextNo: index.nextNoteNo,
+      // A note still waiting for vectors is saved as changed (mtime -1) so the next start re-reads it.
+      notes: [...index.notes.values()].map((n) => [
+        n.no,
+        pending.has(n.record.path) ? -1 : n.mtime,
+        n.size,
+        n.record,
+        n.embedTexts.map((t) => [t.key, t.hash, t.kind]),
+      ]),
+      noteStore: noteStore.meta,
+      chunkStore: chunkStore.meta,
+    },
+    index.fullText,
+  );
+  const jsonLength = json.reduce((sum, piece) => sum + piece.length, 0);
+  const jsonPadded = Math.ceil((4 + jsonLength) / 4) * 4;
   const payloadLength = jsonPadded + noteStore.vectors.byteLength + chunkStore.vectors.byteLength;
+  // The pieces go straight into the file's bytes: no joined copy of the JSON beside them.
   const bytes = new Uint8Array(HEADER_BYTES + payloadLength);
   const view = new DataView(bytes.buffer);
-  view.setUint32(HEADER_BYTES, json.length, true);
-  bytes.set(json, HEADER_BYTES + 4);
+  view.setUint32(HEADER_BYTES, jsonLength, true);
+  let at = HEADER_BYTES + 4;
+  for (const piece of json.splice(0)) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
   bytes.set(new Uint8Array(noteStore.vectors.buffer, noteStore.vectors.byteOffset, noteStore.vectors.byteLength), HEADER_BYTES + jsonPadded);
   bytes.set(
     new Uint8Array(chunkStore.vectors.buffer, chunkStore.vectors.byteOffset, chunkStore.vectors.byteLength),
@@ -96,15 +105,15 @@ export async function serializeIndex(index: NoteIndex): Promise<Uint8Array> {
 const NOTES_PER_PIECE = 2000;
 
 /**
- * The JSON of the saved state as UTF-8, written piece by piece: one string of the whole state was
- * the peak of a first index's memory (a vault's worth of text twice over, as UTF-16 once a single
- * character needs it, then its bytes, then the file's bytes). Parses to the same object.
+ * The JSON of the saved state as UTF-8 pieces, written piece by piece: one string of the whole
+ * state was the peak of a first index's memory (a vault's worth of text twice over, as UTF-16 once
+ * a single character needs it, then its bytes, then the file's bytes). Parses to the same object.
  */
-function encodeSavedJson(saved: SavedJson): Uint8Array {
+function encodeSavedJson(saved: Omit<SavedJson, "fullText">, fullText: FullTextIndex): Uint8Array[] {
   const encoder = new TextEncoder();
   const pieces: Uint8Array[] = [];
   const add = (text: string): void => void pieces.push(encoder.encode(text));
-  const { notes, fullText, ...rest } = saved;
+  const { notes, ...rest } = saved;
   add(JSON.stringify(rest).slice(0, -1) + ',"notes":[');
   for (let i = 0; i < notes.length; i += NOTES_PER_PIECE) {
     add(
@@ -115,24 +124,10 @@ function encodeSavedJson(saved: SavedJson): Uint8Array {
           .join(","),
     );
   }
-  add('],"fullText":{"pieces":');
-  add(JSON.stringify(fullText.pieces));
-  add(',"raw":{');
-  let first = true;
-  for (const [key, value] of Object.entries(fullText.raw as unknown as Record<string, unknown>)) {
-    const text = JSON.stringify(value) as string | undefined;
-    if (text === undefined) continue;
-    add(`${first ? "" : ","}${JSON.stringify(key)}:${text}`);
-    first = false;
-  }
-  add("}}}");
-  const json = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces.splice(0)) {
-    json.set(piece, at);
-    at += piece.length;
-  }
-  return json;
+  add('],"fullText":');
+  fullText.writeJson(add);
+  add("}");
+  return pieces;
 }
 
 function storeFrom(meta: StoreMeta | null, vectors: Float32Array, dimensions: number): VectorStore | null {

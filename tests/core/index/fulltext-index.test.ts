@@ -114,3 +114,27 @@ describe("FullTextIndex: Markdown syntax, phrases and prefixes", () => {
     expect(paths(index, "keeps devi")).toEqual(["Synchronisation.md"]);
   });
 });
+
+describe("FullTextIndex: long notes in any script", () => {
+  it("gives back a long note's text exactly, finds its phrases and headings, and forgets it when removed, also after a save and load", () => {
+    const body = `${"Привет, мир — 日本語のテキスト, emoji 🍞 and bread. ".repeat(60)}sourdough starter recipe`;
+    // Not text a file can hold (a decoder never makes a lone surrogate), but kept as it came.
+    const odd = `${"A lone surrogate \ud800 in rye. ".repeat(30)}`;
+    const headings = Array.from({ length: 40 }, (_, i) => `Heading number ${i} über Brot`).join(" \n ");
+    const index = indexOf({ "Long.md": { body, headings }, "Odd.md": { body: odd }, "Short.md": { body: "starter" } });
+    const loaded = FullTextIndex.load(JSON.parse(JSON.stringify(index.save())) as ReturnType<FullTextIndex["save"]>);
+    for (const each of [index, loaded]) {
+      expect(each.textOf("Long.md")).toBe(body);
+      expect(each.textOf("Odd.md")).toBe(odd);
+      expect(paths(each, "sourdough")).toEqual(["Long.md"]);
+      expect(paths(each, "日本語")).toEqual(["Long.md"]);
+      expect(paths(each, "brot")).toEqual(["Long.md"]);
+      each.remove("Long.md");
+      expect(paths(each, "sourdough")).toEqual([]);
+      expect(paths(each, "brot")).toEqual([]);
+      expect(paths(each, "starter")).toEqual(["Short.md"]);
+      each.remove("Odd.md");
+      expect(paths(each, "rye")).toEqual([]);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NoteIndex } from "../../../src/core/index/note-index";
-import { restoreIndex, serializeIndex } from "../../../src/core/index/persistence";
+import { INDEX_FORMAT_VERSION, restoreIndex, serializeIndex } from "../../../src/core/index/persistence";
 import { FakeEmbedder } from "../../support/fake-embedder";
 import { indexSnapshot, memoryIndex, MemoryStorage, testTimers } from "../../support/index-fixtures";
 import { MemoryVault } from "../../support/memory-vault";
@@ -76,6 +76,19 @@ describe("the saved index", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("is rebuilt, not misread, when saved by an older version (the previous format kept Orama's own trees)", async () => {
+    const { vault, storage } = await savedIndex();
+    const older = new MemoryStorage();
+    older.bytes = storage.bytes!.slice();
+    new DataView(older.bytes.buffer).setUint32(4, INDEX_FORMAT_VERSION - 1, true);
+    const fresh = memoryIndex(vault, new FakeEmbedder());
+    await fresh.open();
+    const index = memoryIndex(vault, new FakeEmbedder(), { storage: older });
+    const report = await index.open();
+    expect(report).toMatchObject({ restored: false, restoreProblem: expect.stringMatching(/older format/) as unknown });
+    expect(indexSnapshot(index)).toEqual(indexSnapshot(fresh));
   });
 
   it("drops saved vectors of another model and re-embeds with the current one", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NoteSource } from "../../../src/core/index/index-types";
+import { READ_AHEAD_BYTES } from "../../../src/core/index/note-index";
 import { memoryIndex } from "../../support/index-fixtures";
 import { MemoryVault } from "../../support/memory-vault";
 
@@ -42,6 +43,19 @@ describe("the first index reads notes ahead", () => {
     expect(progress.at(-1)).toBe(40);
     const hits = await index.searchByMeaning("sourdough", { limit: 50 });
     expect(hits).toHaveLength(40);
+    index.dispose();
+  });
+
+  it("holds at most a few megabytes of notes read ahead, however many notes that is", async () => {
+    const notes: Record<string, string> = {};
+    // Each note is a third of the read-ahead's bytes: three fit, the fourth waits.
+    for (let i = 0; i < 12; i++) notes[`Big ${String(i).padStart(2, "0")}.md`] = `# Big ${i}\n\n${"sourdough ".repeat(READ_AHEAD_BYTES / 30)}`;
+    const source = slowSource(new MemoryVault(notes));
+    const index = memoryIndex(source, null);
+    await index.open();
+    expect(source.maxInFlight).toBeGreaterThan(1);
+    expect(source.maxInFlight).toBeLessThanOrEqual(3);
+    expect(index.status().notes).toBe(12);
     index.dispose();
   });
 
