@@ -72,6 +72,7 @@ const loadBefore = os.loadavg()[0];
 // Chromium's resident memory (the browser and every process it started), sampled while each phase runs.
 let chromePid = null;
 let phase = "start";
+let cpuPhase = "start";
 const peaks = {};
 function descendants(pid) {
   const children = new Map();
@@ -101,10 +102,62 @@ function rssBytes(pids) {
   }
   return total;
 }
+// CPU seconds of every Chromium thread per phase (utime + stime from /proc, which other processes do
+// not skew): the embedding workers' against the index worker's, the page's and the rest. A thread's
+// CPU at the start of a phase is subtracted; one born in the phase started at 0; one that ended keeps
+// its last sample.
+const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+let threads = new Map();
+const cpuByPhase = {};
+function sampleThreads(pids) {
+  for (const pid of pids) {
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        const key = `${pid}/${tid}`;
+        const known = threads.get(key);
+        if (known) known.ticks = ticks;
+        else threads.set(key, { pid: Number(pid), tid: Number(tid), name, from: cpuPhase === "start" ? ticks : 0, ticks });
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+}
+/** Closes the phase's CPU account; threads alive now start the next phase from their current CPU. */
+function closeCpuPhase(ended) {
+  if (chromePid !== null) sampleThreads(descendants(chromePid));
+  const used = [...threads.values()].map((t) => ({ ...t, seconds: (t.ticks - t.from) / ticksPerSecond })).filter((t) => t.seconds > 0);
+  const workers = used.filter((t) => t.name === "DedicatedWorker").sort((a, b) => a.tid - b.tid);
+  const page = used.filter((t) => t.pid === t.tid && t.name === "chromium").sort((a, b) => b.seconds - a.seconds);
+  const other = used.filter((t) => !workers.includes(t) && !page.includes(t));
+  cpuByPhase[ended] = {
+    // In creation order: in a pool phase the index worker first, then its embedding workers.
+    workers: workers.map((t) => Number(t.seconds.toFixed(2))),
+    page: Number(page.reduce((sum, t) => sum + t.seconds, 0).toFixed(2)),
+    other: Number(other.reduce((sum, t) => sum + t.seconds, 0).toFixed(2)),
+    otherTop: Object.entries(other.reduce((byName, t) => ({ ...byName, [t.name]: (byName[t.name] ?? 0) + t.seconds }), {}))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`),
+  };
+  threads = new Map([...threads].filter(([key]) => existsSync(`/proc/${key.replace("/", "/task/")}`)).map(([key, t]) => [key, { ...t, from: t.ticks }]));
+}
 const sampler = setInterval(() => {
   if (chromePid === null) return;
-  const rss = rssBytes(descendants(chromePid));
+  const pids = descendants(chromePid);
+  const rss = rssBytes(pids);
   peaks[phase] = Math.max(peaks[phase] ?? 0, rss);
+  sampleThreads(pids);
 }, 200);
 sampler.unref();
 
@@ -117,7 +170,10 @@ servePageInChromium({
   timeoutMs: 900_000,
   onLaunch: (child) => (chromePid = child.pid ?? null),
   onMark: (name) => {
-    phase = name;
+    // "embed:<phase>" and "stop:<phase>" split a phase's CPU (setup, embedding, stopping), not its memory peak.
+    closeCpuPhase(cpuPhase);
+    cpuPhase = name;
+    if (!name.includes(":")) phase = name;
     console.error(`${new Date().toISOString().slice(11, 19)} ${name}`);
   },
   onResult: async (report) => {
@@ -131,11 +187,50 @@ servePageInChromium({
     report.loadAverage = [loadBefore, os.loadavg()[0]];
     report.cpus = os.cpus().length;
     const mib = (bytes) => (bytes / 1048576).toFixed(0);
+    report.cpuSeconds = cpuByPhase;
     console.log(`raw model (1 embedding worker, the index's ${report.raw.texts} texts in batches of 32): ${report.raw.textsPerSecond.toFixed(1)} texts/s`);
-    for (const run of report.runs)
+    const rawCpu = cpuByPhase.raw;
+    if (rawCpu)
+      console.log(`  CPU s: embedding worker ${rawCpu.workers.join(" + ")}, page ${rawCpu.page}, other ${rawCpu.other} (${rawCpu.otherTop.join(", ")})`);
+    for (const run of report.runs) {
       console.log(
         `${run.workers} embedding worker(s) (${run.started} started): ${run.embedded} texts in ${run.seconds.toFixed(1)} s = ${run.textsPerSecond.toFixed(1)} texts/s${run.ratioToOne ? `, ${run.ratioToOne.toFixed(2)}× one` : ""}`,
       );
+      const embedBase = report.runs.find((r) => r.workers === 1);
+      console.log(
+        `  setup (workers, model load, full text) ${run.setupSeconds.toFixed(1)} s, embedding ${run.embedSeconds.toFixed(1)} s = ${run.embedTextsPerSecond.toFixed(1)} texts/s${embedBase ? `, ${(run.embedTextsPerSecond / embedBase.embedTextsPerSecond).toFixed(2)}× one` : ""}`,
+      );
+      const setup = cpuByPhase[`pool-${run.workers}`];
+      if (setup) console.log(`  CPU s in setup: workers ${setup.workers.join(" + ")}, page ${setup.page}, other ${setup.other} (${setup.otherTop.join(", ")})`);
+      for (const [i, load] of run.workerLoad.entries()) {
+        const busy = load.busyMs / Math.max(1, load.busyMs + load.idleMs);
+        console.log(
+          `  embedding worker ${i + 1}: busy ${(load.busyMs / 1000).toFixed(1)} s, waiting for work ${(load.idleMs / 1000).toFixed(1)} s (busy ${(busy * 100).toFixed(0)}%)`,
+        );
+      }
+      const cpu = cpuByPhase[`embed:pool-${run.workers}`];
+      if (cpu) {
+        // Threads in creation order: the index worker, then its embedding workers (started in setup).
+        const [indexWorker = 0, ...embedding] = cpu.workers;
+        const embedCpu = embedding.length > 0 ? embedding : [indexWorker];
+        const modelCpu = embedCpu.reduce((sum, s) => sum + s, 0);
+        run.cpu = {
+          ...cpu,
+          perTextMs: {
+            indexWorker: (indexWorker * 1000) / run.embedded,
+            page: (cpu.page * 1000) / run.embedded,
+            embeddingWorkers: (modelCpu * 1000) / run.embedded,
+          },
+        };
+        console.log(
+          `  CPU s while embedding: ${embedding.length > 0 ? `index worker ${indexWorker}, embedding workers ${embedding.join(" + ")}` : `index worker (embeds itself) ${indexWorker}`}, page ${cpu.page}, other ${cpu.other} (${cpu.otherTop.join(", ")})`,
+        );
+        if (embedding.length > 0)
+          console.log(
+            `  CPU per text: index worker ${run.cpu.perTextMs.indexWorker.toFixed(1)} ms, page ${run.cpu.perTextMs.page.toFixed(1)} ms, embedding workers ${run.cpu.perTextMs.embeddingWorkers.toFixed(1)} ms`,
+          );
+      }
+    }
     if (base) {
       report.pipelineToRaw = base.textsPerSecond / report.raw.textsPerSecond;
       console.log(`pipeline ÷ raw model, 1 worker: ${report.pipelineToRaw.toFixed(2)} (goal ≥ 0.9)`);

@@ -372,11 +372,13 @@ function meanVector(vectors: (Float32Array | undefined)[]): Float32Array | null 
 /** The status of a loaded model: which, how many workers, on which device (and why not WebGPU). */
 function readyState(status: Extract<EmbedderStatus, { embedder: Embedder }>): EmbeddingState {
   const { embedder, deviceNote } = status;
+  const workerLoad = embedder.workerLoad?.() ?? [];
   return {
     state: "ready",
     modelId: embedder.modelId,
     workers: embedder.parallelism ?? 1,
     ...(embedder.device ? { device: embedder.device } : {}),
     ...(deviceNote ? { deviceNote } : {}),
+    ...(workerLoad.length > 0 ? { workerLoad } : {}),
   };
 }
