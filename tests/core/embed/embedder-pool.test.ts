@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Embedder } from "../../../src/core/embed/embedder";
 import { EmbedderPool, MAX_EMBEDDING_WORKERS, embeddingWorkerCount, wasmThreadsPerWorker } from "../../../src/core/embed/embedder-pool";
 import { CountingEmbedder } from "../../support/counting-embedder";
+import { GatedEmbedder, settle } from "../../support/gated-embedder";
 
 /** A member that takes `delayMs` per call, so tests can see who did what. */
 class SlowMember implements Embedder {
@@ -58,6 +59,36 @@ describe("EmbedderPool", () => {
   it("never mixes two models' vectors", () => {
     expect(() => new EmbedderPool([new CountingEmbedder("a#q8"), new CountingEmbedder("b#q8")])).toThrow(/mixes models/);
     expect(() => new EmbedderPool([new CountingEmbedder("a#q8", 8), new CountingEmbedder("a#q8", 16)])).toThrow(/mixes models/);
+  });
+
+  it("hands each member its next piece before it is done with the one it computes, and no more", async () => {
+    const members = [new GatedEmbedder(), new GatedEmbedder()];
+    const pool = new EmbedderPool(members, 5);
+    const embedded = pool.embed(TEXTS.slice(0, 40));
+    await settle();
+    // Two pieces each: the second waits in the worker, ready the moment the first is done.
+    expect(members.map((member) => member.waiting.length)).toEqual([2, 2]);
+    members[0]!.release();
+    await settle();
+    expect(members.map((member) => member.waiting.length)).toEqual([2, 2]);
+    while (members.some((member) => member.release())) await settle();
+    const vectors = await embedded;
+    const alone = await new CountingEmbedder().embed(TEXTS.slice(0, 40));
+    vectors.forEach((vector, i) => expect([...vector]).toEqual([...(alone[i] as Float32Array)]));
+  });
+
+  it("queues a second call behind the first, so members go on with it while the first's last piece computes", async () => {
+    const members = [new GatedEmbedder(), new GatedEmbedder()];
+    const pool = new EmbedderPool(members, 4);
+    const first = pool.embed(TEXTS.slice(0, 12));
+    const second = pool.embed(TEXTS.slice(12, 20));
+    await settle();
+    const secondTexts = TEXTS.slice(12, 20);
+    // Three pieces of the first call, then the second's: the member with room already holds one.
+    expect(members.flatMap((member) => member.waiting.flatMap((call) => call.texts)).filter((text) => secondTexts.includes(text))).toHaveLength(4);
+    while (members.some((member) => member.release())) await settle();
+    expect((await first).length + (await second).length).toBe(20);
+    expect(new Set(members.flatMap((member) => member.asked.flat())).size).toBe(20);
   });
 
   it("reports how many it embeds at once, and passes a member's failure on", async () => {
