@@ -22,7 +22,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const notes = Number(arg("notes", "96"));
-const words = Number(arg("words", "100"));
+// Words per note: "100", or "20-400" for lengths drawn evenly between (long ones are cut into passages).
+const words = arg("words", "100");
 const pools = arg("pools", "1,2").split(",").map(Number);
 const out = arg("out", "");
 // The bench summary this run's numbers are added to (as "firstIndex"), when given.
@@ -60,7 +61,7 @@ const pageBuild = await esbuild.build(
       target: "es2022",
       write: false,
       logLevel: "silent",
-      define: { BENCH_NOTES: String(notes), BENCH_WORDS: String(words), BENCH_POOLS: JSON.stringify(pools), BENCH_MEMORY_FACTOR: String(memoryFactor) },
+      define: { BENCH_NOTES: String(notes), BENCH_WORDS: JSON.stringify(words), BENCH_POOLS: JSON.stringify(pools), BENCH_MEMORY_FACTOR: String(memoryFactor) },
     },
     workerSource,
   ),

@@ -16,7 +16,8 @@ import type { MessageEndpoint } from "../../src/core/index/worker-protocol";
 import { bytes, loadPageModel } from "../browser/page-model";
 
 declare const BENCH_NOTES: number;
-declare const BENCH_WORDS: number;
+/** Words per note: a number, or "min-max" for lengths drawn evenly between (a vault's mix of short and long notes). */
+declare const BENCH_WORDS: string;
 declare const BENCH_POOLS: number[];
 declare const BENCH_MEMORY_FACTOR: number;
 declare const LIFEBETTER_INDEX_WORKER: string;
@@ -29,12 +30,14 @@ const WORDS =
     " ",
   );
 
-function makeNotes(count: number, words: number): Record<string, string> {
+function makeNotes(count: number, words: string): Record<string, string> {
   const notes: Record<string, string> = {};
   let seed = 7;
   const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const [min = 100, max = min] = words.split("-").map(Number);
   for (let n = 0; n < count; n++) {
-    const body = Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ");
+    const length = min + Math.floor(next() * (max - min + 1));
+    const body = Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ");
     notes[`Notes/Note ${n}.md`] = `# Note ${n}\n\n${body}.\n`;
   }
   return notes;
