@@ -7,7 +7,12 @@
 // times larger (bounded by batch size means about equal); and projects the minutes for a 10k-note vault
 // at 4 workers from the texts per note of the zettelkasten corpus (--no-corpus skips it). With --out it
 // also writes the JSON there, and with --summary adds it to that file as "firstIndex". Other processes
-// on the machine skew it: the load average is printed.
+// on the machine skew it: the load average is printed. What load does not skew is printed too: each
+// thread's CPU seconds (from /proc) while embedding and in setup, the CPU per text of the index worker
+// and of the page against the model's, and each embedding worker's busy share (time computing against
+// time waiting for work, from the status). Linux gives each session (autogroup) a fair share of the
+// cores, not each thread: while other sessions keep the cores busy, 2 workers get what 1 got.
+// --words=20-400 gives notes of mixed lengths (the long ones are cut into passages).
 import { execFileSync } from "node:child_process";
 import { existsSync, promises as fs, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -203,10 +208,11 @@ servePageInChromium({
       );
       const setup = cpuByPhase[`pool-${run.workers}`];
       if (setup) console.log(`  CPU s in setup: workers ${setup.workers.join(" + ")}, page ${setup.page}, other ${setup.other} (${setup.otherTop.join(", ")})`);
+      // Busy share of the embedding phase: the waiting includes the end, after a worker's last piece.
       for (const [i, load] of run.workerLoad.entries()) {
-        const busy = load.busyMs / Math.max(1, load.busyMs + load.idleMs);
+        const busy = load.busyMs / 1000 / run.embedSeconds;
         console.log(
-          `  embedding worker ${i + 1}: busy ${(load.busyMs / 1000).toFixed(1)} s, waiting for work ${(load.idleMs / 1000).toFixed(1)} s (busy ${(busy * 100).toFixed(0)}%)`,
+          `  embedding worker ${i + 1}: computing ${(load.busyMs / 1000).toFixed(1)} s of the ${run.embedSeconds.toFixed(1)} s embedding (busy ${(busy * 100).toFixed(0)}%; waiting between pieces ${(load.idleMs / 1000).toFixed(1)} s)`,
         );
       }
       const cpu = cpuByPhase[`embed:pool-${run.workers}`];
@@ -262,6 +268,25 @@ servePageInChromium({
       console.log(
         `10k-note vault at 4 workers: about ${minutes.toFixed(0)} min (${corpus.textsPerNote.toFixed(2)} texts per note as in ${corpus.corpus} (${corpus.notes} notes); ${base.textsPerSecond.toFixed(1)} texts/s per worker as measured here; pool efficiency ${(efficiency * 100).toFixed(0)}% as 2 workers measured here)`,
       );
+      // The same from CPU time, which other processes do not skew: each of 4 workers on a core of its
+      // own computes a text in the model CPU time measured here, for the share of time it is busy; the
+      // index worker's and the page's CPU per text must fit on the same 4 cores.
+      const cpu = two?.cpu?.perTextMs;
+      if (cpu && two.workerLoad.length > 0) {
+        const busy = Math.min(1, two.workerLoad.reduce((sum, load) => sum + load.busyMs / 1000 / two.embedSeconds, 0) / two.workerLoad.length);
+        const perSecond = Math.min((4 * busy * 1000) / cpu.embeddingWorkers, (4 * 1000) / (cpu.embeddingWorkers + cpu.indexWorker + cpu.page));
+        const cpuMinutes = texts / perSecond / 60;
+        report.projection.fromCpu = {
+          modelMsPerText: cpu.embeddingWorkers,
+          coordinatorMsPerText: cpu.indexWorker + cpu.page,
+          busy,
+          textsPerSecond: perSecond,
+          minutes: cpuMinutes,
+        };
+        console.log(
+          `10k-note vault at 4 workers from CPU time: about ${cpuMinutes.toFixed(0)} min (model ${cpu.embeddingWorkers.toFixed(0)} ms CPU per text, index worker and page ${(cpu.indexWorker + cpu.page).toFixed(1)} ms, workers busy ${(busy * 100).toFixed(0)}% as 2 workers measured here; a laptop core as fast as one here, 4 cores free)`,
+        );
+      }
     }
     console.log(`load average ${report.loadAverage.map((l) => l.toFixed(1)).join(" → ")} on ${report.cpus} cores`);
     if (out) await fs.writeFile(out, JSON.stringify(report, null, 2));

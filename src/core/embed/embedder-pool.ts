@@ -116,12 +116,17 @@ export class EmbedderPool implements Embedder {
     return vectors;
   }
 
-  /** Hands queued pieces to the members with room, the least loaded first. */
+  /**
+   * Hands queued pieces to the members with room, the least loaded first. When no more pieces wait
+   * than there are members, each member gets one at a time: a piece queued behind another in one
+   * member would otherwise leave the others idle at the end.
+   */
   private dispatch(): void {
     for (;;) {
+      const room = this.queue.length > this.members.length ? PIECES_PER_MEMBER : 1;
       let member = -1;
       this.held.forEach((held, index) => {
-        if (held < PIECES_PER_MEMBER && (member < 0 || held < (this.held[member] ?? 0))) member = index;
+        if (held < room && (member < 0 || held < (this.held[member] ?? 0))) member = index;
       });
       if (member < 0) return;
       let piece = this.queue.shift();
