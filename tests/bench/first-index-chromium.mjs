@@ -7,7 +7,12 @@
 // times larger (bounded by batch size means about equal); and projects the minutes for a 10k-note vault
 // at 4 workers from the texts per note of the zettelkasten corpus (--no-corpus skips it). With --out it
 // also writes the JSON there, and with --summary adds it to that file as "firstIndex". Other processes
-// on the machine skew it: the load average is printed.
+// on the machine skew it: the load average is printed. What load does not skew is printed too: each
+// thread's CPU seconds (from /proc) while embedding and in setup, the CPU per text of the index worker
+// and of the page against the model's, and each embedding worker's busy share (time computing against
+// time waiting for work, from the status). Linux gives each session (autogroup) a fair share of the
+// cores, not each thread: while other sessions keep the cores busy, 2 workers get what 1 got.
+// --words=20-400 gives notes of mixed lengths (the long ones are cut into passages).
 import { execFileSync } from "node:child_process";
 import { existsSync, promises as fs, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -22,7 +27,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const notes = Number(arg("notes", "96"));
-const words = Number(arg("words", "100"));
+// Words per note: "100", or "20-400" for lengths drawn evenly between (long ones are cut into passages).
+const words = arg("words", "100");
 const pools = arg("pools", "1,2").split(",").map(Number);
 const out = arg("out", "");
 // The bench summary this run's numbers are added to (as "firstIndex"), when given.
@@ -60,7 +66,7 @@ const pageBuild = await esbuild.build(
       target: "es2022",
       write: false,
       logLevel: "silent",
-      define: { BENCH_NOTES: String(notes), BENCH_WORDS: String(words), BENCH_POOLS: JSON.stringify(pools), BENCH_MEMORY_FACTOR: String(memoryFactor) },
+      define: { BENCH_NOTES: String(notes), BENCH_WORDS: JSON.stringify(words), BENCH_POOLS: JSON.stringify(pools), BENCH_MEMORY_FACTOR: String(memoryFactor) },
     },
     workerSource,
   ),
@@ -72,6 +78,7 @@ const loadBefore = os.loadavg()[0];
 // Chromium's resident memory (the browser and every process it started), sampled while each phase runs.
 let chromePid = null;
 let phase = "start";
+let cpuPhase = "start";
 const peaks = {};
 function descendants(pid) {
   const children = new Map();
@@ -101,10 +108,62 @@ function rssBytes(pids) {
   }
   return total;
 }
+// CPU seconds of every Chromium thread per phase (utime + stime from /proc, which other processes do
+// not skew): the embedding workers' against the index worker's, the page's and the rest. A thread's
+// CPU at the start of a phase is subtracted; one born in the phase started at 0; one that ended keeps
+// its last sample.
+const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+let threads = new Map();
+const cpuByPhase = {};
+function sampleThreads(pids) {
+  for (const pid of pids) {
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        const key = `${pid}/${tid}`;
+        const known = threads.get(key);
+        if (known) known.ticks = ticks;
+        else threads.set(key, { pid: Number(pid), tid: Number(tid), name, from: cpuPhase === "start" ? ticks : 0, ticks });
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+}
+/** Closes the phase's CPU account; threads alive now start the next phase from their current CPU. */
+function closeCpuPhase(ended) {
+  if (chromePid !== null) sampleThreads(descendants(chromePid));
+  const used = [...threads.values()].map((t) => ({ ...t, seconds: (t.ticks - t.from) / ticksPerSecond })).filter((t) => t.seconds > 0);
+  const workers = used.filter((t) => t.name === "DedicatedWorker").sort((a, b) => a.tid - b.tid);
+  const page = used.filter((t) => t.pid === t.tid && t.name === "chromium").sort((a, b) => b.seconds - a.seconds);
+  const other = used.filter((t) => !workers.includes(t) && !page.includes(t));
+  cpuByPhase[ended] = {
+    // In creation order: in a pool phase the index worker first, then its embedding workers.
+    workers: workers.map((t) => Number(t.seconds.toFixed(2))),
+    page: Number(page.reduce((sum, t) => sum + t.seconds, 0).toFixed(2)),
+    other: Number(other.reduce((sum, t) => sum + t.seconds, 0).toFixed(2)),
+    otherTop: Object.entries(other.reduce((byName, t) => ({ ...byName, [t.name]: (byName[t.name] ?? 0) + t.seconds }), {}))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`),
+  };
+  threads = new Map([...threads].filter(([key]) => existsSync(`/proc/${key.replace("/", "/task/")}`)).map(([key, t]) => [key, { ...t, from: t.ticks }]));
+}
 const sampler = setInterval(() => {
   if (chromePid === null) return;
-  const rss = rssBytes(descendants(chromePid));
+  const pids = descendants(chromePid);
+  const rss = rssBytes(pids);
   peaks[phase] = Math.max(peaks[phase] ?? 0, rss);
+  sampleThreads(pids);
 }, 200);
 sampler.unref();
 
@@ -117,7 +176,10 @@ servePageInChromium({
   timeoutMs: 900_000,
   onLaunch: (child) => (chromePid = child.pid ?? null),
   onMark: (name) => {
-    phase = name;
+    // "embed:<phase>" and "stop:<phase>" split a phase's CPU (setup, embedding, stopping), not its memory peak.
+    closeCpuPhase(cpuPhase);
+    cpuPhase = name;
+    if (!name.includes(":")) phase = name;
     console.error(`${new Date().toISOString().slice(11, 19)} ${name}`);
   },
   onResult: async (report) => {
@@ -131,11 +193,51 @@ servePageInChromium({
     report.loadAverage = [loadBefore, os.loadavg()[0]];
     report.cpus = os.cpus().length;
     const mib = (bytes) => (bytes / 1048576).toFixed(0);
+    report.cpuSeconds = cpuByPhase;
     console.log(`raw model (1 embedding worker, the index's ${report.raw.texts} texts in batches of 32): ${report.raw.textsPerSecond.toFixed(1)} texts/s`);
-    for (const run of report.runs)
+    const rawCpu = cpuByPhase.raw;
+    if (rawCpu)
+      console.log(`  CPU s: embedding worker ${rawCpu.workers.join(" + ")}, page ${rawCpu.page}, other ${rawCpu.other} (${rawCpu.otherTop.join(", ")})`);
+    for (const run of report.runs) {
       console.log(
         `${run.workers} embedding worker(s) (${run.started} started): ${run.embedded} texts in ${run.seconds.toFixed(1)} s = ${run.textsPerSecond.toFixed(1)} texts/s${run.ratioToOne ? `, ${run.ratioToOne.toFixed(2)}× one` : ""}`,
       );
+      const embedBase = report.runs.find((r) => r.workers === 1);
+      console.log(
+        `  setup (workers, model load, full text) ${run.setupSeconds.toFixed(1)} s, embedding ${run.embedSeconds.toFixed(1)} s = ${run.embedTextsPerSecond.toFixed(1)} texts/s${embedBase ? `, ${(run.embedTextsPerSecond / embedBase.embedTextsPerSecond).toFixed(2)}× one` : ""}`,
+      );
+      const setup = cpuByPhase[`pool-${run.workers}`];
+      if (setup) console.log(`  CPU s in setup: workers ${setup.workers.join(" + ")}, page ${setup.page}, other ${setup.other} (${setup.otherTop.join(", ")})`);
+      // Busy share of the embedding phase: the waiting includes the end, after a worker's last piece.
+      for (const [i, load] of run.workerLoad.entries()) {
+        const busy = load.busyMs / 1000 / run.embedSeconds;
+        console.log(
+          `  embedding worker ${i + 1}: computing ${(load.busyMs / 1000).toFixed(1)} s of the ${run.embedSeconds.toFixed(1)} s embedding (busy ${(busy * 100).toFixed(0)}%; waiting between pieces ${(load.idleMs / 1000).toFixed(1)} s)`,
+        );
+      }
+      const cpu = cpuByPhase[`embed:pool-${run.workers}`];
+      if (cpu) {
+        // Threads in creation order: the index worker, then its embedding workers (started in setup).
+        const [indexWorker = 0, ...embedding] = cpu.workers;
+        const embedCpu = embedding.length > 0 ? embedding : [indexWorker];
+        const modelCpu = embedCpu.reduce((sum, s) => sum + s, 0);
+        run.cpu = {
+          ...cpu,
+          perTextMs: {
+            indexWorker: (indexWorker * 1000) / run.embedded,
+            page: (cpu.page * 1000) / run.embedded,
+            embeddingWorkers: (modelCpu * 1000) / run.embedded,
+          },
+        };
+        console.log(
+          `  CPU s while embedding: ${embedding.length > 0 ? `index worker ${indexWorker}, embedding workers ${embedding.join(" + ")}` : `index worker (embeds itself) ${indexWorker}`}, page ${cpu.page}, other ${cpu.other} (${cpu.otherTop.join(", ")})`,
+        );
+        if (embedding.length > 0)
+          console.log(
+            `  CPU per text: index worker ${run.cpu.perTextMs.indexWorker.toFixed(1)} ms, page ${run.cpu.perTextMs.page.toFixed(1)} ms, embedding workers ${run.cpu.perTextMs.embeddingWorkers.toFixed(1)} ms`,
+          );
+      }
+    }
     if (base) {
       report.pipelineToRaw = base.textsPerSecond / report.raw.textsPerSecond;
       console.log(`pipeline ÷ raw model, 1 worker: ${report.pipelineToRaw.toFixed(2)} (goal ≥ 0.9)`);
@@ -166,6 +268,25 @@ servePageInChromium({
       console.log(
         `10k-note vault at 4 workers: about ${minutes.toFixed(0)} min (${corpus.textsPerNote.toFixed(2)} texts per note as in ${corpus.corpus} (${corpus.notes} notes); ${base.textsPerSecond.toFixed(1)} texts/s per worker as measured here; pool efficiency ${(efficiency * 100).toFixed(0)}% as 2 workers measured here)`,
       );
+      // The same from CPU time, which other processes do not skew: each of 4 workers on a core of its
+      // own computes a text in the model CPU time measured here, for the share of time it is busy; the
+      // index worker's and the page's CPU per text must fit on the same 4 cores.
+      const cpu = two?.cpu?.perTextMs;
+      if (cpu && two.workerLoad.length > 0) {
+        const busy = Math.min(1, two.workerLoad.reduce((sum, load) => sum + load.busyMs / 1000 / two.embedSeconds, 0) / two.workerLoad.length);
+        const perSecond = Math.min((4 * busy * 1000) / cpu.embeddingWorkers, (4 * 1000) / (cpu.embeddingWorkers + cpu.indexWorker + cpu.page));
+        const cpuMinutes = texts / perSecond / 60;
+        report.projection.fromCpu = {
+          modelMsPerText: cpu.embeddingWorkers,
+          coordinatorMsPerText: cpu.indexWorker + cpu.page,
+          busy,
+          textsPerSecond: perSecond,
+          minutes: cpuMinutes,
+        };
+        console.log(
+          `10k-note vault at 4 workers from CPU time: about ${cpuMinutes.toFixed(0)} min (model ${cpu.embeddingWorkers.toFixed(0)} ms CPU per text, index worker and page ${(cpu.indexWorker + cpu.page).toFixed(1)} ms, workers busy ${(busy * 100).toFixed(0)}% as 2 workers measured here; a laptop core as fast as one here, 4 cores free)`,
+        );
+      }
     }
     console.log(`load average ${report.loadAverage.map((l) => l.toFixed(1)).join(" → ")} on ${report.cpus} cores`);
     if (out) await fs.writeFile(out, JSON.stringify(report, null, 2));

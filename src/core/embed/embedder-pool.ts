@@ -1,4 +1,4 @@
-import { embedQueries, type Embedder } from "./embedder";
+import { embedQueries, type Embedder, type WorkerLoad } from "./embedder";
 
 /** The most embedding workers LifeBetter starts: past this, memory grows faster than speed. */
 export const MAX_EMBEDDING_WORKERS = 4;
@@ -32,10 +32,28 @@ export function wasmThreadsPerWorker(crossOriginIsolated: boolean, cores: number
 const DEFAULT_CHUNK = 16;
 
 /**
+ * Pieces a member holds at once: the one it computes and the next, already in its message queue, so
+ * it starts that one the moment it is done instead of waiting for the index worker to hear back and
+ * send more (measured with the first-index bench's busy times).
+ */
+const PIECES_PER_MEMBER = 2;
+
+/** Texts of one call, sent to one member; `call` fails as a whole when one of its pieces fails. */
+interface Piece {
+  texts: string[];
+  call: { failed: boolean };
+  done: (vectors: Float32Array[]) => void;
+  fail: (error: unknown) => void;
+}
+
+/**
  * Several embedders of one model working as one: each call's texts are sorted by length (so a
- * piece pads little), cut into pieces, and every member takes the next piece as soon as it is free,
- * so a slower member simply does fewer. In the plugin the members are Web Workers with one WASM
- * thread each; one worker uses one core, a pool uses the cores a laptop leaves idle.
+ * piece pads little), cut into pieces, longest first, and queued behind earlier calls' pieces.
+ * Every member holds up to two pieces and gets the next as soon as it finishes one, so a slower
+ * member simply does fewer, and no member waits for the others at the end of a call: the index
+ * hands the pool its next batch before the last one is done. In the plugin the members are Web
+ * Workers with one WASM thread each; one worker uses one core, a pool uses the cores a laptop
+ * leaves idle.
  */
 export class EmbedderPool implements Embedder {
   readonly modelId: string;
@@ -43,6 +61,9 @@ export class EmbedderPool implements Embedder {
   readonly parallelism: number;
   readonly maxTokens?: number;
   readonly device?: "webgpu" | "wasm" | "cpu";
+  private readonly queue: Piece[] = [];
+  /** Pieces each member holds (computing or queued in it). */
+  private readonly held: number[];
 
   constructor(
     private readonly members: readonly Embedder[],
@@ -56,6 +77,7 @@ export class EmbedderPool implements Embedder {
     this.modelId = first.modelId;
     this.dimensions = first.dimensions;
     this.parallelism = members.length;
+    this.held = members.map(() => 0);
     if (first.maxTokens !== undefined) this.maxTokens = first.maxTokens;
     if (first.device !== undefined) this.device = first.device;
   }
@@ -66,26 +88,71 @@ export class EmbedderPool implements Embedder {
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     const order = texts.map((_, index) => index).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
-    const pieces: number[][] = [];
-    for (let start = 0; start < order.length; start += this.chunk) pieces.push(order.slice(start, start + this.chunk));
+    const slices: number[][] = [];
+    for (let start = 0; start < order.length; start += this.chunk) slices.push(order.slice(start, start + this.chunk));
     // Longest pieces first: a long piece started last would leave the other members idle at the end.
-    pieces.reverse();
+    slices.reverse();
     const vectors = new Array<Float32Array>(texts.length);
-    let next = 0;
-    const work = async (member: Embedder): Promise<void> => {
-      while (next < pieces.length) {
-        const piece = pieces[next++] as number[];
-        const computed = await member.embed(piece.map((index) => texts[index] ?? ""));
-        piece.forEach((textIndex, row) => (vectors[textIndex] = computed[row] as Float32Array));
-      }
-    };
-    await Promise.all(this.members.map(work));
+    const call = { failed: false };
+    const pieces = slices.map(
+      (slice) =>
+        new Promise<void>((resolve, reject) =>
+          this.queue.push({
+            texts: slice.map((index) => texts[index] ?? ""),
+            call,
+            done: (computed) => {
+              slice.forEach((textIndex, row) => (vectors[textIndex] = computed[row] as Float32Array));
+              resolve();
+            },
+            fail: (error) => {
+              call.failed = true;
+              reject(error instanceof Error ? error : new Error(String(error)));
+            },
+          }),
+        ),
+    );
+    this.dispatch();
+    await Promise.all(pieces);
     return vectors;
+  }
+
+  /**
+   * Hands queued pieces to the members with room, the least loaded first. When no more pieces wait
+   * than there are members, each member gets one at a time: a piece queued behind another in one
+   * member would otherwise leave the others idle at the end.
+   */
+  private dispatch(): void {
+    for (;;) {
+      const room = this.queue.length > this.members.length ? PIECES_PER_MEMBER : 1;
+      let member = -1;
+      this.held.forEach((held, index) => {
+        if (held < room && (member < 0 || held < (this.held[member] ?? 0))) member = index;
+      });
+      if (member < 0) return;
+      let piece = this.queue.shift();
+      // A call that already failed needs none of its other pieces.
+      while (piece?.call.failed) piece = this.queue.shift();
+      if (!piece) return;
+      const taken = piece;
+      const at = member;
+      this.held[at]! += 1;
+      (this.members[at] as Embedder)
+        .embed(taken.texts)
+        .then(taken.done, taken.fail)
+        .finally(() => {
+          this.held[at]! -= 1;
+          this.dispatch();
+        });
+    }
   }
 
   /** Queries are few and short: the first member embeds them, with the model's query prefix. */
   embedQueries(texts: string[]): Promise<Float32Array[]> {
     return embedQueries(this.members[0] as Embedder, texts);
+  }
+
+  workerLoad(): WorkerLoad[] {
+    return this.members.flatMap((member) => member.workerLoad?.() ?? []);
   }
 
   async dispose(): Promise<void> {

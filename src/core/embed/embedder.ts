@@ -20,6 +20,14 @@ export interface Embedder {
    */
   embedQueries?(texts: string[]): Promise<Float32Array[]>;
   dispose?(): Promise<void>;
+  /** Embedding workers only: how long each has computed and waited so far (a debug stat: a pool is as fast as its workers are busy). */
+  workerLoad?(): WorkerLoad[];
+}
+
+/** An embedding worker's time since its first request: computing (inside the model) and waiting for work. */
+export interface WorkerLoad {
+  busyMs: number;
+  idleMs: number;
 }
 
 /** Why embeddings are unavailable, for the status bar and the CLI's stderr. */

@@ -1,4 +1,4 @@
-import { embedQueries, type Embedder, type EmbedderUnavailable } from "./embedder";
+import { embedQueries, type Embedder, type EmbedderUnavailable, type WorkerLoad } from "./embedder";
 import type { EmbedderLoad } from "./embedder-load";
 import type { WebEmbedderAssets } from "./web-embedder";
 import { PendingCalls, errorText } from "../index/rpc";
@@ -29,12 +29,12 @@ export type ToEmbedWorker = EmbedWorkerInit | { type: "embed"; id: number; texts
 export type FromEmbedWorker =
   | { type: "embed-ready"; modelId: string; dimensions: number; device?: "webgpu" | "wasm"; deviceNote?: string }
   | { type: "embed-failed"; unavailable: EmbedderUnavailable }
-  | { type: "response"; id: number; ok: true; result: Float32Array[] }
+  | { type: "response"; id: number; ok: true; result: Float32Array[]; load?: WorkerLoad }
   | { type: "response"; id: number; ok: false; error: string };
 
 /**
- * An embedder in another worker, reached by messages. The index worker starts a few of these (and
- * embeds in its own thread too) so that a first index uses more than one core.
+ * An embedder in another worker, reached by messages. The index worker starts a few of these (a
+ * pool) so that a first index uses more than one core.
  */
 export class RemoteEmbedder implements Embedder {
   private readonly pending = new PendingCalls();
@@ -56,6 +56,8 @@ export class RemoteEmbedder implements Embedder {
 
   readonly modelId: string;
   readonly dimensions: number;
+  /** The worker's time computing and waiting so far (from its latest answer); null before one. */
+  private load: WorkerLoad | null = null;
 
   /** Sends the model and waits until the worker has loaded it (or says why it could not). */
   static start(
@@ -66,8 +68,10 @@ export class RemoteEmbedder implements Embedder {
     return new Promise((resolve) => {
       let remote: RemoteEmbedder | null = null;
       endpoint.listen((message) => {
-        if (message.type === "response") remote?.pending.settle(message);
-        else if (message.type === "embed-failed") resolve({ unavailable: message.unavailable });
+        if (message.type === "response") {
+          if (remote && message.ok && message.load) remote.load = message.load;
+          remote?.pending.settle(message);
+        } else if (message.type === "embed-failed") resolve({ unavailable: message.unavailable });
         else resolve((remote = new RemoteEmbedder(endpoint, message, stop)));
       });
       endpoint.post(init);
@@ -88,6 +92,10 @@ export class RemoteEmbedder implements Embedder {
     return done;
   }
 
+  workerLoad(): WorkerLoad[] {
+    return this.load ? [this.load] : [];
+  }
+
   /** Fails what is waiting (the worker died). */
   fail(reason: string): void {
     this.pending.failAll(reason);
@@ -102,10 +110,40 @@ export class RemoteEmbedder implements Embedder {
 
 /**
  * The embedding worker's side: loads the model from the first message, then answers `embed`
- * requests one at a time. `load` is the same loader the index worker uses.
+ * requests one at a time, in order (queries first: a search should not wait for a first index's
+ * batches). The pool sends a worker its next batch before this one is done, so the worker never
+ * waits for the index worker between batches; `load` in each answer says how busy it was.
+ * `load` is the same loader the index worker uses.
  */
-export function serveEmbedder(endpoint: MessageEndpoint<ToEmbedWorker, FromEmbedWorker>, load: (init: EmbedWorkerInit) => Promise<EmbedderLoad>): void {
+export function serveEmbedder(
+  endpoint: MessageEndpoint<ToEmbedWorker, FromEmbedWorker>,
+  load: (init: EmbedWorkerInit) => Promise<EmbedderLoad>,
+  now: () => number = () => performance.now(),
+): void {
   let embedder: Promise<Embedder | null> | null = null;
+  const queue: Extract<ToEmbedWorker, { type: "embed" }>[] = [];
+  const spent: WorkerLoad = { busyMs: 0, idleMs: 0 };
+  // When the queue last ran dry (null before the first request and while working).
+  let idleSince: number | null = null;
+  let running = false;
+  const drain = async (): Promise<void> => {
+    running = true;
+    for (let request = queue.shift(); request; request = queue.shift()) {
+      const { id, texts, queries } = request;
+      try {
+        const model = await embedder;
+        if (!model) throw new Error("the embedding worker has no model");
+        const began = now();
+        const result = queries ? await embedQueries(model, texts) : await model.embed(texts);
+        spent.busyMs += now() - began;
+        endpoint.post({ type: "response", id, ok: true, result, load: { ...spent } });
+      } catch (error) {
+        endpoint.post({ type: "response", id, ok: false, error: errorText(error) });
+      }
+    }
+    running = false;
+    idleSince = now();
+  };
   endpoint.listen((message) => {
     if (message.type === "embed-init") {
       embedder = load(message).then((loaded) => {
@@ -125,15 +163,10 @@ export function serveEmbedder(endpoint: MessageEndpoint<ToEmbedWorker, FromEmbed
       });
       return;
     }
-    const { id, texts, queries } = message;
-    void (async () => {
-      try {
-        const model = await embedder;
-        if (!model) throw new Error("the embedding worker has no model");
-        endpoint.post({ type: "response", id, ok: true, result: queries ? await embedQueries(model, texts) : await model.embed(texts) });
-      } catch (error) {
-        endpoint.post({ type: "response", id, ok: false, error: errorText(error) });
-      }
-    })();
+    if (message.queries) queue.unshift(message);
+    else queue.push(message);
+    if (idleSince !== null) spent.idleMs += now() - idleSince;
+    idleSince = null;
+    if (!running) void drain();
   });
 }

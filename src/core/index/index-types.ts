@@ -1,4 +1,5 @@
 import type { RecordKind } from "../schema/kinds";
+import type { WorkerLoad } from "../embed/embedder";
 import type { VaultFile } from "../vault/repository";
 
 /**
@@ -46,9 +47,10 @@ export interface SearchResult {
 export type EmbeddingState =
   /**
    * `workers`: how many embed at once (a pool of workers on a first index), 1 for one. `device`:
-   * where the model runs; `deviceNote`: why it is not WebGPU when WebGPU was wanted.
+   * where the model runs; `deviceNote`: why it is not WebGPU when WebGPU was wanted. `workerLoad`:
+   * each embedding worker's time computing and waiting for work (a debug stat).
    */
-  | { state: "ready"; modelId: string; workers?: number; device?: "webgpu" | "wasm" | "cpu"; deviceNote?: string }
+  | { state: "ready"; modelId: string; workers?: number; device?: "webgpu" | "wasm" | "cpu"; deviceNote?: string; workerLoad?: WorkerLoad[] }
   | { state: "unavailable"; reason: string; fix: string };
 
 export interface IndexStatus {

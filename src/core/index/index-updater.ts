@@ -9,8 +9,9 @@ export const DEFAULT_DEBOUNCE_MS = 500;
  * Applies vault events to the index, debounced and one at a time. Events only mark paths dirty;
  * a dirty note is read when its turn comes, so it is indexed as it is then (or removed if gone).
  * A rename is a delete plus a create: the vectors come back from the reuse pool, nothing is embedded.
- * Every task (the start-up sync, event flushes, each batch of embeddings) runs on one chain, so they
- * never interleave; a long first embedding runs batch by batch, so edits are indexed between batches.
+ * Every task (the start-up sync, event flushes, taking each batch of embeddings) runs on one chain,
+ * so they never interleave; a long first embedding runs batch by batch, so edits are indexed between
+ * batches (a batch's vectors are stored at once when computed, only for texts their note still wants).
  */
 export class IndexUpdater {
   private readonly dirty = new Set<string>();

@@ -132,7 +132,11 @@ export class MemoryIndex {
     return this.embedding;
   }
 
-  /** One batch per task on the updater's chain, so vault events are indexed between batches. */
+  /**
+   * Takes one batch per task on the updater's chain, so vault events are indexed between batches.
+   * A pool of workers gets the next batch while one is computing (at most two under way), so its
+   * workers never wait for the index between batches; a pause lets the batches under way finish.
+   */
   private async embedLoop(): Promise<void> {
     const started = Date.now();
     let done = 0;
@@ -142,18 +146,29 @@ export class MemoryIndex {
       const rate = seconds > 0 ? done / seconds : 0;
       this.onEmbedProgress?.({ done, total: done + left, ratePerSecond: rate, secondsLeft: rate > 0 ? left / rate : null, paused: this.paused });
     };
+    const underWay: Promise<number>[] = [];
+    const finishOne = async (): Promise<void> => {
+      done += await (underWay.shift() as Promise<number>);
+      report();
+      await yieldToEventLoop(this.options.timers);
+    };
     report();
     while (!this.disposed) {
       if (this.paused) {
+        while (underWay.length > 0) await finishOne();
         report();
         await new Promise<void>((resolve) => (this.resumed = resolve));
         continue;
       }
-      const embedded = await this.updater.run(() => this.index.embedNextBatch());
-      if (embedded === null) break;
-      done += embedded;
-      report();
-      await yieldToEventLoop(this.options.timers);
+      const ahead = (this.index.embedder?.parallelism ?? 1) > 1 ? 2 : 1;
+      // Wrapped, so the chain hands back the batch under way instead of waiting for it.
+      const next = await this.updater.run(() => Promise.resolve({ batch: this.index.startNextBatch() }));
+      if (next.batch) {
+        next.batch.catch(() => undefined); // awaited below, in order; until then not unhandled
+        underWay.push(next.batch);
+      }
+      if (underWay.length === 0) break;
+      if (!next.batch || underWay.length >= ahead) await finishOne();
     }
   }
 

@@ -41,7 +41,7 @@ export interface NoteIndexOptions {
 /**
  * The hybrid index of a vault: note records, Orama full text, and two vector stores (one vector per
  * note for "similar notes", one per heading chunk of long notes for "search by meaning").
- * Full text is updated at once; vectors follow in batches (`embedPending`), so search works while
+ * Full text is updated at once; vectors follow in batches (`startNextBatch`), so search works while
  * the model is slow or missing.
  */
 export class NoteIndex {
@@ -62,6 +62,8 @@ export class NoteIndex {
   private orderAt = 0;
   private orderStale = false;
   private readonly pool = new ReusePool();
+  /** Texts a batch under way is computing, by hash: a later batch that needs one waits for it. */
+  private readonly computing = new Map<string, Promise<Float32Array | undefined>>();
   /** Link targets, tags and terms shared by many records, kept once. */
   private readonly names = new StringPool();
   private readonly excluded: readonly string[];
@@ -154,7 +156,10 @@ export class NoteIndex {
    * results are stored only if the note still wants exactly that text.
    */
   async embedPending(): Promise<void> {
-    while ((await this.embedNextBatch()) !== null) await yieldToEventLoop(this.options.timers);
+    for (let batch = this.startNextBatch(); batch; batch = this.startNextBatch()) {
+      await batch;
+      await yieldToEventLoop(this.options.timers);
+    }
   }
 
   /** How many notes wait for vectors, and about how many texts they will embed. */
@@ -170,12 +175,15 @@ export class NoteIndex {
   }
 
   /**
-   * Embeds the next batch of pending notes, most useful first: notes asked for (prioritize), then
+   * Takes the next batch of pending notes, most useful first: notes asked for (prioritize), then
    * LifeBetter's records, then the most recently changed, so similar notes and capture suggestions
-   * work in the first minute of a long first index. Resolves to the number of texts the model
-   * computed (vectors reused from before cost nothing), or null when nothing was pending.
+   * work in the first minute of a long first index; null when nothing is pending. Taking is
+   * immediate; the promise settles when the batch's vectors are stored, with the number of texts
+   * the model computed (vectors reused from before cost nothing). A caller may take the next batch
+   * meanwhile, so a pool of workers gets it before this one is done and never waits between
+   * batches; a text a batch under way is computing is waited for, never embedded twice.
    */
-  async embedNextBatch(): Promise<number | null> {
+  startNextBatch(): Promise<number> | null {
     const embedder = this.embedder;
     if (!embedder) {
       this.pending.clear();
@@ -196,11 +204,10 @@ export class NoteIndex {
       if (batch.length >= batchSize) break;
     }
     const before = this.embedded;
-    await this.fillBatch(embedder, batch);
-    return this.embedded - before;
+    return this.fillBatch(embedder, batch).then(() => this.embedded - before);
   }
 
-  /** Pending paths in embedding order (see embedNextBatch); may name paths no longer pending. */
+  /** Pending paths in embedding order (see startNextBatch); may name paths no longer pending. */
   private *nextPending(): Generator<string> {
     yield* [...this.urgent];
     if (this.orderStale || this.orderAt >= this.order.length) {
@@ -232,21 +239,43 @@ export class NoteIndex {
   }
 
   private async fillBatch(embedder: Embedder, batch: { path: string; text: EmbedText }[]): Promise<void> {
+    // Everything up to the first await runs as the batch is taken, before the next one is.
     const vectors = new Map<string, Float32Array>();
     const missing = new Set<string>();
+    const underWay = new Map<string, Promise<Float32Array | undefined>>();
     for (const { text } of batch) {
       // Vectors of texts that left the index, or that another note already has.
       const known = this.pool.take(text.hash) ?? this.noteVectors?.vectorOfHash(text.hash) ?? this.chunkVectors?.vectorOfHash(text.hash);
+      const computing = this.computing.get(text.hash);
       if (known) vectors.set(text.hash, known);
+      else if (computing) underWay.set(text.hash, computing);
       else if (text.kind !== "mean") missing.add(text.hash);
     }
     if (missing.size > 0) {
       const texts = batch.filter(({ text }) => missing.has(text.hash));
       // One pass per distinct text: texts equal but for whitespace and case share a hash.
       const unique = [...new Map(texts.map(({ text }) => [text.hash, text.text])).entries()];
-      const computed = await embedder.embed(unique.map(([, text]) => text));
-      this.embedded += unique.length;
-      unique.forEach(([hash], i) => vectors.set(hash, computed[i]!));
+      const computed = embedder.embed(unique.map(([, text]) => text));
+      unique.forEach(([hash], i) =>
+        this.computing.set(
+          hash,
+          computed.then(
+            (result) => result[i],
+            () => undefined,
+          ),
+        ),
+      );
+      try {
+        const result = await computed;
+        this.embedded += unique.length;
+        unique.forEach(([hash], i) => vectors.set(hash, result[i]!));
+      } finally {
+        for (const [hash] of unique) this.computing.delete(hash);
+      }
+    }
+    for (const [hash, computing] of underWay) {
+      const vector = await computing;
+      if (vector) vectors.set(hash, vector);
     }
     // A long note's own vector comes from its passages (all in this batch), not from another pass.
     for (const { path, text } of batch) {
@@ -389,11 +418,13 @@ function meanVector(vectors: (Float32Array | undefined)[]): Float32Array | null 
 /** The status of a loaded model: which, how many workers, on which device (and why not WebGPU). */
 function readyState(status: Extract<EmbedderStatus, { embedder: Embedder }>): EmbeddingState {
   const { embedder, deviceNote } = status;
+  const workerLoad = embedder.workerLoad?.() ?? [];
   return {
     state: "ready",
     modelId: embedder.modelId,
     workers: embedder.parallelism ?? 1,
     ...(embedder.device ? { device: embedder.device } : {}),
     ...(deviceNote ? { deviceNote } : {}),
+    ...(workerLoad.length > 0 ? { workerLoad } : {}),
   };
 }

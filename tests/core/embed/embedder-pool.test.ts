@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Embedder } from "../../../src/core/embed/embedder";
 import { EmbedderPool, MAX_EMBEDDING_WORKERS, embeddingWorkerCount, wasmThreadsPerWorker } from "../../../src/core/embed/embedder-pool";
 import { CountingEmbedder } from "../../support/counting-embedder";
+import { GatedEmbedder, settle } from "../../support/gated-embedder";
 
 /** A member that takes `delayMs` per call, so tests can see who did what. */
 class SlowMember implements Embedder {
@@ -58,6 +59,42 @@ describe("EmbedderPool", () => {
   it("never mixes two models' vectors", () => {
     expect(() => new EmbedderPool([new CountingEmbedder("a#q8"), new CountingEmbedder("b#q8")])).toThrow(/mixes models/);
     expect(() => new EmbedderPool([new CountingEmbedder("a#q8", 8), new CountingEmbedder("a#q8", 16)])).toThrow(/mixes models/);
+  });
+
+  it("hands each member its next piece before it is done with the one it computes, and no more", async () => {
+    const members = [new GatedEmbedder(), new GatedEmbedder()];
+    const pool = new EmbedderPool(members, 5);
+    const embedded = pool.embed(TEXTS.slice(0, 40));
+    await settle();
+    // Two pieces each: the second waits in the worker, ready the moment the first is done.
+    expect(members.map((member) => member.waiting.length)).toEqual([2, 2]);
+    members[0]!.release();
+    await settle();
+    expect(members.map((member) => member.waiting.length)).toEqual([2, 2]);
+    while (members.some((member) => member.release())) await settle();
+    const vectors = await embedded;
+    const alone = await new CountingEmbedder().embed(TEXTS.slice(0, 40));
+    vectors.forEach((vector, i) => expect([...vector]).toEqual([...(alone[i] as Float32Array)]));
+  });
+
+  it("goes on with a second call's texts while one member still computes the first call's", async () => {
+    const members = [new GatedEmbedder(), new GatedEmbedder()];
+    const pool = new EmbedderPool(members, 2);
+    const first = pool.embed(TEXTS.slice(0, 12));
+    const second = pool.embed(TEXTS.slice(12, 20));
+    const firstTexts = TEXTS.slice(0, 12);
+    // Member 0 is slow: it holds two of the first call's pieces the whole time.
+    for (let i = 0; i < 12; i++) {
+      await settle();
+      members[1]!.release();
+    }
+    await settle();
+    expect(members[0]!.waiting.flatMap((call) => call.texts).every((text) => firstTexts.includes(text))).toBe(true);
+    expect(members[0]!.waiting).toHaveLength(2);
+    expect(members[1]!.asked.flat().filter((text) => !firstTexts.includes(text))).toHaveLength(8);
+    while (members.some((member) => member.release())) await settle();
+    expect((await first).length + (await second).length).toBe(20);
+    expect(new Set(members.flatMap((member) => member.asked.flat())).size).toBe(20);
   });
 
   it("reports how many it embeds at once, and passes a member's failure on", async () => {

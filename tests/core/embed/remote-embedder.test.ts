@@ -3,6 +3,7 @@ import type { EmbedderLoad } from "../../../src/core/embed/embedder-load";
 import { RemoteEmbedder, serveEmbedder, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../../../src/core/embed/remote-embedder";
 import type { MessageEndpoint } from "../../../src/core/index/worker-protocol";
 import { CountingEmbedder } from "../../support/counting-embedder";
+import { GatedEmbedder, settle } from "../../support/gated-embedder";
 
 /** Two endpoints joined like a worker and its parent: messages arrive later, as structured clones. */
 function channel(): { parent: MessageEndpoint<FromEmbedWorker, ToEmbedWorker>; child: MessageEndpoint<ToEmbedWorker, FromEmbedWorker> } {
@@ -51,5 +52,36 @@ describe("RemoteEmbedder and serveEmbedder", () => {
     const remote = await RemoteEmbedder.start(parent, INIT, () => undefined);
     if (!(remote instanceof RemoteEmbedder)) throw new Error("the remote did not start");
     await expect(remote.embed(["x"])).rejects.toThrow("out of memory");
+  });
+
+  it("computes one request at a time, a search before the batches waiting, and says how long it computed and waited", async () => {
+    const { parent, child } = channel();
+    const model = new GatedEmbedder();
+    let clock = 0;
+    serveEmbedder(
+      child,
+      () => Promise.resolve({ ok: true, embedder: model }),
+      () => clock,
+    );
+    const remote = await RemoteEmbedder.start(parent, INIT, () => undefined);
+    if (!(remote instanceof RemoteEmbedder)) throw new Error("the remote did not start");
+    const answers = Promise.all([remote.embed(["first"]), remote.embed(["second"]), remote.embedQueries(["a search"])]);
+    await settle();
+    expect(model.asked).toEqual([["first"]]);
+    for (const at of [100, 150, 200]) {
+      clock = at;
+      model.release();
+      await settle();
+    }
+    expect(model.asked).toEqual([["first"], ["a search"], ["second"]]);
+    await answers;
+    clock = 500;
+    const later = remote.embed(["later"]);
+    await settle();
+    clock = 520;
+    model.release();
+    await later;
+    // Computing 0–100, 100–150, 150–200 and 500–520; waiting for work 200–500.
+    expect(remote.workerLoad()).toEqual([{ busyMs: 220, idleMs: 300 }]);
   });
 });

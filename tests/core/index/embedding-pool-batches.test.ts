@@ -2,15 +2,18 @@ import { describe, expect, it } from "vitest";
 import { EmbedderPool } from "../../../src/core/embed/embedder-pool";
 import type { NoteSource } from "../../../src/core/index/index-types";
 import { CountingEmbedder } from "../../support/counting-embedder";
+import { GatedEmbedder, settle } from "../../support/gated-embedder";
 import { memoryIndex } from "../../support/index-fixtures";
 
-function source(count: number): NoteSource {
-  const notes = new Map(Array.from({ length: count }, (_, i) => [`Notes/N${i}.md`, `# N${i}\n\nnote number ${i} about topic ${i % 7}.\n`]));
+/** `count` notes, N0 changed last (embedded first); `same` of them (the first and the last) share one text. */
+function source(count: number, same = false): NoteSource {
+  const body = (i: number): string => (same && (i === 0 || i === count - 1) ? "the very same words." : `note number ${i} about topic ${i % 7}.`);
+  const notes = new Map(Array.from({ length: count }, (_, i) => [`Notes/N${i}.md`, { text: `# N${i}\n\n${body(i)}\n`, mtime: count - i }]));
   return {
-    listFiles: () => Promise.resolve([...notes].map(([path, text]) => ({ path, size: text.length, mtime: 1, ctime: 1 }))),
+    listFiles: () => Promise.resolve([...notes].map(([path, n]) => ({ path, size: n.text.length, mtime: n.mtime, ctime: 1 }))),
     readNote: (path) => {
-      const text = notes.get(path);
-      return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1, ctime: 1 }, text });
+      const note = notes.get(path);
+      return Promise.resolve(note === undefined ? null : { file: { path, size: note.text.length, mtime: note.mtime, ctime: 1 }, text: note.text });
     },
   };
 }
@@ -32,5 +35,27 @@ describe("the index with an embedding pool", () => {
     expect(members.flatMap((member) => member.calls).length).toBeGreaterThan(alone.calls.length);
     const [fromPool, fromOne] = await Promise.all([pooled.searchByMeaning("topic 3"), single.searchByMeaning("topic 3")]);
     expect(fromPool.map((hit) => [hit.path, hit.score])).toEqual(fromOne.map((hit) => [hit.path, hit.score]));
+  });
+
+  it("hands the pool its next batch while one is computing, and embeds a text two batches under way share once", async () => {
+    const members = [new GatedEmbedder(), new GatedEmbedder()];
+    const pool = new EmbedderPool(members, 16);
+    const handed: number[] = [];
+    const embed = pool.embed.bind(pool);
+    pool.embed = (texts) => (handed.push(texts.length), embed(texts));
+    const index = memoryIndex(source(70, true), pool);
+    const opened = index.open();
+    const asked = (): string[] => members.flatMap((member) => member.asked.flat());
+    for (let i = 0; i < 50 && handed.length < 2; i++) await settle();
+    // Nothing is done yet and both batches (64 notes, then 6) are with the pool; the text N0 and
+    // N69 share is not handed out again.
+    expect(index.status().embedded).toBe(0);
+    expect(handed).toEqual([64, 5]);
+    while (!(await Promise.race([opened.then(() => true), settle().then(() => false)]))) for (const member of members) member.release();
+    expect(new Set(asked()).size).toBe(69);
+    expect(index.status()).toMatchObject({ embedded: 69, pendingEmbeddings: 0 });
+    const vectors = index.noteVectors(["Notes/N0.md", "Notes/N69.md"]);
+    expect(vectors["Notes/N69.md"]).toEqual(vectors["Notes/N0.md"]);
+    expect(vectors["Notes/N0.md"]).toBeDefined();
   });
 });
