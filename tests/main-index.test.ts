@@ -15,6 +15,7 @@ import { INDEX_NOT_READY, ProblemSuggestionsModal } from "../src/ui/problems/pro
 import { FakeEmbedder } from "./support/fake-embedder";
 import { inProcessWorkers, type InProcessWorkers } from "./support/in-process-index-worker";
 import { MANIFEST, makeApp, notices, openModals, registered, resetNotices, settle } from "./support/obsidian-shims";
+import { withoutReminder } from "./support/without-reminder";
 
 const NOTES = {
   "Garden/Tomatoes.md": "# Tomatoes\n\nWater the tomatoes every morning in July.\n",
@@ -45,7 +46,8 @@ async function start(
 ): Promise<Started> {
   const { app, mock } = makeApp(NOTES);
   const plugin = new LifeBetterPlugin(app, MANIFEST);
-  if (options.data !== undefined) registered(plugin).data__ = options.data;
+  // The daily reminder fires by the real clock (21:00 by default): off here, so a run after 21:00 sees no extra notice.
+  registered(plugin).data__ = withoutReminder(options.data);
   const workers = options.workers ?? inProcessWorkers(options.embedder ? () => new FakeEmbedder() : undefined);
   const storage = new IndexedDbBinaryFile("index:test", new IDBFactory());
   const requested: string[] = [];

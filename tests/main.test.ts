@@ -4,6 +4,7 @@ import { BUILT_IN_ENTRY_TYPES } from "../src/core/schema/kinds";
 import LifeBetterPlugin from "../src/main";
 import { CaptureModal } from "../src/ui/capture/capture-modal";
 import { MANIFEST, contentOf, makeApp, notices, openModals, registered, resetNotices, settle } from "./support/obsidian-shims";
+import { withoutReminder } from "./support/without-reminder";
 
 const ORIGINAL_ID = "3f1c2a4e-8a1b-4c3d-9e5f-1a2b3c4d5e6f";
 const ORIGINAL = `---\nid: ${ORIGINAL_ID}\nkind: problem\nstatus: active\n---\n# Ship v2\n\nThe description.\n`;
@@ -11,7 +12,8 @@ const ORIGINAL = `---\nid: ${ORIGINAL_ID}\nkind: problem\nstatus: active\n---\n#
 async function start(files: Record<string, string> = {}, data?: unknown) {
   const { app, mock } = makeApp(files);
   const plugin = new LifeBetterPlugin(app, MANIFEST);
-  if (data !== undefined) registered(plugin).data__ = data;
+  // The daily reminder fires by the real clock (21:00 by default): off here, so a run after 21:00 sees no extra notice.
+  registered(plugin).data__ = withoutReminder(data);
   plugin.load();
   await settle();
   return { app, mock, plugin, registry: registered(plugin) };
