@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { NodeBinaryFile } from "../../src/adapters/node/node-binary-file";
@@ -33,6 +33,21 @@ export interface FullTextPeakMemory {
   peakRssMiB: number;
   heapAfterBuildMiB: number;
   ms: number;
+}
+
+/**
+ * This process's own peak RSS. On Linux maxRSS is not: a child spawned from the bench (forked, then
+ * exec'd) inherits the parent's peak, so after the zettelkasten build it read ~820 MiB whatever the
+ * child used. VmHWM belongs to the exec'd process alone.
+ */
+function peakRssMiB(): number {
+  try {
+    const kib = /^VmHWM:\s*(\d+)\s*kB/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+    if (kib) return Number(kib) / 1024;
+  } catch {
+    // not Linux: maxRSS (KiB), which may include the parent's peak
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 function cpuSeconds(): number {
@@ -93,10 +108,7 @@ export async function runFullTextChild(root: string): Promise<void> {
     const heap = heapMiB();
     const notes = memory.status().notes;
     memory.dispose();
-    // maxRSS is in KiB.
-    console.log(
-      JSON.stringify({ notes, peakRssMiB: round(process.resourceUsage().maxRSS / 1024, 0), heapAfterBuildMiB: round(heap, 0), ms: round(build.ms, 0) }),
-    );
+    console.log(JSON.stringify({ notes, peakRssMiB: round(peakRssMiB(), 0), heapAfterBuildMiB: round(heap, 0), ms: round(build.ms, 0) }));
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

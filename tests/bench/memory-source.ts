@@ -1,4 +1,5 @@
 import type { NoteSource } from "../../src/core/index/index-types";
+import { joinedBuffer, type FileBytes } from "../../src/core/embed/binary-file";
 import type { IndexStorage } from "../../src/core/index/persistence";
 import type { VaultFile } from "../../src/core/vault/repository";
 import type { SyntheticNote } from "./synthetic-vault";
@@ -21,8 +22,8 @@ export class MemoryStorage implements IndexStorage {
   read(): Promise<Uint8Array | null> {
     return Promise.resolve(this.bytes);
   }
-  writeAtomic(bytes: Uint8Array): Promise<void> {
-    this.bytes = bytes;
+  writeAtomic(bytes: FileBytes): Promise<void> {
+    this.bytes = new Uint8Array(joinedBuffer(bytes));
     return Promise.resolve();
   }
 }

@@ -1,4 +1,5 @@
 import { clearTimeout, setTimeout } from "node:timers";
+import { joinedBuffer, type FileBytes } from "../../src/core/embed/binary-file";
 import type { Embedder } from "../../src/core/embed/embedder";
 import { NO_MODEL } from "../../src/core/index/embedder-status";
 import type { NoteSource } from "../../src/core/index/index-types";
@@ -17,8 +18,8 @@ export class MemoryStorage implements IndexStorage {
   read(): Promise<Uint8Array | null> {
     return Promise.resolve(this.bytes);
   }
-  writeAtomic(bytes: Uint8Array): Promise<void> {
-    this.bytes = bytes.slice();
+  writeAtomic(bytes: FileBytes): Promise<void> {
+    this.bytes = new Uint8Array(joinedBuffer(bytes));
     return Promise.resolve();
   }
 }

@@ -1,4 +1,4 @@
-import type { BinaryFile } from "../../src/core/embed/binary-file";
+import { joinedBuffer, type BinaryFile, type FileBytes } from "../../src/core/embed/binary-file";
 
 /** A BinaryFile in memory that counts writes. */
 export class MemoryBinaryFile implements BinaryFile {
@@ -9,8 +9,8 @@ export class MemoryBinaryFile implements BinaryFile {
     return Promise.resolve(this.bytes ? this.bytes.slice() : null);
   }
 
-  writeAtomic(bytes: Uint8Array): Promise<void> {
-    this.bytes = new Uint8Array(bytes);
+  writeAtomic(bytes: FileBytes): Promise<void> {
+    this.bytes = new Uint8Array(joinedBuffer(bytes));
     this.writes++;
     return Promise.resolve();
   }

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { randomUUID } from "node:crypto";
-import type { BinaryFile } from "../../core/embed/binary-file";
+import { partsOf, type BinaryFile, type FileBytes } from "../../core/embed/binary-file";
 
 /** A binary file on disk, replaced by writing a temp file beside it, syncing it, then renaming. */
 export class NodeBinaryFile implements BinaryFile {
@@ -17,13 +17,16 @@ export class NodeBinaryFile implements BinaryFile {
     }
   }
 
-  async writeAtomic(bytes: Uint8Array): Promise<void> {
+  async writeAtomic(bytes: FileBytes): Promise<void> {
     await fs.mkdir(nodePath.dirname(this.path), { recursive: true });
     const temp = `${this.path}.${randomUUID()}.tmp`;
     try {
       const handle = await fs.open(temp, "w");
       try {
-        await handle.writeFile(bytes);
+        // Part by part: a file in parts is never joined in memory.
+        for (const part of partsOf(bytes)) {
+          for (let at = 0; at < part.byteLength;) at += (await handle.write(part, at, part.byteLength - at)).bytesWritten;
+        }
         await handle.sync(); // the bytes are on disk before the rename makes them the file
       } finally {
         await handle.close();

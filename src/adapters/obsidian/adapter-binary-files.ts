@@ -1,6 +1,6 @@
 import type { DataAdapter } from "obsidian";
 import type { AssetStore } from "../../core/embed/asset-download";
-import type { BinaryFile } from "../../core/embed/binary-file";
+import { joinedBuffer, type BinaryFile, type FileBytes } from "../../core/embed/binary-file";
 
 /** The part of Obsidian's DataAdapter these files use (desktop and mobile alike). */
 export type BinaryAdapter = Pick<DataAdapter, "exists" | "readBinary" | "writeBinary" | "rename" | "remove" | "mkdir">;
@@ -22,7 +22,7 @@ export class AdapterBinaryFile implements BinaryFile {
     return new Uint8Array(await this.adapter.readBinary(this.path));
   }
 
-  async writeAtomic(bytes: Uint8Array): Promise<void> {
+  async writeAtomic(bytes: FileBytes): Promise<void> {
     const folder = this.path.includes("/") ? this.path.slice(0, this.path.lastIndexOf("/")) : "";
     if (folder && !(await this.adapter.exists(folder))) await this.adapter.mkdir(folder);
     const temp = `${this.path}.tmp`;
@@ -48,8 +48,9 @@ export class AdapterAssetStore implements AssetStore {
   }
 }
 
-/** writeBinary takes an ArrayBuffer: the view's own bytes, copied only when it is a slice. */
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer;
-  return bytes.slice().buffer;
+/** writeBinary takes one ArrayBuffer: the view's own bytes, copied only when it is a slice or in parts. */
+function toArrayBuffer(bytes: FileBytes): ArrayBuffer {
+  if (bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
+    return bytes.buffer;
+  return joinedBuffer(bytes);
 }

@@ -1,4 +1,4 @@
-import type { BinaryFile } from "../../core/embed/binary-file";
+import { joinedBuffer, type BinaryFile, type FileBytes } from "../../core/embed/binary-file";
 
 const DATABASE = "lifebetter";
 const STORE = "files";
@@ -26,9 +26,9 @@ export class IndexedDbBinaryFile implements BinaryFile {
     }
   }
 
-  async writeAtomic(bytes: Uint8Array): Promise<void> {
+  async writeAtomic(bytes: FileBytes): Promise<void> {
     // Stored as an ArrayBuffer of exactly these bytes (a view may sit inside a larger buffer).
-    const copy = bytes.slice().buffer;
+    const copy = joinedBuffer(bytes);
     await this.run("readwrite", (store) => store.put(copy, this.key));
   }
 

@@ -4,6 +4,7 @@ import type { EmbedProgress, OpenReport } from "./memory-index";
 import type { SearchOptions, SimilarOptions } from "./queries";
 import type { VaultFile } from "../vault/repository";
 import type { EmbeddingDevice } from "../embed/embed-device";
+import type { FileBytes } from "../embed/binary-file";
 
 /**
  * Messages between the main thread (which owns the vault) and the index worker (which owns the
@@ -64,7 +65,8 @@ export interface VaultCalls {
   listFiles: { params: Record<string, never>; result: VaultFile[] };
   readNote: { params: { path: string }; result: NoteRead | { unreadable: string } | null };
   readIndexFile: { params: Record<string, never>; result: Uint8Array | null };
-  writeIndexFile: { params: { bytes: Uint8Array }; result: null };
+  /** The file in parts (serializeIndex): the worker never holds a joined copy. */
+  writeIndexFile: { params: { bytes: FileBytes }; result: null };
 }
 
 /** Vault events: fire and forget, debounced in the worker. */

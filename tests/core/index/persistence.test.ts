@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { joinedBuffer } from "../../../src/core/embed/binary-file";
 import { NoteIndex } from "../../../src/core/index/note-index";
 import { INDEX_FORMAT_VERSION, restoreIndex, serializeIndex } from "../../../src/core/index/persistence";
 import { FakeEmbedder } from "../../support/fake-embedder";
@@ -119,7 +120,7 @@ describe("the saved index", () => {
     const index = new NoteIndex({ embedder: { embedder: new FakeEmbedder() }, timers: testTimers });
     index.apply({ path: "x.md", size: 5, mtime: 1, ctime: 1 }, "hello world");
     const copy = new NoteIndex({ embedder: { embedder: new FakeEmbedder() }, timers: testTimers });
-    expect(await restoreIndex(copy, await serializeIndex(index))).toBeNull();
+    expect(await restoreIndex(copy, new Uint8Array(joinedBuffer(await serializeIndex(index))))).toBeNull();
     expect(copy.notes.get("x.md")?.record).toEqual(index.notes.get("x.md")?.record);
   });
 });
