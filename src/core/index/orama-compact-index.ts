@@ -43,7 +43,7 @@ export function compactIndex(): CompactIndex {
     insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options) {
       const tree = (index as Index).indexes[prop] as (RadixTree & { node: Parameters<typeof insertWords>[0] }) | undefined;
       if (tree?.type !== "Radix" || typeof value !== "string") {
-        base.insert(implementation as never, index as Index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options);
+        base.insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options);
         return;
       }
       // Orama's insert for a text field, with each word's tree node remembered (posting-lists.ts);

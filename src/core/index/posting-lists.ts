@@ -217,7 +217,7 @@ function nodeOfWord(root: Node, word: string): Node | undefined {
 export function insertWords(tree: radix.RadixNode, words: readonly string[], id: Id): void {
   const root = tree as unknown as Node;
   let nodes = wordNodes.get(tree);
-  if (!nodes) wordNodes.set(tree, (nodes = new Map()));
+  if (!nodes) wordNodes.set(tree, (nodes = new Map<string, Node>()));
   for (const word of words) {
     const known = nodes.get(word);
     if (known) {
