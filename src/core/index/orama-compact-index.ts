@@ -1,5 +1,6 @@
 import type { IIndex } from "@orama/orama";
 import { internalDocumentIDStore, index as oramaIndex } from "@orama/orama/components";
+import { insertWords } from "./posting-lists";
 
 type Index = oramaIndex.Index;
 type InternalDocumentID = internalDocumentIDStore.InternalDocumentID;
@@ -38,6 +39,18 @@ export function compactIndex(): CompactIndex {
       const internalId = internalDocumentIDStore.getInternalDocumentId(index.sharedInternalDocumentStore, id);
       index.avgFieldLength[prop] = ((index.avgFieldLength[prop] ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
       index.fieldLengths[prop]![internalId] = tokens.length;
+    },
+    insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options) {
+      const tree = (index as Index).indexes[prop] as (RadixTree & { node: Parameters<typeof insertWords>[0] }) | undefined;
+      if (tree?.type !== "Radix" || typeof value !== "string") {
+        base.insert(implementation, index, prop, id, internalId, value, schemaType, language, tokenizer, docsCount, options);
+        return;
+      }
+      // Orama's insert for a text field, with each word's tree node remembered (posting-lists.ts);
+      // its per-token insertTokenScoreParameters is a no-op here (see below).
+      const tokens = tokenizer.tokenize(value, language, prop, false);
+      implementation.insertDocumentScoreParameters(index, prop, internalId, tokens, docsCount);
+      insertWords(tree.node, tokens, internalId);
     },
     // How many documents hold a word is its posting list's length: no count kept beside it.
     insertTokenScoreParameters() {},

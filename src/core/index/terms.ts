@@ -13,23 +13,52 @@ export const STOP_WORDS: readonly string[] = (
 
 const STOP = new Set(STOP_WORDS);
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu;
+const TRAILING_MARKS = /['_-]+$/;
+const DIGITS = /^\d+$/;
+
+/** Calls `visit` with each content word of a text (see contentWords), in order. */
+function eachContentWord(text: string, visit: (word: string) => void): void {
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    let word = match[0];
+    // Regular expressions only for the few words that need them (a note has thousands of words).
+    const last = word.charCodeAt(word.length - 1);
+    if (last === 39 /* ' */ || last === 95 /* _ */ || last === 45 /* - */) word = word.replace(TRAILING_MARKS, "");
+    if (word.length <= 1 || STOP.has(word)) continue;
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57 && DIGITS.test(word)) continue;
+    visit(word);
+  }
+}
 
 /** Lower-cased words of a text, without stop words, numbers or one-letter tokens. */
 export function contentWords(text: string): string[] {
   const words: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/['_-]+$/, "");
-    if (word.length > 1 && !STOP.has(word) && !/^\d+$/.test(word)) words.push(word);
-  }
+  eachContentWord(text, (word) => words.push(word));
   return words;
 }
 
-/** The `limit` most frequent content words of a text: a cheap summary kept per note for labels. */
+/** Whether word `a` (seen `ca` times) ranks before `b` (`cb` times): more frequent first, then alphabetical. */
+const before = (a: string, ca: number, b: string, cb: number): boolean => ca > cb || (ca === cb && a < b);
+
+/**
+ * The `limit` most frequent content words of a text: a cheap summary kept per note for labels.
+ * The best `limit` are kept as the counts are read (sorting every distinct word of each note was
+ * a sixth of extracting it, measured on 10k notes).
+ */
 export function topTerms(text: string, limit: number): string[] {
+  if (limit <= 0) return [];
   const counts = new Map<string, number>();
-  for (const word of contentWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit)
-    .map(([word]) => word);
+  eachContentWord(text, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
+  const top: [word: string, count: number][] = [];
+  for (const [word, count] of counts) {
+    if (top.length >= limit) {
+      const [lastWord, lastCount] = top[top.length - 1]!;
+      if (!before(word, count, lastWord, lastCount)) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && before(word, count, top[at - 1]![0], top[at - 1]![1])) at--;
+    top.splice(at, 0, [word, count]);
+  }
+  return top.map(([word]) => word);
 }

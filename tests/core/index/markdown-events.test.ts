@@ -61,6 +61,14 @@ describe("a note's text read from micromark's events", () => {
     expect(outlineNote(body)).toEqual(fromTree(body));
   });
 
+  it("reads each note on its own: a link definition in one note is no definition in the next", () => {
+    const defining = outlineNote("See [guide].\n\n[guide]: http://example.com");
+    const next = outlineNote("Read the [guide] and the [manual].");
+    expect(defining.sections[0]!.text).toBe("See guide.");
+    expect(next.sections[0]!.text).toBe("Read the [guide] and the [manual].");
+    expect(next).toEqual(fromTree("Read the [guide] and the [manual]."));
+  });
+
   const corpora = corporaAvailable();
   it.skipIf(!corpora)("reads every note of obsidian-help and lesleylai-garden as remark's tree does", () => {
     const files = ["obsidian-help", "vault-lesleylai-garden"].flatMap((name) => markdownFiles(path.join(CORPORA_ROOT, name)));

@@ -1,8 +1,9 @@
 import { create, insert, remove, search } from "@orama/orama";
+import { radix } from "@orama/orama/trees";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FullTextIndex } from "../../../src/core/index/fulltext-index";
-import { PostingList, usePostingLists } from "../../../src/core/index/posting-lists";
+import { compactTree, insertWords, PostingList, usePostingLists } from "../../../src/core/index/posting-lists";
 
 const fields = (body: string, title = "") => ({ title, aliases: "", headings: "", tags: "", body });
 
@@ -22,6 +23,32 @@ describe("posting lists (Orama's radix postings as sorted arrays)", () => {
         expect([...list]).toEqual([...set].sort((a, b) => a - b));
         expect(list.size).toBe(set.size);
         for (let id = 0; id <= 150; id++) expect(list.has(id)).toBe(set.has(id));
+      }),
+    );
+  });
+
+  it("hold every word's documents when words are inserted through their remembered nodes, as Orama's own insert does", () => {
+    usePostingLists();
+    // Words of a three-letter alphabet: each extends, splits or repeats the ones before it.
+    const word = fc.stringMatching(/^[abc]{1,6}$/);
+    const op = fc.tuple(fc.constantFrom("insert", "remove", "compact"), fc.array(word, { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 30 }));
+    const contents = (tree: radix.RadixTree): string[] =>
+      Object.entries(tree.find({ term: "", exact: false, tolerance: 0 }))
+        .map(([w, ids]) => `${w}:${[...ids].sort((a, b) => a - b).join(",")}`)
+        .sort();
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+        const remembered = new radix.RadixTree();
+        const walked = new radix.RadixTree();
+        for (const [kind, words, id] of ops) {
+          if (kind === "insert") {
+            insertWords(remembered, words, id);
+            for (const w of words) walked.insert(w, id);
+          } else if (kind === "remove") {
+            for (const tree of [remembered, walked]) for (const w of words) tree.removeDocumentByWord(w, id);
+          } else for (const tree of [remembered, walked]) compactTree(tree);
+        }
+        expect(contents(remembered)).toEqual(contents(walked));
       }),
     );
   });

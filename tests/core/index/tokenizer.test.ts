@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tokenizer as oramaTokenizer } from "@orama/orama/components";
 import { STOP_WORDS } from "../../../src/core/index/terms";
@@ -47,6 +48,24 @@ describe("noteTokenizer", () => {
     );
     // A single mark (a full stop, a lone #) is no token.
     expect(tokens("end. #tag")).toEqual(["end", "tag"]);
+  });
+
+  it("splits words at marks that stand two in a row or at a word's edge, as the word pattern reads them", () => {
+    expect(tokens("pop-out don't file_name -edge- a--b x_-y 'quoted'")).toEqual(["pop-out", "file_nam", "edg", "b", "x", "y", "quot", "--"]);
+    // Any text: each word the pattern finds (letters, marks and digits joined by single ' ’ _ -), in order, once.
+    const word = /[\p{L}\p{M}\p{N}]+(?:['’_-][\p{L}\p{M}\p{N}]+)*/gu;
+    const symbolRun = /[!#$%&*+<=>?@^`|~[\]{}\\/:;-]{2,}/g;
+    const text = fc
+      .array(fc.constantFrom("a", "Bé", "ö", "9", "-", "_", "'", "’", " ", ".", "==", "中文", "\n", "x"), { maxLength: 40 })
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (input) => {
+        const lower = input.toLowerCase();
+        const expected = new Set([...lower.matchAll(word)].flatMap(([w]) => tokens(w)));
+        for (const [run] of lower.matchAll(symbolRun)) expected.add(run);
+        expect(tokens(input)).toEqual([...expected]);
+      }),
+    );
   });
 
   it("gives every word in order, repeats kept, for phrase matching", () => {
