@@ -65,6 +65,7 @@ describe("parseMarkdownInSlices", () => {
     ["columns in another order", `## Sessions\n| outcome | end | start | focus |\n|:--|--:|:-:|---|\n${rows(90, 3)}\nText after.\n`],
     ["two Sessions sections", `## Sessions\n${HEADER}${rows(80, 4)}\n## Sessions\n${HEADER}${rows(70, 5)}`],
     ["a paragraph line after the rows, which GFM reads as a row", `## Sessions\n${HEADER}${rows(90, 6)}no pipe here\n| 1 | 2 |\n`],
+    ["two long runs of rows in one table, split by a row without a pipe", `## Sessions\n${HEADER}${rows(60, 16)}no pipe here\n${rows(60, 17)}`],
     ["a heading with a pipe inside the run", `## Sessions\n${HEADER}${rows(60, 7)}# Heading | with pipe\n${rows(60, 8)}`],
     ["link and footnote definitions before and after", `[ref]: https://example.com\n\n## Sessions\n${HEADER}${rows(100, 9)}\n[^1]: A footnote.\n`],
     ["a definition inside a list", `- item\n\n  [ref]: https://example.com\n\n## Sessions\n${HEADER}${rows(100, 10)}`],
