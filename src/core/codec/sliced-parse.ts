@@ -16,6 +16,12 @@ import { parseMarkdown } from "./markdown-tree";
 
 /** Rows parsed in one piece (and kept at the head of a run): about 2 ms warm and 15 ms the first time, measured. */
 export const ROWS_PER_PIECE = 5;
+/**
+ * Shorter runs are parsed whole (a few milliseconds): every parse call re-runs mdast's `compiler`
+ * set-up, and once that many calls make it hot, V8 spends about 0.4 s of CPU optimising it
+ * (measured with --trace-opt), so pieces are kept to the tables that need them.
+ */
+export const MIN_RUN_LINES = 40;
 
 type Point = NonNullable<Nodes["position"]>["start"];
 
@@ -50,7 +56,7 @@ function candidateRuns(lines: readonly Line[]): Run[] {
   let start = -1;
   const close = (end: number): void => {
     // The run's first ROWS_PER_PIECE lines and its last line stay in the skeleton.
-    if (start >= 0 && end - start > 2 * ROWS_PER_PIECE) runs.push({ head: start + ROWS_PER_PIECE, last: end - 1 });
+    if (start >= 0 && end - start > Math.max(MIN_RUN_LINES, 2 * ROWS_PER_PIECE)) runs.push({ head: start + ROWS_PER_PIECE, last: end - 1 });
     start = -1;
   };
   lines.forEach((line, i) => {
