@@ -1,12 +1,12 @@
 /**
- * `npm run bench -- --patterns [--vaults=200] [--fit] [--no-slices]`: the confidence's reliability
+ * `npm run bench -- --patterns [--vaults=200] [--fit] [--no-slices] [--cpu-clock | --thread-clock]`: the confidence's reliability
  * table over simulated vaults (seeds apart from the fit's), the expected calibration error, how often
  * a null vault proposes something at ≥ 0.5, and the longest synchronous slice on a 10k-entry vault.
  * `--fit` instead refits the calibration and prints the constants for calibration.ts.
  */
 import { fitCalibration } from "./fit-pattern-calibration";
 import { CONFIDENT, modeOf, reliability, runSimulated, type Observation, type VaultRun } from "./pattern-calibration";
-import { benchPatternSlices } from "./pattern-slices";
+import { benchPatternSlices, sliceClockOf } from "./pattern-slices";
 
 /** Held-out seeds start here (the fit uses 1…N). */
 const FIRST_SEED = 100_000;
@@ -49,5 +49,5 @@ export async function benchPatterns(args: readonly string[]): Promise<void> {
       `mean confidence ${(confident.reduce((sum, g) => sum + g.confidence, 0) / Math.max(1, confident.length)).toFixed(2)}, ` +
       `clearest comparison real ${share(confident.filter((g) => g.leadReal).length)}, every listed skill real ${share(confident.filter((g) => g.allReal).length)}`,
   );
-  if (!args.includes("--no-slices")) console.log(`10k-entry vault: ${JSON.stringify(await benchPatternSlices(30, args.includes("--cpu-clock")))}`);
+  if (!args.includes("--no-slices")) console.log(`10k-entry vault: ${JSON.stringify(await benchPatternSlices(30, sliceClockOf(args)))}`);
 }

@@ -1,4 +1,4 @@
-import type { List, ListItem, Root, RootContent, Table } from "mdast";
+import type { List, ListItem, Root, RootContent, Table, TableRow } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { parseMarkdown, renderMarkdown } from "./markdown-tree";
 import { readTaskDates, taskText, type TaskDates } from "./task-dates";
@@ -161,12 +161,21 @@ export interface SectionTable {
   end: number;
 }
 
-/** The first table under a heading; `tree`: the body already parsed, if it is. */
-export function tableUnder(markdown: string, heading: string, tree?: Root): SectionTable | undefined {
+/** The first table node under a heading, for a reader that takes its rows one at a time; `tree`: the body already parsed, if it is. */
+export function tableNodeUnder(markdown: string, heading: string, tree?: Root): Table | undefined {
   const section = findSection(markdown, heading, tree);
   const table = section?.nodes.find((node): node is Table => node.type === "table");
+  return table?.position ? table : undefined;
+}
+
+/** A table row's cells as plain text. */
+export const cellTexts = (row: TableRow): string[] => row.children.map((cell) => toString(cell).trim());
+
+/** The first table under a heading; `tree`: the body already parsed, if it is. */
+export function tableUnder(markdown: string, heading: string, tree?: Root): SectionTable | undefined {
+  const table = tableNodeUnder(markdown, heading, tree);
   if (!table?.position) return undefined;
-  const [head, ...rows] = table.children.map((row) => row.children.map((cell) => toString(cell).trim()));
+  const [head, ...rows] = table.children.map(cellTexts);
   return { header: head ?? [], rows, start: table.position.start.offset ?? 0, end: table.position.end.offset ?? 0 };
 }
 

@@ -140,6 +140,7 @@ export async function scoreCandidates(
     });
     await tick();
   }
+  await tick();
   inferred.forEach((c, i) => qOf.set(c, { q: globalQ[i]!, support: qOf.get(c)?.support ?? 0 }));
   // Elsewhere: the vault's clearest other finding of any kind (the best, or for the best itself the
   // runner-up), so a lone chance finding in notes where nothing else stands out is told apart.
@@ -177,9 +178,12 @@ export function proposedFindings(
 /** Runs every detector over prepared data and scores their candidates. */
 export async function detectPatterns(data: PatternData, tick: () => Promise<void> = () => Promise.resolve()): Promise<PatternReport> {
   const { scored, tested } = await scoreCandidates(data, tick);
+  await tick();
   const notes = new Map(data.notes.map((note) => [note.key, note]));
   const proposals: PatternProposal[] = [];
-  for (const { candidate, lead, members } of proposedFindings(scored, data.notes)) {
+  const findings = proposedFindings(scored, data.notes);
+  await tick();
+  for (const { candidate, lead, members } of findings) {
     const note = notes.get(candidate.key);
     const { test: _test, compared: _compared, family: _family, pair: _pair, ...shown } = candidate;
     proposals.push({
@@ -191,8 +195,11 @@ export async function detectPatterns(data: PatternData, tick: () => Promise<void
       helpful: note?.helpful,
       feedback: note?.feedback,
     });
+    await tick();
   }
   proposals.sort((a, b) => b.confidence - a.confidence || a.key.localeCompare(b.key));
+  // The overview's charts read every day and session: a step of its own.
+  await tick();
   return { proposals, overview: overviewCharts(data), tested };
 }
 

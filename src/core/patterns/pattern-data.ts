@@ -3,9 +3,9 @@ import { parseWikilink } from "../codec/wikilinks";
 import { compareForDashboard, summarize, type ProblemSummary } from "../problems/dashboard";
 import { DEFAULT_STALE_DAYS } from "../settings";
 import { listProperty, numberProperty, ruleNumberProperty, textProperty } from "../schema/property-readers";
-import { parseMarkdown } from "../codec/markdown-tree";
+import { parseMarkdownInSlices } from "../codec/sliced-parse";
 import { BUILT_IN_ACTIVITY_TYPES } from "../problems/session-activity";
-import { parseSessions, type SessionRow } from "../problems/sessions-table";
+import { parseSessionsInSlices, type SessionRow } from "../problems/sessions-table";
 import { skillsUsedBy } from "../problems/skill-usage";
 import { datedAt } from "../schema/record-date";
 import { isIsoDate, SCALE_1_TO_10 } from "../schema/values";
@@ -219,11 +219,16 @@ export async function patternData(
       data.entries.push(entryOf(vault, record, skills));
     } else if (record.kind === "problem") {
       // A problem's body is parsed once for its sessions and its milestones, with a tick between
-      // steps. The parse is the longest step here and cannot be cut: it grows with the note (about
-      // 0.3 ms of CPU per Sessions row measured), so one huge problem note is one long slice.
-      const tree = parseMarkdown(record.body);
+      // steps. The parse grows with the note (about 0.5 ms a Sessions row measured), so a long
+      // Sessions table is parsed in pieces of rows with ticks between them (sliced-parse.ts).
+      const tree = await parseMarkdownInSlices(record.body, tick);
       await tick();
-      for (const row of parseSessions(record.body, tree, activityTypes).rows) data.sessions.push(sessionOf(record.path, row));
+      const { rows } = await parseSessionsInSlices(record.body, tree, activityTypes, tick);
+      await tick();
+      for (const [i, row] of rows.entries()) {
+        data.sessions.push(sessionOf(record.path, row));
+        if (i % 100 === 99) await tick();
+      }
       await tick();
       data.problems.push({ ...summarize(vault, record, now, staleDays, tree), skills: skillsUsedBy(vault, record).skills.map((skill) => skill.path) });
     } else if (record.kind === "pattern") {

@@ -41,7 +41,10 @@ export async function termGroups(
 ): Promise<TermGroup[]> {
   const inGroup = await termSets(group, tick);
   const outCounts = new Map<string, number>();
-  for (const words of (await termSets(others, tick)).values()) for (const word of words) outCounts.set(word, (outCounts.get(word) ?? 0) + 1);
+  for (const words of (await termSets(others, tick)).values()) {
+    for (const word of words) outCounts.set(word, (outCounts.get(word) ?? 0) + 1);
+    await tick();
+  }
   const members = new Map<string, EntryPoint[]>();
   for (const entry of group) {
     for (const word of inGroup.get(entry.path)!) {
@@ -79,6 +82,8 @@ export async function termGroups(
     if (same) {
       if (same.terms.length < LABEL_TERMS) same.terms.push(word);
     } else topics.push({ terms: [word], members: list, test });
+    // Each word is compared with every topic's members: hundreds of words make this a long step.
+    await tick();
   }
   return topics;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeRowProblems, lastWorked, parseSessions, totalMinutes } from "../../../src/core/problems/sessions-table";
+import { parseMarkdown } from "../../../src/core/codec/markdown-tree";
+import { describeRowProblems, lastWorked, parseSessions, parseSessionsInSlices, totalMinutes } from "../../../src/core/problems/sessions-table";
 
 const HEADER = "| start | end | minutes | focus | energy | activity | distractions | outcome |\n| --- | --- | --- | --- | --- | --- | --- | --- |";
 
@@ -95,5 +96,26 @@ describe("activity types and distraction counts in the sessions table", () => {
       activityType: "pairing",
       activityText: "with Sam",
     });
+  });
+});
+
+describe("parseSessionsInSlices", () => {
+  it("reads a long table as parseSessions does, with ticks between rows", async () => {
+    const rows = Array.from({ length: 230 }, (_, i) => {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      if (i % 17 === 0) return "|  |  |  |  |  |  |  |  |";
+      return `| 2026-11-${day}T09:00:00Z | 2026-11-${day}T10:00:00Z | ${i % 13 === 0 ? "90" : "45"} | ${1 + (i % 11)} |  | coding: step ${i} |  |  |`;
+    });
+    const note = body(...rows);
+    let ticks = 0;
+    const table = await parseSessionsInSlices(note, parseMarkdown(note), ["coding"], () => Promise.resolve(void ticks++));
+    expect(table).toEqual(parseSessions(note, parseMarkdown(note), ["coding"]));
+    expect(table.problems.length).toBeGreaterThan(0);
+    expect(ticks).toBeGreaterThan(1);
+  });
+
+  it("reports a table without its required columns as parseSessions does", async () => {
+    const note = "## Sessions\n| when | what |\n| --- | --- |\n| today | work |\n";
+    expect(await parseSessionsInSlices(note, parseMarkdown(note), [], () => Promise.resolve())).toEqual(parseSessions(note));
   });
 });

@@ -108,6 +108,7 @@ export async function detectEmotional(data: PatternData, context: DetectContext)
   if (days.length === 0) return [];
   const found = correlations(data, days);
   found.forEach(() => context.counted());
+  await context.tick();
   const byDate = new Map(days.map((d) => [d.date, d]));
   const splits: DaySplit[] = [];
   for (const habit of unique(days.flatMap((d) => d.habits))) {
@@ -128,6 +129,7 @@ export async function detectEmotional(data: PatternData, context: DetectContext)
     group.entries.push(entry.path);
     typeDays.set(entry.type, group);
   }
+  await context.tick();
   for (const [type, group] of [...typeDays].sort(([a], [b]) => a.localeCompare(b))) {
     splits.push({ key: `emotional/mood/entry-type/${type}`, phrase: `you log ${type} entries`, inside: [...group.days], extraEvidence: group.entries });
   }
@@ -137,6 +139,7 @@ export async function detectEmotional(data: PatternData, context: DetectContext)
     if (!dayPoint) continue;
     problemDays.set(session.problemPath, (problemDays.get(session.problemPath) ?? new Set()).add(dayPoint));
   }
+  await context.tick();
   for (const [path, set] of [...problemDays].sort(([a], [b]) => a.localeCompare(b))) {
     splits.push({
       key: `emotional/mood/problem/${noteName(path).toLowerCase()}`,
