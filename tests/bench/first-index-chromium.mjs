@@ -13,7 +13,8 @@
 // and of the page against the model's, and each embedding worker's busy share (time computing against
 // time waiting for work, from the status). Linux gives each session (autogroup) a fair share of the
 // cores, not each thread: while other sessions keep the cores busy, 2 workers get what 1 got.
-// --words=20-400 gives notes of mixed lengths (the long ones are cut into passages). The model file is
+// --words=20-400 gives notes of mixed lengths (the long ones are cut into passages); --words=corpus draws
+// them from the zettelkasten corpus's text lengths (mostly short), the lengths the projection is for. The model file is
 // q8 as the default model ships (int8 weights, dynamic quantization's MatMuls); --dtype=fp32 serves the
 // fp32 graph under q8's file name instead, for comparison.
 import { execFileSync } from "node:child_process";
@@ -30,7 +31,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const notes = Number(arg("notes", "96"));
-// Words per note: "100", or "20-400" for lengths drawn evenly between (long ones are cut into passages).
+// Words per note: "100", "20-400" for lengths drawn evenly between (long ones are cut into passages), or
+// "corpus" for the lengths of the zettelkasten corpus's texts (what the projection assumes).
 const words = arg("words", "100");
 const pools = arg("pools", "1,2").split(",").map(Number);
 const out = arg("out", "");
@@ -57,6 +59,10 @@ if (withCorpus) {
   );
   if (!corpus.corpus) corpus = null;
 }
+if (words === "corpus" && !corpus) throw new Error("--words=corpus needs the zettelkasten corpus (../shared/corpora or LIFEBETTER_CORPORA)");
+// The lengths go to the page only; the report keeps their summary (wordsPerText).
+const wordCounts = corpus?.wordCounts ?? [];
+if (corpus) delete corpus.wordCounts;
 // The builder writes fp32 (model.onnx) and q8 (model_quantized.onnx); the worker loads q8's file name.
 if (dtype === "fp32") await fs.copyFile(path.join(modelFolder, "onnx/model.onnx"), path.join(modelFolder, "onnx/model_quantized.onnx"));
 const workerSource = await buildWorkerSource({ ...worker, minify: true, logLevel: "silent" });
@@ -70,7 +76,13 @@ const pageBuild = await esbuild.build(
       target: "es2022",
       write: false,
       logLevel: "silent",
-      define: { BENCH_NOTES: String(notes), BENCH_WORDS: JSON.stringify(words), BENCH_POOLS: JSON.stringify(pools), BENCH_MEMORY_FACTOR: String(memoryFactor) },
+      define: {
+        BENCH_NOTES: String(notes),
+        BENCH_WORDS: JSON.stringify(words),
+        BENCH_WORD_COUNTS: JSON.stringify(wordCounts),
+        BENCH_POOLS: JSON.stringify(pools),
+        BENCH_MEMORY_FACTOR: String(memoryFactor),
+      },
     },
     workerSource,
   ),
@@ -289,7 +301,7 @@ servePageInChromium({
         minutes,
       };
       console.log(
-        `10k-note vault at 4 workers: about ${minutes.toFixed(0)} min (${corpus.textsPerNote.toFixed(2)} texts per note as in ${corpus.corpus} (${corpus.notes} notes); ${base.embedTextsPerSecond.toFixed(1)} texts/s per worker embedding and ${base.setupSeconds.toFixed(0)} s setup as measured here; pool efficiency ${(efficiency * 100).toFixed(0)}% as 2 workers measured here)`,
+        `10k-note vault at 4 workers: about ${minutes.toFixed(0)} min (${corpus.textsPerNote.toFixed(2)} texts per note as in ${corpus.corpus} (${corpus.notes} notes), ${corpus.wordsPerText.mean.toFixed(0)} words per text there against ${report.wordsPerText.toFixed(0)} here; ${base.embedTextsPerSecond.toFixed(1)} texts/s per worker embedding and ${base.setupSeconds.toFixed(0)} s setup as measured here; pool efficiency ${(efficiency * 100).toFixed(0)}% as 2 workers measured here)`,
       );
       // The same from CPU time, which other processes do not skew: each of 4 workers on a core of its
       // own computes a text in the model CPU time measured here, for the share of time it is busy; the

@@ -16,8 +16,12 @@ import type { MessageEndpoint } from "../../src/core/index/worker-protocol";
 import { bytes, loadPageModel } from "../browser/page-model";
 
 declare const BENCH_NOTES: number;
-/** Words per note: a number, or "min-max" for lengths drawn evenly between (a vault's mix of short and long notes). */
+/**
+ * Words per note: a number, "min-max" for lengths drawn evenly between (a vault's mix of short and
+ * long notes), or "corpus" for lengths drawn from BENCH_WORD_COUNTS (a real vault's texts).
+ */
 declare const BENCH_WORDS: string;
+declare const BENCH_WORD_COUNTS: number[];
 declare const BENCH_POOLS: number[];
 declare const BENCH_MEMORY_FACTOR: number;
 declare const LIFEBETTER_INDEX_WORKER: string;
@@ -25,8 +29,13 @@ declare const LIFEBETTER_INDEX_WORKER: string;
 const MODEL = "lifebetter-bench/minilm";
 /** The index's batch per worker (NoteIndex's embedBatch default). */
 const BATCH = 32;
+/**
+ * Words the test vocabulary holds whole, and some it splits in 2 or 3: 1.3 word pieces per word
+ * on average, as English prose has in all-MiniLM-L6-v2's vocabulary (an assumption), so a text of
+ * N words costs what N words of a real note cost.
+ */
 const WORDS =
-  "time note idea problem build test fix bread garden review skill sleep focus plan write read code merge branch cache query index vector model search meaning session week month habit energy mood".split(
+  "time note idea problem build test fix bread garden review sleep plan write read code merge query index model search fixes gardens reviews builds searched merged planned".split(
     " ",
   );
 
@@ -34,9 +43,13 @@ function makeNotes(count: number, words: string): Record<string, string> {
   const notes: Record<string, string> = {};
   let seed = 7;
   const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const [min = 100, max = min] = words.split("-").map(Number);
+  const [min = 100, max = min] = words === "corpus" ? [] : words.split("-").map(Number);
   for (let n = 0; n < count; n++) {
-    const length = min + Math.floor(next() * (max - min + 1));
+    // A corpus length counts the whole text; the title "Note n" is 2 of its words.
+    const length =
+      words === "corpus"
+        ? Math.max(1, (BENCH_WORD_COUNTS[Math.floor(next() * BENCH_WORD_COUNTS.length)] ?? 3) - 2)
+        : min + Math.floor(next() * (max - min + 1));
     const body = Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)]).join(" ");
     notes[`Notes/Note ${n}.md`] = `# Note ${n}\n\n${body}.\n`;
   }
@@ -146,7 +159,9 @@ async function run() {
   const notes = makeNotes(BENCH_NOTES, BENCH_WORDS);
   const { files, wasmBinary } = await loadPageModel();
   await mark("raw");
-  const raw = await rawModel(textsOf(notes), files, wasmBinary);
+  const texts = textsOf(notes);
+  const wordsPerText = texts.reduce((sum, text) => sum + text.split(/\s+/).filter(Boolean).length, 0) / Math.max(1, texts.length);
+  const raw = await rawModel(texts, files, wasmBinary);
   const runs: Awaited<ReturnType<typeof indexOnce>>[] = [];
   for (const workers of BENCH_POOLS) {
     await mark(`pool-${workers}`);
@@ -158,7 +173,7 @@ async function run() {
     larger = await indexOnce("larger-vault", makeNotes(BENCH_NOTES * BENCH_MEMORY_FACTOR, BENCH_WORDS), 1, files, wasmBinary);
   }
   await mark("done");
-  return { notes: BENCH_NOTES, wordsPerNote: BENCH_WORDS, hardwareConcurrency: navigator.hardwareConcurrency, raw, runs, larger };
+  return { notes: BENCH_NOTES, wordsPerNote: BENCH_WORDS, wordsPerText, hardwareConcurrency: navigator.hardwareConcurrency, raw, runs, larger };
 }
 
 run().then(
