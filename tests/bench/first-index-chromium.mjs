@@ -158,8 +158,10 @@ function sampleThreads(pids) {
 /** Closes the phase's CPU account; threads alive now start the next phase from their current CPU. */
 function closeCpuPhase(ended) {
   if (chromePid !== null) sampleThreads(descendants(chromePid));
-  const used = [...threads.values()].map((t) => ({ ...t, seconds: (t.ticks - t.from) / ticksPerSecond })).filter((t) => t.seconds > 0);
-  const workers = used.filter((t) => t.name === "DedicatedWorker").sort((a, b) => a.tid - b.tid);
+  const all = [...threads.values()].map((t) => ({ ...t, seconds: (t.ticks - t.from) / ticksPerSecond }));
+  const used = all.filter((t) => t.seconds > 0);
+  // Every worker thread, idle ones too: an index worker that used no CPU tick must still come first.
+  const workers = all.filter((t) => t.name === "DedicatedWorker").sort((a, b) => a.tid - b.tid);
   const page = used.filter((t) => t.pid === t.tid && t.name === "chromium").sort((a, b) => b.seconds - a.seconds);
   const other = used.filter((t) => !workers.includes(t) && !page.includes(t));
   cpuByPhase[ended] = {
