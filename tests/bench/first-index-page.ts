@@ -3,7 +3,8 @@
  * started from its Blob URL) indexes the same synthetic vault with 1 and with 2 embedding workers,
  * each into a fresh IndexedDB entry, and reports texts per second for each. Before that, the raw
  * model: one embedding worker of the same bundle embeds exactly the texts the index will embed,
- * in the index's batch size, with nothing else around it. Last, a vault BENCH_MEMORY_FACTOR times
+ * in the index's batch size, with nothing else around it (timed from the worker's start as the
+ * pipeline is, and from its first batch). Last, a vault BENCH_MEMORY_FACTOR times
  * larger is indexed with 1 worker, so the script can compare peak memory at two vault sizes (it
  * reads Chromium's memory at each /mark/<phase> the page fetches).
  */
