@@ -11,8 +11,8 @@ import { benchLongNotes, type LongNoteBench } from "./long-notes";
 /**
  * Embedding throughput with a model of all-MiniLM-L6-v2's shape (6 layers, 384 dims, random
  * weights: same cost per token as the real model), at about 12 and 128 tokens per text.
- *   node: the real loader (transformers.js on onnxruntime-node, CPU, q8 file = fp32 weights here)
- *   wasm: onnxruntime-web's WASM backend in Node with 1 and 2 threads (what the plugin's worker runs)
+ *   node: the real loader (transformers.js on onnxruntime-node, CPU, the q8 file: int8 weights)
+ *   wasm: onnxruntime-web's WASM backend in Node with 1 and 2 threads on the q8 file (what the plugin's worker runs)
  */
 export interface EmbeddingBench {
   model: string;
@@ -62,7 +62,7 @@ export async function benchEmbeddings(options: { runs?: number; longNotes?: numb
           count,
           await runWasm({
             ortPath: require.resolve("onnxruntime-web"),
-            modelPath: path.join(model.folder, "onnx", "model.onnx"),
+            modelPath: path.join(model.folder, "onnx", "model_quantized.onnx"),
             threads,
             batches,
             repeats: runs,

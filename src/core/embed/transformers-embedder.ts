@@ -1,5 +1,6 @@
 import type { Embedder } from "./embedder";
 import { EmbedderUnavailableError } from "./embedder-load";
+import { lengthBatches } from "./length-batches";
 
 /** The slice of a transformers.js feature-extraction pipeline this module uses. */
 export interface FeatureExtractor {
@@ -95,9 +96,10 @@ export class TransformersEmbedder implements Embedder {
   private async embedRaw(texts: string[]): Promise<Float32Array[]> {
     const vectors = new Array<Float32Array>(texts.length);
     // Texts of similar length share a batch, so little compute is spent on padding.
-    const order = texts.map((_, index) => index).sort((a, b) => (texts[a]?.length ?? 0) - (texts[b]?.length ?? 0));
-    for (let start = 0; start < order.length; start += this.batchSize) {
-      const indexes = order.slice(start, start + this.batchSize);
+    for (const indexes of lengthBatches(
+      texts.map((text) => text.length),
+      this.batchSize,
+    )) {
       const output = await this.extractor(
         indexes.map((index) => texts[index] ?? ""),
         { pooling: "mean", normalize: true },

@@ -18,12 +18,15 @@ export interface ModelFiles {
   vocabulary: readonly string[];
   maxLength: number;
   onnx: Uint8Array;
+  /** The q8 file (onnx/model_quantized.onnx); without it the fp32 graph is written under that name too. */
+  quantizedOnnx?: Uint8Array;
 }
 
 /**
  * Writes a model in the layout transformers.js loads offline:
  * `<root>/<org>/<name>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx, onnx/model_quantized.onnx}`.
- * The quantized file is the same model: the loader asks for it by default (dtype q8).
+ * The loader asks for the quantized file by default (dtype q8): the model's own q8 graph when it has
+ * one, else the same fp32 graph under that name.
  */
 export async function writeModelFolder(root: string, modelId: string, dimensions: number, files: ModelFiles): Promise<BuiltModel> {
   const folder = path.join(root, ...modelId.split("/"));
@@ -33,7 +36,7 @@ export async function writeModelFolder(root: string, modelId: string, dimensions
     fs.writeFile(path.join(folder, "tokenizer.json"), JSON.stringify(tokenizerJson(files.vocabulary, files.maxLength))),
     fs.writeFile(path.join(folder, "tokenizer_config.json"), JSON.stringify(tokenizerConfigJson(files.maxLength), null, 2)),
     fs.writeFile(path.join(folder, "onnx", "model.onnx"), files.onnx),
-    fs.writeFile(path.join(folder, "onnx", "model_quantized.onnx"), files.onnx),
+    fs.writeFile(path.join(folder, "onnx", "model_quantized.onnx"), files.quantizedOnnx ?? files.onnx),
   ]);
   return { folder, localModelPath: root, modelId, dimensions };
 }

@@ -2,8 +2,8 @@ import { onnx } from "onnx-proto";
 
 /**
  * A small builder over onnx-proto so the test models read as a list of operations. Only what the
- * two test models need: float/int64 initializers, nodes with int/float/ints attributes, and graph
- * inputs/outputs with symbolic dimensions.
+ * test models need: float/int64/int8/uint8 initializers, nodes with int/float/ints attributes, and
+ * graph inputs/outputs with symbolic dimensions.
  */
 export class GraphBuilder {
   private readonly nodes: onnx.INodeProto[] = [];
@@ -14,8 +14,16 @@ export class GraphBuilder {
 
   /** A float tensor stored as raw little-endian bytes (protobuf's repeated floats are much slower). */
   floatTensor(name: string, dims: number[], data: Float32Array): string {
-    this.initializers.push({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
-    return name;
+    return this.rawTensor(name, dims, FLOAT, data);
+  }
+
+  /** Quantized weights and their zero points (dims [] for a scalar). */
+  int8Tensor(name: string, dims: number[], data: Int8Array): string {
+    return this.rawTensor(name, dims, INT8, data);
+  }
+
+  uint8Tensor(name: string, dims: number[], data: Uint8Array): string {
+    return this.rawTensor(name, dims, UINT8, data);
   }
 
   int64Tensor(name: string, values: number[]): string {
@@ -24,12 +32,17 @@ export class GraphBuilder {
     return name;
   }
 
+  private rawTensor(name: string, dims: number[], dataType: number, data: ArrayBufferView): string {
+    this.initializers.push({ name, dims, dataType, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    return name;
+  }
+
   scalar(name: string, value: number): string {
     this.initializers.push({ name, dims: [], dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(new Float32Array([value]).buffer) });
     return name;
   }
 
-  /** Adds a node and returns the name of its (first) output. */
+  /** Adds a node and returns the name of its (first) output; output i > 0 is named `<first>_<i>`. */
   op(opType: string, input: string[], attributes: Record<string, number | number[]> = {}, outputCount = 1): string {
     const base = `${opType.toLowerCase()}_${this.counter++}`;
     const output = Array.from({ length: outputCount }, (_, index) => (index === 0 ? base : `${base}_${index}`));
@@ -75,3 +88,5 @@ function valueInfo(name: string, elemType: number, shape: (number | string)[]): 
 
 export const FLOAT = onnx.TensorProto.DataType.FLOAT;
 export const INT64 = onnx.TensorProto.DataType.INT64;
+export const INT8 = onnx.TensorProto.DataType.INT8;
+export const UINT8 = onnx.TensorProto.DataType.UINT8;
