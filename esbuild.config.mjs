@@ -102,7 +102,7 @@ export const cli = {
 };
 
 /** The CLI's extraction worker (a first index parses notes on spare cores), beside dist/cli.js. */
-export const cliExtractWorker = { ...cli, entryPoints: ["src/adapters/node/extract-worker-node.ts"], outfile: "dist/extract-worker.js" };
+export const cliExtractWorker = { ...cli, entryPoints: ["src/adapters/node/extract-worker-node.ts"], outfile: "dist/extract-worker.mjs" };
 
 /**
  * `node esbuild.config.mjs install VAULT [--config-dir .obsidian]` (npm run install-plugin -- VAULT):

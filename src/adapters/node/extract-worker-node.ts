@@ -3,7 +3,7 @@ import { serveExtractor, type FromExtractWorker, type ToExtractWorker } from "..
 
 /**
  * An extraction worker in Node (worker_threads): parses notes for a large sync of the CLI's index
- * (bundled as dist/extract-worker.js next to dist/cli.js; see node-extractors.ts).
+ * (bundled as dist/extract-worker.mjs next to dist/cli.js; see node-extractors.ts).
  */
 if (!parentPort) throw new Error("the extraction worker must run inside a worker_threads Worker");
 const port = parentPort;

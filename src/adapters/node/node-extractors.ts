@@ -7,13 +7,13 @@ import { ExtractorPool, inlineExtractor, type NoteExtractor, type StartExtractor
 import { RemoteExtractor, type FromExtractWorker, type ToExtractWorker } from "../../core/index/remote-extractor";
 
 /**
- * The bundled extraction worker next to the running bundle (dist/extract-worker.js beside
+ * The bundled extraction worker next to the running bundle (dist/extract-worker.mjs beside
  * dist/cli.js); null when running from source, which worker_threads cannot load: then notes are
  * extracted in the main thread.
  */
 export function bundledExtractWorker(from: string | URL): string | null {
   try {
-    const script = fileURLToPath(new URL("./extract-worker.js", from));
+    const script = fileURLToPath(new URL("./extract-worker.mjs", from));
     return existsSync(script) ? script : null;
   } catch {
     return null;

@@ -114,7 +114,7 @@ async function startSession(
     timers: nodeTimers,
     storage: new NodeBinaryFile(nodePath.join(cacheDir, "index.bin")),
     excludedFolders: settings.excludedFolders,
-    // A first index parses notes on the spare cores (workers only in the bundled CLI, dist/extract-worker.js).
+    // A first index parses notes on the spare cores (workers only in the bundled CLI, dist/extract-worker.mjs).
     startExtractor: nodeExtractors(bundledExtractWorker(import.meta.url)),
   });
   const opened = await memory.open();

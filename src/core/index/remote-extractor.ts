@@ -10,7 +10,8 @@ export interface ExtractWorkerInit {
 
 export type ToExtractWorker = ExtractWorkerInit | { type: "extract"; id: number; jobs: readonly ExtractJob[]; options: BatchExtractOptions };
 
-export type FromExtractWorker = { type: "response"; id: number; ok: true; result: ExtractedNote[] } | { type: "response"; id: number; ok: false; error: string };
+export type FromExtractWorker =
+  { type: "response"; id: number; ok: true; result: ExtractedNote[] } | { type: "response"; id: number; ok: false; error: string };
 
 /**
  * An extractor in another worker, reached by messages (the plugin's Web Workers and Node's
@@ -33,7 +34,12 @@ export class RemoteExtractor implements NoteExtractor {
   extract(jobs: readonly ExtractJob[], options: BatchExtractOptions): Promise<ExtractedNote[]> {
     if (this.failed) return Promise.reject(new Error(this.failed));
     const { id, done } = this.pending.start<ExtractedNote[]>();
-    this.endpoint.post({ type: "extract", id, jobs, options });
+    try {
+      this.endpoint.post({ type: "extract", id, jobs, options });
+    } catch (error) {
+      // A note whose properties cannot be copied to the worker: the pool extracts the piece inline.
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return done;
   }
 
