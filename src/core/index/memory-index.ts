@@ -41,6 +41,8 @@ export interface OpenReport {
   restoreProblem?: string;
   restoreMs: number;
   syncMs: number;
+  /** Worker threads that parsed notes for this sync (absent: all in the index's own thread). */
+  extractWorkers?: number;
 }
 
 /**
@@ -84,12 +86,19 @@ export class MemoryIndex {
       else restored = true;
     }
     const restoreMs = Date.now() - started;
+    let extractWorkers = 0;
     await this.updater.run(async () => {
-      await this.index.sync(this.options.source, onProgress);
+      ({ extractWorkers } = await this.index.sync(this.options.source, onProgress));
       this.index.fullText.compact();
     });
     await this.embedAll();
-    return { restored, ...(restoreProblem ? { restoreProblem } : {}), restoreMs, syncMs: Date.now() - started - restoreMs };
+    return {
+      restored,
+      ...(restoreProblem ? { restoreProblem } : {}),
+      restoreMs,
+      syncMs: Date.now() - started - restoreMs,
+      ...(extractWorkers > 0 ? { extractWorkers } : {}),
+    };
   }
 
   created(path: string): void {

@@ -321,9 +321,10 @@ export class NoteIndex {
 
   /**
    * Brings the index in line with the vault: notes unchanged since the index was saved (same mtime
-   * and size) are not even read, removed ones drop out, the rest are read and re-indexed.
+   * and size) are not even read, removed ones drop out, the rest are read and re-indexed. Resolves
+   * with the number of extraction workers that parsed notes to the end (0: all in this thread).
    */
-  async sync(source: NoteSource, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async sync(source: NoteSource, onProgress?: (done: number, total: number) => void): Promise<{ extractWorkers: number }> {
     const files = (await source.listFiles()).filter((file) => this.admits(file.path));
     const present = new Set(files.map((f) => f.path));
     for (const path of [...this.notes.keys()]) if (!present.has(path)) this.remove(path);
@@ -336,9 +337,12 @@ export class NoteIndex {
     const progress = { done: files.length - toRead.length, total: files.length };
     const reads = readInOrder(source, toRead);
     const extractor = toRead.length >= PARALLEL_EXTRACT_FROM ? await this.startExtractor() : inlineExtractor;
+    let extractWorkers = 0;
     try {
-      if (extractor.workers > 0) await this.syncInBatches(toRead, reads, extractor, progress, onProgress);
-      else {
+      if (extractor.workers > 0) {
+        await this.syncInBatches(toRead, reads, extractor, progress, onProgress);
+        extractWorkers = extractor.workers;
+      } else {
         for (let i = 0; i < toRead.length; i++) {
           this.applyRead(toRead[i]!.path, await reads(i));
           await this.advance(progress, onProgress);
@@ -348,6 +352,7 @@ export class NoteIndex {
       await extractor.dispose();
     }
     onProgress?.(progress.done, progress.total);
+    return { extractWorkers };
   }
 
   /** The extraction workers for a large sync; this thread when there are none or they cannot start. */

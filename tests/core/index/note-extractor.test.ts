@@ -122,8 +122,8 @@ describe("a large sync with extraction workers", () => {
     const workers = countingExtractor(2);
     const parallel = new MemoryIndex({ source: vault, embedder: NO_MODEL, timers: testTimers, startExtractor: workers.start });
     const progress: number[] = [];
-    await inline.open();
-    await parallel.open((done) => progress.push(done));
+    expect((await inline.open()).extractWorkers).toBeUndefined();
+    expect((await parallel.open((done) => progress.push(done))).extractWorkers).toBe(2);
     expect(indexSnapshot(parallel)).toEqual(indexSnapshot(inline));
     expect(parallel.status()).toEqual(inline.status());
     // Numbered in listing order, as inline: the saved index is the same file.
