@@ -144,7 +144,13 @@ export async function runFullTextChild(root: string): Promise<void> {
     const notes = memory.status().notes;
     memory.dispose();
     console.log(
-      JSON.stringify({ notes, peakRssMiB: round(peakRssMiB(), 0), heapAfterBuildMiB: round(heap, 0), ms: round(build.ms, 0), extractWorkers: cliExtractWorkers() }),
+      JSON.stringify({
+        notes,
+        peakRssMiB: round(peakRssMiB(), 0),
+        heapAfterBuildMiB: round(heap, 0),
+        ms: round(build.ms, 0),
+        extractWorkers: cliExtractWorkers(),
+      }),
     );
   } finally {
     rmSync(cache, { recursive: true, force: true });
