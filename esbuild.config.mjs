@@ -101,6 +101,9 @@ export const cli = {
   external: ["onnxruntime-node", "onnxruntime-web", "sharp", "@huggingface/transformers"],
 };
 
+/** The CLI's extraction worker (a first index parses notes on spare cores), beside dist/cli.js. */
+export const cliExtractWorker = { ...cli, entryPoints: ["src/adapters/node/extract-worker-node.ts"], outfile: "dist/extract-worker.mjs" };
+
 /**
  * `node esbuild.config.mjs install VAULT [--config-dir .obsidian]` (npm run install-plugin -- VAULT):
  * copies what a community release ships — main.js, manifest.json, styles.css — into the vault.
@@ -133,9 +136,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href &
   // The worker is built once first; in watch mode a change to it needs a restart of `npm run dev`.
   const pluginWithWorker = withWorkerSource(plugin, await buildWorkerSource());
   if (production) {
-    await Promise.all([esbuild.build(pluginWithWorker), esbuild.build(cli)]);
+    await Promise.all([esbuild.build(pluginWithWorker), esbuild.build(cli), esbuild.build(cliExtractWorker)]);
   } else {
-    const contexts = await Promise.all([esbuild.context(pluginWithWorker), esbuild.context(cli)]);
+    const contexts = await Promise.all([esbuild.context(pluginWithWorker), esbuild.context(cli), esbuild.context(cliExtractWorker)]);
     await Promise.all(contexts.map((c) => c.watch()));
   }
 }

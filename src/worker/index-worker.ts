@@ -3,9 +3,11 @@ import { EmbedderPool, wasmThreadsPerWorker } from "../core/embed/embedder-pool"
 import { RemoteEmbedder, assetsOf, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../core/embed/remote-embedder";
 import { loadEmbedderFromFiles } from "../core/embed/web-embedder";
 import { NO_MODEL, type EmbedderStatus } from "../core/index/embedder-status";
+import { ExtractorPool, inlineExtractor, type NoteExtractor } from "../core/index/note-extractor";
+import { RemoteExtractor, type ExtractWorkerInit, type FromExtractWorker, type ToExtractWorker } from "../core/index/remote-extractor";
 import { serveIndex } from "../core/index/worker-host";
 import type { FromWorker, MessageEndpoint, ToWorker, WorkerConfig } from "../core/index/worker-protocol";
-import { scope, serveAsEmbedder } from "./worker-scope";
+import { scope, serveAsEmbedder, serveAsExtractor } from "./worker-scope";
 
 /**
  * Entry of the index Web Worker in the plugin. It is bundled on its own (IIFE, with the web build
@@ -15,7 +17,8 @@ import { scope, serveAsEmbedder } from "./worker-scope";
  *
  * The same script is also an embedding worker: the index worker starts more of itself from its own
  * Blob URL and sends them `embed-init` first, so a first index can use several cores (see
- * EmbedderPool). Which one a worker is, its first message says. When WebGPU was chosen, it starts
+ * EmbedderPool), and an extraction worker (`extract-init`: it parses notes for a first index, see
+ * ExtractorPool). Which one a worker is, its first message says. When WebGPU was chosen, it starts
  * the GPU embedding worker (gpu-embed-worker.ts, bundled into this one as a string) instead.
  */
 
@@ -118,6 +121,35 @@ async function loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus> {
   return { embedder: load.embedder, ...note };
 }
 
+/**
+ * Extraction workers for a large sync: `config.extractWorkers` more copies of this script. Where
+ * nested workers cannot start, this worker extracts (a member that fails later has its piece
+ * extracted here too): the index is the same either way, only slower.
+ */
+function startExtractor(config: WorkerConfig): Promise<NoteExtractor> {
+  const members: NoteExtractor[] = [];
+  for (let i = 0; i < (config.extractWorkers ?? 0); i++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(scope.location.href, { name: "lifebetter-extract" });
+    } catch {
+      break;
+    }
+    const remote = new RemoteExtractor(
+      {
+        post: (message) => worker.postMessage(message),
+        listen: (handler: (message: FromExtractWorker) => void) => {
+          worker.onmessage = (event: MessageEvent<FromExtractWorker>) => handler(event.data);
+        },
+      } satisfies MessageEndpoint<FromExtractWorker, ToExtractWorker>,
+      () => worker.terminate(),
+    );
+    worker.onerror = (event) => remote.fail(`an extraction worker failed: ${event.message}`);
+    members.push(remote);
+  }
+  return Promise.resolve(members.length > 0 ? new ExtractorPool(members) : inlineExtractor);
+}
+
 function serveAsIndex(first: ToWorker): void {
   let deliver: ((message: ToWorker) => void) | null = null;
   const endpoint: MessageEndpoint<ToWorker, FromWorker> = {
@@ -133,12 +165,15 @@ function serveAsIndex(first: ToWorker): void {
       clearTimeout: (handle) => scope.clearTimeout(handle as number),
     },
     loadEmbedder,
+    startExtractor,
   });
   (deliver as ((message: ToWorker) => void) | null)?.(first);
 }
 
-scope.onmessage = (event: MessageEvent<ToWorker | EmbedWorkerInit>) => {
+scope.onmessage = (event: MessageEvent<ToWorker | EmbedWorkerInit | ExtractWorkerInit>) => {
   const first = event.data;
-  if ((first as { type?: string }).type === "embed-init") serveAsEmbedder(first as EmbedWorkerInit, loadFromBytes);
+  const role = (first as { type?: string }).type;
+  if (role === "embed-init") serveAsEmbedder(first as EmbedWorkerInit, loadFromBytes);
+  else if (role === "extract-init") serveAsExtractor();
   else serveAsIndex(first as ToWorker);
 };

@@ -1,5 +1,6 @@
 import { serveEmbedder, type EmbedWorkerInit, type FromEmbedWorker, type ToEmbedWorker } from "../core/embed/remote-embedder";
 import type { EmbedderLoad } from "../core/embed/embedder-load";
+import { serveExtractor, type FromExtractWorker, type ToExtractWorker } from "../core/index/remote-extractor";
 import type { MessageEndpoint } from "../core/index/worker-protocol";
 
 // The project's TypeScript lib is DOM, not WebWorker: describe the little of the worker scope used.
@@ -29,4 +30,15 @@ export function serveAsEmbedder(first: EmbedWorkerInit, load: (init: EmbedWorker
   };
   serveEmbedder(endpoint, load);
   (deliver as ((message: ToEmbedWorker) => void) | null)?.(first);
+}
+
+/** Serves this worker as an extraction worker (its `extract-init` message said so): it parses notes it is sent. */
+export function serveAsExtractor(): void {
+  const endpoint: MessageEndpoint<ToExtractWorker, FromExtractWorker> = {
+    post: (message) => scope.postMessage(message),
+    listen: (handler) => {
+      scope.onmessage = (event: MessageEvent<ToExtractWorker>) => handler(event.data);
+    },
+  };
+  serveExtractor(endpoint);
 }

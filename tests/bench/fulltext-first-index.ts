@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { NodeBinaryFile } from "../../src/adapters/node/node-binary-file";
+import { bundledExtractWorker, nodeExtractors } from "../../src/adapters/node/node-extractors";
 import { nodeNoteSource } from "../../src/adapters/node/node-note-source";
 import { NodeNoteRepository } from "../../src/adapters/node/node-repository";
 import { nodeTimers } from "../../src/adapters/node/node-timers";
@@ -10,10 +11,16 @@ import { checkVault } from "../../src/core/check/check-vault";
 import { NO_MODEL } from "../../src/core/index/embedder-status";
 import { MemoryIndex } from "../../src/core/index/memory-index";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { extractionWorkerCount } from "../../src/core/embed/embedder-pool";
+import { availableParallelism } from "node:os";
 import { extractedCorpus } from "../support/corpora";
 import { heapMiB, round, timed } from "./measure";
 
-/** A first full-text index of a real vault against `check`, which reads and parses every note too. */
+/**
+ * A first full-text index of a real vault against `check`, which reads and parses every note too:
+ * as `lifebetter index` builds it (notes parsed by `extractWorkers` worker threads), and, in the
+ * same run, with every note parsed in the main thread (`inline…`), the baseline.
+ */
 export interface FullTextFirstIndex {
   corpus: string;
   notes: number;
@@ -21,9 +28,14 @@ export interface FullTextFirstIndex {
   fullTextMs: number;
   /** fullTextMs ÷ checkMs (goal ≤ 3). */
   ratio: number;
-  /** CPU seconds of each (user + system): steadier than wall time on a shared machine. */
+  /** CPU seconds of each (user + system, every thread of the process): steadier than wall time on a shared machine. */
   checkCpuS: number;
   fullTextCpuS: number;
+  /** Extraction worker threads the CLI starts on this machine (0: it parses in the main thread). */
+  extractWorkers: number;
+  inlineFullTextMs: number;
+  inlineRatio: number;
+  inlineFullTextCpuS: number;
 }
 
 /** Peak memory of a first full-text index, as `lifebetter index` builds and saves it, in a process of its own. */
@@ -33,7 +45,13 @@ export interface FullTextPeakMemory {
   peakRssMiB: number;
   heapAfterBuildMiB: number;
   ms: number;
+  /** Extraction worker threads it used (their memory is in the peak). */
+  extractWorkers: number;
 }
+
+/** The extraction workers `lifebetter index` starts: the worker bundled beside this bench, one per spare core. */
+const cliExtractors = () => nodeExtractors(bundledExtractWorker(import.meta.url));
+const cliExtractWorkers = (): number => (bundledExtractWorker(import.meta.url) ? extractionWorkerCount(availableParallelism(), false) : 0);
 
 /**
  * This process's own peak RSS. On Linux maxRSS is not: a child spawned from the bench (forked, then
@@ -63,20 +81,36 @@ export async function benchFullTextVsCheck(archive: string, folder: string): Pro
   let cpu = cpuSeconds();
   const check = await timed(() => checkVault(repo, DEFAULT_SETTINGS));
   const checkCpuS = cpuSeconds() - cpu;
-  const memory = new MemoryIndex({ source: nodeNoteSource(repo), embedder: NO_MODEL, timers: nodeTimers, excludedFolders: DEFAULT_SETTINGS.excludedFolders });
-  cpu = cpuSeconds();
-  const build = await timed(() => memory.open());
-  const fullTextCpuS = cpuSeconds() - cpu;
-  const notes = memory.status().notes;
-  memory.dispose();
+  const firstIndex = async (parallel: boolean): Promise<{ ms: number; cpuS: number; notes: number }> => {
+    const memory = new MemoryIndex({
+      source: nodeNoteSource(repo),
+      embedder: NO_MODEL,
+      timers: nodeTimers,
+      excludedFolders: DEFAULT_SETTINGS.excludedFolders,
+      ...(parallel ? { startExtractor: cliExtractors() } : {}),
+    });
+    const cpuBefore = cpuSeconds();
+    const build = await timed(() => memory.open());
+    const cpuS = cpuSeconds() - cpuBefore;
+    const notes = memory.status().notes;
+    memory.dispose();
+    return { ms: build.ms, cpuS, notes };
+  };
+  // Back to back, so both see the same load.
+  const inline = await firstIndex(false);
+  const parallel = await firstIndex(true);
   return {
     corpus: folder,
-    notes,
+    notes: parallel.notes,
     checkMs: round(check.ms, 0),
-    fullTextMs: round(build.ms, 0),
-    ratio: round(build.ms / check.ms, 2),
+    fullTextMs: round(parallel.ms, 0),
+    ratio: round(parallel.ms / check.ms, 2),
     checkCpuS: round(checkCpuS, 1),
-    fullTextCpuS: round(fullTextCpuS, 1),
+    fullTextCpuS: round(parallel.cpuS, 1),
+    extractWorkers: cliExtractWorkers(),
+    inlineFullTextMs: round(inline.ms, 0),
+    inlineRatio: round(inline.ms / check.ms, 2),
+    inlineFullTextCpuS: round(inline.cpuS, 1),
   };
 }
 
@@ -99,6 +133,7 @@ export async function runFullTextChild(root: string): Promise<void> {
       timers: nodeTimers,
       storage: new NodeBinaryFile(path.join(cache, "index.bin")),
       excludedFolders: DEFAULT_SETTINGS.excludedFolders,
+      startExtractor: cliExtractors(),
     });
     const build = await timed(async () => {
       await memory.open();
@@ -108,7 +143,15 @@ export async function runFullTextChild(root: string): Promise<void> {
     const heap = heapMiB();
     const notes = memory.status().notes;
     memory.dispose();
-    console.log(JSON.stringify({ notes, peakRssMiB: round(peakRssMiB(), 0), heapAfterBuildMiB: round(heap, 0), ms: round(build.ms, 0) }));
+    console.log(
+      JSON.stringify({
+        notes,
+        peakRssMiB: round(peakRssMiB(), 0),
+        heapAfterBuildMiB: round(heap, 0),
+        ms: round(build.ms, 0),
+        extractWorkers: cliExtractWorkers(),
+      }),
+    );
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

@@ -29,6 +29,8 @@ const common = {
 };
 await build({ ...common, entryPoints: ["tests/bench/run-bench.ts"], outfile: `${outdir}/run-bench.mjs` });
 await build({ ...common, entryPoints: ["tests/bench/bench-worker.ts"], outfile: `${outdir}/bench-worker.mjs` });
+// Beside run-bench.mjs, as dist/extract-worker.mjs is beside dist/cli.js: the full-text bench takes the CLI's path.
+await build({ ...common, entryPoints: ["src/adapters/node/extract-worker-node.ts"], outfile: `${outdir}/extract-worker.mjs` });
 const result = spawnSync(
   process.execPath,
   ["--expose-gc", "--max-old-space-size=8192", `${outdir}/run-bench.mjs`, `--worker=${resolve(outdir, "bench-worker.mjs")}`, ...process.argv.slice(2)],

@@ -19,6 +19,18 @@ const source: NoteSource = {
     return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1000, ctime: 1000 }, text });
   },
 };
+/** A vault large enough that a first index parses its notes in extraction workers (PARALLEL_EXTRACT_FROM). */
+const MANY: Record<string, string> = {};
+for (let i = 0; i < 300; i++)
+  MANY[`Topic ${i % 7}/Note ${i}.md`] = `---\ntags: [t${i % 5}]\n---\n# Note ${i}\n\nsourdough ${i} and [[Note ${i + 1}]] #tag${i % 3}\n`;
+const manySource: NoteSource = {
+  listFiles: () => Promise.resolve(Object.keys(MANY).map((path) => ({ path, size: MANY[path]!.length, mtime: 1000, ctime: 1000 }))),
+  readNote: (path) => {
+    const text = MANY[path];
+    return Promise.resolve(text === undefined ? null : { file: { path, size: text.length, mtime: 1000, ctime: 1000 }, text });
+  },
+};
+
 async function run() {
   const start = bundledWorkerStarter();
   if (!start) throw new Error("no worker in this build");
@@ -43,6 +55,16 @@ async function run() {
   const pooledStatus = await pooled.client.status();
   const pooledSearch = await pooled.client.searchByMeaning("repair the broken check");
   pooled.stop();
+  // Full text of 300 notes, parsed by two extraction workers started from the worker's Blob URL, and inline.
+  const extracting = start(manySource, new IndexedDbBinaryFile("index:browser-check-extract", indexedDB), () => undefined);
+  const extractOpen = await extracting.client.open({ model: null, excludedFolders: [], extractWorkers: 2 });
+  const extractStatus = await extracting.client.status();
+  const extractSearch = await extracting.client.searchByMeaning("sourdough tag1", { limit: 20 });
+  extracting.stop();
+  const inline = start(manySource, new IndexedDbBinaryFile("index:browser-check-inline", indexedDB), () => undefined);
+  const inlineOpen = await inline.client.open({ model: null, excludedFolders: [] });
+  const inlineSearch = await inline.client.searchByMeaning("sourdough tag1", { limit: 20 });
+  inline.stop();
   const sameScores =
     pooledSearch.length === search.length &&
     pooledSearch.every((hit, i) => hit.path === search[i]?.path && Math.abs(hit.score - (search[i]?.score ?? 0)) < 1e-5);
@@ -57,10 +79,28 @@ async function run() {
     pooledStatus.embeddings.state === "ready" && pooledStatus.embeddings.workers === 2 ? null : "the pool did not start a second embedding worker",
     pooledStatus.embedded === 3 ? null : `two embedding workers embedded ${pooledStatus.embedded} notes, not 3`,
     sameScores ? null : "two embedding workers ranked or scored differently from one",
+    extractOpen.extractWorkers === 2 ? null : `a first index of 300 notes was parsed by ${extractOpen.extractWorkers ?? 0} extraction workers, not 2`,
+    inlineOpen.extractWorkers === undefined ? null : "notes were parsed in workers without extractWorkers",
+    extractStatus.notes === 300 ? null : `the extraction workers indexed ${extractStatus.notes} notes, not 300`,
+    extractSearch.length > 0 && JSON.stringify(extractSearch) === JSON.stringify(inlineSearch)
+      ? null
+      : "extraction workers gave other search results than inline",
   ].filter((problem) => problem !== null);
   return {
     problems,
-    result: { crossOriginIsolated: self.crossOriginIsolated, progress, open1, status1, search, open2, status2, storedBytes, pooledStatus, pooledSearch },
+    result: {
+      crossOriginIsolated: self.crossOriginIsolated,
+      progress,
+      open1,
+      status1,
+      search,
+      open2,
+      status2,
+      storedBytes,
+      pooledStatus,
+      pooledSearch,
+      extractOpen,
+    },
   };
 }
 run().then(

@@ -5,6 +5,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCli, type BuiltCli } from "../support/built-cli";
 import { makeTempVault, removeVault } from "../support/temp-vault";
+import { availableParallelism } from "node:os";
+import { extractionWorkerCount } from "../../src/core/embed/embedder-pool";
+import { cli } from "../support/cli";
+import { CORPORA_ROOT, corporaAvailable } from "../support/corpora";
 
 const run = promisify(execFile);
 
@@ -35,4 +39,22 @@ describe("the bundled lifebetter command", () => {
       stderr: expect.stringMatching(/does not exist/) as unknown,
     });
   });
+
+  it.skipIf(!corporaAvailable())(
+    "parses a large vault's notes in extraction workers for a first index, indexes what the in-process run indexes, and exits",
+    { timeout: 120_000 },
+    async () => {
+      const corpus = path.join(CORPORA_ROOT, "vault-digitallyliterate");
+      const caches = await fs.mkdtemp(path.join(path.dirname(cliPath), "caches-"));
+      const bundled = await run("node", [cliPath, "index", "--vault", corpus, "--cache", path.join(caches, "bundled"), "--json"]);
+      const inProcess = await cli("index", "--vault", corpus, "--cache", path.join(caches, "in-process"), "--json");
+      const [workers, inline] = [JSON.parse(bundled.stdout), JSON.parse(inProcess.out)] as { notes: number; skipped: unknown[]; extractWorkers: number }[];
+      // One per spare core (none on a single core).
+      expect(workers!.extractWorkers).toBe(extractionWorkerCount(availableParallelism(), false));
+      // From source there is no worker bundle: the same index, parsed in the main thread.
+      expect(inline!.extractWorkers).toBe(0);
+      expect(workers!.notes).toBe(inline!.notes);
+      expect(workers!.skipped).toEqual(inline!.skipped);
+    },
+  );
 });

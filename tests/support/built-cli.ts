@@ -16,8 +16,10 @@ export async function buildCli(): Promise<BuiltCli> {
   const cliPath = path.join(outDir, "cli.mjs");
   // The same options `npm run build` uses for dist/cli.js (loaded here, not at import: a benchmark
   // bundle that imports this file must not run the build config as its own script).
-  const { cli: cliBuildOptions } = (await import("../../esbuild.config.mjs")) as { cli: BuildOptions };
+  const { cli: cliBuildOptions, cliExtractWorker } = (await import("../../esbuild.config.mjs")) as { cli: BuildOptions; cliExtractWorker: BuildOptions };
   await build({ ...cliBuildOptions, outfile: cliPath, logLevel: "silent" });
+  // Beside it, as dist/extract-worker.mjs beside dist/cli.js: a first index of 256+ notes uses it.
+  await build({ ...cliExtractWorker, outfile: path.join(outDir, "extract-worker.mjs"), logLevel: "silent" });
   return { path: cliPath, dispose: () => fs.rm(outDir, { recursive: true, force: true }) };
 }
 

@@ -14,12 +14,21 @@ const ENTRY = fileURLToPath(new URL("../../src/adapters/node/index-worker-node.t
  * Bundles the Node worker entry (worker_threads cannot load TypeScript) into the repository's
  * ignored .tmp folder: inside the repository, so its external packages resolve from node_modules.
  */
-export async function bundleIndexWorker(): Promise<string> {
+export function bundleIndexWorker(): Promise<string> {
+  return bundleNodeWorker(ENTRY, "index-worker");
+}
+
+/** The CLI's extraction worker (extract-worker-node.ts), bundled the same way. */
+export function bundleExtractWorker(): Promise<string> {
+  return bundleNodeWorker(fileURLToPath(new URL("../../src/adapters/node/extract-worker-node.ts", import.meta.url)), "extract-worker");
+}
+
+async function bundleNodeWorker(entry: string, name: string): Promise<string> {
   const tmp = fileURLToPath(new URL("../../.tmp", import.meta.url));
   await mkdir(tmp, { recursive: true });
-  const outfile = path.join(await mkdtemp(path.join(tmp, "index-worker-")), "index-worker.mjs");
+  const outfile = path.join(await mkdtemp(path.join(tmp, `${name}-`)), `${name}.mjs`);
   await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     platform: "node",
     format: "esm",

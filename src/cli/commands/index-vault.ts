@@ -19,7 +19,8 @@ export const indexCommand = defineCommand({
     const summary = { notes: status.notes, chunks: status.chunks, embedded, reused: Math.max(0, vectors - embedded), ms: Date.now() - started };
     const model = status.embeddings.state === "ready" ? `model ${status.embeddings.modelId}` : "full text only";
     return {
-      json: { ...summary, skipped: status.skipped, embeddings: status.embeddings },
+      // extractWorkers: the worker threads that parsed notes (a first index of 256+ notes), 0 when none did.
+      json: { ...summary, skipped: status.skipped, embeddings: status.embeddings, extractWorkers: session.opened.extractWorkers ?? 0 },
       text: [
         `Indexed ${summary.notes} ${summary.notes === 1 ? "note" : "notes"} (${summary.chunks} heading chunks; ${model}): ${summary.embedded} embeddings computed, ${summary.reused} reused, in ${summary.ms} ms.`,
         ...status.skipped.map(({ path, reason }) => `skipped ${path}: ${reason}`),

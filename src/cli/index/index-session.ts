@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { NodeBinaryFile } from "../../adapters/node/node-binary-file";
 import { loadNodeEmbedder } from "../../adapters/node/node-embedder";
+import { bundledExtractWorker, nodeExtractors } from "../../adapters/node/node-extractors";
 import { nodeNoteSource } from "../../adapters/node/node-note-source";
 import { nodeSha256Texts } from "../../adapters/node/node-text-hash";
 import { nodeTimers } from "../../adapters/node/node-timers";
@@ -113,6 +114,8 @@ async function startSession(
     timers: nodeTimers,
     storage: new NodeBinaryFile(nodePath.join(cacheDir, "index.bin")),
     excludedFolders: settings.excludedFolders,
+    // A first index parses notes on the spare cores (workers only in the bundled CLI, dist/extract-worker.mjs).
+    startExtractor: nodeExtractors(bundledExtractWorker(import.meta.url)),
   });
   const opened = await memory.open();
   if (opened.restoreProblem) io.err(`lifebetter: rebuilding the index: ${opened.restoreProblem}\n`);

@@ -14,6 +14,16 @@ export function embeddingWorkerCount(setting: number, cores: number, mobile: boo
   return Math.max(1, Math.min(MAX_EMBEDDING_WORKERS, Math.floor(cores) - 1));
 }
 
+/**
+ * Workers that extract notes during a large sync (a first index): the same rule as for embedding
+ * workers (cores − 1, at most the maximum), since both use the cores a device has to spare; none on
+ * a phone or a single core, where the index's own thread extracts. Even one helps on two cores: it
+ * parses while the index reads and fills full text.
+ */
+export function extractionWorkerCount(cores: number, mobile: boolean): number {
+  return mobile || cores < 2 ? 0 : embeddingWorkerCount(0, cores, false);
+}
+
 /** The most WASM threads one worker asks for: past this the model's small matrices gain little. */
 export const MAX_THREADS_PER_WORKER = 4;
 

@@ -2,6 +2,7 @@ import { detectClusters, type NoteCluster } from "./clusters";
 import type { EmbedderStatus } from "./embedder-status";
 import type { IndexStatus, NoteSource, SearchResult } from "./index-types";
 import { IndexUpdater, DEFAULT_DEBOUNCE_MS } from "./index-updater";
+import type { StartExtractor } from "./note-extractor";
 import { NoteIndex } from "./note-index";
 import { yieldToEventLoop, type Timers } from "./timers";
 import { restoreIndex, serializeIndex, type IndexStorage } from "./persistence";
@@ -16,6 +17,8 @@ export interface MemoryIndexOptions {
   storage?: IndexStorage;
   excludedFolders?: readonly string[];
   debounceMs?: number;
+  /** Extraction workers for a large sync (NoteIndexOptions.startExtractor). */
+  startExtractor?: StartExtractor;
 }
 
 /** How the embedding of pending notes goes, for the status bar. */
@@ -38,6 +41,8 @@ export interface OpenReport {
   restoreProblem?: string;
   restoreMs: number;
   syncMs: number;
+  /** Worker threads that parsed notes for this sync (absent: all in the index's own thread). */
+  extractWorkers?: number;
 }
 
 /**
@@ -55,7 +60,12 @@ export class MemoryIndex {
   private onEmbedProgress: ((progress: EmbedProgress) => void) | undefined;
 
   constructor(private readonly options: MemoryIndexOptions) {
-    this.index = new NoteIndex({ embedder: options.embedder, timers: options.timers, excludedFolders: options.excludedFolders });
+    this.index = new NoteIndex({
+      embedder: options.embedder,
+      timers: options.timers,
+      excludedFolders: options.excludedFolders,
+      ...(options.startExtractor ? { startExtractor: options.startExtractor } : {}),
+    });
     this.updater = new IndexUpdater(this.index, options.source, options.timers, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, () => void this.embedAll());
   }
 
@@ -76,12 +86,19 @@ export class MemoryIndex {
       else restored = true;
     }
     const restoreMs = Date.now() - started;
+    let extractWorkers = 0;
     await this.updater.run(async () => {
-      await this.index.sync(this.options.source, onProgress);
+      ({ extractWorkers } = await this.index.sync(this.options.source, onProgress));
       this.index.fullText.compact();
     });
     await this.embedAll();
-    return { restored, ...(restoreProblem ? { restoreProblem } : {}), restoreMs, syncMs: Date.now() - started - restoreMs };
+    return {
+      restored,
+      ...(restoreProblem ? { restoreProblem } : {}),
+      restoreMs,
+      syncMs: Date.now() - started - restoreMs,
+      ...(extractWorkers > 0 ? { extractWorkers } : {}),
+    };
   }
 
   created(path: string): void {

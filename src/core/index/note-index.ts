@@ -5,7 +5,8 @@ import type { VaultFile } from "../vault/repository";
 import { FullTextIndex } from "./fulltext-index";
 import type { EmbedderStatus } from "./embedder-status";
 import type { EmbeddingState, IndexStatus, NoteSource } from "./index-types";
-import { DEFAULT_MAX_TOKENS, extractNote, type EmbedText, type NoteRecord } from "./note-record";
+import { inlineExtractor, type BatchExtractOptions, type ExtractJob, type NoteExtractor, type StartExtractor } from "./note-extractor";
+import { DEFAULT_MAX_TOKENS, extractNote, type EmbedText, type ExtractedNote, type NoteRecord } from "./note-record";
 import { StringPool } from "./own-string";
 import { ReusePool } from "./reuse-pool";
 import { yieldToEventLoop, type Timers } from "./timers";
@@ -30,12 +31,20 @@ type NoteRead = Awaited<ReturnType<NoteSource["readNote"]>>;
 const READ_AHEAD = 16;
 export const READ_AHEAD_BYTES = 4 * 1024 * 1024;
 
+/** Notes to read from which a sync extracts them in other threads (starting workers costs more below). */
+export const PARALLEL_EXTRACT_FROM = 256;
+/** A batch sent to the extractors: this many notes, or fewer that add up to EXTRACT_BATCH_BYTES. */
+const EXTRACT_BATCH = 32;
+const EXTRACT_BATCH_BYTES = 1024 * 1024;
+
 export interface NoteIndexOptions {
   embedder: EmbedderStatus;
   timers: Timers;
   excludedFolders?: readonly string[];
   /** Texts per model call. */
   embedBatch?: number;
+  /** Extraction workers for a large sync (a first index); without it, notes are extracted in this thread. */
+  startExtractor?: StartExtractor;
 }
 
 /**
@@ -96,14 +105,24 @@ export class NoteIndex {
    * Vectors whose text did not change are kept.
    */
   apply(file: VaultFile, text: string, properties?: Record<string, unknown>): void {
-    if (!this.admits(file.path) || this.tooLarge(file)) return;
+    if (!this.admitFile(file)) return;
+    this.store(file, extractNote(file, text, { ...this.extractOptions(), ...(properties ? { properties } : {}) }));
+  }
+
+  /** Whether a read note is indexed (a note over the limit is listed as skipped instead). */
+  private admitFile(file: VaultFile): boolean {
+    if (!this.admits(file.path) || this.tooLarge(file)) return false;
     this.skipped.delete(file.path);
-    // Without a model nothing is embedded: no passages to cut, no texts to hold.
-    const extracted = extractNote(file, text, {
-      maxTokens: this.embedder?.maxTokens ?? DEFAULT_MAX_TOKENS,
-      embed: this.noteVectors !== null,
-      ...(properties ? { properties } : {}),
-    });
+    return true;
+  }
+
+  /** Without a model nothing is embedded: no passages to cut, no texts to hold. */
+  private extractOptions(): BatchExtractOptions {
+    return { maxTokens: this.embedder?.maxTokens ?? DEFAULT_MAX_TOKENS, embed: this.noteVectors !== null };
+  }
+
+  /** Keeps an extracted note (wherever it was extracted): vectors whose text did not change are kept. */
+  private store(file: VaultFile, extracted: ExtractedNote): void {
     const previous = this.notes.get(file.path);
     const no = previous?.no ?? this.nextNo++;
     if (previous) this.dropStaleVectors(previous, extracted.embedTexts);
@@ -302,9 +321,10 @@ export class NoteIndex {
 
   /**
    * Brings the index in line with the vault: notes unchanged since the index was saved (same mtime
-   * and size) are not even read, removed ones drop out, the rest are read and re-indexed.
+   * and size) are not even read, removed ones drop out, the rest are read and re-indexed. Resolves
+   * with the number of extraction workers that parsed notes to the end (0: all in this thread).
    */
-  async sync(source: NoteSource, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async sync(source: NoteSource, onProgress?: (done: number, total: number) => void): Promise<{ extractWorkers: number }> {
     const files = (await source.listFiles()).filter((file) => this.admits(file.path));
     const present = new Set(files.map((f) => f.path));
     for (const path of [...this.notes.keys()]) if (!present.has(path)) this.remove(path);
@@ -314,35 +334,97 @@ export class NoteIndex {
       const known = this.notes.get(file.path);
       return (!known || known.mtime !== file.mtime || known.size !== file.size) && !this.tooLarge(file);
     });
-    let done = files.length - toRead.length;
-    // Reads run ahead of indexing (a disk or the worker's round trip to the main thread would
-    // otherwise idle between notes); notes are indexed in listing order, one at a time.
-    const reads = new Map<number, Promise<NoteRead>>();
-    let next = 0;
-    let aheadBytes = 0;
-    const readAhead = (from: number): void => {
-      while (next < toRead.length && next - from < READ_AHEAD && (next === from || aheadBytes + toRead[next]!.size <= READ_AHEAD_BYTES)) {
-        const file = toRead[next]!;
-        const read = source.readNote(file.path);
-        // Awaited below in order; until then a failure must not count as unhandled.
-        read.catch(() => undefined);
-        reads.set(next++, read);
-        aheadBytes += file.size;
+    const progress = { done: files.length - toRead.length, total: files.length };
+    const reads = readInOrder(source, toRead);
+    const extractor = toRead.length >= PARALLEL_EXTRACT_FROM ? await this.startExtractor() : inlineExtractor;
+    let extractWorkers = 0;
+    try {
+      if (extractor.workers > 0) {
+        await this.syncInBatches(toRead, reads, extractor, progress, onProgress);
+        extractWorkers = extractor.workers;
+      } else {
+        for (let i = 0; i < toRead.length; i++) {
+          this.applyRead(toRead[i]!.path, await reads(i));
+          await this.advance(progress, onProgress);
+        }
+      }
+    } finally {
+      await extractor.dispose();
+    }
+    onProgress?.(progress.done, progress.total);
+    return { extractWorkers };
+  }
+
+  /** The extraction workers for a large sync; this thread when there are none or they cannot start. */
+  private async startExtractor(): Promise<NoteExtractor> {
+    return (await this.options.startExtractor?.().catch(() => null)) ?? inlineExtractor;
+  }
+
+  /** Counts one more note done; every 64, reports progress and lets other work (queries, events) run. */
+  private async advance(progress: { done: number; total: number }, onProgress?: (done: number, total: number) => void): Promise<void> {
+    if (++progress.done % 64 !== 0) return;
+    onProgress?.(progress.done, progress.total);
+    await yieldToEventLoop(this.options.timers);
+  }
+
+  /**
+   * Indexes notes extracted by other threads: while they parse one batch, this thread reads the
+   * next and puts the previous ones into full text. A few batches are under way at most (two per
+   * worker and one), so memory stays bounded whatever the vault's size, and they are applied in
+   * listing order, so the index is the one inline extraction builds.
+   */
+  private async syncInBatches(
+    toRead: readonly VaultFile[],
+    reads: (index: number) => Promise<NoteRead>,
+    extractor: NoteExtractor,
+    progress: { done: number; total: number },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
+    const options = this.extractOptions();
+    const inFlight: { reads: { path: string; read: NoteRead }[]; extracted: Promise<(ExtractedNote | undefined)[]> }[] = [];
+    let batch: { path: string; read: NoteRead }[] = [];
+    let bytes = 0;
+    const send = (): void => {
+      if (batch.length === 0) return;
+      const sent = batch;
+      batch = [];
+      bytes = 0;
+      const jobs: ExtractJob[] = [];
+      const at: number[] = [];
+      sent.forEach(({ read }, k) => {
+        // Only notes that will be indexed (unreadable, excluded and too large ones are handled in order).
+        if (read === null || "unreadable" in read || !this.admits(read.file.path) || read.file.size > MAX_INDEXED_NOTE_BYTES) return;
+        jobs.push({ file: read.file, text: read.text, ...(read.properties ? { properties: read.properties } : {}) });
+        at.push(k);
+      });
+      const extracted = extractor.extract(jobs, options).then((notes) => {
+        const byRead = new Array<ExtractedNote | undefined>(sent.length);
+        at.forEach((k, j) => (byRead[k] = notes[j]));
+        return byRead;
+      });
+      // Awaited below in order; until then a failure must not count as unhandled.
+      extracted.catch(() => undefined);
+      inFlight.push({ reads: sent, extracted });
+    };
+    const applyOldest = async (): Promise<void> => {
+      const oldest = inFlight.shift()!;
+      const notes = await oldest.extracted;
+      for (let k = 0; k < oldest.reads.length; k++) {
+        const { path, read } = oldest.reads[k]!;
+        this.applyRead(path, read, notes[k]);
+        await this.advance(progress, onProgress);
       }
     };
-    readAhead(0);
+    const maxInFlight = 2 * extractor.workers + 1;
     for (let i = 0; i < toRead.length; i++) {
-      const read = await reads.get(i)!;
-      reads.delete(i);
-      aheadBytes -= toRead[i]!.size;
-      readAhead(i + 1);
-      this.applyRead(toRead[i]!.path, read);
-      if (++done % 64 === 0) {
-        onProgress?.(done, files.length);
-        await yieldToEventLoop(this.options.timers);
-      }
+      const read = await reads(i);
+      batch.push({ path: toRead[i]!.path, read });
+      bytes += read && !("unreadable" in read) ? read.text.length : 0;
+      if (batch.length >= EXTRACT_BATCH || bytes >= EXTRACT_BATCH_BYTES) send();
+      while (inFlight.length >= maxInFlight) await applyOldest();
     }
-    onProgress?.(done, files.length);
+    send();
+    while (inFlight.length > 0) await applyOldest();
   }
 
   /** Re-reads one note; a note gone by the time it is read is removed. */
@@ -350,13 +432,15 @@ export class NoteIndex {
     this.applyRead(path, await source.readNote(path));
   }
 
-  private applyRead(path: string, read: NoteRead): void {
+  /** Indexes a note as read (extracted already, when another thread did it), or drops it when it is gone or unreadable. */
+  private applyRead(path: string, read: NoteRead, extracted?: ExtractedNote): void {
     if (read === null || "unreadable" in read) {
       this.remove(path);
       if (read && this.admits(path)) this.skipped.set(path, read.unreadable);
       return;
     }
-    this.apply(read.file, read.text, read.properties);
+    if (!extracted) this.apply(read.file, read.text, read.properties);
+    else if (this.admitFile(read.file)) this.store(read.file, extracted);
   }
 
   status(): IndexStatus {
@@ -426,5 +510,34 @@ function readyState(status: Extract<EmbedderStatus, { embedder: Embedder }>): Em
     ...(embedder.device ? { device: embedder.device } : {}),
     ...(deviceNote ? { deviceNote } : {}),
     ...(workerLoad.length > 0 ? { workerLoad } : {}),
+  };
+}
+
+/**
+ * Reads notes ahead of the one being indexed (a disk or the worker's round trip to the main thread
+ * would otherwise idle between notes): `read(i)` is the i-th file's read, asked for in order.
+ */
+function readInOrder(source: NoteSource, toRead: readonly VaultFile[]): (index: number) => Promise<NoteRead> {
+  const reads = new Map<number, Promise<NoteRead>>();
+  let next = 0;
+  let aheadBytes = 0;
+  const readAhead = (from: number): void => {
+    while (next < toRead.length && next - from < READ_AHEAD && (next === from || aheadBytes + toRead[next]!.size <= READ_AHEAD_BYTES)) {
+      const file = toRead[next]!;
+      const read = source.readNote(file.path);
+      // Awaited below in order; until then a failure must not count as unhandled.
+      read.catch(() => undefined);
+      reads.set(next++, read);
+      aheadBytes += file.size;
+    }
+  };
+  return async (index) => {
+    readAhead(index);
+    const read = reads.get(index)!;
+    const result = await read;
+    reads.delete(index);
+    aheadBytes -= toRead[index]!.size;
+    readAhead(index + 1);
+    return result;
   };
 }

@@ -1,6 +1,7 @@
 import type { EmbedderStatus } from "./embedder-status";
 import type { NoteSource } from "./index-types";
 import { MemoryIndex } from "./memory-index";
+import type { NoteExtractor } from "./note-extractor";
 import type { IndexStorage } from "./persistence";
 import { errorText, PendingCalls } from "./rpc";
 import type { Timers } from "./timers";
@@ -11,6 +12,8 @@ export interface WorkerEnvironment {
   timers: Timers;
   /** Loads the model named in the settings (never throws: unavailable says why). */
   loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus>;
+  /** Starts the extraction workers a large sync uses (config.extractWorkers); absent: this worker extracts. */
+  startExtractor?(config: WorkerConfig): Promise<NoteExtractor>;
 }
 
 /**
@@ -50,6 +53,7 @@ export function serveIndex(endpoint: MessageEndpoint<ToWorker, FromWorker>, envi
         timers: environment.timers,
         excludedFolders: config.excludedFolders,
         debounceMs: config.debounceMs,
+        ...(environment.startExtractor ? { startExtractor: () => environment.startExtractor!(config) } : {}),
       });
       return memory.open(
         (done, total) => endpoint.post({ type: "progress", done, total }),

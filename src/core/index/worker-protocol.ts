@@ -36,6 +36,8 @@ export interface WorkerConfig {
   debounceMs?: number;
   /** Workers that embed at once (this one and `embedWorkers - 1` more); 1 when absent. */
   embedWorkers?: number;
+  /** Workers that parse notes in a large sync (a first index); this one does when absent or 0 (a phone). */
+  extractWorkers?: number;
 }
 
 /** Requests the main thread sends to the worker, and what each answers. */

@@ -1,5 +1,5 @@
 import { Notice, Platform, type App } from "obsidian";
-import { embeddingWorkerCount } from "../../core/embed/embedder-pool";
+import { embeddingWorkerCount, extractionWorkerCount } from "../../core/embed/embedder-pool";
 import { chooseEmbeddingDevice, type GpuLike } from "../../core/embed/embed-device";
 import type { DownloadProgress } from "../../core/embed/asset-download";
 import type { EmbedderUnavailable } from "../../core/embed/embedder";
@@ -234,6 +234,7 @@ export class PluginIndex {
       model: null,
       excludedFolders: settings().excludedFolders,
       embedWorkers: embeddingWorkerCount(settings().embeddingWorkers, navigator.hardwareConcurrency || 1, Platform.isMobile),
+      extractWorkers: extractionWorkerCount(navigator.hardwareConcurrency || 1, Platform.isMobile),
     };
     if (model.ok && device) {
       config.model = model.model;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Embedder } from "../../../src/core/embed/embedder";
-import { EmbedderPool, MAX_EMBEDDING_WORKERS, embeddingWorkerCount, wasmThreadsPerWorker } from "../../../src/core/embed/embedder-pool";
+import { EmbedderPool, MAX_EMBEDDING_WORKERS, embeddingWorkerCount, extractionWorkerCount, wasmThreadsPerWorker } from "../../../src/core/embed/embedder-pool";
 import { CountingEmbedder } from "../../support/counting-embedder";
 import { GatedEmbedder, settle } from "../../support/gated-embedder";
 
@@ -118,6 +118,16 @@ describe("embeddingWorkerCount", () => {
     expect(embeddingWorkerCount(2, 2, false)).toBe(2);
     expect(embeddingWorkerCount(9, 16, false)).toBe(MAX_EMBEDDING_WORKERS);
     expect(embeddingWorkerCount(3, 8, true)).toBe(1);
+  });
+});
+
+describe("extractionWorkerCount", () => {
+  it("follows the embedding workers' rule (spare cores, at most the maximum), with none on mobile or one core", () => {
+    expect(extractionWorkerCount(2, false)).toBe(1);
+    expect(extractionWorkerCount(4, false)).toBe(3);
+    expect(extractionWorkerCount(16, false)).toBe(MAX_EMBEDDING_WORKERS);
+    expect(extractionWorkerCount(1, false)).toBe(0);
+    expect(extractionWorkerCount(8, true)).toBe(0);
   });
 });
 
