@@ -51,7 +51,7 @@ export interface FullTextPeakMemory {
 
 /** The extraction workers `lifebetter index` starts: the worker bundled beside this bench, one per spare core. */
 const cliExtractors = () => nodeExtractors(bundledExtractWorker(import.meta.url));
-const cliExtractWorkers = (): number => (bundledExtractWorker(import.meta.url) ? extractionWorkerCount(availableParallelism(), false) : 0);
+const cliExtractWorkers = (): number => (bundledExtractWorker(import.meta.url) ? extractionWorkerCount(0, availableParallelism(), false) : 0);
 
 /**
  * This process's own peak RSS. On Linux maxRSS is not: a child spawned from the bench (forked, then

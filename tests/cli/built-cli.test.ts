@@ -50,7 +50,7 @@ describe("the bundled lifebetter command", () => {
       const inProcess = await cli("index", "--vault", corpus, "--cache", path.join(caches, "in-process"), "--json");
       const [workers, inline] = [JSON.parse(bundled.stdout), JSON.parse(inProcess.out)] as { notes: number; skipped: unknown[]; extractWorkers: number }[];
       // One per spare core (none on a single core).
-      expect(workers!.extractWorkers).toBe(extractionWorkerCount(availableParallelism(), false));
+      expect(workers!.extractWorkers).toBe(extractionWorkerCount(0, availableParallelism(), false));
       // From source there is no worker bundle: the same index, parsed in the main thread.
       expect(inline!.extractWorkers).toBe(0);
       expect(workers!.notes).toBe(inline!.notes);

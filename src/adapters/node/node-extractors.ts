@@ -25,7 +25,7 @@ export function bundledExtractWorker(from: string | URL): string | null {
  * default one per spare core (extractionWorkerCount). A worker that errors fails its pending piece,
  * which the pool then extracts inline. The sync that started them terminates them when it is done.
  */
-export function nodeExtractors(script: string | null, count = extractionWorkerCount(availableParallelism(), false)): StartExtractor {
+export function nodeExtractors(script: string | null, count = extractionWorkerCount(0, availableParallelism(), false)): StartExtractor {
   return () => {
     if (!script || count < 1) return Promise.resolve(inlineExtractor);
     const members: NoteExtractor[] = [];

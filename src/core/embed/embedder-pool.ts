@@ -17,11 +17,11 @@ export function embeddingWorkerCount(setting: number, cores: number, mobile: boo
 /**
  * Workers that extract notes during a large sync (a first index): the same rule as for embedding
  * workers (cores − 1, at most the maximum), since both use the cores a device has to spare; none on
- * a phone or a single core, where the index's own thread extracts. Even one helps on two cores: it
+ * a phone or a single core, where the index's own thread extracts. The person's worker setting caps both. Even one helps on two cores: it
  * parses while the index reads and fills full text.
  */
-export function extractionWorkerCount(cores: number, mobile: boolean): number {
-  return mobile || cores < 2 ? 0 : embeddingWorkerCount(0, cores, false);
+export function extractionWorkerCount(setting: number, cores: number, mobile: boolean): number {
+  return mobile || cores < 2 ? 0 : embeddingWorkerCount(setting, cores, false);
 }
 
 /** The most WASM threads one worker asks for: past this the model's small matrices gain little. */

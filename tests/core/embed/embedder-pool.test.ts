@@ -123,11 +123,14 @@ describe("embeddingWorkerCount", () => {
 
 describe("extractionWorkerCount", () => {
   it("follows the embedding workers' rule (spare cores, at most the maximum), with none on mobile or one core", () => {
-    expect(extractionWorkerCount(2, false)).toBe(1);
-    expect(extractionWorkerCount(4, false)).toBe(3);
-    expect(extractionWorkerCount(16, false)).toBe(MAX_EMBEDDING_WORKERS);
-    expect(extractionWorkerCount(1, false)).toBe(0);
-    expect(extractionWorkerCount(8, true)).toBe(0);
+    expect(extractionWorkerCount(0, 2, false)).toBe(1);
+    expect(extractionWorkerCount(0, 4, false)).toBe(3);
+    expect(extractionWorkerCount(0, 16, false)).toBe(MAX_EMBEDDING_WORKERS);
+    expect(extractionWorkerCount(0, 1, false)).toBe(0);
+    expect(extractionWorkerCount(0, 8, true)).toBe(0);
+    // The person's worker setting caps them too.
+    expect(extractionWorkerCount(1, 8, false)).toBe(1);
+    expect(extractionWorkerCount(2, 1, false)).toBe(0);
   });
 });
 
