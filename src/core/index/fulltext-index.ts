@@ -83,6 +83,8 @@ export interface FullTextHit {
   score: number;
   /** Share of the query's words the note contains, weighted by rarity (0–1; see CompactIndex). */
   coverage: number;
+  /** Which piece of the body scored best (0: the first), where its snippet is looked for. */
+  piece: number;
 }
 
 /**
@@ -189,7 +191,8 @@ export class FullTextIndex {
       const known = best.get(path);
       // The best piece's score; the note contains the query words of any of its pieces.
       if (!known) {
-        best.set(path, { path, score: hit.score, coverage: Math.min(1, share) });
+        const piece = hit.id === path ? 0 : Number(hit.id.slice(path.length + PIECE_SEPARATOR.length)) || 0;
+        best.set(path, { path, score: hit.score, coverage: Math.min(1, share), piece });
         bestPiece.set(path, hit.id);
       } else known.coverage = Math.max(known.coverage, Math.min(1, share));
     }
@@ -250,14 +253,15 @@ export class FullTextIndex {
 
   /** One word as the index stores it ("" for a stop word). */
   tokenOf(word: string): string {
-    return this.tokenizer.tokenize(word)[0] ?? "";
+    // Snippets ask this of every word of ten notes per query: the word-level path skips a regex scan.
+    return this.tokenizer.wordToken(word);
   }
 
-  /** The indexed text of a note (its body, all pieces), or "" when it is not indexed. */
-  textOf(path: string): string {
+  /** The indexed text of a note (its body, all pieces, or only piece `only`), or "" when it is not indexed. */
+  textOf(path: string, only?: number): string {
     const pieces = this.pieceCount.get(path) ?? 0;
     const parts: string[] = [];
-    for (let i = 0; i < pieces; i++) {
+    for (let i = only ?? 0; i < (only === undefined ? pieces : Math.min(pieces, only + 1)); i++) {
       const doc = getByID(this.db, i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`) as { body?: unknown } | undefined;
       if (typeof doc?.body === "string") parts.push(doc.body);
     }

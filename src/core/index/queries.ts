@@ -44,13 +44,18 @@ function resultOf(note: IndexedNote, score: number, reasons?: string[], linked =
   };
 }
 
-/** Adds the excerpt of the note's passage that has the most of `query`'s words. */
-export function withSnippets(index: NoteIndex, results: SearchResult[], query: string): SearchResult[] {
+/**
+ * Adds the excerpt of the note's passage that has the most of `query`'s words, looked for in the
+ * piece of its body the word search scored best (`pieces`), else its first piece: one piece
+ * (BODY_PIECE_CHARS) per result bounds a query's cost whatever the notes' length (a body may be
+ * 100,000 characters).
+ */
+export function withSnippets(index: NoteIndex, results: SearchResult[], query: string, pieces?: ReadonlyMap<string, number>): SearchResult[] {
   const tokens = index.fullText.queryTokens(query);
   const tokenOf = (word: string): string => index.fullText.tokenOf(word);
   return results.map((result) => {
     const note = index.notes.get(result.path);
-    const text = index.fullText.textOf(result.path) || (note ? ownTitle(note.record.title, note.record.kind) : "");
+    const text = index.fullText.textOf(result.path, pieces?.get(result.path) ?? 0) || (note ? ownTitle(note.record.title, note.record.kind) : "");
     const snippet = snippetOf(text, tokens, tokenOf);
     return snippet ? { ...result, snippet: snippet.text, highlights: snippet.highlights } : result;
   });
@@ -141,7 +146,7 @@ export async function searchByMeaning(index: NoteIndex, query: string, options: 
     })
     .sort(byScoreThenPath)
     .slice(0, limit);
-  return withSnippets(index, ranked, query);
+  return withSnippets(index, ranked, query, new Map(textHits.map((hit) => [hit.path, hit.piece])));
 }
 
 /** Equal scores in one stable order (by path), whatever order the notes were indexed in. */
@@ -261,5 +266,5 @@ export async function findSimilar(index: NoteIndex, ref: string, options: Simila
         : [];
     })
     .slice(0, limit);
-  return withSnippets(index, results, about);
+  return withSnippets(index, results, about, new Map(hits.map((hit) => [hit.path, hit.piece])));
 }

@@ -18,6 +18,7 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’_-][\p{L}\p{M}\p{N}]+)*/gu;
 const NON_WORD = /[^\p{L}\p{M}\p{N}'’_-]+/u;
 const EDGE = /^['’_-]|['’_-]$/;
 const EDGES = /^['’_-]+|['’_-]+$/g;
+const DOUBLE_MARK = /['’_-]{2}/;
 const SYMBOL_RUN = /[!#$%&*+<=>?@^`|~[\]{}\\/:;-]{2,}/g;
 // Scripts written without spaces between words: cut into overlapping pairs of characters (as
 // Lucene's CJK analyzer does), so a word inside a sentence is found without a dictionary.
@@ -71,6 +72,8 @@ export interface NoteTokenizer extends Tokenizer {
   tokenize(raw: string, language?: string, prop?: string, withCache?: boolean): string[];
   /** Every word token of a text in order, repeats kept (for phrase matching; the index keeps each once). */
   sequence(text: string): string[];
+  /** The first token of one word, as `tokenize(word)[0]` gives it ("" for a stop word), without scanning it for words again. */
+  wordToken(word: string): string;
 }
 
 export function noteTokenizer(): NoteTokenizer {
@@ -113,6 +116,13 @@ export function noteTokenizer(): NoteTokenizer {
       for (const [word] of lower.matchAll(WORD)) for (const token of tokensOf(word)) tokens.add(token);
       for (const [run] of lower.matchAll(SYMBOL_RUN)) tokens.add(run);
       return [...tokens];
+    },
+    wordToken(word: string): string {
+      const lower = word.toLowerCase();
+      // Two marks in a row split a word (WORD): that rare word goes the long way.
+      if (DOUBLE_MARK.test(lower)) return this.tokenize(lower)[0] ?? "";
+      const trimmed = EDGE.test(lower) ? lower.replace(EDGES, "") : lower;
+      return trimmed === "" ? "" : (tokensOf(trimmed)[0] ?? "");
     },
     sequence(text: string): string[] {
       const sequence: string[] = [];

@@ -138,3 +138,22 @@ describe("FullTextIndex: long notes in any script", () => {
     }
   });
 });
+
+describe("FullTextIndex: snippets of long notes", () => {
+  it("takes a long note's snippet from the piece of its body that matched, not its beginning", async () => {
+    // Several pieces of filler (BODY_PIECE_CHARS each), then the passage that has the query's words.
+    const filler = "The garden needs water in the morning and shade after noon. ".repeat(200);
+    const index = memoryIndex(
+      new MemoryVault({
+        "Long.md": `${filler}\n\nThe sourdough starter doubles overnight when the kitchen is warm.\n\n${filler}`,
+        "Short.md": "Nothing about bread here.",
+      }),
+      null,
+    );
+    await index.open();
+    const [hit] = await index.searchByMeaning("sourdough starter");
+    expect(hit?.path).toBe("Long.md");
+    expect(hit?.snippet).toMatch(/sourdough starter doubles overnight/);
+    index.dispose();
+  });
+});

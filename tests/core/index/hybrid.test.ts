@@ -7,8 +7,8 @@ describe("fuseScores: the word score", () => {
     // B has all three words in its body (BM25 3).
     const fused = fuseScores(
       [
-        { key: "A: Sourdough", text: { path: "A", score: 10, coverage: 0.5 }, textRank: 1 },
-        { key: "B: Feeding a starter", text: { path: "B", score: 3, coverage: 1 }, textRank: 2 },
+        { key: "A: Sourdough", text: { path: "A", score: 10, coverage: 0.5, piece: 0 }, textRank: 1 },
+        { key: "B: Feeding a starter", text: { path: "B", score: 3, coverage: 1, piece: 0 }, textRank: 2 },
       ],
       false,
     );
@@ -20,8 +20,8 @@ describe("fuseScores: the word score", () => {
   it("gives 1 to the best match with every query word, and keeps a lone title match first when nothing has more words", () => {
     const fused = fuseScores(
       [
-        { key: "title", text: { path: "t", score: 8, coverage: 1 }, textRank: 1 },
-        { key: "body", text: { path: "b", score: 2, coverage: 1 }, textRank: 2 },
+        { key: "title", text: { path: "t", score: 8, coverage: 1, piece: 0 }, textRank: 1 },
+        { key: "body", text: { path: "b", score: 2, coverage: 1, piece: 0 }, textRank: 2 },
       ],
       false,
     );

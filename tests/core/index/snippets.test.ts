@@ -30,3 +30,10 @@ describe("snippets", () => {
     expect(marked(snippet)).toEqual(["特征值", "特征值"]);
   });
 });
+
+describe("snippets: words that start with an accented letter", () => {
+  it("still finds them (only words starting with a plain letter no query token starts with are skipped)", () => {
+    const folding = (word: string): string => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    expect(marked(snippetOf("Une École ici, and an ecole there; nothing else.", new Set(["ecole"]), folding)!)).toEqual(["École", "ecole"]);
+  });
+});

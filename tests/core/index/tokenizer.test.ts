@@ -68,6 +68,24 @@ describe("noteTokenizer", () => {
     );
   });
 
+  it("gives one word's token as tokenizing the word would, for any word a snippet finds", () => {
+    expect(tokenizer.wordToken("Files")).toBe("file");
+    expect(tokenizer.wordToken("the")).toBe("");
+    expect(tokenizer.wordToken("x--y")).toBe(tokens("x--y")[0]);
+    // Snippets find words as a letter or digit followed by letters, digits and ' ’ _ -.
+    const word = fc
+      .tuple(
+        fc.constantFrom("a", "Bé", "ö", "9", "x", "中", "Ш"),
+        fc.array(fc.constantFrom("a", "É", "ö", "9", "-", "_", "'", "’", "x", "ё"), { maxLength: 12 }),
+      )
+      .map(([first, rest]) => first + rest.join(""));
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(tokenizer.wordToken(w)).toBe(tokens(w)[0] ?? "");
+      }),
+    );
+  });
+
   it("gives every word in order, repeats kept, for phrase matching", () => {
     expect(tokenizer.sequence("Import from Notion, then import files")).toEqual(["import", "notion", "import", "file"]);
   });
