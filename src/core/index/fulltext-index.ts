@@ -62,6 +62,16 @@ export const PHRASE_WINDOW = 3;
 const SCHEMA = { title: "string", aliases: "string", headings: "string", tags: "string", description: "string", body: "string" } as const;
 const PIECE_SEPARATOR = "\u0000";
 
+/** The Orama id of a note's body piece `i`: the first is the note's path, so its fields are found by path. */
+function pieceId(path: string, i: number): string {
+  return i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`;
+}
+
+/** Which body piece an Orama id is (0 for the note's own document). */
+function pieceOf(id: string, path: string): number {
+  return id === path ? 0 : Number(id.slice(path.length + PIECE_SEPARATOR.length)) || 0;
+}
+
 type Tokenizer = ReturnType<typeof noteTokenizer>;
 
 function createDb(index: CompactIndex, tokenizer: Tokenizer) {
@@ -149,7 +159,7 @@ export class FullTextIndex {
     this.remove(path);
     const pieces = bodyPieces(fields.body);
     pieces.forEach((body, i) => {
-      const id = i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`;
+      const id = pieceId(path, i);
       const doc = i === 0 ? { ...fields, body } : { title: "", aliases: "", headings: "", tags: "", description: "", body };
       void insert(this.db, { id, ...doc });
     });
@@ -159,7 +169,7 @@ export class FullTextIndex {
   remove(path: string): void {
     const pieces = this.pieceCount.get(path);
     if (pieces === undefined) return;
-    for (let i = 0; i < pieces; i++) void remove(this.db, i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`);
+    for (let i = 0; i < pieces; i++) void remove(this.db, pieceId(path, i));
     this.pieceCount.delete(path);
   }
 
@@ -184,16 +194,13 @@ export class FullTextIndex {
       limit: limit * 2,
     }) as { hits: { id: string; score: number }[] };
     const best = new Map<string, FullTextHit>();
-    const bestPiece = new Map<string, string>();
     for (const hit of result.hits) {
       const path = hit.id.split(PIECE_SEPARATOR)[0]!;
       const share = this.component.coverage.get(internalDocumentIDStore.getInternalDocumentId(this.db.internalDocumentIDStore, hit.id)) ?? 0;
       const known = best.get(path);
       // The best piece's score; the note contains the query words of any of its pieces.
       if (!known) {
-        const piece = hit.id === path ? 0 : Number(hit.id.slice(path.length + PIECE_SEPARATOR.length)) || 0;
-        best.set(path, { path, score: hit.score, coverage: Math.min(1, share), piece });
-        bestPiece.set(path, hit.id);
+        best.set(path, { path, score: hit.score, coverage: Math.min(1, share), piece: pieceOf(hit.id, path) });
       } else known.coverage = Math.max(known.coverage, Math.min(1, share));
     }
     const hits = [...best.values()];
@@ -202,7 +209,7 @@ export class FullTextIndex {
     if (pairs.size > 0) {
       // Only the notes that can be returned are read (their count bounds the cost, not the vault's size).
       hits.splice(limit);
-      for (const hit of hits) hit.score *= 1 + PHRASE_BOOST * this.phraseShare(hit.path, bestPiece.get(hit.path)!, pairs);
+      for (const hit of hits) hit.score *= 1 + PHRASE_BOOST * this.phraseShare(hit.path, hit.piece, pairs);
       hits.sort((a, b) => b.score - a.score);
     }
     return hits.slice(0, limit);
@@ -213,10 +220,10 @@ export class FullTextIndex {
    * aliases, headings or its best-scoring body piece (only that piece: reading every piece of a
    * long note cost tens of milliseconds per query).
    */
-  private phraseShare(path: string, pieceId: string, pairs: Set<string>): number {
+  private phraseShare(path: string, bestPiece: number, pairs: Set<string>): number {
     type Doc = Partial<Record<keyof typeof SCHEMA, string>> | undefined;
     const first = getByID(this.db, path) as Doc;
-    const piece = pieceId === path ? first : (getByID(this.db, pieceId) as Doc);
+    const piece = bestPiece === 0 ? first : (getByID(this.db, pieceId(path, bestPiece)) as Doc);
     const found = new Set<string>();
     for (const field of [first?.title, first?.aliases, first?.headings, piece?.body]) {
       if (!field) continue;
@@ -262,7 +269,7 @@ export class FullTextIndex {
     const pieces = this.pieceCount.get(path) ?? 0;
     const parts: string[] = [];
     for (let i = only ?? 0; i < (only === undefined ? pieces : Math.min(pieces, only + 1)); i++) {
-      const doc = getByID(this.db, i === 0 ? path : `${path}${PIECE_SEPARATOR}${i}`) as { body?: unknown } | undefined;
+      const doc = getByID(this.db, pieceId(path, i)) as { body?: unknown } | undefined;
       if (typeof doc?.body === "string") parts.push(doc.body);
     }
     return parts.join("");

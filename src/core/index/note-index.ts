@@ -93,6 +93,11 @@ export class NoteIndex {
     return isMarkdown(path) && !isInFolders(path, this.excluded);
   }
 
+  /** Whether a read note would be indexed: Markdown, not excluded, not over the size limit. */
+  private indexes(file: VaultFile): boolean {
+    return this.admits(file.path) && file.size <= MAX_INDEXED_NOTE_BYTES;
+  }
+
   private tooLarge(file: VaultFile): boolean {
     if (file.size <= MAX_INDEXED_NOTE_BYTES) return false;
     this.remove(file.path);
@@ -393,7 +398,7 @@ export class NoteIndex {
       const at: number[] = [];
       sent.forEach(({ read }, k) => {
         // Only notes that will be indexed (unreadable, excluded and too large ones are handled in order).
-        if (read === null || "unreadable" in read || !this.admits(read.file.path) || read.file.size > MAX_INDEXED_NOTE_BYTES) return;
+        if (read === null || "unreadable" in read || !this.indexes(read.file)) return;
         jobs.push({ file: read.file, text: read.text, ...(read.properties ? { properties: read.properties } : {}) });
         at.push(k);
       });

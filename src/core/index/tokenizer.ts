@@ -18,6 +18,8 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’_-][\p{L}\p{M}\p{N}]+)*/gu;
 const NON_WORD = /[^\p{L}\p{M}\p{N}'’_-]+/u;
 const EDGE = /^['’_-]|['’_-]$/;
 const EDGES = /^['’_-]+|['’_-]+$/g;
+/** A word with the marks at its edges trimmed, as WORD reads it. */
+const trimEdges = (word: string): string => (EDGE.test(word) ? word.replace(EDGES, "") : word);
 const DOUBLE_MARK = /['’_-]{2}/;
 const SYMBOL_RUN = /[!#$%&*+<=>?@^`|~[\]{}\\/:;-]{2,}/g;
 // Scripts written without spaces between words: cut into overlapping pairs of characters (as
@@ -121,14 +123,14 @@ export function noteTokenizer(): NoteTokenizer {
       const lower = word.toLowerCase();
       // Two marks in a row split a word (WORD): that rare word goes the long way.
       if (DOUBLE_MARK.test(lower)) return this.tokenize(lower)[0] ?? "";
-      const trimmed = EDGE.test(lower) ? lower.replace(EDGES, "") : lower;
+      const trimmed = trimEdges(lower);
       return trimmed === "" ? "" : (tokensOf(trimmed)[0] ?? "");
     },
     sequence(text: string): string[] {
       const sequence: string[] = [];
       // Splitting is several times faster than matching words one by one; the ends are trimmed as WORD would.
       for (const part of text.toLowerCase().split(NON_WORD)) {
-        const word = EDGE.test(part) ? part.replace(EDGES, "") : part;
+        const word = trimEdges(part);
         if (word !== "") for (const token of tokensOf(word)) sequence.push(token);
       }
       return sequence;
