@@ -30,7 +30,10 @@ export function inProcessWorkers(embedder?: (config: WorkerConfig) => Embedder |
       let open = true;
       let toWorker: ((message: ToWorker) => void) | null = null;
       let toMain: ((message: FromWorker) => void) | null = null;
+      // A stopped worker delivers nothing: an answer that settles after its test file has ended
+      // (and happy-dom has taken `window` away) must not become an unhandled error.
       const deliver = <T>(message: T, handler: () => ((message: T) => void) | null): void => {
+        if (!open || typeof window === "undefined") return;
         const copy = structuredClone(message);
         window.setTimeout(() => {
           if (open) handler()?.(copy);
@@ -45,7 +48,10 @@ export function inProcessWorkers(embedder?: (config: WorkerConfig) => Embedder |
         listen: (handler) => void (toMain = handler),
       };
       serveIndex(workerSide, {
-        timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms), clearTimeout: (handle) => window.clearTimeout(handle as number) },
+        timers: {
+          setTimeout: (callback, ms) => (open && typeof window !== "undefined" ? window.setTimeout(callback, ms) : 0),
+          clearTimeout: (handle) => (typeof window !== "undefined" ? window.clearTimeout(handle as number) : undefined),
+        },
         loadEmbedder: (config) => {
           workers.configs.push(config);
           if (!config.model || !embedder) return Promise.resolve(NO_MODEL);

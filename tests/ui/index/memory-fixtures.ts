@@ -1,5 +1,5 @@
 import type { App } from "obsidian";
-import { vi } from "vitest";
+import { onTestFinished, vi } from "vitest";
 import { obsidianNoteSource } from "../../../src/adapters/obsidian/obsidian-note-source";
 import { ObsidianNoteRepository } from "../../../src/adapters/obsidian/obsidian-repository";
 import type { Embedder } from "../../../src/core/embed/embedder";
@@ -45,7 +45,9 @@ export async function memoryFixture(options: { notes?: Record<string, string>; m
   const repo = new ObsidianNoteRepository(app);
   const embedder = options.embedder;
   const workers = inProcessWorkers(options.model === false ? undefined : () => embedder ?? new FakeEmbedder());
-  const { client } = workers.start(obsidianNoteSource(app, repo), new MemoryStorage(), () => undefined);
+  const { client, stop } = workers.start(obsidianNoteSource(app, repo), new MemoryStorage(), () => undefined);
+  // The worker's debounced saves must not outlive the test that started it.
+  onTestFinished(stop);
   await client.open({ model: options.model === false ? null : "test/fake", excludedFolders: [], debounceMs: 5 });
   // As main.ts does: vault events reach the index.
   app.vault.on("modify", (file) => client.modified(file.path));
