@@ -6,7 +6,7 @@ import { cosineToNote, fuseScores, MEANING_MIN_SCORE, SIMILAR_MIN_SCORE, type Ev
 import type { SearchResult } from "./index-types";
 import { resolveNote } from "./resolve-note";
 import { ownTitle } from "./scaffolding";
-import { snippetOf } from "./snippets";
+import { snippetMatcher } from "./snippets";
 
 export interface SearchOptions extends NoteFilter {
   limit?: number;
@@ -51,12 +51,11 @@ function resultOf(note: IndexedNote, score: number, reasons?: string[], linked =
  * 100,000 characters).
  */
 export function withSnippets(index: NoteIndex, results: SearchResult[], query: string, pieces?: ReadonlyMap<string, number>): SearchResult[] {
-  const tokens = index.fullText.queryTokens(query);
-  const tokenOf = (word: string): string => index.fullText.tokenOf(word);
+  const snippetOf = snippetMatcher(index.fullText.queryTokens(query), (word) => index.fullText.tokenOf(word));
   return results.map((result) => {
     const note = index.notes.get(result.path);
     const text = index.fullText.textOf(result.path, pieces?.get(result.path) ?? 0) || (note ? ownTitle(note.record.title, note.record.kind) : "");
-    const snippet = snippetOf(text, tokens, tokenOf);
+    const snippet = snippetOf(text);
     return snippet ? { ...result, snippet: snippet.text, highlights: snippet.highlights } : result;
   });
 }

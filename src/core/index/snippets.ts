@@ -1,3 +1,5 @@
+import { wordsThatMayMatch } from "./snippet-words";
+
 /**
  * The short excerpt a result shows: the passage of a note with the most of the query's words,
  * and where those words are in it (so a view can highlight them without parsing HTML).
@@ -11,7 +13,6 @@ export interface Snippet {
 /** About two lines of a sidebar. */
 export const SNIPPET_CHARS = 160;
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 /** Chinese, Japanese and Korean: written without spaces, indexed as overlapping character pairs. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -45,37 +46,70 @@ function cjkHits(word: string, at: number, queryTokens: ReadonlySet<string>): Hi
  * text, the snippet is its beginning. Whitespace is collapsed; a cut is marked with "…".
  */
 export function snippetOf(rawText: string, queryTokens: ReadonlySet<string>, tokenOf: (word: string) => string, maxChars = SNIPPET_CHARS): Snippet | null {
-  const text = rawText.replace(/\s+/g, " ").trim();
-  if (text === "") return null;
-  const hits: Hit[] = [];
-  if (queryTokens.size > 0) {
-    // A token starts with its word's first letter, lower-cased (stemming and spelling change only
-    // endings); only accents folding changes it, and those letters are not ASCII. So a word whose
-    // ASCII first letter starts no query token cannot match, and is not normalised at all (most
-    // words of ten notes per similar-notes query: this halved what snippets add to it).
-    const firsts = new Set([...queryTokens].map((q) => q[0]));
-    for (const match of text.matchAll(WORD)) {
-      const first = match[0][0]!.toLowerCase();
-      if (first < "\u0080" && !firsts.has(first)) continue;
-      if (CJK.test(match[0])) {
-        hits.push(...cjkHits(match[0], match.index, queryTokens));
-        continue;
-      }
-      const token = tokenOf(match[0]);
-      if (token === "") continue;
-      const query = [...queryTokens].find((q) => token === q || token.startsWith(q));
-      if (query) hits.push({ start: match.index, end: match.index + match[0].length, token: query });
+  return snippetMatcher(queryTokens, tokenOf, maxChars)(rawText);
+}
+
+/**
+ * `snippetOf` for one query over many texts (a query's results). Only the words that may match a
+ * query token are normalised (see snippet-words.ts), and each distinct one once for all the texts.
+ */
+export function snippetMatcher(
+  queryTokens: ReadonlySet<string>,
+  tokenOf: (word: string) => string,
+  maxChars = SNIPPET_CHARS,
+): (rawText: string) => Snippet | null {
+  const tokens = [...queryTokens];
+  const candidates = wordsThatMayMatch(tokens);
+  // The query token a word matches, "" for none.
+  const matched = new Map<string, string>();
+  const matchOf = (word: string): string => {
+    let query = matched.get(word);
+    if (query === undefined) {
+      const token = tokenOf(word);
+      query = token === "" ? "" : (tokens.find((q) => token === q || token.startsWith(q)) ?? "");
+      matched.set(word, query);
     }
-  }
+    return query;
+  };
+  return (rawText) => {
+    const text = rawText.replace(/\s+/g, " ").trim();
+    if (text === "") return null;
+    const hits: Hit[] = [];
+    if (tokens.length > 0) {
+      candidates(text, (start, end) => {
+        const word = text.slice(start, end);
+        if (CJK.test(word)) {
+          hits.push(...cjkHits(word, start, queryTokens));
+          return;
+        }
+        const query = matchOf(word);
+        if (query !== "") hits.push({ start, end, token: query });
+      });
+    }
+    return windowAround(text, hits, maxChars);
+  };
+}
+
+/** The snippet of `text` around the window of hits with the most distinct tokens (the first such). */
+function windowAround(text: string, hits: readonly Hit[], maxChars: number): Snippet {
+  // Two pointers over the hits (in text order): the window from hit i runs up to the last hit
+  // that ends within maxChars of its start, counting each token once.
   let from = 0;
   let bestCount = 0;
-  for (let i = 0; i < hits.length; i++) {
-    const distinct = new Set<string>();
-    for (let j = i; j < hits.length && hits[j]!.end - hits[i]!.start <= maxChars; j++) distinct.add(hits[j]!.token);
-    if (distinct.size > bestCount) {
-      bestCount = distinct.size;
-      from = hits[i]!.start;
+  const inWindow = new Map<string, number>();
+  for (let i = 0, j = 0; i < hits.length; i++) {
+    const start = hits[i]!.start;
+    for (; j < hits.length && hits[j]!.end - start <= maxChars; j++) inWindow.set(hits[j]!.token, (inWindow.get(hits[j]!.token) ?? 0) + 1);
+    if (inWindow.size > bestCount) {
+      bestCount = inWindow.size;
+      from = start;
     }
+    if (j > i) {
+      const token = hits[i]!.token;
+      const left = inWindow.get(token)! - 1;
+      if (left === 0) inWindow.delete(token);
+      else inWindow.set(token, left);
+    } else j = i + 1;
   }
   // Some words of context before the first match, starting at a word.
   let start = bestCount > 0 ? Math.max(0, from - Math.floor(maxChars / 4)) : 0;
