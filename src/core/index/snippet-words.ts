@@ -59,12 +59,14 @@ export function wordsThatMayMatch(tokens: readonly string[]): (text: string, vis
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
+      // Where a plain ASCII run from here ends (i when it starts no word).
+      let j = i;
       if (c < 128) {
         if (!isAsciiWordStart(c)) {
           i++;
           continue;
         }
-        let j = i + 1;
+        j = i + 1;
         while (j < n && isAsciiWordChar(text.charCodeAt(j))) j++;
         if (j === n || text.charCodeAt(j) < 128) {
           if (startsLike(text, i, j)) visit(i, j);
@@ -72,7 +74,7 @@ export function wordsThatMayMatch(tokens: readonly string[]): (text: string, vis
           continue;
         }
       }
-      // A word with a character outside ASCII (or a non-ASCII character that may start one).
+      // A character outside ASCII here or right after the run ("naïve", "word…"): the regex reads the word.
       WORD_AT.lastIndex = i;
       const match = WORD_AT.exec(text);
       if (!match) {
@@ -80,7 +82,8 @@ export function wordsThatMayMatch(tokens: readonly string[]): (text: string, vis
         continue;
       }
       const end = i + match[0].length;
-      visit(i, end);
+      // Only a word with a character outside ASCII skips the start test.
+      if (end !== j || startsLike(text, i, end)) visit(i, end);
       i = end;
     }
   };

@@ -7,7 +7,7 @@ import { noteTokenizer } from "../../../src/core/index/tokenizer";
 import { CORPORA_ROOT, corporaAvailable, FIXTURE_VAULT } from "../../support/corpora";
 import { seededRandom } from "../../support/seeded-random";
 
-// The snippet finder normalises only the words that can match (see candidateWords). This is the
+// The snippet finder normalises only the words that may match (snippet-words.ts). This is the
 // plain way, every word normalised and every window counted, to hold it to.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
