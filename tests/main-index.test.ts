@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { IDBFactory } from "fake-indexeddb";
+import { Platform } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { IndexedDbBinaryFile } from "../src/adapters/obsidian/indexeddb-binary-file";
 import type { IndexServices } from "../src/ui/index/plugin-index";
@@ -136,7 +137,25 @@ describe("the search index in the plugin", () => {
     expect(workers.configs).toHaveLength(1);
     expect(workers.configs[0]?.model).toBe(DEFAULT_MODEL_ID);
     expect(workers.configs[0]?.modelFiles?.wasmBinary?.length).toBe(wasm.length);
+    // On a computer the model runs in an embedding worker beside the index, so queries answer meanwhile.
+    expect(workers.configs[0]?.embedHere).toBe(false);
     expect(status()).toBe("Index ready · 2 notes");
+  });
+
+  it("on a phone, has the index worker compute meaning itself, with one model in memory", async () => {
+    const wasm = WASM();
+    const fetch = (url: string): Promise<FetchedResponse> => {
+      const body = url === ORT_WASM_FILE.url ? wasm : new TextEncoder().encode(`file at ${url}`);
+      return Promise.resolve({ ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) });
+    };
+    Platform.isMobile = true;
+    try {
+      const { plugin, workers } = await start({ fetch, embedder: true });
+      await plugin.indexBuilt;
+      expect(workers.configs[0]).toMatchObject({ model: DEFAULT_MODEL_ID, embedWorkers: 1, extractWorkers: 0, embedHere: true });
+    } finally {
+      Platform.isMobile = false;
+    }
   });
 
   it("says once why, and how to fix it, when the downloaded model does not load", async () => {

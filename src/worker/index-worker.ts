@@ -83,10 +83,11 @@ async function startGpuEmbedder(config: WorkerConfig): Promise<RemoteEmbedder | 
 
 /**
  * The model: on WebGPU when chosen and it works; else on WASM, each worker with its share of
- * threads when the page is cross-origin isolated. One worker: the model runs in this one. A pool:
- * `embedWorkers` embedding workers and none in this one, which only hands out the work: while this
- * thread computes a piece it cannot give the next piece to a worker that has finished, so a member
- * here left the others idle (measured: 2 workers gave 1.38× one).
+ * threads when the page is cross-origin isolated: `embedWorkers` embedding workers (a pool, even
+ * of one) and none in this one, which only hands out the work: while this thread computes a piece
+ * it cannot give the next piece to a worker that has finished, so a member here left the others
+ * idle (measured: 2 workers gave 1.38× one), and queries waited behind its model calls. On a phone
+ * (`embedHere`) one model runs in this worker; so it does where nested workers cannot start.
  */
 async function loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus> {
   if (!config.model) return NO_MODEL;
@@ -105,16 +106,15 @@ async function loadEmbedder(config: WorkerConfig): Promise<EmbedderStatus> {
   const workers = Math.max(1, config.embedWorkers ?? 1);
   const threads = config.modelFiles.threads ?? wasmThreadsPerWorker(scope.crossOriginIsolated === true, scope.navigator.hardwareConcurrency ?? 1, workers);
   const note = deviceNote ? { deviceNote } : {};
-  if (workers > 1) {
+  if (workers > 1 || !config.embedHere) {
     const init: EmbedWorkerInit = { type: "embed-init", modelId: config.model, files, wasmBinary, threads };
     const started = await Promise.all(Array.from({ length: workers }, () => startEmbedWorker(scope.location.href, init)));
     const members = started.filter((remote): remote is RemoteEmbedder => remote instanceof RemoteEmbedder);
     // A pool is one model: members that differ (they cannot, but a pool refuses to mix) are left out.
     const same = members.filter((member) => member.modelId === members[0]?.modelId);
     for (const member of members) if (!same.includes(member)) void member.dispose();
-    if (same.length > 1) return { embedder: new EmbedderPool(same), ...note };
-    // Nested workers failed (or only one started): this worker computes, with that one if any.
-    for (const member of same) void member.dispose();
+    if (same.length > 0) return { embedder: new EmbedderPool(same), ...note };
+    // Nested workers failed: this worker computes.
   }
   const load = await loadEmbedderFromFiles(transformers, { modelId: config.model, files, wasmBinary, threads, device: "wasm" });
   if (!load.ok) return { unavailable: load.unavailable };

@@ -48,6 +48,12 @@ async function run() {
   const status2 = await second.client.status();
   second.stop();
   const storedBytes = (await storage.read())?.length ?? 0;
+  // As on a phone: the model runs in the index worker itself, no nested worker.
+  const phone = start(source, new IndexedDbBinaryFile("index:browser-check-phone", indexedDB), () => undefined);
+  await phone.client.open({ model: "lifebetter-test/wasm", modelFiles: { files, wasmBinary }, excludedFolders: [], embedHere: true });
+  const phoneStatus = await phone.client.status();
+  const phoneSearch = await phone.client.searchByMeaning("repair the broken check");
+  phone.stop();
   // The same vault with two embedding workers (this one and one it starts from its own Blob URL).
   const pooledStorage = new IndexedDbBinaryFile("index:browser-check-pool", indexedDB);
   const pooled = start(source, pooledStorage, () => undefined);
@@ -72,6 +78,15 @@ async function run() {
     status1.embeddings.state === "ready" ? null : "the model did not load in the worker",
     status1.embedded === 3 ? null : `first start embedded ${status1.embedded} notes, not 3`,
     search[0]?.path === "Work/Tests.md" ? null : "the paraphrase did not find its note first",
+    status1.embeddings.state === "ready" && status1.embeddings.workerLoad?.length === 1
+      ? null
+      : "one embedding worker did not run in a worker of its own (the index worker computed)",
+    phoneStatus.embeddings.state === "ready" && phoneStatus.embeddings.workerLoad === undefined && phoneStatus.embedded === 3
+      ? null
+      : "with embedHere (a phone) the model did not run in the index worker",
+    JSON.stringify(phoneSearch.map((hit) => hit.path)) === JSON.stringify(search.map((hit) => hit.path))
+      ? null
+      : "the index worker's own model ranked differently from an embedding worker's",
     saved === null ? null : `the index was not saved: ${saved}`,
     storedBytes > 0 ? null : "nothing in IndexedDB",
     open2.restored ? null : "the second start did not restore the saved index",
@@ -97,6 +112,7 @@ async function run() {
       open2,
       status2,
       storedBytes,
+      phoneStatus,
       pooledStatus,
       pooledSearch,
       extractOpen,

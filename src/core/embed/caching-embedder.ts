@@ -35,6 +35,10 @@ export class CachingEmbedder implements Embedder {
     return this.model.parallelism ?? 1;
   }
 
+  get elsewhere(): boolean {
+    return this.model.elsewhere === true;
+  }
+
   get device(): Embedder["device"] {
     return this.model.device;
   }

@@ -69,6 +69,7 @@ export class EmbedderPool implements Embedder {
   readonly modelId: string;
   readonly dimensions: number;
   readonly parallelism: number;
+  readonly elsewhere = true;
   readonly maxTokens?: number;
   readonly device?: "webgpu" | "wasm" | "cpu";
   private readonly queue: Piece[] = [];

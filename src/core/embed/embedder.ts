@@ -8,6 +8,11 @@ export interface Embedder {
   readonly dimensions: number;
   /** How many texts it can work on at once (a pool of workers); 1 when absent. The index sizes its batches by it. */
   readonly parallelism?: number;
+  /**
+   * Computes in other threads (embedding workers): the index hands it the next batch while one is
+   * under way, so it never waits between batches. Absent: it computes in the index's own thread.
+   */
+  readonly elsewhere?: boolean;
   /** Word pieces the model reads of a text (the rest is cut off), so the index splits long text into passages this long. */
   readonly maxTokens?: number;
   /** Where the model runs: "webgpu" or "wasm" in the plugin's worker, "cpu" in Node; absent when unknown. */

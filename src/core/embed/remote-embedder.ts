@@ -40,6 +40,7 @@ export class RemoteEmbedder implements Embedder {
   private readonly pending = new PendingCalls();
 
   readonly device?: "webgpu" | "wasm";
+  readonly elsewhere = true;
   /** Why the worker runs on WASM although it was asked for WebGPU. */
   readonly deviceNote?: string;
 

@@ -151,8 +151,8 @@ export class MemoryIndex {
 
   /**
    * Takes one batch per task on the updater's chain, so vault events are indexed between batches.
-   * A pool of workers gets the next batch while one is computing (at most two under way), so its
-   * workers never wait for the index between batches; a pause lets the batches under way finish.
+   * Workers (a pool, or one) get the next batch while one is computing (at most two under way), so
+   * they never wait for the index between batches; a pause lets the batches under way finish.
    */
   private async embedLoop(): Promise<void> {
     const started = Date.now();
@@ -177,7 +177,8 @@ export class MemoryIndex {
         await new Promise<void>((resolve) => (this.resumed = resolve));
         continue;
       }
-      const ahead = (this.index.embedder?.parallelism ?? 1) > 1 ? 2 : 1;
+      const embedder = this.index.embedder;
+      const ahead = embedder?.elsewhere || (embedder?.parallelism ?? 1) > 1 ? 2 : 1;
       // Wrapped, so the chain hands back the batch under way instead of waiting for it.
       const next = await this.updater.run(() => Promise.resolve({ batch: this.index.startNextBatch() }));
       if (next.batch) {

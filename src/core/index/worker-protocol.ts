@@ -34,8 +34,14 @@ export interface WorkerConfig {
   deviceNote?: string;
   excludedFolders: string[];
   debounceMs?: number;
-  /** Workers that embed at once (this one and `embedWorkers - 1` more); 1 when absent. */
+  /** Embedding workers this one starts (1 when absent); with `embedHere`, it embeds itself and starts `embedWorkers - 1`. */
   embedWorkers?: number;
+  /**
+   * The model runs in this worker when it embeds alone (a phone: no nested worker, one runtime
+   * fewer in memory). Elsewhere even one embedding worker is a worker of its own, so this one stays
+   * free for queries while a first index embeds, and hands it the next batch while one computes.
+   */
+  embedHere?: boolean;
   /** Workers that parse notes in a large sync (a first index); this one does when absent or 0 (a phone). */
   extractWorkers?: number;
 }

@@ -234,6 +234,7 @@ export class PluginIndex {
       model: null,
       excludedFolders: settings().excludedFolders,
       embedWorkers: embeddingWorkerCount(settings().embeddingWorkers, navigator.hardwareConcurrency || 1, Platform.isMobile),
+      embedHere: Platform.isMobile,
       extractWorkers: extractionWorkerCount(settings().embeddingWorkers, navigator.hardwareConcurrency || 1, Platform.isMobile),
     };
     if (model.ok && device) {

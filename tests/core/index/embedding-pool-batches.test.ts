@@ -58,4 +58,23 @@ describe("the index with an embedding pool", () => {
     expect(vectors["Notes/N69.md"]).toEqual(vectors["Notes/N0.md"]);
     expect(vectors["Notes/N0.md"]).toBeDefined();
   });
+
+  it("hands one embedding worker its next batch while one computes; a model in the index's own thread gets one at a time", async () => {
+    const handedTo = async (embedder: GatedEmbedder | EmbedderPool, gates: GatedEmbedder[]): Promise<number[]> => {
+      const handed: number[] = [];
+      const embed = embedder.embed.bind(embedder);
+      embedder.embed = (texts) => (handed.push(texts.length), embed(texts));
+      const index = memoryIndex(source(70), embedder);
+      const opened = index.open();
+      for (let i = 0; i < 20; i++) await settle();
+      const whileFirstComputes = [...handed];
+      while (!(await Promise.race([opened.then(() => true), settle().then(() => false)]))) for (const gate of gates) gate.release();
+      expect(index.status().embedded).toBe(70);
+      return whileFirstComputes;
+    };
+    const worker = new GatedEmbedder();
+    expect(await handedTo(new EmbedderPool([worker], 16), [worker])).toEqual([32, 32]);
+    const here = new GatedEmbedder();
+    expect(await handedTo(here, [here])).toEqual([32]);
+  });
 });
