@@ -177,8 +177,8 @@ export class MemoryIndex {
         await new Promise<void>((resolve) => (this.resumed = resolve));
         continue;
       }
-      const embedder = this.index.embedder;
-      const ahead = embedder?.elsewhere || (embedder?.parallelism ?? 1) > 1 ? 2 : 1;
+      // Workers elsewhere (a pool, even of one) get the next batch while one computes.
+      const ahead = this.index.embedder?.elsewhere ? 2 : 1;
       // Wrapped, so the chain hands back the batch under way instead of waiting for it.
       const next = await this.updater.run(() => Promise.resolve({ batch: this.index.startNextBatch() }));
       if (next.batch) {

@@ -34,7 +34,7 @@ export interface WorkerConfig {
   deviceNote?: string;
   excludedFolders: string[];
   debounceMs?: number;
-  /** Embedding workers this one starts (1 when absent); with `embedHere`, it embeds itself and starts `embedWorkers - 1`. */
+  /** Embedding workers this one starts (1 when absent); none when it is 1 and `embedHere` is set (this one embeds). */
   embedWorkers?: number;
   /**
    * The model runs in this worker when it embeds alone (a phone: no nested worker, one runtime
