@@ -155,6 +155,7 @@ function printTable(rows: Row[]): void {
     ["similarP95", "similar p95"],
     ["scanP50", "scan p50"],
     ["similarRatio", "similar/scan"],
+    ["storeScanRatio", "own scan/scan"],
     ["recallAt10", "recall@10"],
     ["hybridP50", "hybrid p50"],
     ["hybridP95", "hybrid p95"],

@@ -5,6 +5,7 @@
 import { bundledWorkerStarter } from "../../src/adapters/obsidian/bundled-worker";
 import { IndexedDbBinaryFile } from "../../src/adapters/obsidian/indexeddb-binary-file";
 import type { NoteSource } from "../../src/core/index/index-types";
+import { vectorArena } from "../../src/core/index/vector-scan";
 import { loadPageModel } from "./page-model";
 
 const NOTES: Record<string, string> = {
@@ -71,10 +72,19 @@ async function run() {
   const inlineOpen = await inline.client.open({ model: null, excludedFolders: [] });
   const inlineSearch = await inline.client.searchByMeaning("sourdough tag1", { limit: 20 });
   inline.stop();
+  // The vector scan's WebAssembly SIMD compiles and scores here as in Node (the same bits as JavaScript).
+  const simd = vectorArena(385, 4);
+  const script = vectorArena(385, 4, false);
+  const vectors = Float32Array.from({ length: 4 * 385 }, (_, i) => Math.sin(i));
+  simd.vectors.set(vectors);
+  script.vectors.set(vectors);
+  const query = Float32Array.from({ length: 385 }, (_, i) => Math.cos(i));
+  const simdScan = simd.simd && JSON.stringify(Array.from(simd.scores(query, 4))) === JSON.stringify(Array.from(script.scores(query, 4)));
   const sameScores =
     pooledSearch.length === search.length &&
     pooledSearch.every((hit, i) => hit.path === search[i]?.path && Math.abs(hit.score - (search[i]?.score ?? 0)) < 1e-5);
   const problems = [
+    simdScan ? null : "the vector scan did not run in WebAssembly SIMD, or scored otherwise than JavaScript",
     status1.embeddings.state === "ready" ? null : "the model did not load in the worker",
     status1.embedded === 3 ? null : `first start embedded ${status1.embedded} notes, not 3`,
     search[0]?.path === "Work/Tests.md" ? null : "the paraphrase did not find its note first",

@@ -1,6 +1,8 @@
+import { vectorArena, type VectorArena } from "./vector-scan";
+
 /**
  * Unit vectors in one contiguous Float32Array with an exact cosine top-k (a dot product, since
- * every vector is L2-normalised). Orama has vector search, but measured here it is 3–4x slower than
+ * every vector is L2-normalised; the scan is vector-scan.ts's). Orama has vector search, but measured here it is 3–4x slower than
  * this scan, keeps a second copy of every vector, nulls stored vectors on search and cannot persist
  * them past ~50k notes (see shared notes/orama-measured.md), so Orama only does full text.
  * Removal swaps the last vector into the hole, so the scan never skips gaps.
@@ -12,7 +14,7 @@ export interface VectorHit {
 }
 
 export class VectorStore {
-  private data: Float32Array;
+  private readonly arena: VectorArena;
   private ownerOf: Int32Array;
   private hashOf: string[] = [];
   private keyOf: string[] = [];
@@ -21,12 +23,19 @@ export class VectorStore {
   private slotOfHash = new Map<string, number>();
   private used = 0;
 
+  /** `simd: false` keeps the scan in JavaScript (tests compare the two). */
   constructor(
     readonly dimensions: number,
     initialCapacity = 1024,
+    simd = true,
   ) {
-    this.data = new Float32Array(dimensions * initialCapacity);
+    this.arena = vectorArena(dimensions, initialCapacity, simd);
     this.ownerOf = new Int32Array(initialCapacity);
+  }
+
+  /** The vectors, slot after slot (a view of the arena: read it again after it grows). */
+  private get data(): Float32Array {
+    return this.arena.vectors;
   }
 
   get size(): number {
@@ -35,11 +44,9 @@ export class VectorStore {
 
   private grow(): void {
     const capacity = Math.max(1024, this.ownerOf.length * 2);
-    const data = new Float32Array(this.dimensions * capacity);
-    data.set(this.data.subarray(0, this.used * this.dimensions));
+    this.arena.grow(capacity, this.used);
     const owners = new Int32Array(capacity);
     owners.set(this.ownerOf.subarray(0, this.used));
-    this.data = data;
     this.ownerOf = owners;
   }
 
@@ -61,7 +68,7 @@ export class VectorStore {
     return this.slotsOf.has(owner);
   }
 
-  /** The stored vectors of an owner with their keys and text hashes (views into the store: copy to keep). */
+  /** The stored vectors of an owner with their keys and text hashes (views into the store, gone when it grows: copy to keep). */
   entriesOf(owner: number): { key: string; hash: string; vector: Float32Array }[] {
     return (this.slotsOf.get(owner) ?? []).map((slot) => ({ key: this.keyOf[slot]!, hash: this.hashOf[slot]!, vector: this.vectorAt(slot) }));
   }
@@ -119,28 +126,12 @@ export class VectorStore {
    * owners (the note itself, notes already linked). Exact: every stored vector is scored.
    */
   topK(query: Float32Array, k: number, minScore: number, skip?: ReadonlySet<number>): VectorHit[] {
-    const dims = this.dimensions;
-    const data = this.data;
     const owners = this.ownerOf;
-    const used = this.used;
-    // Four lanes up to a multiple of four, then the rest (locals and a fixed bound: this loop is
-    // most of a similar-notes query, and each property read in it showed in the profile).
-    const lanes = dims - (dims % 4);
+    const scores = this.arena.scores(query, this.used);
     const hits: VectorHit[] = [];
     let floor = minScore;
-    for (let slot = 0, base = 0; slot < used; slot++, base += dims) {
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let d = 0; d < lanes; d += 4) {
-        s0 += data[base + d]! * query[d]!;
-        s1 += data[base + d + 1]! * query[d + 1]!;
-        s2 += data[base + d + 2]! * query[d + 2]!;
-        s3 += data[base + d + 3]! * query[d + 3]!;
-      }
-      for (let d = lanes; d < dims; d++) s0 += data[base + d]! * query[d]!;
-      const score = s0 + s1 + s2 + s3;
+    for (let slot = 0; slot < scores.length; slot++) {
+      const score = scores[slot]!;
       if (score < floor || (hits.length === k && score <= floor)) continue;
       const owner = owners[slot]!;
       if (skip?.has(owner)) continue;
@@ -163,8 +154,8 @@ export class VectorStore {
     };
   }
 
-  static fromSnapshot(dimensions: number, snap: { owners: Int32Array; keys: string[]; hashes: string[]; vectors: Float32Array }): VectorStore {
-    const store = new VectorStore(dimensions, Math.max(1024, snap.owners.length));
+  static fromSnapshot(dimensions: number, snap: { owners: Int32Array; keys: string[]; hashes: string[]; vectors: Float32Array }, simd = true): VectorStore {
+    const store = new VectorStore(dimensions, Math.max(1024, snap.owners.length), simd);
     store.data.set(snap.vectors);
     store.ownerOf.set(snap.owners);
     store.hashOf = [...snap.hashes];
