@@ -85,9 +85,9 @@ describe("an extractor pool", () => {
   });
 });
 
-/** A pool of in-thread members that answer after a delay, counting the batches the sync has under way. */
-function countingExtractor(workers: number): { start: () => Promise<NoteExtractor>; maxUnderWay: number; disposed: number } {
-  const counter = { start: async () => pool, maxUnderWay: 0, disposed: 0 };
+/** A pool of in-thread members that answer after a delay, counting the batches the sync has under way (and keeping every job). */
+function countingExtractor(workers: number): { start: () => Promise<NoteExtractor>; maxUnderWay: number; disposed: number; jobs: ExtractJob[] } {
+  const counter = { start: async () => pool, maxUnderWay: 0, disposed: 0, jobs: [] as ExtractJob[] };
   let underWay = 0;
   const inner = new ExtractorPool(
     Array.from({ length: workers }, () => new SlowMember((call) => 1 + (call % 3))),
@@ -96,6 +96,7 @@ function countingExtractor(workers: number): { start: () => Promise<NoteExtracto
   const pool: NoteExtractor = {
     workers,
     async extract(jobs, options) {
+      counter.jobs.push(...jobs);
       counter.maxUnderWay = Math.max(counter.maxUnderWay, ++underWay);
       try {
         return await inner.extract(jobs, options);
@@ -138,13 +139,44 @@ describe("a large sync with extraction workers", () => {
     parallel.dispose();
   });
 
-  it.skipIf(!corporaAvailable())(
-    "indexes a real vault into the same records, search results and saved file as inline extraction",
-    async () => {
+  it("with one extraction worker reads the frontmatter here and sends the worker bodies only, into the same index", async () => {
+    const notes: Record<string, string> = {};
+    for (let i = 0; i < PARALLEL_EXTRACT_FROM + 20; i++) {
+      const frontmatter = i % 3 === 0 ? "" : `---\ntags: [t${i % 4}]\nkind: ${i % 2 ? "insight" : "question"}\naliases: [Alias ${i}]\n---\n`;
+      notes[`Notes/Note ${i}.md`] = `${frontmatter}# Topic ${i}\n\nWords about sourdough number ${i}, see [[Note ${i + 1}]].`;
+    }
+    notes["Broken.md"] = "---\ntags: [unclosed\n---\nStill searchable body.";
+    notes["Unclosed.md"] = "---\ntags: [a]\nno closing fence, the whole text is the body";
+    const vault = new MemoryVault(notes);
+    const inline = new MemoryIndex({ source: vault, embedder: NO_MODEL, timers: testTimers });
+    await inline.open();
+    for (const workers of [1, 2]) {
+      const extractor = countingExtractor(workers);
+      const parallel = new MemoryIndex({ source: vault, embedder: NO_MODEL, timers: testTimers, startExtractor: extractor.start });
+      expect((await parallel.open()).extractWorkers).toBe(workers);
+      expect(indexSnapshot(parallel)).toEqual(indexSnapshot(inline));
+      expect(parallel.status()).toEqual(inline.status());
+      const sent = new Map(extractor.jobs.map((job) => [job.file.path, job.properties]));
+      expect(sent.size).toBe(Object.keys(notes).length);
+      if (workers === 1) {
+        expect(sent.get("Notes/Note 1.md")).toEqual({ tags: ["t1"], kind: "insight", aliases: ["Alias 1"] });
+        expect(sent.get("Notes/Note 3.md")).toEqual({});
+      } else expect(sent.get("Notes/Note 1.md")).toBeUndefined();
+      // What does not parse is left to the extractor, which indexes its body and says why.
+      expect(sent.get("Broken.md")).toBeUndefined();
+      expect(sent.get("Unclosed.md")).toBeUndefined();
+      parallel.dispose();
+    }
+    inline.dispose();
+  });
+
+  it.skipIf(!corporaAvailable()).each([1, 3])(
+    "indexes a real vault into the same records, search results and saved file as inline extraction (extraction workers: %i)",
+    async (workers) => {
       const root = path.join(CORPORA_ROOT, "vault-digitallyliterate");
       const source = nodeNoteSource(new NodeNoteRepository(root));
       const inline = new MemoryIndex({ source, embedder: NO_MODEL, timers: testTimers });
-      const parallel = new MemoryIndex({ source, embedder: NO_MODEL, timers: testTimers, startExtractor: countingExtractor(3).start });
+      const parallel = new MemoryIndex({ source, embedder: NO_MODEL, timers: testTimers, startExtractor: countingExtractor(workers).start });
       await inline.open();
       await parallel.open();
       expect(parallel.status().notes).toBeGreaterThanOrEqual(PARALLEL_EXTRACT_FROM);
