@@ -130,7 +130,7 @@ async function benchFullTextFirstIndex(): Promise<{ speed: FullTextFirstIndex; m
 
 function printFullTextFirstIndex({ speed, memory }: { speed: FullTextFirstIndex; memory: FullTextPeakMemory }): void {
   console.log(
-    `\nFirst full-text index, ${speed.corpus} (${speed.notes} notes), as lifebetter index (${speed.extractWorkers} extraction workers): ${speed.fullTextMs} ms against check ${speed.checkMs} ms = ${speed.ratio}× (CPU ${speed.fullTextCpuS} s against ${speed.checkCpuS} s)`,
+    `\nFirst full-text index, ${speed.corpus} (${speed.notes} notes), as lifebetter index (${speed.extractWorkers} extraction workers): ${speed.fullTextMs} ms against check ${speed.checkMs} ms = ${speed.ratio}× (medians of ${speed.roundRatios.length} rounds; each round ${speed.roundRatios.join(", ")}×; CPU ${speed.fullTextCpuS} s against ${speed.checkCpuS} s)`,
   );
   console.log(
     `  same run, every note parsed in the main thread: ${speed.inlineFullTextMs} ms = ${speed.inlineRatio}× (CPU ${speed.inlineFullTextCpuS} s): inline ${speed.inlineRatio}× → parallel ${speed.ratio}×`,
