@@ -1,4 +1,4 @@
-import { promises as fs, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync, promises as fs, readSync, type Stats } from "node:fs";
 import * as nodePath from "node:path";
 import { NoteExistsError, NoteParseError, NoteReadError } from "../../core/errors";
 import { replaceBody, updateNote, updateProperties, type NoteEdit } from "../../core/codec/frontmatter";
@@ -22,11 +22,17 @@ function decode(path: string, bytes: Uint8Array): string {
   }
 }
 
-/** A file's bytes and stat through one handle (what fs.readFile does, keeping the stat); null for a folder or other non-file. */
-async function readFileAndStat(absolute: string): Promise<{ bytes: Buffer; stat: Stats } | null> {
-  const handle = await fs.open(absolute, "r");
+/**
+ * A file's bytes and stat through one handle (what fs.readFile does, keeping the stat); null for a
+ * folder or other non-file. Synchronous: this is a first index's read of every note, in the thread
+ * that also parses frontmatter and fills the full-text index, and four promise round trips per note
+ * (open, stat, read, close) cost that thread more than the reads (zettelkasten, 13,415 notes: the
+ * build 5% faster, 1 s less CPU, in alternating runs). Notes are small; the index reads few ahead.
+ */
+function readFileAndStat(absolute: string): { bytes: Buffer; stat: Stats } | null {
+  const fd = openSync(absolute, "r");
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return null;
     const chunks: Buffer[] = [];
     let total = 0;
@@ -34,14 +40,14 @@ async function readFileAndStat(absolute: string): Promise<{ bytes: Buffer; stat:
     while (stat.size === 0 || total < stat.size) {
       const size = stat.size === 0 ? 64 * 1024 : stat.size - total;
       const buffer = Buffer.allocUnsafe(size);
-      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      const bytesRead = readSync(fd, buffer, 0, size, null);
       if (bytesRead === 0) break;
       chunks.push(bytesRead === size ? buffer : buffer.subarray(0, bytesRead));
       total += bytesRead;
     }
     return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), stat };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 /** How often an edit is re-run on a note that another program keeps changing before giving up. */
@@ -135,7 +141,7 @@ export class NodeNoteRepository implements NoteRepository {
   async readWithStat(path: string): Promise<{ text: string; file: VaultFile } | null> {
     let read: { bytes: Buffer; stat: Stats } | null;
     try {
-      read = await readFileAndStat(this.absolute(path));
+      read = readFileAndStat(this.absolute(path));
     } catch (error) {
       throw readError(path, error);
     }
