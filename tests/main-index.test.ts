@@ -134,12 +134,44 @@ describe("the search index in the plugin", () => {
     await plugin.indexBuilt;
     expect(requested).toHaveLength(5);
     expect(notices.some((notice) => notice.text.startsWith("LifeBetter is downloading its search model"))).toBe(true);
-    expect(workers.configs).toHaveLength(1);
-    expect(workers.configs[0]?.model).toBe(DEFAULT_MODEL_ID);
-    expect(workers.configs[0]?.modelFiles?.wasmBinary?.length).toBe(wasm.length);
+    // Full text while it downloaded, then the model.
+    expect(workers.configs.map((config) => config.model)).toEqual([null, DEFAULT_MODEL_ID]);
+    expect(workers.configs[1]?.modelFiles?.wasmBinary?.length).toBe(wasm.length);
     // On a computer the model runs in an embedding worker beside the index, so queries answer meanwhile.
-    expect(workers.configs[0]?.embedHere).toBe(false);
+    expect(workers.configs[1]?.embedHere).toBe(false);
     expect(status()).toBe("Index ready · 2 notes");
+  });
+
+  it("searches by words while the model downloads on a first start, then restarts with the model from the saved full text", async () => {
+    const wasm = WASM();
+    let release: () => void = () => undefined;
+    const downloaded = new Promise<void>((resolve) => (release = resolve));
+    const fetch = async (url: string): Promise<FetchedResponse> => {
+      await downloaded;
+      const body = url === ORT_WASM_FILE.url ? wasm : new TextEncoder().encode(`file at ${url}`);
+      return { ok: true, status: 200, arrayBuffer: () => Promise.resolve(body.slice().buffer) };
+    };
+    const { plugin, workers, status, writes } = await start({ fetch, embedder: true });
+    await vi.waitFor(() => expect(plugin.context.index.availability().state).toBe("ready"));
+    const during = plugin.context.index.availability();
+    if (during.state !== "ready") throw new Error("no index");
+    expect((await during.queries.searchByMeaning("standup questions")).map((result) => result.path)).toEqual(["Work/Standup.md"]);
+    expect(workers.configs.map((config) => config.model)).toEqual([null]);
+    // The download has the status line while it runs.
+    expect(status()).toMatch(/download/i);
+
+    release();
+    await plugin.indexBuilt;
+    await settle();
+    expect(workers.configs.map((config) => config.model)).toEqual([null, DEFAULT_MODEL_ID]);
+    expect(status()).toBe("Index ready · 2 notes");
+    // The full text built during the download was saved when its worker stopped, for the next to restore.
+    expect(writes()).toBeGreaterThan(0);
+    expect([workers.started, workers.stopped]).toEqual([2, 1]);
+    const after = plugin.context.index.availability();
+    if (after.state !== "ready") throw new Error("no index");
+    expect((await after.queries.searchByMeaning("standup questions"))[0]?.path).toBe("Work/Standup.md");
+    expect((await after.queries.status()).embedded).toBe(2);
   });
 
   it("on a phone, has the index worker compute meaning itself, with one model in memory", async () => {
@@ -152,7 +184,7 @@ describe("the search index in the plugin", () => {
     try {
       const { plugin, workers } = await start({ fetch, embedder: true });
       await plugin.indexBuilt;
-      expect(workers.configs[0]).toMatchObject({ model: DEFAULT_MODEL_ID, embedWorkers: 1, extractWorkers: 0, embedHere: true });
+      expect(workers.configs.at(-1)).toMatchObject({ model: DEFAULT_MODEL_ID, embedWorkers: 1, extractWorkers: 0, embedHere: true });
     } finally {
       Platform.isMobile = false;
     }

@@ -120,6 +120,12 @@ export class IndexHost {
     return report;
   }
 
+  /** Says, from now on, why this index has no model (a download that failed after it opened). */
+  async noModelBecause(reason: string): Promise<void> {
+    this.fullTextReason = reason;
+    await this.refreshStatus();
+  }
+
   /** Puts the note count (or why it is full text only) in the status line. */
   async refreshStatus(): Promise<void> {
     const client = this.client;

@@ -37,6 +37,8 @@ function gpuOfNavigator(): GpuLike | undefined {
 }
 
 const PROBLEM_NOTICE_MS = 15_000;
+/** Why a first start's index has no model yet (its download's progress has the status line meanwhile). */
+const MODEL_DOWNLOADING = "the search model is downloading";
 const SEMANTIC_OFF: EmbedderUnavailable = {
   reason: "search by meaning is off in settings",
   fix: "Turn on search by meaning under Settings → LifeBetter → Search index.",
@@ -206,12 +208,11 @@ export class PluginIndex {
       startWorker: services.startWorker,
       source: obsidianNoteSource(this.options.app, this.options.repo),
       storage: rebuild ? ignoringSavedIndex(storage) : storage,
-      showStatus: (text) => this.host === host && this.show(text),
+      // A download's progress has the line while it runs (the index may build its full text meanwhile).
+      showStatus: (text) => this.host === host && !this.download && this.show(text),
       idleQuietMs: () => (this.options.settings().embedOnlyWhenIdle ? this.options.settings().idleSeconds * 1000 : null),
       onSearchable: () => {
-        if (this.host !== host) return;
-        for (const listener of this.searchableListeners) listener();
-        this.changed();
+        if (this.host === host) this.searchable();
       },
     });
     this.host = host;
@@ -226,10 +227,6 @@ export class PluginIndex {
 
   private async openHost(host: IndexHost): Promise<void> {
     const { settings } = this.options;
-    // Chosen before the download: only WebGPU needs its runtime's WASM.
-    const device = settings().semanticIndex ? await chooseEmbeddingDevice(settings().embeddingDevice, this.options.gpu ?? gpuOfNavigator()) : null;
-    const model = device ? await this.model(host, device.device === "webgpu") : this.off();
-    if (this.stopped || this.host !== host) return;
     const config: WorkerConfig = {
       model: null,
       excludedFolders: settings().excludedFolders,
@@ -237,6 +234,27 @@ export class PluginIndex {
       embedHere: Platform.isMobile,
       extractWorkers: extractionWorkerCount(settings().embeddingWorkers, navigator.hardwareConcurrency || 1, Platform.isMobile),
     };
+    // While the model downloads (a first start), the index builds its full text without it, so
+    // searching by words works meanwhile; with the files in, it restarts with the model, restoring
+    // that full text from the saved index (see restoreIndex) and computing meaning.
+    const early: { withoutModel?: Promise<void> } = {};
+    const fullTextMeanwhile = (): void => {
+      early.withoutModel ??= this.openWith(host, { ...config }, MODEL_DOWNLOADING).then(() => {
+        if (this.host === host) this.searchable();
+      });
+    };
+    // Chosen before the download: only WebGPU needs its runtime's WASM.
+    const device = settings().semanticIndex ? await chooseEmbeddingDevice(settings().embeddingDevice, this.options.gpu ?? gpuOfNavigator()) : null;
+    const model = device ? await this.model(host, device.device === "webgpu", fullTextMeanwhile) : this.off();
+    if (early.withoutModel) {
+      await early.withoutModel;
+      if (this.stopped || this.host !== host) return;
+      // (Not restart(): this may run inside one, which would wait for itself.)
+      if (model.ok) await this.reopen(false);
+      else await host.noModelBecause(model.reason);
+      return;
+    }
+    if (this.stopped || this.host !== host) return;
     if (model.ok && device) {
       config.model = model.model;
       config.modelFiles = model.modelFiles;
@@ -245,11 +263,16 @@ export class PluginIndex {
       const note = device.fallback ?? (model.gpuProblem ? `WebGPU is not used: ${model.gpuProblem}` : undefined);
       if (note) config.deviceNote = note;
     }
+    await this.openWith(host, config, model.ok ? null : model.reason);
+    // The files were there but the worker could not load them (damaged, not a sentence model).
+    const embeddings = model.ok && !this.failed ? (await host.client?.status())?.embeddings : undefined;
+    if (embeddings?.state === "unavailable" && !this.stopped) this.tellOnce(embeddings);
+  }
+
+  /** Opens the worker with `config`; a worker that fails leaves the index unavailable, and says why. */
+  private async openWith(host: IndexHost, config: WorkerConfig, fullTextReason: string | null): Promise<void> {
     try {
-      await host.open(config, model.ok ? null : model.reason);
-      // The files were there but the worker could not load them (damaged, not a sentence model).
-      const embeddings = model.ok ? (await host.client?.status())?.embeddings : undefined;
-      if (embeddings?.state === "unavailable" && !this.stopped) this.tellOnce(embeddings);
+      await host.open(config, fullTextReason);
     } catch (error) {
       if (this.stopped || this.host !== host) return;
       console.error("LifeBetter: the search index could not start", error);
@@ -259,6 +282,12 @@ export class PluginIndex {
       this.host = null;
       await host.stop();
     }
+  }
+
+  /** Tells the views that searches work (full text is built). */
+  private searchable(): void {
+    for (const listener of this.searchableListeners) listener();
+    this.changed();
   }
 
   /** Search by meaning is off: said in the status bar and the panel, without a notice. */
@@ -271,6 +300,7 @@ export class PluginIndex {
   private async model(
     host: IndexHost,
     gpu: boolean,
+    onDownload: () => void = () => undefined,
   ): Promise<{ ok: true; model: string; modelFiles: NonNullable<WorkerConfig["modelFiles"]>; gpuProblem?: string } | { ok: false; reason: string }> {
     const assets = await prepareModelAssets({
       gpu,
@@ -281,6 +311,7 @@ export class PluginIndex {
       // The notice opens with the first request: requestUrl reports no progress until a file is in.
       fetch: (url) => {
         this.showDownload(null);
+        onDownload();
         return this.options.services.fetch(url);
       },
       signal: this.cancel.signal,
