@@ -2,9 +2,10 @@ import { vectorArena, type VectorArena } from "./vector-scan";
 
 /**
  * Unit vectors in one contiguous Float32Array with an exact cosine top-k (a dot product, since
- * every vector is L2-normalised; the scan is vector-scan.ts's). Orama has vector search, but measured here it is 3–4x slower than
- * this scan, keeps a second copy of every vector, nulls stored vectors on search and cannot persist
- * them past ~50k notes (see shared notes/orama-measured.md), so Orama only does full text.
+ * every vector is L2-normalised; the scan is vector-scan.ts's). Orama has vector search, but
+ * measured here it is 3–4x slower than this scan, keeps a second copy of every vector, nulls stored
+ * vectors on search and cannot persist them past ~50k notes (see shared notes/orama-measured.md),
+ * so Orama only does full text.
  * Removal swaps the last vector into the hole, so the scan never skips gaps.
  */
 export interface VectorHit {
