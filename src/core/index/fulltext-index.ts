@@ -2,6 +2,7 @@ import { count, create, getByID, insert, load, remove, search, type RawData } fr
 import { internalDocumentIDStore } from "@orama/orama/components";
 import type { FullTextFields } from "./note-record";
 import { compoundParts } from "./compounds";
+import { FULL_TEXT_FIELDS, fullTextDocuments, type FullTextTokens } from "./fulltext-documents";
 import { compactDocumentsStore, unpackDocument } from "./orama-compact-documents";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
 import { compactTree, readTree, usePostingLists, writeTree, type SavedTree } from "./posting-lists";
@@ -23,14 +24,6 @@ export const FIELD_BOOSTS = { title: 6, aliases: 3, headings: 1.5, tags: 2, desc
  * Set explicitly because Orama's defaults differ between full-text and hybrid search.
  */
 export const FULLTEXT_THRESHOLD = 1;
-
-/**
- * Long bodies are stored as several Orama documents of at most this many characters (the first one
- * also holds title, aliases, headings and tags); a note's score is its best piece's score. This was
- * needed because Orama's own index counts term frequencies in O(tokens²) (a 50 KB note took
- * seconds); compactIndex no longer does, and the pieces stay so that ranking is unchanged.
- */
-export const BODY_PIECE_CHARS = 3000;
 
 /**
  * BM25 parameters: Orama's defaults, set explicitly because they were measured. Orama's tokenizer
@@ -121,20 +114,6 @@ function adjacentPairs(tokens: string[]): Set<string> {
   return pairs;
 }
 
-/** Cuts a body into pieces of at most BODY_PIECE_CHARS, at whitespace where possible. */
-function bodyPieces(body: string): string[] {
-  const pieces: string[] = [];
-  let rest = body;
-  while (rest.length > BODY_PIECE_CHARS) {
-    const space = rest.lastIndexOf(" ", BODY_PIECE_CHARS);
-    const cut = space > BODY_PIECE_CHARS / 2 ? space : BODY_PIECE_CHARS;
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  pieces.push(rest);
-  return pieces;
-}
-
 /**
  * The full-text side of the index, keyed by note path. Documents are only ever inserted from the
  * note's own text and removed by id: never rebuilt from search results, which Orama mutates.
@@ -155,15 +134,22 @@ export class FullTextIndex {
     return count(this.db);
   }
 
-  upsert(path: string, fields: FullTextFields): void {
+  /** Adds or replaces a note; `tokens` are its documents' tokens when another thread worked them out (fullTextTokens). */
+  upsert(path: string, fields: FullTextFields, tokens?: FullTextTokens): void {
     this.remove(path);
-    const pieces = bodyPieces(fields.body);
-    pieces.forEach((body, i) => {
+    const docs = fullTextDocuments(fields);
+    const given = tokens?.length === docs.length ? tokens : undefined;
+    docs.forEach((doc, i) => {
       const id = pieceId(path, i);
-      const doc = i === 0 ? { ...fields, body } : { title: "", aliases: "", headings: "", tags: "", description: "", body };
-      void insert(this.db, { id, ...doc });
+      const known = given?.[i];
+      if (known) this.tokenizer.given = new Map(FULL_TEXT_FIELDS.map((field, f) => [doc[field] ?? "", known[f] ?? []]));
+      try {
+        void insert(this.db, { id, ...doc });
+      } finally {
+        this.tokenizer.given = null;
+      }
     });
-    this.pieceCount.set(path, pieces.length);
+    this.pieceCount.set(path, docs.length);
   }
 
   remove(path: string): void {

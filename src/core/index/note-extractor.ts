@@ -1,5 +1,7 @@
 import type { VaultFile } from "../vault/repository";
+import { fullTextTokens } from "./fulltext-documents";
 import { extractNote, type ExtractOptions, type ExtractedNote } from "./note-record";
+import type { NoteTokenizer } from "./tokenizer";
 
 /** One note to extract: its file, its text and, when the host already parsed it, its frontmatter. */
 export interface ExtractJob {
@@ -28,6 +30,14 @@ export type StartExtractor = () => Promise<NoteExtractor>;
 
 export function extractJobs(jobs: readonly ExtractJob[], options: BatchExtractOptions): ExtractedNote[] {
   return jobs.map((job) => extractNote(job.file, job.text, job.properties ? { ...options, properties: job.properties } : options));
+}
+
+/**
+ * What an extraction worker answers: extractJobs' notes with their full-text tokens, so the thread
+ * that fills the index does not tokenize them again (`tokenizer`: the worker's own, the index's kind).
+ */
+export function extractJobsWithTokens(jobs: readonly ExtractJob[], options: BatchExtractOptions, tokenizer: NoteTokenizer): ExtractedNote[] {
+  return extractJobs(jobs, options).map((note) => ({ ...note, tokens: fullTextTokens(note.fullText, tokenizer) }));
 }
 
 /** Extraction in this thread: what a phone, a small sync and a pool's failed piece use. */

@@ -149,7 +149,7 @@ export class NoteIndex {
     const note: IndexedNote = { no, record: this.names.internRecord(extracted.record), embedTexts: extracted.embedTexts, mtime: file.mtime, size: file.size };
     this.notes.set(file.path, note);
     this.byNo.set(no, note);
-    this.fullText.upsert(file.path, extracted.fullText);
+    this.fullText.upsert(file.path, extracted.fullText, extracted.tokens);
     if (this.noteVectors && !this.hasAllVectors(note)) {
       this.pending.add(file.path);
       this.orderStale = true;

@@ -5,6 +5,7 @@ import { isPrivate } from "../schema/privacy";
 import { recordDate } from "../schema/record-date";
 import { basename, noteName } from "../vault/paths";
 import type { VaultFile } from "../vault/repository";
+import type { FullTextTokens } from "./fulltext-documents";
 import { outlineNote } from "./note-sections";
 import { estimateWordPieces, passageBudget, splitPassages } from "./passages";
 import { ownTitle } from "./scaffolding";
@@ -83,6 +84,8 @@ export interface ExtractedNote {
   record: NoteRecord;
   fullText: FullTextFields;
   embedTexts: EmbedText[];
+  /** Its full-text tokens, when it was extracted in another thread (fulltext-documents.ts). */
+  tokens?: FullTextTokens;
 }
 
 /** The default model's trained sequence length (all-MiniLM-L6-v2), when the embedder does not say. */

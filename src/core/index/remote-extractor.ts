@@ -1,5 +1,6 @@
 import type { ExtractedNote } from "./note-record";
-import { extractJobs, type BatchExtractOptions, type ExtractJob, type NoteExtractor } from "./note-extractor";
+import { noteTokenizer } from "./tokenizer";
+import { extractJobsWithTokens, type BatchExtractOptions, type ExtractJob, type NoteExtractor } from "./note-extractor";
 import { errorText, PendingCalls } from "./rpc";
 import type { MessageEndpoint } from "./worker-protocol";
 
@@ -56,12 +57,13 @@ export class RemoteExtractor implements NoteExtractor {
   }
 }
 
-/** The extraction worker's side: answers each batch with extractNote's results, in order. */
+/** The extraction worker's side: answers each batch with extractNote's results and their tokens, in order. */
 export function serveExtractor(endpoint: MessageEndpoint<ToExtractWorker, FromExtractWorker>): void {
+  const tokenizer = noteTokenizer();
   endpoint.listen((message) => {
     if (message.type !== "extract") return;
     try {
-      endpoint.post({ type: "response", id: message.id, ok: true, result: extractJobs(message.jobs, message.options) });
+      endpoint.post({ type: "response", id: message.id, ok: true, result: extractJobsWithTokens(message.jobs, message.options, tokenizer) });
     } catch (error) {
       endpoint.post({ type: "response", id: message.id, ok: false, error: errorText(error) });
     }

@@ -76,6 +76,11 @@ export interface NoteTokenizer extends Tokenizer {
   sequence(text: string): string[];
   /** The first token of one word, as `tokenize(word)[0]` gives it ("" for a stop word), without scanning it for words again. */
   wordToken(word: string): string;
+  /**
+   * Tokens already worked out for some texts (by this same tokenizer, in another thread): while
+   * set, `tokenize` of such a text returns them instead of reading it again.
+   */
+  given: Map<string, string[]> | null;
 }
 
 export function noteTokenizer(): NoteTokenizer {
@@ -108,11 +113,14 @@ export function noteTokenizer(): NoteTokenizer {
     return tokens;
   };
 
-  return {
+  const tokenizer: NoteTokenizer = {
     language: "english",
     normalizationCache: new Map(),
+    given: null,
     tokenize(raw: string): string[] {
       if (typeof raw !== "string") return [raw];
+      const given = tokenizer.given?.get(raw);
+      if (given) return given;
       const tokens = new Set<string>();
       const lower = raw.toLowerCase();
       for (const [word] of lower.matchAll(WORD)) for (const token of tokensOf(word)) tokens.add(token);
@@ -122,7 +130,7 @@ export function noteTokenizer(): NoteTokenizer {
     wordToken(word: string): string {
       const lower = word.toLowerCase();
       // Two marks in a row split a word (WORD): that rare word goes the long way.
-      if (DOUBLE_MARK.test(lower)) return this.tokenize(lower)[0] ?? "";
+      if (DOUBLE_MARK.test(lower)) return tokenizer.tokenize(lower)[0] ?? "";
       const trimmed = trimEdges(lower);
       return trimmed === "" ? "" : (tokensOf(trimmed)[0] ?? "");
     },
@@ -136,4 +144,5 @@ export function noteTokenizer(): NoteTokenizer {
       return sequence;
     },
   };
+  return tokenizer;
 }

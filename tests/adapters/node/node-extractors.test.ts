@@ -6,7 +6,9 @@ import { bundledExtractWorker, nodeExtractors } from "../../../src/adapters/node
 import { NodeNoteRepository } from "../../../src/adapters/node/node-repository";
 import { parseNote } from "../../../src/core/codec/frontmatter";
 import type { ExtractJob } from "../../../src/core/index/note-extractor";
+import { fullTextTokens } from "../../../src/core/index/fulltext-documents";
 import { extractNote } from "../../../src/core/index/note-record";
+import { noteTokenizer } from "../../../src/core/index/tokenizer";
 import { CORPORA_ROOT, FIXTURE_VAULT, corporaAvailable } from "../../support/corpora";
 import { bundleExtractWorker } from "../../support/index-worker";
 
@@ -33,12 +35,18 @@ async function jobsOf(root: string): Promise<ExtractJob[]> {
   );
 }
 
+/** extractNote's notes, with the tokens the index's own tokenizer makes of them (which the workers send along). */
 const expected = (jobs: ExtractJob[]) =>
-  jobs.map((job) => extractNote(job.file, job.text, { ...OPTIONS, ...(job.properties ? { properties: job.properties } : {}) }));
+  jobs.map((job) => {
+    const note = extractNote(job.file, job.text, { ...OPTIONS, ...(job.properties ? { properties: job.properties } : {}) });
+    return { ...note, tokens: fullTextTokens(note.fullText, noteTokenizer()) };
+  });
+/** What this thread extracts when no worker runs: extractNote's notes alone. */
+const inThisThread = (jobs: ExtractJob[]) => expected(jobs).map(({ tokens: _tokens, ...note }) => note);
 
 describe("extraction in worker threads", () => {
   it.each([["the fixture vault", FIXTURE_VAULT], ...(corporaAvailable() ? [["obsidian-help", path.join(CORPORA_ROOT, "obsidian-help")]] : [])])(
-    "gives exactly what extractNote gives for every note of %s, in order",
+    "gives exactly what extractNote gives for every note of %s, in order, with the index's tokens of each",
     async (_name, root) => {
       const jobs = await jobsOf(root);
       const extractor = await nodeExtractors(script, 2)();
@@ -60,7 +68,7 @@ describe("extraction in worker threads", () => {
     const jobs = [0, 1, 2, 3].flatMap((copy) => notes.map((job) => ({ ...job, file: { ...job.file, path: `${copy}/${job.file.path}` } })));
     const extractor = await nodeExtractors(broken, 2)();
     try {
-      expect(await extractor.extract(jobs, OPTIONS)).toEqual(expected(jobs));
+      expect(await extractor.extract(jobs, OPTIONS)).toEqual(inThisThread(jobs));
       expect(extractor.workers).toBe(0);
     } finally {
       await extractor.dispose();

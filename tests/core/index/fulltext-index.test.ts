@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fullTextDocuments, fullTextTokens } from "../../../src/core/index/fulltext-documents";
 import { FullTextIndex } from "../../../src/core/index/fulltext-index";
+import { noteTokenizer } from "../../../src/core/index/tokenizer";
 import type { FullTextFields } from "../../../src/core/index/note-record";
 import { memoryIndex } from "../../support/index-fixtures";
 import { MemoryVault } from "../../support/memory-vault";
@@ -136,6 +138,51 @@ describe("FullTextIndex: long notes in any script", () => {
       each.remove("Odd.md");
       expect(paths(each, "rye")).toEqual([]);
     }
+  });
+});
+
+describe("FullTextIndex: tokens worked out in an extraction worker", () => {
+  const notes: [string, FullTextFields][] = [
+    [
+      "Long.md",
+      {
+        title: "Long",
+        aliases: "Loaf",
+        headings: "Method",
+        tags: "bread",
+        description: "A long note.",
+        body: `${"Sourdough starter and rye. ".repeat(400)}final words`,
+      },
+    ],
+    ["Short.md", { title: "Short", aliases: "", headings: "", tags: "", body: "A short note about starter, without a description." }],
+  ];
+
+  it("builds the same index from a worker's tokens as from tokenizing here, a long note's pieces included", () => {
+    const here = new FullTextIndex();
+    const given = new FullTextIndex();
+    for (const [path, fields] of notes) {
+      here.upsert(path, fields);
+      given.upsert(path, fields, fullTextTokens(fields, noteTokenizer()));
+    }
+    expect(fullTextDocuments(notes[0]![1]).length).toBeGreaterThan(1);
+    expect(JSON.stringify(given.save())).toBe(JSON.stringify(here.save()));
+    expect(given.search("final words", 10)).toEqual(here.search("final words", 10));
+  });
+
+  it("takes the tokens it is given, and tokenizes here when they do not fit the note", () => {
+    const index = new FullTextIndex();
+    const fields = notes[1]![1];
+    const tokens = fullTextTokens(fields, noteTokenizer());
+    index.upsert(
+      "Given.md",
+      fields,
+      tokens.map((doc) => doc.map((field, f) => (f === 5 ? [...field, "zebra"] : field))),
+    );
+    expect(paths(index, "zebra")).toEqual(["Given.md"]);
+    // Tokens for another number of pieces than the note has are not used.
+    index.upsert("Misfit.md", fields, [...tokens, [[], [], [], [], [], ["okapi"]]]);
+    expect(paths(index, "okapi")).toEqual([]);
+    expect(paths(index, "starter").sort()).toEqual(["Given.md", "Misfit.md"]);
   });
 });
 

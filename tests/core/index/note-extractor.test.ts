@@ -4,9 +4,17 @@ import { nodeNoteSource } from "../../../src/adapters/node/node-note-source";
 import { NodeNoteRepository } from "../../../src/adapters/node/node-repository";
 import { NO_MODEL } from "../../../src/core/index/embedder-status";
 import { MemoryIndex } from "../../../src/core/index/memory-index";
-import { ExtractorPool, extractJobs, inlineExtractor, type ExtractJob, type NoteExtractor } from "../../../src/core/index/note-extractor";
+import {
+  ExtractorPool,
+  extractJobs,
+  extractJobsWithTokens,
+  inlineExtractor,
+  type ExtractJob,
+  type NoteExtractor,
+} from "../../../src/core/index/note-extractor";
 import { PARALLEL_EXTRACT_FROM } from "../../../src/core/index/note-index";
 import { serializeIndex } from "../../../src/core/index/persistence";
+import { noteTokenizer } from "../../../src/core/index/tokenizer";
 import { CORPORA_ROOT, corporaAvailable } from "../../support/corpora";
 import { indexSnapshot, testTimers } from "../../support/index-fixtures";
 import { MemoryVault } from "../../support/memory-vault";
@@ -20,15 +28,20 @@ function jobsOf(count: number): ExtractJob[] {
   }));
 }
 
-/** A member in this thread that answers after a varying delay, counting the pieces it holds at once. */
+/**
+ * A member in this thread that answers after a varying delay, counting the pieces it holds at once;
+ * `withTokens` answers as an extraction worker does, with each note's full-text tokens.
+ */
 class SlowMember implements NoteExtractor {
   readonly workers = 1;
   calls = 0;
   held = 0;
   maxHeld = 0;
+  private readonly tokenizer = noteTokenizer();
   constructor(
     private readonly delay: (call: number) => number,
     private readonly failAt: number | null = null,
+    private readonly withTokens = false,
   ) {}
   async extract(jobs: readonly ExtractJob[], options: typeof OPTIONS) {
     const call = this.calls++;
@@ -37,7 +50,7 @@ class SlowMember implements NoteExtractor {
     await new Promise((resolve) => setTimeout(resolve, this.delay(call)));
     this.held--;
     if (this.failAt !== null && call >= this.failAt) throw new Error("the worker died");
-    return extractJobs(jobs, options);
+    return this.withTokens ? extractJobsWithTokens(jobs, options, this.tokenizer) : extractJobs(jobs, options);
   }
   dispose() {
     return Promise.resolve();
@@ -86,11 +99,14 @@ describe("an extractor pool", () => {
 });
 
 /** A pool of in-thread members that answer after a delay, counting the batches the sync has under way (and keeping every job). */
-function countingExtractor(workers: number): { start: () => Promise<NoteExtractor>; maxUnderWay: number; disposed: number; jobs: ExtractJob[] } {
+function countingExtractor(
+  workers: number,
+  withTokens = true,
+): { start: () => Promise<NoteExtractor>; maxUnderWay: number; disposed: number; jobs: ExtractJob[] } {
   const counter = { start: async () => pool, maxUnderWay: 0, disposed: 0, jobs: [] as ExtractJob[] };
   let underWay = 0;
   const inner = new ExtractorPool(
-    Array.from({ length: workers }, () => new SlowMember((call) => 1 + (call % 3))),
+    Array.from({ length: workers }, () => new SlowMember((call) => 1 + (call % 3), null, withTokens)),
     8,
   );
   const pool: NoteExtractor = {
