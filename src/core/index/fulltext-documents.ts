@@ -1,4 +1,4 @@
-import type { FullTextFields } from "./note-record";
+import type { FullTextFields, FullTextTokens } from "./note-record";
 import type { NoteTokenizer } from "./tokenizer";
 
 /**
@@ -11,13 +11,6 @@ export const BODY_PIECE_CHARS = 3000;
 
 /** The full-text fields, in the order a note's tokens list them. */
 export const FULL_TEXT_FIELDS = ["title", "aliases", "headings", "tags", "description", "body"] as const;
-
-/**
- * A note's tokens, worked out where it was extracted (another thread): per Orama document, the
- * tokens of each field in FULL_TEXT_FIELDS' order. Tokenizing was ~1 s of the thread that fills
- * the index in a 13,415-note first index, while the extraction worker waited for work.
- */
-export type FullTextTokens = string[][][];
 
 /** Cuts a body into pieces of at most BODY_PIECE_CHARS, at whitespace where possible. */
 function bodyPieces(body: string): string[] {
@@ -38,7 +31,11 @@ export function fullTextDocuments(fields: FullTextFields): FullTextFields[] {
   return bodyPieces(fields.body).map((body, i) => (i === 0 ? { ...fields, body } : { title: "", aliases: "", headings: "", tags: "", description: "", body }));
 }
 
-/** The tokens the index would make of a note's documents (the same tokenizer as the index's, so the same tokens). */
+/**
+ * The tokens the index would make of a note's documents (the same tokenizer as the index's, so the
+ * same tokens), for an extraction worker to send along: tokenizing was ~1 s of the thread that
+ * fills the index in a 13,415-note first index, while the worker waited for work.
+ */
 export function fullTextTokens(fields: FullTextFields, tokenizer: NoteTokenizer): FullTextTokens {
   return fullTextDocuments(fields).map((doc) => FULL_TEXT_FIELDS.map((field) => tokenizer.tokenize(doc[field] ?? "")));
 }

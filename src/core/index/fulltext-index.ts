@@ -1,8 +1,8 @@
 import { count, create, getByID, insert, load, remove, search, type RawData } from "@orama/orama";
 import { internalDocumentIDStore } from "@orama/orama/components";
-import type { FullTextFields } from "./note-record";
+import type { FullTextFields, FullTextTokens } from "./note-record";
 import { compoundParts } from "./compounds";
-import { FULL_TEXT_FIELDS, fullTextDocuments, type FullTextTokens } from "./fulltext-documents";
+import { FULL_TEXT_FIELDS, fullTextDocuments } from "./fulltext-documents";
 import { compactDocumentsStore, unpackDocument } from "./orama-compact-documents";
 import { compactIndex, type CompactIndex } from "./orama-compact-index";
 import { compactTree, readTree, usePostingLists, writeTree, type SavedTree } from "./posting-lists";
@@ -52,7 +52,15 @@ export const PHRASE_BOOST = 1;
  */
 export const PHRASE_WINDOW = 3;
 
-const SCHEMA = { title: "string", aliases: "string", headings: "string", tags: "string", description: "string", body: "string" } as const;
+/** Orama's schema: every full-text field (FULL_TEXT_FIELDS, which a worker's tokens follow), as text. */
+const SCHEMA = {
+  title: "string",
+  aliases: "string",
+  headings: "string",
+  tags: "string",
+  description: "string",
+  body: "string",
+} as const satisfies Record<(typeof FULL_TEXT_FIELDS)[number], "string">;
 const PIECE_SEPARATOR = "\u0000";
 
 /** The Orama id of a note's body piece `i`: the first is the note's path, so its fields are found by path. */
@@ -171,7 +179,7 @@ export class FullTextIndex {
     );
     const result = search(this.db, {
       term: parts.length > 0 ? `${query} ${parts.join(" ")}` : query,
-      properties: ["title", "aliases", "headings", "tags", "description", "body"],
+      properties: [...FULL_TEXT_FIELDS],
       boost: FIELD_BOOSTS,
       threshold: FULLTEXT_THRESHOLD,
       tolerance: 0,

@@ -5,7 +5,6 @@ import { isPrivate } from "../schema/privacy";
 import { recordDate } from "../schema/record-date";
 import { basename, noteName } from "../vault/paths";
 import type { VaultFile } from "../vault/repository";
-import type { FullTextTokens } from "./fulltext-documents";
 import { outlineNote } from "./note-sections";
 import { estimateWordPieces, passageBudget, splitPassages } from "./passages";
 import { ownTitle } from "./scaffolding";
@@ -79,6 +78,12 @@ export interface FullTextFields {
   description?: string;
   body: string;
 }
+
+/**
+ * A note's tokens, worked out where it was extracted (another thread): per Orama document
+ * (fulltext-documents.ts), the tokens of each field in FULL_TEXT_FIELDS' order.
+ */
+export type FullTextTokens = string[][][];
 
 export interface ExtractedNote {
   record: NoteRecord;
