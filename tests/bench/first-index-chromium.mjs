@@ -16,7 +16,9 @@
 // --words=20-400 gives notes of mixed lengths (the long ones are cut into passages); --words=corpus draws
 // them from the zettelkasten corpus's text lengths (mostly short), the lengths the projection is for. The model file is
 // q8 as the default model ships (int8 weights, dynamic quantization's MatMuls); --dtype=fp32 serves the
-// fp32 graph under q8's file name instead, for comparison.
+// fp32 graph under q8's file name instead, for comparison. --rounds=N (3) runs the raw model and the
+// pools N times back to back and gives each ratio as the median of the rounds' ratios (the first
+// round's are the ones printed in full, with CPU and memory).
 import { execFileSync } from "node:child_process";
 import { existsSync, promises as fs, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -40,6 +42,8 @@ const out = arg("out", "");
 // The bench summary this run's numbers are added to (as "firstIndex"), when given.
 const summary = arg("summary", "");
 const memoryFactor = Number(arg("memory-factor", "4"));
+// Rounds of the raw model and the pools, back to back: the ratios are medians of each round's.
+const rounds = Number(arg("rounds", "3"));
 const withCorpus = !process.argv.includes("--no-corpus");
 const dtype = arg("dtype", "q8");
 if (dtype !== "q8" && dtype !== "fp32") throw new Error(`--dtype must be q8 or fp32, not ${dtype}`);
@@ -83,6 +87,7 @@ const pageBuild = await esbuild.build(
         BENCH_WORD_COUNTS: JSON.stringify(wordCounts),
         BENCH_POOLS: JSON.stringify(pools),
         BENCH_MEMORY_FACTOR: String(memoryFactor),
+        BENCH_ROUNDS: String(rounds),
       },
     },
     workerSource,
@@ -283,6 +288,40 @@ servePageInChromium({
       report.memoryGrowth = { notes: [report.notes, report.larger.notes], peakMiB: [Number(mib(peaks["pool-1"])), Number(mib(peaks["larger-vault"]))] };
       console.log(
         `peak memory of Chromium while indexing with 1 worker: ${mib(peaks["pool-1"])} MiB at ${report.notes} notes, ${mib(peaks["larger-vault"])} MiB at ${report.larger.notes} notes (${report.larger.textsPerSecond.toFixed(1)} texts/s)`,
+      );
+    }
+    if (report.rounds.length > 1) {
+      // Within each round, the pipeline against the raw model and 2 workers against 1: the rounds see the same load.
+      // At 384 notes a pool's setup (workers, model load, full text: ~1.5 s) is a tenth of the run; in a
+      // 10k-note vault's minutes it is nothing, so the pool is also compared at that vault's texts.
+      const tenThousandTexts = 10_000 * (corpus?.textsPerNote ?? 1);
+      const ratios = report.rounds.map((round) => {
+        const one = round.runs.find((r) => r.workers === 1);
+        const two = round.runs.find((r) => r.workers === 2);
+        return {
+          pipelineToRaw: one ? one.textsPerSecond / round.raw.textsPerSecond : null,
+          pipelineToRawEmbedding: one ? one.embedTextsPerSecond / round.raw.embedTextsPerSecond : null,
+          twoToOne: one && two ? two.textsPerSecond / one.textsPerSecond : null,
+          twoToOneEmbedding: one && two ? two.embedTextsPerSecond / one.embedTextsPerSecond : null,
+          // What a 10k-note vault would see: each pool's setup once, then its texts at the rate measured here.
+          twoToOneAt10k:
+            one && two
+              ? (one.setupSeconds + tenThousandTexts / one.embedTextsPerSecond) / (two.setupSeconds + tenThousandTexts / two.embedTextsPerSecond)
+              : null,
+        };
+      });
+      const median = (values) => {
+        const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
+        if (sorted.length === 0) return null;
+        const mid = Math.floor(sorted.length / 2);
+        return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+      };
+      report.roundRatios = ratios;
+      report.medianRatios = Object.fromEntries(Object.keys(ratios[0]).map((key) => [key, median(ratios.map((r) => r[key]))]));
+      const each = (key) => ratios.map((r) => (r[key] === null ? "–" : r[key].toFixed(2))).join(", ");
+      const med = (key) => (report.medianRatios[key] === null ? "–" : report.medianRatios[key].toFixed(2));
+      console.log(
+        `medians of ${ratios.length} rounds: pipeline ÷ raw model ${med("pipelineToRaw")} with setup, ${med("pipelineToRawEmbedding")} embedding only (rounds ${each("pipelineToRaw")} / ${each("pipelineToRawEmbedding")}; goal ≥ 0.9); 2 workers ÷ 1 ${med("twoToOne")} overall, ${med("twoToOneEmbedding")} embedding, ${med("twoToOneAt10k")} for a 10k-note vault's ${tenThousandTexts.toFixed(0)} texts (setup once, then the rates measured; rounds ${each("twoToOne")} / ${each("twoToOneEmbedding")} / ${each("twoToOneAt10k")}; goal ≥ 1.7)`,
       );
     }
     if (corpus && base) {
