@@ -24,8 +24,9 @@ export interface OutlineBlock {
 export type TextNodeVisitor = (value: string) => void;
 
 /**
- * How deep blocks and inlines may nest before markdown-it reads the rest as text. Its CommonMark
- * preset stops at 20, which would drop a deeply quoted note's text; remark has no limit.
+ * How deep blocks and inlines may nest before markdown-it stops reading inside them (what lies
+ * deeper is left out; what follows is read). Its CommonMark preset stops at 20, which would drop a
+ * deeply quoted note's text; remark has no limit, and no real note comes near 1,000.
  */
 const MAX_NESTING = 1000;
 
