@@ -82,6 +82,15 @@ describe("a note's text read from markdown-it's tokens", () => {
     expect(next).toEqual(fromTree("Read the [guide] and the [manual]."));
   });
 
+  it("reads text quoted and listed thirty levels deep (markdown-it's CommonMark preset stops at 20)", () => {
+    const quoted = ">".repeat(30) + " deep quoted words";
+    const listed = Array.from({ length: 30 }, (_, i) => "  ".repeat(i) + `- item ${i}`).join("\n");
+    expect(outlineNote(quoted)).toEqual(fromTree(quoted));
+    expect(outlineNote(quoted).sections[0]?.text).toBe("deep quoted words");
+    expect(outlineNote(listed)).toEqual(fromTree(listed));
+    expect(outlineNote(listed).sections[0]?.text).toContain("item 29");
+  });
+
   it("reads a note nested deeper than any real one without failing, and keeps the text after it", () => {
     const body = ">".repeat(3000) + " deep words\n\n# After\n\nkept text";
     const outline = outlineNote(body);
